@@ -1,0 +1,19 @@
+import { HealthCheck, Image, Mount, Port, Service, System, Volume } from '../lib/model';
+
+/** A private image registry: `docker run -d -p 5000:5000 --restart=always -v registry-data:/var/lib/registry registry:2`. */
+const app = new System('registry');
+
+const data = new Volume(app, 'registry-data', { size: '20Gi' });
+
+new Service(app, 'registry', {
+  image: Image.of('registry:2.8.3'),
+  ports: [Port.http(5000).publish(5000)],
+  restart: 'always',
+  mounts: [Mount.volume(data, '/var/lib/registry')],
+  env: { REGISTRY_STORAGE_DELETE_ENABLED: 'true' },
+  health: HealthCheck.http('/', 5000, { interval: '15s', timeout: '5s', retries: 3 }),
+  resources: { memory: '256m', memoryReservation: '128m', cpuShares: 512, cpus: 0.5 },
+  logging: { maxSize: '10m', maxFiles: 3 },
+});
+
+export default app;

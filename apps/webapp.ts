@@ -1,0 +1,64 @@
+import { Dependency, HealthCheck, Image, Mount, Network, Port, Secret, Service, System, Volume } from '../lib/model';
+
+/** A production-style web application on a laptop: web + api + postgres + redis. */
+const app = new System('webapp');
+
+const frontend = new Network(app, 'frontend');
+const backend = new Network(app, 'backend', { internal: true });
+const pgdata = new Volume(app, 'pgdata', { size: '10Gi' });
+const dbPassword = new Secret(app, 'db-password');
+
+const logging = { maxSize: '10m', maxFiles: 3 } as const;
+
+const db = new Service(app, 'db', {
+  image: Image.of('postgres:16.4'),
+  env: { POSTGRES_DB: 'shop', POSTGRES_USER: 'shop', PGDATA: '/var/lib/postgresql/data/pgdata' },
+  secretEnv: { POSTGRES_PASSWORD: dbPassword },
+  ports: [Port.tcp(5432)],
+  resources: { memory: '1g', memoryReservation: '512m', cpuShares: 512, cpus: 1 },
+  mounts: [Mount.volume(pgdata, '/var/lib/postgresql/data')],
+  networks: [backend],
+  health: HealthCheck.command(['pg_isready', '-U', 'shop', '-d', 'shop'], { interval: '10s', timeout: '5s', retries: 5, startPeriod: '30s' }),
+  labels: { tier: 'data' },
+  logging,
+});
+
+const cache = new Service(app, 'cache', {
+  image: Image.of('redis:7.4-alpine'),
+  command: ['redis-server', '--save', '', '--appendonly', 'no'],
+  ports: [Port.tcp(6379)],
+  resources: { memory: '256m', memoryReservation: '128m', cpuShares: 256, cpus: 0.5 },
+  networks: [backend],
+  health: HealthCheck.command(['redis-cli', 'ping'], { interval: '10s', timeout: '3s', retries: 3 }),
+  labels: { tier: 'data' },
+  logging,
+});
+
+const api = new Service(app, 'api', {
+  image: Image.of('ghcr.io/example/shop-api:1.4.2'),
+  env: { DATABASE_HOST: 'db', DATABASE_NAME: 'shop', DATABASE_USER: 'shop', REDIS_URL: 'redis://cache:6379', PORT: '8000' },
+  secretEnv: { DATABASE_PASSWORD: dbPassword },
+  ports: [Port.http(8000)],
+  resources: { memory: '512m', memoryReservation: '256m', cpuShares: 512, cpus: 0.5 },
+  networks: [frontend, backend],
+  health: HealthCheck.http('/healthz', 8000, { interval: '15s', timeout: '5s', retries: 3, startPeriod: '20s' }),
+  dependsOn: [Dependency.healthy(db), Dependency.healthy(cache)],
+  replicas: 2,
+  labels: { tier: 'app' },
+  logging,
+});
+
+new Service(app, 'web', {
+  image: Image.of('nginx:1.27-alpine'),
+  ports: [Port.http(80).publish(8080)],
+  resources: { memory: '128m', memoryReservation: '64m', cpuShares: 256, cpus: 0.25 },
+  mounts: [Mount.ephemeral('/var/cache/nginx', { tmpfs: true, sizeLimit: '64m' })],
+  networks: [frontend],
+  health: HealthCheck.http('/', 80, { interval: '15s', timeout: '5s', retries: 3 }),
+  dependsOn: [Dependency.started(api)],
+  restart: 'unless-stopped',
+  labels: { tier: 'edge' },
+  logging,
+});
+
+export default app;

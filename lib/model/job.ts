@@ -1,0 +1,58 @@
+import { Construct } from 'constructs';
+import { ModelError } from './errors';
+import type { RestartSpec } from './spec';
+import { Workload, WorkloadProps } from './workload';
+
+export interface JobProps extends WorkloadProps {
+  /**
+   * Restart policy of a one-shot job: `'no'`, `'on-failure'` or `'on-failure:N'` (at most N retries).
+   * @default 'no'
+   */
+  readonly restart?: string;
+  /**
+   * A five-field cron schedule, in UTC: `'0 3 * * *'`. Kubernetes runs a CronJob, ECS an EventBridge rule;
+   * Compose cannot schedule (a diagnostic says so) and runs the job once.
+   * @default - runs once
+   */
+  readonly schedule?: string;
+}
+
+const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/;
+const CRON_NAMES = /^[A-Za-z]{3}(-[A-Za-z]{3})?(,[A-Za-z]{3}(-[A-Za-z]{3})?)*$/;
+
+/** A one-shot task: `docker run --rm`, a Kubernetes Job (CronJob when scheduled), an ECS task run on demand. */
+export class Job extends Workload {
+  /** @internal */
+  public readonly _workloadKind = 'job' as const;
+  public readonly schedule?: string;
+  private readonly restart: RestartSpec;
+
+  constructor(scope: Construct, id: string, props: JobProps) {
+    super(scope, id, props, undefined, 'job');
+    const path = this.node.path;
+    if ((props as { ports?: unknown }).ports !== undefined) {
+      throw new ModelError(path, 'ports', 'a job has no ports', (props as { ports?: unknown }).ports, 'Use a Service for a workload that listens');
+    }
+    if ((props as { replicas?: unknown }).replicas !== undefined) {
+      throw new ModelError(path, 'replicas', 'a job runs once', (props as { replicas?: unknown }).replicas, 'Use a Service for replicas');
+    }
+    const restart = props.restart ?? 'no';
+    const m = typeof restart === 'string' ? /^(no|on-failure)(?::(\d+))?$/.exec(restart) : null;
+    if (!m || (m[1] === 'no' && m[2] !== undefined) || (m[2] !== undefined && Number(m[2]) > 100)) {
+      throw new ModelError(path, 'restart', "a job restarts 'no', 'on-failure' or 'on-failure:N' (N up to 100)", restart, "Use a Service for 'always' and 'unless-stopped'");
+    }
+    this.restart = m[2] !== undefined ? { policy: 'on-failure', maxRetries: Number(m[2]) } : { policy: m[1] as 'no' | 'on-failure' };
+    if (props.schedule !== undefined) {
+      const fields = typeof props.schedule === 'string' ? props.schedule.trim().split(/\s+/) : [];
+      if (fields.length !== 5 || !fields.every((f, i) => CRON_FIELD.test(f) || (i >= 3 && CRON_NAMES.test(f)))) {
+        throw new ModelError(path, 'schedule', 'must be a five-field cron expression', props.schedule, "Write minute hour day-of-month month day-of-week, e.g. '0 3 * * *'");
+      }
+      this.schedule = fields.join(' ');
+    }
+  }
+
+  /** @internal */
+  public _restart(): RestartSpec {
+    return this.restart;
+  }
+}

@@ -1,0 +1,101 @@
+import { ModelError } from './errors';
+import { parseSize } from './quantities';
+import type { MountSpec } from './spec';
+import { Volume } from './volume';
+
+export interface MountOptions {
+  /**
+   * Mount read-only (`:ro`).
+   * @default false
+   */
+  readonly readOnly?: boolean;
+}
+
+export interface EphemeralMountOptions extends MountOptions {
+  /**
+   * Back the volume by memory (`--tmpfs`; Kubernetes `emptyDir.medium: Memory`).
+   * @default false
+   */
+  readonly tmpfs?: boolean;
+  /**
+   * Size limit in Docker's notation (`64m`).
+   * @default - no limit
+   */
+  readonly sizeLimit?: string;
+  /**
+   * A name for the volume, unique within the workload; sidecars with volumesFrom share it.
+   * @default - derived from the target path: `/var/cache/app` -> `var-cache-app`
+   */
+  readonly name?: string;
+}
+
+type MountDef =
+  | { kind: 'volume'; volume: Volume; target: string; options: MountOptions }
+  | { kind: 'ephemeral'; target: string; options: EphemeralMountOptions }
+  | { kind: 'bind'; source: string; target: string; options: MountOptions };
+
+/** Storage mounted into a container. */
+export class Mount {
+  /** A named persistent volume (`-v pgdata:/var/lib/postgresql/data`). */
+  static volume(volume: Volume, target: string, options: MountOptions = {}): Mount {
+    return new Mount({ kind: 'volume', volume, target, options });
+  }
+
+  /** A volume that lives as long as the workload (an anonymous volume, `--tmpfs` with `tmpfs: true`). */
+  static ephemeral(target: string, options: EphemeralMountOptions = {}): Mount {
+    return new Mount({ kind: 'ephemeral', target, options });
+  }
+
+  /**
+   * A folder of the host (`-v ./src:/app`): absolute, or relative to the project root (`./src`). Kubernetes
+   * renders it as hostPath with a warning; ECS needs the EC2 launch type.
+   */
+  static bind(source: string, target: string, options: MountOptions = {}): Mount {
+    return new Mount({ kind: 'bind', source, target, options });
+  }
+
+  private constructor(private readonly def: MountDef) {}
+
+  /** @internal The volume construct, for whole-tree checks. */
+  public get _volume(): Volume | undefined {
+    return this.def.kind === 'volume' ? this.def.volume : undefined;
+  }
+
+  /** @internal */
+  public _toSpec(path: string, prop: string): MountSpec {
+    const d = this.def;
+    if (typeof d.target !== 'string' || !d.target.startsWith('/') || d.target.includes(':') || d.target.length < 2) {
+      throw new ModelError(path, `${prop}.target`, 'mount target must be an absolute path inside the container, not /', d.target, "Write e.g. '/var/lib/data'");
+    }
+    const target = d.target.replace(/\/+$/, '');
+    const readOnly = d.options.readOnly ?? false;
+    switch (d.kind) {
+      case 'volume':
+        if (!Volume.isVolume(d.volume)) {
+          throw new ModelError(path, `${prop}.volume`, 'must be a Volume', d.volume, 'Create it with new Volume(system, name)');
+        }
+        return { kind: 'volume', volume: d.volume.name, target, readOnly };
+      case 'ephemeral': {
+        const name = d.options.name ?? (target.replace(/^\/+/, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/^-+|-+$/g, '') || 'scratch');
+        if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
+          throw new ModelError(path, `${prop}.name`, 'ephemeral volume name must be lowercase letters, digits and -', name, "Write e.g. 'cache'");
+        }
+        return {
+          kind: 'ephemeral',
+          name,
+          target,
+          tmpfs: d.options.tmpfs ?? false,
+          ...(d.options.sizeLimit !== undefined ? { sizeLimitBytes: parseSize(path, `${prop}.sizeLimit`, d.options.sizeLimit) } : {}),
+          readOnly,
+        };
+      }
+      case 'bind': {
+        const s = d.source;
+        if (typeof s !== 'string' || !(s.startsWith('/') || s.startsWith('./') || s.startsWith('../') || s === '.') || s.includes(':')) {
+          throw new ModelError(path, `${prop}.source`, "bind source must be an absolute path or start with './' or '../'", s, "Write e.g. './src' or '/var/log'");
+        }
+        return { kind: 'bind', source: s, target, readOnly };
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { ModelError } from './errors';
+
+/**
+ * Names that every target can carry: a DNS-1123 label of at most 63 characters, lowercase letters, digits and
+ * '-', starting with a letter and ending with a letter or digit. Kubernetes needs it for Services, Compose
+ * for service names, ECS for Cloud Map names.
+ */
+export const NAME_PATTERN = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+export function checkName(path: string, what: string, name: string, max = 63): string {
+  if (typeof name !== 'string' || !NAME_PATTERN.test(name) || name.length > max) {
+    throw new ModelError(
+      path,
+      'name',
+      `${what} name must be at most ${max} lowercase letters, digits and '-', starting with a letter and ending with a letter or digit`,
+      name,
+      `Rename it, e.g. ${JSON.stringify(suggestName(name, max))}`,
+    );
+  }
+  return name;
+}
+
+export function suggestName(name: string, max = 63): string {
+  const s = String(name)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+/g, '-')
+    .slice(0, max)
+    .replace(/-+$/, '');
+  return s || 'app';
+}
+
+/** Environment variable names: letters, digits and '_', not starting with a digit. */
+export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Rejects a second construct with the same id under one scope, before `constructs` would throw its own error. */
+export function uniqueId(scope: { node: { path: string; tryFindChild(id: string): unknown } } | undefined, id: string): string {
+  if (scope && typeof id === 'string' && scope.node.tryFindChild(id) !== undefined) {
+    throw new ModelError(`${scope.node.path}/${id}`, 'name', 'name already used in this scope', id, 'Give each service, job, network, volume and secret its own name');
+  }
+  return id;
+}

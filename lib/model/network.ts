@@ -1,0 +1,33 @@
+import { Construct } from 'constructs';
+import { checkName, uniqueId } from './names';
+
+export interface NetworkProps {
+  /**
+   * No traffic leaves the network, as with `docker network create --internal`: Compose keeps `internal`,
+   * Kubernetes limits egress to members and DNS, ECS gives members no public IP.
+   * @default false
+   */
+  readonly internal?: boolean;
+}
+
+/**
+ * A private network (`docker network create`). Workloads reach each other by name only through a network they
+ * share; a workload that names none is on the system's `default` network.
+ */
+export class Network extends Construct {
+  static isNetwork(x: unknown): x is Network {
+    return typeof x === 'object' && x !== null && (x as { [NETWORK]?: boolean })[NETWORK] === true;
+  }
+
+  public readonly name: string;
+  public readonly internal: boolean;
+
+  constructor(scope: Construct, id: string, props: NetworkProps = {}) {
+    super(scope, uniqueId(scope, id));
+    Object.defineProperty(this, NETWORK, { value: true });
+    this.name = checkName(this.node.path, 'network', id);
+    this.internal = props.internal ?? false;
+  }
+}
+
+const NETWORK = Symbol.for('lading.Network');

@@ -1,0 +1,62 @@
+import { Construct } from 'constructs';
+import { ModelError } from './errors';
+import { checkName, uniqueId } from './names';
+import type { SecretSpec } from './spec';
+
+export interface SecretProps {
+  /**
+   * The name of a secret that already exists in the target's secret store (a Secrets Manager secret name, a
+   * Kubernetes Secret name).
+   * @default - the target creates the secret: ECS with a generated value; Kubernetes expects a Secret named after
+   *   this one; Compose reads the value from the environment variable `envName` at `docker compose up`.
+   */
+  readonly existingName?: string;
+  /**
+   * The environment variable that carries the value when Compose interpolates it.
+   * @default - the name in upper case with '-' as '_': `db-password` -> `DB_PASSWORD`
+   */
+  readonly envName?: string;
+  /**
+   * The key inside the Kubernetes Secret that holds the value.
+   * @default 'value'
+   */
+  readonly key?: string;
+}
+
+/** A reference to a secret value. The value itself never enters the model or any output. */
+export class Secret extends Construct {
+  /** True for Secret constructs, across copies of this library. */
+  static isSecret(x: unknown): x is Secret {
+    return typeof x === 'object' && x !== null && (x as { [SECRET]?: boolean })[SECRET] === true;
+  }
+
+  public readonly name: string;
+  public readonly envName: string;
+  public readonly existingName?: string;
+  public readonly key: string;
+
+  constructor(scope: Construct, id: string, props: SecretProps = {}) {
+    super(scope, uniqueId(scope, id));
+    Object.defineProperty(this, SECRET, { value: true });
+    this.name = checkName(this.node.path, 'secret', id);
+    this.envName = props.envName ?? id.toUpperCase().replace(/-/g, '_');
+    if (!/^[A-Z_][A-Z0-9_]*$/.test(this.envName)) {
+      throw new ModelError(this.node.path, 'envName', 'must be upper-case letters, digits and _, not starting with a digit', props.envName, "Use a name like 'DB_PASSWORD'");
+    }
+    if (props.existingName !== undefined && (typeof props.existingName !== 'string' || !/^[A-Za-z0-9/_+=.@-]{1,512}$/.test(props.existingName))) {
+      throw new ModelError(this.node.path, 'existingName', 'must be 1-512 letters, digits and /_+=.@-', props.existingName, 'Give the name the secret has in its store');
+    }
+    this.existingName = props.existingName;
+    this.key = props.key ?? 'value';
+    if (!/^[-._a-zA-Z0-9]{1,253}$/.test(this.key)) {
+      throw new ModelError(this.node.path, 'key', 'must be letters, digits, -, _ and .', props.key, "Use a key like 'value' or 'password'");
+    }
+  }
+
+  /** @internal */
+  public _toSpec(): SecretSpec {
+    return { name: this.name, path: this.node.path, envName: this.envName, existingName: this.existingName, key: this.key };
+  }
+}
+
+const SECRET = Symbol.for('lading.Secret');

@@ -1,0 +1,54 @@
+import { Construct } from 'constructs';
+import { ModelError } from './errors';
+import { Port } from './port';
+import type { RestartSpec } from './spec';
+import { Workload, WorkloadProps } from './workload';
+
+export interface ServiceProps extends WorkloadProps {
+  /**
+   * Ports the service listens on. Unpublished ports are reachable by name from shared networks.
+   * @default - none
+   */
+  readonly ports?: Port[];
+  /**
+   * How many copies run (`deploy.replicas`, Kubernetes `replicas`, ECS `desiredCount`).
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * Restart policy of a long-running service (`--restart`). Kubernetes and ECS always restart: `unless-stopped`
+   * becomes a restart-always with an info diagnostic there.
+   * @default 'always'
+   */
+  readonly restart?: 'always' | 'unless-stopped';
+}
+
+/** A long-running service: `docker run -d --restart=always`, a Deployment, an ECS service. */
+export class Service extends Workload {
+  /** @internal */
+  public readonly _workloadKind = 'service' as const;
+  public readonly replicas: number;
+  private readonly restart: 'always' | 'unless-stopped';
+
+  constructor(scope: Construct, id: string, props: ServiceProps) {
+    super(scope, id, props, props?.ports, 'service');
+    const path = this.node.path;
+    this.replicas = props.replicas ?? 1;
+    if (!Number.isInteger(this.replicas) || this.replicas < 0 || this.replicas > 1000) {
+      throw new ModelError(path, 'replicas', 'must be a whole number from 0 to 1000', props.replicas, 'Use e.g. 2');
+    }
+    const restart = props.restart ?? 'always';
+    if (restart !== 'always' && restart !== 'unless-stopped') {
+      throw new ModelError(path, 'restart', "a service restarts 'always' or 'unless-stopped'", props.restart, "Use a Job for 'no' and 'on-failure'");
+    }
+    this.restart = restart;
+    if (props.hostNetwork && (props.ports ?? []).length > 0) {
+      throw new ModelError(path, 'ports', 'a service on the host network listens on host ports directly and declares no ports', (props.ports ?? []).length, 'Remove ports or hostNetwork');
+    }
+  }
+
+  /** @internal */
+  public _restart(): RestartSpec {
+    return { policy: this.restart };
+  }
+}

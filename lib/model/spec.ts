@@ -1,0 +1,309 @@
+/**
+ * The target-neutral specification of a System: plain, frozen data with every default resolved.
+ *
+ * This is the only thing a target reads. It names no Kubernetes, AWS or Compose type. Quantities are
+ * kept in base units (bytes, millicores, seconds); lists whose order has no meaning are sorted by name.
+ */
+
+/** The root of one deployable system. */
+export interface SystemSpec {
+  /** DNS-1123 label: lowercase letters, digits and '-'. */
+  readonly name: string;
+  /** Long-running services, sorted by name. */
+  readonly services: readonly ServiceSpec[];
+  /** One-shot jobs, sorted by name. */
+  readonly jobs: readonly JobSpec[];
+  /** Every network that at least one workload joins (the implicit `default` network included), sorted by name. */
+  readonly networks: readonly NetworkSpec[];
+  /** Persistent named volumes, sorted by name. */
+  readonly volumes: readonly VolumeSpec[];
+  /** Secret references, sorted by name. No value is ever held. */
+  readonly secrets: readonly SecretSpec[];
+  /** Per-target choices, defaults resolved. */
+  readonly options: TargetOptionsSpec;
+}
+
+export interface NetworkSpec {
+  readonly name: string;
+  readonly path: string;
+  /** No traffic leaves the network (Docker's `--internal`). */
+  readonly internal: boolean;
+  /** True for the implicit network of workloads that name none. */
+  readonly isDefault: boolean;
+  /** Names of the workloads (services and jobs) on this network, sorted. */
+  readonly members: readonly string[];
+}
+
+export interface VolumeSpec {
+  readonly name: string;
+  readonly path: string;
+  /** Requested capacity in bytes. */
+  readonly sizeBytes: number;
+  /** Storage class (Kubernetes) where one is wanted; undefined means the cluster's default. */
+  readonly storageClass?: string;
+  /** Names of the workloads that mount this volume, sorted. */
+  readonly users: readonly string[];
+}
+
+export interface SecretSpec {
+  readonly name: string;
+  readonly path: string;
+  /** The environment variable that carries the value at deploy time (Compose interpolation): `DB_PASSWORD`. */
+  readonly envName: string;
+  /**
+   * The name of a secret that already exists in the target's secret store (Secrets Manager, a Kubernetes
+   * Secret). Undefined: the target creates one (with a generated value where it can).
+   */
+  readonly existingName?: string;
+  /** The key inside a Kubernetes Secret that holds the value. */
+  readonly key: string;
+}
+
+export type ImageSpec = RegistryImageSpec | BuildImageSpec;
+
+export interface RegistryImageSpec {
+  readonly kind: 'registry';
+  /** The full reference as written: `postgres:16.4`, `ghcr.io/org/app@sha256:...`. */
+  readonly ref: string;
+  /** Registry host and repository, without tag or digest: `postgres`, `ghcr.io/org/app`. */
+  readonly repository: string;
+  readonly tag?: string;
+  readonly digest?: string;
+  /** Name of the secret holding registry credentials. */
+  readonly credentials?: string;
+}
+
+export interface BuildImageSpec {
+  readonly kind: 'build';
+  /** The tag the built image carries: `shop/devbox:dev`. */
+  readonly ref: string;
+  readonly repository: string;
+  readonly tag?: string;
+  /** Build context, relative to the project root (POSIX separators), e.g. `apps/devbox`. */
+  readonly context: string;
+  /** Dockerfile path relative to the context. */
+  readonly dockerfile: string;
+  /** Build arguments, sorted by name. */
+  readonly args: Readonly<Record<string, string>>;
+  readonly credentials?: string;
+}
+
+export type Protocol = 'tcp' | 'udp';
+
+export interface PortSpec {
+  readonly containerPort: number;
+  readonly protocol: Protocol;
+  /** `http` for ports that speak HTTP (ALB on ECS); undefined otherwise. */
+  readonly appProtocol?: 'http';
+  /** `none`: reachable by name only; `fixed`: on hostPort; `dynamic`: on a host port the platform picks. */
+  readonly publish: 'none' | 'fixed' | 'dynamic';
+  /** Set when and only when publish is `fixed`. */
+  readonly hostPort?: number;
+  /** A stable name: `tcp-5432`, `udp-1234`, or `http-80`. */
+  readonly name: string;
+}
+
+export interface ResourcesSpec {
+  /** `--memory`: hard limit in bytes. */
+  readonly memoryBytes?: number;
+  /** `--memory-reservation`: soft reservation in bytes. */
+  readonly memoryReservationBytes?: number;
+  /** `--cpu-shares`: relative weight, 1024 = one CPU. */
+  readonly cpuShares?: number;
+  /** `--cpus`: hard quota in millicores (0.5 CPU = 500). */
+  readonly cpuMillis?: number;
+}
+
+export type MountSpec = VolumeMountSpec | EphemeralMountSpec | BindMountSpec;
+
+export interface VolumeMountSpec {
+  readonly kind: 'volume';
+  /** The VolumeSpec name. */
+  readonly volume: string;
+  readonly target: string;
+  readonly readOnly: boolean;
+}
+
+export interface EphemeralMountSpec {
+  readonly kind: 'ephemeral';
+  /** Stable name, unique within its workload: `cache`, `tmp`. */
+  readonly name: string;
+  readonly target: string;
+  /** Backed by memory (tmpfs) rather than disk. */
+  readonly tmpfs: boolean;
+  /** Size limit in bytes, where one is set. */
+  readonly sizeLimitBytes?: number;
+  readonly readOnly: boolean;
+}
+
+export interface BindMountSpec {
+  readonly kind: 'bind';
+  /** Host path as written: absolute, or relative to the project root (starting with `./` or `../`). */
+  readonly source: string;
+  readonly target: string;
+  readonly readOnly: boolean;
+}
+
+export type HealthCheckSpec = CommandHealthCheckSpec | HttpHealthCheckSpec | TcpHealthCheckSpec;
+
+export interface HealthTimingSpec {
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly retries: number;
+  readonly startPeriodSeconds: number;
+}
+
+export interface CommandHealthCheckSpec extends HealthTimingSpec {
+  readonly kind: 'command';
+  /** Exec form when `shell` is false; a single shell string in command[0] when `shell` is true. */
+  readonly command: readonly string[];
+  readonly shell: boolean;
+}
+
+export interface HttpHealthCheckSpec extends HealthTimingSpec {
+  readonly kind: 'http';
+  readonly path: string;
+  readonly port: number;
+}
+
+export interface TcpHealthCheckSpec extends HealthTimingSpec {
+  readonly kind: 'tcp';
+  readonly port: number;
+}
+
+export interface LoggingSpec {
+  /** json-file `max-size`, in bytes. */
+  readonly maxSizeBytes: number;
+  /** json-file `max-file`. */
+  readonly maxFiles: number;
+}
+
+export interface SecretEnvSpec {
+  /** The environment variable inside the container. */
+  readonly name: string;
+  /** The SecretSpec name. */
+  readonly secret: string;
+}
+
+export interface ContainerSpec {
+  /** Container name: the workload's name for the main container, the sidecar's id for a sidecar. */
+  readonly name: string;
+  /** Construct path: `shop/web` or `shop/web/log-shipper`. */
+  readonly path: string;
+  readonly image: ImageSpec;
+  /** Arguments (Docker's CMD); undefined keeps the image's. */
+  readonly command?: readonly string[];
+  /** Docker's ENTRYPOINT; undefined keeps the image's. */
+  readonly entrypoint?: readonly string[];
+  readonly workingDir?: string;
+  /** `uid`, `uid:gid`, or a user name, as in `docker run --user`. */
+  readonly user?: string;
+  /** Plain environment, sorted by name. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Environment taken from secrets, sorted by name. */
+  readonly secretEnv: readonly SecretEnvSpec[];
+  /** Sidecars have none: they share the main container's network namespace. */
+  readonly ports: readonly PortSpec[];
+  readonly resources: ResourcesSpec;
+  /** Mounts in the order given; for a sidecar with volumesFrom, the main container's mounts come first. */
+  readonly mounts: readonly MountSpec[];
+  readonly health?: HealthCheckSpec;
+  /** Sorted by name. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Log size limits; undefined means unbounded. */
+  readonly logging?: LoggingSpec;
+  readonly privileged: boolean;
+}
+
+export interface SidecarSpec extends ContainerSpec {
+  /** True when the sidecar mounts every volume of the main container (Docker's `--volumes-from`). */
+  readonly volumesFrom: boolean;
+}
+
+export type DependencyCondition = 'started' | 'healthy' | 'completed';
+
+export interface DependencySpec {
+  /** Name of a service or job of the same system. */
+  readonly name: string;
+  readonly kind: 'service' | 'job';
+  readonly condition: DependencyCondition;
+}
+
+export type RestartPolicyName = 'always' | 'unless-stopped' | 'on-failure' | 'no';
+
+export interface RestartSpec {
+  readonly policy: RestartPolicyName;
+  /** For `on-failure:n`; undefined means unlimited retries. */
+  readonly maxRetries?: number;
+}
+
+/** Lint rules the user turned off for one workload, with the reason given. */
+export interface SuppressionSpec {
+  readonly rule: string;
+  readonly reason: string;
+}
+
+interface WorkloadSpecBase {
+  readonly name: string;
+  readonly path: string;
+  readonly main: ContainerSpec;
+  /** Sorted by name. */
+  readonly sidecars: readonly SidecarSpec[];
+  /** Network names, sorted; `default` when the workload names none (unless it uses the host network). */
+  readonly networks: readonly string[];
+  /** Sorted by name. */
+  readonly dependsOn: readonly DependencySpec[];
+  readonly restart: RestartSpec;
+  /** Docker's `--network host`. */
+  readonly hostNetwork: boolean;
+  readonly suppressions: readonly SuppressionSpec[];
+}
+
+export interface ServiceSpec extends WorkloadSpecBase {
+  readonly kind: 'service';
+  readonly replicas: number;
+}
+
+export interface JobSpec extends WorkloadSpecBase {
+  readonly kind: 'job';
+  /** Five-field cron expression (UTC) for a scheduled job; undefined runs once. */
+  readonly schedule?: string;
+}
+
+export type WorkloadSpec = ServiceSpec | JobSpec;
+
+/** Per-target choices made on the System, with defaults resolved. */
+export interface TargetOptionsSpec {
+  readonly compose: ComposeOptionsSpec;
+  readonly kubernetes: KubernetesOptionsSpec;
+  readonly ecs: EcsOptionsSpec;
+}
+
+export interface ComposeOptionsSpec {
+  /** Secret env as `${VAR:?...}` interpolation (`env`), or as Compose `secrets` files under /run/secrets (`files`). */
+  readonly secrets: 'env' | 'files';
+}
+
+export interface KubernetesOptionsSpec {
+  /** Render one NetworkPolicy per network. False for clusters without a policy engine. */
+  readonly networkPolicies: boolean;
+  /** The Service type for ports published on a fixed host port. */
+  readonly fixedPortServiceType: 'LoadBalancer' | 'NodePort';
+  /** Namespace for every object; undefined leaves it to `kubectl apply -n`. */
+  readonly namespace?: string;
+}
+
+export interface EcsVpcSpec {
+  readonly vpcId: string;
+  readonly availabilityZones: readonly string[];
+  readonly publicSubnetIds: readonly string[];
+  readonly privateSubnetIds: readonly string[];
+}
+
+export interface EcsOptionsSpec {
+  readonly launchType: 'fargate' | 'ec2';
+  /** An existing VPC; undefined creates one across two availability zones. */
+  readonly vpc?: EcsVpcSpec;
+  /** CloudWatch Logs retention, in days. */
+  readonly logRetentionDays: number;
+}

@@ -1,0 +1,221 @@
+import { Construct, IConstruct } from 'constructs';
+import { ModelError, ModelValidationError } from './errors';
+import { Job } from './job';
+import { checkName } from './names';
+import { Network } from './network';
+import { Secret } from './secret';
+import { Service } from './service';
+import type { JobSpec, NetworkSpec, ServiceSpec, SystemSpec, VolumeSpec, WorkloadSpec } from './spec';
+import { resolveTargetOptions, TargetOptions } from './target-options';
+import { Volume } from './volume';
+import { Workload } from './workload';
+
+export interface SystemProps {
+  /**
+   * Choices that only one target reads (Kubernetes NetworkPolicies, the ECS launch type, ...).
+   * @default - each target's defaults
+   */
+  readonly targetOptions?: TargetOptions;
+}
+
+/** The name of the network of workloads that name none, as in Compose. */
+export const DEFAULT_NETWORK = 'default';
+
+/** The root of one deployable system: an app. Its name names the output (`dist/compose/<name>/compose.yaml`). */
+export class System extends Construct {
+  static isSystem(x: unknown): x is System {
+    return typeof x === 'object' && x !== null && (x as { [SYSTEM]?: boolean })[SYSTEM] === true;
+  }
+
+  public readonly name: string;
+  private readonly targetOptions: TargetOptions;
+
+  constructor(name: string, props: SystemProps = {}) {
+    super(undefined as unknown as Construct, checkRootName(name));
+    Object.defineProperty(this, SYSTEM, { value: true });
+    this.name = name;
+    this.targetOptions = props.targetOptions ?? {};
+    resolveTargetOptions(name, this.targetOptions);
+  }
+
+  /** Validates the whole tree and returns the frozen, target-neutral spec. Throws ModelValidationError. */
+  public toSpec(): SystemSpec {
+    const errors: ModelError[] = [];
+    const attempt = <T>(f: () => T): T | undefined => {
+      try {
+        return f();
+      } catch (e) {
+        if (ModelError.is(e) && e instanceof ModelError) {
+          errors.push(e);
+          return undefined;
+        }
+        throw e;
+      }
+    };
+    const all = this.node.findAll();
+    const workloads = all.filter(Workload.isWorkload);
+    for (const c of all) {
+      if (c === this) continue;
+      if (c.node.scope !== this && !(Workload.isWorkload(c.node.scope))) {
+        errors.push(new ModelError(c.node.path, '', 'must be created directly under the System', c.node.id, 'Pass the System as the scope'));
+      }
+    }
+    this.checkCrossSystem(workloads, errors);
+    this.checkSidecarNames(workloads, errors);
+    this.checkCycles(workloads, errors);
+    const specs: WorkloadSpec[] = [];
+    for (const w of workloads) {
+      const spec = attempt(() => this.workloadSpec(w));
+      if (spec) specs.push(spec);
+    }
+    const options = attempt(() => resolveTargetOptions(this.node.path, this.targetOptions));
+    if (errors.length > 0) throw new ModelValidationError(dedupe(errors));
+
+    const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const services = specs.filter((s): s is ServiceSpec => s.kind === 'service').sort(byName);
+    const jobs = specs.filter((s): s is JobSpec => s.kind === 'job').sort(byName);
+
+    const networkMembers = new Map<string, string[]>();
+    for (const w of specs) for (const n of w.networks) networkMembers.set(n, [...(networkMembers.get(n) ?? []), w.name]);
+    const declaredNetworks = all.filter(Network.isNetwork);
+    const networks: NetworkSpec[] = declaredNetworks.map((n) => ({
+      name: n.name,
+      path: n.node.path,
+      internal: n.internal,
+      isDefault: false,
+      members: (networkMembers.get(n.name) ?? []).sort(),
+    }));
+    if (networkMembers.has(DEFAULT_NETWORK)) {
+      networks.push({ name: DEFAULT_NETWORK, path: `${this.node.path}/${DEFAULT_NETWORK}`, internal: false, isDefault: true, members: (networkMembers.get(DEFAULT_NETWORK) ?? []).sort() });
+    }
+    const volumeUsers = new Map<string, Set<string>>();
+    for (const w of specs) {
+      for (const c of [w.main, ...w.sidecars]) {
+        for (const m of c.mounts) if (m.kind === 'volume') volumeUsers.set(m.volume, (volumeUsers.get(m.volume) ?? new Set()).add(w.name));
+      }
+    }
+    const volumes: VolumeSpec[] = all.filter(Volume.isVolume).map((v) => ({
+      name: v.name,
+      path: v.node.path,
+      sizeBytes: v.sizeBytes,
+      ...(v.storageClass ? { storageClass: v.storageClass } : {}),
+      users: [...(volumeUsers.get(v.name) ?? [])].sort(),
+    }));
+    const secrets = all.filter(Secret.isSecret).map((s) => s._toSpec());
+    return deepFreeze({
+      name: this.name,
+      services,
+      jobs,
+      networks: networks.sort(byName),
+      volumes: volumes.sort(byName),
+      secrets: secrets.sort(byName),
+      options: options!,
+    });
+  }
+
+  private workloadSpec(w: Workload): WorkloadSpec {
+    const sidecars = w._sidecars.map((s) => s._toSpec(w._main)).sort((a, b) => a.name.localeCompare(b.name));
+    const networks = w._props.hostNetwork ? [] : w._networks.length > 0 ? w._networks.map((n) => n.name).sort() : [DEFAULT_NETWORK];
+    const base = {
+      name: w.name,
+      path: w.node.path,
+      main: w._main,
+      sidecars,
+      networks,
+      dependsOn: w._dependencySpecs(),
+      restart: w._restart(),
+      hostNetwork: w._props.hostNetwork ?? false,
+      suppressions: w._suppressions,
+    };
+    if (w instanceof Service) return { kind: 'service', ...base, replicas: w.replicas };
+    if (w instanceof Job) return { kind: 'job', ...base, ...(w.schedule ? { schedule: w.schedule } : {}) };
+    throw new Error(`unknown workload ${w.node.path}`);
+  }
+
+  /** Networks, volumes, secrets and dependencies must belong to this System. */
+  private checkCrossSystem(workloads: Workload[], errors: ModelError[]): void {
+    const mine = (c: IConstruct) => c.node.root === this;
+    const other = (c: IConstruct) => `${c.node.path}`;
+    for (const w of workloads) {
+      const path = w.node.path;
+      w._networks.forEach((n, i) => {
+        if (!mine(n)) errors.push(new ModelError(path, `networks[${i}]`, 'network belongs to another System', other(n), `Create the network in ${this.node.path}`));
+      });
+      w._dependsOn.forEach((d, i) => {
+        const t = d.target as unknown as Workload;
+        if (!mine(t)) errors.push(new ModelError(path, `dependsOn[${i}]`, 'dependency belongs to another System', other(t), `Depend on a workload of ${this.node.path}`));
+      });
+      const containers: Array<{ p: string; props: Workload['_props'] }> = [
+        { p: path, props: w._props },
+        ...w._sidecars.map((s) => ({ p: s.node.path, props: s._sidecarProps as Workload['_props'] })),
+      ];
+      for (const { p, props } of containers) {
+        (props.mounts ?? []).forEach((m, i) => {
+          const v = m._volume;
+          if (v && !mine(v)) errors.push(new ModelError(p, `mounts[${i}].volume`, 'volume belongs to another System', other(v), `Create the volume in ${this.node.path}`));
+        });
+        for (const [key, s] of Object.entries(props.secretEnv ?? {})) {
+          if (!mine(s)) errors.push(new ModelError(p, `secretEnv.${key}`, 'secret belongs to another System', other(s), `Create the secret in ${this.node.path}`));
+        }
+        const cred = props.image?._credentials;
+        if (cred && !mine(cred)) errors.push(new ModelError(p, 'image.credentials', 'secret belongs to another System', other(cred), `Create the secret in ${this.node.path}`));
+      }
+    }
+  }
+
+  /** Compose names a sidecar `<workload>-<sidecar>`: that name must not be taken. */
+  private checkSidecarNames(workloads: Workload[], errors: ModelError[]): void {
+    const names = new Set(workloads.map((w) => w.name));
+    for (const w of workloads) {
+      for (const s of w._sidecars) {
+        const full = `${w.name}-${s.name}`;
+        if (names.has(full)) {
+          errors.push(new ModelError(s.node.path, 'name', `sidecar name ${JSON.stringify(full)} is taken by a workload`, full, 'Rename the sidecar or the workload'));
+        }
+        if (full.length > 63) errors.push(new ModelError(s.node.path, 'name', `'<workload>-<sidecar>' must be at most 63 characters`, full, 'Shorten the sidecar name'));
+      }
+    }
+  }
+
+  private checkCycles(workloads: Workload[], errors: ModelError[]): void {
+    const state = new Map<Workload, 'visiting' | 'done'>();
+    const stack: Workload[] = [];
+    const visit = (w: Workload): boolean => {
+      if (state.get(w) === 'done') return false;
+      if (state.get(w) === 'visiting') {
+        const cycle = [...stack.slice(stack.indexOf(w)), w].map((x) => x.name);
+        errors.push(new ModelError(w.node.path, 'dependsOn', 'dependency cycle', cycle.join(' -> '), 'Remove one of the dependencies'));
+        return true;
+      }
+      state.set(w, 'visiting');
+      stack.push(w);
+      for (const d of w._dependsOn) {
+        const t = d.target as unknown as Workload;
+        if (t.node.root === this && visit(t)) return true;
+      }
+      stack.pop();
+      state.set(w, 'done');
+      return false;
+    };
+    for (const w of [...workloads].sort((a, b) => a.name.localeCompare(b.name))) if (visit(w)) return;
+  }
+}
+
+function checkRootName(name: string): string {
+  return checkName('System', 'system', name);
+}
+
+function dedupe(errors: ModelError[]): ModelError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => (seen.has(e.message) ? false : (seen.add(e.message), true)));
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+const SYSTEM = Symbol.for('lading.System');

@@ -1,0 +1,105 @@
+import { ModelError } from './errors';
+import type { EcsVpcSpec, TargetOptionsSpec } from './spec';
+
+/** Choices that only the Compose target reads. */
+export interface ComposeOptions {
+  /**
+   * How secret env reaches the container: `env` interpolates a required variable (`${DB_PASSWORD:?...}`) from
+   * the shell or `.env` at `docker compose up`; `files` uses Compose `secrets`, mounted under /run/secrets.
+   * @default 'env'
+   */
+  readonly secrets?: 'env' | 'files';
+}
+
+/** Choices that only the Kubernetes target reads. */
+export interface KubernetesOptions {
+  /**
+   * Render one NetworkPolicy per network. Turn off for clusters without a policy engine.
+   * @default true
+   */
+  readonly networkPolicies?: boolean;
+  /**
+   * The Service type for ports published on a fixed host port.
+   * @default 'LoadBalancer'
+   */
+  readonly fixedPortServiceType?: 'LoadBalancer' | 'NodePort';
+  /**
+   * Namespace of every object.
+   * @default - none: `kubectl apply -n` decides
+   */
+  readonly namespace?: string;
+}
+
+/** Choices that only the ECS target reads. */
+export interface EcsOptions {
+  /**
+   * Fargate, or EC2 (bridge networking, dynamic host ports, bind mounts, privileged containers).
+   * @default 'fargate'
+   */
+  readonly launchType?: 'fargate' | 'ec2';
+  /**
+   * An existing VPC, by its attributes (no lookup at synth).
+   * @default - a new VPC across two availability zones
+   */
+  readonly vpc?: EcsVpcSpec;
+  /**
+   * CloudWatch Logs retention, in days.
+   * @default 30
+   */
+  readonly logRetentionDays?: number;
+}
+
+export interface TargetOptions {
+  /** @default - Compose defaults */
+  readonly compose?: ComposeOptions;
+  /** @default - Kubernetes defaults */
+  readonly kubernetes?: KubernetesOptions;
+  /** @default - ECS defaults */
+  readonly ecs?: EcsOptions;
+}
+
+const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+export function resolveTargetOptions(path: string, o: TargetOptions = {}): TargetOptionsSpec {
+  const p = `targetOptions`;
+  const secrets = o.compose?.secrets ?? 'env';
+  if (secrets !== 'env' && secrets !== 'files') throw new ModelError(path, `${p}.compose.secrets`, "must be 'env' or 'files'", secrets);
+  const k = o.kubernetes ?? {};
+  const fixed = k.fixedPortServiceType ?? 'LoadBalancer';
+  if (fixed !== 'LoadBalancer' && fixed !== 'NodePort') {
+    throw new ModelError(path, `${p}.kubernetes.fixedPortServiceType`, "must be 'LoadBalancer' or 'NodePort'", fixed);
+  }
+  if (k.namespace !== undefined && (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(k.namespace) || k.namespace.length > 63)) {
+    throw new ModelError(path, `${p}.kubernetes.namespace`, 'must be a DNS-1123 label', k.namespace, "Write e.g. 'shop'");
+  }
+  const e = o.ecs ?? {};
+  const launchType = e.launchType ?? 'fargate';
+  if (launchType !== 'fargate' && launchType !== 'ec2') throw new ModelError(path, `${p}.ecs.launchType`, "must be 'fargate' or 'ec2'", launchType);
+  const logRetentionDays = e.logRetentionDays ?? 30;
+  if (!RETENTION_DAYS.includes(logRetentionDays)) {
+    throw new ModelError(path, `${p}.ecs.logRetentionDays`, 'not a retention CloudWatch Logs offers', logRetentionDays, `Use one of ${RETENTION_DAYS.join(', ')}`);
+  }
+  if (e.vpc !== undefined) {
+    const v = e.vpc;
+    if (typeof v.vpcId !== 'string' || !/^vpc-[0-9a-f]+$/.test(v.vpcId)) throw new ModelError(path, `${p}.ecs.vpc.vpcId`, 'must be a VPC id', v.vpcId, "Write e.g. 'vpc-0abc1234'");
+    const az = v.availabilityZones ?? [];
+    if (az.length < 2) throw new ModelError(path, `${p}.ecs.vpc.availabilityZones`, 'need at least two availability zones', az);
+    for (const key of ['publicSubnetIds', 'privateSubnetIds'] as const) {
+      const ids = v[key] ?? [];
+      if (ids.length !== az.length || ids.some((id) => !/^subnet-[0-9a-f]+$/.test(id))) {
+        throw new ModelError(path, `${p}.ecs.vpc.${key}`, 'need one subnet id per availability zone', ids, "Write e.g. ['subnet-0a1', 'subnet-0b2']");
+      }
+    }
+  }
+  return {
+    compose: { secrets },
+    kubernetes: { networkPolicies: k.networkPolicies ?? true, fixedPortServiceType: fixed, ...(k.namespace ? { namespace: k.namespace } : {}) },
+    ecs: {
+      launchType,
+      ...(e.vpc
+        ? { vpc: { vpcId: e.vpc.vpcId, availabilityZones: [...e.vpc.availabilityZones], publicSubnetIds: [...e.vpc.publicSubnetIds], privateSubnetIds: [...e.vpc.privateSubnetIds] } }
+        : {}),
+      logRetentionDays,
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { Construct } from 'constructs';
+import { ModelError } from './errors';
+import { checkName, uniqueId } from './names';
+import { parseSize } from './quantities';
+
+export interface VolumeProps {
+  /**
+   * Capacity, in Docker's or Kubernetes' notation: `10g`, `10Gi`. Compose cannot reserve a size (an info
+   * diagnostic says so); EFS grows as needed.
+   * @default '1Gi'
+   */
+  readonly size?: string;
+  /**
+   * The Kubernetes storage class of the claim. Only Kubernetes honours it.
+   * @default - the cluster's default storage class
+   */
+  readonly storageClass?: string;
+}
+
+/** A named persistent volume (`docker volume create`): its data outlives every container. */
+export class Volume extends Construct {
+  static isVolume(x: unknown): x is Volume {
+    return typeof x === 'object' && x !== null && (x as { [VOLUME]?: boolean })[VOLUME] === true;
+  }
+
+  public readonly name: string;
+  public readonly sizeBytes: number;
+  public readonly storageClass?: string;
+
+  constructor(scope: Construct, id: string, props: VolumeProps = {}) {
+    super(scope, uniqueId(scope, id));
+    Object.defineProperty(this, VOLUME, { value: true });
+    this.name = checkName(this.node.path, 'volume', id);
+    this.sizeBytes = parseSize(this.node.path, 'size', props.size ?? '1Gi');
+    if (props.storageClass !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(props.storageClass)) {
+      throw new ModelError(this.node.path, 'storageClass', 'must be a lowercase DNS name', props.storageClass, "Use the name of a StorageClass such as 'gp3'");
+    }
+    this.storageClass = props.storageClass;
+  }
+}
+
+const VOLUME = Symbol.for('lading.Volume');

@@ -1,0 +1,3 @@
+export * from './load-apps';
+export * from './synth';
+export * from './write-output';

@@ -1,0 +1,130 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ModelError, System } from '../model';
+import type { SystemSpec } from '../model/spec';
+
+/** One example or user app: a module in the apps folder that exports a System. */
+export interface LoadedApp {
+  readonly name: string;
+  /** The module's path relative to the working directory. */
+  readonly file: string;
+  readonly spec: SystemSpec;
+}
+
+/** A user's mistake found while loading apps: one line per problem, no stack trace. */
+export class AppLoadError extends Error {
+  public readonly isAppLoadError = true;
+  constructor(public readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+    this.name = 'AppLoadError';
+  }
+  static is(e: unknown): e is AppLoadError {
+    return typeof e === 'object' && e !== null && (e as { isAppLoadError?: unknown }).isAppLoadError === true;
+  }
+}
+
+/** The app modules in a folder: `*.ts` and `*.js` files directly inside it (not `*.d.ts`), sorted. */
+export function discoverAppFiles(appsDir: string): string[] {
+  if (!fs.existsSync(appsDir) || !fs.statSync(appsDir).isDirectory()) {
+    throw new AppLoadError([`${appsDir}: no such folder. Create it and put one app module in it per system.`]);
+  }
+  return fs
+    .readdirSync(appsDir)
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+    .sort()
+    .map((f) => path.join(appsDir, f));
+}
+
+/**
+ * Loads every app module of `appsDir` (or those whose System is named in `names`) and returns the validated
+ * specs, sorted by name. Throws AppLoadError with one line per mistake.
+ */
+export function loadApps(appsDir: string, names?: readonly string[]): LoadedApp[] {
+  const files = discoverAppFiles(appsDir);
+  const lines: string[] = [];
+  const apps: LoadedApp[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const rel = path.relative(process.cwd(), file) || file;
+    let systems: System[];
+    try {
+      systems = systemsOf(require(path.resolve(file)));
+    } catch (e) {
+      lines.push(...describeLoadError(rel, e));
+      continue;
+    }
+    if (systems.length === 0) {
+      lines.push(`${rel}: exports no System. Add \`export default app\` where app is the System.`);
+      continue;
+    }
+    for (const system of systems) {
+      if (names && names.length > 0 && !names.includes(system.name)) continue;
+      if (seen.has(system.name)) {
+        lines.push(`${rel}: System ${JSON.stringify(system.name)} is already defined in ${seen.get(system.name)}. Give each System its own name.`);
+        continue;
+      }
+      seen.set(system.name, rel);
+      try {
+        apps.push({ name: system.name, file: rel, spec: system.toSpec() });
+      } catch (e) {
+        lines.push(...describeLoadError(rel, e));
+      }
+    }
+  }
+  if (names) {
+    const known = [...seen.keys()];
+    for (const n of names) {
+      if (!seen.has(n) && !lines.some((l) => l.includes(n))) {
+        lines.push(`--app ${n}: no such app in ${appsDir}. Known apps: ${knownAppNames(appsDir, known).join(', ') || 'none'}.`);
+      }
+    }
+  }
+  if (lines.length > 0) throw new AppLoadError(lines);
+  return apps.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function knownAppNames(appsDir: string, fallback: string[]): string[] {
+  try {
+    return discoverAppFiles(appsDir)
+      .flatMap((f) => systemsOf(require(path.resolve(f))).map((s) => s.name))
+      .sort();
+  } catch {
+    return fallback.sort();
+  }
+}
+
+function systemsOf(mod: unknown): System[] {
+  if (!mod || typeof mod !== 'object') return System.isSystem(mod) ? [mod as System] : [];
+  const out: System[] = [];
+  for (const v of Object.values(mod as Record<string, unknown>)) if (System.isSystem(v) && !out.includes(v)) out.push(v);
+  return out;
+}
+
+/** Turns an error thrown while loading an app into lines a user can act on. */
+export function describeLoadError(file: string, e: unknown): string[] {
+  if (ModelError.is(e)) return (e as Error).message.split('\n');
+  const err = e as { message?: unknown; stack?: unknown; diagnosticText?: unknown };
+  // ts-node reports compile errors with their own file:line text
+  if (typeof err?.diagnosticText === 'string') {
+    return err.diagnosticText
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.trim())
+      .slice(0, 10);
+  }
+  const message = String(err?.message ?? e).split('\n').find((l) => l.trim() !== '') ?? String(e);
+  const where = locate(file, typeof err?.stack === 'string' ? err.stack : '');
+  return [`${where}: ${message.trim()}`];
+}
+
+/** The first stack frame inside the app file (`apps/x.ts:12`), or the file itself. */
+function locate(file: string, stack: string): string {
+  const abs = path.resolve(file);
+  for (const line of stack.split('\n')) {
+    const m = /\(?([^\s()]+):(\d+):\d+\)?$/.exec(line.trim());
+    if (m && path.resolve(m[1]) === abs) return `${file}:${m[2]}`;
+  }
+  const syntax = /^(.*):(\d+)$/m.exec(stack.split('\n')[0] ?? '');
+  if (syntax && path.resolve(syntax[1]) === abs) return `${file}:${syntax[2]}`;
+  return file;
+}

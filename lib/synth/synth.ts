@@ -1,0 +1,82 @@
+import * as path from 'path';
+import { Diagnostic, sortDiagnostics, TargetName } from '../diagnostics/diagnostic';
+import type { Target } from '../targets/target';
+import { LoadedApp, loadApps } from './load-apps';
+import { loadTarget } from './targets';
+import { OutputUnit, writeOutput } from './write-output';
+
+export interface SynthOptions {
+  /** Folder of app modules. */
+  readonly appsDir: string;
+  /** Only these apps (System names); all when empty. */
+  readonly apps?: readonly string[];
+  readonly targets: readonly TargetName[];
+  /** Output folder: `dist`. */
+  readonly outDir: string;
+  /** Warnings count as errors. */
+  readonly strict?: boolean;
+  /** Where relative build contexts and bind mounts start. @default process.cwd() */
+  readonly projectRoot?: string;
+  /** Render and report, but write nothing. */
+  readonly dryRun?: boolean;
+}
+
+export interface SynthResult {
+  readonly apps: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Files written, relative to the working directory; empty when the synth failed. */
+  readonly written: readonly string[];
+  /** True when an error (or, with strict, a warning) stopped the output. */
+  readonly failed: boolean;
+}
+
+/** Renders the chosen apps on the chosen targets; writes `outDir` only when no target reported an error. */
+export async function synth(options: SynthOptions): Promise<SynthResult> {
+  const apps = loadApps(options.appsDir, options.apps);
+  return synthApps(apps, options);
+}
+
+/** The same, for apps already loaded. */
+export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthOptions, 'appsDir'>): Promise<SynthResult> {
+  const diagnostics: Diagnostic[] = [];
+  const units: OutputUnit[] = [];
+  const root = options.projectRoot ?? process.cwd();
+  const whole = !options.apps || options.apps.length === 0;
+  for (const name of options.targets) {
+    const target: Target = loadTarget(name);
+    const targetDir = path.join(options.outDir, name);
+    const projectRootFromTargetDir = toPosix(path.relative(path.resolve(targetDir), path.resolve(root))) || '.';
+    const targetUnits: OutputUnit[] = [];
+    for (const app of apps) {
+      try {
+        const result = await target.render(app.spec, { projectRootFromTargetDir });
+        diagnostics.push(...result.diagnostics);
+        const files = result.files.map((f) => ({ path: `${name}/${f.path}`, content: f.content }));
+        for (const owned of target.outputsOf(app.name)) {
+          const prefix = `${name}/${owned}`;
+          targetUnits.push({ path: prefix, files: files.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}/`)) });
+        }
+      } catch (e) {
+        diagnostics.push({
+          code: 'internal/target-failed',
+          severity: 'error',
+          path: app.spec.name,
+          target: name,
+          message: `the ${name} target failed: ${(e as Error)?.message ?? String(e)}`,
+          fix: 'This is a bug in lading; run with LADING_DEBUG=1 for the stack trace and report it.',
+        });
+        if (process.env.LADING_DEBUG) console.error((e as Error)?.stack);
+      }
+    }
+    if (whole) units.push({ path: name, files: targetUnits.flatMap((u) => u.files) });
+    else units.push(...targetUnits);
+  }
+  const sorted = sortDiagnostics(diagnostics);
+  const failed = sorted.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
+  const written = failed || options.dryRun ? [] : writeOutput(options.outDir, units).map((f) => path.relative(process.cwd(), f) || f);
+  return { apps: apps.map((a) => a.name), diagnostics: sorted, written, failed };
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

@@ -1,0 +1,31 @@
+import type { Diagnostic, TargetName } from '../diagnostics/diagnostic';
+import type { SystemSpec } from '../model/spec';
+
+/** One file of a target's output, with its path relative to the target's output directory (`dist/<target>`). */
+export interface TargetFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface TargetResult {
+  readonly files: readonly TargetFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What synth tells a target about where its output will live. Never a CLI flag. */
+export interface RenderContext {
+  /**
+   * The project root (where relative build contexts and bind mounts start), as a POSIX path relative to
+   * the target's output directory: `../..` for `dist/compose`.
+   */
+  readonly projectRootFromTargetDir: string;
+}
+
+/** A renderer from the spec to one target's files. Pure: no I/O outside its own scratch space, deterministic. */
+export interface Target {
+  readonly name: TargetName;
+  /** Renders one system. When diagnostics hold an error, files may be empty and are never written. */
+  render(spec: SystemSpec, context: RenderContext): TargetResult | Promise<TargetResult>;
+  /** The paths (relative to the target's output directory) that belong to one app and are replaced as a whole. */
+  outputsOf(app: string): readonly string[];
+}
