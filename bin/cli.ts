@@ -44,6 +44,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       code = await runSynth(flags, io);
     });
 
+  if (argv.length <= 2) {
+    io.err(program.helpInformation());
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync([...argv]);
   } catch (e) {
@@ -56,10 +60,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return EXIT_FAILED;
     }
     throw e;
-  }
-  if (argv.length <= 2) {
-    io.err(program.helpInformation());
-    return EXIT_USAGE;
   }
   return code;
 }

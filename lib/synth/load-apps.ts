@@ -112,6 +112,8 @@ export function describeLoadError(file: string, e: unknown): string[] {
       .map((l) => l.trim())
       .slice(0, 10);
   }
+  const swc = swcSyntaxError(file, String(err?.message ?? ''));
+  if (swc) return [swc];
   const message = String(err?.message ?? e).split('\n').find((l) => l.trim() !== '') ?? String(e);
   const where = locate(file, typeof err?.stack === 'string' ? err.stack : '');
   return [`${where}: ${message.trim()}`];
@@ -127,4 +129,23 @@ function locate(file: string, stack: string): string {
   const syntax = /^(.*):(\d+)$/m.exec(stack.split('\n')[0] ?? '');
   if (syntax && path.resolve(syntax[1]) === abs) return `${file}:${syntax[2]}`;
   return file;
+}
+
+/** swc reports a syntax error as `x <message>` followed by a code frame with line numbers and a caret. */
+function swcSyntaxError(file: string, message: string): string | undefined {
+  const lines = message.split('\n');
+  const head = /^\s*x\s+(.*)$/.exec(lines[0] ?? '');
+  if (!head) return undefined;
+  let last: string | undefined;
+  let line: string | undefined;
+  for (const l of lines) {
+    const numbered = /^\s*(\d+)\s\|/.exec(l);
+    if (numbered) last = numbered[1];
+    else if (/^\s*:\s*\^/.test(l) && last) {
+      line = last;
+      break;
+    }
+  }
+  line ??= /,-\[[^\]]*:(\d+):\d+\]/.exec(message)?.[1];
+  return `${file}${line ? `:${line}` : ''}: ${head[1].trim()}`;
 }
