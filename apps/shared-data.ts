@@ -11,7 +11,7 @@ const shared = new Volume(app, 'shared', { size: '1Gi' });
 const writer = new Service(app, 'writer', {
   image: Image.of('busybox:1.36'),
   command: ['sh', '-c', 'while true; do date >> /data/log.txt; sleep 5; done'],
-  mounts: [Mount.volume(shared, '/data'), Mount.ephemeral('/scratch', { tmpfs: true, sizeLimit: '16m' })],
+  mounts: [Mount.volume(shared, '/data'), Mount.ephemeral('/scratch', { sizeLimit: '16m' })],
   resources: { memory: '32m', cpus: 0.1 },
   logging: { maxSize: '1m', maxFiles: 2 },
 });
