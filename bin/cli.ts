@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as path from 'path';
 import { formatDiagnostic, TARGET_NAMES, TargetName } from '../lib/diagnostics/diagnostic';
-import { AppLoadError } from '../lib/synth/load-apps';
+import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';
+import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { synth } from '../lib/synth/synth';
 
 const { version } = require('../package.json') as { version: string };
@@ -19,6 +20,12 @@ interface SynthFlags {
   appsDir: string;
 }
 
+interface GraphFlags {
+  format: GraphFormat;
+  app?: string[];
+  appsDir: string;
+}
+
 /** Parses the arguments, runs the command and returns the exit code. Never throws for a user's mistake. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let code = EXIT_OK;
@@ -32,7 +39,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
   program
     .command('synth')
-    .description('render the apps to dist/: dist/compose/<app>/compose.yaml, dist/kubernetes/<app>.k8s.yaml, dist/ecs/<app>/')
+    .description(
+      'render the apps to dist/: dist/compose/<app>/compose.yaml, dist/kubernetes/<app>.k8s.yaml, dist/ecs/<app>/; ' +
+        'with every target (the default) also dist/graph/<app>.svg and dist/graph/<app>.md',
+    )
     .addOption(
       new Option('-t, --target <target...>', 'targets to render').choices([...TARGET_NAMES, 'all']).default(['all']),
     )
@@ -42,6 +52,26 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('--apps-dir <dir>', 'folder of app modules, each exporting a System', 'apps')
     .action(async (flags: SynthFlags) => {
       code = await runSynth(flags, io);
+    });
+
+  program
+    .command('graph')
+    .description('draw the apps: services and jobs, networks, published ports, dependencies and volumes')
+    .addOption(
+      new Option('-f, --format <format>', 'svg (laid out by Graphviz) for one app; mermaid or dot for one or more apps')
+        .choices([...GRAPH_FORMATS])
+        .default('svg'),
+    )
+    .option('-a, --app <name...>', 'only these apps (System names)')
+    .option('--apps-dir <dir>', 'folder of app modules, each exporting a System', 'apps')
+    .addHelpText(
+      'after',
+      '\nPrints to stdout. svg draws one app per run: pick it with --app NAME unless the apps folder holds only one.\n' +
+        'mermaid and dot print every chosen app, each after a comment line naming it (%% app: NAME, // app: NAME).\n' +
+        'lading synth with every target (the default) also writes dist/graph/<app>.svg and dist/graph/<app>.md.\n',
+    )
+    .action(async (flags: GraphFlags) => {
+      code = await runGraph(flags, io);
     });
 
   if (argv.length <= 2) {
@@ -73,6 +103,7 @@ async function runSynth(flags: SynthFlags, io: Io): Promise<number> {
       targets,
       outDir: path.resolve(flags.out),
       strict: flags.strict,
+      graph: flags.target.includes('all'),
     });
     for (const d of result.diagnostics) (d.severity === 'error' ? io.err : io.out)(`${formatDiagnostic(d)}\n`);
     if (result.failed) {
@@ -80,7 +111,8 @@ async function runSynth(flags: SynthFlags, io: Io): Promise<number> {
       io.err(`synth failed: ${why} above; ${flags.out}/ was left as it was\n`);
       return EXIT_FAILED;
     }
-    io.out(`synthesized ${result.apps.length} app(s) for ${targets.join(', ')} into ${flags.out}/ (${result.written.length} files)\n`);
+    const drawn = flags.target.includes('all') ? [...targets, 'graph'] : targets;
+    io.out(`synthesized ${result.apps.length} app(s) for ${drawn.join(', ')} into ${flags.out}/ (${result.written.length} files)\n`);
     return EXIT_OK;
   } catch (e) {
     if (AppLoadError.is(e)) {
@@ -90,6 +122,17 @@ async function runSynth(flags: SynthFlags, io: Io): Promise<number> {
     }
     throw e;
   }
+}
+
+async function runGraph(flags: GraphFlags, io: Io): Promise<number> {
+  const apps = loadApps(path.resolve(flags.appsDir), flags.app);
+  if (flags.format === 'svg' && apps.length !== 1) {
+    const names = apps.map((a) => a.name).join(', ') || 'none';
+    io.err(`lading graph --format svg draws one app per run (got ${apps.length}: ${names}). Pick one with --app NAME, or use --format mermaid or dot.\n`);
+    return EXIT_USAGE;
+  }
+  io.out(await drawApps(apps, flags.format));
+  return EXIT_OK;
 }
 
 export interface Io {

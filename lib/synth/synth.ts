@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Diagnostic, sortDiagnostics, TargetName } from '../diagnostics/diagnostic';
 import type { Target } from '../targets/target';
+import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';
 import { loadTarget } from './targets';
 import { OutputUnit, writeOutput } from './write-output';
@@ -19,6 +20,8 @@ export interface SynthOptions {
   readonly projectRoot?: string;
   /** Render and report, but write nothing. */
   readonly dryRun?: boolean;
+  /** Also draw each app to `graph/<app>.svg` and `graph/<app>.md` (see graph.ts). @default false */
+  readonly graph?: boolean;
 }
 
 export interface SynthResult {
@@ -70,6 +73,11 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
     }
     if (whole) units.push({ path: name, files: targetUnits.flatMap((u) => u.files) });
     else units.push(...targetUnits);
+  }
+  if (options.graph) {
+    const drawn = await graphUnits(apps, whole);
+    units.push(...drawn.units);
+    diagnostics.push(...drawn.diagnostics);
   }
   const sorted = sortDiagnostics(diagnostics);
   const failed = sorted.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));

@@ -1,0 +1,26 @@
+import type { PortSpec, WorkloadSpec } from '../model/spec';
+
+/** A published port as a reviewer reads it: `8080 -> 80/tcp`, or `* -> 1234/udp` for a host port the platform picks. */
+export function publishLabel(port: PortSpec): string {
+  const host = port.publish === 'fixed' ? String(port.hostPort) : '*';
+  return `${host} -> ${port.containerPort}/${port.protocol}`;
+}
+
+/** What runs and how many: `service, 2 replicas`, `job, runs once`, `job, cron 0 3 * * *`. */
+export function runLabel(w: WorkloadSpec): string {
+  if (w.kind === 'service') return `service, ${w.replicas} ${w.replicas === 1 ? 'replica' : 'replicas'}`;
+  return w.schedule === undefined ? 'job, runs once' : `job, cron ${w.schedule}`;
+}
+
+const BINARY_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['Ti', 1024 ** 4],
+  ['Gi', 1024 ** 3],
+  ['Mi', 1024 ** 2],
+  ['Ki', 1024],
+];
+
+/** A size in bytes in Kubernetes' binary notation where it divides evenly (`10Gi`), else in bytes. */
+export function sizeLabel(bytes: number): string {
+  for (const [unit, factor] of BINARY_UNITS) if (bytes % factor === 0) return `${bytes / factor}${unit}`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,84 @@
+import type { Severity } from '../../diagnostics/diagnostic';
+
+/**
+ * Every diagnostic the Compose target emits, with its severity and a one-line summary.
+ * Plain data: documentation and tests read it.
+ */
+export const COMPOSE_CODES: Record<string, { severity: Severity; summary: string }> = {
+  'compose/registry-credentials': {
+    severity: 'warning',
+    summary: 'Compose cannot carry registry credentials: run `docker login` on the host before pulling.',
+  },
+  'compose/build-not-pushed': {
+    severity: 'info',
+    summary: '`docker stack deploy` does not build images: push the tag of a built image before deploying a stack.',
+  },
+  'compose/job-schedule': {
+    severity: 'warning',
+    summary: 'Compose cannot schedule a job: it runs once on `docker compose up`; schedule `docker compose run` elsewhere.',
+  },
+  'compose/secret-file': {
+    severity: 'warning',
+    summary: 'With Compose secrets the container gets a file under /run/secrets, not an environment variable.',
+  },
+  'compose/secret-existing-name': {
+    severity: 'info',
+    summary: "Compose has no secret store: an existing secret's name is not used; the value comes from the deploying host.",
+  },
+  'compose/volume-size': {
+    severity: 'info',
+    summary: 'A Compose volume has no size: the requested capacity is not enforced.',
+  },
+  'compose/volume-storage-class': {
+    severity: 'info',
+    summary: 'A storage class means nothing to Compose: the volume uses the local driver.',
+  },
+  'compose/ephemeral-size': {
+    severity: 'info',
+    summary: 'An anonymous Compose volume has no size limit: only a tmpfs mount can be limited.',
+  },
+  'compose/tmpfs-not-shared': {
+    severity: 'warning',
+    summary: 'Docker never shares a tmpfs mount between containers: a sidecar with volumes_from gets its own, empty tmpfs.',
+  },
+  'compose/health-probe-tool': {
+    severity: 'warning',
+    summary: 'An http or tcp health check becomes a shell probe: the image must contain the tool it runs.',
+  },
+  'compose/privileged': {
+    severity: 'warning',
+    summary: 'A privileged container is kept as asked: it has full access to the host.',
+  },
+  'compose/host-network': {
+    severity: 'warning',
+    summary: "Host networking is kept as asked: the container shares the host's network stack and joins no network.",
+  },
+  'compose/host-network-port': {
+    severity: 'warning',
+    summary: "With host networking a port is open on the host's own port of the same number: no mapping or hiding applies.",
+  },
+  'compose/internal-network-port': {
+    severity: 'warning',
+    summary: 'A published port of a service on internal networks only is not reachable from the host.',
+  },
+  'compose/fixed-port-replicas': {
+    severity: 'warning',
+    summary: 'Several replicas cannot share one fixed host port with `docker compose up`.',
+  },
+  'compose/sidecar-replicas': {
+    severity: 'warning',
+    summary: 'Compose attaches every sidecar replica to the first container of its main service.',
+  },
+  'compose/sidecar-stack': {
+    severity: 'info',
+    summary: '`docker stack deploy` ignores network_mode and volumes_from: sidecars work with `docker compose up` only.',
+  },
+  'compose/dependency-without-health': {
+    severity: 'warning',
+    summary: 'A dependency on a healthy service needs a health check: Compose refuses to start unless the image has one.',
+  },
+  'compose/service-name-collision': {
+    severity: 'error',
+    summary: 'A sidecar service name `<main>-<sidecar>` is already the name of another service.',
+  },
+};

@@ -1,0 +1,41 @@
+import type { ContainerSpec } from '../../model/spec';
+import { compact, type ComposeMap, type ComposeValue } from './document';
+import { healthcheckKey } from './healthcheck';
+import { imageKeys } from './image';
+import { loggingKey } from './logging';
+import { secretKeys } from './secrets';
+import { propPath, type ComposeScope } from './scope';
+import { mountKeys } from './volumes';
+
+const nonEmpty = <T extends object>(value: T): T | undefined => (Object.keys(value).length > 0 ? value : undefined);
+
+/**
+ * The keys a service takes from one container, whether main or sidecar: image, process, environment, secrets,
+ * mounts, health check, labels, logging, privileges. `main` is set for a sidecar.
+ */
+export function containerKeys(scope: ComposeScope, container: ContainerSpec, main?: ContainerSpec): ComposeMap {
+  const { environment: secretEnv, secrets } = secretKeys(scope, container);
+  const environment: Record<string, ComposeValue> = { ...container.env, ...secretEnv };
+  if (container.privileged) {
+    scope.report(
+      'compose/privileged',
+      propPath(container.path, 'privileged'),
+      `${container.name} runs privileged, with full access to the host's devices and kernel.`,
+      'Leave privileged off; grant single capabilities where the image needs them.',
+    );
+  }
+  return compact({
+    ...imageKeys(scope, container),
+    entrypoint: container.entrypoint ? [...container.entrypoint] : undefined,
+    command: container.command ? [...container.command] : undefined,
+    working_dir: container.workingDir,
+    user: container.user,
+    environment: nonEmpty(environment),
+    secrets,
+    volumes: mountKeys(scope, container, main),
+    healthcheck: healthcheckKey(scope, container),
+    labels: nonEmpty({ ...container.labels }),
+    logging: loggingKey(container),
+    privileged: container.privileged ? true : undefined,
+  });
+}

@@ -1,0 +1,21 @@
+import type { ContainerSpec, WorkloadSpec } from '../../model/spec';
+import { compact, isEmpty, type ComposeMap } from './document';
+import { cpuSharesKey, deployResources } from './resources';
+import { restartKey, restartPolicy } from './restart';
+
+/**
+ * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy) of one container of a workload, so the
+ * same file serves `docker compose up` and `docker stack deploy`. A job has no replicas: it runs once.
+ */
+export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): ComposeMap {
+  const deploy = compact({
+    replicas: workload.kind === 'service' ? workload.replicas : undefined,
+    resources: deployResources(container.resources),
+    restart_policy: restartPolicy(workload.restart),
+  });
+  return compact({
+    restart: restartKey(workload.restart),
+    cpu_shares: cpuSharesKey(container.resources),
+    deploy: isEmpty(deploy) ? undefined : deploy,
+  });
+}

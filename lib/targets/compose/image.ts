@@ -1,0 +1,37 @@
+import type { ContainerSpec } from '../../model/spec';
+import { compact, type ComposeMap } from './document';
+import { fromProjectRoot } from './paths';
+import { propPath, type ComposeScope } from './scope';
+
+/** The registry host of a repository, as `docker login` names it: `ghcr.io`, or Docker Hub for `postgres`. */
+export function registryHost(repository: string): string {
+  const first = repository.split('/')[0];
+  const isHost = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  return isHost ? first : 'docker.io';
+}
+
+/** `image`, and `build` for an image built from a Dockerfile (its tag is the `image`). */
+export function imageKeys(scope: ComposeScope, container: ContainerSpec): ComposeMap {
+  const image = container.image;
+  if (image.credentials !== undefined) {
+    const host = registryHost(image.repository);
+    scope.report(
+      'compose/registry-credentials',
+      propPath(container.path, 'image'),
+      `Compose cannot carry the registry credentials of ${image.ref} (secret ${image.credentials}).`,
+      `Run \`docker login ${host}\` on the deploying host before \`docker compose pull\` or \`up\`.`,
+    );
+  }
+  if (image.kind === 'registry') return { image: image.ref };
+  scope.report(
+    'compose/build-not-pushed',
+    propPath(container.path, 'image'),
+    `\`docker compose up\` builds ${image.ref} from ${image.context}; \`docker stack deploy\` does not build.`,
+    `Run \`docker compose build && docker compose push\` before \`docker stack deploy\`.`,
+  );
+  const args = Object.keys(image.args).length > 0 ? { ...image.args } : undefined;
+  return {
+    image: image.ref,
+    build: compact({ context: fromProjectRoot(scope.projectRoot, image.context), dockerfile: image.dockerfile, args }),
+  };
+}

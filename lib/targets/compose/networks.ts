@@ -1,0 +1,28 @@
+import type { WorkloadSpec } from '../../model/spec';
+import type { ComposeMap } from './document';
+import { propPath, type ComposeScope } from './scope';
+
+/**
+ * The top-level `networks`: every network a workload joins, `internal` kept. The system's implicit network is the
+ * one named `default`, which Compose also gives to services that name none.
+ */
+export function topLevelNetworks(scope: ComposeScope): ComposeMap | undefined {
+  if (scope.spec.networks.length === 0) return undefined;
+  const out: ComposeMap = {};
+  for (const network of scope.spec.networks) out[network.name] = network.internal ? { internal: true } : {};
+  return out;
+}
+
+/** `networks` of a workload's main service, or `network_mode: host` for host networking. */
+export function networkKeys(scope: ComposeScope, workload: WorkloadSpec): ComposeMap {
+  if (workload.hostNetwork) {
+    scope.report(
+      'compose/host-network',
+      propPath(workload.path, 'hostNetwork'),
+      `${workload.name} shares the host's network stack: every port it opens is open on the host, and it joins no network.`,
+      'Leave host networking off unless the workload needs it; publish ports instead.',
+    );
+    return { network_mode: 'host' };
+  }
+  return { networks: [...workload.networks] };
+}

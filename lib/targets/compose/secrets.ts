@@ -1,0 +1,72 @@
+import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
+import { Interpolation, type ComposeMap, type ComposeValue } from './document';
+import { fromProjectRoot } from './paths';
+import { propPath, type ComposeScope } from './scope';
+
+/** Where a secret's value is read from in `files` mode, relative to the project root. */
+export function secretFile(secret: SecretSpec): string {
+  return `secrets/${secret.name}`;
+}
+
+function secretNamed(spec: SystemSpec, name: string): SecretSpec {
+  const secret = spec.secrets.find((s) => s.name === name);
+  if (!secret) throw new Error(`secret ${name} is not declared in system ${spec.name}`);
+  return secret;
+}
+
+/**
+ * Secret env of one container, never a value. In `env` mode: `environment` entries that Compose interpolates from
+ * the deploying host, `${DB_PASSWORD:?...}`, refusing to start without them. In `files` mode: the service's
+ * `secrets`, mounted as files under /run/secrets.
+ */
+export function secretKeys(scope: ComposeScope, container: ContainerSpec): { environment: Record<string, ComposeValue>; secrets?: ComposeValue } {
+  const environment: Record<string, ComposeValue> = {};
+  if (container.secretEnv.length === 0) return { environment };
+  if (scope.spec.options.compose.secrets === 'env') {
+    for (const ref of container.secretEnv) {
+      const secret = secretNamed(scope.spec, ref.secret);
+      environment[ref.name] = Interpolation.required(secret.envName, `set ${secret.envName} to the value of secret ${secret.name}`);
+    }
+    return { environment };
+  }
+  const secrets = container.secretEnv.map((ref) => {
+    const secret = secretNamed(scope.spec, ref.secret);
+    const file = `/run/secrets/${ref.name}`;
+    scope.report(
+      'compose/secret-file',
+      propPath(container.path, `secretEnv.${ref.name}`),
+      `the container gets the file ${file}, not the environment variable ${ref.name}.`,
+      `Make the program read ${file} (many images take ${ref.name}_FILE=${file}), or set the Compose option secrets to 'env'. Put the value of secret ${secret.name} in ${secretFile(secret)}, kept out of version control.`,
+    );
+    return { source: secret.name, target: ref.name };
+  });
+  return { environment, secrets };
+}
+
+/** Secrets that some container reads as secret env (a secret used only for registry credentials is not one). */
+function secretsReadAsEnv(spec: SystemSpec): SecretSpec[] {
+  const used = new Set<string>();
+  for (const workload of [...spec.services, ...spec.jobs]) {
+    for (const container of [workload.main, ...workload.sidecars]) for (const ref of container.secretEnv) used.add(ref.secret);
+  }
+  return spec.secrets.filter((s) => used.has(s.name));
+}
+
+/** The top-level `secrets` (files mode only), and a note for every secret that names an existing store entry. */
+export function topLevelSecrets(scope: ComposeScope): ComposeMap | undefined {
+  const filesMode = scope.spec.options.compose.secrets === 'files';
+  const secrets = secretsReadAsEnv(scope.spec);
+  for (const secret of secrets) {
+    if (secret.existingName === undefined) continue;
+    const source = filesMode ? `the file ${secretFile(secret)}` : `the environment variable ${secret.envName} of the deploying host`;
+    scope.report(
+      'compose/secret-existing-name',
+      propPath(secret.path, 'existingName'),
+      `Compose has no secret store: the value comes from ${source}, not from ${secret.existingName}.`,
+    );
+  }
+  if (!filesMode || secrets.length === 0) return undefined;
+  const out: ComposeMap = {};
+  for (const secret of secrets) out[secret.name] = { file: fromProjectRoot(scope.projectRoot, secretFile(secret)) };
+  return out;
+}

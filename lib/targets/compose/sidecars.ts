@@ -1,0 +1,37 @@
+import type { SidecarSpec, WorkloadSpec } from '../../model/spec';
+import { compact, type ComposeMap } from './document';
+import { containerKeys } from './container';
+import { deployKeys } from './deploy';
+import { propPath, type ComposeScope } from './scope';
+
+/** The Compose service name of a sidecar: `<main>-<sidecar>`. */
+export function sidecarServiceName(workload: WorkloadSpec, sidecar: SidecarSpec): string {
+  return `${workload.name}-${sidecar.name}`;
+}
+
+/**
+ * A sidecar as its own service in the main service's network namespace (`network_mode: service:<main>`), with
+ * the main service's volumes where it asks for them (`volumes_from`). It has no ports: it shares the main one's.
+ */
+export function sidecarService(scope: ComposeScope, workload: WorkloadSpec, sidecar: SidecarSpec): ComposeMap {
+  scope.report(
+    'compose/sidecar-stack',
+    sidecar.path,
+    `${sidecarServiceName(workload, sidecar)} joins ${workload.name} through network_mode and volumes_from, which \`docker stack deploy\` ignores.`,
+    'Deploy this system with `docker compose up`, or on a target that runs the containers together (Kubernetes, ECS).',
+  );
+  if (workload.kind === 'service' && workload.replicas > 1) {
+    scope.report(
+      'compose/sidecar-replicas',
+      propPath(workload.path, 'replicas'),
+      `each of the ${workload.replicas} replicas of ${sidecarServiceName(workload, sidecar)} joins the first container of ${workload.name}, not one replica each.`,
+      'Run one replica of a service with sidecars on Compose.',
+    );
+  }
+  return compact({
+    ...containerKeys(scope, sidecar, workload.main),
+    ...deployKeys(workload, sidecar),
+    network_mode: `service:${workload.name}`,
+    volumes_from: sidecar.volumesFrom ? [workload.name] : undefined,
+  });
+}
