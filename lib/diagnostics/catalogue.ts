@@ -1,0 +1,61 @@
+import { COMPOSE_CODES } from '../targets/compose/codes';
+import { ECS_CODES } from '../targets/ecs/codes';
+import { KUBERNETES_CODES } from '../targets/kubernetes/codes';
+import type { Severity } from './diagnostic';
+
+/** One documented diagnostic code. */
+export interface CodeEntry {
+  readonly severity: Severity;
+  readonly summary: string;
+}
+
+/** Codes that belong to no single target. */
+export const GENERAL_CODES: Record<string, CodeEntry> = {
+  'internal/target-failed': {
+    severity: 'error',
+    summary: 'A target failed on input it should have handled: a bug in lading. LADING_DEBUG=1 prints the stack trace.',
+  },
+  'internal/graph-failed': {
+    severity: 'error',
+    summary: 'Drawing the graph of a system failed: a bug in lading. LADING_DEBUG=1 prints the stack trace.',
+  },
+};
+
+/**
+ * Every diagnostic code lading emits, by area. The codes files hold plain data only, so reading the catalogue
+ * loads no target library. docs/diagnostics.md is generated from it (`npm run docs`).
+ */
+export const CATALOGUE: ReadonlyArray<{ readonly area: string; readonly codes: Record<string, CodeEntry> }> = [
+  { area: 'General', codes: GENERAL_CODES },
+  { area: 'Compose', codes: COMPOSE_CODES },
+  { area: 'Kubernetes', codes: KUBERNETES_CODES },
+  { area: 'ECS', codes: ECS_CODES },
+];
+
+/** Looks up a code; undefined when it is not documented. */
+export function lookupCode(code: string): CodeEntry | undefined {
+  for (const { codes } of CATALOGUE) if (Object.prototype.hasOwnProperty.call(codes, code)) return codes[code];
+  return undefined;
+}
+
+/** The Markdown page that documents every code. */
+export function renderCatalogue(): string {
+  const lines = [
+    '# Diagnostics',
+    '',
+    'Every finding lading reports has this shape: a stable code, a severity, the construct path and prop, the',
+    'target when it is target-specific, a message and a fix. An `error` stops the output of its target and makes',
+    '`lading synth` exit 1; `--strict` counts warnings as errors; `info` says how a concept was approximated.',
+    '',
+    'This page is generated from `lib/diagnostics/catalogue.ts` by `npm run docs`; a test keeps the two in step.',
+    '',
+  ];
+  for (const { area, codes } of CATALOGUE) {
+    lines.push(`## ${area}`, '', '| code | severity | meaning |', '| --- | --- | --- |');
+    for (const code of Object.keys(codes).sort()) {
+      lines.push(`| \`${code}\` | ${codes[code].severity} | ${codes[code].summary.replace(/\|/g, '\\|')} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,102 @@
+import type { Severity } from '../../diagnostics/diagnostic';
+
+/**
+ * Every diagnostic the Kubernetes target reports. Plain data: docs and tests read it.
+ * An error stops the app's manifest; a warning or info leaves it written.
+ */
+export const KUBERNETES_CODES: Record<string, { severity: Severity; summary: string }> = {
+  'kubernetes/build-image': {
+    severity: 'warning',
+    summary: 'The image is built from a Dockerfile: the manifest uses its tag, so the image must be pushed to a registry the cluster pulls from.',
+  },
+  'kubernetes/registry-credentials': {
+    severity: 'info',
+    summary: 'Registry credentials become imagePullSecrets: a Secret of type kubernetes.io/dockerconfigjson with that name must exist.',
+  },
+  'kubernetes/secret-required': {
+    severity: 'info',
+    summary: 'Secret env becomes a secretKeyRef: no Secret with data is written, so the named Secret and key must exist in the namespace.',
+  },
+  'kubernetes/secret-name': {
+    severity: 'error',
+    summary: "A secret's existing name is not a valid Kubernetes Secret name (a DNS-1123 subdomain).",
+  },
+  'kubernetes/unless-stopped': {
+    severity: 'info',
+    summary: "A Deployment always restarts its pods: restart 'unless-stopped' behaves as 'always'.",
+  },
+  'kubernetes/job-retries': {
+    severity: 'warning',
+    summary: "A Job cannot retry without limit: restart 'on-failure' without a count leaves backoffLimit to the cluster (6).",
+  },
+  'kubernetes/user-name': {
+    severity: 'warning',
+    summary: 'securityContext takes numeric ids only: a user or group given by name is left to the image.',
+  },
+  'kubernetes/quantity-rounded': {
+    severity: 'info',
+    summary: 'A CPU or memory quantity was rounded up to the precision Kubernetes keeps (1m CPU, 1Ki memory).',
+  },
+  'kubernetes/request-above-limit': {
+    severity: 'warning',
+    summary: 'Kubernetes rejects a request above its limit (Docker does not): the request is lowered to the limit.',
+  },
+  'kubernetes/shared-volume': {
+    severity: 'warning',
+    summary: 'A volume mounted by several workloads becomes a ReadWriteMany claim, which needs a storage class that supports it.',
+  },
+  'kubernetes/host-path': {
+    severity: 'warning',
+    summary: 'A bind mount becomes a hostPath volume: it reads the node the pod lands on, not your machine.',
+  },
+  'kubernetes/relative-bind': {
+    severity: 'warning',
+    summary: 'A bind mount of a path relative to the project cannot exist on a cluster node: it is left out and the container sees the image’s own files there.',
+  },
+  'kubernetes/privileged': {
+    severity: 'warning',
+    summary: 'A privileged container is kept (securityContext.privileged), but it is root on the node.',
+  },
+  'kubernetes/host-network': {
+    severity: 'warning',
+    summary: "A pod on the host network is kept (hostNetwork: true); NetworkPolicies do not apply to it.",
+  },
+  'kubernetes/logging': {
+    severity: 'info',
+    summary: 'Log size limits are a cluster concern (kubelet containerLogMaxSize / containerLogMaxFiles): not written.',
+  },
+  'kubernetes/depends-on-completed': {
+    severity: 'warning',
+    summary: 'Kubernetes has no ordering on a Job that completes: the dependency is not enforced.',
+  },
+  'kubernetes/depends-on-no-port': {
+    severity: 'warning',
+    summary: 'A dependency without a port cannot be waited for by an init container: the dependency is not enforced.',
+  },
+  'kubernetes/label-as-annotation': {
+    severity: 'warning',
+    summary: 'A label that is not a valid Kubernetes label (key or value) is written as an annotation.',
+  },
+  'kubernetes/label-dropped': {
+    severity: 'warning',
+    summary: 'A label whose key is valid neither as a label nor as an annotation key is left out.',
+  },
+  'kubernetes/label-conflict': {
+    severity: 'warning',
+    summary: 'A label conflicts with one lading sets, or with another container of the same pod: the first one wins.',
+  },
+  'kubernetes/network-policies-off': {
+    severity: 'info',
+    summary: 'NetworkPolicies are turned off: every pod can reach every other pod, whatever networks the model names.',
+  },
+  'kubernetes/node-port-range': {
+    severity: 'warning',
+    summary: 'A fixed host port outside the NodePort range (30000-32767) cannot be the nodePort: the cluster picks one.',
+  },
+  'kubernetes/object-name': {
+    severity: 'error',
+    summary: 'A derived object name is too long or collides with another object of the same kind.',
+  },
+};
+
+export type KubernetesCode = keyof typeof KUBERNETES_CODES;

@@ -1,0 +1,2 @@
+export { addSystem, kubernetesTarget, manifestFile, renderKubernetes } from './target';
+export { KUBERNETES_CODES } from './codes';

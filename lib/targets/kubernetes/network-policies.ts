@@ -1,0 +1,78 @@
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import type { WorkloadSpec } from '../../model/spec';
+import type { ChartContext } from './context';
+import { networkLabel, objectNames, selectorLabels } from './names';
+
+/**
+ * Docker networks as NetworkPolicies, one per network (never one per pair of workloads):
+ * - every pod carries a label per network it joins;
+ * - the policy of network N selects N's members and admits traffic from N's members. Policies add up, so a pod
+ *   accepts traffic from any pod that shares one of its networks, and from no other;
+ * - an internal network also limits its members' egress to the network's members and DNS (port 53); a network
+ *   that is not internal lets its members send anywhere, so a workload on both kinds reaches out as in Docker;
+ * - a workload with published ports gets one more policy that admits anyone on those container ports, so that
+ *   its LoadBalancer or NodePort Service is reachable from outside.
+ * The `default` network is a network like the others. With the option off, nothing is written and an info
+ * diagnostic says that the networks are not enforced.
+ */
+export function renderNetworkPolicies(ctx: ChartContext): void {
+  const { spec } = ctx;
+  if (!spec.options.kubernetes.networkPolicies) {
+    if (spec.networks.length > 0) {
+      ctx.findings.add(
+        'kubernetes/network-policies-off',
+        `${spec.name} targetOptions.kubernetes.networkPolicies`,
+        `NetworkPolicies are off: the networks ${spec.networks.map((n) => n.name).join(', ')} are not enforced and every pod can reach every other`,
+        'Turn networkPolicies on where the cluster runs a policy engine (Calico, Cilium, ...).',
+      );
+    }
+    return;
+  }
+  for (const n of spec.networks) {
+    const members = { matchLabels: { [networkLabel(n.name)]: 'true' } };
+    const name = objectNames.networkPolicy(n.name);
+    if (!ctx.name('NetworkPolicy', name, n.path, 253)) continue;
+    new k8s.KubeNetworkPolicy(ctx.chart, `network-policy-${n.name}`, {
+      metadata: { name },
+      spec: {
+        podSelector: members,
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{ from: [{ podSelector: members }] }],
+        egress: n.internal
+          ? [
+              { to: [{ podSelector: members }] },
+              {
+                ports: [
+                  { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
+                  { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
+                ],
+              },
+            ]
+          : [{}],
+      },
+    });
+  }
+  for (const w of [...spec.services, ...spec.jobs]) renderPublishedPolicy(ctx, w);
+}
+
+function renderPublishedPolicy(ctx: ChartContext, w: WorkloadSpec): void {
+  const published = w.main.ports.filter((p) => p.publish !== 'none');
+  if (published.length === 0 || w.hostNetwork) return;
+  const name = objectNames.publishedPolicy(w.name);
+  if (!ctx.name('NetworkPolicy', name, `${w.path} ports`, 253)) return;
+  new k8s.KubeNetworkPolicy(ctx.chart, `published-policy-${w.name}`, {
+    metadata: { name },
+    spec: {
+      podSelector: { matchLabels: selectorLabels(ctx.spec.name, w.name) },
+      policyTypes: ['Ingress'],
+      ingress: [
+        {
+          ports: published.map((p) => ({
+            protocol: p.protocol === 'udp' ? 'UDP' : 'TCP',
+            port: k8s.IntOrString.fromNumber(p.containerPort),
+          })),
+        },
+      ],
+    },
+  });
+}

@@ -1,0 +1,69 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import type { PortSpec, WorkloadSpec } from '../../model/spec';
+import type { ChartContext } from './context';
+import { objectNames, selectorLabels } from './names';
+import { applyOverride, isObject, overrideKindDefaults } from './overrides';
+
+const NODE_PORT_RANGE = { min: 30000, max: 32767 };
+
+/**
+ * The Services of one workload: a ClusterIP Service named after it with every port (so `db:5432` resolves as
+ * in Compose); ports published on a fixed host port P in a LoadBalancer Service (port P -> targetPort C), or
+ * a NodePort Service when the option says so; ports published on a dynamic host port in a NodePort Service
+ * whose node port the cluster picks. Ports that speak HTTP keep `appProtocol: http`.
+ */
+export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
+  const { findings } = ctx;
+  const options = ctx.spec.options.kubernetes;
+  const ports = w.main.ports;
+  if (ports.length === 0) return;
+  const add = (name: string, type: kplus.ServiceType, list: kplus.ServicePort[], specs: readonly PortSpec[]) => {
+    if (!ctx.name('Service', name, `${w.path} ports`, 63)) return;
+    const service = new kplus.Service(ctx.chart, `service-${name}`, { metadata: { name }, type, ports: list });
+    for (const [k, v] of Object.entries(selectorLabels(ctx.spec.name, w.name))) service.selectLabel(k, v);
+    ctx.defer(() =>
+      applyOverride(ApiObject.of(service), (json) => {
+        overrideKindDefaults(json);
+        const rendered = isObject(json.spec) && Array.isArray(json.spec.ports) ? json.spec.ports : [];
+        specs.forEach((p, i) => {
+          const port = rendered[i];
+          if (p.appProtocol && isObject(port)) port.appProtocol = p.appProtocol;
+        });
+      }),
+    );
+  };
+  add(w.name, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
+  const fixed = ports.filter((p) => p.publish === 'fixed');
+  const dynamic = ports.filter((p) => p.publish === 'dynamic');
+  const nodePorts: kplus.ServicePort[] = dynamic.map((p) => servicePort(p, p.containerPort));
+  const nodePortSpecs: PortSpec[] = [...dynamic];
+  if (options.fixedPortServiceType === 'LoadBalancer') {
+    if (fixed.length > 0) add(objectNames.loadBalancer(w.name), kplus.ServiceType.LOAD_BALANCER, fixed.map((p) => servicePort(p, p.hostPort!)), fixed);
+  } else {
+    for (const p of fixed) {
+      const index = ports.indexOf(p);
+      const inRange = p.hostPort! >= NODE_PORT_RANGE.min && p.hostPort! <= NODE_PORT_RANGE.max;
+      if (!inRange) {
+        findings.add(
+          'kubernetes/node-port-range',
+          `${w.main.path} ports[${index}]`,
+          `host port ${p.hostPort} is outside the NodePort range ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}: the Service port is ${p.hostPort} and the cluster picks the node port`,
+          `Publish on a port from ${NODE_PORT_RANGE.min} to ${NODE_PORT_RANGE.max}, or use fixedPortServiceType 'LoadBalancer'.`,
+        );
+      }
+      nodePorts.push({ ...servicePort(p, p.hostPort!), ...(inRange ? { nodePort: p.hostPort } : {}) });
+      nodePortSpecs.push(p);
+    }
+  }
+  if (nodePorts.length > 0) add(objectNames.nodePort(w.name), kplus.ServiceType.NODE_PORT, nodePorts, nodePortSpecs);
+}
+
+function servicePort(p: PortSpec, port: number): kplus.ServicePort {
+  return {
+    name: p.name,
+    port,
+    targetPort: p.containerPort,
+    protocol: p.protocol === 'udp' ? kplus.Protocol.UDP : kplus.Protocol.TCP,
+  };
+}

@@ -1,0 +1,264 @@
+import { Dependency, Image, Job, Mount, Port, Secret, Service, System, Volume } from '../../lib/model';
+import type { SystemSpec } from '../../lib/model/spec';
+import { KUBERNETES_CODES } from '../../lib/targets/kubernetes';
+import { render } from './render';
+
+const tested = new Set<string>();
+
+/** Renders and returns the one diagnostic of `code`, checking its severity against the catalogue. */
+function only(system: System | SystemSpec, code: string) {
+  tested.add(code);
+  const r = render(system);
+  const found = r.diagnostics.filter((d) => d.code === code);
+  expect(found).toHaveLength(1);
+  expect(found[0].severity).toBe(KUBERNETES_CODES[code].severity);
+  expect(found[0].target).toBe('kubernetes');
+  return { d: found[0], r };
+}
+
+function sys(options?: ConstructorParameters<typeof System>[1]) {
+  return new System('shop', options);
+}
+
+describe('Kubernetes diagnostics, one test per code', () => {
+  test('kubernetes/build-image', () => {
+    const s = sys();
+    new Service(s, 'box', { image: Image.build({ context: 'apps/devbox', tag: 'devbox/devbox:dev' }) });
+    const { d } = only(s, 'kubernetes/build-image');
+    expect(d.path).toBe('shop/box image');
+    expect(d.message).toBe('the image is built from apps/devbox/Dockerfile; the manifest uses its tag devbox/devbox:dev');
+    expect(d.fix).toContain('docker push devbox/devbox:dev');
+  });
+
+  test('kubernetes/registry-credentials', () => {
+    const s = sys();
+    const login = new Secret(s, 'ghcr-login');
+    new Service(s, 'api', { image: Image.of('ghcr.io/org/api:1.0', { credentials: login }) });
+    const { d } = only(s, 'kubernetes/registry-credentials');
+    expect(d.path).toBe('shop/api image');
+    expect(d.message).toBe('the pod pulls with imagePullSecrets ghcr-login: that Secret must exist');
+    expect(d.fix).toMatch(/^kubectl create secret docker-registry ghcr-login /);
+  });
+
+  test('kubernetes/secret-required', () => {
+    const s = sys();
+    const pw = new Secret(s, 'db-password', { key: 'password' });
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), secretEnv: { POSTGRES_PASSWORD: pw } });
+    new Service(s, 'api', { image: Image.of('api:1.0'), secretEnv: { DB_PASSWORD: pw } });
+    const { d } = only(s, 'kubernetes/secret-required');
+    expect(d.path).toBe('shop/db-password');
+    expect(d.message).toBe('secret env reads key password of the Secret db-password; no Secret with data is written, so it must exist');
+    expect(d.fix).toBe('kubectl create secret generic db-password --from-literal=password=...');
+  });
+
+  test('kubernetes/secret-name is an error and stops the manifest', () => {
+    const s = sys();
+    const pw = new Secret(s, 'db-password', { existingName: 'prod/db' });
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), secretEnv: { POSTGRES_PASSWORD: pw } });
+    const { d, r } = only(s, 'kubernetes/secret-name');
+    expect(d.path).toBe('shop/db-password existingName');
+    expect(d.message).toBe(`a Kubernetes Secret cannot be named "prod/db": names are lowercase letters, digits, '-' and '.' (at most 253)`);
+    expect(r.yaml).toBe('');
+  });
+
+  test('kubernetes/unless-stopped', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), restart: 'unless-stopped' });
+    const { d } = only(s, 'kubernetes/unless-stopped');
+    expect(d.path).toBe('shop/web restart');
+    expect(d.message).toBe("a Deployment always restarts its pods: 'unless-stopped' behaves as 'always'");
+  });
+
+  test('kubernetes/job-retries', () => {
+    const s = sys();
+    new Job(s, 'migrate', { image: Image.of('migrate:1.0'), restart: 'on-failure' });
+    const { d, r } = only(s, 'kubernetes/job-retries');
+    expect(d.path).toBe('shop/migrate restart');
+    expect(d.fix).toBe("Say how many retries: restart 'on-failure:N'.");
+    expect(r.get('Job', 'migrate').spec).not.toHaveProperty('backoffLimit');
+  });
+
+  test('kubernetes/user-name', () => {
+    const s = sys();
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), user: 'postgres:999' });
+    const { d, r } = only(s, 'kubernetes/user-name');
+    expect(d.path).toBe('shop/db user');
+    expect(d.message).toBe('securityContext takes numeric ids: user "postgres" is left to the image (got "postgres:999")');
+    expect(r.container('db').securityContext).toEqual({ runAsGroup: 999 });
+  });
+
+  test('kubernetes/quantity-rounded', () => {
+    const s = sys();
+    new Service(s, 'app', { image: Image.of('app:1.0'), resources: { cpuShares: 100 } });
+    const { d, r } = only(s, 'kubernetes/quantity-rounded');
+    expect(d.path).toBe('shop/app resources');
+    expect(d.message).toBe('cpuShares 100 is written as 98m');
+    expect(r.container('app').resources).toEqual({ requests: { cpu: '98m' } });
+  });
+
+  test('kubernetes/request-above-limit (CPU from the model)', () => {
+    const s = sys();
+    new Service(s, 'app', { image: Image.of('app:1.0'), resources: { cpuShares: 1024, cpus: 0.5 } });
+    const { d, r } = only(s, 'kubernetes/request-above-limit');
+    expect(d.path).toBe('shop/app resources');
+    expect(d.message).toBe('cpuShares 1024 (1 CPU) is more than cpus (500m): requests.cpu is lowered to the limit');
+    expect(r.container('app').resources).toEqual({ limits: { cpu: '500m' }, requests: { cpu: '500m' } });
+  });
+
+  test('kubernetes/request-above-limit (memory, from a spec the model would reject)', () => {
+    const s = sys();
+    new Service(s, 'app', { image: Image.of('app:1.0'), resources: { memory: '256m', memoryReservation: '128m' } });
+    const spec = JSON.parse(JSON.stringify(s.toSpec())) as any;
+    spec.services[0].main.resources.memoryReservationBytes = 512 * 1024 * 1024;
+    const { d, r } = only(spec, 'kubernetes/request-above-limit');
+    expect(d.message).toBe('memoryReservation (512Mi) is more than memory (256Mi): requests.memory is lowered to the limit');
+    expect(r.container('app').resources).toEqual({ limits: { memory: '256Mi' }, requests: { memory: '256Mi' } });
+  });
+
+  test('kubernetes/shared-volume', () => {
+    const s = sys();
+    const v = new Volume(s, 'data');
+    new Service(s, 'a', { image: Image.of('a:1'), mounts: [Mount.volume(v, '/data')] });
+    new Service(s, 'b', { image: Image.of('b:1'), mounts: [Mount.volume(v, '/data')] });
+    const { d } = only(s, 'kubernetes/shared-volume');
+    expect(d.path).toBe('shop/data users');
+    expect(d.message).toBe('the volume is mounted by a, b: its claim asks for ReadWriteMany, which many storage classes do not offer');
+  });
+
+  test('kubernetes/host-path', () => {
+    const s = sys();
+    const agent = new Service(s, 'agent', { image: Image.of('agent:1'), mounts: [Mount.bind('/var/log', '/host/log')] });
+    agent.addSidecar('shipper', { image: Image.of('shipper:1'), volumesFrom: true });
+    const { d } = only(s, 'kubernetes/host-path');
+    expect(d.path).toBe('shop/agent mounts[0]');
+    expect(d.message).toBe('the bind mount of /var/log becomes a hostPath volume: it reads the node the pod is scheduled on, not your machine');
+  });
+
+  test('kubernetes/relative-bind', () => {
+    const s = sys();
+    new Service(s, 'box', { image: Image.of('box:1'), mounts: [Mount.bind('./src', '/app')] });
+    const { d } = only(s, 'kubernetes/relative-bind');
+    expect(d.path).toBe('shop/box mounts[0]');
+    expect(d.message).toContain('the bind mount of ./src (relative to the project) on /app is left out');
+    expect(d.fix).toContain('Copy the files into the image');
+  });
+
+  test('kubernetes/privileged', () => {
+    const s = sys();
+    new Service(s, 'agent', { image: Image.of('agent:1'), privileged: true });
+    const { d } = only(s, 'kubernetes/privileged');
+    expect(d.path).toBe('shop/agent privileged');
+  });
+
+  test('kubernetes/host-network', () => {
+    const s = sys();
+    new Service(s, 'agent', { image: Image.of('agent:1'), hostNetwork: true });
+    const { d } = only(s, 'kubernetes/host-network');
+    expect(d.path).toBe('shop/agent hostNetwork');
+  });
+
+  test('kubernetes/logging', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), logging: { maxSize: '10m', maxFiles: 3 } });
+    const { d, r } = only(s, 'kubernetes/logging');
+    expect(d.path).toBe('shop/web logging');
+    expect(d.message).toBe('log size limits are not part of a Pod: the kubelet rotates container logs by its own settings');
+    expect(r.yaml).not.toMatch(/max-size|maxSize/);
+  });
+
+  test('kubernetes/depends-on-completed', () => {
+    const s = sys();
+    const migrate = new Job(s, 'migrate', { image: Image.of('migrate:1') });
+    new Service(s, 'api', { image: Image.of('api:1'), dependsOn: [Dependency.completed(migrate)] });
+    const { d, r } = only(s, 'kubernetes/depends-on-completed');
+    expect(d.path).toBe('shop/api dependsOn[0]');
+    expect(d.message).toBe('api may start before the job migrate has completed: Kubernetes does not order workloads');
+    expect(r.pod('api').spec).not.toHaveProperty('initContainers');
+  });
+
+  test('kubernetes/depends-on-no-port', () => {
+    const s = sys();
+    const worker = new Service(s, 'worker', { image: Image.of('worker:1') });
+    new Service(s, 'api', { image: Image.of('api:1'), dependsOn: [Dependency.started(worker)] });
+    const { d } = only(s, 'kubernetes/depends-on-no-port');
+    expect(d.path).toBe('shop/api dependsOn[0]');
+    expect(d.message).toBe('api may start before worker is started: worker has no TCP port to wait for');
+  });
+
+  test('kubernetes/label-as-annotation', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), labels: { description: 'the web site' } });
+    const { d } = only(s, 'kubernetes/label-as-annotation');
+    expect(d.path).toBe('shop/web labels.description');
+    expect(d.message).toBe('"the web site" is not a valid label value: it is written as an annotation');
+  });
+
+  test('kubernetes/label-dropped', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), labels: { 'a/b/c': 'x' } });
+    const { d, r } = only(s, 'kubernetes/label-dropped');
+    expect(d.path).toBe('shop/web labels.a/b/c');
+    expect(r.yaml).not.toContain('a/b/c');
+  });
+
+  test('kubernetes/label-conflict', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), labels: { 'app.kubernetes.io/name': 'frontend' } });
+    const { d, r } = only(s, 'kubernetes/label-conflict');
+    expect(d.message).toBe('the label app.kubernetes.io/name is set by lading to "web"; "frontend" is left out');
+    expect(r.get('Deployment', 'web').metadata.labels['app.kubernetes.io/name']).toBe('web');
+  });
+
+  test('kubernetes/label-conflict between containers of one pod', () => {
+    const s = sys();
+    const web = new Service(s, 'web', { image: Image.of('nginx:1.27'), labels: { tier: 'edge' } });
+    web.addSidecar('shipper', { image: Image.of('shipper:1'), labels: { tier: 'logs' } });
+    const { d } = only(s, 'kubernetes/label-conflict');
+    expect(d.path).toBe('shop/web/shipper labels.tier');
+    expect(d.message).toBe('shop/web already sets tier to "edge"; "logs" is left out');
+  });
+
+  test('kubernetes/network-policies-off', () => {
+    const s = sys({ targetOptions: { kubernetes: { networkPolicies: false } } });
+    new Service(s, 'web', { image: Image.of('nginx:1.27') });
+    const { d } = only(s, 'kubernetes/network-policies-off');
+    expect(d.path).toBe('shop targetOptions.kubernetes.networkPolicies');
+    expect(d.message).toBe('NetworkPolicies are off: the networks default are not enforced and every pod can reach every other');
+  });
+
+  test('kubernetes/node-port-range', () => {
+    const s = sys({ targetOptions: { kubernetes: { fixedPortServiceType: 'NodePort' } } });
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80).publish(8080)] });
+    const { d, r } = only(s, 'kubernetes/node-port-range');
+    expect(d.path).toBe('shop/web ports[0]');
+    expect(d.message).toBe('host port 8080 is outside the NodePort range 30000-32767: the Service port is 8080 and the cluster picks the node port');
+    expect(r.get('Service', 'web-nodeport').spec.ports).toEqual([{ name: 'tcp-80', port: 8080, protocol: 'TCP', targetPort: 80 }]);
+  });
+
+  test('kubernetes/object-name: a derived name too long', () => {
+    const s = sys();
+    const long = 'a'.repeat(60);
+    new Service(s, long, { image: Image.of('nginx:1.27'), ports: [Port.tcp(80).publish()] });
+    const { d, r } = only(s, 'kubernetes/object-name');
+    expect(d.message).toBe(`the Service name ${long}-nodeport is 69 characters long; Kubernetes allows 63`);
+    expect(r.yaml).toBe('');
+  });
+
+  test('kubernetes/object-name: a derived name that collides', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80).publish(8080)] });
+    new Service(s, 'web-lb', { image: Image.of('haproxy:2.9'), ports: [Port.tcp(80)] });
+    const { d } = only(s, 'kubernetes/object-name');
+    expect(d.message).toBe('the Service name web-lb is also used by shop/web ports');
+  });
+
+  test('a diagnostic named in a workload suppress is left out, unless it is an error', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), logging: { maxSize: '1m' }, suppress: { 'kubernetes/logging': 'the cluster rotates logs' } });
+    expect(render(s).codes).not.toContain('kubernetes/logging');
+  });
+
+  test('every code of the catalogue has a test here', () => {
+    expect([...tested].sort()).toEqual(Object.keys(KUBERNETES_CODES).sort());
+  });
+});

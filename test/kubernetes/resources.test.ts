@@ -1,0 +1,52 @@
+import { Image, Service, System } from '../../lib/model';
+import { cpuQuantity, cpuSharesQuantity, memoryQuantity } from '../../lib/targets/kubernetes/quantities';
+import { render } from './render';
+
+function resourcesOf(resources: object) {
+  const sys = new System('shop');
+  new Service(sys, 'app', { image: Image.of('nginx:1.27'), resources });
+  return render(sys);
+}
+
+describe('Kubernetes: resources', () => {
+  test('--memory is limits.memory, in readable units', () => {
+    expect(resourcesOf({ memory: '512m' }).container('app').resources).toEqual({ limits: { memory: '512Mi' } });
+  });
+
+  test('--memory-reservation is requests.memory', () => {
+    expect(resourcesOf({ memoryReservation: '1g' }).container('app').resources).toEqual({ requests: { memory: '1Gi' } });
+  });
+
+  test('--cpu-shares is requests.cpu = shares/1024 CPU', () => {
+    expect(resourcesOf({ cpuShares: 256 }).container('app').resources).toEqual({ requests: { cpu: '250m' } });
+    expect(resourcesOf({ cpuShares: 2048 }).container('app').resources).toEqual({ requests: { cpu: '2' } });
+  });
+
+  test('--cpus is limits.cpu', () => {
+    expect(resourcesOf({ cpus: 0.5 }).container('app').resources).toEqual({ limits: { cpu: '500m' } });
+    expect(resourcesOf({ cpus: 2 }).container('app').resources).toEqual({ limits: { cpu: '2' } });
+  });
+
+  test('all four together', () => {
+    // GIVEN docker run --memory 1g --memory-reservation 512m --cpu-shares 512 --cpus 1
+    const r = resourcesOf({ memory: '1g', memoryReservation: '512m', cpuShares: 512, cpus: 1 });
+    // THEN requests and limits, never raw bytes
+    expect(r.container('app').resources).toEqual({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '500m', memory: '512Mi' } });
+    expect(r.yaml).not.toMatch(/memory: "?\d+"?$/m);
+  });
+
+  test('nothing set, nothing written: none of cdk8s-plus-27 injected requests and limits', () => {
+    const r = resourcesOf({});
+    expect(r.container('app')).not.toHaveProperty('resources');
+    expect(r.yaml).not.toMatch(/1500m|2048Mi/);
+  });
+
+  test('quantities: the largest binary unit that is exact, whole CPUs or millicores', () => {
+    expect(memoryQuantity(64 * 1024 * 1024)).toEqual({ text: '64Mi', rounded: false });
+    expect(memoryQuantity(1536 * 1024 * 1024)).toEqual({ text: '1536Mi', rounded: false });
+    expect(memoryQuantity(3 * 1024 ** 4)).toEqual({ text: '3Ti', rounded: false });
+    expect(memoryQuantity(1000)).toEqual({ text: '1Ki', rounded: true });
+    expect(cpuQuantity(1500)).toEqual({ text: '1500m', rounded: false });
+    expect(cpuSharesQuantity(100)).toEqual({ text: '98m', rounded: true });
+  });
+});
