@@ -194,7 +194,10 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
   for (const key of Object.keys(props.secretEnv ?? {}).sort()) {
     const s = (props.secretEnv as Record<string, unknown>)[key];
     if (!ENV_NAME_PATTERN.test(key)) throw new ModelError(path, `secretEnv.${key}`, 'invalid name', key, 'Use letters, digits and _, not starting with a digit');
-    if (!Secret.isSecret(s)) throw new ModelError(path, `secretEnv.${key}`, 'must be a Secret', s, 'Create it with new Secret(system, name)');
+    if (!Secret.isSecret(s)) {
+      // the value may be a password typed in by mistake: name its type, never the value
+      throw new ModelError(path, `secretEnv.${key}`, `must be a Secret, not ${s === null ? 'null' : `a ${typeof s}`} (the value is not shown)`, undefined, 'Create it with new Secret(system, name)');
+    }
     if (key in env) throw new ModelError(path, `secretEnv.${key}`, 'is also set in env', key, 'Set it in env or secretEnv, not both');
     secretEnv.push({ name: key, secret: s.name });
   }
@@ -242,7 +245,7 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
   const health = props.health?._toSpec(path, 'health');
   const labels = sortedRecord(path, 'labels', props.labels, (k) => LABEL_KEY.test(k), "Use a key without spaces or '='");
   if (props.privileged !== undefined && typeof props.privileged !== 'boolean') {
-    throw new ModelError(path, 'privileged', 'must be true or false', props.privileged);
+    throw new ModelError(path, 'privileged', 'must be true or false', props.privileged, 'Write privileged: true or leave it out');
   }
   const logging = resolveLogging(path, props.logging);
   return {

@@ -36,6 +36,8 @@ const REFERENCE = new RegExp(
   `^((?:${HOST}/)?${COMPONENT}(?:/${COMPONENT})*)(?::([\\w][\\w.-]{0,127}))?(?:@(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}))?$`,
 );
 
+const FIRST_COMPONENT = new RegExp(`^${COMPONENT}$`);
+
 interface ParsedReference {
   readonly repository: string;
   readonly tag?: string;
@@ -45,7 +47,9 @@ interface ParsedReference {
 function parseReference(path: string, prop: string, ref: string): ParsedReference {
   const m = typeof ref === 'string' ? REFERENCE.exec(ref) : null;
   // a first component with a '.' or ':' or 'localhost' is a host; otherwise the whole path must be lowercase
-  if (!m || ref.length > 255) {
+  const first = m && m[1].includes('/') ? m[1].slice(0, m[1].indexOf('/')) : undefined;
+  const badFirst = first !== undefined && !/[.:[]/.test(first) && first !== 'localhost' && !FIRST_COMPONENT.test(first);
+  if (!m || badFirst || ref.length > 255) {
     throw new ModelError(
       path,
       prop,

@@ -18,7 +18,24 @@ export interface JobProps extends WorkloadProps {
 }
 
 const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/;
-const CRON_NAMES = /^[A-Za-z]{3}(-[A-Za-z]{3})?(,[A-Za-z]{3}(-[A-Za-z]{3})?)*$/;
+const names = (list: string) => new RegExp(`^(${list})(-(${list}))?(,(${list})(-(${list}))?)*$`, 'i');
+const CRON_NAMES: Record<number, RegExp> = {
+  3: names('jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec'),
+  4: names('sun|mon|tue|wed|thu|fri|sat'),
+};
+/** Minute, hour, day of month, month, day of week (0 and 7 are Sunday). */
+const CRON_RANGES: ReadonlyArray<readonly [number, number]> = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+
+function cronFieldOk(field: string, i: number): boolean {
+  if (CRON_NAMES[i]?.test(field)) return true;
+  if (!CRON_FIELD.test(field)) return false;
+  const [min, max] = CRON_RANGES[i];
+  return field.split(',').every((part) => {
+    const [range, step] = part.split('/');
+    const bounds = range === '*' ? [] : range.split('-').map(Number);
+    return bounds.every((n) => n >= min && n <= max) && (bounds.length < 2 || bounds[0] <= bounds[1]) && (step === undefined || Number(step) >= 1);
+  });
+}
 
 /** A one-shot task: `docker run --rm`, a Kubernetes Job (CronJob when scheduled), an ECS task run on demand. */
 export class Job extends Workload {
@@ -44,8 +61,8 @@ export class Job extends Workload {
     this.restart = m[2] !== undefined ? { policy: 'on-failure', maxRetries: Number(m[2]) } : { policy: m[1] as 'no' | 'on-failure' };
     if (props.schedule !== undefined) {
       const fields = typeof props.schedule === 'string' ? props.schedule.trim().split(/\s+/) : [];
-      if (fields.length !== 5 || !fields.every((f, i) => CRON_FIELD.test(f) || (i >= 3 && CRON_NAMES.test(f)))) {
-        throw new ModelError(path, 'schedule', 'must be a five-field cron expression', props.schedule, "Write minute hour day-of-month month day-of-week, e.g. '0 3 * * *'");
+      if (fields.length !== 5 || !fields.every(cronFieldOk)) {
+        throw new ModelError(path, 'schedule', 'must be a five-field cron expression, each field in its range', props.schedule, "Write minute hour day-of-month month day-of-week, e.g. '0 3 * * *'");
       }
       this.schedule = fields.join(' ');
     }

@@ -64,7 +64,7 @@ export class Mount {
   /** @internal */
   public _toSpec(path: string, prop: string): MountSpec {
     const d = this.def;
-    if (typeof d.target !== 'string' || !d.target.startsWith('/') || d.target.includes(':') || d.target.length < 2) {
+    if (typeof d.target !== 'string' || !d.target.startsWith('/') || d.target.includes(':') || d.target.replace(/\/+$/, '') === '') {
       throw new ModelError(path, `${prop}.target`, 'mount target must be an absolute path inside the container, not /', d.target, "Write e.g. '/var/lib/data'");
     }
     const target = d.target.replace(/\/+$/, '');
@@ -78,7 +78,7 @@ export class Mount {
       case 'ephemeral': {
         const name = d.options.name ?? (target.replace(/^\/+/, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/^-+|-+$/g, '') || 'scratch');
         if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
-          throw new ModelError(path, `${prop}.name`, 'ephemeral volume name must be lowercase letters, digits and -', name, "Write e.g. 'cache'");
+          throw new ModelError(path, `${prop}.name`, 'ephemeral volume name must be at most 63 lowercase letters, digits and -', name, "Write e.g. 'cache'");
         }
         return {
           kind: 'ephemeral',

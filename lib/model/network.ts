@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ModelError } from './errors';
 import { checkName, uniqueId } from './names';
 
 export interface NetworkProps {
@@ -26,6 +27,9 @@ export class Network extends Construct {
     super(scope, uniqueId(scope, id));
     Object.defineProperty(this, NETWORK, { value: true });
     this.name = checkName(this.node.path, 'network', id);
+    if (this.name === 'default') {
+      throw new ModelError(this.node.path, 'name', "'default' is the network of workloads that name none", id, "Give the network another name, e.g. 'backend'");
+    }
     this.internal = props.internal ?? false;
   }
 }

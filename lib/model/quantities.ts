@@ -36,7 +36,8 @@ export function parseSize(path: string, prop: string, value: string | number): n
   const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
   if (!m || unit === undefined) throw new ModelError(path, prop, 'cannot parse size', value, fix);
   const bytes = Math.round(Number(m[1]) * unit);
-  if (!(bytes > 0) || !Number.isSafeInteger(bytes)) throw new ModelError(path, prop, 'size must be greater than zero', value, fix);
+  if (!Number.isSafeInteger(bytes)) throw new ModelError(path, prop, 'size is too large', value, fix);
+  if (!(bytes > 0)) throw new ModelError(path, prop, 'size must be greater than zero', value, fix);
   return bytes;
 }
 

@@ -13,7 +13,10 @@ export interface SystemSpec {
   readonly services: readonly ServiceSpec[];
   /** One-shot jobs, sorted by name. */
   readonly jobs: readonly JobSpec[];
-  /** Every network that at least one workload joins (the implicit `default` network included), sorted by name. */
+  /**
+   * Every declared network (members may be empty), and the implicit `default` network when at least one workload
+   * joins it, sorted by name.
+   */
   readonly networks: readonly NetworkSpec[];
   /** Persistent named volumes, sorted by name. */
   readonly volumes: readonly VolumeSpec[];

@@ -5,6 +5,7 @@ import { checkName } from './names';
 import { Network } from './network';
 import { Secret } from './secret';
 import { Service } from './service';
+import { Sidecar } from './sidecar';
 import type { JobSpec, NetworkSpec, ServiceSpec, SystemSpec, VolumeSpec, WorkloadSpec } from './spec';
 import { resolveTargetOptions, TargetOptions } from './target-options';
 import { Volume } from './volume';
@@ -56,12 +57,19 @@ export class System extends Construct {
     const workloads = all.filter(Workload.isWorkload);
     for (const c of all) {
       if (c === this) continue;
-      if (c.node.scope !== this && !(Workload.isWorkload(c.node.scope))) {
+      if (c instanceof Sidecar) {
+        if (!Workload.isWorkload(c.node.scope)) {
+          errors.push(new ModelError(c.node.path, '', 'a sidecar must be added to a Service or Job', c.node.id, 'Use service.addSidecar(id, props)'));
+        }
+      } else if (c.node.scope !== this) {
         errors.push(new ModelError(c.node.path, '', 'must be created directly under the System', c.node.id, 'Pass the System as the scope'));
       }
     }
+    for (const w of workloads) attempt(() => w._checkLinks());
     this.checkCrossSystem(workloads, errors);
     this.checkSidecarNames(workloads, errors);
+    this.checkHostPorts(workloads, errors);
+    this.checkSecretEnvNames(all.filter(Secret.isSecret), errors);
     this.checkCycles(workloads, errors);
     const specs: WorkloadSpec[] = [];
     for (const w of workloads) {
@@ -115,6 +123,7 @@ export class System extends Construct {
 
   private workloadSpec(w: Workload): WorkloadSpec {
     const sidecars = w._sidecars.map((s) => s._toSpec(w._main)).sort((a, b) => a.name.localeCompare(b.name));
+    checkEphemeralNames(w);
     const networks = w._props.hostNetwork ? [] : w._networks.length > 0 ? w._networks.map((n) => n.name).sort() : [DEFAULT_NETWORK];
     const base = {
       name: w.name,
@@ -139,11 +148,11 @@ export class System extends Construct {
     for (const w of workloads) {
       const path = w.node.path;
       w._networks.forEach((n, i) => {
-        if (!mine(n)) errors.push(new ModelError(path, `networks[${i}]`, 'network belongs to another System', other(n), `Create the network in ${this.node.path}`));
+        if (Network.isNetwork(n) && !mine(n)) errors.push(new ModelError(path, `networks[${i}]`, 'network belongs to another System', other(n), `Create the network in ${this.node.path}`));
       });
       w._dependsOn.forEach((d, i) => {
         const t = d.target as unknown as Workload;
-        if (!mine(t)) errors.push(new ModelError(path, `dependsOn[${i}]`, 'dependency belongs to another System', other(t), `Depend on a workload of ${this.node.path}`));
+        if (Workload.isWorkload(t) && !mine(t)) errors.push(new ModelError(path, `dependsOn[${i}]`, 'dependency belongs to another System', other(t), `Depend on a workload of ${this.node.path}`));
       });
       const containers: Array<{ p: string; props: Workload['_props'] }> = [
         { p: path, props: w._props },
@@ -151,14 +160,14 @@ export class System extends Construct {
       ];
       for (const { p, props } of containers) {
         (props.mounts ?? []).forEach((m, i) => {
-          const v = m._volume;
-          if (v && !mine(v)) errors.push(new ModelError(p, `mounts[${i}].volume`, 'volume belongs to another System', other(v), `Create the volume in ${this.node.path}`));
+          const v = m?._volume;
+          if (Volume.isVolume(v) && !mine(v)) errors.push(new ModelError(p, `mounts[${i}].volume`, 'volume belongs to another System', other(v), `Create the volume in ${this.node.path}`));
         });
         for (const [key, s] of Object.entries(props.secretEnv ?? {})) {
-          if (!mine(s)) errors.push(new ModelError(p, `secretEnv.${key}`, 'secret belongs to another System', other(s), `Create the secret in ${this.node.path}`));
+          if (Secret.isSecret(s) && !mine(s)) errors.push(new ModelError(p, `secretEnv.${key}`, 'secret belongs to another System', other(s), `Create the secret in ${this.node.path}`));
         }
         const cred = props.image?._credentials;
-        if (cred && !mine(cred)) errors.push(new ModelError(p, 'image.credentials', 'secret belongs to another System', other(cred), `Create the secret in ${this.node.path}`));
+        if (Secret.isSecret(cred) && !mine(cred)) errors.push(new ModelError(p, 'image.credentials', 'secret belongs to another System', other(cred), `Create the secret in ${this.node.path}`));
       }
     }
   }
@@ -168,12 +177,41 @@ export class System extends Construct {
     const names = new Set(workloads.map((w) => w.name));
     for (const w of workloads) {
       for (const s of w._sidecars) {
+        if (s.name === w.name) {
+          errors.push(new ModelError(s.node.path, 'name', 'a sidecar cannot have the name of its workload, which the main container carries', s.name, 'Give the sidecar a name of its own'));
+        }
         const full = `${w.name}-${s.name}`;
         if (names.has(full)) {
           errors.push(new ModelError(s.node.path, 'name', `sidecar name ${JSON.stringify(full)} is taken by a workload`, full, 'Rename the sidecar or the workload'));
         }
         if (full.length > 63) errors.push(new ModelError(s.node.path, 'name', `'<workload>-<sidecar>' must be at most 63 characters`, full, 'Shorten the sidecar name'));
       }
+    }
+  }
+
+  /** One host port and protocol is published by one workload of the System: the host has it once. */
+  private checkHostPorts(workloads: Workload[], errors: ModelError[]): void {
+    const owners = new Map<string, string>();
+    for (const w of [...workloads].sort((a, b) => a.name.localeCompare(b.name))) {
+      w._main.ports.forEach((p, i) => {
+        if (p.publish !== 'fixed') return;
+        const key = `${p.hostPort}/${p.protocol}`;
+        const owner = owners.get(key);
+        if (owner !== undefined) {
+          errors.push(new ModelError(w.node.path, `ports[${i}].hostPort`, `host port already published by ${owner}`, key, 'Publish each host port and protocol once in a System'));
+        } else owners.set(key, w.node.path);
+      });
+    }
+  }
+
+  /** Compose passes a secret through its environment variable: two secrets cannot share one. */
+  private checkSecretEnvNames(secrets: Secret[], errors: ModelError[]): void {
+    const owners = new Map<string, string>();
+    for (const s of [...secrets].sort((a, b) => a.name.localeCompare(b.name))) {
+      const owner = owners.get(s.envName);
+      if (owner !== undefined) {
+        errors.push(new ModelError(s.node.path, 'envName', `environment variable already carries ${owner}`, s.envName, 'Give each secret its own envName'));
+      } else owners.set(s.envName, s.node.path);
     }
   }
 
@@ -191,6 +229,7 @@ export class System extends Construct {
       stack.push(w);
       for (const d of w._dependsOn) {
         const t = d.target as unknown as Workload;
+        if (!Workload.isWorkload(t) || t === w) continue; // reported by _checkLinks
         if (t.node.root === this && visit(t)) return true;
       }
       stack.pop();
@@ -198,6 +237,22 @@ export class System extends Construct {
       return false;
     };
     for (const w of [...workloads].sort((a, b) => a.name.localeCompare(b.name))) if (visit(w)) return;
+  }
+}
+
+/** Ephemeral volumes are named per workload (a Pod's, a task's volumes): a sidecar's own cannot reuse a name. */
+function checkEphemeralNames(w: Workload): void {
+  const owners = new Map<string, string>();
+  for (const m of w._main.mounts) if (m.kind === 'ephemeral') owners.set(m.name, w.node.path);
+  for (const s of w._sidecars) {
+    s._spec.ownMounts.forEach((m, i) => {
+      if (m.kind !== 'ephemeral') return;
+      const owner = owners.get(m.name);
+      if (owner !== undefined) {
+        throw new ModelError(s.node.path, `mounts[${i}].name`, `ephemeral volume name already used by ${owner}`, m.name, 'Give each ephemeral mount of a workload its own name, or share it with volumesFrom');
+      }
+      owners.set(m.name, s.node.path);
+    });
   }
 }
 

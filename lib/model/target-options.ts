@@ -63,18 +63,21 @@ const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545
 export function resolveTargetOptions(path: string, o: TargetOptions = {}): TargetOptionsSpec {
   const p = `targetOptions`;
   const secrets = o.compose?.secrets ?? 'env';
-  if (secrets !== 'env' && secrets !== 'files') throw new ModelError(path, `${p}.compose.secrets`, "must be 'env' or 'files'", secrets);
+  if (secrets !== 'env' && secrets !== 'files') throw new ModelError(path, `${p}.compose.secrets`, "must be 'env' or 'files'", secrets, "Use 'env' for ${VAR:?} interpolation or 'files' for Compose secrets");
   const k = o.kubernetes ?? {};
+  if (k.networkPolicies !== undefined && typeof k.networkPolicies !== 'boolean') {
+    throw new ModelError(path, `${p}.kubernetes.networkPolicies`, 'must be true or false', k.networkPolicies, 'Write networkPolicies: false for clusters without a policy engine');
+  }
   const fixed = k.fixedPortServiceType ?? 'LoadBalancer';
   if (fixed !== 'LoadBalancer' && fixed !== 'NodePort') {
-    throw new ModelError(path, `${p}.kubernetes.fixedPortServiceType`, "must be 'LoadBalancer' or 'NodePort'", fixed);
+    throw new ModelError(path, `${p}.kubernetes.fixedPortServiceType`, "must be 'LoadBalancer' or 'NodePort'", fixed, "Use 'NodePort' for clusters without a load balancer");
   }
   if (k.namespace !== undefined && (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(k.namespace) || k.namespace.length > 63)) {
     throw new ModelError(path, `${p}.kubernetes.namespace`, 'must be a DNS-1123 label', k.namespace, "Write e.g. 'shop'");
   }
   const e = o.ecs ?? {};
   const launchType = e.launchType ?? 'fargate';
-  if (launchType !== 'fargate' && launchType !== 'ec2') throw new ModelError(path, `${p}.ecs.launchType`, "must be 'fargate' or 'ec2'", launchType);
+  if (launchType !== 'fargate' && launchType !== 'ec2') throw new ModelError(path, `${p}.ecs.launchType`, "must be 'fargate' or 'ec2'", launchType, "Use 'ec2' for bind mounts, privileged containers and dynamic host ports");
   const logRetentionDays = e.logRetentionDays ?? 30;
   if (!RETENTION_DAYS.includes(logRetentionDays)) {
     throw new ModelError(path, `${p}.ecs.logRetentionDays`, 'not a retention CloudWatch Logs offers', logRetentionDays, `Use one of ${RETENTION_DAYS.join(', ')}`);
@@ -83,7 +86,7 @@ export function resolveTargetOptions(path: string, o: TargetOptions = {}): Targe
     const v = e.vpc;
     if (typeof v.vpcId !== 'string' || !/^vpc-[0-9a-f]+$/.test(v.vpcId)) throw new ModelError(path, `${p}.ecs.vpc.vpcId`, 'must be a VPC id', v.vpcId, "Write e.g. 'vpc-0abc1234'");
     const az = v.availabilityZones ?? [];
-    if (az.length < 2) throw new ModelError(path, `${p}.ecs.vpc.availabilityZones`, 'need at least two availability zones', az);
+    if (az.length < 2) throw new ModelError(path, `${p}.ecs.vpc.availabilityZones`, 'need at least two availability zones', az, "Write e.g. ['us-east-1a', 'us-east-1b']");
     for (const key of ['publicSubnetIds', 'privateSubnetIds'] as const) {
       const ids = v[key] ?? [];
       if (ids.length !== az.length || ids.some((id) => !/^subnet-[0-9a-f]+$/.test(id))) {

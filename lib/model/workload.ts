@@ -47,8 +47,10 @@ export abstract class Workload extends Construct implements Dependable {
   public readonly _main: ContainerSpec;
   /** @internal */
   public readonly _props: WorkloadProps;
-  /** @internal */
-  public readonly _sidecars: Sidecar[] = [];
+  /** @internal The sidecars, in the order they were added (`addSidecar` or `new Sidecar(workload, ...)`). */
+  public get _sidecars(): Sidecar[] {
+    return this.node.children.filter((c): c is Sidecar => c instanceof Sidecar && c._spec !== undefined); // not one whose constructor threw
+  }
   /** @internal */
   public readonly _networks: readonly Network[];
   /** @internal */
@@ -64,33 +66,15 @@ export abstract class Workload extends Construct implements Dependable {
     this._props = props;
     this._main = resolveContainer(this.name, path, props, ports);
     const networks = props?.networks ?? [];
-    if (!Array.isArray(networks)) throw new ModelError(path, 'networks', 'must be a list of Networks', networks);
-    networks.forEach((n, i) => {
-      if (!Network.isNetwork(n)) throw new ModelError(path, `networks[${i}]`, 'must be a Network', n, 'Create it with new Network(system, name)');
-      if (networks.indexOf(n) !== i) throw new ModelError(path, `networks[${i}]`, 'network listed twice', n.name, 'List each network once');
-    });
+    if (!Array.isArray(networks)) throw new ModelError(path, 'networks', 'must be a list of Networks', networks, 'Write e.g. networks: [backend]');
     this._networks = networks;
     if (props.hostNetwork !== undefined && typeof props.hostNetwork !== 'boolean') {
-      throw new ModelError(path, 'hostNetwork', 'must be true or false', props.hostNetwork);
-    }
-    if (props.hostNetwork && networks.length > 0) {
-      throw new ModelError(path, 'networks', 'a workload on the host network cannot join networks', networks.map((n) => n.name), 'Remove networks or hostNetwork');
+      throw new ModelError(path, 'hostNetwork', 'must be true or false', props.hostNetwork, 'Write hostNetwork: true or leave it out');
     }
     const deps = props.dependsOn ?? [];
-    if (!Array.isArray(deps)) throw new ModelError(path, 'dependsOn', 'must be a list of Dependency', deps);
-    deps.forEach((d, i) => {
-      if (!(d instanceof Dependency) || !Workload.isWorkload(d.target)) {
-        throw new ModelError(path, `dependsOn[${i}]`, 'must be a Dependency on a Service or Job', d, 'Use Dependency.started(db), .healthy(db) or .completed(job)');
-      }
-      if ((d.target as unknown) === this) throw new ModelError(path, `dependsOn[${i}]`, 'a workload cannot depend on itself', d.target.name);
-      if (d.condition === 'completed' && d.target._workloadKind !== 'job') {
-        throw new ModelError(path, `dependsOn[${i}]`, 'only a Job can complete', d.target.name, 'Use Dependency.started or Dependency.healthy for a Service');
-      }
-      if (deps.findIndex((o) => o.target === d.target) !== i) {
-        throw new ModelError(path, `dependsOn[${i}]`, 'dependency listed twice', d.target.name, 'List each dependency once');
-      }
-    });
+    if (!Array.isArray(deps)) throw new ModelError(path, 'dependsOn', 'must be a list of Dependency', deps, 'Write e.g. dependsOn: [Dependency.healthy(db)]');
     this._dependsOn = deps;
+    this._checkLinks();
     const suppress = props.suppress ?? {};
     this._suppressions = Object.keys(suppress)
       .sort()
@@ -104,13 +88,43 @@ export abstract class Workload extends Construct implements Dependable {
   }
 
   /**
+   * @internal Checks networks and dependencies. The lists are kept as given, so a dependency pushed after
+   * construction (the only way to close a cycle) counts; the whole-tree validation runs this again.
+   */
+  public _checkLinks(): void {
+    const path = this.node.path;
+    const networks = this._networks;
+    networks.forEach((n, i) => {
+      if (!Network.isNetwork(n)) throw new ModelError(path, `networks[${i}]`, 'must be a Network', n, 'Create it with new Network(system, name)');
+      if (networks.indexOf(n) !== i) throw new ModelError(path, `networks[${i}]`, 'network listed twice', n.name, 'List each network once');
+    });
+    if (this._props.hostNetwork && networks.length > 0) {
+      throw new ModelError(path, 'networks', 'a workload on the host network cannot join networks', networks.map((n) => n.name), 'Remove networks or hostNetwork');
+    }
+    const deps = this._dependsOn;
+    deps.forEach((d, i) => {
+      if (!(d instanceof Dependency) || !Workload.isWorkload(d.target)) {
+        throw new ModelError(path, `dependsOn[${i}]`, 'must be a Dependency on a Service or Job', d, 'Use Dependency.started(db), .healthy(db) or .completed(job)');
+      }
+      if ((d.target as unknown) === this) throw new ModelError(path, `dependsOn[${i}]`, 'a workload cannot depend on itself', d.target.name, 'Remove the dependency');
+      if (d.condition === 'completed' && d.target._workloadKind !== 'job') {
+        throw new ModelError(path, `dependsOn[${i}]`, 'only a Job can complete', d.target.name, 'Use Dependency.started or Dependency.healthy for a Service');
+      }
+      if (d.condition === 'healthy' && (d.target as Workload)._main?.health === undefined) {
+        throw new ModelError(path, `dependsOn[${i}]`, 'a healthy dependency needs a health check', d.target.name, `Give ${d.target.name} a health check or use Dependency.started`);
+      }
+      if (deps.findIndex((o) => o.target === d.target) !== i) {
+        throw new ModelError(path, `dependsOn[${i}]`, 'dependency listed twice', d.target.name, 'List each dependency once');
+      }
+    });
+  }
+
+  /**
    * Adds a container that runs beside the main one, sharing its network namespace (reachable on localhost)
    * and, with `volumesFrom`, its volumes: Docker's `--network container:` and `--volumes-from`.
    */
   public addSidecar(id: string, props: SidecarProps): Sidecar {
-    const sidecar = new Sidecar(this, id, props);
-    this._sidecars.push(sidecar);
-    return sidecar;
+    return new Sidecar(this, id, props);
   }
 
   /** @internal */
