@@ -2,9 +2,9 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The targets lading renders to. */
-export type TargetName = 'compose' | 'kubernetes' | 'ecs';
+export type TargetName = 'compose' | 'kubernetes' | 'ecs' | 'docker';
 
-export const TARGET_NAMES: readonly TargetName[] = ['compose', 'kubernetes', 'ecs'];
+export const TARGET_NAMES: readonly TargetName[] = ['compose', 'kubernetes', 'ecs', 'docker'];
 
 /** One finding about a system, from the model, a target or a lint rule. */
 export interface Diagnostic {

@@ -9,6 +9,7 @@ const LOADERS: Record<TargetName, () => Target> = {
   compose: () => require('../targets/compose').composeTarget,
   kubernetes: () => require('../targets/kubernetes').kubernetesTarget,
   ecs: () => require('../targets/ecs').ecsTarget,
+  docker: () => require('../targets/docker').dockerTarget,
 };
 
 export function loadTarget(name: TargetName): Target {

@@ -1,0 +1,57 @@
+import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
+import { propPath, type DockerScope } from './scope';
+import type { ShellText, Word } from './shell';
+
+function secretNamed(spec: SystemSpec, name: string): SecretSpec {
+  const secret = spec.secrets.find((s) => s.name === name);
+  if (!secret) throw new Error(`secret ${name} is not declared in system ${spec.name}`);
+  return secret;
+}
+
+/** `-e NAME=value` per plain variable, sorted by name. */
+export function envFlags(container: ContainerSpec): Word[][] {
+  return Object.entries(container.env).map(([name, value]) => ['-e', `${name}=${value}`]);
+}
+
+/**
+ * Secret env, passed through from the caller's environment and never written: `-e NAME` takes the value of
+ * NAME from the environment of `docker run`, which the assignment `NAME="$DB_PASSWORD"` sets for that one
+ * command (so the value is in neither the script nor the command line).
+ */
+export function secretEnv(spec: SystemSpec, container: ContainerSpec): { assignments: ShellText[]; flags: Word[][] } {
+  const assignments: ShellText[] = [];
+  const flags: Word[][] = [];
+  for (const ref of container.secretEnv) {
+    const secret = secretNamed(spec, ref.secret);
+    if (ref.name !== secret.envName) assignments.push({ shell: `${ref.name}="$${secret.envName}"` });
+    flags.push(['-e', ref.name]);
+  }
+  return { assignments, flags };
+}
+
+/** Secrets that some container reads as secret env, sorted by name. */
+export function secretsReadAsEnv(spec: SystemSpec): SecretSpec[] {
+  const used = new Set<string>();
+  for (const workload of [...spec.services, ...spec.jobs]) {
+    for (const container of [workload.main, ...workload.sidecars]) for (const ref of container.secretEnv) used.add(ref.secret);
+  }
+  return spec.secrets.filter((s) => used.has(s.name));
+}
+
+/**
+ * The checks at the start of `up`: one `: "${DB_PASSWORD:?...}"` per secret read as env, so the script stops
+ * with a clear message before it changes anything. A secret that names an existing store entry is noted.
+ */
+export function requiredSecrets(scope: DockerScope): string[] {
+  return secretsReadAsEnv(scope.spec).map((secret) => {
+    if (secret.existingName !== undefined) {
+      scope.report(
+        'docker/secret-existing-name',
+        propPath(secret.path, 'existingName'),
+        `docker run has no secret store: the value comes from the environment variable ${secret.envName} of the caller, not from ${secret.existingName}.`,
+      );
+    }
+    const message = `set ${secret.envName} to the value of secret ${secret.name}`;
+    return `: "\${${secret.envName}:?${message.replace(/[\\"$`}]/g, '')}}"`;
+  });
+}

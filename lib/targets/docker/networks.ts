@@ -1,0 +1,44 @@
+import type { WorkloadSpec } from '../../model/spec';
+import { appLabel, networkName } from './names';
+import { propPath, type DockerScope } from './scope';
+import { quote, type Command, type Word } from './shell';
+
+/**
+ * One line per network of the app: created unless it exists, `--internal` kept. The system's implicit
+ * network is `<app>-default`, a user-defined bridge, so containers reach each other by name.
+ */
+export function networkLines(scope: DockerScope): string[] {
+  return scope.spec.networks.map((network) => {
+    const name = quote(networkName(scope.spec, network.name));
+    const internal = network.internal ? ' --internal' : '';
+    return `docker network inspect ${name} >/dev/null 2>&1 || docker network create${internal} --label ${quote(appLabel(scope.spec))} ${name} >/dev/null`;
+  });
+}
+
+/** How a container joins the workload's networks: the first one in `docker run`, the others afterwards. */
+export interface NetworkPlan {
+  /** `--network host`, or `--network <app>-<first>` with `--network-alias <workload>`. */
+  readonly flags: readonly Word[][];
+  /** `docker network connect --alias <workload> <app>-<other> <container>` for every other network. */
+  readonly connects: (container: string) => Command[];
+}
+
+/** The networks of a workload's main container (a sidecar joins the main container's namespace instead). */
+export function networkPlan(scope: DockerScope, workload: WorkloadSpec): NetworkPlan {
+  if (workload.hostNetwork) {
+    scope.report(
+      'docker/host-network',
+      propPath(workload.path, 'hostNetwork'),
+      `${workload.name} shares the host's network stack: every port it opens is open on the host, and it joins no network.`,
+      'Leave host networking off unless the workload needs it; publish ports instead.',
+    );
+    return { flags: [['--network', 'host']], connects: () => [] };
+  }
+  const [first, ...others] = workload.networks.map((n) => networkName(scope.spec, n));
+  if (first === undefined) return { flags: [], connects: () => [] };
+  return {
+    flags: [['--network', first, '--network-alias', workload.name]],
+    connects: (container) =>
+      others.map((network) => ({ lines: [['docker', 'network', 'connect', '--alias', workload.name, network, container]] })),
+  };
+}

@@ -1,0 +1,71 @@
+import { checkContainerNames } from './collisions';
+import { dependencyOrder } from './order';
+import { dependencyWaits, type WaitHelper } from './dependencies';
+import { requiredSecrets } from './env';
+import { baseFunctions, waitFunctions } from './helpers';
+import { buildCommand, builtImages } from './image';
+import { networkLines } from './networks';
+import { isAbsolutePath, ROOT_VARIABLE } from './paths';
+import type { DockerScope } from './scope';
+import { commandText, quote } from './shell';
+import { volumeLines } from './volumes';
+import { workloadLines } from './workload';
+
+/** `root=...`: the project root, absolute, found from where the script lives. */
+function rootLine(projectRootFromTargetDir: string): string {
+  if (isAbsolutePath(projectRootFromTargetDir)) return `${ROOT_VARIABLE}=${quote(projectRootFromTargetDir)}`;
+  return `${ROOT_VARIABLE}=$(cd "$(dirname "$0")" && cd ${quote(projectRootFromTargetDir)} && pwd)`;
+}
+
+/** The body of `up`: checks, builds, networks, volumes, then every workload in dependency order. */
+function upBody(scope: DockerScope, used: Set<WaitHelper>): string[] {
+  const body: string[] = [];
+  const section = (title: string, lines: string[]) => {
+    if (lines.length > 0) body.push(...(body.length > 0 ? [''] : []), `  # ${title}`, ...lines);
+  };
+  section('secrets come from the environment of the caller; no value is written here', requiredSecrets(scope).map((l) => `  ${l}`));
+  section('images built from a Dockerfile', builtImages(scope.spec).map((image) => commandText(buildCommand(image), '  ')));
+  section('networks and volumes: kept when they exist', [...networkLines(scope), ...volumeLines(scope)].map((l) => `  ${l}`));
+  section('containers of an earlier run are replaced', ['  remove_containers']);
+  for (const workload of dependencyOrder(scope.spec)) {
+    const what = workload.kind === 'job' ? `job ${workload.name}, in the foreground` : `service ${workload.name}`;
+    section(what, [...dependencyWaits(scope, workload, used).map((l) => `  ${l}`), ...workloadLines(scope, workload)]);
+  }
+  return body;
+}
+
+/**
+ * The whole script: `sh <app>.sh` (or `up`) starts the app, `sh <app>.sh down [--volumes]` removes it.
+ * Every value is shell-quoted; secrets are read from the caller's environment.
+ */
+export function renderScript(scope: DockerScope, projectRootFromTargetDir: string): string {
+  checkContainerNames(scope);
+  const used = new Set<WaitHelper>();
+  const up = upBody(scope, used);
+  const name = scope.spec.name;
+  const needsRoot = up.some((l) => l.includes(`"$${ROOT_VARIABLE}"`));
+  const lines = [
+    '#!/bin/sh',
+    `# ${name}, as plain docker commands. Rendered by \`lading synth\`: change the app, not this file.`,
+    `#   sh ${name}.sh [up]               build, create networks and volumes, and (re)start every container`,
+    `#   sh ${name}.sh down [--volumes]   remove the containers and networks (and the volumes with --volumes)`,
+    'set -eu',
+    '',
+    ...(needsRoot ? [rootLine(projectRootFromTargetDir), ''] : []),
+    ...baseFunctions(scope.spec),
+    ...waitFunctions(used),
+    '',
+    'up() {',
+    ...up,
+    '}',
+    '',
+    'case "$#:${1:-}:${2:-}" in',
+    '  0::* | 1:up:*) up ;;',
+    '  1:down:*) down no ;;',
+    '  2:down:--volumes) down yes ;;',
+    '  *) echo "usage: $0 [up | down [--volumes]]" >&2; exit 2 ;;',
+    'esac',
+    '',
+  ];
+  return lines.join('\n');
+}

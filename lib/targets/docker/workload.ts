@@ -1,0 +1,108 @@
+import type { JobSpec, RestartSpec, ServiceSpec, SidecarSpec, WorkloadSpec } from '../../model/spec';
+import { containerParts, type ContainerParts } from './container';
+import { containerName, replicaNumbers, sidecarName } from './names';
+import { networkPlan, type NetworkPlan } from './networks';
+import { portFlags } from './ports';
+import { propPath, type DockerScope } from './scope';
+import { commandText, quote, type Command, type Word } from './shell';
+
+/** `--restart` as `docker run` writes it: `always`, `unless-stopped`, `on-failure:3`, `no`. */
+export function restartValue(restart: RestartSpec): string {
+  return restart.policy === 'on-failure' && restart.maxRetries !== undefined ? `on-failure:${restart.maxRetries}` : restart.policy;
+}
+
+/** A sidecar in the namespace of one main container: `--network container:<main>`, `--volumes-from <main>`. */
+function sidecarCommand(scope: DockerScope, workload: ServiceSpec, sidecar: SidecarSpec, parts: ContainerParts, main: string, replica?: number): Command {
+  return {
+    assignments: parts.assignments,
+    lines: [
+      ['docker', 'run', '-d', '--name', sidecarName(scope.spec, workload, sidecar, replica)],
+      ['--restart', restartValue(workload.restart)],
+      ['--network', `container:${main}`],
+      ...(sidecar.volumesFrom ? [['--volumes-from', main]] : []),
+      ...parts.flags,
+      parts.tail,
+    ],
+  };
+}
+
+/**
+ * The commands that start one container of a workload: `docker run` when it joins at most one network;
+ * `docker create`, `docker network connect` for the others, then `docker start`, so that it never runs
+ * without all of its networks.
+ */
+function mainCommands(parts: ContainerParts, network: NetworkPlan, name: string, mode: '-d' | '--rm', restart: Word[][], ports: Word[][]): Command[] {
+  const connects = network.connects(name);
+  const lines = (verb: Word[]): (readonly Word[])[] => [[...verb, '--name', name], ...restart, ...network.flags, ...ports, ...parts.flags, parts.tail];
+  if (connects.length === 0) return [{ assignments: parts.assignments, lines: lines(['docker', 'run', mode]) }];
+  const create: Command = {
+    assignments: parts.assignments,
+    lines: lines(['docker', 'create', ...(mode === '--rm' ? ['--rm'] : [])]),
+    redirect: '>/dev/null',
+  };
+  const start: Command =
+    mode === '-d' ? { lines: [['docker', 'start', name]], redirect: '>/dev/null' } : { lines: [['docker', 'start', '-a', name]] };
+  return [create, ...connects, start];
+}
+
+/** One or more containers of a long-running service, each followed by its sidecars. */
+function serviceLines(scope: DockerScope, service: ServiceSpec): string[] {
+  const parts = containerParts(scope, service.main);
+  const network = networkPlan(scope, service);
+  const restart = [['--restart', restartValue(service.restart)]];
+  const ports = portFlags(scope, service);
+  const sidecars = service.sidecars.map((sidecar) => ({ sidecar, parts: containerParts(scope, sidecar, service.main) }));
+  const lines: string[] = [];
+  for (const replica of replicaNumbers(service)) {
+    const name = containerName(scope.spec, service, replica);
+    for (const c of mainCommands(parts, network, name, '-d', restart, ports)) lines.push(commandText(c, '  '));
+    for (const s of sidecars) lines.push(commandText(sidecarCommand(scope, service, s.sidecar, s.parts, name, replica), '  '));
+  }
+  return lines;
+}
+
+/**
+ * A job, in the foreground with `--rm`: the script goes on when it succeeds and stops when it fails. Docker
+ * refuses `--rm` with `--restart`, so `on-failure[:n]` becomes a loop that runs it again, at most n more times.
+ */
+function jobLines(scope: DockerScope, job: JobSpec): string[] {
+  if (job.schedule !== undefined) {
+    scope.report(
+      'docker/job-schedule',
+      propPath(job.path, 'schedule'),
+      `docker cannot schedule a job: ${job.name} runs once when the script runs, not on "${job.schedule}".`,
+      `Run its \`docker run\` from the host's cron on that schedule.`,
+    );
+  }
+  job.sidecars.forEach((sidecar) => {
+    scope.report(
+      'docker/job-sidecars',
+      propPath(sidecar.path, 'name'),
+      `the job ${job.name} runs in the foreground with --rm, so the sidecar ${sidecar.name} cannot join its network namespace.`,
+      'Make the sidecar a service of its own, or run the job on a target that runs containers together (Compose, Kubernetes, ECS).',
+    );
+  });
+  const name = containerName(scope.spec, job);
+  const parts = containerParts(scope, job.main);
+  const commands = mainCommands(parts, networkPlan(scope, job), name, '--rm', [], portFlags(scope, job));
+  const text = commands.map((c) => commandText(c, '  ')).join(' &&\n');
+  if (job.restart.policy !== 'on-failure') return [text];
+  const max = job.restart.maxRetries;
+  const limit =
+    max === undefined
+      ? []
+      : [`    if [ "$tries" -ge ${max} ]; then echo ${quote(`${name} failed ${max + 1} times`)} >&2; exit 1; fi`];
+  return [
+    '  tries=0',
+    `${text.replace(/^ {2}/, '  until ')}; do`,
+    ...limit,
+    '    tries=$((tries + 1))',
+    '    sleep 1',
+    '  done',
+  ];
+}
+
+/** The script lines that start one workload. */
+export function workloadLines(scope: DockerScope, workload: WorkloadSpec): string[] {
+  return workload.kind === 'service' ? serviceLines(scope, workload) : jobLines(scope, workload);
+}
