@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import type { TargetFile } from '../target';
+
+export interface EcsAppOptions {
+  /** Where the cloud assembly goes; undefined lets the CDK CLI choose (CDK_OUTDIR). */
+  readonly outdir?: string;
+  /**
+   * Leave Docker build contexts where they are instead of copying them into the assembly; the asset manifest
+   * then points at the project's own directories.
+   */
+  readonly referenceAssets?: boolean;
+}
+
+/**
+ * An App that synthesizes the same template wherever it runs: no stack traces, no analytics resource, no tree
+ * file, and without the built-in CloudFormation schema validation (cfn-lint checks the templates instead; it
+ * costs about two seconds per process).
+ */
+export function createEcsApp(options: EcsAppOptions = {}): App {
+  return new App({
+    outdir: options.outdir,
+    autoSynth: false,
+    stackTraces: false,
+    analyticsReporting: false,
+    treeMetadata: false,
+    builtinCloudFormationValidation: false,
+    context: {
+      'aws:cdk:disable-creation-stack-traces': true,
+      '@aws-cdk/aws-autoscaling:generateLaunchTemplateInsteadOfLaunchConfig': true,
+      ...(options.referenceAssets ? { 'aws:cdk:disable-asset-staging': true } : {}),
+    },
+  });
+}
+
+function listFiles(dir: string, base = ''): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(dir, base), { withFileTypes: true })) {
+    const rel = base ? `${base}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(dir, rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+function withoutTraces(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTraces);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (k !== 'trace') out[k] = withoutTraces(v);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Reads a synthesized cloud assembly back as files under `prefix/`, with stack traces dropped and absolute
+ * Docker build contexts rewritten relative to the assembly (`relocate`). Throws if an absolute path survives.
+ */
+export function readAssembly(dir: string, prefix: string, relocate: (absolute: string) => string, forbidden: readonly string[]): TargetFile[] {
+  return listFiles(dir).map((rel) => {
+    let content = fs.readFileSync(path.join(dir, rel), 'utf8');
+    if (rel.endsWith('.metadata.json')) {
+      content = JSON.stringify(withoutTraces(JSON.parse(content)), undefined, 2);
+    } else if (rel.endsWith('.assets.json')) {
+      const manifest = JSON.parse(content) as { dockerImages?: Record<string, { source: { directory?: string } }> };
+      for (const image of Object.values(manifest.dockerImages ?? {})) {
+        const dir = image.source.directory;
+        if (dir && path.isAbsolute(dir)) image.source.directory = relocate(dir);
+      }
+      content = JSON.stringify(manifest, undefined, 2);
+    }
+    for (const f of forbidden) {
+      const absolute = new RegExp(`(^|[\\s("'=])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|"|$)`, 'm');
+      if (absolute.test(content)) throw new Error(`the cloud assembly file ${rel} holds the absolute path ${f}`);
+    }
+    return { path: `${prefix}/${rel}`, content };
+  });
+}

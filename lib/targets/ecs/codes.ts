@@ -1,0 +1,157 @@
+import type { Severity } from '../../diagnostics/diagnostic';
+
+/** Every diagnostic the ECS target emits, by stable code. Plain data, so documentation can be checked against it. */
+export const ECS_CODES: Record<string, { severity: Severity; summary: string }> = {
+  'ecs/bind-mount-fargate': {
+    severity: 'error',
+    summary: 'Fargate has no host to bind-mount from; bind mounts need the EC2 launch type.',
+  },
+  'ecs/privileged-fargate': {
+    severity: 'error',
+    summary: 'Fargate runs no privileged containers; they need the EC2 launch type.',
+  },
+  'ecs/host-network-fargate': {
+    severity: 'error',
+    summary: 'Fargate has no host network; it needs the EC2 launch type.',
+  },
+  'ecs/privileged': {
+    severity: 'warning',
+    summary: 'A privileged container on EC2 is kept, with full access to the container instance.',
+  },
+  'ecs/host-network': {
+    severity: 'warning',
+    summary: "A service on the host network on EC2 is kept (network mode 'host'); it shares the instance's ports.",
+  },
+  'ecs/bind-mount-relative': {
+    severity: 'warning',
+    summary: 'A relative bind-mount source is resolved under /opt/<system>/ on the container instance, which must hold those files.',
+  },
+  'ecs/dynamic-port-fargate': {
+    severity: 'info',
+    summary: 'Fargate has no dynamic host ports: a port published on a dynamic host port gets a load balancer listener on the container port.',
+  },
+  'ecs/ec2-network-isolation': {
+    severity: 'warning',
+    summary: "With the EC2 launch type tasks use bridge networking and share the container instances' security group: networks do not isolate them.",
+  },
+  'ecs/ec2-capacity': {
+    severity: 'info',
+    summary: 'The EC2 launch type gets an Auto Scaling group of ECS-optimized instances sized for the largest task.',
+  },
+  'ecs/ec2-default-memory': {
+    severity: 'info',
+    summary: 'ECS on EC2 needs a memory size for every task: a task whose containers set none gets 512 MiB.',
+  },
+  'ecs/fargate-default-size': {
+    severity: 'info',
+    summary: 'No container sets CPU or memory: the task gets the smallest Fargate size, 0.25 vCPU and 512 MiB.',
+  },
+  'ecs/fargate-task-size': {
+    severity: 'info',
+    summary: 'The containers ask for a CPU/memory pair that Fargate does not offer: the task gets the smallest valid pair that holds it.',
+  },
+  'ecs/fargate-task-too-large': {
+    severity: 'error',
+    summary: 'The containers ask for more CPU or memory than the largest Fargate task (16 vCPU, 120 GiB).',
+  },
+  'ecs/memory-rounded': {
+    severity: 'info',
+    summary: 'ECS sizes container memory in whole MiB: a size that is not a whole number of MiB is rounded up.',
+  },
+  'ecs/health-check-unsupported': {
+    severity: 'warning',
+    summary: 'ECS container health checks run a command: an http or tcp check has no container health check (a published http port checks it through the target group).',
+  },
+  'ecs/health-check-clamped': {
+    severity: 'info',
+    summary: 'A health-check timing is outside what ECS or the load balancer accepts and is moved to the nearest allowed value.',
+  },
+  'ecs/udp-health-check': {
+    severity: 'info',
+    summary: 'A network load balancer checks udp targets with a TCP connection to the same port.',
+  },
+  'ecs/udp-by-name': {
+    severity: 'warning',
+    summary: 'Service Connect carries TCP only: a udp port is not reachable by the service name.',
+  },
+  'ecs/job-by-name': {
+    severity: 'warning',
+    summary: 'Jobs run as standalone tasks, which Service Connect does not serve: service names do not resolve inside a job.',
+  },
+  'ecs/job-on-demand': {
+    severity: 'info',
+    summary: 'A job without a schedule becomes a task definition that runs on demand (aws ecs run-task).',
+  },
+  'ecs/job-retries': {
+    severity: 'warning',
+    summary: 'ECS runs a job task once: on-failure retries are not carried out.',
+  },
+  'ecs/job-published-port': {
+    severity: 'warning',
+    summary: 'A job runs as a standalone task, which no load balancer fronts: its published ports are not published.',
+  },
+  'ecs/cron-days': {
+    severity: 'error',
+    summary: 'EventBridge cron cannot set both a day of month and a day of week.',
+  },
+  'ecs/depends-on': {
+    severity: 'info',
+    summary: 'ECS orders creation only: a dependency is created first, but nothing waits for it to be healthy or complete.',
+  },
+  'ecs/listener-port-conflict': {
+    severity: 'error',
+    summary: "Two published ports ask for the same listener port on the system's load balancer.",
+  },
+  'ecs/volume-size': {
+    severity: 'info',
+    summary: 'EFS grows with its content: the requested size and storage class are not used.',
+  },
+  'ecs/tmpfs-fargate': {
+    severity: 'warning',
+    summary: "Fargate has no tmpfs: an ephemeral volume backed by memory is kept on the task's ephemeral storage.",
+  },
+  'ecs/tmpfs-size': {
+    severity: 'info',
+    summary: 'ECS needs a size for a tmpfs mount: one without a size limit gets 64 MiB.',
+  },
+  'ecs/ephemeral-size': {
+    severity: 'info',
+    summary: 'ECS task volumes have no size limit: the limit of an ephemeral volume is not enforced.',
+  },
+  'ecs/log-limits': {
+    severity: 'info',
+    summary: "The awslogs driver has no size limit: logs are bounded by the log group's retention instead.",
+  },
+  'ecs/log-retention': {
+    severity: 'info',
+    summary: 'CloudWatch Logs accepts only some retention periods: the retention is rounded up to the next one.',
+  },
+  'ecs/build-image': {
+    severity: 'info',
+    summary: 'An image built from a Dockerfile is built and pushed by cdk deploy to the bootstrap ECR repository; its tag is not used.',
+  },
+  'ecs/build-context-missing': {
+    severity: 'error',
+    summary: 'The build context of an image does not exist, so its asset cannot be fingerprinted.',
+  },
+  'ecs/build-credentials': {
+    severity: 'warning',
+    summary: 'Registry credentials of a built image are not used: the image is pulled from the bootstrap ECR repository.',
+  },
+  'ecs/vpc-subnets': {
+    severity: 'error',
+    summary: 'The existing VPC lacks the subnets this system needs (public for reachable tasks and load balancers, private for internal ones).',
+  },
+  'ecs/internal-network': {
+    severity: 'info',
+    summary: 'Tasks only on internal networks get no public IP and sit in private subnets; they keep egress through NAT for image pulls.',
+  },
+  'ecs/cdk-warning': {
+    severity: 'info',
+    summary: 'aws-cdk-lib warned about the rendered stack.',
+  },
+  'ecs/cdk-error': {
+    severity: 'error',
+    summary: 'aws-cdk-lib reported an error in the rendered stack.',
+  },
+};

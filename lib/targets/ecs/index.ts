@@ -1,0 +1,1 @@
+export { ecsTarget } from './target';

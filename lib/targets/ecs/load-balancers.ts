@@ -1,0 +1,127 @@
+import { CfnOutput, Duration, type Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { SystemSpec } from '../../model/spec';
+import { clamp } from './containers';
+import type { EcsDiagnostics } from './diagnostics';
+import { PUBLIC_SUBNETS } from './infrastructure';
+import type { LoadBalancerKind, PublishedPort } from './plan';
+import type { NetworkMode } from './containers';
+
+export interface ServiceTarget {
+  readonly service: ecs.BaseService;
+  readonly networkMode: NetworkMode;
+  /** What the load balancer may reach: the service's own security group, or the EC2 container instances. */
+  readonly identity: ec2.IConnectable;
+}
+
+const EPHEMERAL_PORTS = { from: 32768, to: 65535 };
+
+function portOf(protocol: 'tcp' | 'udp', from: number, to = from): ec2.Port {
+  if (protocol === 'udp') return from === to ? ec2.Port.udp(from) : ec2.Port.udpRange(from, to);
+  return from === to ? ec2.Port.tcp(from) : ec2.Port.tcpRange(from, to);
+}
+
+function albHealthCheck(p: PublishedPort, d: EcsDiagnostics): elbv2.HealthCheck {
+  const h = p.service.main.health;
+  if (!h || h.kind !== 'http' || h.port !== p.port.containerPort) return { path: '/', port: 'traffic-port' };
+  const where = `${p.service.path} health`;
+  const note = (prop: string, from: number, lo: number, hi: number) => (v: number) =>
+    d.add('ecs/health-check-clamped', where, `the target group accepts a health-check ${prop} of ${lo}-${hi} (got ${from}): using ${v}`);
+  const interval = clamp(h.intervalSeconds, 5, 300, note('interval', h.intervalSeconds, 5, 300));
+  const timeout = clamp(h.timeoutSeconds, 2, Math.min(120, interval - 1), note('timeout', h.timeoutSeconds, 2, Math.min(120, interval - 1)));
+  return {
+    path: h.path,
+    port: 'traffic-port',
+    interval: Duration.seconds(interval),
+    timeout: Duration.seconds(timeout),
+    healthyThresholdCount: 2,
+    unhealthyThresholdCount: clamp(h.retries, 2, 10, note('retries', h.retries, 2, 10)),
+  };
+}
+
+/**
+ * One load balancer of each kind the system needs: an ALB for ports marked http, an NLB for tcp/udp.
+ * Listener P forwards to target C; the load balancer's group is open only on its listener ports, and a service
+ * admits it only on the target port.
+ */
+export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, published: readonly PublishedPort[], targets: ReadonlyMap<string, ServiceTarget>, d: EcsDiagnostics): void {
+  const registrations = new Map<string, ecs.CfnService.LoadBalancerProperty[]>();
+  for (const kind of ['alb', 'nlb'] as LoadBalancerKind[]) {
+    const ports = published.filter((p) => p.kind === kind);
+    if (ports.length === 0) continue;
+    const name = kind === 'alb' ? 'Alb' : 'Nlb';
+    const sg = new ec2.SecurityGroup(stack, `${name}SecurityGroup`, {
+      vpc,
+      description: `${spec.name}: ${kind === 'alb' ? 'application' : 'network'} load balancer, open on published ports only`,
+      allowAllOutbound: false,
+    });
+    const lb =
+      kind === 'alb'
+        ? new elbv2.ApplicationLoadBalancer(stack, name, { vpc, internetFacing: true, securityGroup: sg, vpcSubnets: PUBLIC_SUBNETS })
+        : new elbv2.NetworkLoadBalancer(stack, name, { vpc, internetFacing: true, securityGroups: [sg], vpcSubnets: PUBLIC_SUBNETS });
+    new CfnOutput(stack, `${name}DnsName`, { value: lb.loadBalancerDnsName, description: `${spec.name}: address of the published ports` });
+    for (const p of ports) {
+      const target = targets.get(p.service.name);
+      if (!target) continue;
+      const c = p.port.containerPort;
+      const proto = p.port.protocol;
+      sg.addIngressRule(ec2.Peer.anyIpv4(), portOf(proto, p.listenerPort), `${p.service.name} ${p.port.name} published on ${p.listenerPort}`);
+      const toTarget = target.networkMode === 'bridge' ? portOf(proto, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) : portOf(proto, c);
+      sg.connections.allowTo(target.identity, toTarget, `load balancer to ${p.service.name} ${p.port.name}`);
+      if (proto === 'udp') {
+        const check = target.networkMode === 'bridge' ? portOf('tcp', EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) : portOf('tcp', c);
+        sg.connections.allowTo(target.identity, check, `health check of ${p.service.name} ${p.port.name}`);
+        d.add('ecs/udp-health-check', `${p.service.path} ports[${p.index}]`, `the network load balancer checks udp port ${c} with a TCP connection to port ${c}`, 'Make the service accept TCP on that port, or the targets stay unhealthy.');
+      }
+      if (p.port.publish === 'dynamic' && target.networkMode === 'awsvpc') {
+        d.add('ecs/dynamic-port-fargate', `${p.service.path} ports[${p.index}]`, `Fargate has no dynamic host ports: the load balancer listens on the container port ${c}`, "Publish it on a fixed port, or set targetOptions.ecs.launchType 'ec2' for a dynamic host port.");
+      }
+      const targetType = target.networkMode === 'awsvpc' ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE;
+      const scope = target.service.node.scope!;
+      let targetGroup: elbv2.ITargetGroup & { targetGroupArn: string };
+      let listener: elbv2.IListener;
+      if (lb instanceof elbv2.ApplicationLoadBalancer) {
+        targetGroup = new elbv2.ApplicationTargetGroup(scope, `Target-${p.port.name}`, {
+          vpc,
+          port: c,
+          protocol: elbv2.ApplicationProtocol.HTTP,
+          targetType,
+          healthCheck: albHealthCheck(p, d),
+        });
+        listener = lb.addListener(`Listener-${p.listenerPort}`, {
+          port: p.listenerPort,
+          protocol: elbv2.ApplicationProtocol.HTTP,
+          open: false,
+          defaultTargetGroups: [targetGroup as elbv2.ApplicationTargetGroup],
+        });
+      } else {
+        const protocol = proto === 'udp' ? elbv2.Protocol.UDP : elbv2.Protocol.TCP;
+        targetGroup = new elbv2.NetworkTargetGroup(scope, `Target-${p.port.name}`, {
+          vpc,
+          port: c,
+          protocol,
+          targetType,
+          healthCheck: { protocol: elbv2.Protocol.TCP, port: 'traffic-port' },
+        });
+        listener = (lb as elbv2.NetworkLoadBalancer).addListener(`Listener-${p.listenerPort}`, {
+          port: p.listenerPort,
+          protocol,
+          defaultTargetGroups: [targetGroup as elbv2.NetworkTargetGroup],
+        });
+      }
+      target.service.node.addDependency(listener);
+      const list = registrations.get(p.service.name) ?? [];
+      list.push({ containerName: p.service.main.name, containerPort: c, targetGroupArn: targetGroup.targetGroupArn });
+      registrations.set(p.service.name, list);
+    }
+  }
+  for (const [service, list] of registrations) {
+    const cfn = targets.get(service)!.service.node.defaultChild as ecs.CfnService;
+    cfn.addPropertyOverride(
+      'LoadBalancers',
+      list.map((l) => ({ ContainerName: l.containerName, ContainerPort: l.containerPort, TargetGroupArn: l.targetGroupArn })),
+    );
+  }
+}

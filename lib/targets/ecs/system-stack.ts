@@ -1,0 +1,108 @@
+import { CfnOutput, Stack, Tags, type App } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { Construct } from 'constructs';
+import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { checkSystem } from './checks';
+import type { EcsDiagnostics } from './diagnostics';
+import {
+  buildCapacity,
+  buildLogGroup,
+  buildNamespace,
+  buildNetworkGroups,
+  buildSecrets,
+  buildVolumes,
+  buildVpc,
+} from './infrastructure';
+import { buildJob } from './jobs';
+import { buildLoadBalancers, type ServiceTarget } from './load-balancers';
+import { stackNameOf } from './names';
+import { publishedPorts } from './plan';
+import { buildService } from './services';
+import { buildTaskDefinition, networkModeOf, type TaskContext } from './task-definitions';
+
+export interface SystemStackOptions {
+  /** Absolute path of the project root: where build contexts start. */
+  readonly projectRoot: string;
+}
+
+/**
+ * Adds the stack of one system to `app`: VPC, cluster, security groups per network, EFS volumes, secrets, a task
+ * definition per workload, ECS services, scheduled jobs and load balancers. Returns undefined (and reports
+ * errors) when the system cannot run on ECS as described.
+ */
+export function buildSystemStack(app: App, spec: SystemSpec, d: EcsDiagnostics, options: SystemStackOptions): Stack | undefined {
+  checkSystem(spec, d);
+  if (d.hasErrors) return undefined;
+  const stackName = stackNameOf(spec.name);
+  const stack = new Stack(app, stackName, { stackName, description: `${spec.name}: containers rendered by lading` });
+  // cfn-lint 1.51 does not know Tags on listeners yet
+  Tags.of(stack).add('lading:system', spec.name, { excludeResourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'] });
+  const ec2Launch = spec.options.ecs.launchType === 'ec2';
+
+  const vpc = buildVpc(stack, spec);
+  const cluster = new ecs.Cluster(stack, 'Cluster', { vpc });
+  new CfnOutput(stack, 'ClusterName', { value: cluster.clusterName, description: `${spec.name}: the ECS cluster` });
+  const capacity = ec2Launch ? buildCapacity(cluster, spec, d) : undefined;
+  if (ec2Launch && (spec.networks.length > 1 || spec.networks.some((n) => n.internal))) {
+    d.add('ecs/ec2-network-isolation', `${spec.name} networks`, `tasks in bridge mode share the container instances' security group: the networks ${spec.networks.map((n) => n.name).join(', ')} do not isolate them`, 'Use the Fargate launch type to keep one security group per network.');
+  }
+  const namespace = buildNamespace(cluster, spec);
+  const logGroup = buildLogGroup(stack, spec, d);
+  const secrets = buildSecrets(stack, spec);
+  const networkGroups = ec2Launch ? new Map<string, ec2.SecurityGroup>() : buildNetworkGroups(stack, vpc, spec, d);
+  const volumes = buildVolumes(stack, vpc, spec, d);
+  const published = publishedPorts(spec);
+  const taskContext: TaskContext = { spec, d, secrets, logGroup, projectRoot: options.projectRoot, volumes };
+
+  const workloadGroups = (w: WorkloadSpec, scope: Construct): ec2.ISecurityGroup[] | undefined => {
+    if (networkModeOf(spec, w) !== 'awsvpc') return undefined;
+    const own = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, allowAllOutbound: true });
+    return [own, ...w.networks.map((n) => networkGroups.get(n)!)];
+  };
+  const checkedByTargetGroup = (w: WorkloadSpec) => {
+    const h = w.main.health;
+    return h !== undefined && h.kind !== 'command' && published.some((p) => p.service.name === w.name && p.port.containerPort === h.port && (h.kind === 'tcp' || p.kind === 'alb'));
+  };
+
+  const targets = new Map<string, ServiceTarget>();
+  const services = new Map<string, ecs.BaseService>();
+  for (const s of spec.services) {
+    const scope = new Construct(stack, s.name);
+    const groups = workloadGroups(s, scope);
+    const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
+    const task = buildTaskDefinition(scope, s, taskContext, identity, checkedByTargetGroup(s));
+    if (!task) continue;
+    const isPublished = published.some((p) => p.service.name === s.name);
+    const service = buildService(scope, s, task, { spec, d, cluster, namespace, securityGroups: groups, published: isPublished });
+    labelTags(s, [task.taskDefinition, service]);
+    services.set(s.name, service);
+    targets.set(s.name, { service, networkMode: task.networkMode, identity });
+  }
+  for (const j of spec.jobs) {
+    const scope = new Construct(stack, j.name);
+    const groups = workloadGroups(j, scope);
+    const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
+    const task = buildTaskDefinition(scope, j, taskContext, identity, false);
+    if (!task) continue;
+    labelTags(j, [task.taskDefinition]);
+    buildJob(scope, j, task, { spec, d, cluster, servesByName: namespace !== undefined, securityGroups: groups });
+  }
+  for (const w of [...spec.services, ...spec.jobs]) {
+    for (const dep of w.dependsOn) {
+      const mine = services.get(w.name);
+      const theirs = services.get(dep.name);
+      if (mine && theirs) mine.node.addDependency(theirs);
+      const waits = dep.condition === 'started' ? 'start' : dep.condition === 'healthy' ? 'be healthy' : 'complete';
+      d.add('ecs/depends-on', `${w.path} dependsOn`, `ECS orders creation only: ${w.name} does not wait for ${dep.name} to ${waits}`, 'Make the workload retry until its dependency answers.');
+    }
+  }
+  buildLoadBalancers(stack, vpc, spec, published, targets, d);
+  return d.hasErrors ? undefined : stack;
+}
+
+function labelTags(w: WorkloadSpec, constructs: Construct[]): void {
+  for (const [key, value] of Object.entries(w.main.labels)) {
+    for (const c of constructs) Tags.of(c).add(key, value);
+  }
+}

@@ -1,0 +1,213 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { HealthCheck, Image, Job, Network, Port, Service, System } from '../../lib/model';
+import type { SystemSpec } from '../../lib/model/spec';
+import { codes, containersOf, find, one, resources, serviceOf, synthEcs, templateOf, withEcs } from './support/ecs-kit';
+
+const system = (build: (sys: System) => void, options?: ConstructorParameters<typeof System>[1]): SystemSpec => {
+  const sys = new System('shop', options);
+  build(sys);
+  return sys.toSpec();
+};
+
+const groupIdOf = (t: ReturnType<typeof templateOf>, description: string) =>
+  one(t, 'AWS::EC2::SecurityGroup', (p) => p.GroupDescription === description).id;
+
+describe('ECS: ports, load balancers, networks', () => {
+  test('GIVEN a tcp and a udp port that are not published WHEN rendered THEN both are port mappings with their protocol, and tcp is reachable by name through Service Connect', () => {
+    const spec = system((s) => new Service(s, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432), Port.udp(5353)] }));
+    const { template, diagnostics } = synthEcs(spec);
+    expect(containersOf(template!, 'shop-db')[0].PortMappings).toEqual([
+      { ContainerPort: 5432, Name: 'tcp-5432', Protocol: 'tcp' },
+      { ContainerPort: 5353, Name: 'udp-5353', Protocol: 'udp' },
+    ]);
+    template!.hasResourceProperties('AWS::ServiceDiscovery::HttpNamespace', { Name: 'shop' });
+    expect(serviceOf(template!, 'db').Properties.ServiceConnectConfiguration).toMatchObject({
+      Enabled: true,
+      Services: [{ PortName: 'tcp-5432', DiscoveryName: 'db-tcp-5432', ClientAliases: [{ DnsName: 'db', Port: 5432 }] }],
+    });
+    template!.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 0);
+    expect(find(diagnostics, 'ecs/udp-by-name')).toMatchObject({ severity: 'warning', path: 'shop/db ports[1]' });
+  });
+
+  test('GIVEN a client without ports WHEN rendered THEN it joins Service Connect as a client so db:5432 resolves', () => {
+    const t = templateOf(
+      system((s) => {
+        new Service(s, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432)] });
+        new Service(s, 'worker', { image: Image.of('w:1') });
+      }),
+    );
+    expect(serviceOf(t, 'worker').Properties.ServiceConnectConfiguration).toEqual(
+      expect.objectContaining({ Enabled: true, Namespace: 'shop' }),
+    );
+  });
+
+  test('GIVEN a tcp port published on 8080 WHEN rendered THEN an NLB listener 8080 forwards to a target group on 80, the LB group is open on 8080 only and the service admits it on 80 only', () => {
+    const t = templateOf(system((s) => new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80).publish(8080)] })));
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { Type: 'network', Scheme: 'internet-facing' });
+    const tg = one(t, 'AWS::ElasticLoadBalancingV2::TargetGroup');
+    expect(tg.Properties).toMatchObject({ Port: 80, Protocol: 'TCP', TargetType: 'ip' });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 8080, Protocol: 'TCP', DefaultActions: [Match.objectLike({ TargetGroupArn: { Ref: tg.id } })] });
+    expect(serviceOf(t, 'web').Properties.LoadBalancers).toEqual([{ ContainerName: 'web', ContainerPort: 80, TargetGroupArn: { Ref: tg.id } }]);
+    const lbGroup = one(t, 'AWS::EC2::SecurityGroup', (p) => String(p.GroupDescription).includes('load balancer'));
+    expect(lbGroup.Properties.SecurityGroupIngress).toEqual([expect.objectContaining({ CidrIp: '0.0.0.0/0', FromPort: 8080, ToPort: 8080, IpProtocol: 'tcp' })]);
+    const own = groupIdOf(t, 'shop/web: the workload itself');
+    const ingress = Object.values(resources(t, 'AWS::EC2::SecurityGroupIngress')).map((r) => r.Properties);
+    expect(ingress.filter((r) => JSON.stringify(r.SourceSecurityGroupId).includes(lbGroup.id))).toEqual([
+      expect.objectContaining({ GroupId: { 'Fn::GetAtt': [own, 'GroupId'] }, FromPort: 80, ToPort: 80, IpProtocol: 'tcp' }),
+    ]);
+    t.hasResourceProperties('AWS::EC2::SecurityGroupEgress', { GroupId: { 'Fn::GetAtt': [lbGroup.id, 'GroupId'] }, FromPort: 80, ToPort: 80 });
+  });
+
+  test('GIVEN an http port published on 8080 with an http health check WHEN rendered THEN an ALB listener forwards to port 80 and the target group checks the path', () => {
+    const t = templateOf(
+      system((s) => new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.http(80).publish(8080)], health: HealthCheck.http('/healthz', 80, { interval: '15s', timeout: '5s', retries: 4 }) })),
+    );
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', { Type: 'application' });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 8080, Protocol: 'HTTP' });
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
+      Port: 80,
+      Protocol: 'HTTP',
+      HealthCheckPath: '/healthz',
+      HealthCheckPort: 'traffic-port',
+      HealthCheckIntervalSeconds: 15,
+      HealthCheckTimeoutSeconds: 5,
+      UnhealthyThresholdCount: 4,
+    });
+    expect(containersOf(t, 'shop-web')[0].PortMappings[0]).toMatchObject({ AppProtocol: 'http', ContainerPort: 80 });
+    t.hasOutput('AlbDnsName', {});
+  });
+
+  test('GIVEN a port published on a dynamic host port on Fargate WHEN rendered THEN the listener is on the container port, with ecs/dynamic-port-fargate', () => {
+    const spec = system((s) => new Service(s, 'echo', { image: Image.of('echo:1'), ports: [Port.tcp(7).publish()] }));
+    const { template, diagnostics } = synthEcs(spec);
+    template!.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 7, Protocol: 'TCP' });
+    expect(find(diagnostics, 'ecs/dynamic-port-fargate')).toMatchObject({ severity: 'info', path: 'shop/echo ports[0]' });
+    expect(find(diagnostics, 'ecs/dynamic-port-fargate').fix).toContain("launchType 'ec2'");
+  });
+
+  test('GIVEN the EC2 launch type and a dynamic port WHEN rendered THEN the task uses bridge mode with hostPort 0 and the instances admit the load balancer on the ephemeral range', () => {
+    const spec = system((s) => new Service(s, 'echo', { image: Image.of('echo:1'), ports: [Port.udp(1234).publish()] }), { targetOptions: { ecs: { launchType: 'ec2' } } });
+    const { template, diagnostics } = synthEcs(spec);
+    const t = template!;
+    expect(t.toJSON().Resources).toBeDefined();
+    const td = one(t, 'AWS::ECS::TaskDefinition').Properties;
+    expect(td).toMatchObject({ NetworkMode: 'bridge', RequiresCompatibilities: ['EC2'] });
+    expect(td.ContainerDefinitions[0].PortMappings).toEqual([{ ContainerPort: 1234, HostPort: 0, Name: 'udp-1234', Protocol: 'udp' }]);
+    t.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Protocol: 'UDP', TargetType: 'instance', HealthCheckProtocol: 'TCP' });
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { IpProtocol: 'udp', FromPort: 32768, ToPort: 65535 });
+    t.hasResourceProperties('AWS::ECS::Service', { LaunchType: 'EC2' });
+    t.resourceCountIs('AWS::AutoScaling::AutoScalingGroup', 1);
+    expect(find(diagnostics, 'ecs/udp-health-check').path).toBe('shop/echo ports[0]');
+    expect(find(diagnostics, 'ecs/ec2-capacity').message).toContain('2 t3.small container instances');
+    expect(codes(diagnostics)).not.toContain('ecs/dynamic-port-fargate');
+  });
+
+  test('GIVEN two services publishing the same listener port WHEN rendered THEN ecs/listener-port-conflict is an error', () => {
+    const spec: SystemSpec = system((s) => {
+      new Service(s, 'a', { image: Image.of('a:1'), ports: [Port.tcp(80).publish(8080)] });
+      new Service(s, 'b', { image: Image.of('b:1'), ports: [Port.tcp(81).publish()] });
+    });
+    const b = spec.services[1];
+    const clash = { ...spec, services: [spec.services[0], { ...b, main: { ...b.main, ports: [{ ...b.main.ports[0], publish: 'fixed' as const, hostPort: 8080 }] } }] };
+    const { template, diagnostics } = synthEcs(clash);
+    expect(template).toBeUndefined();
+    expect(find(diagnostics, 'ecs/listener-port-conflict')).toMatchObject({ severity: 'error', path: 'shop/b ports[0]' });
+  });
+
+  test('GIVEN two networks WHEN rendered THEN each is a security group with self-referencing ingress on its members\' ports, and each service joins its groups', () => {
+    const t = templateOf(
+      system((s) => {
+        const front = new Network(s, 'frontend');
+        const back = new Network(s, 'backend');
+        new Service(s, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432)], networks: [back] });
+        new Service(s, 'api', { image: Image.of('api:1'), ports: [Port.tcp(8000)], networks: [front, back] });
+        new Service(s, 'web', { image: Image.of('web:1'), ports: [Port.tcp(80)], networks: [front] });
+      }),
+    );
+    const back = groupIdOf(t, 'shop/backend: members reach each other on their ports');
+    const front = groupIdOf(t, 'shop/frontend: members reach each other on their ports');
+    const selfRules = (id: string) =>
+      Object.values(resources(t, 'AWS::EC2::SecurityGroupIngress'))
+        .map((r) => r.Properties)
+        .filter((p) => JSON.stringify(p.GroupId) === JSON.stringify({ 'Fn::GetAtt': [id, 'GroupId'] }) && JSON.stringify(p.SourceSecurityGroupId) === JSON.stringify({ 'Fn::GetAtt': [id, 'GroupId'] }))
+        .map((p) => `${p.IpProtocol}/${p.FromPort}`);
+    expect(selfRules(back)).toEqual(['tcp/5432', 'tcp/8000']);
+    expect(selfRules(front)).toEqual(['tcp/80', 'tcp/8000']);
+    const groupsOf = (name: string) => JSON.stringify(serviceOf(t, name).Properties.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups);
+    expect(groupsOf('db')).toContain(back);
+    expect(groupsOf('db')).not.toContain(front);
+    expect(groupsOf('api')).toContain(back);
+    expect(groupsOf('api')).toContain(front);
+  });
+
+  test('GIVEN a service only on an internal network WHEN rendered THEN its tasks get no public IP and sit in private subnets behind one NAT gateway', () => {
+    const spec = system((s) => {
+      const back = new Network(s, 'backend', { internal: true });
+      new Service(s, 'db', { image: Image.of('postgres:16.4'), networks: [back] });
+      new Service(s, 'web', { image: Image.of('web:1') });
+    });
+    const { template, diagnostics } = synthEcs(spec);
+    const t = template!;
+    expect(serviceOf(t, 'db').Properties.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp).toBe('DISABLED');
+    expect(serviceOf(t, 'web').Properties.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp).toBe('ENABLED');
+    expect(JSON.stringify(serviceOf(t, 'db').Properties.NetworkConfiguration.AwsvpcConfiguration.Subnets)).toContain('privateSubnet');
+    t.resourceCountIs('AWS::EC2::NatGateway', 1);
+    expect(find(diagnostics, 'ecs/internal-network').message).toContain('db only join internal networks');
+  });
+
+  test('GIVEN no VPC option WHEN rendered THEN a new VPC spans two availability zones without any lookup', () => {
+    const t = templateOf(system((s) => new Service(s, 'web', { image: Image.of('web:1') })));
+    t.resourceCountIs('AWS::EC2::VPC', 1);
+    const azs = Object.values(resources(t, 'AWS::EC2::Subnet')).map((r) => JSON.stringify(r.Properties.AvailabilityZone));
+    expect(new Set(azs).size).toBe(2);
+  });
+
+  test('GIVEN an existing VPC by its attributes WHEN rendered THEN no VPC is created and the service uses its subnets', () => {
+    const spec = withEcs(
+      system((s) => new Service(s, 'web', { image: Image.of('web:1') })),
+      { vpc: { vpcId: 'vpc-0abc', availabilityZones: ['eu-west-1a', 'eu-west-1b'], publicSubnetIds: ['subnet-a', 'subnet-b'], privateSubnetIds: [] } },
+    );
+    const t = templateOf(spec);
+    t.resourceCountIs('AWS::EC2::VPC', 0);
+    expect(serviceOf(t, 'web').Properties.NetworkConfiguration.AwsvpcConfiguration.Subnets).toEqual(['subnet-a', 'subnet-b']);
+  });
+
+  test('GIVEN an existing VPC without the private subnets an internal service needs WHEN rendered THEN ecs/vpc-subnets is an error', () => {
+    const spec = withEcs(
+      system((s) => new Service(s, 'db', { image: Image.of('db:1'), networks: [new Network(s, 'back', { internal: true })] })),
+      { vpc: { vpcId: 'vpc-0abc', availabilityZones: ['eu-west-1a', 'eu-west-1b'], publicSubnetIds: ['subnet-a'], privateSubnetIds: [] } },
+    );
+    const { template, diagnostics } = synthEcs(spec);
+    expect(template).toBeUndefined();
+    expect(diagnostics.filter((d) => d.code === 'ecs/vpc-subnets').map((d) => d.message)).toEqual([
+      'the VPC has no private subnets, which tasks only on internal networks and EC2 container instances need',
+      'publicSubnetIds has 1 subnets for 2 availability zones',
+    ]);
+  });
+
+  test('GIVEN a job on the network of a service WHEN rendered THEN ecs/job-by-name warns that names do not resolve in a standalone task', () => {
+    const spec = system((s) => {
+      new Service(s, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432)] });
+      new Job(s, 'migrate', { image: Image.of('m:1'), restart: 'no' });
+    });
+    expect(find(synthEcs(spec).diagnostics, 'ecs/job-by-name')).toMatchObject({ severity: 'warning', path: 'shop/migrate networks' });
+  });
+
+  test('GIVEN a job with a published port WHEN rendered THEN ecs/job-published-port warns that no load balancer fronts it', () => {
+    const spec = system((s) => new Job(s, 'probe', { image: Image.of('p:1'), restart: 'no' }));
+    const job = spec.jobs[0];
+    const published = { ...spec, jobs: [{ ...job, main: { ...job.main, ports: [{ containerPort: 80, protocol: 'tcp' as const, publish: 'fixed' as const, hostPort: 8080, name: 'tcp-80' }] } }] };
+    expect(find(synthEcs(published).diagnostics, 'ecs/job-published-port')).toMatchObject({ severity: 'warning', path: 'shop/probe ports[0]' });
+  });
+
+  test('GIVEN the EC2 launch type and two networks WHEN rendered THEN ecs/ec2-network-isolation warns that bridge mode does not isolate them', () => {
+    const spec = system(
+      (s) => {
+        new Service(s, 'a', { image: Image.of('a:1'), networks: [new Network(s, 'one')] });
+        new Service(s, 'b', { image: Image.of('b:1'), networks: [new Network(s, 'two')] });
+      },
+      { targetOptions: { ecs: { launchType: 'ec2' } } },
+    );
+    expect(find(synthEcs(spec).diagnostics, 'ecs/ec2-network-isolation').severity).toBe('warning');
+  });
+});

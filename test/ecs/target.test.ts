@@ -1,0 +1,130 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Image, Mount, Port, Service, System } from '../../lib/model';
+import type { SystemSpec } from '../../lib/model/spec';
+import { ECS_CODES } from '../../lib/targets/ecs/codes';
+import { ecsTarget } from '../../lib/targets/ecs';
+import { stackNameOf } from '../../lib/targets/ecs/names';
+import { renderEcs } from '../../lib/targets/ecs/target';
+import { PROJECT_ROOT } from './support/ecs-kit';
+
+const devbox = (launchType: 'fargate' | 'ec2' = 'ec2'): SystemSpec => {
+  const sys = new System('devbox', { targetOptions: { ecs: { launchType } } });
+  new Service(sys, 'devbox', {
+    image: Image.build({ context: 'apps/devbox', tag: 'devbox/devbox:dev' }),
+    ports: [Port.http(3000).publish(3000)],
+    mounts: [Mount.bind('./apps/devbox/src', '/workspace/src')],
+  });
+  return sys.toSpec();
+};
+
+const read = (dir: string, keep: (f: string) => boolean) =>
+  fs
+    .readdirSync(dir)
+    .filter(keep)
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
+const codesIn = (text: string) => new Set([...text.matchAll(/'(ecs\/[a-z0-9-]+)'/g)].map((m) => m[1]));
+
+describe('ECS target: output', () => {
+  test('GIVEN a system WHEN rendered THEN it is one cloud assembly under <app>/ with manifest.json, <Stack>.template.json and the asset manifest', () => {
+    const { files, diagnostics } = renderEcs(devbox(), { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const paths = files.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['devbox/manifest.json', 'devbox/Devbox.template.json', 'devbox/Devbox.assets.json']));
+    expect(paths.every((p) => p.startsWith('devbox/'))).toBe(true);
+    const manifest = JSON.parse(files.find((f) => f.path === 'devbox/manifest.json')!.content);
+    expect(manifest.artifacts.Devbox).toMatchObject({ type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/unknown-region' });
+  });
+
+  test('GIVEN an image built from a Dockerfile WHEN rendered THEN the asset points at the build context relative to the assembly, and no absolute path or temp dir is left in any file', () => {
+    const { files } = renderEcs(devbox(), { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
+    const assets = JSON.parse(files.find((f) => f.path === 'devbox/Devbox.assets.json')!.content);
+    expect(Object.values(assets.dockerImages).map((i) => (i as { source: { directory: string } }).source.directory)).toEqual(['../../../apps/devbox']);
+    for (const f of files) {
+      expect(f.content).not.toContain(PROJECT_ROOT);
+      expect(f.content).not.toContain(os.tmpdir() + path.sep);
+    }
+  });
+
+  test('GIVEN the same system WHEN rendered twice THEN the files are identical and the scratch directory is gone', () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-scratch-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      const a = renderEcs(devbox(), { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
+      const b = renderEcs(devbox(), { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
+      expect(a).toEqual(b);
+      expect(fs.readdirSync(scratch)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  test('GIVEN a bind mount on Fargate WHEN rendered through the target THEN no files come back and the error names the option', async () => {
+    const result = await ecsTarget.render(devbox('fargate'), { projectRootFromTargetDir: '../..' });
+    expect(result.files).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path])).toEqual([['ecs/bind-mount-fargate', 'devbox/devbox mounts[0]']]);
+  });
+
+  test('GIVEN the target WHEN asked THEN it is named ecs, each app owns its folder, and stack names are PascalCase system names', () => {
+    expect(ecsTarget.name).toBe('ecs');
+    expect(ecsTarget.outputsOf('cats-and-dogs')).toEqual(['cats-and-dogs']);
+    expect(stackNameOf('cats-and-dogs')).toBe('CatsAndDogs');
+    expect(stackNameOf('hello')).toBe('Hello');
+  });
+
+  test('GIVEN lib/ WHEN its imports are read THEN only the lazy target loader names the ECS target, so --target compose never loads aws-cdk-lib', () => {
+    const importers: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (p !== path.join(PROJECT_ROOT, 'lib/targets/ecs')) walk(p);
+        } else if (p.endsWith('.ts') && /targets\/ecs['/]/.test(fs.readFileSync(p, 'utf8').replace(/targets\/ecs\/codes/g, ''))) {
+          importers.push(path.relative(PROJECT_ROOT, p));
+        }
+      }
+    };
+    walk(path.join(PROJECT_ROOT, 'lib'));
+    expect(importers).toEqual(['lib/synth/targets.ts']);
+  });
+});
+
+describe('ECS diagnostic codes', () => {
+  const lib = read(path.join(PROJECT_ROOT, 'lib/targets/ecs'), (f) => f.endsWith('.ts') && f !== 'codes.ts');
+  const tests = read(__dirname, (f) => f.endsWith('.test.ts') && f !== 'target.test.ts');
+
+  test('GIVEN the catalogue WHEN the target\'s sources are read THEN every code they emit is catalogued and every catalogued code is emitted', () => {
+    expect([...codesIn(lib)].sort()).toEqual(Object.keys(ECS_CODES).sort());
+  });
+
+  test('GIVEN the catalogue WHEN the ECS tests are read THEN every code is asserted by at least one test', () => {
+    const asserted = codesIn(tests);
+    expect(Object.keys(ECS_CODES).filter((code) => !asserted.has(code))).toEqual([]);
+  });
+});
+
+describe('ECS: cdk.json', () => {
+  test('GIVEN cdk.json WHEN `cdk synth -c apps=hello` runs THEN bin/ecs.ts synthesizes the Hello stack into the output folder', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-cdk-synth-'));
+    try {
+      const r = spawnSync(path.join(PROJECT_ROOT, 'node_modules/.bin/cdk'), ['synth', '-c', 'apps=hello', '-o', out, '--quiet'], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', CI: 'true' },
+        timeout: 120000,
+      });
+      expect(`${r.status} ${r.stderr.split('\n').filter((l) => /error/i.test(l)).join('\n')}`).toBe('0 ');
+      const template = JSON.parse(fs.readFileSync(path.join(out, 'Hello.template.json'), 'utf8'));
+      expect(Object.values(template.Resources).some((r) => (r as { Type: string }).Type === 'AWS::ECS::TaskDefinition')).toBe(true);
+      expect(fs.readdirSync(out).filter((f) => f.endsWith('.template.json'))).toEqual(['Hello.template.json']);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
