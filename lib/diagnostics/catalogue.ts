@@ -1,4 +1,7 @@
+import { IMPORT_CODES } from '../import/compose/codes';
+import { LINT_CODES } from '../lint/codes';
 import { COMPOSE_CODES } from '../targets/compose/codes';
+import { DOCKER_CODES } from '../targets/docker/codes';
 import { ECS_CODES } from '../targets/ecs/codes';
 import { KUBERNETES_CODES } from '../targets/kubernetes/codes';
 import type { Severity } from './diagnostic';
@@ -30,6 +33,9 @@ export const CATALOGUE: ReadonlyArray<{ readonly area: string; readonly codes: R
   { area: 'Compose', codes: COMPOSE_CODES },
   { area: 'Kubernetes', codes: KUBERNETES_CODES },
   { area: 'ECS', codes: ECS_CODES },
+  { area: 'Docker', codes: DOCKER_CODES },
+  { area: 'Lint', codes: LINT_CODES },
+  { area: 'Import', codes: IMPORT_CODES },
 ];
 
 /** Looks up a code; undefined when it is not documented. */
@@ -46,6 +52,9 @@ export function renderCatalogue(): string {
     'Every finding lading reports has this shape: a stable code, a severity, the construct path and prop, the',
     'target when it is target-specific, a message and a fix. An `error` stops the output of its target and makes',
     '`lading synth` exit 1; `--strict` counts warnings as errors; `info` says how a concept was approximated.',
+    '',
+    "A workload turns off a lint rule, or a target's warning or info, with `suppress: { '<code>': '<reason>' }`;",
+    '`lading check` lists what was turned off, and why.',
     '',
     'This page is generated from `lib/diagnostics/catalogue.ts` by `npm run docs`; a test keeps the two in step.',
     '',

@@ -1,0 +1,126 @@
+import {
+  ContainerProps, Dependency, HealthCheck, Image, Job, ModelError, Mount, Network, Port, Secret, Service, System, Volume, Workload,
+} from '../../model';
+import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PortPlan, SourceRef } from './plan';
+
+/** A model error met while building, with where the service is written in the file. */
+export interface BuildError {
+  readonly source: SourceRef;
+  readonly message: string;
+}
+
+export function imageFromPlan(plan: ImagePlan): Image {
+  return plan.kind === 'registry'
+    ? Image.of(plan.ref)
+    : Image.build({ context: plan.context, tag: plan.tag, ...(plan.dockerfile ? { dockerfile: plan.dockerfile } : {}), ...(plan.args ? { args: { ...plan.args } } : {}) });
+}
+
+export function portFromPlan(plan: PortPlan): Port {
+  const base = plan.http ? Port.http(plan.containerPort) : plan.protocol === 'udp' ? Port.udp(plan.containerPort) : Port.tcp(plan.containerPort);
+  if (plan.publish === undefined) return base;
+  return plan.publish === 'dynamic' ? base.publish() : base.publish(plan.publish);
+}
+
+export function healthFromPlan(plan: HealthPlan): HealthCheck {
+  const o = { ...plan.options };
+  switch (plan.kind) {
+    case 'command':
+      return HealthCheck.command([...plan.command], o);
+    case 'shell':
+      return HealthCheck.shell(plan.commandLine, o);
+    case 'http':
+      return HealthCheck.http(plan.path, plan.port, o);
+    case 'tcp':
+      return HealthCheck.tcp(plan.port, o);
+  }
+}
+
+function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>): Mount {
+  const ro = plan.readOnly ? { readOnly: true } : {};
+  switch (plan.kind) {
+    case 'volume':
+      return Mount.volume(volumes.get(plan.volume) as Volume, plan.target, ro);
+    case 'ephemeral':
+      return Mount.ephemeral(plan.target, { ...ro, ...(plan.tmpfs ? { tmpfs: true } : {}), ...(plan.sizeLimit ? { sizeLimit: plan.sizeLimit } : {}) });
+    case 'bind':
+      return Mount.bind(plan.source, plan.target, ro);
+  }
+}
+
+function containerProps(plan: ContainerPlan, volumes: ReadonlyMap<string, Volume>, secrets: ReadonlyMap<string, Secret>): ContainerProps {
+  const secretEnv: Record<string, Secret> = {};
+  for (const [k, id] of Object.entries(plan.secretEnv)) secretEnv[k] = secrets.get(id) as Secret;
+  const r = plan.resources;
+  return {
+    image: imageFromPlan(plan.image),
+    ...(plan.command ? { command: [...plan.command] } : {}),
+    ...(plan.entrypoint ? { entrypoint: [...plan.entrypoint] } : {}),
+    ...(plan.workingDir !== undefined ? { workingDir: plan.workingDir } : {}),
+    ...(plan.user !== undefined ? { user: plan.user } : {}),
+    ...(Object.keys(plan.env).length > 0 ? { env: { ...plan.env } } : {}),
+    ...(Object.keys(secretEnv).length > 0 ? { secretEnv } : {}),
+    ...(Object.keys(r).length > 0 ? { resources: { ...r } } : {}),
+    ...(plan.mounts.length > 0 ? { mounts: plan.mounts.map((m) => mountFromPlan(m, volumes)) } : {}),
+    ...(plan.health ? { health: healthFromPlan(plan.health) } : {}),
+    ...(Object.keys(plan.labels).length > 0 ? { labels: { ...plan.labels } } : {}),
+    ...(plan.logging ? { logging: { ...plan.logging } } : {}),
+    ...(plan.privileged ? { privileged: true } : {}),
+  };
+}
+
+/**
+ * Builds the plan with the model's public constructs, exactly as the TypeScript that `lading import` writes does.
+ * A construct the model rejects is left out and its error returned with where the file says it.
+ */
+export function buildSystem(plan: ImportPlan): { system: System; errors: BuildError[] } {
+  const errors: BuildError[] = [];
+  const targetOptions = {
+    ...(plan.composeSecrets ? { compose: { secrets: plan.composeSecrets } } : {}),
+    ...(plan.ecsLaunchType ? { ecs: { launchType: plan.ecsLaunchType } } : {}),
+  };
+  const system = new System(plan.name, Object.keys(targetOptions).length > 0 ? { targetOptions } : {});
+  const networks = new Map(plan.networks.map((n) => [n.id, new Network(system, n.id, n.internal ? { internal: true } : {})]));
+  const volumes = new Map(plan.volumes.map((v) => [v.id, new Volume(system, v.id)]));
+  const secrets = new Map(
+    plan.secrets.map((s) => [s.id, new Secret(system, s.id, { ...(s.envName ? { envName: s.envName } : {}), ...(s.existingName ? { existingName: s.existingName } : {}) })]),
+  );
+  const workloads = new Map<string, Workload>();
+  for (const w of plan.workloads) {
+    try {
+      const base = {
+        ...containerProps(w.container, volumes, secrets),
+        ...(w.networks.length > 0 ? { networks: w.networks.map((n) => networks.get(n) as Network) } : {}),
+        ...(w.hostNetwork ? { hostNetwork: true } : {}),
+        ...(w.dependsOn.some((d) => workloads.has(d.target))
+          ? {
+              dependsOn: w.dependsOn
+                .filter((d) => workloads.has(d.target))
+                .map((d) => Dependency[d.condition](workloads.get(d.target) as Workload)),
+            }
+          : {}),
+      };
+      const workload =
+        w.kind === 'service'
+          ? new Service(system, w.id, {
+              ...base,
+              ...(w.ports.length > 0 ? { ports: w.ports.map(portFromPlan) } : {}),
+              ...(w.replicas !== 1 ? { replicas: w.replicas } : {}),
+              ...(w.restart !== 'always' ? { restart: w.restart as 'unless-stopped' } : {}),
+            })
+          : new Job(system, w.id, { ...base, ...(w.restart !== 'no' ? { restart: w.restart } : {}) });
+      workloads.set(w.id, workload);
+      for (const s of w.sidecars) {
+        try {
+          workload.addSidecar(s.id, { ...containerProps(s.container, volumes, secrets), ...(s.volumesFrom ? {} : { volumesFrom: false }) });
+        } catch (e) {
+          if (!ModelError.is(e)) throw e;
+          errors.push({ source: s.source, message: (e as Error).message });
+        }
+      }
+    } catch (e) {
+      if (!ModelError.is(e)) throw e;
+      errors.push({ source: w.source, message: (e as Error).message });
+    }
+  }
+  return { system, errors };
+}

@@ -1,0 +1,112 @@
+import type { Severity } from '../../diagnostics/diagnostic';
+
+/**
+ * Every diagnostic that importing a Compose file can emit, with its severity and a one-line summary.
+ * Plain data: documentation and tests read it.
+ */
+export const IMPORT_CODES: Record<string, { severity: Severity; summary: string }> = {
+  'import/invalid-file': {
+    severity: 'error',
+    summary: 'The file is not a Compose file lading can read: a YAML syntax error, or a key with the wrong type.',
+  },
+  'import/unsupported-key': {
+    severity: 'warning',
+    summary: 'A key that the model cannot hold: it is left out of the imported system.',
+  },
+  'import/unsupported-value': {
+    severity: 'warning',
+    summary: 'A value that the model cannot hold as written: it is left out or replaced by the nearest one, as the message says.',
+  },
+  'import/model-error': {
+    severity: 'error',
+    summary: 'A value that the model rejects (an invalid image reference, a memory limit below 6m, ...).',
+  },
+  'import/unset-variable': {
+    severity: 'warning',
+    summary: 'A variable without a default is not set: Compose, and the import, substitute an empty string.',
+  },
+  'import/required-variable': {
+    severity: 'error',
+    summary: 'A variable written `${NAME:?message}` or `${NAME?message}` is not set.',
+  },
+  'import/invalid-interpolation': {
+    severity: 'error',
+    summary: 'A `$` expression that Compose cannot interpolate, such as an unclosed `${`.',
+  },
+  'import/secret-variable': {
+    severity: 'info',
+    summary: 'An environment value read from a variable that holds a secret becomes a Secret, so its value enters no output.',
+  },
+  'import/env-file-missing': {
+    severity: 'error',
+    summary: 'An `env_file` that does not exist (and is not marked `required: false`).',
+  },
+  'import/renamed': {
+    severity: 'warning',
+    summary: 'A name that is not a DNS label (uppercase, `_`, too long) is renamed: other services must use the new name.',
+  },
+  'import/unknown-reference': {
+    severity: 'error',
+    summary: 'A service, network or secret that is referred to but not defined (or left out by the chosen profiles).',
+  },
+  'import/undeclared-volume': {
+    severity: 'warning',
+    summary: 'A named volume that is used but not declared under the top-level `volumes`: it is created as a persistent volume.',
+  },
+  'import/external': {
+    severity: 'warning',
+    summary: 'An external network or volume becomes one that lading creates: the existing one is not reused.',
+  },
+  'import/restart-default': {
+    severity: 'info',
+    summary: "A service without a restart policy becomes a long-running service that restarts always (Compose's default is `no`).",
+  },
+  'import/dependency-cycle': {
+    severity: 'error',
+    summary: '`depends_on` forms a cycle.',
+  },
+  'import/sidecar': {
+    severity: 'info',
+    summary: 'A service in another service\'s network namespace (`network_mode: service:X`) becomes a sidecar of X.',
+  },
+  'import/sidecar-key': {
+    severity: 'warning',
+    summary: 'A sidecar shares its main service\'s network, replicas, restart policy and dependencies: its own are left out.',
+  },
+  'import/profile-skipped': {
+    severity: 'info',
+    summary: 'A service that belongs only to profiles that were not chosen is left out.',
+  },
+  'import/build-tag': {
+    severity: 'info',
+    summary: 'A service that builds its image without naming it gets the tag Compose would give it: `<project>-<service>`.',
+  },
+  'import/http-port': {
+    severity: 'info',
+    summary: 'A port that an http health check (or `app_protocol: http`) probes is imported as an HTTP port.',
+  },
+  'import/inferred-port': {
+    severity: 'info',
+    summary: 'A port that another service reaches as `<service>:<port>` but that is not declared is imported, so every target lets it through.',
+  },
+  'import/undeclared-ports': {
+    severity: 'warning',
+    summary: 'A service that others depend on declares no port: Kubernetes and ECS let through only declared ports.',
+  },
+  'import/secret-mode': {
+    severity: 'warning',
+    summary: 'A system holds secrets one way on Compose: with `secrets` files, environment secrets become files too.',
+  },
+  'import/duration-rounded': {
+    severity: 'warning',
+    summary: 'A duration that is not a whole number of seconds is rounded up: the model keeps whole seconds.',
+  },
+  'import/ecs-ec2': {
+    severity: 'info',
+    summary: 'Bind mounts, privileged containers and host networking run on ECS only with the EC2 launch type, which the import then chooses.',
+  },
+  'import/obsolete-version': {
+    severity: 'info',
+    summary: 'The top-level `version` is obsolete in the compose-spec and has no effect.',
+  },
+};

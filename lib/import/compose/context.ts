@@ -1,0 +1,150 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { IMPORT_CODES } from './codes';
+import { ComposeFileError } from './errors';
+import { interpolate } from './interpolate';
+import { describe, type Located, type LocatedMap, type LocatedScalar, type LocatedSeq } from './located';
+
+/** A diagnostic of the import: `path` is `compose.yaml:12 services.web.ports[2]`; the parts are kept too. */
+export interface ImportDiagnostic extends Diagnostic {
+  /** The file as the user named it. */
+  readonly file: string;
+  /** 1-based line of the key or item; 0 when unknown. */
+  readonly line: number;
+  /** Where in the file: `services.web.ports[2]`. */
+  readonly keyPath: string;
+}
+
+/** What every part of the import reads, and where it reports what the model cannot hold. */
+export interface ImportContext {
+  /** The file as the user named it, for messages. */
+  readonly file: string;
+  /** The absolute folder of the file: relative paths in it start there. */
+  readonly fileDir: string;
+  /** The absolute project root: the model's relative paths start there. */
+  readonly projectRoot: string;
+  /** The project name: the System's name. */
+  projectName: string;
+  /** A variable's value, from the environment given, then the `.env` file. */
+  readonly lookup: (name: string) => string | undefined;
+  readonly diagnostics: ImportDiagnostic[];
+  /** Variables already reported as unset, so each is reported once. */
+  readonly unset: Set<string>;
+}
+
+export function diagnosticPath(file: string, line: number, keyPath: string): string {
+  return `${file}${line > 0 ? `:${line}` : ''} ${keyPath}`.trim();
+}
+
+/** Records a diagnostic, with the severity of its code's catalogue entry. */
+export function report(ctx: ImportContext, code: string, keyPath: string, line: number, message: string, fix?: string): void {
+  const entry = IMPORT_CODES[code];
+  if (!entry) throw new Error(`unknown import diagnostic code ${code}`);
+  ctx.diagnostics.push({
+    code,
+    severity: entry.severity,
+    path: diagnosticPath(ctx.file, line, keyPath),
+    message,
+    ...(fix ? { fix } : {}),
+    file: ctx.file,
+    line,
+    keyPath,
+  });
+}
+
+/** Stops the import: the file is malformed at `keyPath`. */
+export function fail(ctx: Pick<ImportContext, 'file'>, keyPath: string, line: number, message: string): never {
+  throw new ComposeFileError({
+    code: 'import/invalid-file',
+    severity: 'error',
+    path: diagnosticPath(ctx.file, line, keyPath),
+    message,
+  });
+}
+
+export function asMap(ctx: ImportContext, node: Located, keyPath: string): LocatedMap {
+  if (node.kind !== 'map') fail(ctx, keyPath, node.line, `must be a mapping (got ${describe(node)})`);
+  return node;
+}
+
+export function asSeq(ctx: ImportContext, node: Located, keyPath: string): LocatedSeq {
+  if (node.kind !== 'seq') fail(ctx, keyPath, node.line, `must be a list (got ${describe(node)})`);
+  return node;
+}
+
+export function asScalar(ctx: ImportContext, node: Located, keyPath: string, what = 'a string or a number'): LocatedScalar {
+  if (node.kind !== 'scalar' || node.value === null) fail(ctx, keyPath, node.line, `must be ${what} (got ${describe(node)})`);
+  return node;
+}
+
+/** A string, number or boolean scalar as an interpolated string. */
+export function asString(ctx: ImportContext, node: Located, keyPath: string): string {
+  const scalar = asScalar(ctx, node, keyPath);
+  return typeof scalar.value === 'string' ? interpolated(ctx, scalar.value, keyPath, scalar.line) : (scalar.text ?? String(scalar.value));
+}
+
+/** Interpolates a string of the file, reporting unset, required and malformed variables at `keyPath`. */
+export function interpolated(ctx: ImportContext, text: string, keyPath: string, line: number): string {
+  const { value, problems } = interpolate(text, ctx.lookup);
+  for (const p of problems) {
+    if (p.kind === 'unset') {
+      if (ctx.unset.has(p.name)) continue;
+      ctx.unset.add(p.name);
+      report(
+        ctx,
+        'import/unset-variable',
+        keyPath,
+        line,
+        `variable ${p.name} is not set: it becomes the empty string.`,
+        `Set ${p.name} in the environment or in .env beside the file, or give a default: \${${p.name}:-value}.`,
+      );
+    } else if (p.kind === 'required') {
+      report(
+        ctx,
+        'import/required-variable',
+        keyPath,
+        line,
+        `variable ${p.name} is required: ${p.message}`,
+        `Set ${p.name} in the environment or in .env beside the file.`,
+      );
+    } else {
+      report(ctx, 'import/invalid-interpolation', keyPath, line, p.message, 'Write $$ for a literal $.');
+    }
+  }
+  return value;
+}
+
+export function asBoolean(ctx: ImportContext, node: Located, keyPath: string): boolean {
+  const scalar = asScalar(ctx, node, keyPath, 'true or false');
+  if (typeof scalar.value === 'boolean') return scalar.value;
+  const text = typeof scalar.value === 'string' ? interpolated(ctx, scalar.value, keyPath, scalar.line).toLowerCase() : '';
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  return fail(ctx, keyPath, scalar.line, `must be true or false (got ${describe(scalar)})`);
+}
+
+export function asNumber(ctx: ImportContext, node: Located, keyPath: string): number {
+  const scalar = asScalar(ctx, node, keyPath, 'a number');
+  const n = typeof scalar.value === 'number' ? scalar.value : typeof scalar.value === 'string' ? Number(interpolated(ctx, scalar.value, keyPath, scalar.line).trim() || NaN) : NaN;
+  if (!Number.isFinite(n)) fail(ctx, keyPath, scalar.line, `must be a number (got ${describe(scalar)})`);
+  return n;
+}
+
+/** A string, or a list of strings. */
+export function asStringOrList(ctx: ImportContext, node: Located, keyPath: string): string | string[] {
+  if (node.kind === 'seq') return node.items.map((item, i) => asString(ctx, item, `${keyPath}[${i}]`));
+  return asString(ctx, node, keyPath);
+}
+
+/** Every key of a mapping that none of `handled` names is reported as unsupported (`x-` extensions excepted). */
+export function reportUnhandled(ctx: ImportContext, map: LocatedMap, keyPath: string, handled: ReadonlySet<string>, hints: Readonly<Record<string, string>> = {}): void {
+  for (const [key, entry] of map.entries) {
+    if (handled.has(key) || key.startsWith('x-')) continue;
+    report(ctx, 'import/unsupported-key', `${keyPath}.${key}`, entry.line, `${key} has no equivalent in the model: it is left out.`, hints[key]);
+  }
+}
+
+/** The entry of a mapping, if present and not null. */
+export function entry(map: LocatedMap, key: string): { readonly line: number; readonly value: Located } | undefined {
+  const e = map.entries.get(key);
+  return e && !(e.value.kind === 'scalar' && e.value.value === null) ? e : undefined;
+}

@@ -1,0 +1,180 @@
+import { asMap, asNumber, asString, entry, report, reportUnhandled, type ImportContext } from './context';
+import type { Located, LocatedMap } from './located';
+import type { ResourcesPlan } from './plan';
+
+export interface DeployResult {
+  readonly resources: ResourcesPlan;
+  /** `deploy.replicas` or the older `scale`. */
+  readonly replicas?: { readonly value: number; readonly keyPath: string; readonly line: number };
+  /** `deploy.restart_policy`, as a `restart` value: `always`, `on-failure:3`, `no`. */
+  readonly restartPolicy?: { readonly value: string; readonly keyPath: string; readonly line: number };
+}
+
+const DEPLOY_HINTS: Record<string, string> = {
+  mode: 'A global service (one task per node) is a DaemonSet concern; the model runs replicas.',
+  placement: 'Placement constraints are cluster-specific; add node selectors in the target output if needed.',
+  update_config: 'Each target rolls updates its own way.',
+  rollback_config: 'Each target rolls back its own way.',
+  endpoint_mode: 'Services are reached by name on every target.',
+  labels: 'Service labels are set with `labels` on the service.',
+};
+
+/** Memory in Docker's notation: strings as written, numbers as bytes. */
+function memory(ctx: ImportContext, node: Located, keyPath: string): string {
+  const text = asString(ctx, node, keyPath).trim();
+  // Docker's notation in lower case, as `docker run --memory 512m` writes it: 512M, 512MB and 512mb are 512m
+  return text.replace(/^(\d+(?:\.\d+)?)\s*([kmgt])b?$/i, (_, n: string, u: string) => `${n}${u.toLowerCase()}`);
+}
+
+function cpus(ctx: ImportContext, node: Located, keyPath: string): number | string {
+  const text = asString(ctx, node, keyPath).trim();
+  return /^\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+/** `deploy` (replicas, resources, restart_policy) and the older `mem_limit`, `mem_reservation`, `cpus`, `cpu_shares`, `scale`. */
+export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: string): DeployResult {
+  const fromDeploy: { memory?: string; memoryReservation?: string; cpus?: number | string } = {};
+  let replicas: DeployResult['replicas'];
+  let restartPolicy: DeployResult['restartPolicy'];
+  const deployEntry = entry(service, 'deploy');
+  if (deployEntry) {
+    const p = `${keyPath}.deploy`;
+    const deploy = asMap(ctx, deployEntry.value, p);
+    reportUnhandled(ctx, deploy, p, new Set(['replicas', 'resources', 'restart_policy']), DEPLOY_HINTS);
+    const r = entry(deploy, 'replicas');
+    if (r) replicas = { value: asNumber(ctx, r.value, `${p}.replicas`), keyPath: `${p}.replicas`, line: r.line };
+    const res = entry(deploy, 'resources');
+    if (res) {
+      const rp = `${p}.resources`;
+      const resources = asMap(ctx, res.value, rp);
+      reportUnhandled(ctx, resources, rp, new Set(['limits', 'reservations']));
+      const limits = entry(resources, 'limits');
+      if (limits) {
+        const lp = `${rp}.limits`;
+        const l = asMap(ctx, limits.value, lp);
+        reportUnhandled(ctx, l, lp, new Set(['cpus', 'memory']), { pids: 'The model has no process limit.' });
+        const m = entry(l, 'memory');
+        if (m) fromDeploy.memory = memory(ctx, m.value, `${lp}.memory`);
+        const c = entry(l, 'cpus');
+        if (c) fromDeploy.cpus = cpus(ctx, c.value, `${lp}.cpus`);
+      }
+      const reservations = entry(resources, 'reservations');
+      if (reservations) {
+        const sp = `${rp}.reservations`;
+        const s = asMap(ctx, reservations.value, sp);
+        reportUnhandled(ctx, s, sp, new Set(['memory']), {
+          cpus: 'The model reserves CPU by weight: set cpu_shares (1024 = one CPU), which Kubernetes renders as requests.cpu.',
+          devices: 'The model has no device reservations (GPUs).',
+        });
+        const m = entry(s, 'memory');
+        if (m) fromDeploy.memoryReservation = memory(ctx, m.value, `${sp}.memory`);
+      }
+    }
+    const rpEntry = entry(deploy, 'restart_policy');
+    if (rpEntry) {
+      const pp = `${p}.restart_policy`;
+      const policy = asMap(ctx, rpEntry.value, pp);
+      reportUnhandled(ctx, policy, pp, new Set(['condition', 'max_attempts']), { delay: 'Each target backs off its own way.', window: 'Each target decides when a restart succeeded.' });
+      const condition = entry(policy, 'condition');
+      const value = condition ? asString(ctx, condition.value, `${pp}.condition`) : 'any';
+      const attempts = entry(policy, 'max_attempts');
+      const max = attempts ? asNumber(ctx, attempts.value, `${pp}.max_attempts`) : undefined;
+      const restart = value === 'none' ? 'no' : value === 'on-failure' ? (max !== undefined ? `on-failure:${max}` : 'on-failure') : value === 'any' ? 'always' : undefined;
+      if (restart === undefined) {
+        report(
+          ctx,
+          'import/unsupported-value',
+          `${pp}.condition`,
+          condition?.line ?? policy.line,
+          `condition ${value} is not none, on-failure or any: it is left out.`,
+        );
+      } else {
+        if (max !== undefined && value !== 'on-failure') {
+          report(
+            ctx,
+            'import/unsupported-value',
+            `${pp}.max_attempts`,
+            attempts?.line ?? policy.line,
+            `max_attempts applies to condition on-failure only in the model: it is left out.`,
+          );
+        }
+        restartPolicy = { value: restart, keyPath: pp, line: rpEntry.line };
+      }
+    }
+  }
+  const scale = entry(service, 'scale');
+  if (scale) {
+    const value = asNumber(ctx, scale.value, `${keyPath}.scale`);
+    if (replicas && replicas.value !== value) {
+      report(
+        ctx,
+        'import/unsupported-value',
+        `${keyPath}.scale`,
+        scale.line,
+        `scale ${value} differs from deploy.replicas ${replicas.value}: deploy.replicas is kept.`,
+      );
+    } else replicas ??= { value, keyPath: `${keyPath}.scale`, line: scale.line };
+  }
+  const legacy = (key: string, deployed: string | number | undefined, read: (n: Located, p: string) => string | number): string | number | undefined => {
+    const e = entry(service, key);
+    if (!e) return deployed;
+    const value = read(e.value, `${keyPath}.${key}`);
+    if (deployed !== undefined && String(deployed) !== String(value)) {
+      report(
+        ctx,
+        'import/unsupported-value',
+        `${keyPath}.${key}`,
+        e.line,
+        `${key} ${value} differs from the deploy resources' ${deployed}: the deploy value is kept.`,
+      );
+      return deployed;
+    }
+    return value;
+  };
+  const mem = legacy('mem_limit', fromDeploy.memory, (n, p) => memory(ctx, n, p));
+  const memRes = legacy('mem_reservation', fromDeploy.memoryReservation, (n, p) => memory(ctx, n, p));
+  const cpu = legacy('cpus', fromDeploy.cpus, (n, p) => cpus(ctx, n, p));
+  const sharesEntry = entry(service, 'cpu_shares');
+  const shares = sharesEntry ? asNumber(ctx, sharesEntry.value, `${keyPath}.cpu_shares`) : undefined;
+  const resources: ResourcesPlan = {
+    ...(mem !== undefined ? { memory: String(mem) } : {}),
+    ...(memRes !== undefined ? { memoryReservation: String(memRes) } : {}),
+    ...(shares !== undefined ? { cpuShares: shares } : {}),
+    ...(cpu !== undefined ? { cpus: cpu } : {}),
+  };
+  return { resources, ...(replicas ? { replicas } : {}), ...(restartPolicy ? { restartPolicy } : {}) };
+}
+
+/** The restart policy of a service: `restart` first, then `deploy.restart_policy`; Compose's `no` when neither. */
+export function restartOf(ctx: ImportContext, service: LocatedMap, keyPath: string, deploy: DeployResult): { readonly restart: string; readonly given: boolean } {
+  const e = entry(service, 'restart');
+  if (!e) return deploy.restartPolicy ? { restart: deploy.restartPolicy.value, given: true } : { restart: 'always', given: false };
+  const p = `${keyPath}.restart`;
+  const value = e.value.kind === 'scalar' && e.value.value === false ? 'no' : asString(ctx, e.value, p);
+  if (!/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(value)) {
+    report(
+      ctx,
+      'import/unsupported-value',
+      p,
+      e.line,
+      `restart ${JSON.stringify(value)} is not no, always, unless-stopped or on-failure[:N]: the service restarts always.`,
+    );
+    return { restart: 'always', given: true };
+  }
+  const policy = deploy.restartPolicy;
+  if (policy && !agree(value, policy.value)) {
+    report(
+      ctx,
+      'import/unsupported-value',
+      policy.keyPath,
+      policy.line,
+      `deploy.restart_policy (${policy.value}) differs from restart (${value}): restart is kept.`,
+    );
+  }
+  return { restart: value, given: true };
+}
+
+function agree(restart: string, policy: string): boolean {
+  if (restart === 'unless-stopped') return policy === 'always';
+  return restart === policy || (restart === 'on-failure' && policy.startsWith('on-failure'));
+}

@@ -1,0 +1,193 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ENV_NAME_PATTERN } from '../../model/names';
+import { asBoolean, asMap, asScalar, asSeq, asString, entry, fail, interpolated, report, type ImportContext } from './context';
+import { parseDotenv } from './dotenv';
+import { requiredReference, variableReference } from './interpolate';
+import type { Located, LocatedMap } from './located';
+import type { SecretRegistry } from './secrets';
+
+/** Names of variables whose value is a secret, in the key or in the variable it is read from. */
+const SECRET_LIKE = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL/i;
+
+/** A message lading writes for a secret read from the host: it names the secret. */
+const LADING_MESSAGE = /^set [A-Za-z_][A-Za-z0-9_]* to the value of secret ([a-z]([-a-z0-9]*[a-z0-9])?)$/;
+
+export interface EnvironmentResult {
+  readonly env: Record<string, string>;
+  /** Environment variable -> secret id. */
+  readonly secretEnv: Record<string, string>;
+}
+
+/**
+ * `env_file` then `environment` (which wins), in map or list form. A value that is a variable of the deploying
+ * host required with `${NAME:?...}`, or a variable whose name says it is a secret, becomes a Secret: its value
+ * never enters the model.
+ */
+export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: string, secrets: SecretRegistry): EnvironmentResult {
+  const env: Record<string, string> = {};
+  const secretEnv: Record<string, string> = {};
+  const envFile = entry(service, 'env_file');
+  if (envFile) for (const [k, v] of Object.entries(readEnvFiles(ctx, envFile.value, `${keyPath}.env_file`))) env[k] = v;
+  const environment = entry(service, 'environment');
+  if (environment) {
+    const p = `${keyPath}.environment`;
+    for (const item of rawItems(ctx, environment.value, p)) {
+      if (!ENV_NAME_PATTERN.test(item.key)) {
+        report(
+          ctx,
+          'import/unsupported-value',
+          item.path,
+          item.line,
+          `${JSON.stringify(item.key)} is not a variable name the model accepts: it is left out.`,
+          'Use letters, digits and _, not starting with a digit.',
+        );
+        continue;
+      }
+      delete env[item.key];
+      delete secretEnv[item.key];
+      if (item.raw === undefined) {
+        const fromHost = ctx.lookup(item.key);
+        if (fromHost !== undefined) env[item.key] = fromHost;
+        report(
+          ctx,
+          'import/unsupported-value',
+          item.path,
+          item.line,
+          fromHost === undefined
+            ? `${item.key} passes the deploying host's value through, which the model cannot: it is not set here, so it is left out.`
+            : `${item.key} passes the deploying host's value through, which the model cannot: it keeps the value it has now.`,
+          `Write the value, or read it from a secret if it is one.`,
+        );
+        continue;
+      }
+      const secret = secretOf(ctx, item.key, item.raw, item.path, item.line, secrets);
+      if (secret) secretEnv[item.key] = secret;
+      else env[item.key] = typeof item.raw === 'string' ? interpolated(ctx, item.raw, item.path, item.line) : String(item.raw);
+    }
+  }
+  return { env, secretEnv };
+}
+
+interface RawItem {
+  readonly key: string;
+  /** undefined: take the value from the deploying host's environment. */
+  readonly raw: string | number | boolean | undefined;
+  readonly path: string;
+  readonly line: number;
+}
+
+function rawItems(ctx: ImportContext, node: Located, keyPath: string): RawItem[] {
+  if (node.kind === 'seq') {
+    return node.items.map((item, i) => {
+      const p = `${keyPath}[${i}]`;
+      const text = asScalar(ctx, item, p).value as string | number | boolean;
+      const s = String(text);
+      const eq = s.indexOf('=');
+      return eq < 0 ? { key: s, raw: undefined, path: p, line: item.line } : { key: s.slice(0, eq), raw: s.slice(eq + 1), path: p, line: item.line };
+    });
+  }
+  const map = asMap(ctx, node, keyPath);
+  return [...map.entries].map(([key, e]) => {
+    const p = `${keyPath}.${key}`;
+    if (e.value.kind === 'scalar' && e.value.value === null) return { key, raw: undefined, path: p, line: e.line };
+    const scalar = asScalar(ctx, e.value, p);
+    return { key, raw: scalar.text ?? (scalar.value as string | number | boolean), path: p, line: e.line };
+  });
+}
+
+function secretOf(ctx: ImportContext, key: string, raw: string | number | boolean, keyPath: string, line: number, secrets: SecretRegistry): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const required = requiredReference(raw);
+  if (required) {
+    const hint = LADING_MESSAGE.exec(required.message)?.[1];
+    return secrets.forVariable(required.name, hint, keyPath, line);
+  }
+  const variable = variableReference(raw);
+  if (variable && (SECRET_LIKE.test(key) || SECRET_LIKE.test(variable))) {
+    const id = secrets.forVariable(variable, undefined, keyPath, line);
+    const dropped = /^\$\{[A-Za-z0-9_]+:?-/.test(raw) ? ' Its default is not kept: the variable must be set.' : '';
+    report(
+      ctx,
+      'import/secret-variable',
+      keyPath,
+      line,
+      `${key} reads ${variable}, which holds a secret: it becomes secret ${id}, and its value enters no output.${dropped}`,
+      `Compose reads it from ${variable} at \`docker compose up\`; Kubernetes and ECS from their secret stores.`,
+    );
+    return id;
+  }
+  return undefined;
+}
+
+function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Record<string, string> {
+  const items = node.kind === 'seq' ? node.items.map((n, i) => ({ n, p: `${keyPath}[${i}]` })) : [{ n: node, p: keyPath }];
+  const env: Record<string, string> = {};
+  for (const { n, p } of items) {
+    let file: string;
+    let required = true;
+    if (n.kind === 'map') {
+      const pathEntry = entry(n, 'path');
+      if (!pathEntry) fail(ctx, p, n.line, 'an env_file entry needs a path');
+      file = asString(ctx, pathEntry.value, `${p}.path`);
+      const req = entry(n, 'required');
+      if (req) required = asBoolean(ctx, req.value, `${p}.required`);
+      const format = entry(n, 'format');
+      if (format) {
+        report(
+          ctx,
+          'import/unsupported-key',
+          `${p}.format`,
+          format.line,
+          'env_file format has no equivalent: the file is read as NAME=value lines.',
+        );
+      }
+    } else file = asString(ctx, n, p);
+    const abs = path.resolve(ctx.fileDir, file);
+    if (!fs.existsSync(abs)) {
+      if (required) {
+        report(
+          ctx,
+          'import/env-file-missing',
+          p,
+          n.line,
+          `env_file ${file} does not exist (looked for ${abs}).`,
+          'Create it, or mark it `required: false`.',
+        );
+      }
+      continue;
+    }
+    const { values, bad } = parseDotenv(fs.readFileSync(abs, 'utf8'));
+    for (const b of bad) report(ctx, 'import/unsupported-value', p, n.line, `line ${b} of ${file} is not NAME=value: it is left out.`);
+    for (const [k, v] of Object.entries(values)) {
+      if (ENV_NAME_PATTERN.test(k)) env[k] = v;
+      else {
+        report(
+          ctx,
+          'import/unsupported-value',
+          p,
+          n.line,
+          `${JSON.stringify(k)} in ${file} is not a variable name the model accepts: it is left out.`,
+        );
+      }
+    }
+  }
+  return env;
+}
+
+/** Labels in map or list form (`a=b`), as strings. */
+export function labelsOf(ctx: ImportContext, node: Located, keyPath: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (node.kind === 'seq') {
+    asSeq(ctx, node, keyPath).items.forEach((item, i) => {
+      const s = asString(ctx, item, `${keyPath}[${i}]`);
+      const eq = s.indexOf('=');
+      out[eq < 0 ? s : s.slice(0, eq)] = eq < 0 ? '' : s.slice(eq + 1);
+    });
+    return out;
+  }
+  for (const [key, e] of asMap(ctx, node, keyPath).entries) {
+    out[key] = e.value.kind === 'scalar' && e.value.value === null ? '' : asString(ctx, e.value, `${keyPath}.${key}`);
+  }
+  return out;
+}

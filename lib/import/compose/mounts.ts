@@ -1,0 +1,117 @@
+import { asBoolean, asMap, asSeq, asString, entry, fail, report, reportUnhandled, type ImportContext } from './context';
+import type { Located, LocatedMap } from './located';
+import type { MountPlan } from './plan';
+import { bytesText, hostPath } from './paths';
+
+/** Finds the model name of a named volume, declaring it when the file did not (with a diagnostic). */
+export type VolumeResolver = (composeName: string, keyPath: string, line: number) => string;
+
+const isHostPath = (source: string): boolean => source.startsWith('.') || source.startsWith('/') || source.startsWith('~');
+
+/** Short-syntax options that change nothing the model can say, or that the model cannot say. */
+const HARMLESS = new Set(['rw', 'cached', 'delegated', 'consistent']);
+
+/** A service's `volumes` (short and long syntax) and `tmpfs`, in the order written. */
+export function mountsOf(ctx: ImportContext, service: LocatedMap, keyPath: string, volumes: VolumeResolver): MountPlan[] {
+  const mounts: MountPlan[] = [];
+  const volumesEntry = entry(service, 'volumes');
+  if (volumesEntry) {
+    const p = `${keyPath}.volumes`;
+    asSeq(ctx, volumesEntry.value, p).items.forEach((item, i) => {
+      const ip = `${p}[${i}]`;
+      const m = item.kind === 'map' ? longMount(ctx, item, ip, volumes) : shortMount(ctx, asString(ctx, item, ip), ip, item.line, volumes);
+      if (m) mounts.push(m);
+    });
+  }
+  const tmpfs = entry(service, 'tmpfs');
+  if (tmpfs) {
+    const p = `${keyPath}.tmpfs`;
+    const items: Array<{ node: Located; path: string }> =
+      tmpfs.value.kind === 'seq' ? tmpfs.value.items.map((node, i) => ({ node, path: `${p}[${i}]` })) : [{ node: tmpfs.value, path: p }];
+    for (const { node, path } of items) mounts.push(tmpfsMount(ctx, asString(ctx, node, path), path, node.line));
+  }
+  return mounts;
+}
+
+function shortMount(ctx: ImportContext, text: string, keyPath: string, line: number, volumes: VolumeResolver): MountPlan | undefined {
+  const parts = text.split(':');
+  if (parts.length > 3 || parts.some((x) => x === '')) fail(ctx, keyPath, line, `not a volume (got ${JSON.stringify(text)}); write e.g. "data:/var/lib/data", "./src:/app:ro" or "/cache"`);
+  if (parts.length === 1) return { kind: 'ephemeral', target: parts[0], tmpfs: false, readOnly: false };
+  const [source, target, mode = ''] = parts;
+  let readOnly = false;
+  for (const option of mode.split(',').filter((o) => o !== '')) {
+    if (option === 'ro') readOnly = true;
+    else if (!HARMLESS.has(option)) {
+      report(ctx, 'import/unsupported-value', keyPath, line, `volume option ${option} has no equivalent: it is left out.`);
+    }
+  }
+  if (isHostPath(source)) {
+    if (source.startsWith('~')) {
+      const why = `${source} depends on the home folder of whoever deploys: it is imported as the absolute path on this machine.`;
+      report(ctx, 'import/unsupported-value', keyPath, line, why, 'Bind a path relative to the project instead.');
+    }
+    return { kind: 'bind', source: hostPath(ctx, source), target, readOnly };
+  }
+  return { kind: 'volume', volume: volumes(source, keyPath, line), target, readOnly };
+}
+
+function longMount(ctx: ImportContext, map: LocatedMap, keyPath: string, volumes: VolumeResolver): MountPlan | undefined {
+  reportUnhandled(ctx, map, keyPath, new Set(['type', 'source', 'target', 'read_only', 'bind', 'volume', 'tmpfs', 'consistency']));
+  const typeEntry = entry(map, 'type');
+  const type = typeEntry ? asString(ctx, typeEntry.value, `${keyPath}.type`) : 'volume';
+  const targetEntry = entry(map, 'target');
+  if (!targetEntry) fail(ctx, keyPath, map.line, 'a volume in the long syntax needs a target');
+  const target = asString(ctx, targetEntry.value, `${keyPath}.target`);
+  const ro = entry(map, 'read_only');
+  const readOnly = ro ? asBoolean(ctx, ro.value, `${keyPath}.read_only`) : false;
+  const sourceEntry = entry(map, 'source');
+  const source = sourceEntry ? asString(ctx, sourceEntry.value, `${keyPath}.source`) : undefined;
+  const options = (key: string, known: string[]): LocatedMap | undefined => {
+    const e = entry(map, key);
+    if (!e) return undefined;
+    const sub = asMap(ctx, e.value, `${keyPath}.${key}`);
+    for (const [k, v] of sub.entries) {
+      if (!known.includes(k)) report(ctx, 'import/unsupported-key', `${keyPath}.${key}.${k}`, v.line, `${key} option ${k} has no equivalent: it is left out.`);
+    }
+    return sub;
+  };
+  switch (type) {
+    case 'volume':
+      options('volume', []);
+      if (source === undefined) return { kind: 'ephemeral', target, tmpfs: false, readOnly };
+      return { kind: 'volume', volume: volumes(source, keyPath, map.line), target, readOnly };
+    case 'bind': {
+      options('bind', ['create_host_path']);
+      if (source === undefined) fail(ctx, keyPath, map.line, 'a bind mount needs a source');
+      return { kind: 'bind', source: hostPath(ctx, source), target, readOnly };
+    }
+    case 'tmpfs': {
+      const t = options('tmpfs', ['size']);
+      const size = t ? entry(t, 'size') : undefined;
+      const sizeLimit = size ? sizeText(ctx, size.value, `${keyPath}.tmpfs.size`) : undefined;
+      return { kind: 'ephemeral', target, tmpfs: true, ...(sizeLimit ? { sizeLimit } : {}), readOnly };
+    }
+    default:
+      report(ctx, 'import/unsupported-value', `${keyPath}.type`, typeEntry?.line ?? map.line, `a ${type} mount has no equivalent: it is left out.`);
+      return undefined;
+  }
+}
+
+function sizeText(ctx: ImportContext, node: Located, keyPath: string): string {
+  const text = asString(ctx, node, keyPath);
+  return /^\d+$/.test(text) ? bytesText(Number(text)) : text;
+}
+
+/** `--tmpfs` syntax: `/run` or `/run:size=64m,mode=1777`. */
+function tmpfsMount(ctx: ImportContext, text: string, keyPath: string, line: number): MountPlan {
+  const [target, opts = ''] = text.split(/:(.*)/s);
+  let sizeLimit: string | undefined;
+  let readOnly = false;
+  for (const option of opts.split(',').filter((o) => o !== '')) {
+    const [k, v] = option.split('=');
+    if (k === 'size' && v) sizeLimit = /^\d+$/.test(v) ? bytesText(Number(v)) : v;
+    else if (k === 'ro') readOnly = true;
+    else if (k !== 'rw') report(ctx, 'import/unsupported-value', keyPath, line, `tmpfs option ${option} has no equivalent: it is left out.`);
+  }
+  return { kind: 'ephemeral', target, tmpfs: true, ...(sizeLimit ? { sizeLimit } : {}), readOnly };
+}

@@ -1,0 +1,275 @@
+import { NAME_PATTERN, suggestName } from '../../model/names';
+import { report, type ImportContext } from './context';
+import type { NameTable } from './names';
+import type { DependencyPlan, NetworkPlan, SidecarPlan, WorkloadPlan } from './plan';
+import type { DeclaredNetwork } from './top-level';
+import type { ConvertedService } from './workload';
+
+export interface WorkloadInputs {
+  readonly declaredNetworks: ReadonlyMap<string, DeclaredNetwork>;
+  /** Services left out by the chosen profiles. */
+  readonly skipped: ReadonlySet<string>;
+  readonly names: NameTable;
+}
+
+/**
+ * Turns the services of the file into workloads: sidecars attached to the service whose network they join,
+ * networks resolved (Compose's `default` is the model's implicit network where it can be), dependencies resolved,
+ * and workloads ordered so that every dependency comes first.
+ */
+export function planWorkloads(ctx: ImportContext, services: readonly ConvertedService[], inputs: WorkloadInputs): { networks: NetworkPlan[]; workloads: WorkloadPlan[] } {
+  const { names } = inputs;
+  const mains = services.filter((s) => s.input.sidecarOf === undefined);
+  const byName = new Map(services.map((s) => [s.input.composeName, s]));
+  const idOf = (s: ConvertedService): string => names.lookup('service', s.input.composeName) as string;
+
+  const rootOf = (s: ConvertedService): ConvertedService | undefined => {
+    let current = s;
+    for (let hops = 0; current.input.sidecarOf !== undefined && hops < 10; hops++) {
+      const next = byName.get(current.input.sidecarOf);
+      if (!next) return undefined;
+      current = next;
+    }
+    return current.input.sidecarOf === undefined ? current : undefined;
+  };
+
+  const sidecars = new Map<string, SidecarPlan[]>();
+  for (const s of services) {
+    if (s.input.sidecarOf === undefined) continue;
+    const { composeName, keyPath, map } = s.input;
+    const mode = map.entries.get('network_mode');
+    const modePath = `${keyPath}.network_mode`;
+    const main = rootOf(s);
+    if (!main) {
+      const why = inputs.skipped.has(s.input.sidecarOf) ? 'is left out by the chosen profiles' : 'is not a service of this file';
+      report(
+        ctx,
+        'import/unknown-reference',
+        modePath,
+        mode?.line ?? map.line,
+        `network_mode service:${s.input.sidecarOf} names a service that ${why}.`,
+      );
+      continue;
+    }
+    if (main.input.composeName !== s.input.sidecarOf) {
+      report(
+        ctx,
+        'import/unsupported-value',
+        modePath,
+        mode?.line ?? map.line,
+        `${s.input.sidecarOf} is itself in the network of ${main.input.composeName}: ${composeName} becomes a sidecar of ${main.input.composeName}.`,
+      );
+    }
+    const mainId = idOf(main);
+    const prefix = `${main.input.composeName}-`;
+    const wanted = composeName.startsWith(prefix) ? composeName.slice(prefix.length) : composeName;
+    const id = NAME_PATTERN.test(wanted) ? wanted : suggestName(wanted);
+    report(
+      ctx,
+      'import/sidecar',
+      keyPath,
+      map.line,
+      `${composeName} shares the network of ${main.input.composeName}: it becomes sidecar ${id} of ${mainId}${`${mainId}-${id}` !== composeName ? `, which the Compose output names ${mainId}-${id}` : ''}.`,
+    );
+    const dropped = (what: string, line: number, path: string) =>
+      report(ctx, 'import/sidecar-key', path, line, `a sidecar shares ${what} of ${main.input.composeName}: its own is left out.`);
+    if (s.ports.length > 0) dropped('the ports', map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line, `${keyPath}.ports`);
+    if (s.networks.length > 0) dropped('the networks', map.entries.get('networks')?.line ?? map.line, `${keyPath}.networks`);
+    if (s.dependsOn.length > 0) dropped('the dependencies', map.entries.get('depends_on')?.line ?? map.line, `${keyPath}.depends_on`);
+    if (s.replicas !== main.replicas && s.deploy.replicas) dropped('the replicas', s.deploy.replicas.line, s.deploy.replicas.keyPath);
+    if (s.restart !== main.restart && map.entries.has('restart')) dropped('the restart policy', map.entries.get('restart')?.line ?? map.line, `${keyPath}.restart`);
+    const list = sidecars.get(mainId) ?? [];
+    list.push({ id, container: s.container, volumesFrom: s.volumesFromMain, source: { keyPath, line: map.line } });
+    sidecars.set(mainId, list);
+  }
+
+  // networks
+  const declared = inputs.declaredNetworks;
+  const defaultDeclared = declared.get('default');
+  const mixed = mains.find((m) => !m.hostNetwork && m.networks.some((n) => n.name === 'default') && m.networks.length > 1);
+  let defaultId: string | undefined;
+  if (defaultDeclared?.internal || mixed) {
+    defaultId = names.reserve('network', 'default-net');
+    const where = mixed ? mixed.networks.find((n) => n.name === 'default') : undefined;
+    report(
+      ctx,
+      'import/renamed',
+      where?.keyPath ?? 'networks.default',
+      where?.line ?? defaultDeclared?.line ?? 0,
+      `network "default" is named "${defaultId}" in the model, whose default network is only the one of workloads that name none${mixed ? `, and ${mixed.input.composeName} joins it beside other networks` : ''}.`,
+    );
+  }
+  const networkIds = new Set<string>(defaultId ? [defaultId] : []);
+  const workloads: WorkloadPlan[] = [];
+  for (const m of mains) {
+    const { keyPath, map } = m.input;
+    let ports = m.ports;
+    let networks: string[] = [];
+    if (m.hostNetwork) {
+      if (m.networks.length > 0) {
+        report(
+          ctx,
+          'import/unsupported-value',
+          `${keyPath}.networks`,
+          m.networks[0].line,
+          'a service on the host network joins no network: networks are left out.',
+        );
+      }
+      if (ports.length > 0 && m.kind === 'service') {
+        report(
+          ctx,
+          'import/unsupported-value',
+          `${keyPath}.ports`,
+          map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line,
+          'a service on the host network listens on host ports directly: its ports are left out, as Compose ignores them.',
+        );
+        ports = [];
+      }
+    } else {
+      for (const n of m.networks) {
+        if (n.name === 'default') {
+          if (defaultId) networks.push(defaultId);
+          continue;
+        }
+        const d = declared.get(n.name);
+        if (!d) {
+          report(
+            ctx,
+            'import/unknown-reference',
+            n.keyPath,
+            n.line,
+            `network ${n.name} is not declared under the top-level networks.`,
+            `Declare it: networks: { ${n.name}: {} }.`,
+          );
+          continue;
+        }
+        networks.push(d.id);
+      }
+      if (defaultId && m.networks.length === 0) networks = [defaultId];
+    }
+    networks = [...new Set(networks)];
+    networks.forEach((n) => networkIds.add(n));
+    if (m.kind === 'job' && ports.length > 0) {
+      report(
+        ctx,
+        'import/unsupported-value',
+        `${keyPath}.ports`,
+        map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line,
+        `a job (restart ${m.restart}) has no ports in the model: they are left out.`,
+        'Give it restart: always to import it as a service.',
+      );
+      ports = [];
+    }
+    if (m.kind === 'job' && m.deploy.replicas && m.replicas !== 1) {
+      report(
+        ctx,
+        'import/unsupported-value',
+        m.deploy.replicas.keyPath,
+        m.deploy.replicas.line,
+        `a job (restart ${m.restart}) runs once in the model: replicas ${m.replicas} is left out.`,
+      );
+    }
+    workloads.push({
+      kind: m.kind,
+      id: idOf(m),
+      container: m.container,
+      ports,
+      networks: networks.sort(),
+      hostNetwork: m.hostNetwork,
+      dependsOn: resolveDependencies(ctx, m, mains, byName, rootOf, idOf, inputs.skipped),
+      restart: m.restart,
+      replicas: m.kind === 'service' ? m.replicas : 1,
+      sidecars: (sidecars.get(idOf(m)) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      source: { keyPath, line: map.line },
+    });
+  }
+  for (const d of declared.values()) if (d.id !== 'default') networkIds.add(d.id);
+  const internalOf = (id: string): boolean => (id === defaultId ? defaultDeclared?.internal ?? false : [...declared.values()].find((d) => d.id === id)?.internal ?? false);
+  const networks = [...networkIds].sort().map((id) => ({ id, internal: internalOf(id) }));
+  return { networks, workloads: order(ctx, workloads) };
+}
+
+function resolveDependencies(
+  ctx: ImportContext,
+  m: ConvertedService,
+  mains: readonly ConvertedService[],
+  byName: ReadonlyMap<string, ConvertedService>,
+  rootOf: (s: ConvertedService) => ConvertedService | undefined,
+  idOf: (s: ConvertedService) => string,
+  skipped: ReadonlySet<string>,
+): DependencyPlan[] {
+  const out: DependencyPlan[] = [];
+  for (const d of m.dependsOn) {
+    const target = byName.get(d.composeName);
+    if (!target) {
+      const why = skipped.has(d.composeName) ? 'is left out by the chosen profiles' : 'is not a service of this file';
+      report(
+        ctx,
+        'import/unknown-reference',
+        d.keyPath,
+        d.line,
+        `depends on ${d.composeName}, which ${why}.`,
+        skipped.has(d.composeName) ? 'Activate its profile with --profile.' : undefined,
+      );
+      continue;
+    }
+    let main = target;
+    if (target.input.sidecarOf !== undefined) {
+      const root = rootOf(target);
+      if (!root) continue;
+      report(
+        ctx,
+        'import/sidecar-key',
+        d.keyPath,
+        d.line,
+        `${d.composeName} is a sidecar of ${root.input.composeName}: the dependency is on ${root.input.composeName}.`,
+      );
+      main = root;
+    }
+    if (main === m || !mains.includes(main)) continue;
+    let condition = d.condition;
+    if (condition === 'completed' && main.kind !== 'job') {
+      report(
+        ctx,
+        'import/unsupported-value',
+        d.keyPath,
+        d.line,
+        `${d.composeName} restarts ${main.restart}, so it never completes in the model: the dependency waits for it to start.`,
+        `Give ${d.composeName} restart: "no" to import it as a job.`,
+      );
+      condition = 'started';
+    }
+    const id = idOf(main);
+    if (!out.some((x) => x.target === id)) out.push({ target: id, condition });
+  }
+  return out.sort((a, b) => (a.target < b.target ? -1 : 1));
+}
+
+/** Dependencies first, otherwise in the order of the file; a cycle is reported and broken. */
+function order(ctx: ImportContext, workloads: WorkloadPlan[]): WorkloadPlan[] {
+  const out: WorkloadPlan[] = [];
+  const placed = new Set<string>();
+  const pending = [...workloads];
+  while (pending.length > 0) {
+    const i = pending.findIndex((w) => w.dependsOn.every((d) => placed.has(d.target)));
+    if (i >= 0) {
+      const [w] = pending.splice(i, 1);
+      out.push(w);
+      placed.add(w.id);
+      continue;
+    }
+    const w = pending.shift() as WorkloadPlan;
+    const waiting = w.dependsOn.filter((d) => !placed.has(d.target)).map((d) => d.target);
+    report(
+      ctx,
+      'import/dependency-cycle',
+      `${w.source.keyPath}.depends_on`,
+      w.source.line,
+      `depends_on forms a cycle through ${[w.id, ...waiting].join(', ')}.`,
+      'Remove one of the dependencies.',
+    );
+    out.push({ ...w, dependsOn: w.dependsOn.filter((d) => placed.has(d.target)) });
+    placed.add(w.id);
+  }
+  return out;
+}

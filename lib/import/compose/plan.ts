@@ -1,0 +1,129 @@
+/**
+ * What an imported Compose file says, in the words of the model's public API: which constructs to create and
+ * with which props. One plan is built into a System (build-system.ts) and written as TypeScript
+ * (lib/import/typescript), so both say the same thing.
+ */
+export interface ImportPlan {
+  /** The System's name. */
+  readonly name: string;
+  /** Set when the file uses Compose `secrets`. */
+  readonly composeSecrets?: 'files';
+  /** Set when a workload needs a Docker host of its own on ECS: bind mounts, privileged, host networking. */
+  readonly ecsLaunchType?: 'ec2';
+  readonly networks: readonly NetworkPlan[];
+  readonly volumes: readonly VolumePlan[];
+  readonly secrets: readonly SecretPlan[];
+  /** In an order where every dependency comes before its dependants. */
+  readonly workloads: readonly WorkloadPlan[];
+}
+
+export interface NetworkPlan {
+  readonly id: string;
+  readonly internal: boolean;
+}
+
+export interface VolumePlan {
+  readonly id: string;
+}
+
+export interface SecretPlan {
+  readonly id: string;
+  /** Set when it differs from the model's default (the id in upper case, `-` as `_`). */
+  readonly envName?: string;
+  readonly existingName?: string;
+}
+
+export type ImagePlan =
+  | { readonly kind: 'registry'; readonly ref: string }
+  | { readonly kind: 'build'; readonly context: string; readonly dockerfile?: string; readonly args?: Readonly<Record<string, string>>; readonly tag: string };
+
+export interface PortPlan {
+  readonly containerPort: number;
+  readonly protocol: 'tcp' | 'udp';
+  readonly http: boolean;
+  /** undefined: not published; 'dynamic': a host port Docker picks; a number: that host port. */
+  readonly publish?: number | 'dynamic';
+}
+
+export type MountPlan =
+  | { readonly kind: 'volume'; readonly volume: string; readonly target: string; readonly readOnly: boolean }
+  | { readonly kind: 'ephemeral'; readonly target: string; readonly tmpfs: boolean; readonly sizeLimit?: string; readonly readOnly: boolean }
+  | { readonly kind: 'bind'; readonly source: string; readonly target: string; readonly readOnly: boolean };
+
+export interface HealthOptionsPlan {
+  readonly interval?: string;
+  readonly timeout?: string;
+  readonly retries?: number;
+  readonly startPeriod?: string;
+}
+
+export type HealthPlan = (
+  | { readonly kind: 'command'; readonly command: readonly string[] }
+  | { readonly kind: 'shell'; readonly commandLine: string }
+  | { readonly kind: 'http'; readonly path: string; readonly port: number }
+  | { readonly kind: 'tcp'; readonly port: number }
+) & { readonly options: HealthOptionsPlan };
+
+export interface ResourcesPlan {
+  readonly memory?: string;
+  readonly memoryReservation?: string;
+  readonly cpuShares?: number;
+  readonly cpus?: number | string;
+}
+
+export interface LoggingPlan {
+  readonly maxSize: string;
+  readonly maxFiles?: number;
+}
+
+export interface ContainerPlan {
+  readonly image: ImagePlan;
+  readonly command?: readonly string[];
+  readonly entrypoint?: readonly string[];
+  readonly workingDir?: string;
+  readonly user?: string;
+  readonly env: Readonly<Record<string, string>>;
+  /** Environment variable -> secret id. */
+  readonly secretEnv: Readonly<Record<string, string>>;
+  readonly resources: ResourcesPlan;
+  readonly mounts: readonly MountPlan[];
+  readonly health?: HealthPlan;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly logging?: LoggingPlan;
+  readonly privileged: boolean;
+}
+
+export interface DependencyPlan {
+  readonly target: string;
+  readonly condition: 'started' | 'healthy' | 'completed';
+}
+
+export interface SidecarPlan {
+  readonly id: string;
+  readonly container: ContainerPlan;
+  readonly volumesFrom: boolean;
+  /** Where the service is written in the file, for errors the model finds. */
+  readonly source: SourceRef;
+}
+
+export interface SourceRef {
+  readonly keyPath: string;
+  readonly line: number;
+}
+
+export interface WorkloadPlan {
+  readonly kind: 'service' | 'job';
+  readonly id: string;
+  readonly container: ContainerPlan;
+  readonly ports: readonly PortPlan[];
+  /** Network ids; empty means the system's default network. */
+  readonly networks: readonly string[];
+  readonly hostNetwork: boolean;
+  readonly dependsOn: readonly DependencyPlan[];
+  /** Services: `always` or `unless-stopped`; jobs: `no`, `on-failure` or `on-failure:N`. */
+  readonly restart: string;
+  /** Services only. */
+  readonly replicas: number;
+  readonly sidecars: readonly SidecarPlan[];
+  readonly source: SourceRef;
+}

@@ -1,0 +1,139 @@
+import { asBoolean, asMap, asString, entry, report, reportUnhandled, type ImportContext } from './context';
+import type { LocatedMap } from './located';
+import type { NameTable } from './names';
+import { hostPath } from './paths';
+import type { SecretRegistry } from './secrets';
+
+export interface DeclaredNetwork {
+  readonly id: string;
+  readonly internal: boolean;
+  readonly line: number;
+}
+
+const RESOURCE_HINTS: Record<string, string> = {
+  driver: 'Each target provides its own driver.',
+  driver_opts: 'Each target provides its own driver.',
+  ipam: 'Each target assigns addresses itself.',
+  name: 'lading names networks and volumes after the system and the id.',
+  labels: 'The model has no labels on networks and volumes.',
+  attachable: 'Containers outside the system cannot join its networks in the model.',
+  enable_ipv6: 'Each target decides on IPv6.',
+};
+
+const SECRET_HINTS: Record<string, string> = {
+  labels: 'The model has no labels on secrets.',
+  driver: 'Each target keeps secrets in its own store.',
+  template_driver: 'The model has no secret templates.',
+};
+
+/** An `external: true` network or volume: created by lading like any other, with a diagnostic. */
+function external(ctx: ImportContext, map: LocatedMap, keyPath: string, what: string, name: string): boolean {
+  const e = entry(map, 'external');
+  if (!e || !asBoolean(ctx, e.value, `${keyPath}.external`)) return false;
+  const n = entry(map, 'name');
+  const existing = n ? asString(ctx, n.value, `${keyPath}.name`) : name;
+  report(
+    ctx,
+    'import/external',
+    `${keyPath}.external`,
+    e.line,
+    `the existing ${what} ${existing} is not reused: the imported system creates its own ${what} ${name}.`,
+    `Keep using the existing ${what} by editing the rendered output, or move its data into the new one.`,
+  );
+  return true;
+}
+
+/** The top-level `networks`, by their name in the file. `default` is left to the caller. */
+export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined, names: NameTable): Map<string, DeclaredNetwork> {
+  const out = new Map<string, DeclaredNetwork>();
+  if (!top) return out;
+  for (const [name, e] of top.entries) {
+    const p = `networks.${name}`;
+    let internal = false;
+    if (!(e.value.kind === 'scalar' && e.value.value === null)) {
+      const map = asMap(ctx, e.value, p);
+      const isExternal = external(ctx, map, p, 'network', name);
+      reportUnhandled(ctx, map, p, new Set(['internal', 'external', ...(isExternal ? ['name'] : [])]), RESOURCE_HINTS);
+      const i = entry(map, 'internal');
+      if (i) internal = asBoolean(ctx, i.value, `${p}.internal`);
+    }
+    if (name === 'default') {
+      out.set(name, { id: 'default', internal, line: e.line });
+      continue;
+    }
+    out.set(name, { id: names.claim('network', name, p, e.line), internal, line: e.line });
+  }
+  return out;
+}
+
+/** The top-level `volumes`, by their name in the file: model id. */
+export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, names: NameTable): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!top) return out;
+  for (const [name, e] of top.entries) {
+    const p = `volumes.${name}`;
+    if (!(e.value.kind === 'scalar' && e.value.value === null)) {
+      const map = asMap(ctx, e.value, p);
+      const isExternal = external(ctx, map, p, 'volume', name);
+      reportUnhandled(ctx, map, p, new Set(['external', ...(isExternal ? ['name'] : [])]), RESOURCE_HINTS);
+    }
+    out.set(name, names.claim('volume', name, p, e.line));
+  }
+  return out;
+}
+
+/**
+ * The top-level `secrets`: an external one becomes a Secret with an existing name; one read from a file is read
+ * from `secrets/<id>` by the model's Compose output, which a diagnostic says when the file differs.
+ */
+export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, secrets: SecretRegistry): void {
+  if (!top) return;
+  for (const [name, e] of top.entries) {
+    const p = `secrets.${name}`;
+    const map = asMap(ctx, e.value, p);
+    reportUnhandled(ctx, map, p, new Set(['file', 'environment', 'external', 'name']), SECRET_HINTS);
+    const ext = entry(map, 'external');
+    const nameEntry = entry(map, 'name');
+    const written = nameEntry ? asString(ctx, nameEntry.value, `${p}.name`) : undefined;
+    if (ext && asBoolean(ctx, ext.value, `${p}.external`)) {
+      secrets.declare(name, { existingName: written ?? name }, p, e.line);
+      continue;
+    }
+    if (written !== undefined) {
+      report(
+        ctx,
+        'import/unsupported-key',
+        `${p}.name`,
+        nameEntry?.line ?? e.line,
+        'the name of a secret that lading creates is its id: this name is left out.',
+      );
+    }
+    const envEntry = entry(map, 'environment');
+    const variable = envEntry ? asString(ctx, envEntry.value, `${p}.environment`) : undefined;
+    const id = secrets.declare(name, variable && variable !== name.toUpperCase().replace(/-/g, '_') ? { envName: variable } : {}, p, e.line);
+    const fileEntry = entry(map, 'file');
+    const expected = `./secrets/${id}`;
+    if (fileEntry) {
+      const file = hostPath(ctx, asString(ctx, fileEntry.value, `${p}.file`));
+      if (file !== expected) {
+        report(
+          ctx,
+          'import/unsupported-value',
+          `${p}.file`,
+          fileEntry.line,
+          `the value of secret ${id} is read from ${expected.slice(2)} (relative to the project root), not ${file}.`,
+          `Move the file to ${expected.slice(2)}.`,
+        );
+      }
+    } else if (variable !== undefined) {
+      report(
+        ctx,
+        'import/unsupported-value',
+        `${p}.environment`,
+        envEntry?.line ?? e.line,
+        `the Compose output reads secret ${id} from the file ${expected.slice(2)}, not from ${variable}.`,
+        `Write the value of ${variable} to ${expected.slice(2)}.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,240 @@
+import { asBoolean, asMap, asSeq, asString, entry, fail, report, reportUnhandled, type ImportContext } from './context';
+import { CONTAINER_KEYS, containerOf } from './container';
+import { deployOf, restartOf, type DeployResult } from './deploy';
+import type { Located, LocatedMap } from './located';
+import type { VolumeResolver } from './mounts';
+import type { ContainerPlan, PortPlan } from './plan';
+import { markHttpPort, PortCollector } from './ports';
+import type { SecretRegistry } from './secrets';
+
+/** Keys of a service that no part of the model holds, with what to do instead. */
+const SERVICE_HINTS: Record<string, string> = {
+  container_name: 'lading names containers after the service; other services reach it by the service name.',
+  hostname: 'Other services reach it by the service name.',
+  links: 'Services reach each other by name on a shared network: put both on one network.',
+  external_links: 'Services reach each other by name on a shared network.',
+  cap_add: 'The model has no capabilities; privileged is the only escalation it knows.',
+  cap_drop: 'The model has no capabilities.',
+  configs: 'Mount the configuration as a bind mount or bake it into the image.',
+  extra_hosts: 'Name resolution is each target\'s; use DNS names.',
+  dns: 'Name resolution is each target\'s.',
+  ulimits: 'The model has no ulimits.',
+  sysctls: 'The model has no sysctls.',
+  devices: 'The model has no devices.',
+  read_only: 'The model has no read-only root file system.',
+  security_opt: 'The model has no security options.',
+  stop_grace_period: 'Each target stops containers with its own grace period.',
+  stop_signal: 'Set STOPSIGNAL in the image.',
+  init: 'Use an image whose entrypoint reaps processes (tini).',
+  shm_size: 'Mount a tmpfs at /dev/shm with Mount.ephemeral(\'/dev/shm\', { tmpfs: true, sizeLimit }).',
+  platform: 'Build or pull an image for the platform that runs it.',
+  pull_policy: 'Pin the image by tag or digest.',
+  tty: 'The model runs containers without a terminal.',
+  stdin_open: 'The model runs containers without stdin.',
+};
+
+/** What a service of the file is, once its keys are read. */
+export interface ServiceInput {
+  readonly composeName: string;
+  readonly keyPath: string;
+  readonly map: LocatedMap;
+  /** `network_mode: service:X`: the X. */
+  readonly sidecarOf?: string;
+}
+
+export interface RawDependency {
+  readonly composeName: string;
+  readonly condition: 'started' | 'healthy' | 'completed';
+  readonly keyPath: string;
+  readonly line: number;
+}
+
+export interface ConvertedService {
+  readonly input: ServiceInput;
+  readonly kind: 'service' | 'job';
+  readonly container: ContainerPlan;
+  readonly ports: PortPlan[];
+  /** Network names as the file writes them. */
+  readonly networks: Array<{ name: string; keyPath: string; line: number }>;
+  readonly hostNetwork: boolean;
+  readonly dependsOn: RawDependency[];
+  readonly restart: string;
+  readonly replicas: number;
+  /** Whether `volumes_from` names the service this one is a sidecar of. */
+  readonly volumesFromMain: boolean;
+  readonly deploy: DeployResult;
+}
+
+const WORKLOAD_KEYS = [
+  ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends',
+];
+
+/** `network_mode: service:X` names X; other modes are read by `convertService`. */
+export function sidecarTarget(ctx: ImportContext, map: LocatedMap, keyPath: string): string | undefined {
+  const mode = entry(map, 'network_mode');
+  if (!mode) return undefined;
+  const value = asString(ctx, mode.value, `${keyPath}.network_mode`);
+  return value.startsWith('service:') ? value.slice('service:'.length) : undefined;
+}
+
+/** Reads one service of the file: its container, ports, networks, dependencies, restart policy and replicas. */
+export function convertService(ctx: ImportContext, input: ServiceInput, volumes: VolumeResolver, secrets: SecretRegistry): ConvertedService {
+  const { map, keyPath } = input;
+  reportUnhandled(ctx, map, keyPath, new Set(WORKLOAD_KEYS), SERVICE_HINTS);
+  const deploy = deployOf(ctx, map, keyPath);
+  const { restart, given } = restartOf(ctx, map, keyPath, deploy);
+  const container = containerOf(ctx, map, keyPath, { volumes, secrets, resources: deploy.resources, composeName: input.composeName });
+  const collector = new PortCollector(ctx);
+  const ports = entry(map, 'ports');
+  if (ports) collector.addPorts(ports.value, `${keyPath}.ports`);
+  const expose = entry(map, 'expose');
+  if (expose) collector.addExpose(expose.value, `${keyPath}.expose`);
+  const portPlans = collector.result();
+  const health = container.health;
+  if (health?.kind === 'http' && markHttpPort(portPlans, health.port)) {
+    report(
+      ctx,
+      'import/http-port',
+      `${keyPath}.healthcheck`,
+      entry(map, 'healthcheck')?.line ?? map.line,
+      `port ${health.port} answers the http health check: it is imported as an HTTP port (an Application Load Balancer on ECS).`,
+    );
+  }
+  const kind = /^(no|on-failure(:\d+)?)$/.test(restart) ? 'job' : 'service';
+  if (!given && input.sidecarOf === undefined) {
+    report(
+      ctx,
+      'import/restart-default',
+      keyPath,
+      map.line,
+      `${input.composeName} names no restart policy: it is imported as a long-running service that restarts always, where Compose would not restart it.`,
+      'Write restart: "no" for a one-shot job.',
+    );
+  }
+  let hostNetwork = false;
+  const mode = entry(map, 'network_mode');
+  if (mode && input.sidecarOf === undefined) {
+    const value = asString(ctx, mode.value, `${keyPath}.network_mode`);
+    if (value === 'host') hostNetwork = true;
+    else {
+      report(
+        ctx,
+        'import/unsupported-value',
+        `${keyPath}.network_mode`,
+        mode.line,
+        `network_mode ${value} has no equivalent: the service joins its networks, or the default one.`,
+      );
+    }
+  }
+  const networks = networksOf(ctx, map, keyPath);
+  const dependsOn = dependsOnOf(ctx, map, keyPath);
+  const volumesFromMain = volumesFromOf(ctx, map, keyPath, input.sidecarOf);
+  return {
+    input,
+    kind,
+    container,
+    ports: portPlans,
+    networks,
+    hostNetwork,
+    dependsOn,
+    restart,
+    replicas: deploy.replicas?.value ?? 1,
+    volumesFromMain,
+    deploy,
+  };
+}
+
+function networksOf(ctx: ImportContext, map: LocatedMap, keyPath: string): Array<{ name: string; keyPath: string; line: number }> {
+  const e = entry(map, 'networks');
+  if (!e) return [];
+  const p = `${keyPath}.networks`;
+  if (e.value.kind === 'seq') return e.value.items.map((n, i) => ({ name: asString(ctx, n, `${p}[${i}]`), keyPath: `${p}[${i}]`, line: n.line }));
+  return [...asMap(ctx, e.value, p).entries].map(([name, ne]) => {
+    if (!(ne.value.kind === 'scalar' && ne.value.value === null)) {
+      reportUnhandled(ctx, asMap(ctx, ne.value, `${p}.${name}`), `${p}.${name}`, new Set(), {
+        aliases: 'Other services reach it by the service name only.',
+        ipv4_address: 'Each target assigns addresses itself.',
+        ipv6_address: 'Each target assigns addresses itself.',
+        priority: 'The model has no network priority.',
+      });
+    }
+    return { name, keyPath: `${p}.${name}`, line: ne.line };
+  });
+}
+
+const CONDITIONS: Record<string, RawDependency['condition']> = {
+  service_started: 'started',
+  service_healthy: 'healthy',
+  service_completed_successfully: 'completed',
+};
+
+function dependsOnOf(ctx: ImportContext, map: LocatedMap, keyPath: string): RawDependency[] {
+  const e = entry(map, 'depends_on');
+  if (!e) return [];
+  const p = `${keyPath}.depends_on`;
+  if (e.value.kind === 'seq') {
+    return asSeq(ctx, e.value, p).items.map((n, i) => ({ composeName: asString(ctx, n, `${p}[${i}]`), condition: 'started', keyPath: `${p}[${i}]`, line: n.line }));
+  }
+  return [...asMap(ctx, e.value, p).entries].map(([name, de]) => {
+    const dp = `${p}.${name}`;
+    let condition: RawDependency['condition'] = 'started';
+    if (!(de.value.kind === 'scalar' && de.value.value === null)) {
+      const d = asMap(ctx, de.value, dp);
+      reportUnhandled(ctx, d, dp, new Set(['condition', 'required']), { restart: 'Each target restarts dependants its own way.' });
+      const c = entry(d, 'condition');
+      if (c) {
+        const value = asString(ctx, c.value, `${dp}.condition`);
+        const known = CONDITIONS[value];
+        if (!known) fail(ctx, `${dp}.condition`, c.line, `condition must be service_started, service_healthy or service_completed_successfully (got ${JSON.stringify(value)})`);
+        condition = known;
+      }
+      const required = entry(d, 'required');
+      if (required && !asBoolean(ctx, required.value, `${dp}.required`)) {
+        report(
+          ctx,
+          'import/unsupported-value',
+          `${dp}.required`,
+          required.line,
+          'an optional dependency has no equivalent: it is imported as required.',
+        );
+      }
+    }
+    return { composeName: name, condition, keyPath: dp, line: de.line };
+  });
+}
+
+/** `volumes_from`: only the service a sidecar belongs to can be named (its volumes become the sidecar's). */
+function volumesFromOf(ctx: ImportContext, map: LocatedMap, keyPath: string, sidecarOf: string | undefined): boolean {
+  const e = entry(map, 'volumes_from');
+  if (!e) return false;
+  const p = `${keyPath}.volumes_from`;
+  let found = false;
+  asSeq(ctx, e.value, p).items.forEach((n: Located, i) => {
+    const [source, mode] = asString(ctx, n, `${p}[${i}]`).split(':');
+    if (sidecarOf !== undefined && source === sidecarOf) {
+      found = true;
+      if (mode === 'ro') {
+        report(
+          ctx,
+          'import/unsupported-value',
+          `${p}[${i}]`,
+          n.line,
+          'read-only volumes_from has no equivalent: the volumes are mounted as the main service mounts them.',
+        );
+      }
+      return;
+    }
+    report(
+      ctx,
+      'import/unsupported-value',
+      `${p}[${i}]`,
+      n.line,
+      sidecarOf === undefined
+        ? `volumes_from ${source} without network_mode: service:${source} has no equivalent: the volumes are not shared.`
+        : `volumes_from ${source} is not the service this one joins (${sidecarOf}): it is left out.`,
+      `Mount the named volumes explicitly, or add network_mode: service:${source} to make it a sidecar of ${source}.`,
+    );
+  });
+  return found;
+}

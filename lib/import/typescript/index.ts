@@ -1,0 +1,1 @@
+export { writeApp, type WriteAppOptions } from './write-app';

@@ -1,0 +1,206 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ComposeFileError, IMPORT_CODES } from '../../lib/import/compose';
+import { importText, ROOT } from './support/import-kit';
+
+interface Case {
+  readonly compose: string;
+  /** `keyPath` of the diagnostic, and a part of its message. */
+  readonly at: string;
+  readonly says: string;
+  readonly env?: Record<string, string>;
+}
+
+/** One small file per diagnostic code that the import reports (malformed files are tested below). */
+const CASES: Record<string, Case> = {
+  'import/unsupported-key': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    container_name: web1\n',
+    at: 'services.web.container_name',
+    says: 'container_name has no equivalent in the model: it is left out.',
+  },
+  'import/unsupported-value': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports: ["127.0.0.1:8080:80"]\n',
+    at: 'services.web.ports[0]',
+    says: 'host address 127.0.0.1 has no equivalent: the port is published on every interface.',
+  },
+  'import/model-error': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    mem_limit: 1m\n',
+    at: 'services.web',
+    says: "inline/web resources.memory: memory limit must be at least 6m (Docker's minimum)",
+  },
+  'import/unset-variable': {
+    compose: 'services:\n  web:\n    image: nginx:${TAG}\n    restart: always\n',
+    at: 'services.web.image',
+    says: 'variable TAG is not set: it becomes the empty string.',
+  },
+  'import/required-variable': {
+    compose: 'services:\n  web:\n    image: nginx:${TAG:?pick a tag}\n    restart: always\n',
+    at: 'services.web.image',
+    says: 'variable TAG is required: pick a tag',
+  },
+  'import/invalid-interpolation': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    environment:\n      PRICE: "5$ each"\n',
+    at: 'services.web.environment.PRICE',
+    says: 'a lone $ in "5$ each": write $$ for a literal $',
+  },
+  'import/secret-variable': {
+    compose: 'services:\n  db:\n    image: postgres:16\n    restart: always\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:-dev}\n',
+    at: 'services.db.environment.POSTGRES_PASSWORD',
+    says: 'POSTGRES_PASSWORD reads DB_PASSWORD, which holds a secret: it becomes secret db-password, and its value enters no output. Its default is not kept',
+  },
+  'import/env-file-missing': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    env_file: ./missing.env\n',
+    at: 'services.web.env_file',
+    says: 'env_file ./missing.env does not exist',
+  },
+  'import/renamed': {
+    compose: 'services:\n  Web_App:\n    image: nginx:1.27\n    restart: always\n',
+    at: 'services.Web_App',
+    says: 'service "Web_App" is named "web-app" in the model',
+  },
+  'import/unknown-reference': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    depends_on: [api]\n',
+    at: 'services.web.depends_on[0]',
+    says: 'depends on api, which is not a service of this file.',
+  },
+  'import/undeclared-volume': {
+    compose: 'services:\n  db:\n    image: postgres:16\n    restart: always\n    volumes: ["pgdata:/var/lib/postgresql/data"]\n',
+    at: 'services.db.volumes[0]',
+    says: 'volume pgdata is not declared under the top-level volumes',
+  },
+  'import/external': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    networks: [proxy]\nnetworks:\n  proxy:\n    external: true\n',
+    at: 'networks.proxy.external',
+    says: 'the existing network proxy is not reused',
+  },
+  'import/restart-default': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n',
+    at: 'services.web',
+    says: 'web names no restart policy: it is imported as a long-running service that restarts always',
+  },
+  'import/dependency-cycle': {
+    compose: 'services:\n  a:\n    image: nginx:1.27\n    restart: always\n    depends_on: [b]\n  b:\n    image: nginx:1.27\n    restart: always\n    depends_on: [a]\n',
+    at: 'services.a.depends_on',
+    says: 'depends_on forms a cycle through a, b.',
+  },
+  'import/sidecar': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n  shipper:\n    image: busybox:1.36\n    restart: always\n    network_mode: service:web\n',
+    at: 'services.shipper',
+    says: 'shipper shares the network of web: it becomes sidecar shipper of web, which the Compose output names web-shipper.',
+  },
+  'import/sidecar-key': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n  web-shipper:\n    image: busybox:1.36\n    restart: always\n    network_mode: service:web\n    ports: ["9000:9000"]\n',
+    at: 'services.web-shipper.ports',
+    says: 'a sidecar shares the ports of web: its own is left out.',
+  },
+  'import/profile-skipped': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n  debug:\n    image: busybox:1.36\n    restart: "no"\n    profiles: [debug]\n',
+    at: 'services.debug',
+    says: 'debug belongs to profiles debug, none of which is active: it is left out.',
+  },
+  'import/build-tag': {
+    compose: 'services:\n  web:\n    build: .\n    restart: always\n',
+    at: 'services.web.build',
+    says: 'the built image is tagged inline-web, as Compose names it.',
+  },
+  'import/http-port': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    expose: ["80"]\n    healthcheck:\n      test: ["CMD-SHELL", "curl -fsS -o /dev/null \'http://127.0.0.1:80/\' || wget -q -O /dev/null \'http://127.0.0.1:80/\' || exit 1"]\n',
+    at: 'services.web.healthcheck',
+    says: 'port 80 answers the http health check: it is imported as an HTTP port',
+  },
+  'import/inferred-port': {
+    compose: 'services:\n  db:\n    image: mongo:7.0\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    environment:\n      MONGO_URL: mongodb://db:27017/shop\n',
+    at: 'services.db',
+    says: 'api reaches db:27017, which db does not declare: port 27017 is imported, so that every target lets api reach it.',
+  },
+  'import/undeclared-ports': {
+    compose: 'services:\n  db:\n    image: postgres:16\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    depends_on: [db]\n',
+    at: 'services.db',
+    says: 'api depends on db, which declares no port: Compose reaches any port it listens on, Kubernetes and ECS only declared ones.',
+  },
+  'import/secret-mode': {
+    compose:
+      'services:\n  app:\n    image: app:1.0\n    restart: always\n    secrets: [api_key]\n    environment:\n      DB_PASSWORD: ${DB_PASSWORD:?required}\nsecrets:\n  api_key:\n    file: ./secrets/api-key\n',
+    at: 'services.app.environment.DB_PASSWORD',
+    says: 'this system also uses Compose secrets, so on Compose this secret becomes a file under /run/secrets too',
+  },
+  'import/duration-rounded': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    healthcheck:\n      test: ["CMD", "true"]\n      interval: 1500ms\n',
+    at: 'services.web.healthcheck.interval',
+    says: '1500ms is rounded up to 2s: the model keeps whole seconds.',
+  },
+  'import/ecs-ec2': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    volumes: ["./html:/usr/share/nginx/html:ro"]\n',
+    at: 'services.web',
+    says: "the bind mount of ./html in web runs on ECS only with the EC2 launch type: the system chooses it (targetOptions.ecs.launchType 'ec2').",
+  },
+  'import/obsolete-version': {
+    compose: 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n    restart: always\n',
+    at: 'version',
+    says: 'version is obsolete in the compose-spec: it has no effect and is left out.',
+  },
+};
+
+describe('every diagnostic code of the import', () => {
+  test.each(Object.entries(CASES))('GIVEN a file that needs it WHEN imported THEN %s is reported at its key with its catalogue severity', (code, c) => {
+    const imported = importText(c.compose, c.env ? { env: c.env } : {});
+    const found = imported.diagnostics.find((d) => d.code === code);
+    expect(found).toBeDefined();
+    expect(found?.keyPath).toBe(c.at);
+    expect(found?.message).toContain(c.says);
+    expect(found?.severity).toBe(IMPORT_CODES[code].severity);
+    expect(found?.path).toMatch(new RegExp(`compose\\.yaml:${found?.line} ${c.at.replace(/[.[\]]/g, '\\$&')}$`));
+    if (found?.severity === 'error') expect(imported.system).toBeUndefined();
+  });
+
+  test('GIVEN a YAML syntax error WHEN imported THEN one import/invalid-file error names the file and line', () => {
+    const attempt = () => importText('services:\n  web:\n    image: nginx\n   ports: [80\n');
+    expect(attempt).toThrow(ComposeFileError);
+    expect(attempt).toThrow(/^.*compose\.yaml:4: not valid YAML: All mapping items must start at the same column$/);
+  });
+
+  test.each([
+    ['services:\n  web:\n    image: nginx:1.27\n    ports: 80\n', 'compose.yaml:4 services.web.ports: must be a list (got 80)'],
+    ['services:\n  web:\n    image: nginx:1.27\n    environment: 5\n', 'compose.yaml:4 services.web.environment: must be a mapping (got 5)'],
+    ['services: []\n', 'compose.yaml:1 services: must be a mapping (got a list)'],
+    ['services:\n  web:\n    restart: always\n', 'compose.yaml:2 services.web: a service needs an image or a build'],
+    ['services:\n  web:\n    image: nginx:1.27\n    ports: ["80:abc"]\n', 'compose.yaml:4 services.web.ports[0]: not a port (got "80:abc")'],
+    ['services:\n  web:\n    image: nginx:1.27\n    command: "echo \'unclosed"\n', 'compose.yaml:4 services.web.command: unclosed quote'],
+    ['services:\n  a:\n    image: nginx:1.27\n    extends: b\n  b:\n    image: nginx:1.27\n    extends: a\n', 'compose.yaml:7 services.b.extends: extends forms a cycle: a -> b -> a'],
+    ['services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD"]\n', 'compose.yaml:5 services.web.healthcheck.test: CMD needs a command'],
+    ['- just\n- a list\n', 'compose.yaml:1: a compose file is a mapping with services at the top'],
+  ])('GIVEN a malformed file WHEN imported THEN it fails with one import/invalid-file line (%#)', (compose, message) => {
+    let error: unknown;
+    try {
+      importText(compose);
+    } catch (e) {
+      error = e;
+    }
+    expect(ComposeFileError.is(error)).toBe(true);
+    const d = (error as ComposeFileError).diagnostic;
+    expect(d.code).toBe('import/invalid-file');
+    expect(d.severity).toBe(IMPORT_CODES['import/invalid-file'].severity);
+    expect(`${d.path}: ${d.message}`).toContain(message);
+    expect((error as Error).message.split('\n')).toHaveLength(1);
+  });
+
+  test('GIVEN the catalogue WHEN compared with the tests and the source THEN every code is tested and every code used is catalogued', () => {
+    const tested = new Set([...Object.keys(CASES), 'import/invalid-file']);
+    expect(Object.keys(IMPORT_CODES).filter((c) => !tested.has(c)).sort()).toEqual([]);
+    const used = new Set<string>();
+    const dir = path.join(ROOT, 'lib', 'import');
+    const walk = (d: string): void => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (!p.endsWith('codes.ts')) for (const m of fs.readFileSync(p, 'utf8').matchAll(/'(import\/[a-z0-9-]+)'/g)) used.add(m[1]);
+      }
+    };
+    walk(dir);
+    expect([...used].filter((c) => !(c in IMPORT_CODES)).sort()).toEqual([]);
+    for (const [code, entry] of Object.entries(IMPORT_CODES)) {
+      expect(code).toMatch(/^import\/[a-z0-9-]+$/);
+      expect(entry.summary.length).toBeGreaterThan(20);
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ComposeImport } from '../../lib/import/compose';
+import { writeApp } from '../../lib/import/typescript';
+import type { SystemSpec } from '../../lib/model/spec';
+import { loadApps } from '../../lib/synth/load-apps';
+import { composeText, CORPUS, importCorpus, importRendered, ROOT } from './support/import-kit';
+
+/** Every example app's compose file and every file of the corpus, imported. */
+const imports: Array<[string, ComposeImport]> = [
+  ...loadApps(path.join(ROOT, 'apps')).map((app) => [`apps/${app.name}`, importRendered(composeText(app.spec), app.name)] as [string, ComposeImport]),
+  ...fs.readdirSync(CORPUS).sort().map((name) => [`corpus/${name}`, importCorpus(name)] as [string, ComposeImport]),
+];
+
+/** A folder with one written app module per import, importing the model by its absolute path. */
+function writeAll(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-import-ts-'));
+  fs.mkdirSync(path.join(dir, 'apps'));
+  for (const [, imported] of imports) {
+    const text = writeApp(imported.plan, { modelImport: path.join(ROOT, 'lib', 'model'), source: 'compose.yaml', diagnostics: imported.diagnostics });
+    fs.writeFileSync(path.join(dir, 'apps', `${imported.plan.name}.ts`), text);
+  }
+  fs.writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'commonjs', moduleResolution: 'node', strict: true, noUnusedLocals: true, noImplicitReturns: true,
+        esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+      },
+      include: ['apps/*.ts'],
+    }),
+  );
+  return dir;
+}
+
+describe('the TypeScript that lading import writes', () => {
+  const dir = writeAll();
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('GIVEN every imported file WHEN tsc --noEmit checks the written apps (strict, noUnusedLocals) THEN it reports nothing', () => {
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const run = spawnSync(process.execPath, [tsc, '--noEmit', '-p', path.join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+    expect(`${run.stdout}${run.stderr}`).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  test('GIVEN the written apps WHEN loaded as apps THEN each builds the very spec the import built', () => {
+    const loaded = new Map(loadApps(path.join(dir, 'apps')).map((a) => [a.name, a.spec]));
+    for (const [label, imported] of imports) {
+      expect([label, loaded.get(imported.plan.name)]).toEqual([label, imported.system?.toSpec()]);
+    }
+  });
+
+  test('GIVEN the written apps WHEN synthesized to Compose THEN each gives the compose file of the imported system', () => {
+    const loaded = new Map(loadApps(path.join(dir, 'apps')).map((a) => [a.name, a.spec]));
+    for (const [label, imported] of imports) {
+      const spec = loaded.get(imported.plan.name);
+      if (!spec || !imported.system) throw new Error(`${label} did not load`);
+      expect([label, composeText(spec)]).toEqual([label, composeText(imported.system.toSpec())]);
+    }
+  });
+
+  test('GIVEN the example apps WHEN their written modules are synthesized to Compose THEN each gives the compose file it was imported from', () => {
+    const loaded = new Map(loadApps(path.join(dir, 'apps')).map((a) => [a.name, a.spec]));
+    for (const app of loadApps(path.join(ROOT, 'apps'))) {
+      expect([app.name, composeText(loaded.get(app.name) as SystemSpec)]).toEqual([app.name, composeText(app.spec)]);
+    }
+  });
+
+  test('GIVEN an import with warnings WHEN written THEN the doc comment lists what was not carried over, within 120 columns', () => {
+    const prometheus = imports.find(([label]) => label === 'corpus/prometheus-grafana')?.[1] as ComposeImport;
+    const text = writeApp(prometheus.plan, { source: 'compose.yaml', diagnostics: prometheus.diagnostics });
+    expect(text).toContain(' * What the import could not carry over:\n');
+    expect(text).toMatch(/ \* - test\/import\/corpus\/prometheus-grafana\/compose\.yaml:4 services\.prometheus\.container_name: container_name/);
+    expect(text).not.toContain('import/secret-variable');
+    expect(text.split('\n').every((l) => l.length <= 120)).toBe(true);
+  });
+
+  test('GIVEN webapp WHEN written THEN the module reads as a person would write it', () => {
+    const webapp = imports.find(([label]) => label === 'apps/webapp')?.[1] as ComposeImport;
+    const text = writeApp(webapp.plan, { source: 'dist/compose/webapp/compose.yaml' });
+    expect(text).toContain("import { Dependency, HealthCheck, Image, Mount, Network, Port, Secret, Service, System, Volume } from '../lib/model';");
+    expect(text).toContain("const backend = new Network(app, 'backend', { internal: true });");
+    expect(text).toContain("const dbPassword = new Secret(app, 'db-password');");
+    expect(text).toContain("  secretEnv: { DATABASE_PASSWORD: dbPassword },");
+    expect(text).toContain("  health: HealthCheck.http('/healthz', 8000, { interval: '15s', timeout: '5s', startPeriod: '20s' }),");
+    expect(text).toContain('  dependsOn: [Dependency.healthy(cache), Dependency.healthy(db)],');
+    expect(text).toMatch(/\nexport default app;\n$/);
+    expect(text.split('\n').every((l) => l.length <= 120)).toBe(true);
+  });
+});
