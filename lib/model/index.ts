@@ -4,6 +4,7 @@ export * from './errors';
 export * from './health-check';
 export * from './image';
 export * from './job';
+export * from './lint-rules';
 export * from './mount';
 export * from './network';
 export * from './port';

@@ -36,7 +36,11 @@ export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Rejects a second construct with the same id under one scope, before `constructs` would throw its own error. */
 export function uniqueId(scope: { node: { path: string; tryFindChild(id: string): unknown } } | undefined, id: string): string {
-  if (scope && typeof id === 'string' && scope.node.tryFindChild(id) !== undefined) {
+  if (typeof id !== 'string' || id === '') {
+    // `constructs` would throw its own error for an empty id
+    throw new ModelError(scope ? `${scope.node.path}/` : '/', 'name', "a name is required: lowercase letters, digits and '-'", id, "Name it, e.g. 'web'");
+  }
+  if (scope && scope.node.tryFindChild(id) !== undefined) {
     throw new ModelError(`${scope.node.path}/${id}`, 'name', 'name already used in this scope', id, 'Give each service, job, network, volume and secret its own name');
   }
   return id;

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ContainerProps, resolveContainer } from './container';
 import { Dependable, Dependency } from './dependency';
+import { isSuppressibleCode, LINT_RULES, SuppressibleCode } from './lint-rules';
 import { ModelError } from './errors';
 import { checkName, uniqueId } from './names';
 import { Network } from './network';
@@ -27,11 +28,12 @@ export interface WorkloadProps extends ContainerProps {
    */
   readonly hostNetwork?: boolean;
   /**
-   * Lint rules turned off for this workload, each with the reason: `{ 'lint/no-resource-limits': 'bursty batch' }`.
-   * `lading check` lists what was turned off.
+   * Lint rules (see docs/diagnostics.md, area Lint) or a target's warning and info codes turned off for this
+   * workload and its sidecars, each with the reason: `{ 'lint/no-resource-limits': 'bursty batch' }`.
+   * Target errors are never turned off. `lading check` lists what was turned off, and why.
    * @default - every rule applies
    */
-  readonly suppress?: Record<string, string>;
+  readonly suppress?: Partial<Record<SuppressibleCode, string>>;
 }
 
 /** A Service or a Job: a main container, optional sidecars, networks and dependencies. */
@@ -75,10 +77,17 @@ export abstract class Workload extends Construct implements Dependable {
     if (!Array.isArray(deps)) throw new ModelError(path, 'dependsOn', 'must be a list of Dependency', deps, 'Write e.g. dependsOn: [Dependency.healthy(db)]');
     this._dependsOn = deps;
     this._checkLinks();
-    const suppress = props.suppress ?? {};
+    const suppress = (props.suppress ?? {}) as Record<string, unknown>;
+    if (typeof suppress !== 'object' || suppress === null || Array.isArray(suppress)) {
+      throw new ModelError(path, 'suppress', 'must map rule codes to reasons', suppress, "Write e.g. { 'lint/no-resource-limits': 'sized by the platform' }");
+    }
     this._suppressions = Object.keys(suppress)
       .sort()
       .map((rule) => {
+        if (!isSuppressibleCode(rule)) {
+          const known = rule.startsWith('lint/') ? `Use one of ${LINT_RULES.join(', ')}` : 'Use a lint rule (lint/...) or a target code (compose/..., kubernetes/..., ecs/..., docker/...)';
+          throw new ModelError(path, `suppress.${rule}`, 'unknown rule', rule, known);
+        }
         const reason = suppress[rule];
         if (typeof reason !== 'string' || reason.trim() === '') {
           throw new ModelError(path, `suppress.${rule}`, 'give the reason for turning the rule off', reason, "Write e.g. { 'lint/no-resource-limits': 'sized by the platform' }");

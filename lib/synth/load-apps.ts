@@ -44,13 +44,15 @@ export function loadApps(appsDir: string, names?: readonly string[]): LoadedApp[
   const lines: string[] = [];
   const apps: LoadedApp[] = [];
   const seen = new Map<string, string>();
+  // modules that failed to load; with `names`, only those that may define a named app count
+  const failures: Array<{ file: string; lines: string[] }> = [];
   for (const file of files) {
     const rel = path.relative(process.cwd(), file) || file;
     let systems: System[];
     try {
       systems = systemsOf(require(path.resolve(file)));
     } catch (e) {
-      lines.push(...describeLoadError(rel, e));
+      failures.push({ file: rel, lines: describeLoadError(rel, e) });
       continue;
     }
     if (systems.length === 0) {
@@ -71,6 +73,12 @@ export function loadApps(appsDir: string, names?: readonly string[]): LoadedApp[
       }
     }
   }
+  const wanted = names && names.length > 0 ? names : undefined;
+  const missing = wanted ? wanted.filter((n) => !seen.has(n)) : [];
+  for (const f of failures) {
+    const stem = path.basename(f.file).replace(/\.(ts|js)$/, '');
+    if (!wanted || missing.length > 0 || wanted.includes(stem)) lines.push(...f.lines);
+  }
   if (names) {
     const known = [...seen.keys()];
     for (const n of names) {
@@ -86,7 +94,13 @@ export function loadApps(appsDir: string, names?: readonly string[]): LoadedApp[
 function knownAppNames(appsDir: string, fallback: string[]): string[] {
   try {
     return discoverAppFiles(appsDir)
-      .flatMap((f) => systemsOf(require(path.resolve(f))).map((s) => s.name))
+      .flatMap((f) => {
+        try {
+          return systemsOf(require(path.resolve(f))).map((s) => s.name);
+        } catch {
+          return [];
+        }
+      })
       .sort();
   } catch {
     return fallback.sort();

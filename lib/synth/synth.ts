@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Diagnostic, sortDiagnostics, TargetName } from '../diagnostics/diagnostic';
+import { applySuppressions, lint } from '../lint';
 import type { Target } from '../targets/target';
 import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';
@@ -53,7 +54,7 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
     for (const app of apps) {
       try {
         const result = await target.render(app.spec, { projectRootFromTargetDir });
-        diagnostics.push(...result.diagnostics);
+        diagnostics.push(...applySuppressions(app.spec, result.diagnostics).kept);
         const files = result.files.map((f) => ({ path: `${name}/${f.path}`, content: f.content }));
         for (const owned of target.outputsOf(app.name)) {
           const prefix = `${name}/${owned}`;
@@ -74,6 +75,7 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
     if (whole) units.push({ path: name, files: targetUnits.flatMap((u) => u.files) });
     else units.push(...targetUnits);
   }
+  for (const app of apps) diagnostics.push(...lint(app.spec, { targets: options.targets }).diagnostics);
   if (options.graph) {
     const drawn = await graphUnits(apps, whole);
     units.push(...drawn.units);

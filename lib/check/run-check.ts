@@ -1,0 +1,64 @@
+import * as path from 'path';
+import type { Diagnostic, TargetName } from '../diagnostics/diagnostic';
+import { applySuppressions, lint, type Suppressed } from '../lint';
+import type { LoadedApp } from '../synth/load-apps';
+import { loadTarget } from '../synth/targets';
+import { addCounts, buildAppReport } from './build-report';
+import type { CheckReport } from './report';
+
+export interface CheckOptions {
+  readonly targets: readonly TargetName[];
+  /** Warnings count as errors. */
+  readonly strict?: boolean;
+  /** Where relative build contexts and bind mounts start. @default process.cwd() */
+  readonly projectRoot?: string;
+  /** The output folder the targets would write to, for paths relative to it. @default 'dist' */
+  readonly outDir?: string;
+}
+
+/**
+ * Renders every app on every target in memory, runs the lint rules, and reports how each concept maps.
+ * Writes nothing. A target that throws is reported as `internal/target-failed`, never thrown.
+ */
+export async function checkApps(apps: readonly LoadedApp[], options: CheckOptions): Promise<CheckReport> {
+  const root = options.projectRoot ?? process.cwd();
+  const outDir = options.outDir ?? 'dist';
+  const targets = [...options.targets];
+  const reports = [];
+  for (const app of apps) {
+    const byTarget: Partial<Record<TargetName, Diagnostic[]>> = {};
+    const suppressed: Suppressed[] = [];
+    for (const name of targets) {
+      const projectRootFromTargetDir = toPosix(path.relative(path.resolve(root, outDir, name), path.resolve(root))) || '.';
+      let found: readonly Diagnostic[];
+      try {
+        found = (await loadTarget(name).render(app.spec, { projectRootFromTargetDir })).diagnostics;
+      } catch (e) {
+        found = [
+          {
+            code: 'internal/target-failed',
+            severity: 'error',
+            path: app.spec.name,
+            target: name,
+            message: `the ${name} target failed: ${(e as Error)?.message ?? String(e)}`,
+            fix: 'This is a bug in lading; run with LADING_DEBUG=1 for the stack trace and report it.',
+          },
+        ];
+        if (process.env.LADING_DEBUG) console.error((e as Error)?.stack);
+      }
+      const split = applySuppressions(app.spec, found);
+      byTarget[name] = split.kept;
+      suppressed.push(...split.suppressed);
+    }
+    const linted = lint(app.spec, { targets });
+    suppressed.push(...linted.suppressed);
+    reports.push(buildAppReport({ name: app.name, file: app.file, spec: app.spec, targets, byTarget, lint: linted.diagnostics, suppressed }));
+  }
+  const counts = addCounts(reports.map((r) => r.counts));
+  const ok = counts.error === 0 && !(options.strict === true && counts.warning > 0);
+  return { version: 1, ok, strict: options.strict === true, targets, apps: reports, counts };
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

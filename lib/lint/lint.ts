@@ -1,0 +1,48 @@
+import { sortDiagnostics, TARGET_NAMES, type Diagnostic, type TargetName } from '../diagnostics/diagnostic';
+import type { SystemSpec } from '../model/spec';
+import type { Rule } from './rule';
+import { databasePortPublished } from './rules/database-port-published';
+import { fixedPortReplicas } from './rules/fixed-port-replicas';
+import { healthyDependencyWithoutHealth } from './rules/healthy-dependency-without-health';
+import { hostNetwork } from './rules/host-network';
+import { noLogLimit } from './rules/no-log-limit';
+import { noResourceLimits } from './rules/no-resource-limits';
+import { privileged } from './rules/privileged';
+import { secretInEnv } from './rules/secret-in-env';
+import { unknownSuppression } from './rules/unknown-suppression';
+import { unpinnedImage } from './rules/unpinned-image';
+import { applySuppressions, type Suppressed } from './suppressions';
+
+/** Every rule, in the order of the catalogue. */
+export const RULES: readonly Rule[] = [
+  noResourceLimits,
+  unpinnedImage,
+  secretInEnv,
+  privileged,
+  hostNetwork,
+  noLogLimit,
+  databasePortPublished,
+  healthyDependencyWithoutHealth,
+  fixedPortReplicas,
+  unknownSuppression,
+];
+
+export interface LintOptions {
+  /** The targets being rendered; rules about one target fire only when it is among them. @default every target */
+  readonly targets?: readonly TargetName[];
+}
+
+export interface LintResult {
+  /** What the rules found, less what was turned off; sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** What a workload's `suppress` turned off, with the reason. */
+  readonly suppressed: readonly Suppressed[];
+}
+
+/** Runs every lint rule on a system. Pure: reads only the spec. */
+export function lint(spec: SystemSpec, options: LintOptions = {}): LintResult {
+  const context = { targets: options.targets ?? TARGET_NAMES };
+  const found = RULES.flatMap((r) => r.check(spec, context));
+  const { kept, suppressed } = applySuppressions(spec, found);
+  return { diagnostics: sortDiagnostics(kept), suppressed };
+}

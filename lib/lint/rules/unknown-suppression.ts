@@ -1,0 +1,24 @@
+import { lookupCode } from '../../diagnostics/catalogue';
+import { workloadsOf } from '../containers';
+import { finding, Rule } from '../rule';
+
+/**
+ * The model checks lint rule names itself; a target's code it can only check by shape, so a misspelt one
+ * (`kubernetes/loging`) would turn nothing off, silently.
+ */
+export const unknownSuppression: Rule = {
+  code: 'lint/unknown-suppression',
+  check: (spec) =>
+    workloadsOf(spec).flatMap((w) =>
+      w.suppressions
+        .filter((s) => !s.rule.startsWith('lint/') && lookupCode(s.rule) === undefined)
+        .map((s) =>
+          finding(
+            'lint/unknown-suppression',
+            `${w.path} suppress.${s.rule}`,
+            `no target emits ${s.rule}: the entry turns nothing off`,
+            'Check the code against docs/diagnostics.md, or remove the entry.',
+          ),
+        ),
+    ),
+};

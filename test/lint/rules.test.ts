@@ -1,0 +1,202 @@
+import { Dependency, HealthCheck, Image, Job, Port, Secret, Service } from '../../lib/model';
+import type { SystemSpec } from '../../lib/model/spec';
+import { CLEAN, lintOf, only, sys } from './lint-kit';
+
+describe('lint rules from Docker best practices', () => {
+  test('GIVEN a service that follows every rule WHEN linted THEN nothing is found', () => {
+    const s = sys();
+    new Service(s, 'web', CLEAN);
+    expect(lintOf(s)).toEqual([]);
+  });
+
+  describe('lint/no-resource-limits', () => {
+    test('GIVEN no resources at all THEN one warning names both limits', () => {
+      const s = sys();
+      new Service(s, 'web', { ...CLEAN, resources: undefined });
+      const d = only(s, 'lint/no-resource-limits');
+      expect(d).toEqual({
+        code: 'lint/no-resource-limits',
+        severity: 'warning',
+        path: 'shop/web resources',
+        message: 'no memory limit (--memory) and no CPU limit (--cpus): one container can starve the others',
+        fix: "Set resources: { memory: '256m', cpus: 0.5 } to what it needs.",
+      });
+    });
+
+    test('GIVEN only CPU shares and a memory limit on a sidecar THEN the sidecar is named with the missing CPU limit', () => {
+      const s = sys();
+      const web = new Service(s, 'web', CLEAN);
+      web.addSidecar('shipper', { image: Image.of('busybox:1.36'), resources: { memory: '32m', cpuShares: 128 }, logging: { maxSize: '1m' } });
+      const d = only(s, 'lint/no-resource-limits');
+      expect([d.path, d.message]).toEqual(['shop/web/shipper resources', 'no CPU limit (--cpus): one container can starve the others']);
+    });
+  });
+
+  describe('lint/unpinned-image', () => {
+    test.each([
+      ['nginx', '"nginx" has no tag, so it means latest: each pull may run different code'],
+      ['nginx:latest', '"nginx:latest" is tagged latest: each pull may run different code'],
+    ])('GIVEN image %s THEN a warning', (ref, message) => {
+      const s = sys();
+      new Service(s, 'web', { ...CLEAN, image: Image.of(ref) });
+      const d = only(s, 'lint/unpinned-image');
+      expect([d.path, d.message]).toEqual(['shop/web image', message]);
+      expect(d.fix).toBe("Pin a version, e.g. Image.of('nginx:1.2.3'), or a digest (nginx@sha256:...).");
+    });
+
+    test('GIVEN a digest, even with latest, or a built image THEN the image counts as pinned', () => {
+      const s = sys();
+      new Service(s, 'a', { ...CLEAN, image: Image.of(`nginx:latest@sha256:${'a'.repeat(64)}`) });
+      new Service(s, 'b', { ...CLEAN, image: Image.of(`nginx@sha256:${'b'.repeat(64)}`) });
+      new Service(s, 'c', { ...CLEAN, image: Image.build({ context: 'apps/devbox', tag: 'devbox/devbox' }) });
+      expect(lintOf(s)).toEqual([]);
+    });
+  });
+
+  describe('lint/secret-in-env', () => {
+    test('GIVEN a literal password THEN the warning names the variable and never prints the value', () => {
+      const s = sys();
+      new Service(s, 'db', { ...CLEAN, env: { POSTGRES_PASSWORD: 'hunter2', POSTGRES_DB: 'shop' } });
+      const d = only(s, 'lint/secret-in-env');
+      expect(d.path).toBe('shop/db env.POSTGRES_PASSWORD');
+      expect(d.message).toBe('a literal value under a secret-looking name ends up in every rendered file (value not shown)');
+      expect(d.fix).toBe("Move it to secretEnv: { POSTGRES_PASSWORD: new Secret(system, '...') }, or suppress 'lint/secret-in-env' if it is not secret.");
+      expect(JSON.stringify(d)).not.toContain('hunter2');
+    });
+
+    test.each(['API_KEY', 'GITHUB_TOKEN', 'APP_SECRET', 'DB_PASSWD', 'client_secret', 'AWS_SECRET_ACCESS_KEY', 'MYSQL_ROOT_PASSWORD'])(
+      'GIVEN %s with a literal value THEN it looks secret',
+      (name) => {
+        const s = sys();
+        new Service(s, 'web', { ...CLEAN, env: { [name]: 'x1' } });
+        expect(only(s, 'lint/secret-in-env').path).toBe(`shop/web env.${name}`);
+      },
+    );
+
+    test('GIVEN a URL with a password under an innocent name THEN it is found, without the value', () => {
+      const s = sys();
+      new Service(s, 'web', { ...CLEAN, env: { DATABASE: 'postgres://shop:hunter2@db:5432/shop' } });
+      const d = only(s, 'lint/secret-in-env');
+      expect(d.message).toBe('a URL with a literal password ends up in every rendered file (value not shown)');
+      expect(JSON.stringify(d)).not.toContain('hunter2');
+    });
+
+    test('GIVEN names that point at a secret, empty values, or harmless names THEN nothing is found', () => {
+      const s = sys();
+      const pw = new Secret(s, 'pw');
+      new Service(s, 'web', {
+        ...CLEAN,
+        env: { POSTGRES_PASSWORD_FILE: '/run/secrets/pw', KEYCLOAK_URL: 'http://kc', MONKEY: 'banana', API_KEY: '', PWD: '/app', REDIS_URL: 'redis://cache:6379' },
+        secretEnv: { POSTGRES_PASSWORD: pw },
+      });
+      expect(lintOf(s)).toEqual([]);
+    });
+  });
+
+  describe('lint/privileged and lint/host-network', () => {
+    test('GIVEN a privileged container THEN a warning on its privileged prop', () => {
+      const s = sys();
+      new Service(s, 'web', { ...CLEAN, privileged: true });
+      expect(only(s, 'lint/privileged')).toMatchObject({ path: 'shop/web privileged', message: 'the container runs privileged: it has full access to the host and its devices' });
+    });
+
+    test('GIVEN a job on the host network THEN a warning on its hostNetwork prop', () => {
+      const s = sys();
+      new Job(s, 'probe', { ...CLEAN, health: undefined, hostNetwork: true });
+      expect(only(s, 'lint/host-network')).toMatchObject({
+        path: 'shop/probe hostNetwork',
+        message: "the workload uses the host's network stack: it joins no network and every port it opens is open on the host",
+      });
+    });
+  });
+
+  describe('lint/no-log-limit', () => {
+    test('GIVEN a container without logging THEN a warning on its logging prop', () => {
+      const s = sys();
+      new Service(s, 'web', { ...CLEAN, logging: undefined });
+      expect(only(s, 'lint/no-log-limit')).toMatchObject({ path: 'shop/web logging', fix: "Set logging: { maxSize: '10m', maxFiles: 3 }." });
+    });
+  });
+
+  describe('lint/database-port-published', () => {
+    test.each([
+      [Port.tcp(5432).publish(5432), 'port 5432 (PostgreSQL) is published on host port 5432: anyone who reaches the host reaches the database'],
+      [Port.tcp(27017).publish(), 'port 27017 (MongoDB) is published on a host port: anyone who reaches the host reaches the database'],
+    ])('GIVEN %j THEN a warning on that port', (port, message) => {
+      const s = sys();
+      new Service(s, 'db', { ...CLEAN, ports: [Port.http(80), port] });
+      const d = only(s, 'lint/database-port-published');
+      expect([d.path, d.message]).toEqual(['shop/db ports[1]', message]);
+      expect(d.fix).toMatch(/^Drop \.publish\(\): services on a shared network reach it as db:\d+\.$/);
+    });
+
+    test('GIVEN database ports reachable by name only THEN nothing is found', () => {
+      const s = sys();
+      new Service(s, 'db', { ...CLEAN, ports: [Port.tcp(5432), Port.tcp(6379), Port.tcp(3306)] });
+      expect(lintOf(s)).toEqual([]);
+    });
+  });
+
+  describe('lint/healthy-dependency-without-health (an error)', () => {
+    test('GIVEN a hand-built spec the model would reject THEN the rule still finds it', () => {
+      // GIVEN a valid system whose db loses its health check in the spec
+      const s = sys();
+      const db = new Service(s, 'db', CLEAN);
+      new Service(s, 'web', { ...CLEAN, dependsOn: [Dependency.healthy(db)] });
+      const spec = s.toSpec();
+      const broken: SystemSpec = {
+        ...spec,
+        services: spec.services.map((w) => (w.name === 'db' ? { ...w, main: { ...w.main, health: undefined } } : w)),
+      };
+      // WHEN linted THEN
+      const d = only(broken, 'lint/healthy-dependency-without-health');
+      expect(d).toEqual({
+        code: 'lint/healthy-dependency-without-health',
+        severity: 'error',
+        path: 'shop/web dependsOn[0]',
+        message: 'waits for db to be healthy, and db has no health check',
+        fix: 'Give db a health check, or use Dependency.started(db).',
+      });
+    });
+
+    test('GIVEN the same through the model THEN the constructor already rejects it', () => {
+      const s = sys();
+      const db = new Service(s, 'db', { ...CLEAN, health: undefined });
+      expect(() => new Service(s, 'web', { ...CLEAN, dependsOn: [Dependency.healthy(db)] })).toThrow('shop/web dependsOn[0]: a healthy dependency needs a health check');
+    });
+  });
+
+  describe('lint/fixed-port-replicas (an error, Compose only)', () => {
+    test('GIVEN two replicas on a fixed host port WHEN Compose is a target THEN an error for compose', () => {
+      const s = sys();
+      new Service(s, 'web', { ...CLEAN, replicas: 2, ports: [Port.http(80).publish(8080)] });
+      expect(only(s, 'lint/fixed-port-replicas', { targets: ['compose', 'kubernetes'] })).toEqual({
+        code: 'lint/fixed-port-replicas',
+        severity: 'error',
+        path: 'shop/web ports[0]',
+        target: 'compose',
+        message: '2 replicas cannot all publish host port 8080 with docker compose up',
+        fix: "Publish a dynamic port (Port.http(80).publish()), run one replica, or suppress 'lint/fixed-port-replicas' if you deploy with docker stack deploy.",
+      });
+    });
+
+    test('GIVEN the same WHEN only Kubernetes and ECS are rendered THEN nothing is found', () => {
+      const s = sys();
+      new Service(s, 'web', { ...CLEAN, replicas: 2, ports: [Port.tcp(80).publish(8080)] });
+      expect(lintOf(s, { targets: ['kubernetes', 'ecs'] })).toEqual([]);
+    });
+
+    test('GIVEN a dynamic port or one replica THEN nothing is found', () => {
+      const s = sys();
+      new Service(s, 'a', { ...CLEAN, replicas: 3, ports: [Port.tcp(80).publish()] });
+      new Service(s, 'b', { ...CLEAN, replicas: 1, ports: [Port.tcp(80).publish(8081)] });
+      expect(lintOf(s)).toEqual([]);
+    });
+  });
+
+  test('GIVEN a health check on a job THEN rules that need none stay quiet', () => {
+    const s = sys();
+    new Job(s, 'migrate', { ...CLEAN, health: HealthCheck.command(['true']) });
+    expect(lintOf(s)).toEqual([]);
+  });
+});
