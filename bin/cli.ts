@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as path from 'path';
 import { formatDiagnostic, TARGET_NAMES, TargetName } from '../lib/diagnostics/diagnostic';
+import type { CheckFlags } from './check-command';
+import type { ImportFlags } from './import-command';
 import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { synth } from '../lib/synth/synth';
@@ -18,6 +20,9 @@ interface SynthFlags {
   out: string;
   strict?: boolean;
   appsDir: string;
+  compose?: string;
+  name?: string;
+  profile?: string[];
 }
 
 interface GraphFlags {
@@ -50,8 +55,42 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('--strict', 'treat warnings as errors')
     .option('--apps-dir <dir>', 'folder of app modules, each exporting a System', 'apps')
+    .option('--compose <file>', 'render this Compose file instead of the apps')
+    .option('--name <name>', 'with --compose: the system name (default: the file\'s name, else its folder)')
+    .option('--profile <profile...>', 'with --compose: Compose profiles to include')
     .action(async (flags: SynthFlags) => {
-      code = await runSynth(flags, io);
+      if (flags.compose) {
+        const targets = flags.target.includes('all') ? [...TARGET_NAMES] : [...new Set(flags.target as TargetName[])];
+        const { runComposeSynth } = require('./import-command') as typeof import('./import-command');
+        code = await runComposeSynth({ ...flags, compose: flags.compose, target: targets }, io);
+      } else code = await runSynth(flags, io);
+    });
+
+  program
+    .command('import')
+    .description('write a Compose file as an app module that builds the same system: apps/<name>.ts')
+    .argument('<file>', 'the Compose file (compose.yaml, docker-compose.yml)')
+    .option('-o, --out <file>', 'the app module to write (default: apps/<name>.ts)')
+    .option('-n, --name <name>', "the system name (default: the file's name, else its folder)")
+    .option('--profile <profile...>', 'Compose profiles to include')
+    .option('--force', 'overwrite the app module if it exists')
+    .action((file: string, flags: ImportFlags) => {
+      const { runImport } = require('./import-command') as typeof import('./import-command');
+      code = runImport(file, flags, io);
+    });
+
+  program
+    .command('check')
+    .description('report, per app, service and target, which concepts map exactly, approximately or not at all; writes nothing')
+    .option('-a, --app <name...>', 'only these apps (System names)')
+    .addOption(new Option('-t, --target <target...>', 'targets to check').choices([...TARGET_NAMES, 'all']).default(['all']))
+    .addOption(new Option('-f, --format <format>', 'text for people, json for CI').choices(['text', 'json']).default('text'))
+    .option('--strict', 'count warnings as errors')
+    .option('--apps-dir <dir>', 'folder of app modules, each exporting a System', 'apps')
+    .action(async (flags: CheckFlags) => {
+      const tty = io === processIo && process.stdout.isTTY === true;
+      const { runCheck } = require('./check-command') as typeof import('./check-command');
+      code = await runCheck(flags, io, { color: tty && !process.env.NO_COLOR, width: tty ? process.stdout.columns : undefined });
     });
 
   program

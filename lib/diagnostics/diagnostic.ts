@@ -23,8 +23,9 @@ export interface Diagnostic {
 /** Formats a diagnostic as one line: `warning compose/registry-credentials shop/web image: ... Fix: ...`. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.target ? `[${d.target}] ` : '';
+  const message = d.fix && !/[.!?]$/.test(d.message) ? `${d.message}.` : d.message;
   const fix = d.fix ? ` ${d.fix}` : '';
-  return `${d.severity} ${where}${d.code} ${d.path}: ${d.message}${fix}`;
+  return `${d.severity} ${where}${d.code} ${d.path}: ${message}${fix}`;
 }
 
 /** Orders diagnostics by target, path, code and message, so output is deterministic. */

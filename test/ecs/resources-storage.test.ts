@@ -122,7 +122,7 @@ describe('ECS: volumes and mounts', () => {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.code)).toEqual(['ecs/bind-mount-fargate']);
     expect(errors.map(formatDiagnostic)).toEqual([
-      `error [ecs] ecs/bind-mount-fargate shop/devbox mounts[1]: bind mounts need the EC2 launch type: Fargate has no host to mount "./src" from Set targetOptions.ecs.launchType 'ec2' on the System, or use Mount.volume / Mount.ephemeral.`,
+      `error [ecs] ecs/bind-mount-fargate shop/devbox mounts[1]: bind mounts need the EC2 launch type: Fargate has no host to mount "./src" from. Set targetOptions.ecs.launchType 'ec2' on the System, or use Mount.volume / Mount.ephemeral.`,
     ]);
   });
 
@@ -179,6 +179,30 @@ describe('ECS: health checks, privileges', () => {
       'ECS accepts a health-check interval of 5-300 (got 2): using 5',
       'ECS accepts a health-check timeout of 2-60 (got 1): using 2',
     ]);
+  });
+
+  test('GIVEN a health-check timeout as long as its interval WHEN rendered THEN the timeout is made shorter with ecs/health-check-clamped', () => {
+    const { template, diagnostics } = synthEcs(system((s) => new Service(s, 'db', { image: Image.of('db:1'), health: HealthCheck.command(['true'], { interval: '5s' }) })));
+    expect(containersOf(template!, 'shop-db')[0].HealthCheck).toMatchObject({ Interval: 5, Timeout: 4 });
+    expect(diagnostics.filter((d) => d.code === 'ecs/health-check-clamped').map((d) => d.message)).toEqual([
+      'ECS needs a health-check timeout shorter than its interval (got timeout 30s, interval 5s): using 4s',
+    ]);
+  });
+
+  test('GIVEN a label that AWS tags refuse WHEN rendered THEN it stays a docker label, is not a tag, and ecs/label-not-tag says so', () => {
+    const { template, diagnostics } = synthEcs(
+      system((s) => new Service(s, 'web', { image: Image.of('web:1'), labels: { note: "it's *", tier: 'edge' } })),
+    );
+    const container = containersOf(template!, 'shop-web')[0];
+    expect(container.DockerLabels).toMatchObject({ note: "it's *", tier: 'edge' });
+    const tags = (taskDefinitionOf(template!, 'shop-web').Tags ?? []) as Array<{ Key: string; Value: string }>;
+    expect(tags.map((t) => t.Key)).toContain('tier');
+    expect(tags.map((t) => t.Key)).not.toContain('note');
+    expect(find(diagnostics, 'ecs/label-not-tag')).toMatchObject({
+      severity: 'warning',
+      path: 'shop/web labels.note',
+      message: 'the label is kept as a docker label but is not a valid AWS tag (got "note=it\'s *")',
+    });
   });
 
   test('GIVEN privileged and host-network workloads on Fargate WHEN rendered THEN each is an error naming the EC2 option', () => {

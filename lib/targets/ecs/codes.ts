@@ -62,6 +62,10 @@ export const ECS_CODES: Record<string, { severity: Severity; summary: string }> 
     severity: 'warning',
     summary: 'ECS container health checks run a command: an http or tcp check has no container health check (a published http port checks it through the target group).',
   },
+  'ecs/label-not-tag': {
+    severity: 'warning',
+    summary: 'A label holds characters that AWS tags refuse: it stays a docker label on the container but is not tagged on the resources.',
+  },
   'ecs/health-check-clamped': {
     severity: 'info',
     summary: 'A health-check timing is outside what ECS or the load balancer accepts and is moved to the nearest allowed value.',
@@ -97,6 +101,18 @@ export const ECS_CODES: Record<string, { severity: Severity; summary: string }> 
   'ecs/depends-on': {
     severity: 'info',
     summary: 'ECS orders creation only: a dependency is created first, but nothing waits for it to be healthy or complete.',
+  },
+  'ecs/depends-on-across-stacks': {
+    severity: 'info',
+    summary: 'A workload and its dependency landed in different stacks of a split system: CloudFormation does not order their creation.',
+  },
+  'ecs/stack-split': {
+    severity: 'info',
+    summary: "The system is too large for one CloudFormation stack: shared infrastructure stays in the system's stack, workloads go to stacks chosen by the hash of their names.",
+  },
+  'ecs/stack-limits': {
+    severity: 'error',
+    summary: 'A synthesized stack still exceeds a CloudFormation limit (500 resources, 200 outputs, a 1 MB template).',
   },
   'ecs/listener-port-conflict': {
     severity: 'error',

@@ -70,10 +70,17 @@ export function healthCheckOf(c: ContainerSpec, h: HealthCheckSpec | undefined, 
   }
   const note = (prop: string, from: number, lo: number, hi: number) => (v: number) =>
     ctx.d.add('ecs/health-check-clamped', where, `ECS accepts a health-check ${prop} of ${lo}-${hi} (got ${from}): using ${v}`);
+  const interval = clamp(h.intervalSeconds, 5, 300, note('interval', h.intervalSeconds, 5, 300));
+  let timeout = clamp(h.timeoutSeconds, 2, 60, note('timeout', h.timeoutSeconds, 2, 60));
+  if (timeout >= interval) {
+    // Docker lets a check run longer than its interval; ECS wants the timeout shorter than the interval.
+    ctx.d.add('ecs/health-check-clamped', where, `ECS needs a health-check timeout shorter than its interval (got timeout ${timeout}s, interval ${interval}s): using ${interval - 1}s`);
+    timeout = interval - 1;
+  }
   return {
     command: h.shell ? ['CMD-SHELL', h.command[0]] : ['CMD', ...h.command],
-    interval: Duration.seconds(clamp(h.intervalSeconds, 5, 300, note('interval', h.intervalSeconds, 5, 300))),
-    timeout: Duration.seconds(clamp(h.timeoutSeconds, 2, 60, note('timeout', h.timeoutSeconds, 2, 60))),
+    interval: Duration.seconds(interval),
+    timeout: Duration.seconds(timeout),
     retries: clamp(h.retries, 1, 10, note('retries', h.retries, 1, 10)),
     startPeriod: Duration.seconds(clamp(h.startPeriodSeconds, 0, 300, note('start period', h.startPeriodSeconds, 0, 300))),
   };

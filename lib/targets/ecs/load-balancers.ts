@@ -1,4 +1,5 @@
-import { CfnOutput, Duration, type Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -41,6 +42,24 @@ function albHealthCheck(p: PublishedPort, d: EcsDiagnostics): elbv2.HealthCheck 
   };
 }
 
+function sameStack(a: IConstruct, b: IConstruct): boolean {
+  return Stack.of(a) === Stack.of(b);
+}
+
+/**
+ * The load balancer's group may reach a target. Across stacks both rules go to the target's stack, which already
+ * depends on the shared one (aws-cdk-lib would put the ingress rule beside the load balancer's group, a cycle).
+ */
+function allowTo(lbGroup: ec2.SecurityGroup, target: ec2.IConnectable, port: ec2.Port, description: string): void {
+  const group = target.connections.securityGroups[0];
+  if (target.connections.securityGroups.length !== 1 || sameStack(lbGroup, group)) {
+    lbGroup.connections.allowTo(target, port, description);
+    return;
+  }
+  group.addIngressRule(lbGroup, port, description);
+  lbGroup.addEgressRule(group, port, description, true);
+}
+
 /**
  * One load balancer of each kind the system needs: an ALB for ports marked http, an NLB for tcp/udp.
  * Listener P forwards to target C; the load balancer's group is open only on its listener ports, and a service
@@ -69,10 +88,10 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
       const proto = p.port.protocol;
       sg.addIngressRule(ec2.Peer.anyIpv4(), portOf(proto, p.listenerPort), `${p.service.name} ${p.port.name} published on ${p.listenerPort}`);
       const toTarget = target.networkMode === 'bridge' ? portOf(proto, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) : portOf(proto, c);
-      sg.connections.allowTo(target.identity, toTarget, `load balancer to ${p.service.name} ${p.port.name}`);
+      allowTo(sg, target.identity, toTarget, `load balancer to ${p.service.name} ${p.port.name}`);
       if (proto === 'udp') {
         const check = target.networkMode === 'bridge' ? portOf('tcp', EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) : portOf('tcp', c);
-        sg.connections.allowTo(target.identity, check, `health check of ${p.service.name} ${p.port.name}`);
+        allowTo(sg, target.identity, check, `health check of ${p.service.name} ${p.port.name}`);
         d.add('ecs/udp-health-check', `${p.service.path} ports[${p.index}]`, `the network load balancer checks udp port ${c} with a TCP connection to port ${c}`, 'Make the service accept TCP on that port, or the targets stay unhealthy.');
       }
       if (p.port.publish === 'dynamic' && target.networkMode === 'awsvpc') {
@@ -90,12 +109,10 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
           targetType,
           healthCheck: albHealthCheck(p, d),
         });
-        listener = lb.addListener(`Listener-${p.listenerPort}`, {
-          port: p.listenerPort,
-          protocol: elbv2.ApplicationProtocol.HTTP,
-          open: false,
-          defaultTargetGroups: [targetGroup as elbv2.ApplicationTargetGroup],
-        });
+        const props = { port: p.listenerPort, protocol: elbv2.ApplicationProtocol.HTTP, open: false, defaultTargetGroups: [targetGroup as elbv2.ApplicationTargetGroup] };
+        listener = sameStack(lb, scope)
+          ? lb.addListener(`Listener-${p.listenerPort}`, props)
+          : new elbv2.ApplicationListener(scope, `Listener-${p.listenerPort}`, { loadBalancer: lb, ...props });
       } else {
         const protocol = proto === 'udp' ? elbv2.Protocol.UDP : elbv2.Protocol.TCP;
         targetGroup = new elbv2.NetworkTargetGroup(scope, `Target-${p.port.name}`, {
@@ -105,11 +122,10 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
           targetType,
           healthCheck: { protocol: elbv2.Protocol.TCP, port: 'traffic-port' },
         });
-        listener = (lb as elbv2.NetworkLoadBalancer).addListener(`Listener-${p.listenerPort}`, {
-          port: p.listenerPort,
-          protocol,
-          defaultTargetGroups: [targetGroup as elbv2.NetworkTargetGroup],
-        });
+        const props = { port: p.listenerPort, protocol, defaultTargetGroups: [targetGroup as elbv2.NetworkTargetGroup] };
+        listener = sameStack(lb, scope)
+          ? (lb as elbv2.NetworkLoadBalancer).addListener(`Listener-${p.listenerPort}`, props)
+          : new elbv2.NetworkListener(scope, `Listener-${p.listenerPort}`, { loadBalancer: lb as elbv2.NetworkLoadBalancer, ...props });
       }
       target.service.node.addDependency(listener);
       const list = registrations.get(p.service.name) ?? [];

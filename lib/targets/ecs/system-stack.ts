@@ -19,6 +19,7 @@ import { buildLoadBalancers, type ServiceTarget } from './load-balancers';
 import { stackNameOf } from './names';
 import { publishedPorts } from './plan';
 import { buildService } from './services';
+import { bucketStackName, planStacks, STACK_LIMITS } from './stack-plan';
 import { buildTaskDefinition, networkModeOf, type TaskContext } from './task-definitions';
 
 export interface SystemStackOptions {
@@ -32,12 +33,45 @@ export interface SystemStackOptions {
  * errors) when the system cannot run on ECS as described.
  */
 export function buildSystemStack(app: App, spec: SystemSpec, d: EcsDiagnostics, options: SystemStackOptions): Stack | undefined {
+  return buildSystemStacks(app, spec, d, options)?.main;
+}
+
+/** The stacks of one system: the main one, and in a split system the workload stacks (see stack-plan.ts). */
+export interface SystemStacks {
+  /** The whole system, or in a split system its shared infrastructure. */
+  readonly main: Stack;
+  /** Every stack, the main one first. */
+  readonly stacks: readonly Stack[];
+}
+
+function newStack(app: App, stackName: string, description: string, system: string): Stack {
+  const stack = new Stack(app, stackName, { stackName, description });
+  // cfn-lint 1.51 does not know Tags on listeners yet
+  Tags.of(stack).add('lading:system', system, { excludeResourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'] });
+  return stack;
+}
+
+/**
+ * The same, split across stacks when one would exceed CloudFormation's limits: shared infrastructure in the main
+ * stack, workloads in buckets of their own stacks that reference it (`cdk deploy --all` deploys the main stack first).
+ */
+export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsDiagnostics, options: SystemStackOptions): SystemStacks | undefined {
   checkSystem(spec, d);
   if (d.hasErrors) return undefined;
   const stackName = stackNameOf(spec.name);
-  const stack = new Stack(app, stackName, { stackName, description: `${spec.name}: containers rendered by lading` });
-  // cfn-lint 1.51 does not know Tags on listeners yet
-  Tags.of(stack).add('lading:system', spec.name, { excludeResourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'] });
+  const plan = planStacks(spec);
+  const stack = newStack(app, stackName, plan.split ? `${spec.name}: shared infrastructure of the containers rendered by lading` : `${spec.name}: containers rendered by lading`, spec.name);
+  const bucketStacks = new Map<string, Stack>();
+  for (const key of plan.buckets) {
+    const name = bucketStackName(stackName, key);
+    const bucket = newStack(app, name, `${spec.name}: workloads rendered by lading (bucket ${key === '' ? '0' : key} of the names' hashes)`, spec.name);
+    bucket.addStackDependency(stack);
+    bucketStacks.set(key, bucket);
+  }
+  if (plan.split) {
+    d.add('ecs/stack-split', `${spec.name}`, `one stack would exceed CloudFormation's limits (${STACK_LIMITS.resources} resources, ${STACK_LIMITS.outputs} outputs, a 1 MB template): shared infrastructure stays in ${stackName}, the ${spec.services.length + spec.jobs.length} workloads go to ${plan.buckets.length} stacks by the hash of their names (${plan.buckets.map((k) => bucketStackName(stackName, k)).join(', ')})`, 'Deploy them all with cdk deploy --all; the shared stack goes first.');
+  }
+  const stackOf = (w: WorkloadSpec): Stack => (plan.split ? bucketStacks.get(plan.bucketOf.get(w.name)!)! : stack);
   const ec2Launch = spec.options.ecs.launchType === 'ec2';
 
   const vpc = buildVpc(stack, spec);
@@ -68,41 +102,53 @@ export function buildSystemStack(app: App, spec: SystemSpec, d: EcsDiagnostics, 
   const targets = new Map<string, ServiceTarget>();
   const services = new Map<string, ecs.BaseService>();
   for (const s of spec.services) {
-    const scope = new Construct(stack, s.name);
+    const scope = new Construct(stackOf(s), s.name);
     const groups = workloadGroups(s, scope);
     const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
     const task = buildTaskDefinition(scope, s, taskContext, identity, checkedByTargetGroup(s));
     if (!task) continue;
     const isPublished = published.some((p) => p.service.name === s.name);
     const service = buildService(scope, s, task, { spec, d, cluster, namespace, securityGroups: groups, published: isPublished });
-    labelTags(s, [task.taskDefinition, service]);
+    labelTags(s, [task.taskDefinition, service], d);
     services.set(s.name, service);
     targets.set(s.name, { service, networkMode: task.networkMode, identity });
   }
   for (const j of spec.jobs) {
-    const scope = new Construct(stack, j.name);
+    const scope = new Construct(stackOf(j), j.name);
     const groups = workloadGroups(j, scope);
     const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
     const task = buildTaskDefinition(scope, j, taskContext, identity, false);
     if (!task) continue;
-    labelTags(j, [task.taskDefinition]);
+    labelTags(j, [task.taskDefinition], d);
     buildJob(scope, j, task, { spec, d, cluster, servesByName: namespace !== undefined, securityGroups: groups });
   }
   for (const w of [...spec.services, ...spec.jobs]) {
     for (const dep of w.dependsOn) {
       const mine = services.get(w.name);
       const theirs = services.get(dep.name);
-      if (mine && theirs) mine.node.addDependency(theirs);
+      if (mine && theirs && Stack.of(mine) === Stack.of(theirs)) mine.node.addDependency(theirs);
+      else if (mine && theirs) {
+        d.add('ecs/depends-on-across-stacks', `${w.path} dependsOn`, `${w.name} and ${dep.name} are in different stacks (${Stack.of(mine).stackName}, ${Stack.of(theirs).stackName}): CloudFormation does not order their creation`, 'Deploy the stack of the dependency first, or make the workload retry until its dependency answers.');
+      }
       const waits = dep.condition === 'started' ? 'start' : dep.condition === 'healthy' ? 'be healthy' : 'complete';
       d.add('ecs/depends-on', `${w.path} dependsOn`, `ECS orders creation only: ${w.name} does not wait for ${dep.name} to ${waits}`, 'Make the workload retry until its dependency answers.');
     }
   }
   buildLoadBalancers(stack, vpc, spec, published, targets, d);
-  return d.hasErrors ? undefined : stack;
+  if (d.hasErrors) return undefined;
+  return { main: stack, stacks: [stack, ...plan.buckets.map((key) => bucketStacks.get(key)!)] };
 }
 
-function labelTags(w: WorkloadSpec, constructs: Construct[]): void {
+/** What AWS accepts in a tag: letters, digits, spaces and `_ . : / = + - @`; keys up to 128, values up to 256. */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+function labelTags(w: WorkloadSpec, constructs: Construct[], d: EcsDiagnostics): void {
   for (const [key, value] of Object.entries(w.main.labels)) {
+    const fits = TAG_TEXT.test(key) && TAG_TEXT.test(value) && key.length >= 1 && key.length <= 128 && value.length <= 256 && !key.startsWith('aws:');
+    if (!fits) {
+      d.add('ecs/label-not-tag', `${w.path} labels.${key}`, `the label is kept as a docker label but is not a valid AWS tag (got ${JSON.stringify(`${key}=${value}`)})`, 'Use letters, digits, spaces and _ . : / = + - @ only, at most 128 characters for the key and 256 for the value, to have it as a tag too.');
+      continue;
+    }
     for (const c of constructs) Tags.of(c).add(key, value);
   }
 }

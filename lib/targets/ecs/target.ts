@@ -5,7 +5,8 @@ import type { SystemSpec } from '../../model/spec';
 import type { RenderContext, Target, TargetResult } from '../target';
 import { createEcsApp, readAssembly } from './assembly';
 import { EcsDiagnostics } from './diagnostics';
-import { buildSystemStack } from './system-stack';
+import { checkStackLimits, measureTemplate } from './stack-limits';
+import { buildSystemStacks } from './system-stack';
 
 /**
  * Renders one system to a cloud assembly of its own under `dist/ecs/<app>/` (manifest.json,
@@ -28,10 +29,15 @@ export function renderEcs(spec: SystemSpec, context: RenderContext, projectRoot:
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-ecs-'));
   try {
     const app = createEcsApp({ outdir: tmp, referenceAssets: true });
-    const stack = buildSystemStack(app, spec, d, { projectRoot: root });
-    if (!stack || d.hasErrors) return { files: [], diagnostics: d.all };
+    const built = buildSystemStacks(app, spec, d, { projectRoot: root });
+    if (!built || d.hasErrors) return { files: [], diagnostics: d.all };
     const assembly = app.synth();
-    reportCdkMessages(spec.name, assembly.getStackArtifact(stack.artifactId).messages, d);
+    for (const stack of built.stacks) {
+      const artifact = assembly.getStackArtifact(stack.artifactId);
+      reportCdkMessages(spec.name, artifact.messages, d);
+    }
+    const measures = built.stacks.map((stack) => measureTemplate(stack.stackName, fs.readFileSync(path.join(tmp, stack.templateFile), 'utf8')));
+    checkStackLimits(spec.name, measures, d);
     if (d.hasErrors) return { files: [], diagnostics: d.all };
     const fromAssembly = path.posix.join('..', context.projectRootFromTargetDir);
     const relocate = (absolute: string) => path.posix.join(fromAssembly, path.relative(root, absolute).split(path.sep).join('/'));

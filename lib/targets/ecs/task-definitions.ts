@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
@@ -51,6 +52,20 @@ function taskSizeOf(w: WorkloadSpec, ctx: TaskContext): { cpu?: number; memory?:
 
 function describe(need: TaskSize): string {
   return `${need.cpu > 0 ? `${need.cpu} CPU units` : 'no CPU'} and ${need.memory > 0 ? `${need.memory} MiB` : 'no memory'}`;
+}
+
+/**
+ * The file system admits a workload on the NFS port. Across stacks the rule goes to the workload's stack, which
+ * depends on the shared one (aws-cdk-lib would put it beside the file system's group, a cycle).
+ */
+function admit(fileSystem: efs.FileSystem, identity: ec2.IConnectable, description: string): void {
+  const groups = identity.connections.securityGroups;
+  const own = fileSystem.connections.securityGroups;
+  if (groups.length !== 1 || own.length !== 1 || Stack.of(groups[0]) === Stack.of(own[0])) {
+    fileSystem.connections.allowDefaultPortFrom(identity, description);
+    return;
+  }
+  own[0].addIngressRule(groups[0], fileSystem.connections.defaultPort!, description, true);
 }
 
 export interface BuiltTask {
@@ -136,7 +151,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
   }
   for (const [volume, write] of [...efsAccess.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const { fileSystem } = ctx.volumes.get(volume)!;
-    fileSystem.connections.allowDefaultPortFrom(identity, `${w.name} mounts ${volume}`);
+    admit(fileSystem, identity, `${w.name} mounts ${volume}`);
     // the ARN is built from the file system id (Ref) rather than read with GetAtt
     const arn = Stack.of(scope).formatArn({ service: 'elasticfilesystem', resource: 'file-system', resourceName: fileSystem.fileSystemId });
     taskDefinition.taskRole.addToPrincipalPolicy(

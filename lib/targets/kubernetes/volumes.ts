@@ -23,8 +23,9 @@ export function renderClaims(scope: Construct, spec: SystemSpec, findings: Findi
     }
     const claim = new kplus.PersistentVolumeClaim(scope, `claim-${v.name}`, {
       metadata: { name: v.name },
-      // the real quantity is written by the override in readable units; Size is only cdk8s-plus's input
-      storage: Size.kibibytes(Math.ceil(v.sizeBytes / 1024)),
+      // the real quantity is written by the override in readable units; Size is only cdk8s-plus's input, which
+      // it converts to whole gibibytes (and throws on anything else), so it gets a whole number here
+      storage: Size.gibibytes(Math.max(1, Math.ceil(v.sizeBytes / 1024 ** 3))),
       accessModes: [shared ? kplus.PersistentVolumeAccessMode.READ_WRITE_MANY : kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
       ...(v.storageClass ? { storageClassName: v.storageClass } : {}),
     });

@@ -1,0 +1,117 @@
+import { createHash } from 'crypto';
+import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { workloadsOf } from './mounts';
+import { publishedPorts } from './plan';
+
+/** CloudFormation's limits on one stack. */
+export const STACK_LIMITS = { resources: 500, outputs: 200, templateBytes: 1_000_000 } as const;
+
+/**
+ * What a stack is planned to hold at most: headroom under the limits, so that an estimate a little short of the
+ * real count still deploys (the synthesized templates are measured again afterwards).
+ */
+export const STACK_BUDGET = { resources: 450, templateBytes: 800_000 } as const;
+
+/** An estimate of what something adds to a template. */
+export interface Weight {
+  readonly resources: number;
+  readonly bytes: number;
+}
+
+const add = (a: Weight, b: Weight): Weight => ({ resources: a.resources + b.resources, bytes: a.bytes + b.bytes });
+const fits = (w: Weight): boolean => w.resources <= STACK_BUDGET.resources && w.bytes <= STACK_BUDGET.templateBytes;
+
+/**
+ * The resources of one workload, counted as the stack builds them: task definition, task and execution roles with
+ * their policies, its security group, the ECS service, per published port a target group, a listener and two
+ * security-group rules (four for udp), per EFS volume a rule on the file system's group, and for a scheduled job
+ * the rule with its role and policy. Bytes: a generous multiple of the workload's own description.
+ */
+export function workloadWeight(spec: SystemSpec, w: WorkloadSpec, publishedCount: number, udpPublished: number): Weight {
+  const awsvpc = spec.options.ecs.launchType === 'fargate' || !w.hostNetwork;
+  const volumes = new Set<string>();
+  for (const c of [w.main, ...w.sidecars]) for (const m of c.mounts) if (m.kind === 'volume') volumes.add(m.volume);
+  let resources = 4; // task definition, task role, execution role, execution role policy
+  if (awsvpc && spec.options.ecs.launchType === 'fargate') resources += 1; // own security group
+  if (volumes.size > 0) resources += 1 + volumes.size; // task role policy, one file-system rule per volume
+  if (w.kind === 'service') resources += 1 + publishedCount * 4 + udpPublished * 2;
+  else if (w.schedule !== undefined) resources += 3 + (spec.options.ecs.launchType === 'fargate' ? 0 : 1);
+  const bytes = 4_000 + 4 * JSON.stringify(w).length + publishedCount * 3_000;
+  return { resources: resources + 1, bytes };
+}
+
+/** The shared infrastructure: VPC, cluster, namespace, log group, secrets, network groups, EFS, load balancers, capacity. */
+export function sharedWeight(spec: SystemSpec): Weight {
+  let resources = 3; // cluster, namespace, log group
+  if (!spec.options.ecs.vpc) resources += 21;
+  resources += spec.secrets.filter((s) => s.existingName === undefined).length;
+  const workloads = new Map(workloadsOf(spec).map((w) => [w.name, w]));
+  for (const n of spec.networks) {
+    const ports = new Set<string>();
+    for (const m of n.members) for (const p of workloads.get(m)?.main.ports ?? []) ports.add(`${p.protocol}/${p.containerPort}`);
+    resources += 1 + ports.size;
+  }
+  resources += spec.volumes.length * 5;
+  const kinds = new Set(publishedPorts(spec).map((p) => p.kind));
+  resources += kinds.size * 2;
+  if (spec.options.ecs.launchType === 'ec2') resources += 25;
+  return { resources, bytes: 20_000 + resources * 1_500 };
+}
+
+/** Where each workload goes: one stack for everything, or the shared stack plus buckets of workloads. */
+export interface StackPlan {
+  /** True when the system is split: shared infrastructure in the main stack, workloads in buckets. */
+  readonly split: boolean;
+  /** Bucket key of each workload name ('' is the first bucket); empty when not split. */
+  readonly bucketOf: ReadonlyMap<string, string>;
+  /** The bucket keys in use, sorted. */
+  readonly buckets: readonly string[];
+}
+
+/** 32 bits of SHA-256 of a workload name, as a string of '0' and '1'. */
+export function hashBits(name: string): string {
+  return createHash('sha256').update(name).digest().readUInt32BE(0).toString(2).padStart(32, '0');
+}
+
+/**
+ * Plans the stacks of a system. A system whose estimate fits the budget stays one stack. Otherwise workloads are
+ * spread by extendible hashing: a bucket is the set of names whose hash starts with some bit prefix, and a bucket
+ * over the budget splits in two on the next bit. The bucket's key is its prefix without trailing zeros, so on a
+ * split the '0' half keeps the stack it was in. The plan depends only on the names and weights, so the same
+ * system always lands in the same stacks, and a new workload moves no other one unless its bucket overflows
+ * (then only half of that one bucket moves).
+ */
+export function planStacks(spec: SystemSpec): StackPlan {
+  const published = new Map<string, { total: number; udp: number }>();
+  for (const p of publishedPorts(spec)) {
+    const count = published.get(p.service.name) ?? { total: 0, udp: 0 };
+    published.set(p.service.name, { total: count.total + 1, udp: count.udp + (p.port.protocol === 'udp' ? 1 : 0) });
+  }
+  const weights = workloadsOf(spec).map((w) => {
+    const mine = (w.kind === 'service' ? published.get(w.name) : undefined) ?? { total: 0, udp: 0 };
+    return { name: w.name, bits: hashBits(w.name), weight: workloadWeight(spec, w, mine.total, mine.udp) };
+  });
+  const total = weights.reduce((a, w) => add(a, w.weight), sharedWeight(spec));
+  if (fits(total)) return { split: false, bucketOf: new Map(), buckets: [] };
+  const bucketOf = new Map<string, string>();
+  const buckets: string[] = [];
+  const place = (prefix: string, items: typeof weights): void => {
+    if (items.length === 0) return;
+    const sum = items.reduce((a, w) => add(a, w.weight), { resources: 0, bytes: 0 });
+    if (fits(sum) || items.length === 1 || prefix.length >= 32) {
+      const key = prefix.replace(/0+$/, '');
+      buckets.push(key);
+      for (const w of items) bucketOf.set(w.name, key);
+      return;
+    }
+    place(`${prefix}0`, items.filter((w) => w.bits[prefix.length] === '0'));
+    place(`${prefix}1`, items.filter((w) => w.bits[prefix.length] === '1'));
+  };
+  place('', weights);
+  return { split: true, bucketOf, buckets: buckets.sort() };
+}
+
+/** The stack name of a bucket: `Shop-Services`, `Shop-Services-1`, `Shop-Services-011`. */
+export function bucketStackName(mainStackName: string, key: string): string {
+  return key === '' ? `${mainStackName}-Services` : `${mainStackName}-Services-${key}`;
+}
