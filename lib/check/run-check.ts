@@ -2,7 +2,7 @@ import * as path from 'path';
 import type { Diagnostic, TargetName } from '../diagnostics/diagnostic';
 import { applySuppressions, lint, type Suppressed } from '../lint';
 import type { LoadedApp } from '../synth/load-apps';
-import { loadTarget } from '../synth/targets';
+import { renderTarget } from '../synth/render-target';
 import { addCounts, buildAppReport } from './build-report';
 import type { CheckReport } from './report';
 
@@ -29,23 +29,7 @@ export async function checkApps(apps: readonly LoadedApp[], options: CheckOption
     const byTarget: Partial<Record<TargetName, Diagnostic[]>> = {};
     const suppressed: Suppressed[] = [];
     for (const name of targets) {
-      const projectRootFromTargetDir = toPosix(path.relative(path.resolve(root, outDir, name), path.resolve(root))) || '.';
-      let found: readonly Diagnostic[];
-      try {
-        found = (await loadTarget(name).render(app.spec, { projectRootFromTargetDir })).diagnostics;
-      } catch (e) {
-        found = [
-          {
-            code: 'internal/target-failed',
-            severity: 'error',
-            path: app.spec.name,
-            target: name,
-            message: `the ${name} target failed: ${(e as Error)?.message ?? String(e)}`,
-            fix: 'This is a bug in lading; run with LADING_DEBUG=1 for the stack trace and report it.',
-          },
-        ];
-        if (process.env.LADING_DEBUG) console.error((e as Error)?.stack);
-      }
+      const found = (await renderTarget(name, app.spec, path.resolve(root, outDir, name), root)).diagnostics;
       const split = applySuppressions(app.spec, found);
       byTarget[name] = split.kept;
       suppressed.push(...split.suppressed);
@@ -57,8 +41,4 @@ export async function checkApps(apps: readonly LoadedApp[], options: CheckOption
   const counts = addCounts(reports.map((r) => r.counts));
   const ok = counts.error === 0 && !(options.strict === true && counts.warning > 0);
   return { version: 1, ok, strict: options.strict === true, targets, apps: reports, counts };
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

@@ -4,6 +4,7 @@ import { applySuppressions, lint } from '../lint';
 import type { Target } from '../targets/target';
 import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';
+import { renderTarget } from './render-target';
 import { loadTarget } from './targets';
 import { OutputUnit, writeOutput } from './write-output';
 
@@ -49,27 +50,14 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   for (const name of options.targets) {
     const target: Target = loadTarget(name);
     const targetDir = path.join(options.outDir, name);
-    const projectRootFromTargetDir = toPosix(path.relative(path.resolve(targetDir), path.resolve(root))) || '.';
     const targetUnits: OutputUnit[] = [];
     for (const app of apps) {
-      try {
-        const result = await target.render(app.spec, { projectRootFromTargetDir });
-        diagnostics.push(...applySuppressions(app.spec, result.diagnostics).kept);
-        const files = result.files.map((f) => ({ path: `${name}/${f.path}`, content: f.content }));
-        for (const owned of target.outputsOf(app.name)) {
-          const prefix = `${name}/${owned}`;
-          targetUnits.push({ path: prefix, files: files.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}/`)) });
-        }
-      } catch (e) {
-        diagnostics.push({
-          code: 'internal/target-failed',
-          severity: 'error',
-          path: app.spec.name,
-          target: name,
-          message: `the ${name} target failed: ${(e as Error)?.message ?? String(e)}`,
-          fix: 'This is a bug in lading; run with LADING_DEBUG=1 for the stack trace and report it.',
-        });
-        if (process.env.LADING_DEBUG) console.error((e as Error)?.stack);
+      const result = await renderTarget(name, app.spec, targetDir, root);
+      diagnostics.push(...applySuppressions(app.spec, result.diagnostics).kept);
+      const files = result.files.map((f) => ({ path: `${name}/${f.path}`, content: f.content }));
+      for (const owned of target.outputsOf(app.name)) {
+        const prefix = `${name}/${owned}`;
+        targetUnits.push({ path: prefix, files: files.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}/`)) });
       }
     }
     if (whole) units.push({ path: name, files: targetUnits.flatMap((u) => u.files) });
@@ -85,8 +73,4 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   const failed = sorted.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
   const written = failed || options.dryRun ? [] : writeOutput(options.outDir, units).map((f) => path.relative(process.cwd(), f) || f);
   return { apps: apps.map((a) => a.name), diagnostics: sorted, written, failed };
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

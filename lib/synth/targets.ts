@@ -15,3 +15,4 @@ const LOADERS: Record<TargetName, () => Target> = {
 export function loadTarget(name: TargetName): Target {
   return LOADERS[name]();
 }
+
