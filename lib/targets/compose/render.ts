@@ -1,37 +1,51 @@
-import { Document, Scalar } from 'yaml';
+import { dump, type Node, SCALAR_STYLE_DOUBLE_QUOTED, visit } from 'js-yaml';
 import { Interpolation, type ComposeValue } from './document';
 
 /** Keys whose items are port strings, written double-quoted as Compose's documentation writes them. */
 const PORT_KEYS = new Set(['ports', 'expose']);
 
 /**
- * Escapes `$` in every literal, so Compose interpolates nothing but what lading marked as an `Interpolation`;
- * string items under a port key become double-quoted scalars (in one pass, rather than a second walk over the
- * YAML document).
+ * Escapes `$` in every literal, so Compose interpolates nothing but what lading marked as an `Interpolation`,
+ * and drops undefined values.
  */
-function toPlain(value: ComposeValue | undefined, quoted = false): unknown {
+function toPlain(value: ComposeValue | undefined): unknown {
   if (value instanceof Interpolation) return value.text;
-  if (typeof value === 'string') {
-    const escaped = value.includes('$') ? value.replace(/\$/g, '$$$$') : value;
-    if (!quoted) return escaped;
-    const scalar = new Scalar(escaped);
-    scalar.type = 'QUOTE_DOUBLE';
-    return scalar;
-  }
-  if (Array.isArray(value)) return value.map((v) => toPlain(v, quoted));
+  if (typeof value === 'string') return value.includes('$') ? value.replace(/\$/g, '$$$$') : value;
+  if (Array.isArray(value)) return value.map((v) => toPlain(v));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toPlain(v, PORT_KEYS.has(k) && Array.isArray(v));
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toPlain(v);
     return out;
   }
   return value;
 }
 
+const keyOf = (node: Node): string => (node.kind === 'scalar' ? node.value : '');
+
+/** Map keys in code-unit order (a JS object would put integer-like keys first); port items double-quoted. */
+function arrange(node: Node): void {
+  if (node.kind !== 'mapping') return;
+  node.items.sort((a, b) => {
+    const x = keyOf(a.key);
+    const y = keyOf(b.key);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  for (const { key, value } of node.items) {
+    if (value.kind !== 'sequence' || !PORT_KEYS.has(keyOf(key))) continue;
+    for (const item of value.items) if (item.kind === 'scalar') item.style = SCALAR_STYLE_DOUBLE_QUOTED;
+  }
+}
+
 /**
- * Serializes a compose tree to YAML, deterministically: map keys sorted, list order kept. Strings are quoted
- * wherever YAML 1.1 (read by older Compose) would take them for something else: `restart: "no"`, `"on"`.
+ * Serializes a compose tree to YAML, deterministically: map keys sorted, list order kept, no line folding.
+ * js-yaml's dump schema quotes every string that YAML 1.1 or 1.2 would read as something else (`restart: "no"`,
+ * `"on"`, `"22:22"`, `"0755"`), so older Compose parsers read the same values.
  */
 export function renderYaml(tree: ComposeValue): string {
-  const doc = new Document(toPlain(tree), { version: '1.1', sortMapEntries: true, aliasDuplicateObjects: false });
-  return doc.toString({ lineWidth: 0 });
+  return dumpYaml(toPlain(tree));
+}
+
+/** The serialization alone, of a plain tree whose `$` are already escaped (the benchmark's floor uses it too). */
+export function dumpYaml(plain: unknown): string {
+  return dump(plain, { lineWidth: -1, noRefs: true, quoteStyle: 'double', transform: (documents) => visit(documents, arrange) });
 }
