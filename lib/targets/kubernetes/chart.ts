@@ -1,10 +1,10 @@
-import { ApiObject, App, Chart } from 'cdk8s';
+import { ApiObject, App } from 'cdk8s';
 import type { SystemSpec } from '../../model/spec';
 import type { ChartContext } from './context';
 import { Findings } from './diagnostics';
 import { MANAGED_BY_LABEL, PART_OF_LABEL } from './names';
 import { renderNetworkPolicies } from './network-policies';
-import { applyOverride, isObject, overrideKindDefaults, quantity } from './overrides';
+import { applyOverride, isObject, OverridingChart, overrideKindDefaults } from './overrides';
 import { SecretRefs } from './secrets';
 import { claimSize, renderClaims } from './volumes';
 import { renderWorkload } from './workload';
@@ -14,10 +14,10 @@ import { renderWorkload } from './workload';
  * Services, then the NetworkPolicies. `render` synthesizes it in memory; `bin/kubernetes.ts` lets `cdk8s synth`
  * write it: both get the same manifest.
  */
-export function buildChart(app: App, spec: SystemSpec): { chart: Chart; findings: Findings } {
+export function buildChart(app: App, spec: SystemSpec): { chart: OverridingChart; findings: Findings } {
   const findings = new Findings();
   const options = spec.options.kubernetes;
-  const chart = new Chart(app, spec.name, {
+  const chart = new OverridingChart(app, spec.name, {
     ...(options.namespace ? { namespace: options.namespace } : {}),
     labels: { [PART_OF_LABEL]: spec.name, [MANAGED_BY_LABEL]: 'lading' },
     disableResourceNameHashes: true,
@@ -55,7 +55,7 @@ export function buildChart(app: App, spec: SystemSpec): { chart: Chart; findings
       applyOverride(ApiObject.of(claim), (json) => {
         overrideKindDefaults(json);
         const resources = isObject(json.spec) ? json.spec.resources : undefined;
-        if (isObject(resources)) resources.requests = { storage: quantity(claimSize(v.sizeBytes)) };
+        if (isObject(resources)) resources.requests = { storage: claimSize(v.sizeBytes) };
       }),
     );
   }

@@ -1,13 +1,12 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart, type ChartProps } from 'cdk8s';
+import type { Construct } from 'constructs';
 
 /**
  * cdk8s-plus-27 writes opinions the model never expressed: resource requests and limits, runAsNonRoot,
  * readOnlyRootFilesystem, allowPrivilegeEscalation, imagePullPolicy Always, a token automount, rollout and
- * CronJob tuning. Overrides put back what the model says: each one is a pure function of the object's JSON,
- * turned into JSON patches so that `cdk8s synth` and the target render the same manifest.
- *
- * Patches apply to the props of cdk8s's generated API objects, before they are mapped to Kubernetes JSON: so
- * field names are the props' (`setHostnameAsFqdn`), and a quantity is written `{ value: '512Mi' }` (see `quantity`).
+ * CronJob tuning. Overrides put back what the model says: each one is a function that rewrites an object's
+ * Kubernetes JSON (field names and quantities as the API writes them: `setHostnameAsFQDN`, `'512Mi'`), applied
+ * by `OverridingChart` as cdk8s renders the chart, so that `cdk8s synth` and the target write the same manifest.
  */
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -20,11 +19,6 @@ export type ResourceQuantities = { readonly limits?: Record<string, string>; rea
 export interface ContainerIntent {
   readonly resources?: ResourceQuantities;
   readonly securityContext?: JsonObject;
-}
-
-/** A Kubernetes quantity in the props form of cdk8s's generated objects. */
-export function quantity(text: string): JsonObject {
-  return { value: text };
 }
 
 /** What the model says about a pod template beyond what cdk8s-plus rendered from props. */
@@ -42,7 +36,7 @@ export interface PodIntent {
   readonly keepRestartPolicy: boolean;
 }
 
-const POD_DEFAULTS = ['automountServiceAccountToken', 'dnsPolicy', 'securityContext', 'setHostnameAsFqdn', 'terminationGracePeriodSeconds'];
+const POD_DEFAULTS = ['automountServiceAccountToken', 'dnsPolicy', 'securityContext', 'setHostnameAsFQDN', 'terminationGracePeriodSeconds'];
 
 /** Rewrites a pod template (`{metadata, spec}`) to say what the model says. */
 export function overridePodTemplate(template: JsonObject, intent: PodIntent): void {
@@ -69,7 +63,7 @@ export function overridePodTemplate(template: JsonObject, intent: PodIntent): vo
     const emptyDir = volume.emptyDir;
     if (isObject(emptyDir)) {
       const limit = intent.emptyDirSizeLimits[String(volume.name)];
-      if (limit !== undefined) emptyDir.sizeLimit = quantity(limit);
+      if (limit !== undefined) emptyDir.sizeLimit = limit;
       else delete emptyDir.sizeLimit;
     }
   }
@@ -83,11 +77,7 @@ function overrideContainer(container: JsonObject, intent: ContainerIntent): void
   const resources = intent.resources ?? {};
   if (Object.keys(resources).length > 0) {
     const out: JsonObject = {};
-    for (const [group, values] of Object.entries(resources)) {
-      const q: JsonObject = {};
-      for (const [k, v] of Object.entries(values)) q[k] = quantity(v);
-      out[group] = q;
-    }
+    for (const [group, values] of Object.entries(resources)) out[group] = { ...values };
     container.resources = out;
   } else delete container.resources;
   if (intent.securityContext && Object.keys(intent.securityContext).length > 0) container.securityContext = intent.securityContext;
@@ -109,22 +99,50 @@ export function overrideKindDefaults(json: JsonObject): void {
   if (json.kind === 'Service' && Array.isArray(spec.externalIPs) && spec.externalIPs.length === 0) delete spec.externalIPs;
 }
 
+type Transform = (json: JsonObject) => void;
+
 /**
- * Registers `transform` on an object: its JSON as cdk8s renders it is rewritten, and each top-level field that
- * changed is replaced by one JSON patch (keys sorted, as cdk8s sorts them).
+ * A chart that rewrites the Kubernetes JSON of the objects registered with `applyOverride` as it renders them.
+ * Both `app.synthYaml()` (the target) and `app.synth()` (`cdk8s synth`) render a chart through `Chart.toJson`,
+ * so both write the same manifest, and each object is resolved by cdk8s once. A rewritten object's keys are
+ * sorted, as cdk8s sorts them (`apiVersion`, `kind` and `metadata` first).
  */
-export function applyOverride(obj: ApiObject, transform: (json: JsonObject) => void): void {
-  // the props as patches see them: ApiObject's own toJson, without the generated object's mapping
-  const before = ApiObject.prototype.toJson.call(obj) as JsonObject;
-  const after = JSON.parse(JSON.stringify(before)) as JsonObject;
-  transform(after);
-  for (const key of Object.keys(before)) {
-    if (!(key in after)) obj.addJsonPatch(JsonPatch.remove(`/${key}`));
+export class OverridingChart extends Chart {
+  private readonly transforms = new Map<string, Transform>();
+
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, props);
   }
-  for (const key of Object.keys(after)) {
-    if (!(key in before)) obj.addJsonPatch(JsonPatch.add(`/${key}`, sortKeys(after[key])));
-    else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) obj.addJsonPatch(JsonPatch.replace(`/${key}`, sortKeys(after[key])));
+
+  /** Registers `transform` for `obj`: one per object; kind and name identify it in the rendered chart. */
+  override(obj: ApiObject, transform: Transform): void {
+    const key = objectKey(obj.kind, obj.name);
+    if (this.transforms.has(key)) throw new Error(`an override for ${obj.kind} ${obj.name} is already registered`);
+    this.transforms.set(key, transform);
   }
+
+  public override toJson(): any[] {
+    return super.toJson().map((json: JsonObject) => {
+      const metadata = json.metadata;
+      const transform = this.transforms.get(objectKey(String(json.kind), isObject(metadata) ? String(metadata.name) : ''));
+      if (!transform) return json;
+      transform(json);
+      const { apiVersion, kind, metadata: rewritten, ...rest } = json;
+      return { apiVersion, kind, metadata: sortKeys(rewritten), ...(sortKeys(rest) as JsonObject) };
+    });
+  }
+}
+
+function objectKey(kind: string, name: string): string {
+  return `${kind}\u0000${name}`;
+}
+
+/** Registers `transform` on an object of an `OverridingChart`: its Kubernetes JSON is rewritten when rendered. */
+export function applyOverride(obj: ApiObject, transform: Transform): void {
+  // not `instanceof`: Chart answers it for every chart
+  const chart = Chart.of(obj) as Partial<OverridingChart>;
+  if (typeof chart.override !== 'function') throw new Error(`${obj.node.path} is not in an OverridingChart`);
+  chart.override(obj, transform);
 }
 
 export function sortKeys(value: Json): Json {
