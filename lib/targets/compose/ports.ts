@@ -1,4 +1,5 @@
-import type { PortSpec, WorkloadSpec } from '../../model/spec';
+import type { WorkloadSpec } from '../../model/spec';
+import { hostNetworkPortText, internalNetworkPortText, planPorts, type PortProblem } from '../docker-engine/ports';
 import { propPath, type ComposeScope } from './scope';
 
 export interface PortKeys {
@@ -8,48 +9,22 @@ export interface PortKeys {
   readonly expose?: string[];
 }
 
-function hostNetworkPort(scope: ComposeScope, path: string, port: PortSpec): void {
-  const own = `${port.containerPort}/${port.protocol}`;
-  const problem =
-    port.publish === 'none'
-      ? `with host networking, port ${own} is open on the host's own port ${port.containerPort}, not only to services on a shared network.`
-      : port.publish === 'dynamic'
-        ? `with host networking, port ${own} is open on the host's own port ${port.containerPort}, not on a port Docker picks.`
-        : port.hostPort !== port.containerPort
-          ? `with host networking, port ${own} cannot be published on host port ${port.hostPort}: it is open on the host's port ${port.containerPort}.`
-          : undefined;
-  if (problem) scope.report('compose/host-network-port', path, problem, 'Leave host networking off to publish or hide ports.');
+/** Reports one problem of the port at `path` with its Compose code and words. */
+function reportProblem(scope: ComposeScope, path: string, problem: PortProblem): void {
+  if (problem.kind === 'host-network-port') return scope.report('compose/host-network-port', path, ...hostNetworkPortText(problem, 'services'));
+  if (problem.kind === 'internal-network-port') return scope.report('compose/internal-network-port', path, ...internalNetworkPortText(problem));
+  const message = `${problem.replicas} replicas cannot all bind host port ${problem.hostPort} with \`docker compose up\` (\`docker stack deploy\` shares it through its routing mesh).`;
+  scope.report('compose/fixed-port-replicas', path, message, 'Publish on a dynamic host port, or run one replica.');
 }
 
 /** `ports` and `expose` of a workload's main container (sidecars share its network namespace and have none). */
 export function portKeys(scope: ComposeScope, workload: WorkloadSpec): PortKeys {
   const ports: string[] = [];
   const expose: string[] = [];
-  const onInternalOnly =
-    workload.networks.length > 0 &&
-    workload.networks.every((name) => scope.spec.networks.find((n) => n.name === name)?.internal === true);
-  workload.main.ports.forEach((port, i) => {
-    const path = propPath(workload.path, `ports[${i}]`);
-    const own = `${port.containerPort}/${port.protocol}`;
-    if (workload.hostNetwork) return hostNetworkPort(scope, path, port);
-    if (port.publish === 'none') return void expose.push(own);
-    ports.push(port.publish === 'fixed' ? `${port.hostPort}:${own}` : own);
-    if (onInternalOnly) {
-      scope.report(
-        'compose/internal-network-port',
-        path,
-        `port ${own} is published, but every network of ${workload.name} is internal, so Docker cannot forward the host's traffic to it.`,
-        'Add a network that is not internal to the workload, or do not publish the port.',
-      );
-    }
-    if (port.publish === 'fixed' && workload.kind === 'service' && workload.replicas > 1) {
-      scope.report(
-        'compose/fixed-port-replicas',
-        path,
-        `${workload.replicas} replicas cannot all bind host port ${port.hostPort} with \`docker compose up\` (\`docker stack deploy\` shares it through its routing mesh).`,
-        'Publish on a dynamic host port, or run one replica.',
-      );
-    }
-  });
+  for (const plan of planPorts(workload, scope.spec.networks)) {
+    if (plan.publish) ports.push(plan.publish);
+    if (plan.expose) expose.push(plan.expose);
+    for (const problem of plan.problems) reportProblem(scope, propPath(workload.path, `ports[${plan.index}]`), problem);
+  }
   return { ports: ports.length > 0 ? ports : undefined, expose: expose.length > 0 ? expose : undefined };
 }
