@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const renderer = loadTarget(target as TargetName);
   const load = performance.now() - t;
   t = performance.now();
-  const result = await renderer.render(spec, { projectRootFromTargetDir: '../..' });
+  const result = await renderer.render(spec, { projectRoot: process.cwd(), projectRootFromTargetDir: '../..' });
   const render = performance.now() - t;
   const loaded = Object.keys(require.cache).filter((k) => /node_modules\/(cdk8s|cdk8s-plus-27|aws-cdk-lib)\//.test(k));
   const libraries = [...new Set(loaded.map((k) => /node_modules\/(cdk8s-plus-27|cdk8s|aws-cdk-lib)\//.exec(k)![1]))].sort();

@@ -2,11 +2,20 @@
  * The app of cdk.json: `npx cdk synth` / `npx cdk deploy [Stack]` on the same apps as `lading synth --target ecs`.
  * Choose apps with `-c apps=hello,webapp` (System names); all apps by default.
  */
-import { formatDiagnostic, sortDiagnostics } from '../lib/diagnostics/diagnostic';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics/diagnostic';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { createEcsApp } from '../lib/targets/ecs/assembly';
 import { EcsDiagnostics } from '../lib/targets/ecs/diagnostics';
-import { buildSystemStack } from '../lib/targets/ecs/system-stack';
+import { checkSynthesizedStacks } from '../lib/targets/ecs/stack-limits';
+import { buildSystemStacks, type SystemStacks } from '../lib/targets/ecs/system-stack';
+
+/** Prints diagnostics to stderr, info only with LADING_VERBOSE. */
+function report(diagnostics: readonly Diagnostic[]): void {
+  const verbose = process.env.LADING_VERBOSE !== undefined;
+  for (const diagnostic of sortDiagnostics(diagnostics)) {
+    if (verbose || diagnostic.severity !== 'info') console.error(formatDiagnostic(diagnostic));
+  }
+}
 
 function main(): number {
   const app = createEcsApp();
@@ -22,14 +31,19 @@ function main(): number {
     return 1;
   }
   const d = new EcsDiagnostics();
-  for (const { spec } of loaded) buildSystemStack(app, spec, d, { projectRoot: process.cwd() });
-  const verbose = process.env.LADING_VERBOSE !== undefined;
-  for (const diagnostic of sortDiagnostics(d.all)) {
-    if (verbose || diagnostic.severity !== 'info') console.error(formatDiagnostic(diagnostic));
+  const built: Array<{ system: string; stacks: SystemStacks }> = [];
+  for (const { spec } of loaded) {
+    const stacks = buildSystemStacks(app, spec, d, { projectRoot: process.cwd() });
+    if (stacks) built.push({ system: spec.name, stacks });
   }
+  report(d.all);
   if (d.hasErrors) return 1;
-  app.synth();
-  return 0;
+  const assembly = app.synth();
+  // the stack plan only estimates: measure what was synthesized against CloudFormation's limits, as lading synth does
+  const limits = new EcsDiagnostics();
+  for (const { system, stacks } of built) checkSynthesizedStacks(system, stacks.stacks, assembly.directory, limits);
+  report(limits.all);
+  return limits.hasErrors ? 1 : 0;
 }
 
 process.exitCode = main();

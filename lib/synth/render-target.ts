@@ -9,9 +9,10 @@ import { loadTarget } from './targets';
  * lading, reported as an `internal/target-failed` error with no files.
  */
 export async function renderTarget(name: TargetName, spec: SystemSpec, targetDir: string, projectRoot: string): Promise<TargetResult> {
-  const projectRootFromTargetDir = path.relative(path.resolve(targetDir), path.resolve(projectRoot)).split(path.sep).join('/') || '.';
+  const root = path.resolve(projectRoot);
+  const projectRootFromTargetDir = path.relative(path.resolve(targetDir), root).split(path.sep).join('/') || '.';
   try {
-    return await loadTarget(name).render(spec, { projectRootFromTargetDir });
+    return await loadTarget(name).render(spec, { projectRoot: root, projectRootFromTargetDir });
   } catch (e) {
     if (process.env.LADING_DEBUG) console.error((e as Error)?.stack);
     return {

@@ -15,6 +15,12 @@ export interface TargetResult {
 /** What synth tells a target about where its output will live. Never a CLI flag. */
 export interface RenderContext {
   /**
+   * The project root as an absolute path: where relative build contexts and bind mounts start (the working
+   * directory of synth unless told otherwise). A target that needs to look at files there uses this, never
+   * `process.cwd()`.
+   */
+  readonly projectRoot: string;
+  /**
    * The project root (where relative build contexts and bind mounts start), as a POSIX path relative to
    * the target's output directory: `../..` for `dist/compose`.
    */

@@ -11,7 +11,7 @@ import { expectValidCompose } from '../support/compose-validators';
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
 /** Where synth puts the Compose target's output, relative to the project root. */
-export const CONTEXT = { projectRootFromTargetDir: '../..' } as const;
+export const CONTEXT = { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' } as const;
 
 export interface ComposeRender {
   readonly result: TargetResult;

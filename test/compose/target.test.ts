@@ -62,7 +62,7 @@ describe('compose target', () => {
       mounts: [Mount.bind('./apps/devbox/src', '/src')],
     });
     // synth writes to build/out/compose/devbox/compose.yaml: the target folder build/out/compose is three levels down.
-    const result = composeTarget.render(sys.toSpec(), { projectRootFromTargetDir: '../../..' }) as TargetResult;
+    const result = composeTarget.render(sys.toSpec(), { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../../..' }) as TargetResult;
     const content = result.files[0].content;
     expect(content).toContain('      context: ../../../../apps/devbox\n');
     expect(content).toContain('      - ../../../../apps/devbox/src:/src\n');

@@ -13,7 +13,7 @@ import { rejectedByClient, requireTool, scriptProblems, type ClientVerdict } fro
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
 /** Where synth puts the docker target's output, relative to the project root. */
-export const CONTEXT = { projectRootFromTargetDir: '../..' } as const;
+export const CONTEXT = { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' } as const;
 
 export interface DockerRender {
   readonly result: TargetResult;

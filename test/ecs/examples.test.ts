@@ -15,7 +15,7 @@ import { requireTool } from './support/tools';
 const TOLERATED_WARNINGS: Record<string, string> = {};
 
 const apps = loadApps(path.join(PROJECT_ROOT, 'apps'));
-const rendered = apps.map((app) => ({ app, result: renderEcs(app.spec, { projectRootFromTargetDir: '../..' }, PROJECT_ROOT) }));
+const rendered = apps.map((app) => ({ app, result: renderEcs(app.spec, { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' }) }));
 
 describe('ECS: example apps', () => {
   test.each(rendered.map((r) => [r.app.name, r] as const))('GIVEN the %s example WHEN rendered THEN the template and diagnostics match the snapshot', (_name, { app, result }) => {

@@ -160,7 +160,7 @@ describe('ECS on moto: cdk deploy, then read back', () => {
   test.each(deployable.map((a) => [a.name, a] as const))(
     'GIVEN the %s example WHEN cdk deploy creates it in moto THEN the ECS API reads back the containers, ports, CPU and memory, env, mounts and health checks of the model',
     (_name, { name, spec }) => {
-      const result = renderEcs(spec, { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
+      const result = renderEcs(spec, { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' });
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const dir = path.join(work, 'dist', name);
       for (const f of result.files) {

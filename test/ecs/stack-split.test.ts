@@ -2,19 +2,23 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Stage } from 'aws-cdk-lib';
 import { generateSystem } from '../../bench/generate';
+import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
+import { Image, Job, Network, Port, Secret, Service, Sidecar, System, Volume } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { loadApps } from '../../lib/synth/load-apps';
+import { renderTarget } from '../../lib/synth/render-target';
 import { EcsDiagnostics } from '../../lib/targets/ecs/diagnostics';
-import { checkStackLimits, measureTemplate } from '../../lib/targets/ecs/stack-limits';
-import { bucketStackName, planStacks, STACK_LIMITS } from '../../lib/targets/ecs/stack-plan';
+import { checkSharedInfrastructure, checkStackLimits, checkSynthesizedStacks, measureTemplate } from '../../lib/targets/ecs/stack-limits';
+import { bucketStackName, planStacks, sharedWeight, STACK_LIMITS } from '../../lib/targets/ecs/stack-plan';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { PROJECT_ROOT } from './support/ecs-kit';
 import { requireTool } from './support/tools';
 
 type Template = { Resources: Record<string, { Type: string }>; Outputs?: Record<string, { Export?: { Name: unknown } }> };
 
-const render = (spec: SystemSpec) => renderEcs(spec, { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
+const render = (spec: SystemSpec) => renderEcs(spec, { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' });
 const templatesOf = (files: readonly { path: string; content: string }[]) =>
   new Map(files.filter((f) => f.path.endsWith('.template.json')).map((f) => [path.basename(f.path, '.template.json'), f.content]));
 const typesIn = (content: string) => new Set(Object.values((JSON.parse(content) as Template).Resources).map((r) => r.Type));
@@ -162,6 +166,103 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
         message: 'the stack Shop has 501 resources (at most 500), 201 outputs (at most 200), a template of 1000001 bytes (at most 1000000): CloudFormation refuses it',
         fix: 'Use fewer networks, volumes or secrets in one system (they share one stack), or split the system in two.',
       },
+    ]);
+  });
+
+  test('GIVEN synthesized templates in a cloud assembly WHEN the stacks are checked THEN each template file is measured and only the one over a limit is an error', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-limits-'));
+    try {
+      const outputs = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`Out${i}`, { Value: 'x' }]));
+      fs.writeFileSync(path.join(outdir, 'Shop.template.json'), JSON.stringify({ Resources: { A: { Type: 'AWS::SNS::Topic' } }, Outputs: outputs }));
+      fs.writeFileSync(path.join(outdir, 'Shop-Services.template.json'), JSON.stringify({ Resources: { B: { Type: 'AWS::SNS::Topic' } } }));
+      const d = new EcsDiagnostics();
+      checkSynthesizedStacks('shop', [{ stackName: 'Shop', templateFile: 'Shop.template.json' }, { stackName: 'Shop-Services', templateFile: 'Shop-Services.template.json' }], outdir, d);
+      expect(d.all.map((x) => [x.code, x.severity, x.path, x.message])).toEqual([
+        ['ecs/stack-limits', 'error', 'shop (Shop)', 'the stack Shop has 201 outputs (at most 200): CloudFormation refuses it'],
+      ]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('GIVEN synthesized templates whose stacks are known WHEN one is over a limit THEN the error says what of that stack makes it large', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: Image.of('nginx:1.27'), secretEnv: { KEY: new Secret(sys, 'key') } });
+    new Service(sys, 'api', { image: Image.of('nginx:1.27') });
+    const script = new Job(sys, 'script', { image: Image.of('ubuntu:22.04'), restart: 'no', command: ['sh', '-c', 'echo x'.repeat(10)], env: { A: 'a' } });
+    new Sidecar(script, 'shipper', { image: Image.of('busybox:1.36'), env: { SMALL: 'x', ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`V${i}`, 'y'.repeat(10)])) } });
+    const spec = sys.toSpec();
+    const [api, web] = spec.services;
+    const d = new EcsDiagnostics();
+    const over = { resources: 10, outputs: 201, templateBytes: 1_000_001 };
+    checkStackLimits('shop', [
+      { stack: 'Shop', ...over, templateBytes: 10, contents: { kind: 'shared', spec } },
+      { stack: 'Shop-Services', ...over, outputs: 0, contents: { kind: 'workloads', spec, workloads: [api, web] } },
+      { stack: 'Shop-Services-1', ...over, outputs: 0, contents: { kind: 'workloads', spec, workloads: [spec.jobs[0]] } },
+    ], d);
+    expect(d.all.map((x) => formatDiagnostic(x))).toEqual([
+      "error [ecs] ecs/stack-limits shop (Shop): the stack Shop has 201 outputs (at most 200): CloudFormation refuses it; it holds the shared infrastructure, and an output for each of its values that the workload stacks use (got the VPC (11), the cluster and log group (2), 1 secret (1), 1 network (1)). Create fewer secrets (a Secret with existingName refers to one that exists and adds no resource), or split the system into several Systems.",
+      'error [ecs] ecs/stack-limits shop (Shop-Services): the stack Shop-Services has a template of 1000001 bytes (at most 1000000): CloudFormation refuses it (got the workloads api, web). Make the largest of them smaller (large env or command values into a Secret or a file in the image), or split the system into several Systems.',
+      "error [ecs] ecs/stack-limits shop/script/shipper env: the stack Shop-Services-1, which holds only this job, has a template of 1000001 bytes, over CloudFormation's limit of 1000000 (got 256 bytes in env). Move large values out of env: into a Secret (secretEnv), or into a file in the image.",
+    ]);
+  });
+
+  /** A system with `secrets` secrets, the first `used` of them in the env of its one service. */
+  const vault = (secrets: number, used = secrets): SystemSpec => {
+    const sys = new System('vault');
+    const secretEnv: Record<string, Secret> = {};
+    for (let i = 0; i < secrets; i++) {
+      const secret = new Secret(sys, `secret-${i}`);
+      if (i < used) secretEnv[`S${i}`] = secret;
+    }
+    new Service(sys, 'api', { image: Image.of('nginx:1.27'), secretEnv });
+    return sys.toSpec();
+  };
+
+  test('GIVEN secrets that alone overflow the shared stack WHEN rendered as lading synth does THEN one ecs/stack-limits error says what is over and what to change, with no files and no synthesis', async () => {
+    const synth = jest.spyOn(Stage.prototype, 'synth');
+    try {
+      const result = await renderTarget('ecs', vault(490), path.join(PROJECT_ROOT, 'dist', 'ecs'), PROJECT_ROOT);
+      expect(result.files).toEqual([]);
+      expect(result.diagnostics.filter((d) => d.severity !== 'info').map((d) => formatDiagnostic(d))).toEqual([
+        "error [ecs] ecs/stack-limits vault (Vault): the shared infrastructure alone needs about 504 resources in the stack Vault, over CloudFormation's limit of 500, and unlike workloads it cannot move to other stacks (got 490 secrets (490), the VPC (11), the cluster and log group (2), 1 network (1)). Create fewer secrets (a Secret with existingName refers to one that exists and adds no resource), or split the system into several Systems.",
+      ]);
+      expect(synth).not.toHaveBeenCalled();
+    } finally {
+      synth.mockRestore();
+    }
+  });
+
+  test('GIVEN secrets that just fit the shared stack WHEN rendered THEN no error, and the shared stack holds as many resources as the plan estimated', () => {
+    // each secret that a workload stack uses is an output of the shared stack: few are used, to stay under 200 outputs
+    const spec = vault(480, 5);
+    const result = render(spec);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const shared = measureTemplate('Vault', templatesOf(result.files).get('Vault')!);
+    expect(shared.resources).toBe(sharedWeight(spec).resources);
+    expect(shared.resources).toBeLessThanOrEqual(STACK_LIMITS.resources);
+  });
+
+  test('GIVEN many networks and volumes WHEN the shared infrastructure is checked THEN the error lists them, largest first, and the fix names them', () => {
+    const sys = new System('lab');
+    for (let i = 0; i < 150; i++) new Network(sys, `net-${i}`);
+    for (let i = 0; i < 80; i++) new Volume(sys, `vol-${i}`);
+    new Service(sys, 'api', { image: Image.of('nginx:1.27') });
+    const spec = sys.toSpec();
+    const d = new EcsDiagnostics();
+    expect(checkSharedInfrastructure(spec, 'Lab', d)).toBe(false);
+    expect(d.all.map((x) => formatDiagnostic(x))).toEqual([
+      "error [ecs] ecs/stack-limits lab (Lab): the shared infrastructure alone needs about 564 resources in the stack Lab, over CloudFormation's limit of 500, and unlike workloads it cannot move to other stacks (got 80 volumes (400), 151 networks (151), the VPC (11), the cluster and log group (2)). Use fewer networks or volumes, or split the system into several Systems.",
+    ]);
+  });
+
+  test('GIVEN one service whose published ports alone exceed 500 resources WHEN rendered THEN its stack is measured after synthesis and the error names the service and its ports', () => {
+    const sys = new System('edge');
+    new Service(sys, 'edge', { image: Image.of('nginx:1.27'), ports: Array.from({ length: 130 }, (_, i) => Port.tcp(10_000 + i).publish()) });
+    const result = render(sys.toSpec());
+    expect(result.files).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([
+      "error [ecs] ecs/stack-limits edge/edge ports: the stack Edge-Services, which holds only this service, has 526 resources, over CloudFormation's limit of 500 (got 130 published ports, each with a target group, a listener and security-group rules). Publish fewer ports on this service, or spread them over several services.",
     ]);
   });
 

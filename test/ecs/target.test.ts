@@ -30,7 +30,7 @@ const codesIn = (text: string) => new Set([...text.matchAll(/'(ecs\/[a-z0-9-]+)'
 
 describe('ECS target: output', () => {
   test('GIVEN a system WHEN rendered THEN it is one cloud assembly under <app>/ with manifest.json, <Stack>.template.json and the asset manifest', () => {
-    const { files, diagnostics } = renderEcs(devbox(), { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
+    const { files, diagnostics } = renderEcs(devbox(), { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const paths = files.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['devbox/manifest.json', 'devbox/Devbox.template.json', 'devbox/Devbox.assets.json']));
@@ -40,7 +40,7 @@ describe('ECS target: output', () => {
   });
 
   test('GIVEN an image built from a Dockerfile WHEN rendered THEN the asset points at the build context relative to the assembly, and no absolute path or temp dir is left in any file', () => {
-    const { files } = renderEcs(devbox(), { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
+    const { files } = renderEcs(devbox(), { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' });
     const assets = JSON.parse(files.find((f) => f.path === 'devbox/Devbox.assets.json')!.content);
     expect(Object.values(assets.dockerImages).map((i) => (i as { source: { directory: string } }).source.directory)).toEqual(['../../../apps/devbox']);
     for (const f of files) {
@@ -49,13 +49,30 @@ describe('ECS target: output', () => {
     }
   });
 
+  test('GIVEN a project root other than the working directory WHEN rendered through the target THEN build contexts start at the root of the context', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-root-'));
+    try {
+      fs.mkdirSync(path.join(root, 'tool'));
+      fs.writeFileSync(path.join(root, 'tool', 'Dockerfile'), 'FROM busybox:1.36\n');
+      const sys = new System('tool');
+      new Service(sys, 'tool', { image: Image.build({ context: 'tool', tag: 'tool:dev' }) });
+      const result = await ecsTarget.render(sys.toSpec(), { projectRoot: root, projectRootFromTargetDir: '../..' });
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const assets = JSON.parse(result.files.find((f) => f.path === 'tool/Tool.assets.json')!.content);
+      expect(Object.values(assets.dockerImages).map((i) => (i as { source: { directory: string } }).source.directory)).toEqual(['../../../tool']);
+      for (const f of result.files) expect(f.content).not.toContain(root);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('GIVEN the same system WHEN rendered twice THEN the files are identical and the scratch directory is gone', () => {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-scratch-'));
     const before = process.env.TMPDIR;
     process.env.TMPDIR = scratch;
     try {
-      const a = renderEcs(devbox(), { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
-      const b = renderEcs(devbox(), { projectRootFromTargetDir: '../..' }, PROJECT_ROOT);
+      const a = renderEcs(devbox(), { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' });
+      const b = renderEcs(devbox(), { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' });
       expect(a).toEqual(b);
       expect(fs.readdirSync(scratch)).toEqual([]);
     } finally {
@@ -66,7 +83,7 @@ describe('ECS target: output', () => {
   });
 
   test('GIVEN a bind mount on Fargate WHEN rendered through the target THEN no files come back and the error names the option', async () => {
-    const result = await ecsTarget.render(devbox('fargate'), { projectRootFromTargetDir: '../..' });
+    const result = await ecsTarget.render(devbox('fargate'), { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' });
     expect(result.files).toEqual([]);
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path])).toEqual([['ecs/bind-mount-fargate', 'devbox/devbox mounts[0]']]);
   });
@@ -109,7 +126,63 @@ describe('ECS diagnostic codes', () => {
   });
 });
 
+/** Runs bin/ecs.ts (the app of cdk.json) as `cdk synth` does, on apps written to a fresh folder (file name -> source). */
+function runCdkApp(apps: Record<string, string>): { status: number | null; stderr: string; templates: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-cdk-app-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'apps'));
+    for (const [file, source] of Object.entries(apps)) fs.writeFileSync(path.join(dir, 'apps', file), source);
+    // what `cdk synth` does: run the app of cdk.json with the output folder and the context in the environment
+    const r = spawnSync(path.join(PROJECT_ROOT, 'node_modules/.bin/ts-node'), ['--swc', 'bin/ecs.ts'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CDK_OUTDIR: path.join(dir, 'out'), CDK_CONTEXT_JSON: JSON.stringify({ appsDir: path.join(dir, 'apps') }) },
+      timeout: 120000,
+    });
+    const out = path.join(dir, 'out');
+    const templates = fs.existsSync(out) ? fs.readdirSync(out).filter((f) => f.endsWith('.template.json')) : [];
+    return { status: r.status, stderr: r.stderr, templates };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const MODEL = JSON.stringify(path.join(PROJECT_ROOT, 'lib', 'model'));
+
 describe('ECS: cdk.json', () => {
+  test('GIVEN a job whose env makes its stack over 1 MB WHEN bin/ecs.ts (the app of cdk.json) synthesizes it THEN it prints the ecs/stack-limits error naming the job and the value, and exits 1', () => {
+    const r = runCdkApp({
+      'big-env.ts': [
+        `import { Image, Job, System } from ${MODEL};`,
+        "const app = new System('big-env');",
+        "new Job(app, 'hello', { image: Image.of('ubuntu:22.04'), command: ['true'], restart: 'no', env: { BIG: 'x'.repeat(1_100_000) } });",
+        'export default app;',
+      ].join('\n'),
+    });
+    expect(r.stderr.trim().split('\n')).toEqual([
+      "error [ecs] ecs/stack-limits big-env/hello env.BIG: the stack BigEnv-Services, which holds only this job, has a template of 1104056 bytes, over CloudFormation's limit of 1000000 (got 1100000 bytes in env.BIG). Move large values out of env: into a Secret (secretEnv), or into a file in the image.",
+    ]);
+    expect(r.status).toBe(1);
+  });
+
+  test('GIVEN secrets that alone overflow the shared stack WHEN bin/ecs.ts synthesizes the system THEN it prints the same ecs/stack-limits error as lading synth, writes no template and exits 1', () => {
+    const r = runCdkApp({
+      'vault.ts': [
+        `import { Image, Secret, Service, System } from ${MODEL};`,
+        "const app = new System('vault');",
+        'const secretEnv: Record<string, Secret> = {};',
+        "for (let i = 0; i < 490; i++) secretEnv['S' + i] = new Secret(app, 'secret-' + i);",
+        "new Service(app, 'api', { image: Image.of('nginx:1.27'), secretEnv });",
+        'export default app;',
+      ].join('\n'),
+    });
+    expect(r.stderr.trim().split('\n')).toEqual([
+      "error [ecs] ecs/stack-limits vault (Vault): the shared infrastructure alone needs about 504 resources in the stack Vault, over CloudFormation's limit of 500, and unlike workloads it cannot move to other stacks (got 490 secrets (490), the VPC (11), the cluster and log group (2), 1 network (1)). Create fewer secrets (a Secret with existingName refers to one that exists and adds no resource), or split the system into several Systems.",
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.templates).toEqual([]);
+  });
+
   test('GIVEN cdk.json WHEN `cdk synth -c apps=hello` runs THEN bin/ecs.ts synthesizes the Hello stack into the output folder', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-cdk-synth-'));
     try {

@@ -23,7 +23,7 @@ function specOf(name: string): SystemSpec {
 
 /** Renders as synth would into dist/ of the corpus folder, which is the project root (where build contexts start). */
 async function render(target: 'compose' | 'kubernetes' | 'ecs', name: string): Promise<TargetResult> {
-  if (target === 'ecs') return renderEcs(specOf(name), CONTEXT, path.join(CORPUS, name));
+  if (target === 'ecs') return renderEcs(specOf(name), { ...CONTEXT, projectRoot: path.join(CORPUS, name) });
   return (await loadTarget(target).render(specOf(name), CONTEXT)) as TargetResult;
 }
 

@@ -4,7 +4,8 @@ import { loadApps } from '../../lib/synth/load-apps';
 import { kubernetesTarget } from '../../lib/targets/kubernetes';
 import { validateManifest } from '../support/kubernetes-validators';
 
-const apps = loadApps(path.join(__dirname, '..', '..', 'apps'));
+const ROOT = path.join(__dirname, '..', '..');
+const apps = loadApps(path.join(ROOT, 'apps'));
 
 describe('Kubernetes: the example apps', () => {
   test('there are examples to check', () => {
@@ -14,7 +15,7 @@ describe('Kubernetes: the example apps', () => {
   describe.each(apps.map((a) => [a.name, a] as const))('%s', (name, app) => {
     test('renders one multi-document file without errors; the manifest and diagnostics match the snapshot', async () => {
       // WHEN the example is rendered
-      const result = await kubernetesTarget.render(app.spec, { projectRootFromTargetDir: '../..' });
+      const result = await kubernetesTarget.render(app.spec, { projectRoot: ROOT, projectRootFromTargetDir: '../..' });
       // THEN one file, named for outputsOf, and no error
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect(result.files.map((f) => f.path)).toEqual(kubernetesTarget.outputsOf(name));
@@ -23,13 +24,13 @@ describe('Kubernetes: the example apps', () => {
     });
 
     test('every object passes the Kubernetes 1.27 schema, unknown-field and name checks', async () => {
-      const result = await kubernetesTarget.render(app.spec, { projectRootFromTargetDir: '../..' });
+      const result = await kubernetesTarget.render(app.spec, { projectRoot: ROOT, projectRootFromTargetDir: '../..' });
       expect(validateManifest(result.files[0].content)).toEqual([]);
     });
 
     test('rendering twice gives the same bytes', async () => {
-      const a = await kubernetesTarget.render(app.spec, { projectRootFromTargetDir: '../..' });
-      const b = await kubernetesTarget.render(app.spec, { projectRootFromTargetDir: '../..' });
+      const a = await kubernetesTarget.render(app.spec, { projectRoot: ROOT, projectRootFromTargetDir: '../..' });
+      const b = await kubernetesTarget.render(app.spec, { projectRoot: ROOT, projectRootFromTargetDir: '../..' });
       expect(a).toEqual(b);
     });
   });

@@ -25,7 +25,7 @@ describe('lading check on random systems', () => {
         for (const t of TARGETS) {
           let found;
           try {
-            found = (await loadTarget(t).render(spec, { projectRootFromTargetDir: '../..' })).diagnostics;
+            found = (await loadTarget(t).render(spec, { projectRoot: process.cwd(), projectRootFromTargetDir: '../..' })).diagnostics;
           } catch {
             continue; // a target that throws shows as internal/target-failed, tested in the target's own property
           }

@@ -16,7 +16,7 @@ describe('regressions found by the random systems', () => {
     const s = new System('shop');
     const data = new Volume(s, 'data', { size: '100m' });
     new Service(s, 'db', { image: Image.of('postgres:16.4'), mounts: [Mount.volume(data, '/var/lib/postgresql/data')] });
-    const result = (await kubernetesTarget.render(s.toSpec(), { projectRootFromTargetDir: '../..' })) as TargetResult;
+    const result = (await kubernetesTarget.render(s.toSpec(), { projectRoot: process.cwd(), projectRootFromTargetDir: '../..' })) as TargetResult;
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const manifest = result.files[0].content;
     expect(manifest).toContain('storage: 100Mi');

@@ -11,7 +11,7 @@ import { buildSystem } from './build-system';
 import { expectUserError, expectWellFormed, fcParameters, hasError } from './expectations';
 
 /** Where synth would write, so relative build contexts and bind mounts resolve as they will. */
-const CONTEXT = { projectRootFromTargetDir: '../..' };
+const CONTEXT = { projectRoot: ROOT, projectRootFromTargetDir: '../..' };
 /** docker-compose costs about half a second a file, shellcheck a tenth: they check a sample. */
 export const SAMPLE = 6;
 const BROKEN_OUTPUT = /\bundefined\b|\bNaN\b|\[object Object\]/;

@@ -112,7 +112,7 @@ export const ECS_CODES: Record<string, { severity: Severity; summary: string }> 
   },
   'ecs/stack-limits': {
     severity: 'error',
-    summary: 'A synthesized stack still exceeds a CloudFormation limit (500 resources, 200 outputs, a 1 MB template).',
+    summary: 'A stack exceeds a CloudFormation limit (500 resources, 200 outputs, a 1 MB template): the shared infrastructure alone (found before synthesis), or one workload or a stack as synthesized.',
   },
   'ecs/listener-port-conflict': {
     severity: 'error',

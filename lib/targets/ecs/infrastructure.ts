@@ -9,7 +9,7 @@ import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { SystemSpec } from '../../model/spec';
 import type { EcsDiagnostics } from './diagnostics';
 import { workloadsOf } from './mounts';
-import { isInternalOnly, needsPrivateSubnets } from './plan';
+import { isInternalOnly, needsPrivateSubnets, servesByName } from './plan';
 import { workloadNeed } from './task-size';
 
 export const PUBLIC_SUBNETS: ec2.SubnetSelection = { subnetType: ec2.SubnetType.PUBLIC };
@@ -46,8 +46,7 @@ export function sharedSubnets(spec: SystemSpec): ec2.SubnetSelection {
 
 /** The Cloud Map namespace that Service Connect uses, when some service can be reached by name. */
 export function buildNamespace(cluster: ecs.Cluster, spec: SystemSpec): servicediscovery.INamespace | undefined {
-  const servesByName = spec.services.some((s) => !s.hostNetwork && s.main.ports.some((p) => p.protocol === 'tcp'));
-  if (!servesByName) return undefined;
+  if (!servesByName(spec)) return undefined;
   return cluster.addDefaultCloudMapNamespace({
     name: spec.name,
     type: servicediscovery.NamespaceType.HTTP,

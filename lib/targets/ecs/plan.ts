@@ -32,6 +32,11 @@ export function publishedPorts(spec: SystemSpec): PublishedPort[] {
   return out;
 }
 
+/** True when some service can be reached by name (a tcp port off the host network): the system gets a Cloud Map namespace. */
+export function servesByName(spec: SystemSpec): boolean {
+  return spec.services.some((s) => !s.hostNetwork && s.main.ports.some((p) => p.protocol === 'tcp'));
+}
+
 /** True when some workload needs private subnets: internal-only tasks, or EC2 container instances. */
 export function needsPrivateSubnets(spec: SystemSpec): boolean {
   if (spec.options.ecs.launchType === 'ec2') return true;

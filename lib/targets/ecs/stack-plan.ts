@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import { workloadsOf } from './mounts';
-import { publishedPorts } from './plan';
+import { needsPrivateSubnets, publishedPorts, servesByName } from './plan';
 
 /** CloudFormation's limits on one stack. */
 export const STACK_LIMITS = { resources: 500, outputs: 200, templateBytes: 1_000_000 } as const;
@@ -40,21 +40,60 @@ export function workloadWeight(spec: SystemSpec, w: WorkloadSpec, publishedCount
   return { resources: resources + 1, bytes };
 }
 
+/** What a part of the shared infrastructure adds: how many of it (secrets, networks...) and their resources. */
+export interface SharedPart {
+  readonly count: number;
+  readonly resources: number;
+}
+
+/**
+ * The shared infrastructure, part by part, counted as the stack builds it: the secrets it creates (one with
+ * `existingName` adds none), per network (Fargate) a security group with a self-referencing rule per port of its
+ * members, per volume an EFS file system with two mount targets, an access point and a security group, per kind of
+ * load balancer the balancer and its security group, a new VPC (public subnets, and private ones with a NAT
+ * gateway), the cluster with its log group and Cloud Map namespace, and EC2 capacity.
+ */
+export interface SharedParts {
+  readonly secrets: SharedPart;
+  readonly networks: SharedPart;
+  readonly volumes: SharedPart;
+  readonly loadBalancers: SharedPart;
+  readonly vpc: SharedPart;
+  readonly cluster: SharedPart;
+  readonly capacity: SharedPart;
+}
+
+export function sharedParts(spec: SystemSpec): SharedParts {
+  const fargate = spec.options.ecs.launchType === 'fargate';
+  const secrets = spec.secrets.filter((s) => s.existingName === undefined).length;
+  const workloads = new Map(workloadsOf(spec).map((w) => [w.name, w]));
+  let networkResources = 0;
+  if (fargate) {
+    for (const n of spec.networks) {
+      const ports = new Set<string>();
+      for (const m of n.members) for (const p of workloads.get(m)?.main.ports ?? []) ports.add(`${p.protocol}/${p.containerPort}`);
+      networkResources += 1 + ports.size;
+    }
+  }
+  const kinds = new Set(publishedPorts(spec).map((p) => p.kind)).size;
+  const newVpc = spec.options.ecs.vpc ? 0 : 1;
+  return {
+    secrets: { count: secrets, resources: secrets },
+    networks: { count: fargate ? spec.networks.length : 0, resources: networkResources },
+    volumes: { count: spec.volumes.length, resources: spec.volumes.length * 5 },
+    loadBalancers: { count: kinds, resources: kinds * 2 },
+    // VPC, internet gateway and its attachment, per zone a public subnet, route table, association and route;
+    // with private subnets per zone the same four again, and one NAT gateway with its address
+    vpc: { count: newVpc, resources: newVpc * (needsPrivateSubnets(spec) ? 21 : 11) },
+    cluster: { count: 1, resources: 2 + (servesByName(spec) ? 1 : 0) },
+    // EC2: the container instances (about ten resources) and the rules that admit them, generously
+    capacity: { count: fargate ? 0 : 1, resources: fargate ? 0 : 25 },
+  };
+}
+
 /** The shared infrastructure: VPC, cluster, namespace, log group, secrets, network groups, EFS, load balancers, capacity. */
 export function sharedWeight(spec: SystemSpec): Weight {
-  let resources = 3; // cluster, namespace, log group
-  if (!spec.options.ecs.vpc) resources += 21;
-  resources += spec.secrets.filter((s) => s.existingName === undefined).length;
-  const workloads = new Map(workloadsOf(spec).map((w) => [w.name, w]));
-  for (const n of spec.networks) {
-    const ports = new Set<string>();
-    for (const m of n.members) for (const p of workloads.get(m)?.main.ports ?? []) ports.add(`${p.protocol}/${p.containerPort}`);
-    resources += 1 + ports.size;
-  }
-  resources += spec.volumes.length * 5;
-  const kinds = new Set(publishedPorts(spec).map((p) => p.kind));
-  resources += kinds.size * 2;
-  if (spec.options.ecs.launchType === 'ec2') resources += 25;
+  const resources = Object.values(sharedParts(spec)).reduce((sum: number, part: SharedPart) => sum + part.resources, 0);
   return { resources, bytes: 20_000 + resources * 1_500 };
 }
 

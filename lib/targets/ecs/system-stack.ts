@@ -16,9 +16,11 @@ import {
 } from './infrastructure';
 import { buildJob } from './jobs';
 import { buildLoadBalancers, type ServiceTarget } from './load-balancers';
+import { workloadsOf } from './mounts';
 import { stackNameOf } from './names';
 import { publishedPorts } from './plan';
 import { buildService } from './services';
+import { checkSharedInfrastructure, recordStackContents } from './stack-limits';
 import { bucketStackName, planStacks, STACK_LIMITS } from './stack-plan';
 import { buildTaskDefinition, networkModeOf, type TaskContext } from './task-definitions';
 
@@ -60,6 +62,8 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsDiagnostics,
   if (d.hasErrors) return undefined;
   const stackName = stackNameOf(spec.name);
   const plan = planStacks(spec);
+  // shared infrastructure too large for any stack: one error now, rather than aws-cdk-lib's exception in synth
+  if (!checkSharedInfrastructure(spec, stackName, d)) return undefined;
   const stack = newStack(app, stackName, plan.split ? `${spec.name}: shared infrastructure of the containers rendered by lading` : `${spec.name}: containers rendered by lading`, spec.name);
   const bucketStacks = new Map<string, Stack>();
   for (const key of plan.buckets) {
@@ -67,7 +71,9 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsDiagnostics,
     const bucket = newStack(app, name, `${spec.name}: workloads rendered by lading (bucket ${key === '' ? '0' : key} of the names' hashes)`, spec.name);
     bucket.addStackDependency(stack);
     bucketStacks.set(key, bucket);
+    recordStackContents(bucket, { kind: 'workloads', spec, workloads: workloadsOf(spec).filter((w) => plan.bucketOf.get(w.name) === key) });
   }
+  recordStackContents(stack, { kind: plan.split ? 'shared' : 'system', spec });
   if (plan.split) {
     d.add('ecs/stack-split', `${spec.name}`, `one stack would exceed CloudFormation's limits (${STACK_LIMITS.resources} resources, ${STACK_LIMITS.outputs} outputs, a 1 MB template): shared infrastructure stays in ${stackName}, the ${spec.services.length + spec.jobs.length} workloads go to ${plan.buckets.length} stacks by the hash of their names (${plan.buckets.map((k) => bucketStackName(stackName, k)).join(', ')})`, 'Deploy them all with cdk deploy --all; the shared stack goes first.');
   }

@@ -5,27 +5,27 @@ import type { SystemSpec } from '../../model/spec';
 import type { RenderContext, Target, TargetResult } from '../target';
 import { createEcsApp, readAssembly } from './assembly';
 import { EcsDiagnostics } from './diagnostics';
-import { checkStackLimits, measureTemplate } from './stack-limits';
+import { checkSynthesizedStacks } from './stack-limits';
 import { buildSystemStacks } from './system-stack';
 
 /**
  * Renders one system to a cloud assembly of its own under `dist/ecs/<app>/` (manifest.json,
  * `<Stack>.template.json`, asset manifest), deployable with `npx cdk deploy --app dist/ecs/<app>`.
- * The project root (where build contexts start) is the working directory.
+ * Build contexts start at `context.projectRoot`.
  */
 export const ecsTarget: Target = {
   name: 'ecs',
   render(spec: SystemSpec, context: RenderContext): TargetResult {
-    return renderEcs(spec, context, process.cwd());
+    return renderEcs(spec, context);
   },
   outputsOf(app: string): readonly string[] {
     return [app];
   },
 };
 
-export function renderEcs(spec: SystemSpec, context: RenderContext, projectRoot: string): TargetResult {
+export function renderEcs(spec: SystemSpec, context: RenderContext): TargetResult {
   const d = new EcsDiagnostics();
-  const root = path.resolve(projectRoot);
+  const root = path.resolve(context.projectRoot);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-ecs-'));
   try {
     const app = createEcsApp({ outdir: tmp, referenceAssets: true });
@@ -36,8 +36,7 @@ export function renderEcs(spec: SystemSpec, context: RenderContext, projectRoot:
       const artifact = assembly.getStackArtifact(stack.artifactId);
       reportCdkMessages(spec.name, artifact.messages, d);
     }
-    const measures = built.stacks.map((stack) => measureTemplate(stack.stackName, fs.readFileSync(path.join(tmp, stack.templateFile), 'utf8')));
-    checkStackLimits(spec.name, measures, d);
+    checkSynthesizedStacks(spec.name, built.stacks, assembly.directory, d);
     if (d.hasErrors) return { files: [], diagnostics: d.all };
     const fromAssembly = path.posix.join('..', context.projectRootFromTargetDir);
     const relocate = (absolute: string) => path.posix.join(fromAssembly, path.relative(root, absolute).split(path.sep).join('/'));

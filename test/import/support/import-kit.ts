@@ -9,7 +9,7 @@ export const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The Compose files the import is tried on. */
 export const CORPUS = path.join(ROOT, 'test', 'import', 'corpus');
 /** Where synth writes each target: the project root is two folders up. */
-export const CONTEXT = { projectRootFromTargetDir: '../..' } as const;
+export const CONTEXT = { projectRoot: ROOT, projectRootFromTargetDir: '../..' } as const;
 
 /** The compose file the Compose target writes for a spec. */
 export function composeText(spec: SystemSpec): string {
