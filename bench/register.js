@@ -1,3 +1,3 @@
-// Compiles TypeScript on the fly as bin/lading.js does (transpile only, with swc), for the benchmark's scripts.
-const path = require('path');
-require('ts-node').register({ transpileOnly: true, swc: true, project: path.join(__dirname, '..', 'tsconfig.json') });
+// Compiles TypeScript on load as bin/lading.js does (@swc/core, transpile only), for the benchmark's scripts and
+// the hand-written baselines, so that every process pays the same loader.
+require('../bin/register');

@@ -54,7 +54,7 @@ function repeatJson<T extends Record<string, unknown>>(reps: number, once: () =>
 
 const lading = (args: readonly string[], env: Record<string, string> = {}, preload: readonly string[] = []) =>
   run('node', [...preload.flatMap((p) => ['-r', p]), 'bin/lading.js', ...args], env);
-const tsNode = (script: string, args: readonly string[]) => run('node', ['-r', './bench/register.js', script, ...args]);
+const script = (file: string, args: readonly string[]) => run('node', ['-r', './bench/register.js', file, ...args]);
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const lines: string[] = [];
@@ -77,23 +77,23 @@ const started = Date.now();
 for (const n of SIZES) {
   const reps = REPS[n];
   const specFile = path.join(scratch, `spec-${n}.json`);
-  tsNode('bench/dump-spec.ts', [String(n), specFile]);
+  script('bench/dump-spec.ts', [String(n), specFile]);
   for (const target of TARGETS) {
     const out = path.join(scratch, `out-${target}-${n}`);
     const whole = repeat(reps, () => lading(['synth', '--apps-dir', 'bench/apps', '--target', target, '--out', out], { LADING_BENCH_SERVICES: String(n) }));
-    const work = repeatJson<{ model: number; load: number; render: number; errors: number }>(reps, () => tsNode('bench/work.ts', [target, String(n)]));
+    const work = repeatJson<{ model: number; load: number; render: number; errors: number }>(reps, () => script('bench/work.ts', [target, String(n)]));
     if (work.some((w) => w.errors > 0)) throw new Error(`${target} reported errors for ${n} services`);
     const cell: Cell = { wall: whole.wall, rssMiB: whole.rssMiB, render: median(work.map((w) => w.render)), model: median(work.map((w) => w.model)), load: median(work.map((w) => w.load)) };
     if (target === 'kubernetes' || target === 'ecs') {
-      const script = target === 'kubernetes' ? 'bench/baseline/cdk8s-baseline.ts' : 'bench/baseline/cdk-baseline.ts';
+      const program = target === 'kubernetes' ? 'bench/baseline/cdk8s-baseline.ts' : 'bench/baseline/cdk-baseline.ts';
       const dest = path.join(scratch, `baseline-${target}-${n}${target === 'kubernetes' ? '.yaml' : ''}`);
-      const b = repeat(reps, () => tsNode(script, [specFile, dest]));
+      const b = repeat(reps, () => script(program, [specFile, dest]));
       cell.baseline = { wall: b.wall, rssMiB: b.rssMiB };
     }
     if (target !== 'docker') {
       const objects = path.join(scratch, `objects-${target}-${n}.json`);
-      tsNode('bench/floor.ts', ['prepare', target, path.join(out, target), objects]);
-      const floorRuns = Array.from({ length: reps }, () => tsNode('bench/floor.ts', ['run', target, objects]));
+      script('bench/floor.ts', ['prepare', target, path.join(out, target), objects]);
+      const floorRuns = Array.from({ length: reps }, () => script('bench/floor.ts', ['run', target, objects]));
       cell.floor = { wall: median(floorRuns.map((r) => r.wall)), serialize: median(floorRuns.map((r) => (JSON.parse(r.stdout.trim()) as { serialize: number }).serialize)) };
     }
     cells.set(`${target}-${n}`, cell);
@@ -126,11 +126,11 @@ const examples = (preload: readonly string[] = [], entry = 'bin/lading.js') =>
 const shipped = examples();
 const validated = examples(['./bench/validation-on.js']);
 const typeChecked = examples([], 'bench/typecheck-lading.js');
-const swcOnly = examples([], 'bench/swc-lading.js');
+const tsNodeLoader = examples([], 'bench/ts-node-lading.js');
 const composeOnly = lading(['synth', '--target', 'compose', '--out', path.join(scratch, 'out-examples-compose')], {}, ['./bench/trace-libraries.js']);
 const composeLibraries = /libraries-loaded: (.*)/.exec(composeOnly.stderr)?.[1] ?? '?';
 const npmSynth = repeat(exampleReps, () => run('npm', ['run', '--silent', 'synth', '--', '--out', path.join(scratch, 'out-examples-npm')]));
-log(`examples: shipped ${fmt(shipped.wall)} s, validation on ${fmt(validated.wall)} s, type-checked ${fmt(typeChecked.wall)} s, swc only ${fmt(swcOnly.wall)} s`);
+log(`examples: shipped ${fmt(shipped.wall)} s, validation on ${fmt(validated.wall)} s, type-checked ${fmt(typeChecked.wall)} s, ts-node as the loader ${fmt(tsNodeLoader.wall)} s`);
 
 // ---- the report
 const version = (pkg: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
@@ -140,13 +140,13 @@ lines.push('# Benchmark results', '');
 lines.push(`Written by \`npm run bench\` (bench/run.ts)${QUICK ? ' in quick mode (one repetition)' : ''}; the run took ${fmt((Date.now() - started) / 60000, 1)} minutes.`, '');
 lines.push('## Machine and versions', '');
 lines.push(`- ${os.cpus().length} CPUs (\`nproc\`: ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()}), ${cpu}; ${fmt(os.totalmem() / 2 ** 30, 1)} GiB memory; ${os.type()} ${os.release()}`);
-lines.push(`- node ${process.version}; aws-cdk-lib ${version('aws-cdk-lib')}, cdk8s ${version('cdk8s')}, cdk8s-plus-27 ${version('cdk8s-plus-27')}, constructs ${version('constructs')}, yaml ${version('yaml')}, ts-node ${version('ts-node')}, @swc/core ${version('@swc/core')}; ${spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
+lines.push(`- node ${process.version}; aws-cdk-lib ${version('aws-cdk-lib')}, cdk8s ${version('cdk8s')}, cdk8s-plus-27 ${version('cdk8s-plus-27')}, constructs ${version('constructs')}, yaml ${version('yaml')}, js-yaml ${version('js-yaml')}, ts-node ${version('ts-node')}, @swc/core ${version('@swc/core')}; ${spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
 lines.push(`- repetitions: ${SIZES.map((n) => `${REPS[n]} at ${n}`).join(', ')} services; every figure is the median. The machine is shared, so compare the ratios more than the seconds.`, '');
 lines.push('## What is measured', '');
-lines.push('- **lading**: `node bin/lading.js synth --apps-dir bench/apps --target <t>` as a whole process (ts-node with swc compiles the generated app, the model validates it, the target renders, lint runs, files are written), under `/usr/bin/time`: wall seconds and peak resident memory.');
+lines.push('- **lading**: `node bin/lading.js synth --apps-dir bench/apps --target <t>` as a whole process (@swc/core compiles the generated app through bin/register.js, the model validates it, the target renders, lint runs, files are written), under `/usr/bin/time`: wall seconds and peak resident memory.');
 lines.push('- **render**: inside one process (bench/work.ts), the time of `target.render(spec)` alone: the synth work, without node start, module loading and the model.');
-lines.push('- **baseline**: bench/baseline/cdk8s-baseline.ts and bench/baseline/cdk-baseline.ts, hand-written cdk8s-plus-27 and aws-cdk-lib programs that read the same system description (the spec dumped to JSON) and build the same objects directly, run the same way (ts-node with swc), writing their manifest or cloud assembly.');
-lines.push('- **floor**: bench/floor.ts loads lading\'s final objects (read back from its output beforehand, untimed, and kept as JSON) and serializes them alone (`yaml` for Compose and Kubernetes, `JSON.stringify` for the ECS templates), run the same way; "floor s" is that whole process (node, ts-node, `JSON.parse`, serialization), "floor ms" the serialization.');
+lines.push('- **baseline**: bench/baseline/cdk8s-baseline.ts and bench/baseline/cdk-baseline.ts, hand-written cdk8s-plus-27 and aws-cdk-lib programs that read the same system description (the spec dumped to JSON) and build the same objects directly, run the same way (node with bin/register.js), writing their manifest or cloud assembly.');
+lines.push('- **floor**: bench/floor.ts loads lading\'s final objects (read back from its output beforehand, untimed, and kept as JSON) and serializes them alone with the serializer lading uses (js-yaml for Compose, `yaml` as cdk8s calls it for Kubernetes, `JSON.stringify` for the ECS templates), run the same way; "floor s" is that whole process (node, the loader, `JSON.parse`, serialization), "floor ms" the serialization.');
 lines.push('- The generated system (bench/generate.ts): n services, each with a port, one or two of n/50 networks (the first internal), limits, a health check, log limits, labels; every 5th a secret, every 50th a volume, every 20th a sidecar, every 50th an http port published on the ALB, every 100th a tcp port on the NLB, every 10th a dependency; n/50 jobs, half scheduled.', '');
 lines.push('## Per target', '');
 lines.push('| target | services | lading s | peak MiB | render ms | model ms | baseline s | baseline MiB | lading/baseline | floor s | floor ms | lading/floor (process) | render/floor (work) |');
@@ -187,7 +187,7 @@ lines.push(`| \`npm run synth\` as shipped (npm + lading, transpile-only with sw
 lines.push(`| \`node bin/lading.js synth\` as shipped | ${fmt(shipped.wall)} | ${fmt(shipped.rssMiB, 0)} |`);
 lines.push(`| the same with aws-cdk-lib's built-in CloudFormation validation on | ${fmt(validated.wall)} | ${fmt(validated.rssMiB, 0)} |`);
 lines.push(`| the same with ts-node type-checking (no transpile-only, no swc) | ${fmt(typeChecked.wall)} | ${fmt(typeChecked.rssMiB, 0)} |`);
-lines.push(`| the same compiled by @swc/core through a plain require hook, without ts-node (bench/swc-lading.js) | ${fmt(swcOnly.wall)} | ${fmt(swcOnly.rssMiB, 0)} |`);
+lines.push(`| the same with ts-node as the loader (transpile-only, swc; bench/ts-node-lading.js) | ${fmt(tsNodeLoader.wall)} | ${fmt(tsNodeLoader.rssMiB, 0)} |`);
 const notes = path.join(__dirname, 'NOTES.md');
 if (fs.existsSync(notes)) lines.push('', fs.readFileSync(notes, 'utf8').trim());
 fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);
