@@ -2,14 +2,15 @@
  * The floor: the final objects of a target's output, serialized and nothing else.
  * - `floor prepare <compose|kubernetes|ecs> <dir> <objects.json>` reads lading's output back as objects (not timed);
  * - `floor run <compose|kubernetes|ecs> <objects.json>` loads them (JSON.parse) and times turning them into YAML or
- *   JSON text again with the serializer lading uses (js-yaml for Compose, `yaml` as cdk8s calls it for Kubernetes,
- *   `JSON.stringify` for the templates), printing one JSON line. Its whole process is the floor of a synth process.
+ *   JSON text again with the serializer lading uses (js-yaml for Compose and Kubernetes, `JSON.stringify` for the
+ *   templates), printing one JSON line. Its whole process is the floor of a synth process.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as YAML from 'yaml';
 import { dumpYaml } from '../lib/targets/compose/render';
+import { stringifyManifest } from '../lib/targets/kubernetes/manifest';
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -32,6 +33,6 @@ if (mode === 'prepare') {
       ? objects.reduce<number>((n, o) => n + JSON.stringify(o, undefined, 1).length, 0)
       : target === 'compose'
         ? (objects as unknown[][]).reduce<number>((n, docs) => n + docs.map((d) => dumpYaml(d)).join('---\n').length, 0)
-        : (objects as unknown[][]).reduce<number>((n, docs) => n + docs.map((d) => YAML.stringify(d, { lineWidth: 0 })).join('---\n').length, 0);
+        : (objects as unknown[][]).reduce<number>((n, docs) => n + stringifyManifest(docs).length, 0);
   console.log(JSON.stringify({ serialize: performance.now() - t, bytes, maxRssKiB: process.resourceUsage().maxRSS }));
 }

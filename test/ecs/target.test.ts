@@ -133,7 +133,9 @@ function runCdkApp(apps: Record<string, string>): { status: number | null; stder
     fs.mkdirSync(path.join(dir, 'apps'));
     for (const [file, source] of Object.entries(apps)) fs.writeFileSync(path.join(dir, 'apps', file), source);
     // what `cdk synth` does: run the app of cdk.json with the output folder and the context in the environment
-    const r = spawnSync(path.join(PROJECT_ROOT, 'node_modules/.bin/ts-node'), ['--swc', 'bin/ecs.ts'], {
+    const app = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { app: string }).app.split(' ');
+    expect(app).toEqual(['node', '-r', './bin/register.js', 'bin/ecs.ts']);
+    const r = spawnSync(process.execPath, app.slice(1), {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
       env: { ...process.env, CDK_OUTDIR: path.join(dir, 'out'), CDK_CONTEXT_JSON: JSON.stringify({ appsDir: path.join(dir, 'apps') }) },

@@ -31,7 +31,7 @@ describe('cdk8s.yaml: npx cdk8s synth', () => {
 
   test('cdk8s.yaml runs bin/kubernetes.ts and writes into dist/kubernetes', () => {
     const config = fs.readFileSync(path.join(root, 'cdk8s.yaml'), 'utf8');
-    expect(config).toMatch(/^app: npx ts-node --transpile-only bin\/kubernetes\.ts$/m);
+    expect(config).toMatch(/^app: node -r \.\/bin\/register\.js bin\/kubernetes\.ts$/m);
     expect(config).toMatch(/^output: dist\/kubernetes$/m);
   });
 });

@@ -1,2 +1,3 @@
 export { addSystem, kubernetesTarget, manifestFile, renderKubernetes } from './target';
 export { KUBERNETES_CODES } from './codes';
+export { chartManifest } from './manifest';

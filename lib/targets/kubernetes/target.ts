@@ -1,8 +1,9 @@
-import { App } from 'cdk8s';
+import { App, type Chart } from 'cdk8s';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { SystemSpec } from '../../model/spec';
 import type { Target, TargetResult } from '../target';
 import { buildChart } from './chart';
+import { chartManifest } from './manifest';
 
 /** The file of one app, relative to dist/kubernetes: what `cdk8s synth` names a chart's output too. */
 export function manifestFile(app: string): string {
@@ -13,17 +14,17 @@ export function manifestFile(app: string): string {
  * Adds the chart of one system to `app` and returns its diagnostics, without those that a workload's
  * `suppress` names (errors are never suppressed). Shared by `render` and by the cdk8s app entry point.
  */
-export function addSystem(app: App, spec: SystemSpec): Diagnostic[] {
-  const { findings } = buildChart(app, spec);
-  return withoutSuppressed(spec, findings.all);
+export function addSystem(app: App, spec: SystemSpec): { chart: Chart; diagnostics: Diagnostic[] } {
+  const { chart, findings } = buildChart(app, spec);
+  return { chart, diagnostics: withoutSuppressed(spec, findings.all) };
 }
 
 /** Renders one system to a multi-document manifest, synthesized in memory. An error leaves no file. */
 export function renderKubernetes(spec: SystemSpec): TargetResult {
   const app = new App({ outdir: 'dist/kubernetes' });
-  const diagnostics = addSystem(app, spec);
+  const { chart, diagnostics } = addSystem(app, spec);
   if (diagnostics.some((d) => d.severity === 'error')) return { files: [], diagnostics };
-  return { files: [{ path: manifestFile(spec.name), content: app.synthYaml() }], diagnostics };
+  return { files: [{ path: manifestFile(spec.name), content: chartManifest(chart) }], diagnostics };
 }
 
 export const kubernetesTarget: Target = {

@@ -1,0 +1,37 @@
+import * as path from 'path';
+import { App, Yaml } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { Image, Service, System } from '../../lib/model';
+import { loadApps } from '../../lib/synth/load-apps';
+import { buildChart } from '../../lib/targets/kubernetes/chart';
+import { chartManifest } from '../../lib/targets/kubernetes/manifest';
+import { render } from './render';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** Every document of a manifest as a YAML 1.1 parser (kubectl's, go-yaml) reads it. */
+function readAs11(text: string): unknown[] {
+  return parseAllDocuments(text, { version: '1.1' }).map((d) => d.toJS());
+}
+
+describe('Kubernetes manifest serialization', () => {
+  test('GIVEN env values that YAML 1.1 reads as booleans, numbers or base-60 WHEN rendered THEN they are quoted and read back as the same strings', () => {
+    const sys = new System('quoting');
+    const values = { A: 'yes', B: 'off', C: '1:20', D: '0777', E: '8080', F: 'y', G: '~', H: 'line one\nline two', I: '' };
+    new Service(sys, 'web', { image: Image.of('nginx:1.27'), env: values });
+    const r = render(sys);
+    for (const text of ['"yes"', '"off"', '"1:20"', '"0777"', '"8080"', '"y"', '"~"', '""']) expect(r.yaml).toContain(`value: ${text}\n`);
+    const env = (readAs11(r.yaml).find((o: any) => o.kind === 'Deployment') as any).spec.template.spec.containers[0].env;
+    expect(Object.fromEntries(env.map((e: { name: string; value: string }) => [e.name, e.value]))).toEqual(values);
+  });
+
+  test.each(loadApps(path.join(ROOT, 'apps')).map((a) => [a.name, a.spec] as const))(
+    'GIVEN the example %s WHEN written THEN a YAML 1.1 reader gets the same objects from it as from cdk8s own Yaml.stringify',
+    (_name, spec) => {
+      const { chart } = buildChart(new App(), spec);
+      const docs = chart.toJson();
+      expect(readAs11(chartManifest(chart))).toEqual(readAs11(Yaml.stringify(...docs)));
+      expect(readAs11(chartManifest(chart))).toEqual(JSON.parse(JSON.stringify(docs)));
+    },
+  );
+});
