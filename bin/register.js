@@ -1,16 +1,69 @@
 // Compiles TypeScript on load with @swc/core, transpile only: no TypeScript compiler is loaded
 // (`npm test` type-checks with `tsc --noEmit`). Used by bin/lading.js, and preloaded with `node -r`.
+// Compiled files are kept in node_modules/.cache/lading-swc (or a directory of the user's own in the system's
+// temporary directory; LADING_SWC_CACHE=<dir> chooses one, LADING_SWC_CACHE=0 turns the cache off), keyed by a
+// hash of the source, its path, and swc's version and options: an unchanged file is not compiled again, and a
+// process whose files are all cached does not load swc at all.
+const crypto = require('crypto');
 const fs = require('fs');
-const swc = require('@swc/core');
+const os = require('os');
+const path = require('path');
+
+const OPTIONS = {
+  swcrc: false,
+  sourceMaps: 'inline',
+  jsc: { parser: { syntax: 'typescript' }, target: 'es2022', keepClassNames: true },
+  module: { type: 'commonjs' },
+};
+const SALT = JSON.stringify([require('@swc/core/package.json').version, OPTIONS]);
+
+function cacheDir() {
+  const chosen = process.env.LADING_SWC_CACHE;
+  if (chosen === '0') return undefined;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  const candidates = chosen
+    ? [path.resolve(chosen)]
+    : [path.join(__dirname, '..', 'node_modules', '.cache', 'lading-swc'), path.join(os.tmpdir(), `lading-swc-cache-${uid ?? 'user'}`)];
+  for (const dir of candidates) {
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      fs.accessSync(dir, fs.constants.W_OK);
+      // only a directory of this user's own: nobody else can plant code in it
+      if (uid !== undefined && fs.statSync(dir).uid !== uid) continue;
+      return dir;
+    } catch {
+      // not writable: try the next one
+    }
+  }
+  return undefined;
+}
+const CACHE = cacheDir();
+
+let swc;
+function compile(source, filename) {
+  swc ??= require('@swc/core');
+  return swc.transformSync(source, { ...OPTIONS, filename }).code;
+}
 
 process.setSourceMapsEnabled(true); // stack traces of app errors point at the .ts lines
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
-  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    swcrc: false,
-    sourceMaps: 'inline',
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022', keepClassNames: true },
-    module: { type: 'commonjs' },
-  });
+  const source = fs.readFileSync(filename, 'utf8');
+  if (!CACHE) return module._compile(compile(source, filename), filename);
+  const key = crypto.createHash('sha256').update(SALT).update('\0').update(filename).update('\0').update(source).digest('hex');
+  const cached = path.join(CACHE, `${key}.js`);
+  let code;
+  try {
+    code = fs.readFileSync(cached, 'utf8');
+  } catch {
+    code = compile(source, filename);
+    // written whole under a temporary name, then renamed: a concurrent reader sees all of it or nothing
+    const partial = `${cached}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(partial, code);
+      fs.renameSync(partial, cached);
+    } catch {
+      fs.rmSync(partial, { force: true });
+    }
+  }
   module._compile(code, filename);
 };

@@ -103,9 +103,10 @@ type Transform = (json: JsonObject) => void;
 
 /**
  * A chart that rewrites the Kubernetes JSON of the objects registered with `applyOverride` as it renders them.
- * Both `app.synthYaml()` (the target) and `app.synth()` (`cdk8s synth`) render a chart through `Chart.toJson`,
- * so both write the same manifest, and each object is resolved by cdk8s once. A rewritten object's keys are
- * sorted, as cdk8s sorts them (`apiVersion`, `kind` and `metadata` first).
+ * Whatever renders the chart goes through `Chart.toJson`: the target and bin/kubernetes.ts (`cdk8s synth`) through
+ * manifest.ts, and cdk8s's own `app.synth()` and `app.synthYaml()` too, so all write the same manifest, and cdk8s
+ * resolves each object once. A rewritten object's keys are sorted, as cdk8s sorts them (`apiVersion`, `kind` and
+ * `metadata` first).
  */
 export class OverridingChart extends Chart {
   private readonly transforms = new Map<string, Transform>();
