@@ -41,7 +41,7 @@ function main(): number {
   const assembly = app.synth();
   // the stack plan only estimates: measure what was synthesized against CloudFormation's limits, as lading synth does
   const limits = new EcsDiagnostics();
-  for (const { system, stacks } of built) checkSynthesizedStacks(system, stacks.stacks, assembly.directory, limits);
+  for (const { system, stacks } of built) checkSynthesizedStacks(system, stacks.stacks, assembly.directory, limits, stacks.contents);
   report(limits.all);
   return limits.hasErrors ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { WorkloadSpec } from '../../model/spec';
+import { hostNetworkText } from '../docker-engine/ports';
 import type { ComposeMap } from './document';
 import { propPath, type ComposeScope } from './scope';
 
@@ -16,12 +17,7 @@ export function topLevelNetworks(scope: ComposeScope): ComposeMap | undefined {
 /** `networks` of a workload's main service, or `network_mode: host` for host networking. */
 export function networkKeys(scope: ComposeScope, workload: WorkloadSpec): ComposeMap {
   if (workload.hostNetwork) {
-    scope.report(
-      'compose/host-network',
-      propPath(workload.path, 'hostNetwork'),
-      `${workload.name} shares the host's network stack: every port it opens is open on the host, and it joins no network.`,
-      'Leave host networking off unless the workload needs it; publish ports instead.',
-    );
+    scope.report('compose/host-network', propPath(workload.path, 'hostNetwork'), ...hostNetworkText(workload));
     return { network_mode: 'host' };
   }
   return { networks: [...workload.networks] };

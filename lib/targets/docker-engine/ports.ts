@@ -48,18 +48,6 @@ export interface PortPlan {
   readonly problems: readonly PortProblem[];
 }
 
-const internalByNetworks = new WeakMap<readonly NetworkSpec[], ReadonlySet<string>>();
-
-/** The names of the internal networks, built once per spec (the spec is frozen, so its networks never change). */
-function internalNetworks(networks: readonly NetworkSpec[]): ReadonlySet<string> {
-  let names = internalByNetworks.get(networks);
-  if (!names) {
-    names = new Set(networks.filter((n) => n.internal).map((n) => n.name));
-    internalByNetworks.set(networks, names);
-  }
-  return names;
-}
-
 function hostNetworkProblem(port: PortSpec, own: string): HostNetworkPortProblem | undefined {
   if (port.publish === 'fixed' && port.hostPort === port.containerPort) return undefined;
   return {
@@ -76,7 +64,7 @@ function hostNetworkProblem(port: PortSpec, own: string): HostNetworkPortProblem
  * `networks` is the spec's list of networks, where a workload's network names are looked up.
  */
 export function planPorts(workload: WorkloadSpec, networks: readonly NetworkSpec[]): PortPlan[] {
-  const internal = internalNetworks(networks);
+  const internal = new Set(networks.filter((n) => n.internal).map((n) => n.name));
   const onInternalOnly = workload.networks.length > 0 && workload.networks.every((name) => internal.has(name));
   return workload.main.ports.map((port, index): PortPlan => {
     const own = `${port.containerPort}/${port.protocol}`;
@@ -116,5 +104,13 @@ export function internalNetworkPortText(problem: InternalNetworkPortProblem): Po
   return [
     `port ${problem.own} is published, but every network of ${problem.workload} is internal, so Docker cannot forward the host's traffic to it.`,
     'Add a network that is not internal to the workload, or do not publish the port.',
+  ];
+}
+
+/** Host networking itself, the same under either target. */
+export function hostNetworkText(workload: WorkloadSpec): PortProblemText {
+  return [
+    `${workload.name} shares the host's network stack: every port it opens is open on the host, and it joins no network.`,
+    'Leave host networking off unless the workload needs it; publish ports instead.',
   ];
 }

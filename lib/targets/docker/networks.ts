@@ -1,4 +1,5 @@
 import type { WorkloadSpec } from '../../model/spec';
+import { hostNetworkText } from '../docker-engine/ports';
 import { appLabel, networkName } from './names';
 import { propPath, type DockerScope } from './scope';
 import { quote, type Command, type Word } from './shell';
@@ -26,12 +27,7 @@ export interface NetworkPlan {
 /** The networks of a workload's main container (a sidecar joins the main container's namespace instead). */
 export function networkPlan(scope: DockerScope, workload: WorkloadSpec): NetworkPlan {
   if (workload.hostNetwork) {
-    scope.report(
-      'docker/host-network',
-      propPath(workload.path, 'hostNetwork'),
-      `${workload.name} shares the host's network stack: every port it opens is open on the host, and it joins no network.`,
-      'Leave host networking off unless the workload needs it; publish ports instead.',
-    );
+    scope.report('docker/host-network', propPath(workload.path, 'hostNetwork'), ...hostNetworkText(workload));
     return { flags: [['--network', 'host']], connects: () => [] };
   }
   const [first, ...others] = workload.networks.map((n) => networkName(scope.spec, n));

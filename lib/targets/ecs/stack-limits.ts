@@ -169,22 +169,21 @@ export interface SynthesizedStack {
   readonly templateFile: string;
 }
 
-/** What each stack built by buildSystemStacks holds, for the messages of the check after synthesis. */
-const contentsOfStack = new WeakMap<SynthesizedStack, StackContents>();
-
-/** Records what a stack holds (called by buildSystemStacks as it creates the stacks). */
-export function recordStackContents(stack: SynthesizedStack, contents: StackContents): void {
-  contentsOfStack.set(stack, contents);
-}
-
 /**
  * Measures the template of every stack, as synthesized into the cloud assembly at `outdir`, and reports an error
- * for each limit one exceeds. Shared by the ECS target and bin/ecs.ts (`cdk synth` / `cdk deploy`).
+ * for each limit one exceeds, saying what a stack holds where `contents` knows it (buildSystemStacks records it).
+ * Shared by the ECS target and bin/ecs.ts (`cdk synth` / `cdk deploy`).
  */
-export function checkSynthesizedStacks(system: string, stacks: readonly SynthesizedStack[], outdir: string, d: EcsDiagnostics): void {
+export function checkSynthesizedStacks(
+  system: string,
+  stacks: readonly SynthesizedStack[],
+  outdir: string,
+  d: EcsDiagnostics,
+  contents: ReadonlyMap<SynthesizedStack, StackContents> = new Map(),
+): void {
   const measures = stacks.map((stack) => ({
     ...measureTemplate(stack.stackName, fs.readFileSync(path.join(outdir, stack.templateFile), 'utf8')),
-    contents: contentsOfStack.get(stack),
+    contents: contents.get(stack),
   }));
   checkStackLimits(system, measures, d);
 }

@@ -20,7 +20,7 @@ import { workloadsOf } from './mounts';
 import { stackNameOf } from './names';
 import { publishedPorts } from './plan';
 import { buildService } from './services';
-import { checkSharedInfrastructure, recordStackContents } from './stack-limits';
+import { checkSharedInfrastructure, type StackContents } from './stack-limits';
 import { bucketStackName, planStacks, STACK_LIMITS } from './stack-plan';
 import { buildTaskDefinition, networkModeOf, type TaskContext } from './task-definitions';
 
@@ -44,6 +44,8 @@ export interface SystemStacks {
   readonly main: Stack;
   /** Every stack, the main one first. */
   readonly stacks: readonly Stack[];
+  /** What each stack holds, for the limits check after synthesis (stack-limits.ts). */
+  readonly contents: ReadonlyMap<Stack, StackContents>;
 }
 
 function newStack(app: App, stackName: string, description: string, system: string): Stack {
@@ -66,14 +68,19 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsDiagnostics,
   if (!checkSharedInfrastructure(spec, stackName, d)) return undefined;
   const stack = newStack(app, stackName, plan.split ? `${spec.name}: shared infrastructure of the containers rendered by lading` : `${spec.name}: containers rendered by lading`, spec.name);
   const bucketStacks = new Map<string, Stack>();
+  const contents = new Map<Stack, StackContents>([[stack, { kind: plan.split ? 'shared' : 'system', spec }]]);
+  const bucketWorkloads = new Map<string, WorkloadSpec[]>(plan.buckets.map((key) => [key, []]));
+  for (const w of workloadsOf(spec)) {
+    const key = plan.bucketOf.get(w.name);
+    if (key !== undefined) bucketWorkloads.get(key)!.push(w);
+  }
   for (const key of plan.buckets) {
     const name = bucketStackName(stackName, key);
     const bucket = newStack(app, name, `${spec.name}: workloads rendered by lading (bucket ${key === '' ? '0' : key} of the names' hashes)`, spec.name);
     bucket.addStackDependency(stack);
     bucketStacks.set(key, bucket);
-    recordStackContents(bucket, { kind: 'workloads', spec, workloads: workloadsOf(spec).filter((w) => plan.bucketOf.get(w.name) === key) });
+    contents.set(bucket, { kind: 'workloads', spec, workloads: bucketWorkloads.get(key)! });
   }
-  recordStackContents(stack, { kind: plan.split ? 'shared' : 'system', spec });
   if (plan.split) {
     d.add('ecs/stack-split', `${spec.name}`, `one stack would exceed CloudFormation's limits (${STACK_LIMITS.resources} resources, ${STACK_LIMITS.outputs} outputs, a 1 MB template): shared infrastructure stays in ${stackName}, the ${spec.services.length + spec.jobs.length} workloads go to ${plan.buckets.length} stacks by the hash of their names (${plan.buckets.map((k) => bucketStackName(stackName, k)).join(', ')})`, 'Deploy them all with cdk deploy --all; the shared stack goes first.');
   }
@@ -142,7 +149,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsDiagnostics,
   }
   buildLoadBalancers(stack, vpc, spec, published, targets, d);
   if (d.hasErrors) return undefined;
-  return { main: stack, stacks: [stack, ...plan.buckets.map((key) => bucketStacks.get(key)!)] };
+  return { main: stack, stacks: [stack, ...plan.buckets.map((key) => bucketStacks.get(key)!)], contents };
 }
 
 /** What AWS accepts in a tag: letters, digits, spaces and `_ . : / = + - @`; keys up to 128, values up to 256. */

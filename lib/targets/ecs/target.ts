@@ -36,7 +36,7 @@ export function renderEcs(spec: SystemSpec, context: RenderContext): TargetResul
       const artifact = assembly.getStackArtifact(stack.artifactId);
       reportCdkMessages(spec.name, artifact.messages, d);
     }
-    checkSynthesizedStacks(spec.name, built.stacks, assembly.directory, d);
+    checkSynthesizedStacks(spec.name, built.stacks, assembly.directory, d, built.contents);
     if (d.hasErrors) return { files: [], diagnostics: d.all };
     const fromAssembly = path.posix.join('..', context.projectRootFromTargetDir);
     const relocate = (absolute: string) => path.posix.join(fromAssembly, path.relative(root, absolute).split(path.sep).join('/'));

@@ -1,5 +1,4 @@
-import { ApiObject, Chart, type ChartProps } from 'cdk8s';
-import type { Construct } from 'constructs';
+import { ApiObject, Chart } from 'cdk8s';
 
 /**
  * cdk8s-plus-27 writes opinions the model never expressed: resource requests and limits, runAsNonRoot,
@@ -110,10 +109,6 @@ type Transform = (json: JsonObject) => void;
  */
 export class OverridingChart extends Chart {
   private readonly transforms = new Map<string, Transform>();
-
-  constructor(scope: Construct, id: string, props: ChartProps = {}) {
-    super(scope, id, props);
-  }
 
   /** Registers `transform` for `obj`: one per object; kind and name identify it in the rendered chart. */
   override(obj: ApiObject, transform: Transform): void {
