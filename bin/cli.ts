@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import * as path from 'path';
-import { formatDiagnostic, TARGET_NAMES, TargetName } from '../lib/diagnostics/diagnostic';
+import { TARGET_NAMES, TargetName } from '../lib/diagnostics/diagnostic';
+import { formatDiagnostic } from '../lib/diagnostics/pipeline';
 import type { CheckFlags } from './check-command';
 import type { ImportFlags } from './import-command';
 import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';

@@ -2,7 +2,8 @@
  * The app of cdk.json: `npx cdk synth` / `npx cdk deploy [Stack]` on the same apps as `lading synth --target ecs`.
  * Choose apps with `-c apps=hello,webapp` (System names); all apps by default.
  */
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics/diagnostic';
+import { type Diagnostic } from '../lib/diagnostics/diagnostic';
+import { formatDiagnostic, sortDiagnostics } from '../lib/diagnostics/pipeline';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { createEcsApp } from '../lib/targets/ecs/assembly';
 import { EcsDiagnostics } from '../lib/targets/ecs/diagnostics';

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatDiagnostic, type Diagnostic, type TargetName } from '../lib/diagnostics/diagnostic';
+import { type Diagnostic, type TargetName } from '../lib/diagnostics/diagnostic';
+import { formatDiagnostic } from '../lib/diagnostics/pipeline';
 import { ComposeFileError, loadCompose, type ComposeImport } from '../lib/import/compose';
 import { writeApp } from '../lib/import/typescript';
 import { synthApps } from '../lib/synth/synth';

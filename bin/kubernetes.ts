@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, type Chart } from 'cdk8s';
-import { formatDiagnostic, sortDiagnostics } from '../lib/diagnostics/diagnostic';
+import { formatDiagnostic, sortDiagnostics } from '../lib/diagnostics/pipeline';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { addSystem, chartManifest, manifestFile } from '../lib/targets/kubernetes';
 

@@ -1,6 +1,7 @@
-import { sortDiagnostics, type Diagnostic, type TargetName } from '../diagnostics/diagnostic';
-import type { Suppressed } from '../lint';
-import { suppressionsOf, within } from '../lint/suppressions';
+import { type Diagnostic, type TargetName } from '../diagnostics/diagnostic';
+import { sortDiagnostics } from '../diagnostics/pipeline';
+import type { Suppressed } from '../diagnostics/suppressions';
+import { suppressionsOf, within } from '../diagnostics/suppressions';
 import type { SystemSpec } from '../model/spec';
 import { attribute } from './attribute';
 import { conceptOrder, conceptsUsed, labelOf } from './concepts';

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { Diagnostic, TargetName } from '../diagnostics/diagnostic';
-import { applySuppressions, lint, type Suppressed } from '../lint';
+import { applySuppressions, type Suppressed } from '../diagnostics/suppressions';
+import { lint } from '../lint';
 import type { LoadedApp } from '../synth/load-apps';
 import { renderTarget } from '../synth/render-target';
 import { addCounts, buildAppReport } from './build-report';

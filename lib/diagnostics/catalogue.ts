@@ -4,31 +4,13 @@ import { COMPOSE_CODES } from '../targets/compose/codes';
 import { DOCKER_CODES } from '../targets/docker/codes';
 import { ECS_CODES } from '../targets/ecs/codes';
 import { KUBERNETES_CODES } from '../targets/kubernetes/codes';
-import type { Severity } from './diagnostic';
-
-/** One documented diagnostic code. */
-export interface CodeEntry {
-  readonly severity: Severity;
-  readonly summary: string;
-}
-
-/** Codes that belong to no single target. */
-export const GENERAL_CODES: Record<string, CodeEntry> = {
-  'internal/target-failed': {
-    severity: 'error',
-    summary: 'A target failed on input it should have handled: a bug in lading. LADING_DEBUG=1 prints the stack trace.',
-  },
-  'internal/graph-failed': {
-    severity: 'error',
-    summary: 'Drawing the graph of a system failed: a bug in lading. LADING_DEBUG=1 prints the stack trace.',
-  },
-};
+import { GENERAL_CODES, type CodeEntry, type CodeTable } from './codes';
 
 /**
  * Every diagnostic code lading emits, by area. The codes files hold plain data only, so reading the catalogue
  * loads no target library. docs/diagnostics.md is generated from it (`npm run docs`).
  */
-export const CATALOGUE: ReadonlyArray<{ readonly area: string; readonly codes: Record<string, CodeEntry> }> = [
+export const CATALOGUE: ReadonlyArray<{ readonly area: string; readonly codes: CodeTable }> = [
   { area: 'General', codes: GENERAL_CODES },
   { area: 'Compose', codes: COMPOSE_CODES },
   { area: 'Kubernetes', codes: KUBERNETES_CODES },
@@ -40,7 +22,7 @@ export const CATALOGUE: ReadonlyArray<{ readonly area: string; readonly codes: R
 
 /** Looks up a code; undefined when it is not documented. */
 export function lookupCode(code: string): CodeEntry | undefined {
-  for (const { codes } of CATALOGUE) if (Object.prototype.hasOwnProperty.call(codes, code)) return codes[code];
+  for (const { codes } of CATALOGUE) if (Object.prototype.hasOwnProperty.call(codes, code)) return (codes as Record<string, CodeEntry>)[code];
   return undefined;
 }
 
@@ -62,7 +44,7 @@ export function renderCatalogue(): string {
   for (const { area, codes } of CATALOGUE) {
     lines.push(`## ${area}`, '', '| code | severity | meaning |', '| --- | --- | --- |');
     for (const code of Object.keys(codes).sort()) {
-      lines.push(`| \`${code}\` | ${codes[code].severity} | ${codes[code].summary.replace(/\|/g, '\\|')} |`);
+      lines.push(`| \`${code}\` | ${(codes as Record<string, CodeEntry>)[code].severity} | ${(codes as Record<string, CodeEntry>)[code].summary.replace(/\|/g, '\\|')} |`);
     }
     lines.push('');
   }

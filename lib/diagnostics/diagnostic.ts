@@ -6,7 +6,7 @@ export type TargetName = 'compose' | 'kubernetes' | 'ecs' | 'docker';
 
 export const TARGET_NAMES: readonly TargetName[] = ['compose', 'kubernetes', 'ecs', 'docker'];
 
-/** One finding about a system, from the model, a target or a lint rule. */
+/** One finding about a system, from the model, a target, a lint rule or the importer. */
 export interface Diagnostic {
   /** Stable code, documented in docs/diagnostics.md: `compose/registry-credentials`. */
   readonly code: string;
@@ -18,18 +18,4 @@ export interface Diagnostic {
   readonly message: string;
   /** What the user can do about it. */
   readonly fix?: string;
-}
-
-/** Formats a diagnostic as one line: `warning compose/registry-credentials shop/web image: ... Fix: ...`. */
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.target ? `[${d.target}] ` : '';
-  const message = d.fix && !/[.!?]$/.test(d.message) ? `${d.message}.` : d.message;
-  const fix = d.fix ? ` ${d.fix}` : '';
-  return `${d.severity} ${where}${d.code} ${d.path}: ${message}${fix}`;
-}
-
-/** Orders diagnostics by target, path, code and message, so output is deterministic. */
-export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => [d.target ?? '', d.path, d.code, d.message].join('\u0000');
-  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

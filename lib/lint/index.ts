@@ -2,6 +2,6 @@ export * from './codes';
 export * from './containers';
 export * from './lint';
 export * from './rule';
-export * from './suppressions';
+
 export { looksSecret } from './rules/secret-in-env';
 export { DATABASE_PORTS } from './rules/database-port-published';

@@ -1,4 +1,5 @@
-import { sortDiagnostics, TARGET_NAMES, type Diagnostic, type TargetName } from '../diagnostics/diagnostic';
+import { TARGET_NAMES, type Diagnostic, type TargetName } from '../diagnostics/diagnostic';
+import { sortDiagnostics } from '../diagnostics/pipeline';
 import type { SystemSpec } from '../model/spec';
 import type { Rule } from './rule';
 import { databasePortPublished } from './rules/database-port-published';
@@ -11,7 +12,7 @@ import { privileged } from './rules/privileged';
 import { secretInEnv } from './rules/secret-in-env';
 import { unknownSuppression } from './rules/unknown-suppression';
 import { unpinnedImage } from './rules/unpinned-image';
-import { applySuppressions, type Suppressed } from './suppressions';
+import { applySuppressions, type Suppressed } from '../diagnostics/suppressions';
 
 /** Every rule, in the order of the catalogue. */
 export const RULES: readonly Rule[] = [

@@ -1,6 +1,8 @@
 import * as path from 'path';
-import { Diagnostic, sortDiagnostics, TargetName } from '../diagnostics/diagnostic';
-import { applySuppressions, lint } from '../lint';
+import { Diagnostic, TargetName } from '../diagnostics/diagnostic';
+import { sortDiagnostics } from '../diagnostics/pipeline';
+import { applySuppressions } from '../diagnostics/suppressions';
+import { lint } from '../lint';
 import type { Target } from '../targets/target';
 import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
+import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import type { System } from '../../lib/model';
 import { PROJECT_ROOT, renderCompose } from './compose-test-kit';
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { GENERAL_CODES } from '../../lib/diagnostics/catalogue';
+import { GENERAL_CODES } from '../../lib/diagnostics/codes';
 import { Image, Service, System } from '../../lib/model';
 import type { LoadedApp } from '../../lib/synth/load-apps';
 

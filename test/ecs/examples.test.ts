@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
+import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import { loadApps } from '../../lib/synth/load-apps';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { PROJECT_ROOT } from './support/ecs-kit';

@@ -1,6 +1,6 @@
 import { HealthCheck, Image, Job, Mount, Port, Service, System, Volume } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
-import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
+import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import { EcsDiagnostics } from '../../lib/targets/ecs/diagnostics';
 import { smallestFargateSize } from '../../lib/targets/ecs/task-size';
 import { reportCdkMessages } from '../../lib/targets/ecs/target';

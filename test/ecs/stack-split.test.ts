@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Stage } from 'aws-cdk-lib';
 import { generateSystem } from '../../bench/generate';
-import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
+import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import { Image, Job, Network, Port, Secret, Service, Sidecar, System, Volume } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { loadApps } from '../../lib/synth/load-apps';

@@ -65,7 +65,7 @@ describe('lading import and lading synth --compose (the CLI, as a process)', () 
     const dir = project('services:\n  web:\n    image: nginx:1.27\n    ports: 80\n');
     const r = runLading(['import', 'compose.yaml'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('error import/invalid-file compose.yaml:4 services.web.ports: must be a list (got 80)\nimport failed: the file above cannot be read; nothing was written\n');
+    expect(r.stderr).toBe('error import/invalid-file compose.yaml:4 services.web.ports: must be a list (got 80).\nimport failed: the file above cannot be read; nothing was written\n');
     expect(fs.existsSync(path.join(dir, 'apps'))).toBe(false);
   });
 

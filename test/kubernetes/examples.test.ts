@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { formatDiagnostic } from '../../lib/diagnostics/diagnostic';
+import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import { loadApps } from '../../lib/synth/load-apps';
 import { kubernetesTarget } from '../../lib/targets/kubernetes';
 import { validateManifest } from '../support/kubernetes-validators';

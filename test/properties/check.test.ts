@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkApps, formatJson, formatText } from '../../lib/check';
-import { applySuppressions } from '../../lib/lint';
+import { applySuppressions } from '../../lib/diagnostics/suppressions';
 import { loadTarget } from '../../lib/synth/targets';
 import type { TargetName } from '../../lib/diagnostics/diagnostic';
 import { systemPlan } from './arbitraries';

@@ -1,6 +1,5 @@
-import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SystemSpec } from '../model/spec';
-import { workloadsOf } from './containers';
+import type { Diagnostic } from './diagnostic';
 
 /** A diagnostic that a workload's `suppress` turned off, with the reason given there. */
 export interface Suppressed {
@@ -17,7 +16,7 @@ export interface Suppression {
 
 /** Every suppression of a system, by workload path then rule. */
 export function suppressionsOf(spec: SystemSpec): Suppression[] {
-  return workloadsOf(spec)
+  return [...spec.services, ...spec.jobs]
     .flatMap((w) => w.suppressions.map((s) => ({ path: w.path, rule: s.rule, reason: s.reason })))
     .sort((a, b) => (a.path === b.path ? (a.rule < b.rule ? -1 : 1) : a.path < b.path ? -1 : 1));
 }
