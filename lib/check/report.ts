@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity, TargetName } from '../diagnostics/diagnostic';
+import type { Diagnostic, TargetName } from '../diagnostics/diagnostic';
 
 /**
  * The portability report of `lading check`: what `--format json` prints. The shape is stable: fields are only
@@ -70,5 +70,3 @@ export interface AppReport {
   readonly suppressed: readonly SuppressionReport[];
   readonly counts: Counts;
 }
-
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

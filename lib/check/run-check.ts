@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { Diagnostic, TargetName } from '../diagnostics/diagnostic';
-import { applySuppressions, type Suppressed } from '../diagnostics/suppressions';
+import { review } from '../diagnostics/pipeline';
+import type { Suppressed } from '../diagnostics/suppressions';
 import { lint } from '../lint';
 import type { LoadedApp } from '../synth/load-apps';
 import { renderTarget } from '../synth/render-target';
@@ -31,8 +32,8 @@ export async function checkApps(apps: readonly LoadedApp[], options: CheckOption
     const suppressed: Suppressed[] = [];
     for (const name of targets) {
       const found = (await renderTarget(name, app.spec, path.resolve(root, outDir, name), root)).diagnostics;
-      const split = applySuppressions(app.spec, found);
-      byTarget[name] = split.kept;
+      const split = review(app.spec, found);
+      byTarget[name] = [...split.kept];
       suppressed.push(...split.suppressed);
     }
     const linted = lint(app.spec, { targets });

@@ -21,18 +21,21 @@ export class Reporter<C extends string> {
   ) {}
 
   /** Records one finding: `path` is the construct path plus the prop (`shop/web ports[1]`). */
-  report(code: C, path: string, message: string, fix?: string): void {
-    this.list.push(this.make(code, path, message, fix));
+  report(code: C, path: string, message: string, fix?: string, about: TargetName | undefined = this.target): void {
+    this.list.push(this.make(code, path, message, fix, about));
   }
 
-  /** The finding `report` would record, without recording it. */
-  make(code: C, path: string, message: string, fix?: string): Diagnostic {
+  /**
+   * The finding `report` would record, without recording it. `about` names the one target a finding of a
+   * target-neutral area (a lint rule) concerns; a target's reporter names its own.
+   */
+  make(code: C, path: string, message: string, fix?: string, about: TargetName | undefined = this.target): Diagnostic {
     const entry = this.codes[code];
     return {
       code,
       severity: entry.severity,
       path,
-      ...(this.target ? { target: this.target } : {}),
+      ...(about ? { target: about } : {}),
       message,
       ...(fix ? { fix } : {}),
     };

@@ -34,10 +34,6 @@ export const LINT_CODES: Record<LintRule, { severity: Severity; summary: string 
     severity: 'warning',
     summary: 'A database-like port (5432, 3306, 27017, 6379, 9200 ...) is published outside the system: keep it reachable by name only.',
   },
-  'lint/healthy-dependency-without-health': {
-    severity: 'error',
-    summary: 'A `Dependency.healthy` names a workload without a health check: it would never become healthy.',
-  },
   'lint/fixed-port-replicas': {
     severity: 'error',
     summary: 'On Compose, several replicas cannot publish one fixed host port: publish a dynamic port, or run one replica.',

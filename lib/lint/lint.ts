@@ -1,10 +1,11 @@
 import { TARGET_NAMES, type Diagnostic, type TargetName } from '../diagnostics/diagnostic';
 import { sortDiagnostics } from '../diagnostics/pipeline';
 import type { SystemSpec } from '../model/spec';
+import { Reporter } from '../diagnostics/reporter';
+import { LINT_CODES } from './codes';
 import type { Rule } from './rule';
 import { databasePortPublished } from './rules/database-port-published';
 import { fixedPortReplicas } from './rules/fixed-port-replicas';
-import { healthyDependencyWithoutHealth } from './rules/healthy-dependency-without-health';
 import { hostNetwork } from './rules/host-network';
 import { noLogLimit } from './rules/no-log-limit';
 import { noResourceLimits } from './rules/no-resource-limits';
@@ -23,7 +24,6 @@ export const RULES: readonly Rule[] = [
   hostNetwork,
   noLogLimit,
   databasePortPublished,
-  healthyDependencyWithoutHealth,
   fixedPortReplicas,
   unknownSuppression,
 ];
@@ -43,7 +43,8 @@ export interface LintResult {
 /** Runs every lint rule on a system. Pure: reads only the spec. */
 export function lint(spec: SystemSpec, options: LintOptions = {}): LintResult {
   const context = { targets: options.targets ?? TARGET_NAMES };
-  const found = RULES.flatMap((r) => r.check(spec, context));
+  const reporter = new Reporter(LINT_CODES);
+  const found = RULES.flatMap((r) => r.check(spec, context, reporter));
   const { kept, suppressed } = applySuppressions(spec, found);
   return { diagnostics: sortDiagnostics(kept), suppressed };
 }

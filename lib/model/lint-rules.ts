@@ -10,7 +10,6 @@ export const LINT_RULES = [
   'lint/host-network',
   'lint/no-log-limit',
   'lint/database-port-published',
-  'lint/healthy-dependency-without-health',
   'lint/fixed-port-replicas',
   'lint/unknown-suppression',
 ] as const;

@@ -1,9 +1,8 @@
 import * as path from 'path';
 import { Diagnostic, TargetName } from '../diagnostics/diagnostic';
-import { sortDiagnostics } from '../diagnostics/pipeline';
-import { applySuppressions } from '../diagnostics/suppressions';
-import { lint } from '../lint';
+import { failsWith, sortDiagnostics } from '../diagnostics/pipeline';
 import type { Target } from '../targets/target';
+import { diagnoseApp } from './diagnose';
 import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';
 import { renderTarget } from './render-target';
@@ -49,13 +48,14 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   const units: OutputUnit[] = [];
   const root = options.projectRoot ?? process.cwd();
   const whole = !options.apps || options.apps.length === 0;
+  const findings = new Map<LoadedApp, Diagnostic[]>(apps.map((app) => [app, []]));
   for (const name of options.targets) {
     const target: Target = loadTarget(name);
     const targetDir = path.join(options.outDir, name);
     const targetUnits: OutputUnit[] = [];
     for (const app of apps) {
       const result = await renderTarget(name, app.spec, targetDir, root);
-      diagnostics.push(...applySuppressions(app.spec, result.diagnostics).kept);
+      findings.get(app)?.push(...result.diagnostics);
       const files = result.files.map((f) => ({ path: `${name}/${f.path}`, content: f.content }));
       for (const owned of target.outputsOf(app.name)) {
         const prefix = `${name}/${owned}`;
@@ -65,14 +65,14 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
     if (whole) units.push({ path: name, files: targetUnits.flatMap((u) => u.files) });
     else units.push(...targetUnits);
   }
-  for (const app of apps) diagnostics.push(...lint(app.spec, { targets: options.targets }).diagnostics);
+  for (const app of apps) diagnostics.push(...diagnoseApp(app.spec, options.targets, findings.get(app) ?? []).kept);
   if (options.graph) {
     const drawn = await graphUnits(apps, whole);
     units.push(...drawn.units);
     diagnostics.push(...drawn.diagnostics);
   }
   const sorted = sortDiagnostics(diagnostics);
-  const failed = sorted.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
+  const failed = failsWith(sorted, options.strict);
   const written = failed || options.dryRun ? [] : writeOutput(options.outDir, units).map((f) => path.relative(process.cwd(), f) || f);
   return { apps: apps.map((a) => a.name), diagnostics: sorted, written, failed };
 }

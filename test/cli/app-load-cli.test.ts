@@ -26,7 +26,7 @@ describe('an app that fails to load (synth, as a process)', () => {
 
   test('GIVEN the same WHEN the user names the good app THEN it is synthesized and the broken ones do not matter', () => {
     const dir = projectWithApps({ 'boom.ts': BOOM, 'broken.ts': BROKEN, 'good.ts': GOOD });
-    const r = runLading(['synth', '--target', 'compose', '--app', 'good'], dir);
+    const r = runLading(['synth', '--target', 'compose', '--app', 'good', '--quiet'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(Object.keys(readTree(path.join(dir, 'dist')))).toEqual([path.join('compose', 'good', 'compose.yaml')]);

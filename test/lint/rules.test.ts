@@ -1,5 +1,4 @@
 import { Dependency, HealthCheck, Image, Job, Port, Secret, Service } from '../../lib/model';
-import type { SystemSpec } from '../../lib/model/spec';
 import { CLEAN, lintOf, only, sys } from './lint-kit';
 
 describe('lint rules from Docker best practices', () => {
@@ -137,28 +136,7 @@ describe('lint rules from Docker best practices', () => {
     });
   });
 
-  describe('lint/healthy-dependency-without-health (an error)', () => {
-    test('GIVEN a hand-built spec the model would reject THEN the rule still finds it', () => {
-      // GIVEN a valid system whose db loses its health check in the spec
-      const s = sys();
-      const db = new Service(s, 'db', CLEAN);
-      new Service(s, 'web', { ...CLEAN, dependsOn: [Dependency.healthy(db)] });
-      const spec = s.toSpec();
-      const broken: SystemSpec = {
-        ...spec,
-        services: spec.services.map((w) => (w.name === 'db' ? { ...w, main: { ...w.main, health: undefined } } : w)),
-      };
-      // WHEN linted THEN
-      const d = only(broken, 'lint/healthy-dependency-without-health');
-      expect(d).toEqual({
-        code: 'lint/healthy-dependency-without-health',
-        severity: 'error',
-        path: 'shop/web dependsOn[0]',
-        message: 'waits for db to be healthy, and db has no health check',
-        fix: 'Give db a health check, or use Dependency.started(db).',
-      });
-    });
-
+  describe('a healthy dependency without a health check', () => {
     test('GIVEN the same through the model THEN the constructor already rejects it', () => {
       const s = sys();
       const db = new Service(s, 'db', { ...CLEAN, health: undefined });

@@ -1,5 +1,5 @@
 import { workloadsOf } from '../containers';
-import { finding, Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /** Well-known ports of databases and caches, with the software that usually listens on them. */
 export const DATABASE_PORTS: Readonly<Record<number, string>> = {
@@ -23,14 +23,14 @@ export const DATABASE_PORTS: Readonly<Record<number, string>> = {
 /** A database should be reachable by name from the services that use it, never from outside. */
 export const databasePortPublished: Rule = {
   code: 'lint/database-port-published',
-  check: (spec) =>
+  check: (spec, _context, reporter) =>
     workloadsOf(spec).flatMap((w) =>
       w.main.ports.flatMap((p, i) => {
         const software = DATABASE_PORTS[p.containerPort];
         if (p.publish === 'none' || software === undefined) return [];
         const where = p.publish === 'fixed' ? `host port ${p.hostPort}` : 'a host port';
         return [
-          finding(
+          reporter.make(
             'lint/database-port-published',
             `${w.path} ports[${i}]`,
             `port ${p.containerPort} (${software}) is published on ${where}: anyone who reaches the host reaches the database`,

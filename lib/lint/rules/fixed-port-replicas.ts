@@ -1,4 +1,4 @@
-import { finding, Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /**
  * `docker compose up` starts every replica on the same host: the second one cannot bind the fixed host port.
@@ -6,7 +6,7 @@ import { finding, Rule } from '../rule';
  */
 export const fixedPortReplicas: Rule = {
   code: 'lint/fixed-port-replicas',
-  check: (spec, context) => {
+  check: (spec, context, reporter) => {
     if (!context.targets.includes('compose')) return [];
     return spec.services.flatMap((w) =>
       w.replicas <= 1
@@ -15,7 +15,7 @@ export const fixedPortReplicas: Rule = {
             p.publish !== 'fixed'
               ? []
               : [
-                  finding(
+                  reporter.make(
                     'lint/fixed-port-replicas',
                     `${w.path} ports[${i}]`,
                     `${w.replicas} replicas cannot all publish host port ${p.hostPort} with docker compose up`,

@@ -1,10 +1,10 @@
 import { containersOf } from '../containers';
-import { finding, Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /** Docker: "most orchestration requires resource limiting". Every container needs `--memory` and `--cpus`. */
 export const noResourceLimits: Rule = {
   code: 'lint/no-resource-limits',
-  check: (spec) =>
+  check: (spec, _context, reporter) =>
     containersOf(spec).flatMap(({ container }) => {
       const missing = [
         container.resources.memoryBytes === undefined ? 'memory limit (--memory)' : undefined,
@@ -12,7 +12,7 @@ export const noResourceLimits: Rule = {
       ].filter((m): m is string => m !== undefined);
       if (missing.length === 0) return [];
       return [
-        finding(
+        reporter.make(
           'lint/no-resource-limits',
           `${container.path} resources`,
           `no ${missing.join(' and no ')}: one container can starve the others`,

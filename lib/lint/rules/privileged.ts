@@ -1,14 +1,14 @@
 import { containersOf } from '../containers';
-import { finding, Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /** Docker: privileged containers are "no good idea in production". */
 export const privileged: Rule = {
   code: 'lint/privileged',
-  check: (spec) =>
+  check: (spec, _context, reporter) =>
     containersOf(spec)
       .filter(({ container }) => container.privileged)
       .map(({ container }) =>
-        finding(
+        reporter.make(
           'lint/privileged',
           `${container.path} privileged`,
           'the container runs privileged: it has full access to the host and its devices',

@@ -1,5 +1,5 @@
 import { containersOf } from '../containers';
-import { finding, Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /** Name segments that say a variable holds a secret: `DB_PASSWORD`, `API_KEY`, `GITHUB_TOKEN`. */
 const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PWD', 'SECRET', 'SECRETS', 'TOKEN', 'KEY', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATE', 'AUTH']);
@@ -19,7 +19,7 @@ export function looksSecret(name: string): boolean {
 /** Docker: "don't push images containing your password". The value itself is never printed. */
 export const secretInEnv: Rule = {
   code: 'lint/secret-in-env',
-  check: (spec) =>
+  check: (spec, _context, reporter) =>
     containersOf(spec).flatMap(({ container }) =>
       Object.keys(container.env)
         .filter((name) => container.env[name] !== '')
@@ -32,7 +32,7 @@ export const secretInEnv: Rule = {
               : undefined;
           if (!why) return [];
           return [
-            finding(
+            reporter.make(
               'lint/secret-in-env',
               `${container.path} env.${name}`,
               `${why} ends up in every rendered file (value not shown)`,

@@ -1,6 +1,6 @@
 import { lookupCode } from '../../diagnostics/catalogue';
 import { workloadsOf } from '../containers';
-import { finding, Rule } from '../rule';
+import type { Rule } from '../rule';
 
 /**
  * The model checks lint rule names itself; a target's code it can only check by shape, so a misspelt one
@@ -8,12 +8,12 @@ import { finding, Rule } from '../rule';
  */
 export const unknownSuppression: Rule = {
   code: 'lint/unknown-suppression',
-  check: (spec) =>
+  check: (spec, _context, reporter) =>
     workloadsOf(spec).flatMap((w) =>
       w.suppressions
         .filter((s) => !s.rule.startsWith('lint/') && lookupCode(s.rule) === undefined)
         .map((s) =>
-          finding(
+          reporter.make(
             'lint/unknown-suppression',
             `${w.path} suppress.${s.rule}`,
             `no target emits ${s.rule}: the entry turns nothing off`,
