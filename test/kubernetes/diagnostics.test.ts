@@ -261,7 +261,7 @@ describe('Kubernetes diagnostics, one test per code', () => {
     const r = render(s);
     const { kept, suppressed } = diagnoseApp(r.spec, ['kubernetes'], r.diagnostics);
     // THEN the target's findings are raw; the pipeline turns off the note of web only, and keeps the error
-    expect(r.diagnostics.filter((d) => d.code === 'kubernetes/logging').map((d) => d.path)).toEqual(['shop/web logging', 'shop/api logging']);
+    expect(r.diagnostics.filter((d) => d.code === 'kubernetes/logging').map((d) => d.path)).toEqual(['shop/api logging', 'shop/web logging']);
     expect(suppressed.map((x) => [x.diagnostic.code, x.diagnostic.path, x.reason])).toEqual([['kubernetes/logging', 'shop/web logging', 'the cluster rotates logs']]);
     expect(kept.filter((d) => d.target === 'kubernetes').map((d) => `${d.code} ${d.path}`)).toEqual([
       'kubernetes/logging shop/api logging',
