@@ -6,11 +6,7 @@ import type { KubernetesReporter } from './context';
  * Nothing is written; a note says where the limits belong.
  */
 export function reportLogging(c: ContainerSpec, reporter: KubernetesReporter): void {
-  if (!c.logging) return;
-  reporter.report(
-    'kubernetes/logging',
-    `${c.path} logging`,
-    'log size limits are not part of a Pod: the kubelet rotates container logs by its own settings',
-    'Set containerLogMaxSize and containerLogMaxFiles in the kubelet configuration, or ship logs with a log agent.',
-  );
+  if (c.logging === undefined) return;
+  const fix = 'Set containerLogMaxSize and containerLogMaxFiles in the kubelet configuration, or ship logs with a log agent.';
+  reporter.report('kubernetes/logging', `${c.path} logging`, 'log size limits are not part of a Pod: the kubelet rotates container logs by its own settings', fix);
 }

@@ -49,7 +49,7 @@ export function renderClaims(
 }
 
 /** The readable size of a claim: `10Gi`. */
-export function claimSize(sizeBytes: number): string {
+function claimSize(sizeBytes: number): string {
   return memoryQuantity(sizeBytes).text;
 }
 
