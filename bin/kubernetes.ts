@@ -1,21 +1,31 @@
 /**
  * The cdk8s app of lading (`app` in cdk8s.yaml): `npx cdk8s synth` writes dist/kubernetes/<app>.k8s.yaml for
- * every app in apps/, the same files as `lading synth --target kubernetes` (each chart written by the target's
- * own serializer, into the directory cdk8s names in CDK8S_OUTDIR). Diagnostics go to stderr; an error writes
+ * every app in apps/ (LADING_APPS_DIR chooses another folder), the same files as `lading synth --target
+ * kubernetes`: each chart written by the target's own serializer, into the directory cdk8s names in
+ * CDK8S_OUTDIR. It reports the diagnostics `lading synth --target kubernetes` reports, through the same pipeline
+ * (the target's findings and the lint rules for Kubernetes, with the apps' suppressions applied), to stderr:
+ * errors and warnings; every note too with LADING_VERBOSE=1; errors only with LADING_QUIET=1. An error writes
  * nothing and exits 1.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, type Chart } from 'cdk8s';
-import { formatDiagnostic, sortDiagnostics } from '../lib/diagnostics/pipeline';
+import type { Diagnostic } from '../lib/diagnostics/diagnostic';
+import { formatLines, shownAt, sortDiagnostics, type Verbosity } from '../lib/diagnostics/pipeline';
+import { diagnoseApp } from '../lib/synth/diagnose';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { addSystem, chartManifest, manifestFile } from '../lib/targets/kubernetes';
 
+/** LADING_QUIET=1 prints errors only, LADING_VERBOSE=1 every note; quiet wins when both are set. */
+function verbosity(env: NodeJS.ProcessEnv): Verbosity {
+  const on = (name: string) => env[name] !== undefined && env[name] !== '' && env[name] !== '0';
+  return on('LADING_QUIET') ? 'quiet' : on('LADING_VERBOSE') ? 'verbose' : 'normal';
+}
+
 function main(): number {
-  const appsDir = process.env.LADING_APPS_DIR ?? 'apps';
   let loaded;
   try {
-    loaded = loadApps(appsDir);
+    loaded = loadApps(process.env.LADING_APPS_DIR ?? 'apps');
   } catch (e) {
     if (!AppLoadError.is(e)) throw e;
     for (const line of e.lines) process.stderr.write(`error ${line}\n`);
@@ -23,17 +33,17 @@ function main(): number {
   }
   const app = new App({ outdir: process.env.CDK8S_OUTDIR ?? 'dist/kubernetes' });
   const charts: { name: string; chart: Chart }[] = [];
-  const all = loaded.flatMap(({ spec }) => {
+  const reported: Diagnostic[] = [];
+  for (const { spec } of loaded) {
     const { chart, diagnostics } = addSystem(app, spec);
     charts.push({ name: spec.name, chart });
-    return diagnostics;
-  });
-  const diagnostics = sortDiagnostics(all);
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  if (diagnostics.some((d) => d.severity === 'error')) return 1;
-  const files = charts.map(({ name, chart }) => ({ file: path.join(app.outdir, manifestFile(name)), content: chartManifest(chart) }));
+    reported.push(...diagnoseApp(spec, ['kubernetes'], diagnostics).kept);
+  }
+  const sorted = sortDiagnostics(reported);
+  for (const line of formatLines(shownAt(sorted, verbosity(process.env)))) process.stderr.write(`${line}\n`);
+  if (sorted.some((d) => d.severity === 'error')) return 1;
   fs.mkdirSync(app.outdir, { recursive: true });
-  for (const { file, content } of files) fs.writeFileSync(file, content);
+  for (const { name, chart } of charts) fs.writeFileSync(path.join(app.outdir, manifestFile(name)), chartManifest(chart));
   return 0;
 }
 

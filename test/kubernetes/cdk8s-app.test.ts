@@ -2,8 +2,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { formatLines, shownAt, type Verbosity } from '../../lib/diagnostics/pipeline';
+import { synth } from '../../lib/synth';
 import { loadApps } from '../../lib/synth/load-apps';
 import { manifestFile, renderKubernetes } from '../../lib/targets/kubernetes';
+import { MODEL, projectWithApps } from '../support/run-cli';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -36,6 +39,86 @@ describe('cdk8s.yaml: npx cdk8s synth', () => {
   });
 });
 
+/** Runs the cdk8s app (what cdk8s.yaml runs) on the apps of `project`, writing into `out`. */
+function runEntry(project: string, out: string, env: NodeJS.ProcessEnv = {}) {
+  const run = spawnSync(process.execPath, ['-r', './bin/register.js', 'bin/kubernetes.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, LADING_APPS_DIR: path.join(project, 'apps'), CDK8S_OUTDIR: out, LADING_VERBOSE: '', LADING_QUIET: '', ...env },
+    timeout: 120_000,
+  });
+  return { status: run.status, lines: run.stderr.split('\n').filter((l) => l !== '') };
+}
+
+/** What `lading synth --target kubernetes` reports for the apps of `project`, as the pipeline formats it. */
+async function synthLines(project: string, verbosity: Verbosity) {
+  const result = await synth({ appsDir: path.join(project, 'apps'), targets: ['kubernetes'], outDir: path.join(project, 'dist'), dryRun: true });
+  return { failed: result.failed, lines: formatLines(shownAt(result.diagnostics, verbosity)) };
+}
+
+const SUPPRESSING_APP = `import { Image, Port, Service, System } from ${MODEL};
+const s = new System('shop');
+new Service(s, 'web', {
+  image: Image.of('nginx:latest'),
+  ports: [Port.tcp(80).publish(8080)],
+  restart: 'unless-stopped',
+  suppress: { 'kubernetes/unless-stopped': 'stopped by scaling to 0', 'lint/no-resource-limits': 'sized by the cluster' },
+});
+new Service(s, 'api', { image: Image.of('api:1.0'), user: 'app', logging: { maxSize: '1m' } });
+export default s;
+`;
+
+describe('cdk8s.yaml reports what lading synth --target kubernetes reports', () => {
+  test.each([
+    ['', 'normal'],
+    ['LADING_VERBOSE', 'verbose'],
+    ['LADING_QUIET', 'quiet'],
+  ] as const)('GIVEN an app with suppressions WHEN run with %s THEN the lines of lading synth at %s', async (variable, verbosity) => {
+    const project = projectWithApps({ 'shop.ts': SUPPRESSING_APP });
+    const out = path.join(project, 'out');
+    try {
+      const entry = runEntry(project, out, variable ? { [variable]: '1' } : {});
+      const expected = await synthLines(project, verbosity);
+      expect(entry).toEqual({ status: 0, lines: expected.lines });
+      expect(fs.readdirSync(out)).toEqual(['shop.k8s.yaml']);
+      if (verbosity === 'verbose') {
+        // the target's findings and lint's, without what web suppresses
+        expect(entry.lines.map((l) => l.split(' ').slice(0, 4).join(' '))).toEqual([
+          'warning lint/no-resource-limits shop/api resources:',
+          'warning lint/unpinned-image shop/web image:',
+          'warning lint/no-log-limit shop/web logging:',
+          'info [kubernetes] kubernetes/logging shop/api',
+          'warning [kubernetes] kubernetes/user-name shop/api',
+        ]);
+      }
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  test('GIVEN an app with a target error WHEN run THEN the error as lading synth reports it, exit 1 and no file', async () => {
+    const project = projectWithApps({
+      'shop.ts': `import { Image, Secret, Service, System } from ${MODEL};
+const s = new System('shop');
+const pw = new Secret(s, 'db-password', { existingName: 'prod/db' });
+new Service(s, 'db', { image: Image.of('postgres:16.4'), secretEnv: { POSTGRES_PASSWORD: pw }, suppress: { 'kubernetes/secret-name': 'an error stays' } });
+export default s;
+`,
+    });
+    const out = path.join(project, 'out');
+    try {
+      const entry = runEntry(project, out);
+      const expected = await synthLines(project, 'normal');
+      expect(expected.failed).toBe(true);
+      expect(entry).toEqual({ status: 1, lines: expected.lines });
+      expect(entry.lines.filter((l) => l.startsWith('error [kubernetes] kubernetes/secret-name shop/db-password existingName:'))).toHaveLength(1);
+      expect(fs.existsSync(out)).toBe(false);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the Kubernetes target is loaded only when it runs', () => {
   test('no module outside the target imports it statically (its codes.ts, plain data, aside)', () => {
     const offenders: string[] = [];
@@ -52,7 +135,7 @@ describe('the Kubernetes target is loaded only when it runs', () => {
     visit(path.join(root, 'lib'));
     expect(offenders).toEqual([]);
     const codes = fs.readFileSync(path.join(root, 'lib', 'targets', 'kubernetes', 'codes.ts'), 'utf8');
-    expect(codes.match(/^import .*$/gm)).toEqual(["import type { Severity } from '../../diagnostics/diagnostic';"]);
+    expect(codes.match(/^import .*$/gm)).toEqual(["import type { CodeOf, CodeTable } from '../../diagnostics/codes';"]);
   });
 
   test('loading the synth library does not load cdk8s', () => {

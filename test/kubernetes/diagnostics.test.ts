@@ -1,12 +1,16 @@
 import { Dependency, Image, Job, Mount, Port, Secret, Service, System, Volume } from '../../lib/model';
+import { Reporter } from '../../lib/diagnostics/reporter';
 import type { SystemSpec } from '../../lib/model/spec';
+import { diagnoseApp } from '../../lib/synth/diagnose';
 import { KUBERNETES_CODES } from '../../lib/targets/kubernetes';
+import type { KubernetesCode } from '../../lib/targets/kubernetes/codes';
+import type { KubernetesReporter } from '../../lib/targets/kubernetes/context';
 import { render } from './render';
 
 const tested = new Set<string>();
 
 /** Renders and returns the one diagnostic of `code`, checking its severity against the catalogue. */
-function only(system: System | SystemSpec, code: string) {
+function only(system: System | SystemSpec, code: KubernetesCode) {
   tested.add(code);
   const r = render(system);
   const found = r.diagnostics.filter((d) => d.code === code);
@@ -103,16 +107,6 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(d.path).toBe('shop/app resources');
     expect(d.message).toBe('cpuShares 1024 (1 CPU) is more than cpus (500m): requests.cpu is lowered to the limit');
     expect(r.container('app').resources).toEqual({ limits: { cpu: '500m' }, requests: { cpu: '500m' } });
-  });
-
-  test('kubernetes/request-above-limit (memory, from a spec the model would reject)', () => {
-    const s = sys();
-    new Service(s, 'app', { image: Image.of('app:1.0'), resources: { memory: '256m', memoryReservation: '128m' } });
-    const spec = JSON.parse(JSON.stringify(s.toSpec())) as any;
-    spec.services[0].main.resources.memoryReservationBytes = 512 * 1024 * 1024;
-    const { d, r } = only(spec, 'kubernetes/request-above-limit');
-    expect(d.message).toBe('memoryReservation (512Mi) is more than memory (256Mi): requests.memory is lowered to the limit');
-    expect(r.container('app').resources).toEqual({ limits: { memory: '256Mi' }, requests: { memory: '256Mi' } });
   });
 
   test('kubernetes/shared-volume', () => {
@@ -252,10 +246,35 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(d.message).toBe('the Service name web-lb is also used by shop/web ports');
   });
 
-  test('a diagnostic named in a workload suppress is left out, unless it is an error', () => {
+  test('the target reports what a suppress names; the pipeline leaves it out, an error never', () => {
+    // GIVEN a workload that suppresses a note and an error of the target
     const s = sys();
-    new Service(s, 'web', { image: Image.of('nginx:1.27'), logging: { maxSize: '1m' }, suppress: { 'kubernetes/logging': 'the cluster rotates logs' } });
-    expect(render(s).codes).not.toContain('kubernetes/logging');
+    const pw = new Secret(s, 'db-password', { existingName: 'prod/db' });
+    new Service(s, 'web', {
+      image: Image.of('nginx:1.27'),
+      logging: { maxSize: '1m' },
+      secretEnv: { PASSWORD: pw },
+      suppress: { 'kubernetes/logging': 'the cluster rotates logs', 'kubernetes/secret-name': 'cannot be turned off' },
+    });
+    new Service(s, 'api', { image: Image.of('api:1.0'), logging: { maxSize: '1m' } });
+    // WHEN rendered, and reported through the pipeline
+    const r = render(s);
+    const { kept, suppressed } = diagnoseApp(r.spec, ['kubernetes'], r.diagnostics);
+    // THEN the target's findings are raw; the pipeline turns off the note of web only, and keeps the error
+    expect(r.diagnostics.filter((d) => d.code === 'kubernetes/logging').map((d) => d.path)).toEqual(['shop/api logging', 'shop/web logging']);
+    expect(suppressed.map((x) => [x.diagnostic.code, x.diagnostic.path, x.reason])).toEqual([['kubernetes/logging', 'shop/web logging', 'the cluster rotates logs']]);
+    expect(kept.filter((d) => d.target === 'kubernetes').map((d) => `${d.code} ${d.path}`)).toEqual([
+      'kubernetes/logging shop/api logging',
+      'kubernetes/secret-name shop/db-password existingName',
+    ]);
+  });
+
+  test('a code that is not in KUBERNETES_CODES does not compile, and fails if it ever ran', () => {
+    const report = (reporter: KubernetesReporter) => {
+      // @ts-expect-error: 'kubernetes/no-such-code' is not a Kubernetes code (tsc checks this line)
+      reporter.report('kubernetes/no-such-code', 'shop/web', 'a message');
+    };
+    expect(() => report(new Reporter(KUBERNETES_CODES, 'kubernetes'))).toThrow(TypeError);
   });
 
   test('every code of the catalogue has a test here', () => {

@@ -1,10 +1,10 @@
-import type { Severity } from '../../diagnostics/diagnostic';
+import type { CodeOf, CodeTable } from '../../diagnostics/codes';
 
 /**
  * Every diagnostic the Kubernetes target reports. Plain data: docs and tests read it.
  * An error stops the app's manifest; a warning or info leaves it written.
  */
-export const KUBERNETES_CODES: Record<string, { severity: Severity; summary: string }> = {
+export const KUBERNETES_CODES = {
   'kubernetes/build-image': {
     severity: 'warning',
     summary: 'The image is built from a Dockerfile: the manifest uses its tag, so the image must be pushed to a registry the cluster pulls from.',
@@ -39,7 +39,7 @@ export const KUBERNETES_CODES: Record<string, { severity: Severity; summary: str
   },
   'kubernetes/request-above-limit': {
     severity: 'warning',
-    summary: 'Kubernetes rejects a request above its limit (Docker does not): the request is lowered to the limit.',
+    summary: 'Kubernetes rejects a CPU request above its limit (Docker does not): requests.cpu, from cpuShares, is lowered to cpus.',
   },
   'kubernetes/shared-volume': {
     severity: 'warning',
@@ -97,6 +97,7 @@ export const KUBERNETES_CODES: Record<string, { severity: Severity; summary: str
     severity: 'error',
     summary: 'A derived object name is too long or collides with another object of the same kind.',
   },
-};
+} as const satisfies CodeTable;
 
-export type KubernetesCode = keyof typeof KUBERNETES_CODES;
+/** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */
+export type KubernetesCode = CodeOf<typeof KUBERNETES_CODES>;

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import type { DependencySpec, SystemSpec, WorkloadSpec } from '../../model/spec';
-import type { Findings } from './diagnostics';
+import type { KubernetesReporter } from './context';
 import { objectNames } from './names';
 
 /** The image of the wait init containers: small, pinned, with `nc`. */
@@ -12,12 +12,12 @@ export const WAIT_IMAGE = 'busybox:1.36.1';
  * for a dependency with a health check (a readiness probe) this waits for healthy. A dependency on a Job's
  * completion, or on a workload without a port, cannot be waited for this way: a diagnostic says so.
  */
-export function waitContainers(spec: SystemSpec, w: WorkloadSpec, findings: Findings): kplus.ContainerProps[] {
+export function waitContainers(spec: SystemSpec, w: WorkloadSpec, reporter: KubernetesReporter): kplus.ContainerProps[] {
   const out: kplus.ContainerProps[] = [];
   w.dependsOn.forEach((d, i) => {
     const where = `${w.path} dependsOn[${i}]`;
     if (d.condition === 'completed') {
-      findings.add(
+      reporter.report(
         'kubernetes/depends-on-completed',
         where,
         `${w.name} may start before the job ${d.name} has completed: Kubernetes does not order workloads`,
@@ -27,7 +27,7 @@ export function waitContainers(spec: SystemSpec, w: WorkloadSpec, findings: Find
     }
     const port = portOf(spec, d);
     if (port === undefined) {
-      findings.add(
+      reporter.report(
         'kubernetes/depends-on-no-port',
         where,
         `${w.name} may start before ${d.name} is ${d.condition}: ${d.name} has no TCP port to wait for`,

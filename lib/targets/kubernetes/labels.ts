@@ -1,5 +1,5 @@
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
-import type { Findings } from './diagnostics';
+import type { KubernetesReporter } from './context';
 import { isLabelValue, isQualifiedName, MANAGED_BY_LABEL, networkLabel, selectorLabels } from './names';
 
 export interface WorkloadMetadata {
@@ -15,7 +15,7 @@ export interface WorkloadMetadata {
  * Docker labels of a workload's containers as Kubernetes labels where key and value are valid, else as
  * annotations; the pod also carries a label per network it joins. lading's own labels win any conflict.
  */
-export function workloadMetadata(spec: SystemSpec, w: WorkloadSpec, findings: Findings): WorkloadMetadata {
+export function workloadMetadata(spec: SystemSpec, w: WorkloadSpec, reporter: KubernetesReporter): WorkloadMetadata {
   const own: Record<string, string> = { ...selectorLabels(spec.name, w.name), [MANAGED_BY_LABEL]: 'lading' };
   const labels: Record<string, string> = { ...own };
   const annotations: Record<string, string> = {};
@@ -24,13 +24,13 @@ export function workloadMetadata(spec: SystemSpec, w: WorkloadSpec, findings: Fi
     for (const [key, value] of Object.entries(c.labels)) {
       const where = `${c.path} labels.${key}`;
       if (key in own) {
-        findings.add('kubernetes/label-conflict', where, `the label ${key} is set by lading to ${JSON.stringify(own[key])}; ${JSON.stringify(value)} is left out`, 'Rename the label.');
+        reporter.report('kubernetes/label-conflict', where, `the label ${key} is set by lading to ${JSON.stringify(own[key])}; ${JSON.stringify(value)} is left out`, 'Rename the label.');
         continue;
       }
       const asLabel = isQualifiedName(key) && isLabelValue(value);
       const target = asLabel ? labels : annotations;
       if (!isQualifiedName(key)) {
-        findings.add(
+        reporter.report(
           'kubernetes/label-dropped',
           where,
           `${JSON.stringify(key)} is not a valid label or annotation key: it is left out`,
@@ -39,7 +39,7 @@ export function workloadMetadata(spec: SystemSpec, w: WorkloadSpec, findings: Fi
         continue;
       }
       if (key in target && target[key] !== value) {
-        findings.add(
+        reporter.report(
           'kubernetes/label-conflict',
           where,
           `${origin[key]} already sets ${key} to ${JSON.stringify(target[key])}; ${JSON.stringify(value)} is left out`,
@@ -48,7 +48,7 @@ export function workloadMetadata(spec: SystemSpec, w: WorkloadSpec, findings: Fi
         continue;
       }
       if (!asLabel) {
-        findings.add(
+        reporter.report(
           'kubernetes/label-as-annotation',
           where,
           `${JSON.stringify(value)} is not a valid label value: it is written as an annotation`,

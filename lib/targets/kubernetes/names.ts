@@ -1,14 +1,9 @@
-/** Kubernetes naming rules and the labels lading puts on every object. */
+/** Kubernetes naming rules, the labels lading puts on every object, and the names it derives. */
+import type { KubernetesReporter } from './context';
 
-/** RFC 1123 label: Service, container, port-less object names. */
-export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** RFC 1123 subdomain: most object names, Secret names, label key prefixes. */
-export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-
-export function isDnsLabel(s: string): boolean {
-  return s.length <= 63 && DNS_LABEL.test(s);
-}
 
 export function isDnsSubdomain(s: string): boolean {
   return s.length <= 253 && DNS_SUBDOMAIN.test(s);
@@ -28,7 +23,7 @@ export function isLabelValue(value: string): boolean {
   return value === '' || (value.length <= 63 && QUALIFIED_NAME_PART.test(value));
 }
 
-export const NAME_LABEL = 'app.kubernetes.io/name';
+const NAME_LABEL = 'app.kubernetes.io/name';
 export const PART_OF_LABEL = 'app.kubernetes.io/part-of';
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 
@@ -50,3 +45,33 @@ export const objectNames = {
   publishedPolicy: (workload: string) => `published-${workload}`,
   waitContainer: (dependency: string) => `wait-for-${dependency}`,
 };
+
+/**
+ * The names of one chart's objects, by kind. The model keeps the names it gives valid and unique (workloads,
+ * volumes, networks, sidecars: DNS-1123 labels of at most 63 characters), so what is checked here is what lading
+ * derives from them: a Service `web-lb`, a wait container `wait-for-db`, a CronJob (at most 52 characters).
+ */
+export class NameRegistry {
+  private readonly owners = new Map<string, string>();
+
+  constructor(private readonly reporter: KubernetesReporter) {}
+
+  /**
+   * Records `name` for an object of `kind` described at `path`. False, with a `kubernetes/object-name` error,
+   * when it is longer than `max` or another object of that kind has it.
+   */
+  take(kind: string, name: string, path: string, max: number): boolean {
+    const key = `${kind}\u0000${name}`;
+    if (name.length > max) {
+      this.reporter.report('kubernetes/object-name', path, `the ${kind} name ${name} is ${name.length} characters long; Kubernetes allows ${max}`, 'Shorten the name in the model.');
+      return false;
+    }
+    const owner = this.owners.get(key);
+    if (owner !== undefined) {
+      this.reporter.report('kubernetes/object-name', path, `the ${kind} name ${name} is also used by ${owner}`, 'Rename one of them in the model.');
+      return false;
+    }
+    this.owners.set(key, path);
+    return true;
+  }
+}

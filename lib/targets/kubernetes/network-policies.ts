@@ -13,13 +13,15 @@ import { networkLabel, objectNames, selectorLabels } from './names';
  * - a workload with published ports gets one more policy that admits anyone on those container ports, so that
  *   its LoadBalancer or NodePort Service is reachable from outside.
  * The `default` network is a network like the others. With the option off, nothing is written and an info
- * diagnostic says that the networks are not enforced.
+ * diagnostic says that the networks are not enforced. The policies' names (`network-<network>`,
+ * `published-<workload>`) need no check: the model's names are DNS labels of at most 63 characters, unique by
+ * kind, and the two prefixes differ.
  */
 export function renderNetworkPolicies(ctx: ChartContext): void {
   const { spec } = ctx;
   if (!spec.options.kubernetes.networkPolicies) {
     if (spec.networks.length > 0) {
-      ctx.findings.add(
+      ctx.reporter.report(
         'kubernetes/network-policies-off',
         `${spec.name} targetOptions.kubernetes.networkPolicies`,
         `NetworkPolicies are off: the networks ${spec.networks.map((n) => n.name).join(', ')} are not enforced and every pod can reach every other`,
@@ -30,10 +32,8 @@ export function renderNetworkPolicies(ctx: ChartContext): void {
   }
   for (const n of spec.networks) {
     const members = { matchLabels: { [networkLabel(n.name)]: 'true' } };
-    const name = objectNames.networkPolicy(n.name);
-    if (!ctx.name('NetworkPolicy', name, n.path, 253)) continue;
     new k8s.KubeNetworkPolicy(ctx.chart, `network-policy-${n.name}`, {
-      metadata: { name },
+      metadata: { name: objectNames.networkPolicy(n.name) },
       spec: {
         podSelector: members,
         policyTypes: ['Ingress', 'Egress'],
@@ -56,12 +56,11 @@ export function renderNetworkPolicies(ctx: ChartContext): void {
 }
 
 function renderPublishedPolicy(ctx: ChartContext, w: WorkloadSpec): void {
+  // a workload on the host network has no ports (the model refuses them), so it never gets one
   const published = w.main.ports.filter((p) => p.publish !== 'none');
-  if (published.length === 0 || w.hostNetwork) return;
-  const name = objectNames.publishedPolicy(w.name);
-  if (!ctx.name('NetworkPolicy', name, `${w.path} ports`, 253)) return;
+  if (published.length === 0) return;
   new k8s.KubeNetworkPolicy(ctx.chart, `published-policy-${w.name}`, {
-    metadata: { name },
+    metadata: { name: objectNames.publishedPolicy(w.name) },
     spec: {
       podSelector: { matchLabels: selectorLabels(ctx.spec.name, w.name) },
       policyTypes: ['Ingress'],

@@ -141,7 +141,7 @@ export function applyOverride(obj: ApiObject, transform: Transform): void {
   chart.override(obj, transform);
 }
 
-export function sortKeys(value: Json): Json {
+function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isObject(value)) {
     const out: JsonObject = {};

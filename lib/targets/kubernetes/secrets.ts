@@ -2,7 +2,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { SystemSpec } from '../../model/spec';
 import type { SecretResolver } from './container';
-import type { Findings } from './diagnostics';
+import type { KubernetesReporter } from './context';
 import { isDnsSubdomain } from './names';
 
 /**
@@ -17,12 +17,12 @@ export class SecretRefs implements SecretResolver {
   constructor(
     private readonly scope: Construct,
     private readonly spec: SystemSpec,
-    private readonly findings: Findings,
+    private readonly reporter: KubernetesReporter,
   ) {
     for (const s of spec.secrets) {
       const name = this.nameOf(s.name);
       if (!isDnsSubdomain(name)) {
-        findings.add(
+        reporter.report(
           'kubernetes/secret-name',
           `${s.path} existingName`,
           `a Kubernetes Secret cannot be named ${JSON.stringify(name)}: names are lowercase letters, digits, '-' and '.' (at most 253)`,
@@ -50,7 +50,7 @@ export class SecretRefs implements SecretResolver {
     }
     if (!this.reported.has(secret)) {
       this.reported.add(secret);
-      this.findings.add(
+      this.reporter.report(
         'kubernetes/secret-required',
         s.path,
         `secret env reads key ${s.key} of the Secret ${name}; no Secret with data is written, so it must exist`,

@@ -14,12 +14,12 @@ const NODE_PORT_RANGE = { min: 30000, max: 32767 };
  * whose node port the cluster picks. Ports that speak HTTP keep `appProtocol: http`.
  */
 export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
-  const { findings } = ctx;
+  const { reporter } = ctx;
   const options = ctx.spec.options.kubernetes;
   const ports = w.main.ports;
   if (ports.length === 0) return;
   const add = (name: string, type: kplus.ServiceType, list: kplus.ServicePort[], specs: readonly PortSpec[]) => {
-    if (!ctx.name('Service', name, `${w.path} ports`, 63)) return;
+    if (!ctx.names.take('Service', name, `${w.path} ports`, 63)) return;
     const service = new kplus.Service(ctx.chart, `service-${name}`, { metadata: { name }, type, ports: list });
     for (const [k, v] of Object.entries(selectorLabels(ctx.spec.name, w.name))) service.selectLabel(k, v);
     ctx.defer(() =>
@@ -45,7 +45,7 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
       const index = ports.indexOf(p);
       const inRange = p.hostPort! >= NODE_PORT_RANGE.min && p.hostPort! <= NODE_PORT_RANGE.max;
       if (!inRange) {
-        findings.add(
+        reporter.report(
           'kubernetes/node-port-range',
           `${w.main.path} ports[${index}]`,
           `host port ${p.hostPort} is outside the NodePort range ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}: the Service port is ${p.hostPort} and the cluster picks the node port`,

@@ -11,12 +11,13 @@ export function manifestFile(app: string): string {
 }
 
 /**
- * Adds the chart of one system to `app` and returns its diagnostics, without those that a workload's
- * `suppress` names (errors are never suppressed). Shared by `render` and by the cdk8s app entry point.
+ * Adds the chart of one system to `app` and returns every finding of the target, none suppressed: the caller
+ * reports them through the pipeline (`diagnoseApp`), which applies the system's suppressions. Shared by `render`
+ * and by the cdk8s app entry point (bin/kubernetes.ts).
  */
-export function addSystem(app: App, spec: SystemSpec): { chart: Chart; diagnostics: Diagnostic[] } {
-  const { chart, findings } = buildChart(app, spec);
-  return { chart, diagnostics: withoutSuppressed(spec, findings.all) };
+export function addSystem(app: App, spec: SystemSpec): { chart: Chart; diagnostics: readonly Diagnostic[] } {
+  const { chart, reporter } = buildChart(app, spec);
+  return { chart, diagnostics: reporter.diagnostics };
 }
 
 /** Renders one system to a multi-document manifest, synthesized in memory. An error leaves no file. */
@@ -32,10 +33,3 @@ export const kubernetesTarget: Target = {
   render: (spec) => renderKubernetes(spec),
   outputsOf: (app) => [manifestFile(app)],
 };
-
-function withoutSuppressed(spec: SystemSpec, list: readonly Diagnostic[]): Diagnostic[] {
-  const rules: { prefix: string; rule: string }[] = [];
-  for (const w of [...spec.services, ...spec.jobs]) for (const s of w.suppressions) rules.push({ prefix: w.path, rule: s.rule });
-  const within = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix} `);
-  return list.filter((d) => d.severity === 'error' || !rules.some((r) => r.rule === d.code && within(d.path, r.prefix)));
-}

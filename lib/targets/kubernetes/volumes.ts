@@ -1,20 +1,27 @@
-import { Size } from 'cdk8s';
+import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { MountSpec, SystemSpec } from '../../model/spec';
-import type { Findings } from './diagnostics';
+import type { KubernetesReporter } from './context';
+import { applyOverride, isObject, overrideKindDefaults } from './overrides';
 import { memoryQuantity } from './quantities';
 
 /**
- * One PersistentVolumeClaim per named volume: its size, ReadWriteOnce, or ReadWriteMany with a warning when
- * several workloads mount it; the storage class when the model names one. Returns the claims by volume name.
+ * One PersistentVolumeClaim per named volume, named after it: its size, ReadWriteOnce, or ReadWriteMany with a
+ * warning when several workloads mount it; the storage class when the model names one. `defer` receives the
+ * override that writes the size as the model says it. Returns the claims by volume name.
  */
-export function renderClaims(scope: Construct, spec: SystemSpec, findings: Findings): Map<string, kplus.PersistentVolumeClaim> {
+export function renderClaims(
+  scope: Construct,
+  spec: SystemSpec,
+  reporter: KubernetesReporter,
+  defer: (step: () => void) => void,
+): Map<string, kplus.PersistentVolumeClaim> {
   const claims = new Map<string, kplus.PersistentVolumeClaim>();
   for (const v of spec.volumes) {
     const shared = v.users.length > 1;
     if (shared) {
-      findings.add(
+      reporter.report(
         'kubernetes/shared-volume',
         `${v.path} users`,
         `the volume is mounted by ${v.users.join(', ')}: its claim asks for ReadWriteMany, which many storage classes do not offer`,
@@ -30,12 +37,19 @@ export function renderClaims(scope: Construct, spec: SystemSpec, findings: Findi
       ...(v.storageClass ? { storageClassName: v.storageClass } : {}),
     });
     claims.set(v.name, claim);
+    defer(() =>
+      applyOverride(ApiObject.of(claim), (json) => {
+        overrideKindDefaults(json);
+        const resources = isObject(json.spec) ? json.spec.resources : undefined;
+        if (isObject(resources)) resources.requests = { storage: claimSize(v.sizeBytes) };
+      }),
+    );
   }
   return claims;
 }
 
 /** The readable size of a claim: `10Gi`. */
-export function claimSize(sizeBytes: number): string {
+function claimSize(sizeBytes: number): string {
   return memoryQuantity(sizeBytes).text;
 }
 
@@ -58,7 +72,7 @@ export class PodVolumes {
   constructor(
     private readonly scope: Construct,
     private readonly claims: ReadonlyMap<string, kplus.PersistentVolumeClaim>,
-    private readonly findings: Findings,
+    private readonly reporter: KubernetesReporter,
   ) {}
 
   /** The pod volume for one mount, or undefined when the mount cannot exist on a cluster (a diagnostic says so). */
@@ -84,7 +98,7 @@ export class PodVolumes {
         if (!m.source.startsWith('/')) {
           if (this.byKey.has(`relative:${m.source}`)) return undefined;
           this.byKey.set(`relative:${m.source}`, undefined);
-          this.findings.add(
+          this.reporter.report(
             'kubernetes/relative-bind',
             where,
             `the bind mount of ${m.source} (relative to the project) on ${m.target} is left out: a cluster node has no copy of your project, so the container sees the image’s own files at ${m.target}`,
@@ -93,7 +107,7 @@ export class PodVolumes {
           return undefined;
         }
         return this.once(`bind:${m.source}`, 'host', (name) => {
-          this.findings.add(
+          this.reporter.report(
             'kubernetes/host-path',
             where,
             `the bind mount of ${m.source} becomes a hostPath volume: it reads the node the pod is scheduled on, not your machine`,

@@ -4,9 +4,12 @@ import type { JobSpec, ServiceSpec, WorkloadSpec } from '../../model/spec';
 import { renderContainer } from './container';
 import type { ChartContext } from './context';
 import { waitContainers } from './dependencies';
+import { imagePullSecrets } from './images';
 import { workloadMetadata } from './labels';
 import { selectorLabels } from './names';
 import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefaults, overridePodTemplate } from './overrides';
+import { jobRestart, reportServiceRestart } from './restart';
+import { reportHostNetwork } from './security';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
 
@@ -15,46 +18,29 @@ import { PodVolumes } from './volumes';
  * container and sidecars in one Pod sharing volumes; wait init containers for its dependencies; its Services.
  */
 export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
-  const { findings } = ctx;
-  const meta = workloadMetadata(ctx.spec, w, findings);
+  const { reporter } = ctx;
+  const meta = workloadMetadata(ctx.spec, w, reporter);
   const metadata = { name: w.name, labels: meta.labels, ...(Object.keys(meta.annotations).length > 0 ? { annotations: meta.annotations } : {}) };
   const pod = w.kind === 'service' ? deployment(ctx, w, metadata) : job(ctx, w, metadata);
-  if (w.hostNetwork) {
-    findings.add(
-      'kubernetes/host-network',
-      `${w.path} hostNetwork`,
-      'the pod uses the node’s network stack: its ports are the node’s, and NetworkPolicies do not apply to it',
-      'Use a Service and ports instead, unless the workload must see the node’s interfaces.',
-    );
-  }
+  reportHostNetwork(w, reporter);
 
   const intents: Record<string, ContainerIntent> = {};
-  const volumes = new PodVolumes(pod, ctx.claims, findings);
-  const pullSecrets = new Set<string>();
+  const volumes = new PodVolumes(pod, ctx.claims, reporter);
   for (const c of [w.main, ...w.sidecars]) {
-    if (!ctx.name(`container of ${w.name}`, c.name, c.path, 63)) continue;
-    const rendered = renderContainer(c, ctx.secrets, findings);
+    // the model keeps these names valid and distinct; taken first, so that no wait container can have one
+    ctx.names.take(`container of ${w.name}`, c.name, c.path, 63);
+    const rendered = renderContainer(c, ctx.secrets, reporter);
     intents[c.name] = rendered.intent;
     const container = pod.addContainer(rendered.props);
     c.mounts.forEach((m, i) => {
       const mounted = volumes.mount(m, `${c.path} mounts[${i}]`);
       if (mounted) container.mount(mounted.path, mounted.volume, { readOnly: mounted.readOnly });
     });
-    if (c.image.credentials) pullSecrets.add(c.image.credentials);
   }
-  for (const init of waitContainers(ctx.spec, w, findings)) {
-    if (ctx.name(`container of ${w.name}`, init.name!, `${w.path} dependsOn`, 63)) pod.addInitContainer(init);
+  for (const init of waitContainers(ctx.spec, w, reporter)) {
+    if (ctx.names.take(`container of ${w.name}`, init.name!, `${w.path} dependsOn`, 63)) pod.addInitContainer(init);
   }
-  const imagePullSecrets = [...pullSecrets].sort().map((s) => {
-    const name = ctx.secretName(s);
-    findings.add(
-      'kubernetes/registry-credentials',
-      `${w.path} image`,
-      `the pod pulls with imagePullSecrets ${name}: that Secret must exist`,
-      `kubectl create secret docker-registry ${name} --docker-server=... --docker-username=... --docker-password=...`,
-    );
-    return name;
-  });
+  const pullSecrets = imagePullSecrets(w, ctx.secretName, reporter);
 
   ctx.defer(() =>
     applyOverride(ApiObject.of(pod), (json) => {
@@ -64,7 +50,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
         labels: meta.podLabels,
         annotations: meta.annotations,
         emptyDirSizeLimits: volumes.sizeLimits,
-        imagePullSecrets,
+        imagePullSecrets: pullSecrets,
         hostNetwork: w.hostNetwork,
         keepRestartPolicy: w.kind === 'job',
       });
@@ -73,21 +59,13 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   renderServices(ctx, w);
 }
 
-/** A CronJob's name leaves room for the suffix of the Jobs it creates. */
+/** A CronJob's name leaves room for the suffix of the Jobs it creates; a workload's name may have 63 characters. */
 const CRONJOB_NAME_MAX = 52;
 
 type Metadata = { name: string; labels: Record<string, string>; annotations?: Record<string, string> };
 
 function deployment(ctx: ChartContext, s: ServiceSpec, metadata: Metadata): kplus.Deployment {
-  ctx.name('Deployment', s.name, s.path, 253);
-  if (s.restart.policy === 'unless-stopped') {
-    ctx.findings.add(
-      'kubernetes/unless-stopped',
-      `${s.path} restart`,
-      "a Deployment always restarts its pods: 'unless-stopped' behaves as 'always'",
-      'Scale the Deployment to 0 replicas to stop it.',
-    );
-  }
+  reportServiceRestart(s, ctx.reporter);
   const d = new kplus.Deployment(ctx.chart, `workload-${s.name}`, {
     metadata,
     replicas: s.replicas,
@@ -99,27 +77,9 @@ function deployment(ctx: ChartContext, s: ServiceSpec, metadata: Metadata): kplu
 }
 
 function job(ctx: ChartContext, j: JobSpec, metadata: Metadata): kplus.Job | kplus.CronJob {
-  const onFailure = j.restart.policy === 'on-failure';
-  if (onFailure && j.restart.maxRetries === undefined) {
-    ctx.findings.add(
-      'kubernetes/job-retries',
-      `${j.path} restart`,
-      "a Job cannot retry without limit: 'on-failure' leaves backoffLimit to the cluster's default (6)",
-      "Say how many retries: restart 'on-failure:N'.",
-    );
-  }
-  const backoffLimit = onFailure ? j.restart.maxRetries : 0;
-  const props = {
-    metadata,
-    hostNetwork: j.hostNetwork,
-    restartPolicy: onFailure ? kplus.RestartPolicy.ON_FAILURE : kplus.RestartPolicy.NEVER,
-    ...(backoffLimit !== undefined ? { backoffLimit } : {}),
-  };
-  if (j.schedule === undefined) {
-    ctx.name('Job', j.name, j.path, 63);
-    return new kplus.Job(ctx.chart, `workload-${j.name}`, props);
-  }
-  ctx.name('CronJob', j.name, `${j.path} schedule`, CRONJOB_NAME_MAX);
+  const props = { metadata, hostNetwork: j.hostNetwork, ...jobRestart(j, ctx.reporter) };
+  if (j.schedule === undefined) return new kplus.Job(ctx.chart, `workload-${j.name}`, props);
+  ctx.names.take('CronJob', j.name, `${j.path} schedule`, CRONJOB_NAME_MAX);
   const [minute, hour, day, month, weekDay] = j.schedule.split(' ');
   return new kplus.CronJob(ctx.chart, `workload-${j.name}`, {
     ...props,
