@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
-import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { Reporter } from '../../diagnostics/reporter';
 import type { SystemSpec } from '../../model/spec';
 import type { RenderContext, Target, TargetResult } from '../target';
+import { COMPOSE_CODES } from './codes';
 import { composeFile } from './compose-file';
 import { renderYaml } from './render';
-import { createScope } from './scope';
 
 /** The path of a system's compose file, relative to `dist/compose`. */
 export function composeFilePath(app: string): string {
@@ -21,12 +21,10 @@ export const composeTarget: Target = {
     return [composeFilePath(app)];
   },
   render(spec: SystemSpec, context: RenderContext): TargetResult {
-    const diagnostics: Diagnostic[] = [];
+    const reporter = new Reporter(COMPOSE_CODES, 'compose');
     // The file lives one directory below dist/compose: dist/compose/<app>/compose.yaml.
     const root = context.projectRootFromTargetDir;
-    const scope = createScope(spec, posix.isAbsolute(root) ? root : posix.join('..', root), diagnostics);
-    const content = renderYaml(composeFile(scope));
-    const failed = diagnostics.some((d) => d.severity === 'error');
-    return { files: failed ? [] : [{ path: composeFilePath(spec.name), content }], diagnostics };
+    const content = renderYaml(composeFile({ spec, projectRoot: posix.isAbsolute(root) ? root : posix.join('..', root), reporter }));
+    return { files: reporter.hasErrors ? [] : [{ path: composeFilePath(spec.name), content }], diagnostics: reporter.diagnostics };
   },
 };

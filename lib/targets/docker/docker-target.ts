@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { Reporter } from '../../diagnostics/reporter';
 import type { SystemSpec } from '../../model/spec';
 import type { RenderContext, Target, TargetResult } from '../target';
-import { createScope } from './scope';
+import { DOCKER_CODES } from './codes';
 import { renderScript } from './script';
 
 /** The path of a system's script, relative to `dist/docker`. */
@@ -19,9 +19,8 @@ export const dockerTarget: Target = {
     return [dockerScriptPath(app)];
   },
   render(spec: SystemSpec, context: RenderContext): TargetResult {
-    const diagnostics: Diagnostic[] = [];
-    const content = renderScript(createScope(spec, diagnostics), context.projectRootFromTargetDir);
-    const failed = diagnostics.some((d) => d.severity === 'error');
-    return { files: failed ? [] : [{ path: dockerScriptPath(spec.name), content }], diagnostics };
+    const reporter = new Reporter(DOCKER_CODES, 'docker');
+    const content = renderScript({ spec, reporter }, context.projectRootFromTargetDir);
+    return { files: reporter.hasErrors ? [] : [{ path: dockerScriptPath(spec.name), content }], diagnostics: reporter.diagnostics };
   },
 };
