@@ -3,7 +3,7 @@ import { internalNetworkPortText, planPorts, type PortProblem } from '../docker-
 import { propPath } from '../docker-engine/prop-path';
 import type { ComposeScope } from './scope';
 
-export interface PortKeys {
+interface PortKeys {
   /** Published: `"8080:80/tcp"` on a fixed host port, `"1234/udp"` on one Docker picks. */
   readonly ports?: string[];
   /** Reachable by name from services on a shared network, not published. */

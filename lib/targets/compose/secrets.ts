@@ -6,7 +6,7 @@ import { fromProjectRoot } from './paths';
 import type { ComposeScope } from './scope';
 
 /** Where a secret's value is read from in `files` mode, relative to the project root. */
-export function secretFile(secret: SecretSpec): string {
+function secretFile(secret: SecretSpec): string {
   return `secrets/${secret.name}`;
 }
 

@@ -3,13 +3,13 @@ import type { FindingText } from './finding-text';
 import { dockerBytes } from './quantities';
 
 /** A mount with its index in the list a diagnostic path names (`mounts[i]`). */
-export interface IndexedMount<M extends MountSpec = MountSpec> {
+interface IndexedMount<M extends MountSpec = MountSpec> {
   readonly mount: M;
   readonly index: number;
 }
 
 /** A tmpfs of the main container, which volumes-from does not share: Docker never shares a tmpfs. */
-export interface UnsharedTmpfs extends IndexedMount<EphemeralMountSpec> {
+interface UnsharedTmpfs extends IndexedMount<EphemeralMountSpec> {
   /** The main container, whose `mounts[index]` the tmpfs is. */
   readonly main: ContainerSpec;
 }

@@ -9,7 +9,7 @@ import type { FindingText } from './finding-text';
  */
 
 /** A published port of a workload whose every network is internal: the host's traffic cannot reach it. */
-export interface InternalNetworkPortProblem {
+interface InternalNetworkPortProblem {
   readonly kind: 'internal-network-port';
   /** `C/proto`. */
   readonly own: string;
@@ -17,7 +17,7 @@ export interface InternalNetworkPortProblem {
 }
 
 /** A fixed host port on a service of more than one replica: only one container can bind it on a host. */
-export interface FixedPortReplicasProblem {
+interface FixedPortReplicasProblem {
   readonly kind: 'fixed-port-replicas';
   readonly workload: string;
   readonly replicas: number;

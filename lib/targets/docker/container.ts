@@ -19,7 +19,7 @@ export interface ContainerParts {
 }
 
 /** `--memory`, `--memory-reservation`, `--cpu-shares`, `--cpus`: what the model sets, nothing more. */
-export function resourceFlags(container: ContainerSpec): Word[][] {
+function resourceFlags(container: ContainerSpec): Word[][] {
   const r = container.resources;
   const lines: Word[][] = [];
   if (r.memoryBytes !== undefined) lines.push(['--memory', dockerBytes(r.memoryBytes, 'lower')]);
@@ -30,7 +30,7 @@ export function resourceFlags(container: ContainerSpec): Word[][] {
 }
 
 /** The json-file log driver with `max-size` and `max-file`; nothing when logs are unbounded. */
-export function loggingFlags(container: ContainerSpec): Word[][] {
+function loggingFlags(container: ContainerSpec): Word[][] {
   const logging = container.logging;
   if (!logging) return [];
   return [
@@ -41,7 +41,7 @@ export function loggingFlags(container: ContainerSpec): Word[][] {
 }
 
 /** `--label` per model label, then the app's own label that `down` finds the container by. */
-export function labelFlags(scope: DockerScope, container: ContainerSpec): Word[][] {
+function labelFlags(scope: DockerScope, container: ContainerSpec): Word[][] {
   const labels = Object.entries(container.labels).map(([k, v]): Word[] => ['--label', `${k}=${v}`]);
   return [...labels, ['--label', appLabel(scope.spec)]];
 }

@@ -7,11 +7,6 @@ import { fromProjectRoot, wordThen } from './paths';
 import type { DockerScope } from './scope';
 import type { Word } from './shell';
 
-/*
- * `-v` splits its value at `:`; the model refuses a `:` in a mount's source or target, so `-v` says every
- * volume and bind mount.
- */
-
 /** A field of a `--mount` value, which Docker reads as CSV: quoted where it holds a comma or a quote. */
 function csv(field: string): string {
   return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
@@ -45,7 +40,8 @@ function bindFlags(mount: Extract<MountSpec, { kind: 'bind' }>): Word[] {
 
 /**
  * The mount flags of one container. A sidecar with volumesFrom gets the main container's mounts through
- * `--volumes-from`, so those are left out here.
+ * `--volumes-from`, so those are left out here. Every volume and bind mount is a `-v`, which splits its value at
+ * `:`: the model refuses a `:` in a mount's source or target.
  */
 export function mountFlags(scope: DockerScope, container: ContainerSpec, main?: ContainerSpec): Word[][] {
   const plan = planMounts(container, main);
