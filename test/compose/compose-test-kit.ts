@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { Diagnostic } from '../../lib/diagnostics/diagnostic';
 import type { System } from '../../lib/model';
-import type { SystemSpec, WorkloadSpec } from '../../lib/model/spec';
+import type { SystemSpec } from '../../lib/model/spec';
 import { composeTarget } from '../../lib/targets/compose';
 import type { TargetResult } from '../../lib/targets/target';
 import { expectValidCompose } from '../support/compose-validators';
@@ -58,18 +58,4 @@ export function serviceBlock(render: ComposeRender, name: string): string {
   let end = start + 1;
   while (end < lines.length && lines[end].startsWith('    ')) end++;
   return `${lines.slice(start, end).join('\n')}\n`;
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? any : T[K] };
-
-/**
- * A copy of a system's spec with one workload changed: for states the model never yields, which the target
- * still handles rather than trusting every producer of a spec.
- */
-export function specWith(system: System, workload: string, patch: (w: Mutable<WorkloadSpec>) => void): SystemSpec {
-  const spec = JSON.parse(JSON.stringify(system.toSpec())) as { services: WorkloadSpec[]; jobs: WorkloadSpec[] } & SystemSpec;
-  const target = [...spec.services, ...spec.jobs].find((w) => w.name === workload);
-  if (!target) throw new Error(`no workload ${workload}`);
-  patch(target as Mutable<WorkloadSpec>);
-  return spec;
 }

@@ -1,5 +1,4 @@
 import { Image, Secret, Service, System } from '../../lib/model';
-import { registryHost } from '../../lib/targets/compose/image';
 import { renderCompose, serviceBlock, withCode } from './compose-test-kit';
 
 describe('compose images', () => {
@@ -49,12 +48,5 @@ describe('compose images', () => {
         fix: 'Run `docker login ghcr.io` on the deploying host before `docker compose pull` or `up`.',
       },
     ]);
-  });
-
-  test('GIVEN repositories WHEN their registry is named for docker login THEN Docker Hub is the default', () => {
-    expect(registryHost('postgres')).toBe('docker.io');
-    expect(registryHost('library/postgres')).toBe('docker.io');
-    expect(registryHost('ghcr.io/org/app')).toBe('ghcr.io');
-    expect(registryHost('localhost:5000/app')).toBe('localhost:5000');
   });
 });

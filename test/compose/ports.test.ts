@@ -1,5 +1,5 @@
 import { Image, Network, Port, Service, System } from '../../lib/model';
-import { renderCompose, serviceBlock, specWith, withCode } from './compose-test-kit';
+import { renderCompose, serviceBlock, withCode } from './compose-test-kit';
 
 const image = Image.of('nginx:1.27');
 
@@ -40,27 +40,6 @@ describe('compose ports', () => {
         path: 'shop/web ports[0]',
         message: '2 replicas cannot all bind host port 8080 with `docker compose up` (`docker stack deploy` shares it through its routing mesh).',
       }),
-    ]);
-  });
-
-  test('GIVEN a spec with ports on host networking (the model refuses it) WHEN rendered THEN no ports or expose, and compose/host-network-port for each port that cannot be honoured', () => {
-    const sys = new System('shop');
-    new Service(sys, 'agent', { image, hostNetwork: true });
-    const spec = specWith(sys, 'agent', (w) => {
-      w.main.ports = [
-        { containerPort: 80, protocol: 'tcp', publish: 'fixed', hostPort: 80, name: 'tcp-80' },
-        { containerPort: 81, protocol: 'tcp', publish: 'fixed', hostPort: 8081, name: 'tcp-81' },
-        { containerPort: 82, protocol: 'udp', publish: 'dynamic', name: 'udp-82' },
-        { containerPort: 83, protocol: 'tcp', publish: 'none', name: 'tcp-83' },
-      ];
-    });
-    const out = renderCompose(spec);
-    expect(out.doc.services.agent.ports).toBeUndefined();
-    expect(out.doc.services.agent.expose).toBeUndefined();
-    expect(withCode(out, 'compose/host-network-port').map((d) => `${d.path}: ${d.message}`)).toEqual([
-      "shop/agent ports[1]: with host networking, port 81/tcp cannot be published on host port 8081: it is open on the host's port 81.",
-      "shop/agent ports[2]: with host networking, port 82/udp is open on the host's own port 82, not on a port Docker picks.",
-      "shop/agent ports[3]: with host networking, port 83/tcp is open on the host's own port 83, not only to services on a shared network.",
     ]);
   });
 });

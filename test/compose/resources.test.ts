@@ -1,5 +1,4 @@
 import { Image, Service, System } from '../../lib/model';
-import { dockerBytes, dockerCpus } from '../../lib/targets/compose/quantities';
 import { renderCompose, serviceBlock } from './compose-test-kit';
 
 describe('compose resources', () => {
@@ -25,11 +24,5 @@ describe('compose resources', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: Image.of('nginx:1.27') });
     expect(renderCompose(sys).doc.services.web.deploy.resources).toBeUndefined();
-  });
-
-  test('GIVEN byte counts and millicores WHEN written in Docker notation THEN the largest exact unit', () => {
-    expect([1024 ** 3, 512 * 1024 ** 2, 64 * 1024, 1000, 1536 * 1024 ** 2].map((b) => dockerBytes(b, 'upper'))).toEqual(['1G', '512M', '64K', '1000b', '1536M']);
-    expect(dockerBytes(10 * 1024 ** 2, 'lower')).toBe('10m');
-    expect([500, 1000, 1250, 1].map(dockerCpus)).toEqual(['0.5', '1', '1.25', '0.001']);
   });
 });

@@ -1,6 +1,6 @@
 import { Image, Network, Port, Service, System } from '../../lib/model';
-import type { PortSpec, SystemSpec, WorkloadSpec } from '../../lib/model/spec';
-import { hostNetworkPortText, internalNetworkPortText, planPorts } from '../../lib/targets/docker-engine/ports';
+import type { SystemSpec, WorkloadSpec } from '../../lib/model/spec';
+import { internalNetworkPortText, planPorts } from '../../lib/targets/docker-engine/ports';
 
 const image = Image.of('nginx:1.27');
 
@@ -19,32 +19,6 @@ describe('Docker engine port plan', () => {
       { index: 0, publish: '8080:80/tcp', problems: [] },
       { index: 1, publish: '1234/udp', problems: [] },
       { index: 2, expose: '9000/tcp', problems: [] },
-    ]);
-  });
-
-  test('GIVEN host networking WHEN planned THEN nothing published or exposed, and a problem for every port but a fixed one on its own port', () => {
-    const sys = new System('shop');
-    new Service(sys, 'agent', { image, hostNetwork: true });
-    const spec = sys.toSpec();
-    const ports: PortSpec[] = [
-      { containerPort: 80, protocol: 'tcp', publish: 'fixed', hostPort: 80, name: 'tcp-80' },
-      { containerPort: 81, protocol: 'tcp', publish: 'fixed', hostPort: 8081, name: 'tcp-81' },
-      { containerPort: 82, protocol: 'udp', publish: 'dynamic', name: 'udp-82' },
-      { containerPort: 83, protocol: 'tcp', publish: 'none', name: 'tcp-83' },
-    ];
-    const agent = workload(spec, 'agent');
-    const plans = planPorts({ ...agent, main: { ...agent.main, ports } }, spec.networks);
-    expect(plans).toEqual([
-      { index: 0, problems: [] },
-      { index: 1, problems: [{ kind: 'host-network-port', own: '81/tcp', containerPort: 81, publish: 'fixed', hostPort: 8081 }] },
-      { index: 2, problems: [{ kind: 'host-network-port', own: '82/udp', containerPort: 82, publish: 'dynamic' }] },
-      { index: 3, problems: [{ kind: 'host-network-port', own: '83/tcp', containerPort: 83, publish: 'none' }] },
-    ]);
-    const words = plans.flatMap((p) => p.problems).map((p) => (p.kind === 'host-network-port' ? hostNetworkPortText(p, 'peers')[0] : ''));
-    expect(words).toEqual([
-      "with host networking, port 81/tcp cannot be published on host port 8081: it is open on the host's port 81.",
-      "with host networking, port 82/udp is open on the host's own port 82, not on a port Docker picks.",
-      "with host networking, port 83/tcp is open on the host's own port 83, not only to peers on a shared network.",
     ]);
   });
 

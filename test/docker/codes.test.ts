@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Reporter } from '../../lib/diagnostics/reporter';
+import { System } from '../../lib/model';
 import { DOCKER_CODES } from '../../lib/targets/docker';
+import type { DockerScope } from '../../lib/targets/docker/scope';
 
 const read = (dir: string, keep: (f: string) => boolean) =>
   fs
@@ -22,5 +25,15 @@ describe('docker diagnostic codes', () => {
   test('GIVEN the catalogue WHEN the docker tests are read THEN every code is asserted by at least one test', () => {
     const asserted = codesIn(tests);
     expect(Object.keys(DOCKER_CODES).filter((code) => !asserted.has(code))).toEqual([]);
+  });
+
+  test("GIVEN a misspelt code WHEN a converter reports it THEN tsc refuses it: the scope reports with the table's codes only", () => {
+    const scope: DockerScope = { spec: new System('shop').toSpec(), reporter: new Reporter(DOCKER_CODES, 'docker') };
+    const misspelt = (): void =>
+      // @ts-expect-error 'docker/privilegd' is not a code of the table: `npx tsc --noEmit` fails if this line compiles
+      scope.reporter.report('docker/privilegd', 'shop/web privileged', 'web runs privileged.');
+    scope.reporter.report('docker/privileged', 'shop/web privileged', 'web runs privileged.');
+    expect(typeof misspelt).toBe('function');
+    expect(scope.reporter.diagnostics.map((d) => [d.code, d.severity, d.target])).toEqual([['docker/privileged', 'warning', 'docker']]);
   });
 });

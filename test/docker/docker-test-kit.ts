@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic } from '../../lib/diagnostics/diagnostic';
 import type { System } from '../../lib/model';
-import type { SystemSpec, WorkloadSpec } from '../../lib/model/spec';
+import type { SystemSpec } from '../../lib/model/spec';
 import { dockerTarget } from '../../lib/targets/docker';
 import type { TargetResult } from '../../lib/targets/target';
 import { rejectedByClient, requireTool, scriptProblems, type ClientVerdict } from '../support/docker-validators';
@@ -36,17 +36,6 @@ export function renderDocker(system: System | SystemSpec): DockerRender {
 /** The diagnostics with one code. */
 export function withCode(render: DockerRender, code: string): Diagnostic[] {
   return render.diagnostics.filter((d) => d.code === code);
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? any : T[K] };
-
-/** A copy of a system's spec with one workload changed: for states the model never yields. */
-export function specWith(system: System, workload: string, patch: (w: Mutable<WorkloadSpec>) => void): SystemSpec {
-  const spec = JSON.parse(JSON.stringify(system.toSpec())) as { services: WorkloadSpec[]; jobs: WorkloadSpec[] } & SystemSpec;
-  const target = [...spec.services, ...spec.jobs].find((w) => w.name === workload);
-  if (!target) throw new Error(`no workload ${workload}`);
-  patch(target as Mutable<WorkloadSpec>);
-  return spec;
 }
 
 /**

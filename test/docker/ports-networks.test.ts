@@ -1,5 +1,5 @@
 import { Image, Job, Network, Port, Service, System } from '../../lib/model';
-import { callsOf, containerCall, flagValues, nameOf, renderDocker, runScript, specWith, withCode } from './docker-test-kit';
+import { callsOf, containerCall, flagValues, nameOf, renderDocker, runScript, withCode } from './docker-test-kit';
 
 const image = Image.of('nginx:1.27');
 
@@ -43,26 +43,6 @@ describe('docker ports', () => {
     expect(flagValues(call, '--network')).toEqual(['host']);
     expect(call).not.toContain('--network-alias');
     expect(call).not.toContain('-p');
-  });
-
-  test('GIVEN a spec with ports on host networking (the model refuses it) WHEN rendered THEN docker/host-network-port for each port that cannot be honoured', () => {
-    const sys = new System('shop');
-    new Service(sys, 'agent', { image, hostNetwork: true });
-    const spec = specWith(sys, 'agent', (w) => {
-      w.main.ports = [
-        { containerPort: 80, protocol: 'tcp', publish: 'fixed', hostPort: 80, name: 'tcp-80' },
-        { containerPort: 81, protocol: 'tcp', publish: 'fixed', hostPort: 8081, name: 'tcp-81' },
-        { containerPort: 82, protocol: 'udp', publish: 'dynamic', name: 'udp-82' },
-        { containerPort: 83, protocol: 'tcp', publish: 'none', name: 'tcp-83' },
-      ];
-    });
-    const out = renderDocker(spec);
-    expect(withCode(out, 'docker/host-network-port').map((d) => `${d.path}: ${d.message}`)).toEqual([
-      "shop/agent ports[1]: with host networking, port 81/tcp cannot be published on host port 8081: it is open on the host's port 81.",
-      "shop/agent ports[2]: with host networking, port 82/udp is open on the host's own port 82, not on a port Docker picks.",
-      "shop/agent ports[3]: with host networking, port 83/tcp is open on the host's own port 83, not only to containers on a shared network.",
-    ]);
-    expect(out.script).not.toMatch(/ -p |--expose/);
   });
 });
 

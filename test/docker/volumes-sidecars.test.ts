@@ -1,5 +1,5 @@
 import { Image, Mount, Service, System, Volume } from '../../lib/model';
-import { callsOf, containerCall, flagValues, nameOf, renderDocker, runScript, specWith, withCode } from './docker-test-kit';
+import { callsOf, containerCall, flagValues, nameOf, renderDocker, runScript, withCode } from './docker-test-kit';
 
 const image = Image.of('busybox:1.36');
 
@@ -63,24 +63,6 @@ describe('docker volumes and mounts', () => {
     const run = runScript(out, [], { checkClient: true });
     expect(run.rejected).toEqual([]);
     expect(flagValues(containerCall(run, 'dev-box'), '-v')).toEqual([`${run.root}/apps/devbox/src:/workspace/src:ro`, '/var/run/x.sock:/x.sock']);
-  });
-
-  test('GIVEN paths with a colon (a spec the model may refuse) WHEN run THEN --mount, which -v cannot say', () => {
-    const sys = new System('dev');
-    const data = new Volume(sys, 'data');
-    new Service(sys, 'box', { image, mounts: [Mount.volume(data, '/data')] });
-    const spec = specWith(sys, 'box', (w) => {
-      w.main.mounts = [
-        { kind: 'volume', volume: 'data', target: '/a:b', readOnly: true },
-        { kind: 'bind', source: './x:y', target: '/x,y', readOnly: false },
-      ];
-    });
-    const run = runScript(renderDocker(spec), [], { checkClient: true });
-    expect(run.rejected).toEqual([]);
-    expect(flagValues(containerCall(run, 'dev-box'), '--mount')).toEqual([
-      'type=volume,source=dev-data,target=/a:b,readonly',
-      `type=bind,source=${run.root}/x:y,"target=/x,y"`,
-    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Dependency, HealthCheck, Image, Job, Port, Service, System } from '../../lib/model';
-import { callsOf, containerCall, flagValues, nameOf, renderDocker, runScript, specWith, withCode } from './docker-test-kit';
+import { callsOf, containerCall, flagValues, nameOf, renderDocker, runScript, withCode } from './docker-test-kit';
 
 const image = Image.of('nginx:1.27');
 
@@ -109,38 +109,6 @@ describe('docker services and jobs', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('waiting for shop-db to be healthy\nshop-db did not become healthy (running unhealthy)\n');
     expect(callsOf(run, 'run').map(nameOf)).toEqual(['shop-db']);
-  });
-
-  test('GIVEN a dependency on a service completed (a spec the model may refuse) WHEN run THEN docker wait checks its exit code', () => {
-    const sys = new System('shop');
-    const setup = new Service(sys, 'setup', { image });
-    new Service(sys, 'api', { image, dependsOn: [Dependency.started(setup)] });
-    const spec = specWith(sys, 'api', (w) => {
-      w.dependsOn = [{ name: 'setup', kind: 'service', condition: 'completed' }];
-    });
-    const run = runScript(renderDocker(spec), [], { checkClient: true });
-    expect(run.rejected).toEqual([]);
-    expect(run.calls.filter((c) => c[0] === 'run' || c[0] === 'wait').map((c) => `${c[0]} ${nameOf(c) ?? c[1]}`)).toEqual([
-      'run shop-setup',
-      'wait shop-setup',
-      'run shop-api',
-    ]);
-  });
-
-  test('GIVEN a healthy dependency on a service without a health check (the model refuses it) WHEN rendered THEN docker/dependency-without-health', () => {
-    const sys = new System('shop');
-    const db = new Service(sys, 'db', { image, health: HealthCheck.command(['true']) });
-    new Service(sys, 'api', { image, dependsOn: [Dependency.healthy(db)] });
-    const spec = specWith(sys, 'db', (w) => {
-      delete w.main.health;
-    });
-    expect(withCode(renderDocker(spec), 'docker/dependency-without-health')).toEqual([
-      expect.objectContaining({
-        severity: 'warning',
-        path: 'shop/api dependsOn[0]',
-        message: 'api waits for db to be healthy, but db has no health check: the script stops unless the image of db has a HEALTHCHECK.',
-      }),
-    ]);
   });
 
   test('GIVEN 3 replicas WHEN run THEN three numbered containers share the service name as network alias', () => {

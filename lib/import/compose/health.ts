@@ -1,4 +1,4 @@
-import { httpProbe, tcpProbe } from '../../targets/compose/healthcheck';
+import { httpProbe, tcpProbe } from '../../docker-notation/health-probes';
 import { asBoolean, asMap, asNumber, asString, entry, fail, report, reportUnhandled, type ImportContext } from './context';
 import { durationSeconds, formatSeconds } from './durations';
 import type { Located } from './located';

@@ -1,10 +1,10 @@
-import type { Severity } from '../../diagnostics/diagnostic';
+import type { CodeOf, CodeTable } from '../../diagnostics/codes';
 
 /**
  * Every diagnostic the Compose target emits, with its severity and a one-line summary.
  * Plain data: documentation and tests read it.
  */
-export const COMPOSE_CODES: Record<string, { severity: Severity; summary: string }> = {
+export const COMPOSE_CODES = {
   'compose/registry-credentials': {
     severity: 'warning',
     summary: 'Compose cannot carry registry credentials: run `docker login` on the host before pulling.',
@@ -53,10 +53,6 @@ export const COMPOSE_CODES: Record<string, { severity: Severity; summary: string
     severity: 'warning',
     summary: "Host networking is kept as asked: the container shares the host's network stack and joins no network.",
   },
-  'compose/host-network-port': {
-    severity: 'warning',
-    summary: "With host networking a port is open on the host's own port of the same number: no mapping or hiding applies.",
-  },
   'compose/internal-network-port': {
     severity: 'warning',
     summary: 'A published port of a service on internal networks only is not reachable from the host.',
@@ -73,12 +69,10 @@ export const COMPOSE_CODES: Record<string, { severity: Severity; summary: string
     severity: 'info',
     summary: '`docker stack deploy` ignores network_mode and volumes_from: sidecars work with `docker compose up` only.',
   },
-  'compose/dependency-without-health': {
-    severity: 'warning',
-    summary: 'A dependency on a healthy service needs a health check: Compose refuses to start unless the image has one.',
-  },
   'compose/service-name-collision': {
     severity: 'error',
     summary: 'A sidecar service name `<main>-<sidecar>` is already the name of another service.',
   },
-};
+} as const satisfies CodeTable;
+
+export type ComposeCode = CodeOf<typeof COMPOSE_CODES>;

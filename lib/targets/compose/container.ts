@@ -1,10 +1,12 @@
 import type { ContainerSpec } from '../../model/spec';
+import { privilegedText } from '../docker-engine/privileged';
+import { propPath } from '../docker-engine/prop-path';
 import { compact, type ComposeMap, type ComposeValue } from './document';
 import { healthcheckKey } from './healthcheck';
 import { imageKeys } from './image';
 import { loggingKey } from './logging';
+import type { ComposeScope } from './scope';
 import { secretKeys } from './secrets';
-import { propPath, type ComposeScope } from './scope';
 import { mountKeys } from './volumes';
 
 const nonEmpty = <T extends object>(value: T): T | undefined => (Object.keys(value).length > 0 ? value : undefined);
@@ -17,12 +19,7 @@ export function containerKeys(scope: ComposeScope, container: ContainerSpec, mai
   const { environment: secretEnv, secrets } = secretKeys(scope, container);
   const environment: Record<string, ComposeValue> = { ...container.env, ...secretEnv };
   if (container.privileged) {
-    scope.report(
-      'compose/privileged',
-      propPath(container.path, 'privileged'),
-      `${container.name} runs privileged, with full access to the host's devices and kernel.`,
-      'Leave privileged off; grant single capabilities where the image needs them.',
-    );
+    scope.reporter.report('compose/privileged', propPath(container.path, 'privileged'), ...privilegedText(container));
   }
   return compact({
     ...imageKeys(scope, container),

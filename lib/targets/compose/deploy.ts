@@ -1,7 +1,8 @@
 import type { ContainerSpec, WorkloadSpec } from '../../model/spec';
+import { restartFlag } from '../docker-engine/restart';
 import { compact, isEmpty, type ComposeMap } from './document';
 import { cpuSharesKey, deployResources } from './resources';
-import { restartKey, restartPolicy } from './restart';
+import { restartPolicy } from './restart';
 
 /**
  * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy) of one container of a workload, so the
@@ -14,7 +15,7 @@ export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): Co
     restart_policy: restartPolicy(workload.restart),
   });
   return compact({
-    restart: restartKey(workload.restart),
+    restart: restartFlag(workload.restart),
     cpu_shares: cpuSharesKey(container.resources),
     deploy: isEmpty(deploy) ? undefined : deploy,
   });

@@ -1,45 +1,16 @@
+import { shellQuote } from '../../docker-notation/health-probes';
 import type { ContainerSpec, HealthCheckSpec } from '../../model/spec';
+import { probeLine, probeToolText } from '../docker-engine/health';
+import { propPath } from '../docker-engine/prop-path';
+import { duration } from '../docker-engine/quantities';
 import type { ComposeMap } from './document';
-import { duration } from './quantities';
-import { propPath, type ComposeScope } from './scope';
-
-/** Quotes a word for `sh`: `'it'\''s'`. */
-export function shellQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The probe a shell runs for an http check: curl, or wget where curl is missing. */
-export function httpProbe(port: number, path: string): string {
-  const url = shellQuote(`http://127.0.0.1:${port}${path.startsWith('/') ? path : `/${path}`}`);
-  return `curl -fsS -o /dev/null ${url} || wget -q -O /dev/null ${url} || exit 1`;
-}
-
-/** The probe a shell runs for a tcp check: nc, or bash's /dev/tcp where nc is missing. */
-export function tcpProbe(port: number): string {
-  return `nc -z 127.0.0.1 ${port} || bash -c '</dev/tcp/127.0.0.1/${port}' || exit 1`;
-}
+import type { ComposeScope } from './scope';
 
 function testOf(scope: ComposeScope, path: string, health: HealthCheckSpec): string[] {
-  switch (health.kind) {
-    case 'command':
-      return health.shell ? ['CMD-SHELL', health.command[0]] : ['CMD', ...health.command];
-    case 'http':
-      scope.report(
-        'compose/health-probe-tool',
-        path,
-        `Compose has no http health check: it runs \`${httpProbe(health.port, health.path)}\` in the container, so the image must contain curl or wget.`,
-        'Use HealthCheck.command with a tool the image has.',
-      );
-      return ['CMD-SHELL', httpProbe(health.port, health.path)];
-    case 'tcp':
-      scope.report(
-        'compose/health-probe-tool',
-        path,
-        `Compose has no tcp health check: it runs \`${tcpProbe(health.port)}\` in the container, so the image must contain nc or bash.`,
-        'Use HealthCheck.command with a tool the image has.',
-      );
-      return ['CMD-SHELL', tcpProbe(health.port)];
-  }
+  if (health.kind === 'command') return health.shell ? ['CMD-SHELL', health.command[0]] : ['CMD', ...health.command];
+  const line = probeLine(health, shellQuote);
+  scope.reporter.report('compose/health-probe-tool', path, ...probeToolText('Compose', health, line));
+  return ['CMD-SHELL', line];
 }
 
 /** `healthcheck`: exec form as `CMD`, shell form as `CMD-SHELL`, with every timing written out. */

@@ -1,21 +1,16 @@
 import type { ContainerSpec } from '../../model/spec';
+import { registryHost } from '../docker-engine/image';
+import { propPath } from '../docker-engine/prop-path';
 import { compact, type ComposeMap } from './document';
 import { fromProjectRoot } from './paths';
-import { propPath, type ComposeScope } from './scope';
-
-/** The registry host of a repository, as `docker login` names it: `ghcr.io`, or Docker Hub for `postgres`. */
-export function registryHost(repository: string): string {
-  const first = repository.split('/')[0];
-  const isHost = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  return isHost ? first : 'docker.io';
-}
+import type { ComposeScope } from './scope';
 
 /** `image`, and `build` for an image built from a Dockerfile (its tag is the `image`). */
 export function imageKeys(scope: ComposeScope, container: ContainerSpec): ComposeMap {
   const image = container.image;
   if (image.credentials !== undefined) {
     const host = registryHost(image.repository);
-    scope.report(
+    scope.reporter.report(
       'compose/registry-credentials',
       propPath(container.path, 'image'),
       `Compose cannot carry the registry credentials of ${image.ref} (secret ${image.credentials}).`,
@@ -23,7 +18,7 @@ export function imageKeys(scope: ComposeScope, container: ContainerSpec): Compos
     );
   }
   if (image.kind === 'registry') return { image: image.ref };
-  scope.report(
+  scope.reporter.report(
     'compose/build-not-pushed',
     propPath(container.path, 'image'),
     `\`docker compose up\` builds ${image.ref} from ${image.context}; \`docker stack deploy\` does not build.`,

@@ -1,2 +1,2 @@
-export { composeTarget, composeFilePath } from './compose-target';
+export { composeTarget } from './compose-target';
 export { COMPOSE_CODES } from './codes';

@@ -1,7 +1,8 @@
 import type { WorkloadSpec } from '../../model/spec';
-import { hostNetworkText } from '../docker-engine/ports';
+import { hostNetworkText } from '../docker-engine/networks';
+import { propPath } from '../docker-engine/prop-path';
 import type { ComposeMap } from './document';
-import { propPath, type ComposeScope } from './scope';
+import type { ComposeScope } from './scope';
 
 /**
  * The top-level `networks`: every network a workload joins, `internal` kept. The system's implicit network is the
@@ -17,7 +18,7 @@ export function topLevelNetworks(scope: ComposeScope): ComposeMap | undefined {
 /** `networks` of a workload's main service, or `network_mode: host` for host networking. */
 export function networkKeys(scope: ComposeScope, workload: WorkloadSpec): ComposeMap {
   if (workload.hostNetwork) {
-    scope.report('compose/host-network', propPath(workload.path, 'hostNetwork'), ...hostNetworkText(workload));
+    scope.reporter.report('compose/host-network', propPath(workload.path, 'hostNetwork'), ...hostNetworkText(workload));
     return { network_mode: 'host' };
   }
   return { networks: [...workload.networks] };

@@ -1,8 +1,9 @@
 import type { WorkloadSpec } from '../../model/spec';
-import { hostNetworkPortText, internalNetworkPortText, planPorts, type PortProblem } from '../docker-engine/ports';
-import { propPath, type ComposeScope } from './scope';
+import { internalNetworkPortText, planPorts, type PortProblem } from '../docker-engine/ports';
+import { propPath } from '../docker-engine/prop-path';
+import type { ComposeScope } from './scope';
 
-export interface PortKeys {
+interface PortKeys {
   /** Published: `"8080:80/tcp"` on a fixed host port, `"1234/udp"` on one Docker picks. */
   readonly ports?: string[];
   /** Reachable by name from services on a shared network, not published. */
@@ -11,10 +12,9 @@ export interface PortKeys {
 
 /** Reports one problem of the port at `path` with its Compose code and words. */
 function reportProblem(scope: ComposeScope, path: string, problem: PortProblem): void {
-  if (problem.kind === 'host-network-port') return scope.report('compose/host-network-port', path, ...hostNetworkPortText(problem, 'services'));
-  if (problem.kind === 'internal-network-port') return scope.report('compose/internal-network-port', path, ...internalNetworkPortText(problem));
+  if (problem.kind === 'internal-network-port') return scope.reporter.report('compose/internal-network-port', path, ...internalNetworkPortText(problem));
   const message = `${problem.replicas} replicas cannot all bind host port ${problem.hostPort} with \`docker compose up\` (\`docker stack deploy\` shares it through its routing mesh).`;
-  scope.report('compose/fixed-port-replicas', path, message, 'Publish on a dynamic host port, or run one replica.');
+  scope.reporter.report('compose/fixed-port-replicas', path, message, 'Publish on a dynamic host port, or run one replica.');
 }
 
 /** `ports` and `expose` of a workload's main container (sidecars share its network namespace and have none). */

@@ -1,6 +1,6 @@
 import type { ResourcesSpec } from '../../model/spec';
+import { dockerBytes, dockerCpus } from '../docker-engine/quantities';
 import { compact, isEmpty, type ComposeMap } from './document';
-import { dockerBytes, dockerCpus } from './quantities';
 
 /** `cpu_shares` (`--cpu-shares`): a relative weight, a service-level key. */
 export function cpuSharesKey(resources: ResourcesSpec): number | undefined {

@@ -1,11 +1,6 @@
 import type { RestartSpec } from '../../model/spec';
 import type { ComposeMap } from './document';
 
-/** `restart` as `docker run --restart` writes it: `always`, `unless-stopped`, `on-failure:3`, `"no"`. */
-export function restartKey(restart: RestartSpec): string {
-  return restart.policy === 'on-failure' && restart.maxRetries !== undefined ? `on-failure:${restart.maxRetries}` : restart.policy;
-}
-
 /**
  * `deploy.restart_policy`, for `docker stack deploy`, saying what `restart` says. `docker compose up` reads it
  * too, and then it takes precedence over `restart`: so it is written only where it maps back to the same policy.

@@ -1,17 +1,13 @@
-import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
+import type { ContainerSpec, SecretSpec } from '../../model/spec';
+import { propPath } from '../docker-engine/prop-path';
+import { secretNamed, secretsReadAsEnv } from '../docker-engine/secrets';
 import { Interpolation, type ComposeMap, type ComposeValue } from './document';
 import { fromProjectRoot } from './paths';
-import { propPath, type ComposeScope } from './scope';
+import type { ComposeScope } from './scope';
 
 /** Where a secret's value is read from in `files` mode, relative to the project root. */
-export function secretFile(secret: SecretSpec): string {
+function secretFile(secret: SecretSpec): string {
   return `secrets/${secret.name}`;
-}
-
-function secretNamed(spec: SystemSpec, name: string): SecretSpec {
-  const secret = spec.secrets.find((s) => s.name === name);
-  if (!secret) throw new Error(`secret ${name} is not declared in system ${spec.name}`);
-  return secret;
 }
 
 /**
@@ -32,7 +28,7 @@ export function secretKeys(scope: ComposeScope, container: ContainerSpec): { env
   const secrets = container.secretEnv.map((ref) => {
     const secret = secretNamed(scope.spec, ref.secret);
     const file = `/run/secrets/${ref.name}`;
-    scope.report(
+    scope.reporter.report(
       'compose/secret-file',
       propPath(container.path, `secretEnv.${ref.name}`),
       `the container gets the file ${file}, not the environment variable ${ref.name}.`,
@@ -43,15 +39,6 @@ export function secretKeys(scope: ComposeScope, container: ContainerSpec): { env
   return { environment, secrets };
 }
 
-/** Secrets that some container reads as secret env (a secret used only for registry credentials is not one). */
-function secretsReadAsEnv(spec: SystemSpec): SecretSpec[] {
-  const used = new Set<string>();
-  for (const workload of [...spec.services, ...spec.jobs]) {
-    for (const container of [workload.main, ...workload.sidecars]) for (const ref of container.secretEnv) used.add(ref.secret);
-  }
-  return spec.secrets.filter((s) => used.has(s.name));
-}
-
 /** The top-level `secrets` (files mode only), and a note for every secret that names an existing store entry. */
 export function topLevelSecrets(scope: ComposeScope): ComposeMap | undefined {
   const filesMode = scope.spec.options.compose.secrets === 'files';
@@ -59,7 +46,7 @@ export function topLevelSecrets(scope: ComposeScope): ComposeMap | undefined {
   for (const secret of secrets) {
     if (secret.existingName === undefined) continue;
     const source = filesMode ? `the file ${secretFile(secret)}` : `the environment variable ${secret.envName} of the deploying host`;
-    scope.report(
+    scope.reporter.report(
       'compose/secret-existing-name',
       propPath(secret.path, 'existingName'),
       `Compose has no secret store: the value comes from ${source}, not from ${secret.existingName}.`,

@@ -1,8 +1,9 @@
 import type { SidecarSpec, WorkloadSpec } from '../../model/spec';
-import { compact, type ComposeMap } from './document';
+import { propPath } from '../docker-engine/prop-path';
 import { containerKeys } from './container';
 import { deployKeys } from './deploy';
-import { propPath, type ComposeScope } from './scope';
+import { compact, type ComposeMap } from './document';
+import type { ComposeScope } from './scope';
 
 /** The Compose service name of a sidecar: `<main>-<sidecar>`. */
 export function sidecarServiceName(workload: WorkloadSpec, sidecar: SidecarSpec): string {
@@ -14,14 +15,14 @@ export function sidecarServiceName(workload: WorkloadSpec, sidecar: SidecarSpec)
  * the main service's volumes where it asks for them (`volumes_from`). It has no ports: it shares the main one's.
  */
 export function sidecarService(scope: ComposeScope, workload: WorkloadSpec, sidecar: SidecarSpec): ComposeMap {
-  scope.report(
+  scope.reporter.report(
     'compose/sidecar-stack',
     sidecar.path,
     `${sidecarServiceName(workload, sidecar)} joins ${workload.name} through network_mode and volumes_from, which \`docker stack deploy\` ignores.`,
     'Deploy this system with `docker compose up`, or on a target that runs the containers together (Kubernetes, ECS).',
   );
   if (workload.kind === 'service' && workload.replicas > 1) {
-    scope.report(
+    scope.reporter.report(
       'compose/sidecar-replicas',
       propPath(workload.path, 'replicas'),
       `each of the ${workload.replicas} replicas of ${sidecarServiceName(workload, sidecar)} joins the first container of ${workload.name}, not one replica each.`,

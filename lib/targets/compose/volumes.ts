@@ -1,8 +1,10 @@
-import type { ContainerSpec, MountSpec, SidecarSpec } from '../../model/spec';
+import type { ContainerSpec, MountSpec } from '../../model/spec';
+import { ephemeralSizeText, planMounts } from '../docker-engine/mounts';
+import { propPath } from '../docker-engine/prop-path';
+import { dockerBytes } from '../docker-engine/quantities';
 import { compact, type ComposeMap, type ComposeValue } from './document';
 import { fromProjectRoot } from './paths';
-import { dockerBytes } from './quantities';
-import { propPath, type ComposeScope } from './scope';
+import type { ComposeScope } from './scope';
 
 const readOnly = (m: MountSpec): true | undefined => (m.readOnly ? true : undefined);
 
@@ -20,17 +22,13 @@ function mountEntry(scope: ComposeScope, path: string, mount: MountSpec): Compos
         return compact({ type: 'tmpfs', target: mount.target, read_only: readOnly(mount), tmpfs: size });
       }
       if (mount.sizeLimitBytes !== undefined) {
-        scope.report(
-          'compose/ephemeral-size',
-          path,
-          `an anonymous volume cannot be limited to ${dockerBytes(mount.sizeLimitBytes, 'lower')}: the limit is not enforced.`,
-          'Make it a tmpfs mount (Mount.ephemeral(target, { tmpfs: true, sizeLimit })) to have the limit enforced.',
-        );
+        scope.reporter.report('compose/ephemeral-size', path, ...ephemeralSizeText(mount.sizeLimitBytes));
       }
       return compact({ type: 'volume', target: mount.target, read_only: readOnly(mount) });
     case 'bind': {
+      // The model refuses a `:` in a mount's source or target; the project root may hold one (a Windows drive).
       const source = fromProjectRoot(scope.projectRoot, mount.source);
-      if (source.includes(':') || mount.target.includes(':')) {
+      if (source.includes(':')) {
         return compact({ type: 'bind', source, target: mount.target, read_only: readOnly(mount) });
       }
       return `${source}:${mount.target}${mount.readOnly ? ':ro' : ''}`;
@@ -38,29 +36,18 @@ function mountEntry(scope: ComposeScope, path: string, mount: MountSpec): Compos
   }
 }
 
-const sameMount = (a: MountSpec, b: MountSpec): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * The service's `volumes`. A sidecar with volumesFrom gets the main container's mounts through `volumes_from`,
- * so those are left out here (mounting them twice would fail on a duplicate mount point).
- */
+/** The service's `volumes`. A sidecar with volumesFrom gets the main container's mounts through `volumes_from`. */
 export function mountKeys(scope: ComposeScope, container: ContainerSpec, main?: ContainerSpec): ComposeValue[] | undefined {
-  const inherited = main && (container as SidecarSpec).volumesFrom ? main.mounts : [];
-  const entries: ComposeValue[] = [];
-  let own = 0;
-  for (const mount of container.mounts) {
-    if (inherited.some((m) => sameMount(m, mount))) continue;
-    entries.push(mountEntry(scope, propPath(container.path, `mounts[${own++}]`), mount));
-  }
-  inherited.forEach((mount, i) => {
-    if (mount.kind !== 'ephemeral' || !mount.tmpfs || !main) return;
-    scope.report(
+  const plan = planMounts(container, main);
+  const entries = plan.own.map(({ mount, index }) => mountEntry(scope, propPath(container.path, `mounts[${index}]`), mount));
+  for (const { mount, index, main: from } of plan.unsharedTmpfs) {
+    scope.reporter.report(
       'compose/tmpfs-not-shared',
       propPath(container.path, 'volumesFrom'),
-      `the tmpfs ${mount.target} of ${main.path} (mounts[${i}]) is not shared: this container gets its own, empty tmpfs there.`,
+      `the tmpfs ${mount.target} of ${from.path} (mounts[${index}]) is not shared: this container gets its own, empty tmpfs there.`,
       'Share a non-tmpfs ephemeral or persistent volume instead.',
     );
-  });
+  }
   return entries.length > 0 ? entries : undefined;
 }
 
@@ -70,13 +57,13 @@ export function topLevelVolumes(scope: ComposeScope): ComposeMap | undefined {
   const out: ComposeMap = {};
   for (const volume of scope.spec.volumes) {
     out[volume.name] = {};
-    scope.report(
+    scope.reporter.report(
       'compose/volume-size',
       propPath(volume.path, 'size'),
       `a Compose volume has no size: ${dockerBytes(volume.sizeBytes, 'lower')} is not enforced.`,
     );
     if (volume.storageClass !== undefined) {
-      scope.report(
+      scope.reporter.report(
         'compose/volume-storage-class',
         propPath(volume.path, 'storageClass'),
         `storage class ${volume.storageClass} means nothing to Compose: the volume uses the local driver.`,

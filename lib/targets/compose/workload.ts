@@ -1,17 +1,18 @@
 import type { WorkloadSpec } from '../../model/spec';
-import { compact, type ComposeMap } from './document';
+import { propPath } from '../docker-engine/prop-path';
 import { containerKeys } from './container';
 import { dependsOnKey } from './depends-on';
 import { deployKeys } from './deploy';
+import { compact, type ComposeMap } from './document';
 import { networkKeys } from './networks';
 import { portKeys } from './ports';
-import { propPath, type ComposeScope } from './scope';
+import type { ComposeScope } from './scope';
 import { sidecarService, sidecarServiceName } from './sidecars';
 
 /** The main service of a workload: a long-running service, or a job that runs once with `restart: "no"` or `on-failure`. */
 function mainService(scope: ComposeScope, workload: WorkloadSpec): ComposeMap {
   if (workload.kind === 'job' && workload.schedule !== undefined) {
-    scope.report(
+    scope.reporter.report(
       'compose/job-schedule',
       propPath(workload.path, 'schedule'),
       `Compose cannot schedule a job: ${workload.name} runs once on \`docker compose up\`, not on "${workload.schedule}".`,
@@ -23,7 +24,7 @@ function mainService(scope: ComposeScope, workload: WorkloadSpec): ComposeMap {
     ...portKeys(scope, workload),
     ...networkKeys(scope, workload),
     ...deployKeys(workload, workload.main),
-    depends_on: dependsOnKey(scope, workload),
+    depends_on: dependsOnKey(workload),
   });
 }
 
@@ -33,7 +34,7 @@ export function workloadServices(scope: ComposeScope, workload: WorkloadSpec, ta
   for (const sidecar of workload.sidecars) {
     const name = sidecarServiceName(workload, sidecar);
     if (taken.has(name) || name in out) {
-      scope.report(
+      scope.reporter.report(
         'compose/service-name-collision',
         propPath(sidecar.path, 'name'),
         `sidecar ${sidecar.name} of ${workload.name} would be the Compose service ${name}, which is already the name of another service.`,

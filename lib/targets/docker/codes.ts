@@ -1,10 +1,10 @@
-import type { Severity } from '../../diagnostics/diagnostic';
+import type { CodeOf, CodeTable } from '../../diagnostics/codes';
 
 /**
  * Every diagnostic the docker target emits, with its severity and a one-line summary.
  * Plain data: documentation and tests read it.
  */
-export const DOCKER_CODES: Record<string, { severity: Severity; summary: string }> = {
+export const DOCKER_CODES = {
   'docker/registry-credentials': {
     severity: 'warning',
     summary: 'The script cannot log in to a registry: run `docker login` on the host before running it.',
@@ -53,10 +53,6 @@ export const DOCKER_CODES: Record<string, { severity: Severity; summary: string 
     severity: 'warning',
     summary: "Host networking is kept as asked: the container shares the host's network stack and joins no network.",
   },
-  'docker/host-network-port': {
-    severity: 'warning',
-    summary: "With host networking a port is open on the host's own port of the same number: no mapping or hiding applies.",
-  },
   'docker/internal-network-port': {
     severity: 'warning',
     summary: 'A published port of a container on internal networks only is not reachable from the host.',
@@ -65,12 +61,10 @@ export const DOCKER_CODES: Record<string, { severity: Severity; summary: string 
     severity: 'error',
     summary: 'Several containers cannot bind one fixed host port: replicas need a dynamic host port.',
   },
-  'docker/dependency-without-health': {
-    severity: 'warning',
-    summary: 'A dependency on a healthy service needs a health check: the script stops unless the image has one.',
-  },
   'docker/container-name-collision': {
     severity: 'error',
     summary: 'Two containers of the script would have the same name (`<app>-<service>[-<n>][-<sidecar>]`).',
   },
-};
+} as const satisfies CodeTable;
+
+export type DockerCode = CodeOf<typeof DOCKER_CODES>;

@@ -1,5 +1,6 @@
+import { propPath } from '../docker-engine/prop-path';
 import { containerName, replicaNumbers, sidecarName } from './names';
-import { propPath, type DockerScope } from './scope';
+import type { DockerScope } from './scope';
 
 /**
  * Reports two containers that would have the same name: a replica `web-2` and a service `web-2`, or a sidecar
@@ -19,7 +20,7 @@ export function checkContainerNames(scope: DockerScope): void {
           owners.set(name, path);
           continue;
         }
-        scope.report(
+        scope.reporter.report(
           'docker/container-name-collision',
           propPath(path, 'name'),
           `the container ${name} of ${path} would have the name of a container of ${other}.`,

@@ -1,11 +1,13 @@
 import type { ContainerSpec } from '../../model/spec';
+import { privilegedText } from '../docker-engine/privileged';
+import { propPath } from '../docker-engine/prop-path';
+import { dockerBytes, dockerCpus } from '../docker-engine/quantities';
 import { envFlags, secretEnv } from './env';
 import { healthFlags } from './health';
 import { imageRef } from './image';
 import { mountFlags } from './mounts';
 import { appLabel } from './names';
-import { dockerBytes, dockerCpus } from './quantities';
-import { propPath, type DockerScope } from './scope';
+import type { DockerScope } from './scope';
 import type { ShellText, Word } from './shell';
 
 /** The flags, the environment assignments and the trailing words (image and arguments) of one container. */
@@ -17,29 +19,29 @@ export interface ContainerParts {
 }
 
 /** `--memory`, `--memory-reservation`, `--cpu-shares`, `--cpus`: what the model sets, nothing more. */
-export function resourceFlags(container: ContainerSpec): Word[][] {
+function resourceFlags(container: ContainerSpec): Word[][] {
   const r = container.resources;
   const lines: Word[][] = [];
-  if (r.memoryBytes !== undefined) lines.push(['--memory', dockerBytes(r.memoryBytes)]);
-  if (r.memoryReservationBytes !== undefined) lines.push(['--memory-reservation', dockerBytes(r.memoryReservationBytes)]);
+  if (r.memoryBytes !== undefined) lines.push(['--memory', dockerBytes(r.memoryBytes, 'lower')]);
+  if (r.memoryReservationBytes !== undefined) lines.push(['--memory-reservation', dockerBytes(r.memoryReservationBytes, 'lower')]);
   if (r.cpuShares !== undefined) lines.push(['--cpu-shares', String(r.cpuShares)]);
   if (r.cpuMillis !== undefined) lines.push(['--cpus', dockerCpus(r.cpuMillis)]);
   return lines;
 }
 
 /** The json-file log driver with `max-size` and `max-file`; nothing when logs are unbounded. */
-export function loggingFlags(container: ContainerSpec): Word[][] {
+function loggingFlags(container: ContainerSpec): Word[][] {
   const logging = container.logging;
   if (!logging) return [];
   return [
     ['--log-driver', 'json-file'],
-    ['--log-opt', `max-size=${dockerBytes(logging.maxSizeBytes)}`],
+    ['--log-opt', `max-size=${dockerBytes(logging.maxSizeBytes, 'lower')}`],
     ['--log-opt', `max-file=${logging.maxFiles}`],
   ];
 }
 
 /** `--label` per model label, then the app's own label that `down` finds the container by. */
-export function labelFlags(scope: DockerScope, container: ContainerSpec): Word[][] {
+function labelFlags(scope: DockerScope, container: ContainerSpec): Word[][] {
   const labels = Object.entries(container.labels).map(([k, v]): Word[] => ['--label', `${k}=${v}`]);
   return [...labels, ['--label', appLabel(scope.spec)]];
 }
@@ -52,12 +54,7 @@ export function labelFlags(scope: DockerScope, container: ContainerSpec): Word[]
 export function containerParts(scope: DockerScope, container: ContainerSpec, main?: ContainerSpec): ContainerParts {
   const secrets = secretEnv(scope.spec, container);
   if (container.privileged) {
-    scope.report(
-      'docker/privileged',
-      propPath(container.path, 'privileged'),
-      `${container.name} runs privileged, with full access to the host's devices and kernel.`,
-      'Leave privileged off; grant single capabilities where the image needs them.',
-    );
+    scope.reporter.report('docker/privileged', propPath(container.path, 'privileged'), ...privilegedText(container));
   }
   const entrypoint = container.entrypoint;
   const flags: Word[][] = [

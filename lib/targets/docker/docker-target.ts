@@ -1,11 +1,9 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic';
-import type { SystemSpec } from '../../model/spec';
-import type { RenderContext, Target, TargetResult } from '../target';
-import { createScope } from './scope';
+import { oneFileTarget } from '../docker-engine/one-file-target';
+import { DOCKER_CODES } from './codes';
 import { renderScript } from './script';
 
 /** The path of a system's script, relative to `dist/docker`. */
-export function dockerScriptPath(app: string): string {
+function dockerScriptPath(app: string): string {
   return `${app}.sh`;
 }
 
@@ -13,15 +11,9 @@ export function dockerScriptPath(app: string): string {
  * The docker target: one POSIX shell script per system, `dist/docker/<app>.sh`, made of plain `docker`
  * commands: `sh dist/docker/<app>.sh` starts the app, `sh dist/docker/<app>.sh down [--volumes]` removes it.
  */
-export const dockerTarget: Target = {
+export const dockerTarget = oneFileTarget({
   name: 'docker',
-  outputsOf(app: string): readonly string[] {
-    return [dockerScriptPath(app)];
-  },
-  render(spec: SystemSpec, context: RenderContext): TargetResult {
-    const diagnostics: Diagnostic[] = [];
-    const content = renderScript(createScope(spec, diagnostics), context.projectRootFromTargetDir);
-    const failed = diagnostics.some((d) => d.severity === 'error');
-    return { files: failed ? [] : [{ path: dockerScriptPath(spec.name), content }], diagnostics };
-  },
-};
+  codes: DOCKER_CODES,
+  pathOf: dockerScriptPath,
+  render: (spec, context, reporter) => renderScript({ spec, reporter }, context.projectRootFromTargetDir),
+});

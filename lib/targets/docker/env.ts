@@ -1,12 +1,8 @@
-import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
-import { propPath, type DockerScope } from './scope';
+import type { ContainerSpec, SystemSpec } from '../../model/spec';
+import { propPath } from '../docker-engine/prop-path';
+import { secretNamed, secretsReadAsEnv } from '../docker-engine/secrets';
+import type { DockerScope } from './scope';
 import type { ShellText, Word } from './shell';
-
-function secretNamed(spec: SystemSpec, name: string): SecretSpec {
-  const secret = spec.secrets.find((s) => s.name === name);
-  if (!secret) throw new Error(`secret ${name} is not declared in system ${spec.name}`);
-  return secret;
-}
 
 /** `-e NAME=value` per plain variable, sorted by name. */
 export function envFlags(container: ContainerSpec): Word[][] {
@@ -29,15 +25,6 @@ export function secretEnv(spec: SystemSpec, container: ContainerSpec): { assignm
   return { assignments, flags };
 }
 
-/** Secrets that some container reads as secret env, sorted by name. */
-export function secretsReadAsEnv(spec: SystemSpec): SecretSpec[] {
-  const used = new Set<string>();
-  for (const workload of [...spec.services, ...spec.jobs]) {
-    for (const container of [workload.main, ...workload.sidecars]) for (const ref of container.secretEnv) used.add(ref.secret);
-  }
-  return spec.secrets.filter((s) => used.has(s.name));
-}
-
 /**
  * The checks at the start of `up`: one `: "${DB_PASSWORD:?...}"` per secret read as env, so the script stops
  * with a clear message before it changes anything. A secret that names an existing store entry is noted.
@@ -45,7 +32,7 @@ export function secretsReadAsEnv(spec: SystemSpec): SecretSpec[] {
 export function requiredSecrets(scope: DockerScope): string[] {
   return secretsReadAsEnv(scope.spec).map((secret) => {
     if (secret.existingName !== undefined) {
-      scope.report(
+      scope.reporter.report(
         'docker/secret-existing-name',
         propPath(secret.path, 'existingName'),
         `docker run has no secret store: the value comes from the environment variable ${secret.envName} of the caller, not from ${secret.existingName}.`,

@@ -1,6 +1,6 @@
-import type { WaitHelper } from './dependencies';
-import { appLabel } from './names';
 import type { SystemSpec } from '../../model/spec';
+import { WAIT_HEALTHY } from './dependencies';
+import { appLabel } from './names';
 import { quote } from './shell';
 
 /** The shell functions every script has: removing the app's containers, and `down`. */
@@ -33,10 +33,11 @@ export function baseFunctions(spec: SystemSpec): string[] {
   ];
 }
 
-const WAIT_FUNCTIONS: Record<WaitHelper, string[]> = {
-  wait_healthy: [
+/** `wait_healthy`, for a script in which some workload waits for a service to be healthy. */
+export function waitHealthyFunction(): string[] {
+  return [
     '# Waits until the container $1 is healthy; stops the script when it is unhealthy, stopped or has no health check.',
-    'wait_healthy() {',
+    `${WAIT_HEALTHY}() {`,
     '  echo "waiting for $1 to be healthy" >&2',
     '  while :; do',
     "    state=$(docker inspect --format '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' \"$1\")",
@@ -47,19 +48,5 @@ const WAIT_FUNCTIONS: Record<WaitHelper, string[]> = {
     '    esac',
     '  done',
     '}',
-  ],
-  wait_completed: [
-    '# Waits until the container $1 exits; stops the script unless it exited with code 0.',
-    'wait_completed() {',
-    '  code=$(docker wait "$1")',
-    '  if [ "$code" != 0 ]; then echo "$1 exited with code $code" >&2; exit 1; fi',
-    '}',
-  ],
-};
-
-/** The wait functions some workload of the script uses, in a fixed order. */
-export function waitFunctions(used: ReadonlySet<WaitHelper>): string[] {
-  const out: string[] = [];
-  for (const helper of ['wait_healthy', 'wait_completed'] as const) if (used.has(helper)) out.push('', ...WAIT_FUNCTIONS[helper]);
-  return out;
+  ];
 }

@@ -1,21 +1,16 @@
 import { posix } from 'node:path';
 import type { BuildImageSpec, ContainerSpec, SystemSpec } from '../../model/spec';
+import { registryHost } from '../docker-engine/image';
+import { propPath } from '../docker-engine/prop-path';
 import { fromProjectRoot } from './paths';
-import { propPath, type DockerScope } from './scope';
+import type { DockerScope } from './scope';
 import type { Command } from './shell';
-
-/** The registry host of a repository, as `docker login` names it: `ghcr.io`, or Docker Hub for `postgres`. */
-export function registryHost(repository: string): string {
-  const first = repository.split('/')[0];
-  const isHost = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  return isHost ? first : 'docker.io';
-}
 
 /** The image reference a container runs, reporting registry credentials the script cannot use. */
 export function imageRef(scope: DockerScope, container: ContainerSpec): string {
   const image = container.image;
   if (image.credentials !== undefined) {
-    scope.report(
+    scope.reporter.report(
       'docker/registry-credentials',
       propPath(container.path, 'image'),
       `the script cannot use the registry credentials of ${image.ref} (secret ${image.credentials}).`,

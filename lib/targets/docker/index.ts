@@ -1,2 +1,2 @@
-export { dockerTarget, dockerScriptPath } from './docker-target';
+export { dockerTarget } from './docker-target';
 export { DOCKER_CODES } from './codes';

@@ -1,7 +1,8 @@
 import type { WorkloadSpec } from '../../model/spec';
-import { hostNetworkText } from '../docker-engine/ports';
+import { hostNetworkText } from '../docker-engine/networks';
+import { propPath } from '../docker-engine/prop-path';
 import { appLabel, networkName } from './names';
-import { propPath, type DockerScope } from './scope';
+import type { DockerScope } from './scope';
 import { quote, type Command, type Word } from './shell';
 
 /**
@@ -27,7 +28,7 @@ export interface NetworkPlan {
 /** The networks of a workload's main container (a sidecar joins the main container's namespace instead). */
 export function networkPlan(scope: DockerScope, workload: WorkloadSpec): NetworkPlan {
   if (workload.hostNetwork) {
-    scope.report('docker/host-network', propPath(workload.path, 'hostNetwork'), ...hostNetworkText(workload));
+    scope.reporter.report('docker/host-network', propPath(workload.path, 'hostNetwork'), ...hostNetworkText(workload));
     return { flags: [['--network', 'host']], connects: () => [] };
   }
   const [first, ...others] = workload.networks.map((n) => networkName(scope.spec, n));

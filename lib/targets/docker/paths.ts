@@ -1,13 +1,9 @@
 import { posix } from 'node:path';
+import { isAbsolutePath } from '../docker-engine/paths';
 import { quote, variableThen, type Word } from './shell';
 
 /** The shell variable that holds the project root, set at the top of a script that needs it. */
 export const ROOT_VARIABLE = 'root';
-
-/** True for a path written absolute (POSIX, or a Windows drive). */
-export function isAbsolutePath(path: string): boolean {
-  return posix.isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path);
-}
 
 /**
  * A path relative to the project root (`./src`, `apps/devbox`, `.`) as an absolute path at run time:

@@ -1,14 +1,14 @@
 import type { WorkloadSpec } from '../../model/spec';
-import { hostNetworkPortText, internalNetworkPortText, planPorts, type PortProblem } from '../docker-engine/ports';
-import { propPath, type DockerScope } from './scope';
+import { internalNetworkPortText, planPorts, type PortProblem } from '../docker-engine/ports';
+import { propPath } from '../docker-engine/prop-path';
+import type { DockerScope } from './scope';
 import type { Word } from './shell';
 
 /** Reports one problem of the port at `path` with its docker code and words. */
 function reportProblem(scope: DockerScope, path: string, problem: PortProblem): void {
-  if (problem.kind === 'host-network-port') return scope.report('docker/host-network-port', path, ...hostNetworkPortText(problem, 'containers'));
-  if (problem.kind === 'internal-network-port') return scope.report('docker/internal-network-port', path, ...internalNetworkPortText(problem));
+  if (problem.kind === 'internal-network-port') return scope.reporter.report('docker/internal-network-port', path, ...internalNetworkPortText(problem));
   const message = `${problem.replicas} containers of ${problem.workload} cannot all bind host port ${problem.hostPort}: the second \`docker run\` would fail.`;
-  scope.report('docker/fixed-port-replicas', path, message, 'Publish on a dynamic host port (Port.tcp(80).publish()), or run one replica.');
+  scope.reporter.report('docker/fixed-port-replicas', path, message, 'Publish on a dynamic host port (Port.tcp(80).publish()), or run one replica.');
 }
 
 /**

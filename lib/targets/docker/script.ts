@@ -1,11 +1,12 @@
+import { isAbsolutePath } from '../docker-engine/paths';
 import { checkContainerNames } from './collisions';
-import { dependencyOrder } from './order';
-import { dependencyWaits, type WaitHelper } from './dependencies';
+import { dependencyWaits, WAIT_HEALTHY } from './dependencies';
 import { requiredSecrets } from './env';
-import { baseFunctions, waitFunctions } from './helpers';
+import { baseFunctions, waitHealthyFunction } from './helpers';
 import { buildCommand, builtImages } from './image';
 import { networkLines } from './networks';
-import { isAbsolutePath, ROOT_VARIABLE } from './paths';
+import { dependencyOrder } from './order';
+import { ROOT_VARIABLE } from './paths';
 import type { DockerScope } from './scope';
 import { commandText, quote } from './shell';
 import { volumeLines } from './volumes';
@@ -18,7 +19,7 @@ function rootLine(projectRootFromTargetDir: string): string {
 }
 
 /** The body of `up`: checks, builds, networks, volumes, then every workload in dependency order. */
-function upBody(scope: DockerScope, used: Set<WaitHelper>): string[] {
+function upBody(scope: DockerScope): string[] {
   const body: string[] = [];
   const section = (title: string, lines: string[]) => {
     if (lines.length > 0) body.push(...(body.length > 0 ? [''] : []), `  # ${title}`, ...lines);
@@ -29,7 +30,7 @@ function upBody(scope: DockerScope, used: Set<WaitHelper>): string[] {
   section('containers of an earlier run are replaced', ['  remove_containers']);
   for (const workload of dependencyOrder(scope.spec)) {
     const what = workload.kind === 'job' ? `job ${workload.name}, in the foreground` : `service ${workload.name}`;
-    section(what, [...dependencyWaits(scope, workload, used).map((l) => `  ${l}`), ...workloadLines(scope, workload)]);
+    section(what, [...dependencyWaits(scope.spec, workload).map((l) => `  ${l}`), ...workloadLines(scope, workload)]);
   }
   return body;
 }
@@ -40,10 +41,10 @@ function upBody(scope: DockerScope, used: Set<WaitHelper>): string[] {
  */
 export function renderScript(scope: DockerScope, projectRootFromTargetDir: string): string {
   checkContainerNames(scope);
-  const used = new Set<WaitHelper>();
-  const up = upBody(scope, used);
+  const up = upBody(scope);
   const name = scope.spec.name;
   const needsRoot = up.some((l) => l.includes(`"$${ROOT_VARIABLE}"`));
+  const waits = up.some((l) => l.startsWith(`  ${WAIT_HEALTHY} `));
   const lines = [
     '#!/bin/sh',
     `# ${name}, as plain docker commands. Rendered by \`lading synth\`: change the app, not this file.`,
@@ -53,7 +54,7 @@ export function renderScript(scope: DockerScope, projectRootFromTargetDir: strin
     '',
     ...(needsRoot ? [rootLine(projectRootFromTargetDir), ''] : []),
     ...baseFunctions(scope.spec),
-    ...waitFunctions(used),
+    ...(waits ? ['', ...waitHealthyFunction()] : []),
     '',
     'up() {',
     ...up,

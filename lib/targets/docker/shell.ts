@@ -23,7 +23,7 @@ export function quote(word: string): string {
 }
 
 /** The text of a word in a script. */
-export function wordText(word: Word): string {
+function wordText(word: Word): string {
   return typeof word === 'string' ? quote(word) : word.shell;
 }
 

@@ -1,6 +1,7 @@
+import { propPath } from '../docker-engine/prop-path';
+import { dockerBytes } from '../docker-engine/quantities';
 import { appLabel, volumeName } from './names';
-import { dockerBytes } from './quantities';
-import { propPath, type DockerScope } from './scope';
+import type { DockerScope } from './scope';
 import { quote } from './shell';
 
 /**
@@ -9,13 +10,13 @@ import { quote } from './shell';
  */
 export function volumeLines(scope: DockerScope): string[] {
   return scope.spec.volumes.map((volume) => {
-    scope.report(
+    scope.reporter.report(
       'docker/volume-size',
       propPath(volume.path, 'size'),
-      `a local Docker volume has no size: ${dockerBytes(volume.sizeBytes)} is not enforced.`,
+      `a local Docker volume has no size: ${dockerBytes(volume.sizeBytes, 'lower')} is not enforced.`,
     );
     if (volume.storageClass !== undefined) {
-      scope.report(
+      scope.reporter.report(
         'docker/volume-storage-class',
         propPath(volume.path, 'storageClass'),
         `storage class ${volume.storageClass} means nothing to docker volume create: the volume uses the local driver.`,

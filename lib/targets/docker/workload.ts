@@ -1,15 +1,12 @@
-import type { JobSpec, RestartSpec, ServiceSpec, SidecarSpec, WorkloadSpec } from '../../model/spec';
+import type { JobSpec, ServiceSpec, SidecarSpec, WorkloadSpec } from '../../model/spec';
+import { propPath } from '../docker-engine/prop-path';
+import { restartFlag } from '../docker-engine/restart';
 import { containerParts, type ContainerParts } from './container';
 import { containerName, replicaNumbers, sidecarName } from './names';
 import { networkPlan, type NetworkPlan } from './networks';
 import { portFlags } from './ports';
-import { propPath, type DockerScope } from './scope';
+import type { DockerScope } from './scope';
 import { commandText, quote, type Command, type Word } from './shell';
-
-/** `--restart` as `docker run` writes it: `always`, `unless-stopped`, `on-failure:3`, `no`. */
-export function restartValue(restart: RestartSpec): string {
-  return restart.policy === 'on-failure' && restart.maxRetries !== undefined ? `on-failure:${restart.maxRetries}` : restart.policy;
-}
 
 /** A sidecar in the namespace of one main container: `--network container:<main>`, `--volumes-from <main>`. */
 function sidecarCommand(scope: DockerScope, workload: ServiceSpec, sidecar: SidecarSpec, parts: ContainerParts, main: string, replica?: number): Command {
@@ -17,7 +14,7 @@ function sidecarCommand(scope: DockerScope, workload: ServiceSpec, sidecar: Side
     assignments: parts.assignments,
     lines: [
       ['docker', 'run', '-d', '--name', sidecarName(scope.spec, workload, sidecar, replica)],
-      ['--restart', restartValue(workload.restart)],
+      ['--restart', restartFlag(workload.restart)],
       ['--network', `container:${main}`],
       ...(sidecar.volumesFrom ? [['--volumes-from', main]] : []),
       ...parts.flags,
@@ -49,7 +46,7 @@ function mainCommands(parts: ContainerParts, network: NetworkPlan, name: string,
 function serviceLines(scope: DockerScope, service: ServiceSpec): string[] {
   const parts = containerParts(scope, service.main);
   const network = networkPlan(scope, service);
-  const restart = [['--restart', restartValue(service.restart)]];
+  const restart = [['--restart', restartFlag(service.restart)]];
   const ports = portFlags(scope, service);
   const sidecars = service.sidecars.map((sidecar) => ({ sidecar, parts: containerParts(scope, sidecar, service.main) }));
   const lines: string[] = [];
@@ -67,7 +64,7 @@ function serviceLines(scope: DockerScope, service: ServiceSpec): string[] {
  */
 function jobLines(scope: DockerScope, job: JobSpec): string[] {
   if (job.schedule !== undefined) {
-    scope.report(
+    scope.reporter.report(
       'docker/job-schedule',
       propPath(job.path, 'schedule'),
       `docker cannot schedule a job: ${job.name} runs once when the script runs, not on "${job.schedule}".`,
@@ -75,7 +72,7 @@ function jobLines(scope: DockerScope, job: JobSpec): string[] {
     );
   }
   job.sidecars.forEach((sidecar) => {
-    scope.report(
+    scope.reporter.report(
       'docker/job-sidecars',
       propPath(sidecar.path, 'name'),
       `the job ${job.name} runs in the foreground with --rm, so the sidecar ${sidecar.name} cannot join its network namespace.`,

@@ -6,8 +6,8 @@ const UNITS: readonly [number, string][] = [
 ];
 
 /**
- * Bytes in Docker's notation, with the largest unit that divides them exactly: `1G`, `512M`, `64K`, `1000b`.
- * `case` picks the unit letter's case: `upper` for deploy resources (`512M`), `lower` for log options (`10m`).
+ * Bytes in Docker's notation, with the largest unit that divides them exactly: `1g`, `512m`, `64k`, `1000b`.
+ * `letterCase` picks the unit letter's case: `upper` for Compose's deploy resources (`512M`), `lower` elsewhere.
  */
 export function dockerBytes(bytes: number, letterCase: 'upper' | 'lower'): string {
   for (const [size, unit] of UNITS) {
@@ -16,12 +16,12 @@ export function dockerBytes(bytes: number, letterCase: 'upper' | 'lower'): strin
   return `${bytes}b`;
 }
 
-/** Millicores as Docker's `--cpus` string: 500 -> `0.5`, 2000 -> `2`. */
+/** Millicores as Docker's `--cpus` value: 500 -> `0.5`, 2000 -> `2`. */
 export function dockerCpus(millis: number): string {
   return String(millis / 1000);
 }
 
-/** Whole seconds as a Compose duration: `10s`. */
+/** Whole seconds as a Docker duration: `10s`. */
 export function duration(seconds: number): string {
   return `${seconds}s`;
 }
