@@ -73,8 +73,9 @@ export function formatLines(list: readonly Diagnostic[]): string[] {
   for (const d of list) {
     const key = d.target ? `${d.severity}\u0000${ruleOf(d.code)}\u0000${d.path}` : `\u0001${groups.size}`;
     const group = groups.get(key);
-    if (group) group.push(d);
-    else groups.set(key, [d]);
+    // one line per target and finding: two findings of one target never share a line
+    if (group && !group.some((g) => g.target === d.target)) group.push(d);
+    else groups.set(group ? `\u0001${groups.size}` : key, [d]);
   }
   return [...groups.values()].map((group) => {
     if (group.length === 1) return formatDiagnostic(group[0]);

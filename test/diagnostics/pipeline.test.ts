@@ -27,11 +27,13 @@ describe('the reporting pipeline', () => {
       d({ target: 'docker', code: 'docker/volume-size', message: 'a local Docker volume has no size' }),
       d({ target: 'ecs', code: 'ecs/volume-size', path: 'shop/other size' }),
       d({ target: undefined, code: 'lint/no-log-limit', severity: 'warning', path: 'shop/pgdata size' }),
+      d({ target: 'compose', message: 'a second finding of the same rule and path' }),
     ]);
     expect(lines).toEqual([
       'info [compose, docker] volume-size shop/pgdata size: a Compose volume has no size: 10g is not enforced.',
       'info [ecs] ecs/volume-size shop/other size: a Compose volume has no size: 10g is not enforced.',
       'warning lint/no-log-limit shop/pgdata size: a Compose volume has no size: 10g is not enforced.',
+      'info [compose] compose/volume-size shop/pgdata size: a second finding of the same rule and path.',
     ]);
   });
 
