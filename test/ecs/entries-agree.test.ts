@@ -15,12 +15,12 @@ const MODEL = JSON.stringify(path.join(PROJECT_ROOT, 'lib', 'model'));
 const APP = [
   `import { Image, Port, Service, System } from ${MODEL};`,
   "const app = new System('echoes');",
-  "const ports = [Port.tcp(45678).publish(45678), Port.udp(1234).publish()];",
   "new Service(app, 'quiet', {",
-  "  image: Image.of('ealen/echo-server:0.9.2'), ports,",
+  "  image: Image.of('ealen/echo-server:0.9.2'),",
+  '  ports: [Port.tcp(45678).publish(45678), Port.udp(1234).publish()],',
   "  suppress: { 'ecs/udp-by-name': 'clients use the IP address', 'lint/no-resource-limits': 'sized by the platform' },",
   '});',
-  "new Service(app, 'loud', { image: Image.of('ealen/echo-server:0.9.2'), ports });",
+  "new Service(app, 'loud', { image: Image.of('ealen/echo-server:0.9.2'), ports: [Port.tcp(45679).publish(45679), Port.udp(1235).publish()] });",
   'export default app;',
 ].join('\n');
 
