@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Image, Mount, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { ECS_CODES } from '../../lib/targets/ecs/codes';
-import { ecsTarget } from '../../lib/targets/ecs';
+import { addSystemStacks, checkSynthesized, createEcsApp, ecsTarget } from '../../lib/targets/ecs';
 import { stackNameOf } from '../../lib/targets/ecs/names';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { PROJECT_ROOT } from './support/ecs-kit';
@@ -86,6 +86,26 @@ describe('ECS target: output', () => {
     const result = await ecsTarget.render(devbox('fargate'), { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' });
     expect(result.files).toEqual([]);
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path])).toEqual([['ecs/bind-mount-fargate', 'devbox/devbox mounts[0]']]);
+  });
+
+  test('GIVEN one App and a system whose build context is missing WHEN both systems are added THEN the failing one leaves no stack and the other synthesizes and is measured', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-two-'));
+    try {
+      const app = createEcsApp({ outdir });
+      const broken = new System('broken');
+      new Service(broken, 'web', { image: Image.build({ context: 'no/such/dir', tag: 'web:dev' }) });
+      const fine = new System('fine');
+      new Service(fine, 'web', { image: Image.of('nginx:1.27') });
+      const a = addSystemStacks(app, broken.toSpec(), { projectRoot: PROJECT_ROOT });
+      const b = addSystemStacks(app, fine.toSpec(), { projectRoot: PROJECT_ROOT });
+      expect([a.stacks, a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)]).toEqual([undefined, ['ecs/build-context-missing']]);
+      expect(app.node.children.map((c) => c.node.id)).toEqual(['Fine']);
+      const assembly = app.synth();
+      expect(assembly.stacks.map((s) => s.stackName)).toEqual(['Fine']);
+      expect([checkSynthesized(a, assembly), checkSynthesized(b, assembly)]).toEqual([[], []]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   test('GIVEN the target WHEN asked THEN it is named ecs, each app owns its folder, and stack names are PascalCase system names', () => {
