@@ -1,21 +1,22 @@
 /**
- * The app of cdk.json: `npx cdk synth` / `npx cdk deploy [Stack]` on the same apps as `lading synth --target ecs`.
- * Choose apps with `-c apps=hello,webapp` (System names); all apps by default.
+ * The app of cdk.json: `npx cdk synth` / `npx cdk deploy [Stack]` on the same apps as `lading synth --target ecs`,
+ * reporting the same diagnostics (suppressions applied, lint included) to stderr: errors and warnings; notes too
+ * with LADING_VERBOSE=1; errors only with LADING_QUIET=1. Choose apps with `-c apps=hello,webapp` (System names),
+ * all apps by default; another apps folder with `-c appsDir=DIR`. An error exits 1.
  */
-import { type Diagnostic } from '../lib/diagnostics/diagnostic';
-import { formatDiagnostic, sortDiagnostics } from '../lib/diagnostics/pipeline';
+import { formatLines, shownAt, sortDiagnostics, type Verbosity } from '../lib/diagnostics/pipeline';
+import { diagnoseApp } from '../lib/synth/diagnose';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
-import { createEcsApp } from '../lib/targets/ecs/assembly';
-import { EcsDiagnostics } from '../lib/targets/ecs/diagnostics';
-import { checkSynthesizedStacks } from '../lib/targets/ecs/stack-limits';
-import { buildSystemStacks, type SystemStacks } from '../lib/targets/ecs/system-stack';
+import { addSystemStacks, checkSynthesized, createEcsApp } from '../lib/targets/ecs';
 
-/** Prints diagnostics to stderr, info only with LADING_VERBOSE. */
-function report(diagnostics: readonly Diagnostic[]): void {
-  const verbose = process.env.LADING_VERBOSE !== undefined;
-  for (const diagnostic of sortDiagnostics(diagnostics)) {
-    if (verbose || diagnostic.severity !== 'info') console.error(formatDiagnostic(diagnostic));
-  }
+/** An environment switch is on when set to anything but '' or '0'. */
+function on(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0';
+}
+
+function verbosityOf(env: NodeJS.ProcessEnv): Verbosity {
+  if (on(env.LADING_QUIET)) return 'quiet';
+  return on(env.LADING_VERBOSE) ? 'verbose' : 'normal';
 }
 
 function main(): number {
@@ -28,23 +29,15 @@ function main(): number {
     loaded = loadApps(appsDir, names);
   } catch (e) {
     if (!AppLoadError.is(e)) throw e;
-    for (const line of e.lines) console.error(line);
+    for (const line of e.lines) console.error(`error ${line}`);
     return 1;
   }
-  const d = new EcsDiagnostics();
-  const built: Array<{ system: string; stacks: SystemStacks }> = [];
-  for (const { spec } of loaded) {
-    const stacks = buildSystemStacks(app, spec, d, { projectRoot: process.cwd() });
-    if (stacks) built.push({ system: spec.name, stacks });
-  }
-  report(d.all);
-  if (d.hasErrors) return 1;
+  // a system with an error leaves no stack behind, so the others still synthesize and are measured
+  const added = loaded.map(({ spec }) => ({ spec, added: addSystemStacks(app, spec, { projectRoot: process.cwd() }) }));
   const assembly = app.synth();
-  // the stack plan only estimates: measure what was synthesized against CloudFormation's limits, as lading synth does
-  const limits = new EcsDiagnostics();
-  for (const { system, stacks } of built) checkSynthesizedStacks(system, stacks.stacks, assembly.directory, limits, stacks.contents);
-  report(limits.all);
-  return limits.hasErrors ? 1 : 0;
+  const kept = sortDiagnostics(added.flatMap(({ spec, added: a }) => diagnoseApp(spec, ['ecs'], [...a.diagnostics, ...checkSynthesized(a, assembly)]).kept));
+  for (const line of formatLines(shownAt(kept, verbosityOf(process.env)))) console.error(line);
+  return kept.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
 process.exitCode = main();

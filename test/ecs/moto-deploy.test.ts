@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { ContainerSpec, SidecarSpec, SystemSpec, WorkloadSpec } from '../../lib/model/spec';
 import { loadApps } from '../../lib/synth/load-apps';
 import { familyOf, stackNameOf } from '../../lib/targets/ecs/names';
-import { publishedPorts } from '../../lib/targets/ecs/plan';
+import { publishedPorts } from '../../lib/targets/ecs/ports';
 import { smallestFargateSize, toMiB, workloadNeed } from '../../lib/targets/ecs/task-size';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { PROJECT_ROOT } from './support/ecs-kit';

@@ -193,13 +193,6 @@ describe('ECS: ports, load balancers, networks', () => {
     expect(find(synthEcs(spec).diagnostics, 'ecs/job-by-name')).toMatchObject({ severity: 'warning', path: 'shop/migrate networks' });
   });
 
-  test('GIVEN a job with a published port WHEN rendered THEN ecs/job-published-port warns that no load balancer fronts it', () => {
-    const spec = system((s) => new Job(s, 'probe', { image: Image.of('p:1'), restart: 'no' }));
-    const job = spec.jobs[0];
-    const published = { ...spec, jobs: [{ ...job, main: { ...job.main, ports: [{ containerPort: 80, protocol: 'tcp' as const, publish: 'fixed' as const, hostPort: 8080, name: 'tcp-80' }] } }] };
-    expect(find(synthEcs(published).diagnostics, 'ecs/job-published-port')).toMatchObject({ severity: 'warning', path: 'shop/probe ports[0]' });
-  });
-
   test('GIVEN the EC2 launch type and two networks WHEN rendered THEN ecs/ec2-network-isolation warns that bridge mode does not isolate them', () => {
     const spec = system(
       (s) => {

@@ -1,9 +1,10 @@
 import { HealthCheck, Image, Job, Mount, Port, Service, System, Volume } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
-import { EcsDiagnostics } from '../../lib/targets/ecs/diagnostics';
+import { Reporter } from '../../lib/diagnostics/reporter';
+import { reportCdkMessages } from '../../lib/targets/ecs/cdk-app';
+import { ECS_CODES } from '../../lib/targets/ecs/codes';
 import { smallestFargateSize } from '../../lib/targets/ecs/task-size';
-import { reportCdkMessages } from '../../lib/targets/ecs/target';
 import { codes, containersOf, find, one, synthEcs, taskDefinitionOf, templateOf } from './support/ecs-kit';
 
 const system = (build: (sys: System) => void, options?: ConstructorParameters<typeof System>[1]): SystemSpec => {
@@ -230,13 +231,13 @@ describe('ECS: health checks, privileges', () => {
   });
 
   test('GIVEN aws-cdk-lib warnings and errors about a stack WHEN reported THEN warnings are ecs/cdk-warning infos and errors ecs/cdk-error', () => {
-    const d = new EcsDiagnostics();
+    const d = new Reporter(ECS_CODES, 'ecs');
     reportCdkMessages('shop', [
       { level: 'warning', id: '/Shop/web/Service', entry: { data: 'something to know' } },
       { level: 'error', id: '/Shop/web/TaskDefinition', entry: { data: 'something wrong' } },
       { level: 'info', id: '/Shop', entry: { data: 'ignored' } },
     ], d);
-    expect(d.all.map((x) => [x.code, x.severity, x.path])).toEqual([
+    expect(d.diagnostics.map((x) => [x.code, x.severity, x.path])).toEqual([
       ['ecs/cdk-warning', 'info', 'shop (Shop/web/Service)'],
       ['ecs/cdk-error', 'error', 'shop (Shop/web/TaskDefinition)'],
     ]);

@@ -9,7 +9,8 @@ import { Image, Job, Network, Port, Secret, Service, Sidecar, System, Volume } f
 import type { SystemSpec } from '../../lib/model/spec';
 import { loadApps } from '../../lib/synth/load-apps';
 import { renderTarget } from '../../lib/synth/render-target';
-import { EcsDiagnostics } from '../../lib/targets/ecs/diagnostics';
+import { Reporter } from '../../lib/diagnostics/reporter';
+import { ECS_CODES } from '../../lib/targets/ecs/codes';
 import { checkSharedInfrastructure, checkStackLimits, checkSynthesizedStacks, measureTemplate } from '../../lib/targets/ecs/stack-limits';
 import { bucketStackName, planStacks, sharedWeight, STACK_LIMITS } from '../../lib/targets/ecs/stack-plan';
 import { renderEcs } from '../../lib/targets/ecs/target';
@@ -155,9 +156,9 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
   });
 
   test('GIVEN a template over a limit WHEN checked THEN an ecs/stack-limits error names the stack and each limit', () => {
-    const d = new EcsDiagnostics();
+    const d = new Reporter(ECS_CODES, 'ecs');
     checkStackLimits('shop', [{ stack: 'Shop', resources: 501, outputs: 201, templateBytes: 1_000_001 }, { stack: 'Shop-Services', resources: 500, outputs: 200, templateBytes: 1_000_000 }], d);
-    expect(d.all).toEqual([
+    expect(d.diagnostics).toEqual([
       {
         code: 'ecs/stack-limits',
         severity: 'error',
@@ -175,9 +176,9 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
       const outputs = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`Out${i}`, { Value: 'x' }]));
       fs.writeFileSync(path.join(outdir, 'Shop.template.json'), JSON.stringify({ Resources: { A: { Type: 'AWS::SNS::Topic' } }, Outputs: outputs }));
       fs.writeFileSync(path.join(outdir, 'Shop-Services.template.json'), JSON.stringify({ Resources: { B: { Type: 'AWS::SNS::Topic' } } }));
-      const d = new EcsDiagnostics();
+      const d = new Reporter(ECS_CODES, 'ecs');
       checkSynthesizedStacks('shop', [{ stackName: 'Shop', templateFile: 'Shop.template.json' }, { stackName: 'Shop-Services', templateFile: 'Shop-Services.template.json' }], outdir, d);
-      expect(d.all.map((x) => [x.code, x.severity, x.path, x.message])).toEqual([
+      expect(d.diagnostics.map((x) => [x.code, x.severity, x.path, x.message])).toEqual([
         ['ecs/stack-limits', 'error', 'shop (Shop)', 'the stack Shop has 201 outputs (at most 200): CloudFormation refuses it'],
       ]);
     } finally {
@@ -193,14 +194,14 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
     new Sidecar(script, 'shipper', { image: Image.of('busybox:1.36'), env: { SMALL: 'x', ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`V${i}`, 'y'.repeat(10)])) } });
     const spec = sys.toSpec();
     const [api, web] = spec.services;
-    const d = new EcsDiagnostics();
+    const d = new Reporter(ECS_CODES, 'ecs');
     const over = { resources: 10, outputs: 201, templateBytes: 1_000_001 };
     checkStackLimits('shop', [
       { stack: 'Shop', ...over, templateBytes: 10, contents: { kind: 'shared', spec } },
       { stack: 'Shop-Services', ...over, outputs: 0, contents: { kind: 'workloads', spec, workloads: [api, web] } },
       { stack: 'Shop-Services-1', ...over, outputs: 0, contents: { kind: 'workloads', spec, workloads: [spec.jobs[0]] } },
     ], d);
-    expect(d.all.map((x) => formatDiagnostic(x))).toEqual([
+    expect(d.diagnostics.map((x) => formatDiagnostic(x))).toEqual([
       "error [ecs] ecs/stack-limits shop (Shop): the stack Shop has 201 outputs (at most 200): CloudFormation refuses it; it holds the shared infrastructure, and an output for each of its values that the workload stacks use (got the VPC (11), the cluster and log group (2), 1 secret (1), 1 network (1)). Create fewer secrets (a Secret with existingName refers to one that exists and adds no resource), or split the system into several Systems.",
       'error [ecs] ecs/stack-limits shop (Shop-Services): the stack Shop-Services has a template of 1000001 bytes (at most 1000000): CloudFormation refuses it (got the workloads api, web). Make the largest of them smaller (large env or command values into a Secret or a file in the image), or split the system into several Systems.',
       "error [ecs] ecs/stack-limits shop/script/shipper env: the stack Shop-Services-1, which holds only this job, has a template of 1000001 bytes, over CloudFormation's limit of 1000000 (got 256 bytes in env). Move large values out of env: into a Secret (secretEnv), or into a file in the image.",
@@ -249,9 +250,9 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
     for (let i = 0; i < 80; i++) new Volume(sys, `vol-${i}`);
     new Service(sys, 'api', { image: Image.of('nginx:1.27') });
     const spec = sys.toSpec();
-    const d = new EcsDiagnostics();
+    const d = new Reporter(ECS_CODES, 'ecs');
     expect(checkSharedInfrastructure(spec, 'Lab', d)).toBe(false);
-    expect(d.all.map((x) => formatDiagnostic(x))).toEqual([
+    expect(d.diagnostics.map((x) => formatDiagnostic(x))).toEqual([
       "error [ecs] ecs/stack-limits lab (Lab): the shared infrastructure alone needs about 564 resources in the stack Lab, over CloudFormation's limit of 500, and unlike workloads it cannot move to other stacks (got 80 volumes (400), 151 networks (151), the VPC (11), the cluster and log group (2)). Use fewer networks or volumes, or split the system into several Systems.",
     ]);
   });

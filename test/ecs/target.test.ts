@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Image, Mount, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { ECS_CODES } from '../../lib/targets/ecs/codes';
-import { ecsTarget } from '../../lib/targets/ecs';
+import { addSystemStacks, checkSynthesized, createEcsApp, ecsTarget } from '../../lib/targets/ecs';
 import { stackNameOf } from '../../lib/targets/ecs/names';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { PROJECT_ROOT } from './support/ecs-kit';
@@ -88,6 +88,26 @@ describe('ECS target: output', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.path])).toEqual([['ecs/bind-mount-fargate', 'devbox/devbox mounts[0]']]);
   });
 
+  test('GIVEN one App and a system whose build context is missing WHEN both systems are added THEN the failing one leaves no stack and the other synthesizes and is measured', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-two-'));
+    try {
+      const app = createEcsApp({ outdir });
+      const broken = new System('broken');
+      new Service(broken, 'web', { image: Image.build({ context: 'no/such/dir', tag: 'web:dev' }) });
+      const fine = new System('fine');
+      new Service(fine, 'web', { image: Image.of('nginx:1.27') });
+      const a = addSystemStacks(app, broken.toSpec(), { projectRoot: PROJECT_ROOT });
+      const b = addSystemStacks(app, fine.toSpec(), { projectRoot: PROJECT_ROOT });
+      expect([a.stacks, a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)]).toEqual([undefined, ['ecs/build-context-missing']]);
+      expect(app.node.children.map((c) => c.node.id)).toEqual(['Fine']);
+      const assembly = app.synth();
+      expect(assembly.stacks.map((s) => s.stackName)).toEqual(['Fine']);
+      expect([checkSynthesized(a, assembly), checkSynthesized(b, assembly)]).toEqual([[], []]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
   test('GIVEN the target WHEN asked THEN it is named ecs, each app owns its folder, and stack names are PascalCase system names', () => {
     expect(ecsTarget.name).toBe('ecs');
     expect(ecsTarget.outputsOf('cats-and-dogs')).toEqual(['cats-and-dogs']);
@@ -127,7 +147,7 @@ describe('ECS diagnostic codes', () => {
 });
 
 /** Runs bin/ecs.ts (the app of cdk.json) as `cdk synth` does, on apps written to a fresh folder (file name -> source). */
-function runCdkApp(apps: Record<string, string>): { status: number | null; stderr: string; templates: string[] } {
+function runCdkApp(apps: Record<string, string>, env: NodeJS.ProcessEnv = {}): { status: number | null; stderr: string; templates: string[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-cdk-app-'));
   try {
     fs.mkdirSync(path.join(dir, 'apps'));
@@ -138,7 +158,7 @@ function runCdkApp(apps: Record<string, string>): { status: number | null; stder
     const r = spawnSync(process.execPath, app.slice(1), {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
-      env: { ...process.env, CDK_OUTDIR: path.join(dir, 'out'), CDK_CONTEXT_JSON: JSON.stringify({ appsDir: path.join(dir, 'apps') }) },
+      env: { ...process.env, LADING_VERBOSE: '', LADING_QUIET: '', ...env, CDK_OUTDIR: path.join(dir, 'out'), CDK_CONTEXT_JSON: JSON.stringify({ appsDir: path.join(dir, 'apps') }) },
       timeout: 120000,
     });
     const out = path.join(dir, 'out');
@@ -152,7 +172,7 @@ function runCdkApp(apps: Record<string, string>): { status: number | null; stder
 const MODEL = JSON.stringify(path.join(PROJECT_ROOT, 'lib', 'model'));
 
 describe('ECS: cdk.json', () => {
-  test('GIVEN a job whose env makes its stack over 1 MB WHEN bin/ecs.ts (the app of cdk.json) synthesizes it THEN it prints the ecs/stack-limits error naming the job and the value, and exits 1', () => {
+  test('GIVEN a job whose env makes its stack over 1 MB WHEN bin/ecs.ts (the app of cdk.json) synthesizes it THEN it prints the ecs/stack-limits error naming the job and the value after the lint warnings, as lading synth does, and exits 1', () => {
     const r = runCdkApp({
       'big-env.ts': [
         `import { Image, Job, System } from ${MODEL};`,
@@ -162,6 +182,8 @@ describe('ECS: cdk.json', () => {
       ].join('\n'),
     });
     expect(r.stderr.trim().split('\n')).toEqual([
+      "warning lint/no-log-limit big-env/hello logging: logs have no size limit: they grow until the disk is full. Set logging: { maxSize: '10m', maxFiles: 3 }.",
+      "warning lint/no-resource-limits big-env/hello resources: no memory limit (--memory) and no CPU limit (--cpus): one container can starve the others. Set resources: { memory: '256m', cpus: 0.5 } to what it needs.",
       "error [ecs] ecs/stack-limits big-env/hello env.BIG: the stack BigEnv-Services, which holds only this job, has a template of 1104056 bytes, over CloudFormation's limit of 1000000 (got 1100000 bytes in env.BIG). Move large values out of env: into a Secret (secretEnv), or into a file in the image.",
     ]);
     expect(r.status).toBe(1);
@@ -179,10 +201,35 @@ describe('ECS: cdk.json', () => {
       ].join('\n'),
     });
     expect(r.stderr.trim().split('\n')).toEqual([
+      "warning lint/no-log-limit vault/api logging: logs have no size limit: they grow until the disk is full. Set logging: { maxSize: '10m', maxFiles: 3 }.",
+      "warning lint/no-resource-limits vault/api resources: no memory limit (--memory) and no CPU limit (--cpus): one container can starve the others. Set resources: { memory: '256m', cpus: 0.5 } to what it needs.",
       "error [ecs] ecs/stack-limits vault (Vault): the shared infrastructure alone needs about 504 resources in the stack Vault, over CloudFormation's limit of 500, and unlike workloads it cannot move to other stacks (got 490 secrets (490), the VPC (11), the cluster and log group (2), 1 network (1)). Create fewer secrets (a Secret with existingName refers to one that exists and adds no resource), or split the system into several Systems.",
     ]);
     expect(r.status).toBe(1);
     expect(r.templates).toEqual([]);
+  });
+
+  test('GIVEN an app with a warning and notes WHEN bin/ecs.ts runs plain, with LADING_QUIET=1 and with LADING_VERBOSE=1 THEN it prints errors and warnings, nothing, and every note too', () => {
+    const apps = {
+      'pinger.ts': [
+        `import { Image, Port, Service, System } from ${MODEL};`,
+        "const app = new System('pinger');",
+        "new Service(app, 'ping', { image: Image.of('ping:1.0'), ports: [Port.tcp(80), Port.udp(53)], resources: { memory: '64m', cpus: 0.25 }, logging: { maxSize: '1m', maxFiles: 1 } });",
+        'export default app;',
+      ].join('\n'),
+    };
+    const lines = (env: NodeJS.ProcessEnv) => {
+      const r = runCdkApp(apps, env);
+      expect(r.status).toBe(0);
+      return r.stderr.trim().split('\n').filter((l) => l !== '').map((l) => l.split(':')[0]);
+    };
+    expect(lines({})).toEqual(['warning [ecs] ecs/udp-by-name pinger/ping ports[1]']);
+    expect(lines({ LADING_QUIET: '1' })).toEqual([]);
+    expect(lines({ LADING_VERBOSE: '1' })).toEqual([
+      'info [ecs] ecs/log-limits pinger/ping logging',
+      'warning [ecs] ecs/udp-by-name pinger/ping ports[1]',
+      'info [ecs] ecs/fargate-task-size pinger/ping resources',
+    ]);
   });
 
   test('GIVEN cdk.json WHEN `cdk synth -c apps=hello` runs THEN bin/ecs.ts synthesizes the Hello stack into the output folder', () => {

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { Dependency, HealthCheck, Image, Job, Secret, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
-import { codes, containersOf, find, one, resources, serviceOf, synthEcs, templateOf, withEcs } from './support/ecs-kit';
+import { codes, containersOf, find, one, resources, serviceOf, synthEcs, templateOf } from './support/ecs-kit';
 
 const system = (build: (sys: System) => void, name = 'shop'): SystemSpec => {
   const sys = new System(name);
@@ -129,13 +129,6 @@ describe('ECS: workloads', () => {
       Options: { 'awslogs-group': { Ref: logGroup.id }, 'awslogs-stream-prefix': 'app' },
     });
     expect(find(diagnostics, 'ecs/log-limits').path).toBe('shop/app logging');
-  });
-
-  test('GIVEN a retention CloudWatch does not offer WHEN rendered THEN it is rounded up with ecs/log-retention', () => {
-    const spec = withEcs(system((s) => new Service(s, 'app', { image: Image.of('app:1') })), { logRetentionDays: 10 });
-    const { template, diagnostics } = synthEcs(spec);
-    template!.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 14 });
-    expect(find(diagnostics, 'ecs/log-retention').message).toContain('14 days');
   });
 
   test('GIVEN web depends on db being healthy WHEN rendered THEN the service is created after db and ecs/depends-on says nothing waits', () => {

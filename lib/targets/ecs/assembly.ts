@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App } from 'aws-cdk-lib';
 import type { TargetFile } from '../target';
 
-export interface EcsAppOptions {
+interface EcsAppOptions {
   /** Where the cloud assembly goes; undefined lets the CDK CLI choose (CDK_OUTDIR). */
   readonly outdir?: string;
   /**

@@ -1,7 +1,8 @@
-import type { Severity } from '../../diagnostics/diagnostic';
+import type { CodeOf, CodeTable } from '../../diagnostics/codes';
+import type { Reporter } from '../../diagnostics/reporter';
 
 /** Every diagnostic the ECS target emits, by stable code. Plain data, so documentation can be checked against it. */
-export const ECS_CODES: Record<string, { severity: Severity; summary: string }> = {
+export const ECS_CODES = {
   'ecs/bind-mount-fargate': {
     severity: 'error',
     summary: 'Fargate has no host to bind-mount from; bind mounts need the EC2 launch type.',
@@ -90,10 +91,6 @@ export const ECS_CODES: Record<string, { severity: Severity; summary: string }> 
     severity: 'warning',
     summary: 'ECS runs a job task once: on-failure retries are not carried out.',
   },
-  'ecs/job-published-port': {
-    severity: 'warning',
-    summary: 'A job runs as a standalone task, which no load balancer fronts: its published ports are not published.',
-  },
   'ecs/cron-days': {
     severity: 'error',
     summary: 'EventBridge cron cannot set both a day of month and a day of week.',
@@ -138,10 +135,6 @@ export const ECS_CODES: Record<string, { severity: Severity; summary: string }> 
     severity: 'info',
     summary: "The awslogs driver has no size limit: logs are bounded by the log group's retention instead.",
   },
-  'ecs/log-retention': {
-    severity: 'info',
-    summary: 'CloudWatch Logs accepts only some retention periods: the retention is rounded up to the next one.',
-  },
   'ecs/build-image': {
     severity: 'info',
     summary: 'An image built from a Dockerfile is built and pushed by cdk deploy to the bootstrap ECR repository; its tag is not used.',
@@ -170,4 +163,9 @@ export const ECS_CODES: Record<string, { severity: Severity; summary: string }> 
     severity: 'error',
     summary: 'aws-cdk-lib reported an error in the rendered stack.',
   },
-};
+} as const satisfies CodeTable;
+
+export type EcsCode = CodeOf<typeof ECS_CODES>;
+
+/** What collects the findings of one ECS render: a misspelt code fails `tsc`. */
+export type EcsReporter = Reporter<EcsCode>;

@@ -1,1 +1,3 @@
 export { ecsTarget } from './target';
+export { createEcsApp } from './assembly';
+export { addSystemStacks, checkSynthesized, type AddedSystem, type EcsStacksContext } from './cdk-app';

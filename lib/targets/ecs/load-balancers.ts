@@ -1,14 +1,14 @@
-import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { SystemSpec } from '../../model/spec';
-import { clamp } from './containers';
-import type { EcsDiagnostics } from './diagnostics';
-import { PUBLIC_SUBNETS } from './infrastructure';
-import type { LoadBalancerKind, PublishedPort } from './plan';
-import type { NetworkMode } from './containers';
+import type { EcsReporter } from './codes';
+import { targetGroupHealthCheck } from './health-checks';
+import type { NetworkMode } from './networks';
+import { publishedPorts, type LoadBalancerKind, type PublishedPort } from './ports';
+import { PUBLIC_SUBNETS } from './vpc';
 
 export interface ServiceTarget {
   readonly service: ecs.BaseService;
@@ -22,24 +22,6 @@ const EPHEMERAL_PORTS = { from: 32768, to: 65535 };
 function portOf(protocol: 'tcp' | 'udp', from: number, to = from): ec2.Port {
   if (protocol === 'udp') return from === to ? ec2.Port.udp(from) : ec2.Port.udpRange(from, to);
   return from === to ? ec2.Port.tcp(from) : ec2.Port.tcpRange(from, to);
-}
-
-function albHealthCheck(p: PublishedPort, d: EcsDiagnostics): elbv2.HealthCheck {
-  const h = p.service.main.health;
-  if (!h || h.kind !== 'http' || h.port !== p.port.containerPort) return { path: '/', port: 'traffic-port' };
-  const where = `${p.service.path} health`;
-  const note = (prop: string, from: number, lo: number, hi: number) => (v: number) =>
-    d.add('ecs/health-check-clamped', where, `the target group accepts a health-check ${prop} of ${lo}-${hi} (got ${from}): using ${v}`);
-  const interval = clamp(h.intervalSeconds, 5, 300, note('interval', h.intervalSeconds, 5, 300));
-  const timeout = clamp(h.timeoutSeconds, 2, Math.min(120, interval - 1), note('timeout', h.timeoutSeconds, 2, Math.min(120, interval - 1)));
-  return {
-    path: h.path,
-    port: 'traffic-port',
-    interval: Duration.seconds(interval),
-    timeout: Duration.seconds(timeout),
-    healthyThresholdCount: 2,
-    unhealthyThresholdCount: clamp(h.retries, 2, 10, note('retries', h.retries, 2, 10)),
-  };
 }
 
 function sameStack(a: IConstruct, b: IConstruct): boolean {
@@ -60,12 +42,27 @@ function allowTo(lbGroup: ec2.SecurityGroup, target: ec2.IConnectable, port: ec2
   lbGroup.addEgressRule(group, port, description, true);
 }
 
+/** Two published ports cannot share a listener port on the same load balancer. */
+export function checkListenerPorts(spec: SystemSpec, d: EcsReporter): void {
+  const seen = new Map<string, string>();
+  for (const p of publishedPorts(spec)) {
+    const key = `${p.kind}:${p.listenerPort}`;
+    const where = `${p.service.path} ports[${p.index}]`;
+    const other = seen.get(key);
+    if (other) {
+      d.report('ecs/listener-port-conflict', where, `listener port ${p.listenerPort} on the ${p.kind === 'alb' ? 'application' : 'network'} load balancer is already taken by ${other}`, 'Publish one of them on another host port.');
+    } else {
+      seen.set(key, where);
+    }
+  }
+}
+
 /**
  * One load balancer of each kind the system needs: an ALB for ports marked http, an NLB for tcp/udp.
  * Listener P forwards to target C; the load balancer's group is open only on its listener ports, and a service
  * admits it only on the target port.
  */
-export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, published: readonly PublishedPort[], targets: ReadonlyMap<string, ServiceTarget>, d: EcsDiagnostics): void {
+export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, published: readonly PublishedPort[], targets: ReadonlyMap<string, ServiceTarget>, d: EcsReporter): void {
   const registrations = new Map<string, ecs.CfnService.LoadBalancerProperty[]>();
   for (const kind of ['alb', 'nlb'] as LoadBalancerKind[]) {
     const ports = published.filter((p) => p.kind === kind);
@@ -92,10 +89,10 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
       if (proto === 'udp') {
         const check = target.networkMode === 'bridge' ? portOf('tcp', EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) : portOf('tcp', c);
         allowTo(sg, target.identity, check, `health check of ${p.service.name} ${p.port.name}`);
-        d.add('ecs/udp-health-check', `${p.service.path} ports[${p.index}]`, `the network load balancer checks udp port ${c} with a TCP connection to port ${c}`, 'Make the service accept TCP on that port, or the targets stay unhealthy.');
+        d.report('ecs/udp-health-check', `${p.service.path} ports[${p.index}]`, `the network load balancer checks udp port ${c} with a TCP connection to port ${c}`, 'Make the service accept TCP on that port, or the targets stay unhealthy.');
       }
       if (p.port.publish === 'dynamic' && target.networkMode === 'awsvpc') {
-        d.add('ecs/dynamic-port-fargate', `${p.service.path} ports[${p.index}]`, `Fargate has no dynamic host ports: the load balancer listens on the container port ${c}`, "Publish it on a fixed port, or set targetOptions.ecs.launchType 'ec2' for a dynamic host port.");
+        d.report('ecs/dynamic-port-fargate', `${p.service.path} ports[${p.index}]`, `Fargate has no dynamic host ports: the load balancer listens on the container port ${c}`, "Publish it on a fixed port, or set targetOptions.ecs.launchType 'ec2' for a dynamic host port.");
       }
       const targetType = target.networkMode === 'awsvpc' ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE;
       const scope = target.service.node.scope!;
@@ -107,7 +104,7 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
           port: c,
           protocol: elbv2.ApplicationProtocol.HTTP,
           targetType,
-          healthCheck: albHealthCheck(p, d),
+          healthCheck: targetGroupHealthCheck(p, d),
         });
         const props = { port: p.listenerPort, protocol: elbv2.ApplicationProtocol.HTTP, open: false, defaultTargetGroups: [targetGroup as elbv2.ApplicationTargetGroup] };
         listener = sameStack(lb, scope)

@@ -4,14 +4,14 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
-import type { EcsDiagnostics } from './diagnostics';
-import { PRIVATE_SUBNETS, PUBLIC_SUBNETS } from './infrastructure';
-import { isInternalOnly } from './plan';
+import type { EcsReporter } from './codes';
+import { serviceConnectOf } from './service-connect';
 import type { BuiltTask } from './task-definitions';
+import { placementOf } from './vpc';
 
-export interface ServiceContext {
+interface ServiceContext {
   readonly spec: SystemSpec;
-  readonly d: EcsDiagnostics;
+  readonly d: EcsReporter;
   readonly cluster: ecs.ICluster;
   readonly namespace?: servicediscovery.INamespace;
   /** Security groups for awsvpc tasks: the workload's own first, then one per network. */
@@ -20,21 +20,10 @@ export interface ServiceContext {
   readonly published: boolean;
 }
 
-/** Service Connect: every tcp port is reachable as `<service>:<port>`, as in Compose. */
-function serviceConnectOf(s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.ServiceConnectProps | undefined {
-  if (!ctx.namespace || task.networkMode === 'host') return undefined;
-  s.main.ports.forEach((p, index) => {
-    if (p.protocol === 'udp') {
-      ctx.d.add('ecs/udp-by-name', `${s.path} ports[${index}]`, `Service Connect carries TCP only: udp port ${p.containerPort} is not reachable as ${s.name}:${p.containerPort}`, 'Publish it through the load balancer, or reach the task by its IP address.');
-    }
-  });
-  const services = s.main.ports
-    .filter((p) => p.protocol === 'tcp')
-    .map((p) => ({ portMappingName: p.name, discoveryName: `${s.name}-${p.name}`, dnsName: s.name, port: p.containerPort }));
-  return { services: services.length > 0 ? services : undefined };
-}
-
-/** An ECS service: desired count = replicas, rolling deployments with a circuit breaker. */
+/**
+ * A long-running service: an ECS service, desired count = replicas, rolling deployments with a circuit breaker,
+ * reachable by name through Service Connect (service-connect.ts).
+ */
 export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.BaseService {
   const startPeriod = s.main.health?.startPeriodSeconds ?? 0;
   const common = {
@@ -46,15 +35,15 @@ export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, 
     maxHealthyPercent: 200,
     circuitBreaker: { rollback: true },
     propagateTags: ecs.PropagatedTagSource.SERVICE,
-    serviceConnectConfiguration: serviceConnectOf(s, task, ctx),
+    serviceConnectConfiguration: serviceConnectOf(s, task.networkMode, ctx.namespace, ctx.d),
     healthCheckGracePeriod: ctx.published ? Duration.seconds(Math.max(60, startPeriod)) : undefined,
   };
   if (task.networkMode !== 'awsvpc') return new ecs.Ec2Service(scope, 'Service', common);
-  const internal = isInternalOnly(ctx.spec, s);
+  const placement = placementOf(ctx.spec, s);
   const props = {
     ...common,
-    assignPublicIp: !internal,
-    vpcSubnets: internal ? PRIVATE_SUBNETS : PUBLIC_SUBNETS,
+    assignPublicIp: placement.publicIp,
+    vpcSubnets: placement.subnets,
     securityGroups: ctx.securityGroups,
   };
   return ctx.spec.options.ecs.launchType === 'fargate'

@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
-import type { EcsDiagnostics } from './diagnostics';
-import { containersOf } from './mounts';
-import { publishedPorts } from './plan';
+import type { EcsReporter } from './codes';
+import { publishedPorts } from './ports';
 import { sharedParts, sharedWeight, STACK_LIMITS, type SharedParts } from './stack-plan';
+import { containersOf } from './workloads';
 
 /** What one synthesized template holds, against CloudFormation's limits. */
-export interface StackMeasure {
+interface StackMeasure {
   readonly stack: string;
   readonly resources: number;
   readonly outputs: number;
@@ -37,11 +37,11 @@ const GENERIC_FIX = 'Use fewer networks, volumes or secrets in one system (they 
  * is over CloudFormation's resource limit no split helps. Reports one error (aws-cdk-lib would otherwise throw
  * TooManyResourcesInStack during synth) and returns false; true when the shared infrastructure fits.
  */
-export function checkSharedInfrastructure(spec: SystemSpec, stackName: string, d: EcsDiagnostics): boolean {
+export function checkSharedInfrastructure(spec: SystemSpec, stackName: string, d: EcsReporter): boolean {
   const total = sharedWeight(spec).resources;
   if (total <= STACK_LIMITS.resources) return true;
   const parts = sharedParts(spec);
-  d.add(
+  d.report(
     'ecs/stack-limits',
     `${spec.name} (${stackName})`,
     `the shared infrastructure alone needs about ${total} resources in the stack ${stackName}, over CloudFormation's limit of ${STACK_LIMITS.resources}, and unlike workloads it cannot move to other stacks (got ${describeShared(parts)})`,
@@ -120,7 +120,7 @@ const LARGE_PART_FIX: Record<LargePart['field'], string> = {
 };
 
 /** An error for every limit a template exceeds, saying what in the stack makes it large where its contents are known. */
-export function checkStackLimits(system: string, measures: readonly (StackMeasure & { readonly contents?: StackContents })[], d: EcsDiagnostics): void {
+export function checkStackLimits(system: string, measures: readonly (StackMeasure & { readonly contents?: StackContents })[], d: EcsReporter): void {
   for (const m of measures) {
     const over: string[] = [];
     if (m.resources > STACK_LIMITS.resources) over.push(`${m.resources} resources (at most ${STACK_LIMITS.resources})`);
@@ -132,11 +132,11 @@ export function checkStackLimits(system: string, measures: readonly (StackMeasur
     if (c?.kind === 'workloads' && c.workloads.length === 1 && reportWorkload(c.spec, c.workloads[0], m, d)) continue;
     if (c?.kind === 'shared') {
       const exports = m.outputs > STACK_LIMITS.outputs ? ', and an output for each of its values that the workload stacks use' : '';
-      d.add('ecs/stack-limits', `${system} (${m.stack})`, `${problem}; it holds the shared infrastructure${exports} (got ${describeShared(sharedParts(c.spec))})`, sharedFix(sharedParts(c.spec)));
+      d.report('ecs/stack-limits', `${system} (${m.stack})`, `${problem}; it holds the shared infrastructure${exports} (got ${describeShared(sharedParts(c.spec))})`, sharedFix(sharedParts(c.spec)));
     } else if (c?.kind === 'workloads') {
-      d.add('ecs/stack-limits', `${system} (${m.stack})`, `${problem} (got the workloads ${c.workloads.map((w) => w.name).join(', ')})`, 'Make the largest of them smaller (large env or command values into a Secret or a file in the image), or split the system into several Systems.');
+      d.report('ecs/stack-limits', `${system} (${m.stack})`, `${problem} (got the workloads ${c.workloads.map((w) => w.name).join(', ')})`, 'Make the largest of them smaller (large env or command values into a Secret or a file in the image), or split the system into several Systems.');
     } else {
-      d.add('ecs/stack-limits', `${system} (${m.stack})`, problem, GENERIC_FIX);
+      d.report('ecs/stack-limits', `${system} (${m.stack})`, problem, GENERIC_FIX);
     }
   }
 }
@@ -145,25 +145,25 @@ export function checkStackLimits(system: string, measures: readonly (StackMeasur
  * A stack that holds one workload and is still too large: names the workload and what of it is large (a template
  * over 1 MB: its largest env value, command...; over 500 resources: its published ports). False when neither explains it.
  */
-function reportWorkload(spec: SystemSpec, w: WorkloadSpec, m: StackMeasure, d: EcsDiagnostics): boolean {
+function reportWorkload(spec: SystemSpec, w: WorkloadSpec, m: StackMeasure, d: EcsReporter): boolean {
   const holds = `the stack ${m.stack}, which holds only this ${w.kind}`;
   if (m.templateBytes > STACK_LIMITS.templateBytes) {
     const part = largestPart(w);
     if (!part) return false;
-    d.add('ecs/stack-limits', `${part.path} ${part.prop}`, `${holds}, has a template of ${m.templateBytes} bytes, over CloudFormation's limit of ${STACK_LIMITS.templateBytes} (got ${part.bytes} bytes in ${part.prop})`, LARGE_PART_FIX[part.field]);
+    d.report('ecs/stack-limits', `${part.path} ${part.prop}`, `${holds}, has a template of ${m.templateBytes} bytes, over CloudFormation's limit of ${STACK_LIMITS.templateBytes} (got ${part.bytes} bytes in ${part.prop})`, LARGE_PART_FIX[part.field]);
     return true;
   }
   if (m.resources > STACK_LIMITS.resources) {
     const ports = publishedPorts(spec).filter((p) => p.service.name === w.name).length;
     if (ports === 0) return false;
-    d.add('ecs/stack-limits', `${w.path} ports`, `${holds}, has ${m.resources} resources, over CloudFormation's limit of ${STACK_LIMITS.resources} (got ${ports} published ports, each with a target group, a listener and security-group rules)`, 'Publish fewer ports on this service, or spread them over several services.');
+    d.report('ecs/stack-limits', `${w.path} ports`, `${holds}, has ${m.resources} resources, over CloudFormation's limit of ${STACK_LIMITS.resources} (got ${ports} published ports, each with a target group, a listener and security-group rules)`, 'Publish fewer ports on this service, or spread them over several services.');
     return true;
   }
   return false;
 }
 
 /** What the limits check needs of a synthesized stack (an aws-cdk-lib `Stack` has both). */
-export interface SynthesizedStack {
+interface SynthesizedStack {
   readonly stackName: string;
   /** The template's file name inside the cloud assembly. */
   readonly templateFile: string;
@@ -178,7 +178,7 @@ export function checkSynthesizedStacks(
   system: string,
   stacks: readonly SynthesizedStack[],
   outdir: string,
-  d: EcsDiagnostics,
+  d: EcsReporter,
   contents: ReadonlyMap<SynthesizedStack, StackContents> = new Map(),
 ): void {
   const measures = stacks.map((stack) => ({

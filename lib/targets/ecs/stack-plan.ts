@@ -1,7 +1,9 @@
 import { createHash } from 'crypto';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
-import { workloadsOf } from './mounts';
-import { needsPrivateSubnets, publishedPorts, servesByName } from './plan';
+import { publishedPorts } from './ports';
+import { servesByName } from './service-connect';
+import { needsPrivateSubnets } from './vpc';
+import { workloadsOf } from './workloads';
 
 /** CloudFormation's limits on one stack. */
 export const STACK_LIMITS = { resources: 500, outputs: 200, templateBytes: 1_000_000 } as const;
@@ -10,10 +12,10 @@ export const STACK_LIMITS = { resources: 500, outputs: 200, templateBytes: 1_000
  * What a stack is planned to hold at most: headroom under the limits, so that an estimate a little short of the
  * real count still deploys (the synthesized templates are measured again afterwards).
  */
-export const STACK_BUDGET = { resources: 450, templateBytes: 800_000 } as const;
+const STACK_BUDGET = { resources: 450, templateBytes: 800_000 } as const;
 
 /** An estimate of what something adds to a template. */
-export interface Weight {
+interface Weight {
   readonly resources: number;
   readonly bytes: number;
 }
@@ -27,12 +29,11 @@ const fits = (w: Weight): boolean => w.resources <= STACK_BUDGET.resources && w.
  * security-group rules (four for udp), per EFS volume a rule on the file system's group, and for a scheduled job
  * the rule with its role and policy. Bytes: a generous multiple of the workload's own description.
  */
-export function workloadWeight(spec: SystemSpec, w: WorkloadSpec, publishedCount: number, udpPublished: number): Weight {
-  const awsvpc = spec.options.ecs.launchType === 'fargate' || !w.hostNetwork;
+function workloadWeight(spec: SystemSpec, w: WorkloadSpec, publishedCount: number, udpPublished: number): Weight {
   const volumes = new Set<string>();
   for (const c of [w.main, ...w.sidecars]) for (const m of c.mounts) if (m.kind === 'volume') volumes.add(m.volume);
   let resources = 4; // task definition, task role, execution role, execution role policy
-  if (awsvpc && spec.options.ecs.launchType === 'fargate') resources += 1; // own security group
+  if (spec.options.ecs.launchType === 'fargate') resources += 1; // own security group (awsvpc tasks only)
   if (volumes.size > 0) resources += 1 + volumes.size; // task role policy, one file-system rule per volume
   if (w.kind === 'service') resources += 1 + publishedCount * 4 + udpPublished * 2;
   else if (w.schedule !== undefined) resources += 3 + (spec.options.ecs.launchType === 'fargate' ? 0 : 1);
@@ -41,7 +42,7 @@ export function workloadWeight(spec: SystemSpec, w: WorkloadSpec, publishedCount
 }
 
 /** What a part of the shared infrastructure adds: how many of it (secrets, networks...) and their resources. */
-export interface SharedPart {
+interface SharedPart {
   readonly count: number;
   readonly resources: number;
 }
@@ -98,7 +99,7 @@ export function sharedWeight(spec: SystemSpec): Weight {
 }
 
 /** Where each workload goes: one stack for everything, or the shared stack plus buckets of workloads. */
-export interface StackPlan {
+interface StackPlan {
   /** True when the system is split: shared infrastructure in the main stack, workloads in buckets. */
   readonly split: boolean;
   /** Bucket key of each workload name ('' is the first bucket); empty when not split. */
@@ -108,7 +109,7 @@ export interface StackPlan {
 }
 
 /** 32 bits of SHA-256 of a workload name, as a string of '0' and '1'. */
-export function hashBits(name: string): string {
+function hashBits(name: string): string {
   return createHash('sha256').update(name).digest().readUInt32BE(0).toString(2).padStart(32, '0');
 }
 

@@ -5,8 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { Diagnostic } from '../../../lib/diagnostics/diagnostic';
 import type { EcsOptionsSpec, SystemSpec } from '../../../lib/model/spec';
 import { createEcsApp } from '../../../lib/targets/ecs/assembly';
-import { EcsDiagnostics } from '../../../lib/targets/ecs/diagnostics';
-import { buildSystemStack } from '../../../lib/targets/ecs/system-stack';
+import { addSystemStacks } from '../../../lib/targets/ecs';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 
@@ -21,9 +20,8 @@ export function synthEcs(spec: SystemSpec): EcsSynth {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-ecs-test-'));
   try {
     const app = createEcsApp({ outdir, referenceAssets: true });
-    const d = new EcsDiagnostics();
-    const stack = buildSystemStack(app, spec, d, { projectRoot: PROJECT_ROOT });
-    return { template: stack ? Template.fromStack(stack) : undefined, diagnostics: d.all };
+    const { stacks, diagnostics } = addSystemStacks(app, spec, { projectRoot: PROJECT_ROOT });
+    return { template: stacks ? Template.fromStack(stacks.main) : undefined, diagnostics };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

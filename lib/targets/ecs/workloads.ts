@@ -1,11 +1,17 @@
 import type { ContainerSpec, MountSpec, SidecarSpec, WorkloadSpec } from '../../model/spec';
 
-/** A container of a workload: the main one, or a sidecar. */
-export interface ContainerOf {
+/** Every workload of a system: its services, then its jobs. Each becomes one task definition. */
+export function workloadsOf(spec: { services: readonly WorkloadSpec[]; jobs: readonly WorkloadSpec[] }): WorkloadSpec[] {
+  return [...spec.services, ...spec.jobs];
+}
+
+/** A container of a workload's task: the main one, or a sidecar. */
+interface ContainerOf {
   readonly container: ContainerSpec;
   readonly sidecar?: SidecarSpec;
 }
 
+/** The containers of one task definition: the main container first, then its sidecars. */
 export function containersOf(w: WorkloadSpec): ContainerOf[] {
   return [{ container: w.main }, ...w.sidecars.map((s) => ({ container: s, sidecar: s }))];
 }
@@ -17,8 +23,4 @@ export function containersOf(w: WorkloadSpec): ContainerOf[] {
 export function ownMounts(w: WorkloadSpec, c: ContainerOf): { mount: MountSpec; index: number }[] {
   const inherited = c.sidecar?.volumesFrom ? w.main.mounts.length : 0;
   return c.container.mounts.slice(inherited).map((mount, index) => ({ mount, index }));
-}
-
-export function workloadsOf(spec: { services: readonly WorkloadSpec[]; jobs: readonly WorkloadSpec[] }): WorkloadSpec[] {
-  return [...spec.services, ...spec.jobs];
 }

@@ -1,0 +1,92 @@
+import type { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { Construct } from 'constructs';
+import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import type { EcsReporter } from './codes';
+import { EC2_FIX } from './launch-type';
+import { workloadsOf } from './workloads';
+
+/**
+ * Named networks on ECS: one security group per network, admitting its members on their ports. On Fargate every
+ * task has its own network interface (awsvpc); on EC2 tasks use bridge mode, or the host network when asked.
+ */
+
+export type NetworkMode = 'awsvpc' | 'bridge' | 'host';
+
+export function networkModeOf(spec: SystemSpec, w: WorkloadSpec): NetworkMode {
+  if (spec.options.ecs.launchType === 'fargate') return 'awsvpc';
+  return w.hostNetwork ? 'host' : 'bridge';
+}
+
+const NETWORK_MODES: Record<NetworkMode, ecs.NetworkMode> = {
+  awsvpc: ecs.NetworkMode.AWS_VPC,
+  bridge: ecs.NetworkMode.BRIDGE,
+  host: ecs.NetworkMode.HOST,
+};
+
+/** The task definition's network mode. */
+export function ecsNetworkMode(mode: NetworkMode): ecs.NetworkMode {
+  return NETWORK_MODES[mode];
+}
+
+/** True when every network of the workload is internal: its tasks get no public IP. */
+export function isInternalOnly(spec: SystemSpec, w: WorkloadSpec): boolean {
+  if (w.networks.length === 0) return false;
+  return w.networks.every((name) => spec.networks.find((n) => n.name === name)?.internal === true);
+}
+
+/** The host network needs the EC2 launch type, where it is kept with a warning. */
+export function checkHostNetwork(spec: SystemSpec, w: WorkloadSpec, d: EcsReporter): void {
+  if (!w.hostNetwork) return;
+  if (spec.options.ecs.launchType === 'fargate') {
+    d.report('ecs/host-network-fargate', `${w.path} hostNetwork`, 'the host network needs the EC2 launch type: Fargate tasks have their own network interface', `${EC2_FIX}, or leave hostNetwork off.`);
+  } else {
+    d.report('ecs/host-network', `${w.path} hostNetwork`, "kept as network mode 'host': the task shares the container instance's network and ports");
+  }
+}
+
+/** With the EC2 launch type, tasks in bridge mode share the instances' security group: networks do not isolate them. */
+export function checkEc2Isolation(spec: SystemSpec, d: EcsReporter): void {
+  if (spec.options.ecs.launchType !== 'ec2') return;
+  if (spec.networks.length > 1 || spec.networks.some((n) => n.internal)) {
+    d.report('ecs/ec2-network-isolation', `${spec.name} networks`, `tasks in bridge mode share the container instances' security group: the networks ${spec.networks.map((n) => n.name).join(', ')} do not isolate them`, 'Use the Fargate launch type to keep one security group per network.');
+  }
+}
+
+/** One security group per network, with ingress from itself on the ports of its members. */
+export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, d: EcsReporter): Map<string, ec2.SecurityGroup> {
+  const out = new Map<string, ec2.SecurityGroup>();
+  const workloads = workloadsOf(spec);
+  for (const n of spec.networks) {
+    const sg = new ec2.SecurityGroup(stack, `Network-${n.name}`, {
+      vpc,
+      description: `${n.path}: members reach each other on their ports`,
+      allowAllOutbound: true,
+    });
+    const rules = new Map<string, ec2.Port>();
+    for (const member of n.members) {
+      const w = workloads.find((x) => x.name === member);
+      for (const p of w?.main.ports ?? []) {
+        rules.set(`${p.protocol}/${String(p.containerPort).padStart(5, '0')}`, p.protocol === 'udp' ? ec2.Port.udp(p.containerPort) : ec2.Port.tcp(p.containerPort));
+      }
+    }
+    for (const key of [...rules.keys()].sort()) sg.addIngressRule(sg, rules.get(key)!, `${n.name} members on ${key.replace(/\/0*/, ' ')}`);
+    out.set(n.name, sg);
+  }
+  const internal = workloads.filter((w) => isInternalOnly(spec, w)).map((w) => w.name);
+  if (internal.length > 0) {
+    d.report('ecs/internal-network', `${spec.name} networks`, `${internal.join(', ')} only join internal networks: no public IP, private subnets, egress only through the NAT gateway`);
+  }
+  return out;
+}
+
+/**
+ * The security groups of an awsvpc task: its own (the identity that load balancers and file systems admit) first,
+ * then one per network; undefined for bridge and host mode, where the container instances' group applies.
+ */
+export function workloadSecurityGroups(scope: Construct, vpc: ec2.IVpc, spec: SystemSpec, w: WorkloadSpec, networkGroups: ReadonlyMap<string, ec2.ISecurityGroup>): ec2.ISecurityGroup[] | undefined {
+  if (networkModeOf(spec, w) !== 'awsvpc') return undefined;
+  const own = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, allowAllOutbound: true });
+  return [own, ...w.networks.map((n) => networkGroups.get(n)!)];
+}

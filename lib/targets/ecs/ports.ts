@@ -1,0 +1,45 @@
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { ContainerSpec, PortSpec, ServiceSpec, SystemSpec } from '../../model/spec';
+import type { NetworkMode } from './networks';
+
+/**
+ * Ports on ECS: every port is a port mapping (protocol kept, named for Service Connect); a published port gets a
+ * listener on the system's load balancer (load-balancers.ts): an ALB for ports marked http, an NLB for tcp/udp.
+ */
+
+/** The port mappings of a container; in bridge mode the host port is dynamic (0). */
+export function portMappingsOf(c: ContainerSpec, mode: NetworkMode): ecs.PortMapping[] {
+  return c.ports.map((p: PortSpec) => ({
+    name: p.name,
+    containerPort: p.containerPort,
+    hostPort: mode === 'bridge' ? 0 : undefined,
+    protocol: p.protocol === 'udp' ? ecs.Protocol.UDP : ecs.Protocol.TCP,
+    appProtocol: p.appProtocol === 'http' ? ecs.AppProtocol.http : undefined,
+  }));
+}
+
+export type LoadBalancerKind = 'alb' | 'nlb';
+
+/** One published port: which load balancer, which listener port, which service and container port. */
+export interface PublishedPort {
+  readonly kind: LoadBalancerKind;
+  readonly listenerPort: number;
+  readonly service: ServiceSpec;
+  readonly port: PortSpec;
+  /** Index in the main container's ports, for diagnostics. */
+  readonly index: number;
+}
+
+/** Every published port of the system's services, in service order then port order. */
+export function publishedPorts(spec: SystemSpec): PublishedPort[] {
+  const out: PublishedPort[] = [];
+  for (const service of spec.services) {
+    service.main.ports.forEach((port, index) => {
+      if (port.publish === 'none') return;
+      const kind: LoadBalancerKind = port.appProtocol === 'http' ? 'alb' : 'nlb';
+      const listenerPort = port.publish === 'fixed' && port.hostPort !== undefined ? port.hostPort : port.containerPort;
+      out.push({ kind, listenerPort, service, port, index });
+    });
+  }
+  return out;
+}
