@@ -2,11 +2,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { PROJECT_ROOT } from './support/ecs-kit';
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * `lading synth --target ecs` and the cdk.json entry (`cdk synth`, which runs bin/ecs.ts) report the same
- * diagnostics for the same app: one pipeline applies its suppressions and adds the lint rules for both.
+ * `lading synth`, the cdk.json entry (`cdk synth`, which runs bin/ecs.ts) and the cdk8s.yaml entry (bin/kubernetes.ts)
+ * report the same diagnostics for the same app: one pipeline applies its suppressions and adds the lint rules.
  */
 
 const MODEL = JSON.stringify(path.join(PROJECT_ROOT, 'lib', 'model'));
@@ -18,7 +18,7 @@ const APP = [
   "new Service(app, 'quiet', {",
   "  image: Image.of('ealen/echo-server:0.9.2'),",
   '  ports: [Port.tcp(45678).publish(45678), Port.udp(1234).publish()],',
-  "  suppress: { 'ecs/udp-by-name': 'clients use the IP address', 'lint/no-resource-limits': 'sized by the platform' },",
+  "  suppress: { 'ecs/udp-by-name': 'clients use the IP address', 'lint/no-resource-limits': 'sized by the platform', 'kubernetes/logging': 'the kubelet rotates' },",
   '});',
   "new Service(app, 'loud', { image: Image.of('ealen/echo-server:0.9.2'), ports: [Port.tcp(45679).publish(45679), Port.udp(1235).publish()] });",
   'export default app;',
@@ -40,32 +40,42 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): { status:
   return { status: r.status, lines: diagnosticLines(r.stdout, r.stderr), output: `${r.stdout}\n${r.stderr}` };
 }
 
-describe('ECS: every entry reports the same', () => {
+describe('every entry point reports the same', () => {
   let dir: string;
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-entries-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-entries-'));
     fs.mkdirSync(path.join(dir, 'apps'));
     fs.writeFileSync(path.join(dir, 'apps', 'echoes.ts'), APP);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('GIVEN an app with suppressions WHEN `lading synth --target ecs` and `cdk synth` (LADING_VERBOSE=1) run THEN both print the same diagnostics, the suppressed ones in neither', () => {
+  test('GIVEN an app with suppressions WHEN lading synth, cdk synth (cdk.json) and the cdk8s.yaml app run THEN each target gets the same diagnostics, the suppressed ones in none', () => {
     const apps = path.join(dir, 'apps');
     const lading = path.join(PROJECT_ROOT, 'bin', 'lading.js');
-    // lading synth prints every note either by default or with --verbose, whichever its help offers
-    const help = run(process.execPath, [lading, 'synth', '--help'], {});
-    const verbose = /--verbose\b/.test(help.output) ? ['--verbose'] : [];
-    const synth = run(process.execPath, [lading, 'synth', '--target', 'ecs', '--apps-dir', apps, '--out', path.join(dir, 'dist'), ...verbose], {});
+    const synth = (target: string) =>
+      run(process.execPath, [lading, 'synth', '--target', target, '--apps-dir', apps, '--out', path.join(dir, `dist-${target}`), '--verbose'], {});
     const cdk = run(
       path.join(PROJECT_ROOT, 'node_modules', '.bin', 'cdk'),
       ['synth', '-c', 'apps=echoes', '-c', `appsDir=${apps}`, '-o', path.join(dir, 'cdk.out'), '--quiet'],
       { LADING_VERBOSE: '1', CDK_DISABLE_VERSION_CHECK: '1', CI: 'true' },
     );
+    const cdk8s = run(process.execPath, ['-r', './bin/register.js', 'bin/kubernetes.ts'], {
+      LADING_APPS_DIR: apps,
+      CDK8S_OUTDIR: path.join(dir, 'cdk8s.out'),
+      LADING_VERBOSE: '1',
+    });
+    const ecs = synth('ecs');
+    const kubernetes = synth('kubernetes');
 
-    expect([synth.status, cdk.status]).toEqual([0, 0]);
-    expect(cdk.lines).toEqual(synth.lines);
-    expect(cdk.lines.filter((l) => l.includes('ecs/udp-by-name')).map((l) => l.split(':')[0])).toEqual(['warning [ecs] ecs/udp-by-name echoes/loud ports[1]']);
-    expect(cdk.lines.filter((l) => l.includes('lint/no-resource-limits')).map((l) => l.split(':')[0])).toEqual(['warning lint/no-resource-limits echoes/loud resources']);
+    expect([ecs.status, kubernetes.status, cdk.status, cdk8s.status]).toEqual([0, 0, 0, 0]);
+    expect(cdk.lines).toEqual(ecs.lines);
+    expect(cdk8s.lines).toEqual(kubernetes.lines);
+    const heads = (lines: string[], code: string) => lines.filter((l) => l.includes(` ${code} `)).map((l) => l.split(':')[0]);
+    expect(heads(cdk.lines, 'ecs/udp-by-name')).toEqual(['warning [ecs] ecs/udp-by-name echoes/loud ports[1]']);
+    expect(heads(cdk8s.lines, 'kubernetes/logging')).toEqual([]);
+    for (const lines of [cdk.lines, cdk8s.lines]) {
+      expect(heads(lines, 'lint/no-resource-limits')).toEqual(['warning lint/no-resource-limits echoes/loud resources']);
+    }
     expect(cdk.lines.some((l) => l.startsWith('info [ecs] '))).toBe(true);
   });
 });
