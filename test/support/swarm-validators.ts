@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { requiredVariables } from './compose-validators';
+import { NO_DAEMON, requireTool } from './docker-validators';
+
+/**
+ * Checks a stack file with the Docker CLI's own stack loader: `docker stack config -c FILE`, the code that
+ * `docker stack deploy` runs before it talks to a manager. With DOCKER_HOST at a socket that does not exist, it
+ * loads, interpolates and validates the file and prints the result, without an engine. Anything it says on
+ * stderr counts as a complaint: it warns there about keys Swarm ignores (`Ignoring unsupported options:
+ * privileged`). Variables the file requires are set to a placeholder. A missing docker client is an error, never
+ * a skip.
+ */
+export interface StackVerdict {
+  readonly status: number | null;
+  /** What the loader printed: the stack as Swarm reads it. */
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let clientConfig: string | undefined;
+
+/** Runs `docker stack config` on one stack file's text. */
+export function stackConfig(content: string): StackVerdict {
+  requireTool('docker');
+  clientConfig ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lading-swarm-config-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-swarm-'));
+  try {
+    const file = path.join(dir, 'stack.yaml');
+    fs.writeFileSync(file, content);
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: clientConfig, DOCKER_CONFIG: clientConfig, DOCKER_HOST: NO_DAEMON };
+    for (const name of requiredVariables(content)) env[name] = `value-of-${name}`;
+    const r = spawnSync('docker', ['stack', 'config', '-c', file], { encoding: 'utf8', env, cwd: dir, timeout: 30_000 });
+    if (r.error) throw r.error;
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr.trim() };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The loader's complaints about a stack file: empty when it exits 0 and says nothing on stderr. */
+export function stackConfigErrors(content: string): string[] {
+  const verdict = stackConfig(content);
+  const problems: string[] = [];
+  if (verdict.status !== 0) problems.push(`docker stack config exited ${verdict.status}`);
+  if (verdict.stderr !== '') problems.push(verdict.stderr);
+  return problems;
+}
+
+/** Fails with the loader's words when it does not accept a stack file as it is. */
+export function expectValidStack(content: string): void {
+  const problems = stackConfigErrors(content);
+  if (problems.length > 0) throw new Error(`docker stack config rejects the stack file:\n${problems.join('\n')}\n--- stack.yaml ---\n${content}`);
+}
