@@ -2,16 +2,19 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parse } from 'yaml';
 import { requiredVariables } from './compose-validators';
 import { NO_DAEMON, requireTool } from './docker-validators';
 
 /**
  * Checks a stack file with the Docker CLI's own stack loader: `docker stack config -c FILE`, the code that
  * `docker stack deploy` runs before it talks to a manager. With DOCKER_HOST at a socket that does not exist, it
- * loads, interpolates and validates the file and prints the result, without an engine. Anything it says on
- * stderr counts as a complaint: it warns there about keys Swarm ignores (`Ignoring unsupported options:
- * privileged`). Variables the file requires are set to a placeholder. A missing docker client is an error, never
- * a skip.
+ * loads, interpolates and validates the file (forbidden keys such as `cpu_shares` included) and prints the
+ * result, without an engine. Anything it says on stderr counts as a complaint. `stack config` keeps the keys that
+ * `stack deploy` then ignores with only a warning, so those are looked for in the file too: the Docker CLI's
+ * `UnsupportedProperties` and `DeprecatedProperties` (cli/compose/types/types.go), and `depends_on`, which
+ * `stack deploy` drops without a word. Variables the file requires are set to a placeholder. A missing docker
+ * client is an error, never a skip.
  */
 export interface StackVerdict {
   readonly status: number | null;
@@ -19,6 +22,13 @@ export interface StackVerdict {
   readonly stdout: string;
   readonly stderr: string;
 }
+
+/** Service keys that `docker stack deploy` ignores. */
+export const IGNORED_BY_STACK_DEPLOY: readonly string[] = [
+  'build', 'cap_add', 'cap_drop', 'cgroup_parent', 'container_name', 'depends_on', 'devices', 'domainname', 'expose',
+  'external_links', 'ipc', 'links', 'mac_address', 'network_mode', 'pid', 'privileged', 'restart', 'security_opt',
+  'shm_size', 'sysctls', 'ulimits', 'userns_mode',
+];
 
 let clientConfig: string | undefined;
 
@@ -40,12 +50,22 @@ export function stackConfig(content: string): StackVerdict {
   }
 }
 
-/** The loader's complaints about a stack file: empty when it exits 0 and says nothing on stderr. */
+/**
+ * The loader's complaints about a stack file, and the keys `docker stack deploy` would ignore: empty when it
+ * exits 0, says nothing on stderr, and every key is one Swarm honours.
+ */
 export function stackConfigErrors(content: string): string[] {
   const verdict = stackConfig(content);
   const problems: string[] = [];
   if (verdict.status !== 0) problems.push(`docker stack config exited ${verdict.status}`);
   if (verdict.stderr !== '') problems.push(verdict.stderr);
+  if (verdict.status === 0) {
+    const services: Record<string, Record<string, unknown>> = parse(content).services ?? {};
+    for (const [name, service] of Object.entries(services)) {
+      const ignored = Object.keys(service).filter((k) => IGNORED_BY_STACK_DEPLOY.includes(k));
+      if (ignored.length > 0) problems.push(`service ${name}: docker stack deploy ignores ${ignored.join(', ')}`);
+    }
+  }
   return problems;
 }
 
