@@ -66,7 +66,7 @@ describe('lading graph (the CLI, as a process)', () => {
     const r = runLading(['synth'], dir);
     // THEN
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('synthesized 2 app(s) for compose, kubernetes, ecs, docker, graph into dist/');
+    expect(r.stdout).toContain('synthesized 2 app(s) for compose, kubernetes, ecs, docker, swarm, graph into dist/');
     const tree = readTree(path.join(dir, 'dist', 'graph'));
     expect(Object.keys(tree).sort()).toEqual(['alpha.md', 'alpha.svg', 'beta.md', 'beta.svg']);
     expect(tree['alpha.md']).toContain('```mermaid\nflowchart LR\n');
