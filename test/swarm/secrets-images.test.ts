@@ -39,7 +39,7 @@ describe('swarm secrets and images', () => {
     expect(withCode(out, 'swarm/secret-external').map((d) => d.path)).toEqual(['shop/db-password existingName']);
   });
 
-  test('GIVEN registry credentials WHEN rendered THEN swarm/registry-credentials says docker login and --with-registry-auth', () => {
+  test('GIVEN registry credentials WHEN rendered THEN the note swarm/registry-credentials says docker login and --with-registry-auth', () => {
     const sys = new System('shop');
     const login = new Secret(sys, 'ghcr');
     new Service(sys, 'api', { image: Image.of('ghcr.io/example/api:1.0', { credentials: login }) });
@@ -49,11 +49,12 @@ describe('swarm secrets and images', () => {
     expect(withCode(out, 'swarm/registry-credentials')).toEqual([
       {
         code: 'swarm/registry-credentials',
-        severity: 'warning',
+        severity: 'info',
         path: 'shop/api image',
         target: 'swarm',
-        message: 'a stack file cannot carry the registry credentials of ghcr.io/example/api:1.0 (secret ghcr).',
-        fix: 'Run `docker login ghcr.io` on the manager, then `docker stack deploy --with-registry-auth` so that every node may pull.',
+        message:
+          "the registry credentials of ghcr.io/example/api:1.0 (secret ghcr) are not in the stack file: `docker stack deploy --with-registry-auth` hands the manager's login to every node that pulls it.",
+        fix: 'Run `docker login ghcr.io` on the manager, then `docker stack deploy --with-registry-auth -c stack.yaml shop`.',
       },
     ]);
   });

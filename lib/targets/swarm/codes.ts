@@ -10,8 +10,8 @@ export const SWARM_CODES = {
     summary: '`docker stack deploy` does not build images: build and push the tag of a built image before deploying.',
   },
   'swarm/registry-credentials': {
-    severity: 'warning',
-    summary: 'A stack file cannot carry registry credentials: `docker login`, then `docker stack deploy --with-registry-auth`.',
+    severity: 'info',
+    summary: 'Registry credentials travel with `docker stack deploy --with-registry-auth`, after `docker login` on the manager.',
   },
   'swarm/secret-external': {
     severity: 'info',

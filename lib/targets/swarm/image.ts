@@ -28,8 +28,8 @@ export function imageKey(scope: SwarmScope, container: ContainerSpec): string {
     scope.reporter.report(
       'swarm/registry-credentials',
       path,
-      `a stack file cannot carry the registry credentials of ${image.ref} (secret ${image.credentials}).`,
-      `Run \`docker login ${registryHost(image.repository)}\` on the manager, then \`docker stack deploy --with-registry-auth\` so that every node may pull.`,
+      `the registry credentials of ${image.ref} (secret ${image.credentials}) are not in the stack file: \`docker stack deploy --with-registry-auth\` hands the manager's login to every node that pulls it.`,
+      `Run \`docker login ${registryHost(image.repository)}\` on the manager, then \`docker stack deploy --with-registry-auth -c stack.yaml ${scope.spec.name}\`.`,
     );
   }
   if (image.kind === 'build') {
