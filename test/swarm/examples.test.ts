@@ -6,7 +6,7 @@ import type { System } from '../../lib/model';
 import { composeTarget } from '../../lib/targets/compose';
 import type { TargetResult } from '../../lib/targets/target';
 import { composeReachability, stackReachability } from '../support/reachability';
-import { stackConfig } from '../support/swarm-validators';
+import { stackConfig, stackConfigErrors } from '../support/swarm-validators';
 import { CONTEXT, PROJECT_ROOT, renderSwarm } from './swarm-test-kit';
 
 const APPS_DIR = path.join(PROJECT_ROOT, 'apps');
@@ -48,5 +48,10 @@ describe('swarm output of the examples', () => {
     const stack = stackReachability(swarm.doc);
     expect(stack).toEqual(composeReachability(composeDoc));
     expect(Object.keys(stack.networks).length).toBeGreaterThan(0);
+  });
+
+  test.each(appFiles)('GIVEN the Compose file of apps/%s WHEN docker stack config reads it THEN Swarm refuses it, so the README offers the stack file instead', (file) => {
+    const compose = composeTarget.render(loadSystem(file).toSpec(), CONTEXT) as TargetResult;
+    expect(stackConfigErrors(compose.files[0].content)).not.toEqual([]);
   });
 });

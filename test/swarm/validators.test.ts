@@ -7,6 +7,12 @@ describe('the judges of a stack file', () => {
     expect(problems).toEqual(['docker stack config exited 1', 'Configuration contains forbidden properties']);
   });
 
+  test('GIVEN no docker client on the PATH WHEN a stack file is checked THEN it fails with the way to install one, never a skip', () => {
+    expect(() => stackConfig('version: "3.9"\nservices: {}\n', '/nonexistent')).toThrow(
+      "docker is needed to check docker scripts, and it is not usable here (spawnSync docker ENOENT). Install the Docker client (Debian's `apt-get install -y docker.io`; no engine is needed).",
+    );
+  });
+
   test('GIVEN a top-level name WHEN docker stack config reads it THEN it is rejected', () => {
     expect(stackConfig('name: shop\nversion: "3.9"\nservices:\n  web:\n    image: nginx:1.27\n').status).not.toBe(0);
   });
