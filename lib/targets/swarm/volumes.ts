@@ -1,4 +1,5 @@
 import type { ContainerSpec, MountSpec, SidecarSpec } from '../../model/spec';
+import type { SwarmCode } from './codes';
 import { compact, type StackMap, type StackValue } from './document';
 import { fromProjectRoot, isRelative } from './paths';
 import { dockerBytes } from './quantities';
@@ -11,7 +12,9 @@ const readOnly = (m: MountSpec): true | undefined => (m.readOnly ? true : undefi
  * undefined for a mount repeated from the main container, whose findings are reported there.
  */
 function mountEntry(scope: SwarmScope, container: ContainerSpec, path: string | undefined, mount: MountSpec): StackValue {
-  const report = (...args: Parameters<SwarmScope['reporter']['report']>) => path !== undefined && scope.reporter.report(...args);
+  const report = (code: SwarmCode, message: string, fix: string): void => {
+    if (path !== undefined) scope.reporter.report(code, path, message, fix);
+  };
   switch (mount.kind) {
     case 'volume':
       return compact({ type: 'volume', source: mount.volume, target: mount.target, read_only: readOnly(mount) });
@@ -23,7 +26,6 @@ function mountEntry(scope: SwarmScope, container: ContainerSpec, path: string | 
       if (mount.sizeLimitBytes !== undefined) {
         report(
           'swarm/ephemeral-size',
-          path!,
           `an anonymous volume cannot be limited to ${dockerBytes(mount.sizeLimitBytes, 'lower')}: the limit is not enforced.`,
           'Make it a tmpfs mount (Mount.ephemeral(target, { tmpfs: true, sizeLimit })) to have the limit enforced.',
         );
@@ -34,14 +36,12 @@ function mountEntry(scope: SwarmScope, container: ContainerSpec, path: string | 
       if (isRelative(mount.source)) {
         report(
           'swarm/bind-relative',
-          path!,
           `\`docker stack deploy\` turns ${mount.source} into an absolute path on the deploying machine; ${container.name} sees that path on the node that runs it, which is another machine on a swarm of several nodes.`,
           'Deploy from the project folder to a single-node swarm, or mount a volume instead, or give an absolute path that exists on every node.',
         );
       } else {
         report(
           'swarm/bind-mount',
-          path!,
           `${container.name} mounts ${mount.source} of whichever node runs it: the folder must exist on every node.`,
           'Create the folder on every node, or pin the service to one node, or mount a volume instead.',
         );
