@@ -4,6 +4,7 @@ import { COMPOSE_CODES } from '../targets/compose/codes';
 import { DOCKER_CODES } from '../targets/docker/codes';
 import { ECS_CODES } from '../targets/ecs/codes';
 import { KUBERNETES_CODES } from '../targets/kubernetes/codes';
+import { SWARM_CODES } from '../targets/swarm/codes';
 import { GENERAL_CODES, type CodeEntry, type CodeTable } from './codes';
 
 /**
@@ -16,6 +17,7 @@ export const CATALOGUE: ReadonlyArray<{ readonly area: string; readonly codes: C
   { area: 'Kubernetes', codes: KUBERNETES_CODES },
   { area: 'ECS', codes: ECS_CODES },
   { area: 'Docker', codes: DOCKER_CODES },
+  { area: 'Swarm', codes: SWARM_CODES },
   { area: 'Lint', codes: LINT_CODES },
   { area: 'Import', codes: IMPORT_CODES },
 ];

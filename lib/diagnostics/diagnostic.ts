@@ -2,9 +2,9 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The targets lading renders to. */
-export type TargetName = 'compose' | 'kubernetes' | 'ecs' | 'docker';
+export type TargetName = 'compose' | 'kubernetes' | 'ecs' | 'docker' | 'swarm';
 
-export const TARGET_NAMES: readonly TargetName[] = ['compose', 'kubernetes', 'ecs', 'docker'];
+export const TARGET_NAMES: readonly TargetName[] = ['compose', 'kubernetes', 'ecs', 'docker', 'swarm'];
 
 /** One finding about a system, from the model, a target, a lint rule or the importer. */
 export interface Diagnostic {

@@ -18,7 +18,7 @@ export const LINT_RULES = [
 export type LintRule = (typeof LINT_RULES)[number];
 
 /** The targets whose own warning and info codes a workload may turn off too: `kubernetes/logging`. */
-export type SuppressibleTargetCode = `${'compose' | 'kubernetes' | 'ecs' | 'docker'}/${string}`;
+export type SuppressibleTargetCode = `${'compose' | 'kubernetes' | 'ecs' | 'docker' | 'swarm'}/${string}`;
 
 /** What `suppress` accepts as a key: a lint rule, or a target's warning or info code. */
 export type SuppressibleCode = LintRule | SuppressibleTargetCode;
@@ -27,7 +27,7 @@ export function isLintRule(code: string): code is LintRule {
   return (LINT_RULES as readonly string[]).includes(code);
 }
 
-const TARGET_CODE = /^(compose|kubernetes|ecs|docker)\/[a-z0-9-]+$/;
+const TARGET_CODE = /^(compose|kubernetes|ecs|docker|swarm)\/[a-z0-9-]+$/;
 
 export function isSuppressibleCode(code: string): code is SuppressibleCode {
   return isLintRule(code) || TARGET_CODE.test(code);

@@ -10,6 +10,7 @@ const LOADERS: Record<TargetName, () => Target> = {
   kubernetes: () => require('../targets/kubernetes').kubernetesTarget,
   ecs: () => require('../targets/ecs').ecsTarget,
   docker: () => require('../targets/docker').dockerTarget,
+  swarm: () => require('../targets/swarm').swarmTarget,
 };
 
 export function loadTarget(name: TargetName): Target {

@@ -10,7 +10,7 @@ const CLEAN: ServiceProps = {
 
 const loaded = (s: System): LoadedApp => ({ name: s.name, file: `apps/${s.name}.ts`, spec: s.toSpec() });
 
-function cell(report: CheckReport, workload: string, concept: string, target: 'compose' | 'kubernetes' | 'ecs' | 'docker') {
+function cell(report: CheckReport, workload: string, concept: string, target: 'compose' | 'kubernetes' | 'ecs' | 'docker' | 'swarm') {
   const w = report.apps[0].workloads.find((x) => x.name === workload);
   return w?.concepts.find((c) => c.concept === concept)?.targets[target];
 }
@@ -127,6 +127,20 @@ describe('lading check: the portability report', () => {
     expect(formatText(report, { color: true })).toMatch(/\u001b\[33mapprox/);
     expect(JSON.parse(formatJson(report))).toEqual(JSON.parse(JSON.stringify(report)));
     expect(plain).not.toContain('undefined');
+  });
+
+  test('GIVEN every target WHEN checked THEN Swarm has its column: cpu shares and dependencies approximate there, exact on Compose', async () => {
+    const s = new System('shop');
+    const db = new Service(s, 'db', { ...CLEAN, resources: { memory: '128m', cpus: 0.5, cpuShares: 512 } });
+    new Service(s, 'web', { ...CLEAN, dependsOn: [Dependency.started(db)] });
+    const report = await checkApps([loaded(s)], { targets: ['compose', 'kubernetes', 'ecs', 'docker', 'swarm'] });
+    expect(report.targets).toEqual(['compose', 'kubernetes', 'ecs', 'docker', 'swarm']);
+    expect(cell(report, 'db', 'resources', 'swarm')?.diagnostics.map((d) => [d.code, d.path])).toEqual([['swarm/cpu-shares', 'shop/db resources.cpuShares']]);
+    expect(cell(report, 'db', 'resources', 'compose')).toEqual({ status: 'exact', diagnostics: [] });
+    expect(cell(report, 'web', 'dependsOn', 'swarm')?.status).toBe('approx');
+    const text = formatText(report, { width: 200 });
+    expect(text).toMatch(/ {2}workload +concept +compose +kubernetes +ecs +docker +swarm\n/);
+    expect(text).toMatch(/ depends on +exact +approx \d+ +approx \d+ +exact +approx \d+\n/);
   });
 
   test('GIVEN text WHEN wrapped THEN it breaks at spaces with a hanging indent', () => {

@@ -25,9 +25,9 @@ describe('lading check (the CLI, as a process)', () => {
     for (const name of ['cats-and-dogs', 'devbox', 'echo-server', 'hello', 'registry', 'shared-data', 'webapp']) {
       expect(r.stdout).toMatch(new RegExp(`^${name}  apps/${name}\\.ts  \\d+ error`, 'm'));
     }
-    expect(r.stdout).toMatch(/^ {2}workload +concept +compose +kubernetes +ecs +docker$/m);
-    expect(r.stdout).toMatch(/^ {2}web +resources +exact +exact +approx \d+ +exact$/m);
-    expect(r.stdout).toMatch(/7 app\(s\) on compose, kubernetes, ecs, docker: 0 error\(s\), \d+ warning\(s\), \d+ info: ok\n$/);
+    expect(r.stdout).toMatch(/^ {2}workload +concept +compose +kubernetes +ecs +docker +swarm$/m);
+    expect(r.stdout).toMatch(/^ {2}web +resources +exact +exact +approx \d+ +exact +approx \d+$/m);
+    expect(r.stdout).toMatch(/7 app\(s\) on compose, kubernetes, ecs, docker, swarm: 0 error\(s\), \d+ warning\(s\), \d+ info: ok\n$/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
     expect(r.stdout).not.toContain('undefined');
     const wide = r.stdout.split('\n').filter((l) => l.length > 100 && / \S+ /.test(l.slice(100)));
@@ -52,7 +52,7 @@ describe('lading check (the CLI, as a process)', () => {
     const dir = projectWithApps({ 'bound.ts': FARGATE_BIND });
     const r = runLading(['check'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^ {2}web +mounts +exact +approx 1 +ERROR 2 +exact$/m);
+    expect(r.stdout).toMatch(/^ {2}web +mounts +exact +approx 1 +ERROR 2 +exact +approx 3$/m);
     expect(r.stdout).toContain('[2] error ecs/bind-mount-fargate bound/web mounts[0]: bind mounts need the EC2 launch type:');
     expect(r.stdout).toMatch(/: failed\n$/);
     expect(runLading(['check', '--target', 'compose', 'kubernetes'], dir).code).toBe(0);

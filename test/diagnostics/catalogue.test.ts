@@ -15,7 +15,7 @@ describe('the catalogue of diagnostic codes', () => {
       for (const [code, entry] of Object.entries(codes)) {
         expect(seen.has(code)).toBe(false);
         seen.add(code);
-        expect(code).toMatch(/^(internal|compose|kubernetes|ecs|docker|lint|import)\/[a-z0-9-]+$/);
+        expect(code).toMatch(/^(internal|compose|kubernetes|ecs|docker|swarm|lint|import)\/[a-z0-9-]+$/);
         expect(['error', 'warning', 'info']).toContain(entry.severity);
         expect(entry.summary.length).toBeGreaterThan(10);
       }
@@ -35,7 +35,7 @@ describe('the catalogue of diagnostic codes', () => {
             .split('\n')
             .filter((l) => !/^\s*(\*|\/\/|\/\*)/.test(l))
             .join('\n');
-          for (const m of code.matchAll(/['`]((?:internal|compose|kubernetes|ecs|docker|lint|import)\/[a-z0-9-]+)['`]/g)) used.add(m[1]);
+          for (const m of code.matchAll(/['`]((?:internal|compose|kubernetes|ecs|docker|swarm|lint|import)\/[a-z0-9-]+)['`]/g)) used.add(m[1]);
         }
       }
     };

@@ -66,7 +66,7 @@ describe('lading graph (the CLI, as a process)', () => {
     const r = runLading(['synth'], dir);
     // THEN
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^2 apps, 4 targets, \d+ files; 0 errors, /);
+    expect(r.stdout).toMatch(/^2 apps, 5 targets, \d+ files; 0 errors, /);
     const tree = readTree(path.join(dir, 'dist', 'graph'));
     expect(Object.keys(tree).sort()).toEqual(['alpha.md', 'alpha.svg', 'beta.md', 'beta.svg']);
     expect(tree['alpha.md']).toContain('```mermaid\nflowchart LR\n');

@@ -7,7 +7,7 @@ import { systemPlan } from './arbitraries';
 import { buildSystem } from './build-system';
 import { fcParameters } from './expectations';
 
-const TARGETS: TargetName[] = ['compose', 'kubernetes', 'ecs', 'docker'];
+const TARGETS: TargetName[] = ['compose', 'kubernetes', 'ecs', 'docker', 'swarm'];
 const key = (d: { target?: string; code: string; path: string; message: string }) => [d.target, d.code, d.path, d.message].join(' | ');
 
 describe('lading check on random systems', () => {

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { composeSchemaErrors, dockerComposeErrors } from '../support/compose-validators';
 import { scriptProblems } from '../support/docker-validators';
+import { stackConfigErrors } from '../support/swarm-validators';
 import { parseManifest, validateObjects, type K8sObject } from '../support/kubernetes-validators';
 import { ROOT } from '../support/run-cli';
 import { contextsExist, fileOf, renderRandomSystems, SAMPLE } from './render-random';
@@ -44,6 +45,16 @@ describe('random systems on every target: output that the target\'s own tools ac
       // SC1003 is a note about a backslash inside single quotes, which POSIX sh keeps as it is: as meant
       const problems = scriptProblems(script).filter((p) => !p.includes('[SC1003]'));
       if (problems.length > 0) throw new Error(`${problems.join('\n')}\n--- script ---\n${script}`);
+    }
+  });
+
+  test('swarm: every stack file is rendered; a sample passes docker stack config and uses no key that docker stack deploy ignores', async () => {
+    const { outputs } = await renderRandomSystems('swarm', 120);
+    expect(outputs.length).toBeGreaterThan(40);
+    for (const r of outputs.slice(0, SAMPLE * 2)) {
+      const file = fileOf(r, 'stack.yaml');
+      const problems = stackConfigErrors(file.content);
+      if (problems.length > 0) throw new Error(`${problems.join('\n')}\n--- stack.yaml ---\n${file.content}`);
     }
   });
 });

@@ -1,0 +1,98 @@
+import type { CodeOf, CodeTable } from '../../diagnostics/codes';
+
+/**
+ * Every diagnostic the Swarm target emits, with its severity and a one-line summary.
+ * Plain data: documentation and tests read it.
+ */
+export const SWARM_CODES = {
+  'swarm/build-image': {
+    severity: 'warning',
+    summary: '`docker stack deploy` does not build images: build and push the tag of a built image before deploying.',
+  },
+  'swarm/registry-credentials': {
+    severity: 'info',
+    summary: 'Registry credentials travel with `docker stack deploy --with-registry-auth`, after `docker login` on the manager.',
+  },
+  'swarm/secret-external': {
+    severity: 'info',
+    summary: 'A secret is an external Swarm secret: create it with `docker secret create` before deploying the stack.',
+  },
+  'swarm/secret-file': {
+    severity: 'warning',
+    summary: 'A Swarm secret reaches the container as a file under /run/secrets, not as an environment variable.',
+  },
+  'swarm/job-schedule': {
+    severity: 'warning',
+    summary: 'Swarm cannot schedule a job: it runs once when the stack is deployed; re-run it from cron with `docker service update --force`.',
+  },
+  'swarm/depends-on': {
+    severity: 'warning',
+    summary: 'Swarm starts every service of a stack at once: a dependency does not order the start.',
+  },
+  'swarm/cpu-shares': {
+    severity: 'warning',
+    summary: 'Swarm has no CPU weight (`--cpu-shares`): it is left out of the stack file.',
+  },
+  'swarm/privileged': {
+    severity: 'error',
+    summary: 'Swarm cannot run a privileged container: `docker stack deploy` ignores `privileged`.',
+  },
+  'swarm/sidecar': {
+    severity: 'warning',
+    summary: 'Swarm has no pods: a sidecar becomes its own service, with its own network namespace, maybe on another node.',
+  },
+  'swarm/sidecar-ephemeral': {
+    severity: 'warning',
+    summary: "A sidecar's own service cannot share an ephemeral mount of its main container: it gets its own, empty one.",
+  },
+  'swarm/service-name-collision': {
+    severity: 'error',
+    summary: 'A sidecar service name `<main>-<sidecar>` is already the name of another service.',
+  },
+  'swarm/bind-relative': {
+    severity: 'warning',
+    summary: "A relative bind mount is resolved on the deploying machine: that absolute path must exist on every node.",
+  },
+  'swarm/bind-mount': {
+    severity: 'warning',
+    summary: 'A bind mount reads the folder of the node that runs the task: it must exist on every node.',
+  },
+  'swarm/volume-node-local': {
+    severity: 'warning',
+    summary: 'A local Swarm volume lives on one node: a task moved to another node starts with an empty volume.',
+  },
+  'swarm/volume-size': {
+    severity: 'info',
+    summary: 'A local Swarm volume has no size: the requested capacity is not enforced.',
+  },
+  'swarm/volume-storage-class': {
+    severity: 'info',
+    summary: 'A storage class means nothing to Swarm: the volume uses the local driver.',
+  },
+  'swarm/ephemeral-size': {
+    severity: 'info',
+    summary: 'An anonymous Swarm volume has no size limit: only a tmpfs mount can be limited.',
+  },
+  'swarm/health-probe-tool': {
+    severity: 'warning',
+    summary: 'An http or tcp health check becomes a shell probe: the image must contain the tool it runs.',
+  },
+  'swarm/host-network': {
+    severity: 'warning',
+    summary: "Host networking is kept as asked (Swarm's `host` network): the container shares the node's network stack.",
+  },
+  'swarm/host-network-port': {
+    severity: 'warning',
+    summary: "With host networking a port is open on the node's own port of the same number: no mapping or hiding applies.",
+  },
+  'swarm/internal-network-port': {
+    severity: 'warning',
+    summary: "A published port of a service on internal networks only is reachable through Swarm's routing mesh all the same.",
+  },
+  'swarm/restart-unless-stopped': {
+    severity: 'info',
+    summary: 'Swarm has no `unless-stopped`: the service restarts on any exit (`condition: any`); scale it to 0 to stop it.',
+  },
+} as const satisfies CodeTable;
+
+export type SwarmCode = CodeOf<typeof SWARM_CODES>;

@@ -1,0 +1,40 @@
+import type { ContainerSpec } from '../../model/spec';
+import { compact, type StackMap } from './document';
+import { healthcheckKey } from './healthcheck';
+import { imageKey } from './image';
+import { loggingKey } from './logging';
+import { propPath, type SwarmScope } from './scope';
+import { secretsKey } from './secrets';
+import { mountsKey } from './volumes';
+
+const nonEmptyRecord = (value: Readonly<Record<string, string>>): Record<string, string> | undefined =>
+  Object.keys(value).length > 0 ? { ...value } : undefined;
+
+/**
+ * The keys a service takes from one container, whether main or sidecar: image, process, environment, secrets,
+ * mounts, health check, labels, logging. `main` is set for a sidecar. A privileged container is an error:
+ * `docker stack deploy` ignores `privileged`, so the container would run without what it asked for.
+ */
+export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?: ContainerSpec): StackMap {
+  if (container.privileged) {
+    scope.reporter.report(
+      'swarm/privileged',
+      propPath(container.path, 'privileged'),
+      `Swarm cannot run ${container.name} privileged: \`docker stack deploy\` ignores privileged, and the container would run without the access it asks for.`,
+      'Grant the single capabilities the image needs and leave privileged off, or run it with `docker run --privileged` outside the stack.',
+    );
+  }
+  return compact({
+    image: imageKey(scope, container),
+    entrypoint: container.entrypoint ? [...container.entrypoint] : undefined,
+    command: container.command ? [...container.command] : undefined,
+    working_dir: container.workingDir,
+    user: container.user,
+    environment: nonEmptyRecord(container.env),
+    secrets: secretsKey(scope, container),
+    volumes: mountsKey(scope, container, main),
+    healthcheck: healthcheckKey(scope, container),
+    labels: nonEmptyRecord(container.labels),
+    logging: loggingKey(container),
+  });
+}

@@ -1,0 +1,44 @@
+import { posix } from 'node:path';
+import type { BuildImageSpec, ContainerSpec } from '../../model/spec';
+import { propPath, type SwarmScope } from './scope';
+import { shellWord } from './shell';
+
+/** The registry host of a repository, as `docker login` names it: `ghcr.io`, or Docker Hub for `postgres`. */
+export function registryHost(repository: string): string {
+  const first = repository.split('/')[0];
+  const isHost = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  return isHost ? first : 'docker.io';
+}
+
+/** The commands, run from the project root, that build an image and push its tag. */
+export function buildAndPush(image: BuildImageSpec): string {
+  const args = Object.entries(image.args).flatMap(([k, v]) => ['--build-arg', shellWord(`${k}=${v}`)]);
+  const words = ['docker', 'build', '-t', shellWord(image.ref), '-f', shellWord(posix.join(image.context, image.dockerfile)), ...args, shellWord(image.context)];
+  return `${words.join(' ')} && docker push ${shellWord(image.ref)}`;
+}
+
+/**
+ * `image`: a registry reference as written. An image built from a Dockerfile is referred to by its tag, which
+ * must be pushed first: `docker stack deploy` pulls on every node and builds nothing.
+ */
+export function imageKey(scope: SwarmScope, container: ContainerSpec): string {
+  const image = container.image;
+  const path = propPath(container.path, 'image');
+  if (image.credentials !== undefined) {
+    scope.reporter.report(
+      'swarm/registry-credentials',
+      path,
+      `the registry credentials of ${image.ref} (secret ${image.credentials}) are not in the stack file: \`docker stack deploy --with-registry-auth\` hands the manager's login to every node that pulls it.`,
+      `Run \`docker login ${registryHost(image.repository)}\` on the manager, then \`docker stack deploy --with-registry-auth -c stack.yaml ${scope.spec.name}\`.`,
+    );
+  }
+  if (image.kind === 'build') {
+    scope.reporter.report(
+      'swarm/build-image',
+      path,
+      `\`docker stack deploy\` does not build ${image.ref} from ${image.context}: every node pulls it from a registry.`,
+      `Build and push it before deploying, from the project root: \`${buildAndPush(image)}\`.`,
+    );
+  }
+  return image.ref;
+}

@@ -1,0 +1,30 @@
+import type { ContainerSpec } from '../../model/spec';
+import { compact, nonEmpty, type StackMap } from './document';
+import { dockerBytes, dockerCpus } from './quantities';
+import { propPath, type SwarmScope } from './scope';
+
+/**
+ * `deploy.resources`: limits (`--memory`, `--cpus`) and reservations (`--memory-reservation`), in Docker's
+ * notation. Swarm has no relative CPU weight: `--cpu-shares` is said and left out.
+ */
+export function resourcesKey(scope: SwarmScope, container: ContainerSpec): StackMap | undefined {
+  const resources = container.resources;
+  if (resources.cpuShares !== undefined) {
+    scope.reporter.report(
+      'swarm/cpu-shares',
+      propPath(container.path, 'resources.cpuShares'),
+      `Swarm has no CPU weight: cpu shares ${resources.cpuShares} are left out, and ${container.name} competes for CPU with the default weight.`,
+      'Set resources.cpus for a hard limit, or leave cpuShares unset for Swarm.',
+    );
+  }
+  const limits = nonEmpty(
+    compact({
+      cpus: resources.cpuMillis !== undefined ? dockerCpus(resources.cpuMillis) : undefined,
+      memory: resources.memoryBytes !== undefined ? dockerBytes(resources.memoryBytes, 'upper') : undefined,
+    }),
+  );
+  const reservations = nonEmpty(
+    compact({ memory: resources.memoryReservationBytes !== undefined ? dockerBytes(resources.memoryReservationBytes, 'upper') : undefined }),
+  );
+  return nonEmpty(compact({ limits, reservations }));
+}

@@ -1,0 +1,54 @@
+import type { WorkloadSpec } from '../../model/spec';
+import { compact, type StackMap } from './document';
+import { containerKeys } from './container';
+import { reportDependencies } from './dependencies';
+import { deployKey } from './deploy';
+import { networksKey, reportHostNetwork } from './networks';
+import { portsKey } from './ports';
+import { reportRestart } from './restart';
+import { propPath, type SwarmScope } from './scope';
+import { sidecarService, sidecarServiceName } from './sidecars';
+
+/** A job's schedule, which Swarm cannot keep: the job runs once, when the stack is deployed. */
+function reportSchedule(scope: SwarmScope, workload: WorkloadSpec): void {
+  if (workload.kind !== 'job' || workload.schedule === undefined) return;
+  scope.reporter.report(
+    'swarm/job-schedule',
+    propPath(workload.path, 'schedule'),
+    `Swarm cannot schedule a job: ${workload.name} runs once when the stack is deployed, not on "${workload.schedule}".`,
+    `Run \`docker service update --force ${scope.spec.name}_${workload.name}\` from a manager's cron on that schedule: it runs the job again.`,
+  );
+}
+
+/** The main service of a workload: a replicated service, or a job that runs to completion (`replicated-job`). */
+function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap {
+  reportSchedule(scope, workload);
+  reportRestart(scope, workload);
+  reportHostNetwork(scope, workload);
+  reportDependencies(scope, workload);
+  return compact({
+    ...containerKeys(scope, workload.main),
+    ports: portsKey(scope, workload),
+    networks: networksKey(scope.spec, workload),
+    deploy: deployKey(scope, workload, workload.main),
+  });
+}
+
+/** Every Swarm service of one workload, by name: the main service, then one per sidecar. */
+export function workloadServices(scope: SwarmScope, workload: WorkloadSpec, taken: ReadonlySet<string>): Record<string, StackMap> {
+  const out: Record<string, StackMap> = { [workload.name]: mainService(scope, workload) };
+  for (const sidecar of workload.sidecars) {
+    const name = sidecarServiceName(workload, sidecar);
+    if (taken.has(name) || name in out) {
+      scope.reporter.report(
+        'swarm/service-name-collision',
+        propPath(sidecar.path, 'name'),
+        `sidecar ${sidecar.name} of ${workload.name} would be the Swarm service ${name}, which is already the name of another service.`,
+        'Rename the sidecar or the other service.',
+      );
+      continue;
+    }
+    out[name] = sidecarService(scope, workload, sidecar);
+  }
+  return out;
+}
