@@ -13,7 +13,7 @@ describe('swarm containers: resources, health, privileges, sidecars', () => {
     expect(withCode(out, 'swarm/cpu-shares')).toEqual([
       {
         code: 'swarm/cpu-shares',
-        severity: 'warning',
+        severity: 'info',
         path: 'shop/db resources.cpuShares',
         target: 'swarm',
         message: 'Swarm has no CPU weight: cpu shares 512 are left out, and db competes for CPU with the default weight.',

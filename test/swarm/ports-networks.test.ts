@@ -50,32 +50,6 @@ describe('swarm ports and networks', () => {
     ]);
   });
 
-  test('GIVEN a spec the model never yields, ports on host networking WHEN rendered THEN host-mode ports on the node\'s own numbers, said with swarm/host-network-port', () => {
-    const sys = new System('shop');
-    new Service(sys, 'agent', { image, hostNetwork: true });
-    const spec = JSON.parse(JSON.stringify(sys.toSpec()));
-    spec.services[0].main.ports = [
-      { containerPort: 9100, protocol: 'tcp', publish: 'fixed', hostPort: 9100, name: 'tcp-9100' },
-      { containerPort: 9200, protocol: 'tcp', publish: 'none', name: 'tcp-9200' },
-    ];
-    const out = renderSwarm(spec);
-    expect(out.doc.services.agent.ports).toEqual([
-      { target: 9100, published: 9100, protocol: 'tcp', mode: 'host' },
-      { target: 9200, published: 9200, protocol: 'tcp', mode: 'host' },
-    ]);
-    expect(out.doc.services.agent.deploy.update_config.order).toBe('stop-first');
-    expect(withCode(out, 'swarm/host-network-port')).toEqual([
-      {
-        code: 'swarm/host-network-port',
-        severity: 'warning',
-        path: 'shop/agent ports[1]',
-        target: 'swarm',
-        message: "with host networking, port 9200/tcp is open on the host's own port 9200, not only to services on a shared network.",
-        fix: 'Leave host networking off to publish or hide ports.',
-      },
-    ]);
-  });
-
   test('GIVEN a published port on internal networks only WHEN rendered THEN swarm/internal-network-port says the routing mesh reaches it', () => {
     const sys = new System('shop');
     const back = new Network(sys, 'back', { internal: true });

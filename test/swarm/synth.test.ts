@@ -24,11 +24,11 @@ describe('lading synth --target swarm', () => {
     // GIVEN
     const dir = projectWithApps({ 'good.ts': APP });
     // WHEN
-    const r = runLading(['synth', '--target', 'swarm'], dir, { NODE_OPTIONS: `--require ${FORBID}` });
+    const r = runLading(['synth', '--target', 'swarm', '--quiet'], dir, { NODE_OPTIONS: `--require ${FORBID}` });
     // THEN
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('synthesized 1 app(s) for swarm into dist/');
+    expect(r.stdout).toMatch(/^1 app, 1 target, 1 file; 0 errors, /);
     const tree = readTree(path.join(dir, 'dist'));
     const file = path.join('swarm', 'good', 'stack.yaml');
     expect(Object.keys(tree)).toEqual([file]);

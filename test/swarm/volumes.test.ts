@@ -14,7 +14,7 @@ describe('swarm volumes and mounts', () => {
     expect(out.diagnostics.map((d) => [d.code, d.severity, d.path, d.message, d.fix])).toEqual([
       [
         'swarm/volume-node-local',
-        'warning',
+        'info',
         'shop/pgdata',
         'volume pgdata is local to the node that runs db: a task moved to another node starts with an empty volume.',
         'Pin the services that mount it to one node (`docker node update --label-add`, then a placement constraint), or use a volume plugin that shares storage between nodes.',

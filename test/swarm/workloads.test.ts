@@ -86,13 +86,13 @@ describe('swarm workloads: services, jobs, restart, updates, order', () => {
     expect(withCode(out, 'swarm/depends-on').map((d) => [d.path, d.severity, d.message, d.fix])).toEqual([
       [
         'shop/api dependsOn[0]',
-        'warning',
+        'info',
         'Swarm starts every service of the stack at once: api does not wait for db to be healthy.',
         'Make api retry until db answers (Swarm restarts a task that exits), or deploy db in a stack of its own first.',
       ],
       [
         'shop/api dependsOn[1]',
-        'warning',
+        'info',
         'Swarm starts every service of the stack at once: api does not wait for migrate to complete.',
         'Make api retry until migrate answers (Swarm restarts a task that exits), or deploy migrate in a stack of its own first.',
       ],

@@ -26,11 +26,11 @@ export const SWARM_CODES = {
     summary: 'Swarm cannot schedule a job: it runs once when the stack is deployed; re-run it from cron with `docker service update --force`.',
   },
   'swarm/depends-on': {
-    severity: 'warning',
+    severity: 'info',
     summary: 'Swarm starts every service of a stack at once: a dependency does not order the start.',
   },
   'swarm/cpu-shares': {
-    severity: 'warning',
+    severity: 'info',
     summary: 'Swarm has no CPU weight (`--cpu-shares`): it is left out of the stack file.',
   },
   'swarm/privileged': {
@@ -58,7 +58,7 @@ export const SWARM_CODES = {
     summary: 'A bind mount reads the folder of the node that runs the task: it must exist on every node.',
   },
   'swarm/volume-node-local': {
-    severity: 'warning',
+    severity: 'info',
     summary: 'A local Swarm volume lives on one node: a task moved to another node starts with an empty volume.',
   },
   'swarm/volume-size': {
@@ -80,10 +80,6 @@ export const SWARM_CODES = {
   'swarm/host-network': {
     severity: 'warning',
     summary: "Host networking is kept as asked (Swarm's `host` network): the container shares the node's network stack.",
-  },
-  'swarm/host-network-port': {
-    severity: 'warning',
-    summary: "With host networking a port is open on the node's own port of the same number: no mapping or hiding applies.",
   },
   'swarm/internal-network-port': {
     severity: 'warning',

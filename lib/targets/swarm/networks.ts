@@ -1,5 +1,5 @@
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
-import { hostNetworkText } from '../docker-engine/ports';
+import { hostNetworkText } from '../docker-engine/networks';
 import { compact, type StackMap } from './document';
 import { propPath, type SwarmScope } from './scope';
 

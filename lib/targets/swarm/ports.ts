@@ -1,12 +1,10 @@
 import type { WorkloadSpec } from '../../model/spec';
-import { hostNetworkPortText, planPorts, type PortProblem } from '../docker-engine/ports';
+import { planPorts, type PortProblem } from '../docker-engine/ports';
 import { compact, type StackValue } from './document';
 import { propPath, type SwarmScope } from './scope';
 
 function reportProblem(scope: SwarmScope, path: string, problem: PortProblem): void {
-  if (problem.kind === 'host-network-port') {
-    scope.reporter.report('swarm/host-network-port', path, ...hostNetworkPortText(problem, 'services'));
-  } else if (problem.kind === 'internal-network-port') {
+  if (problem.kind === 'internal-network-port') {
     scope.reporter.report(
       'swarm/internal-network-port',
       path,
@@ -20,7 +18,7 @@ function reportProblem(scope: SwarmScope, path: string, problem: PortProblem): v
 /**
  * `ports`, in the long syntax. A published port is published on the routing mesh (`mode: ingress`): every node
  * answers on it and forwards to a replica, so replicas share a fixed port; a dynamic port leaves `published`
- * out and Swarm picks one. With host networking a port is the node's own port: `mode: host`, the same number.
+ * out and Swarm picks one (a workload on the host network has no ports: the model refuses them).
  * A port that is not published is reachable by name on a shared network and needs no key.
  */
 export function portsKey(scope: SwarmScope, workload: WorkloadSpec): StackValue[] | undefined {
@@ -28,9 +26,7 @@ export function portsKey(scope: SwarmScope, workload: WorkloadSpec): StackValue[
   for (const plan of planPorts(workload, scope.spec.networks)) {
     const port = workload.main.ports[plan.index];
     for (const problem of plan.problems) reportProblem(scope, propPath(workload.path, `ports[${plan.index}]`), problem);
-    if (workload.hostNetwork) {
-      out.push({ target: port.containerPort, published: port.containerPort, protocol: port.protocol, mode: 'host' });
-    } else if (plan.publish) {
+    if (plan.publish) {
       out.push(compact({ target: port.containerPort, published: port.hostPort, protocol: port.protocol, mode: 'ingress' }));
     }
   }
