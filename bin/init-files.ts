@@ -18,7 +18,7 @@ export const PROJECT_DEV_TOOLS = ['@swc/core', '@swc/jest', '@types/jest', '@typ
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-const APP = `import { HealthCheck, Image, Port, Service, System } from 'lading';
+const APP = `import { Image, Port, Service, System } from 'lading';
 
 /** A web server published on port 8080: \`docker run -d -p 8080:80 --memory 128m --cpus 0.25 nginx:1.27\`. */
 const app = new System('web');
@@ -26,9 +26,7 @@ const app = new System('web');
 new Service(app, 'web', {
   image: Image.of('nginx:1.27'),
   ports: [Port.tcp(80).publish(8080)],
-  replicas: 2,
   resources: { memory: '128m', cpus: 0.25 },
-  health: HealthCheck.http('/', 80),
   logging: { maxSize: '10m', maxFiles: 3 },
 });
 
@@ -50,9 +48,10 @@ describe('the web app', () => {
     expect(await Testing.kubernetesObjects(app)).toMatchSnapshot();
   });
 
-  test('GIVEN the app WHEN rendered for ECS THEN the service runs two tasks', async () => {
+  test('GIVEN the app WHEN rendered for ECS THEN one Fargate task runs nginx with 128 MiB', async () => {
     const template = await Testing.ecsTemplate(app);
-    template.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 2 });
+    template.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 1, LaunchType: 'FARGATE' });
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', { ContainerDefinitions: [{ Image: 'nginx:1.27', Memory: 128 }] });
   });
 
   test('GIVEN the app WHEN rendered for Compose THEN port 8080 is published', async () => {
