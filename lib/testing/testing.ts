@@ -77,21 +77,13 @@ export class Testing {
 
   /** The one CloudFormation template of `system` on ECS; throws when the system was split into several stacks. */
   public static async ecsTemplate(system: System, options: TestingSynthOptions = {}): Promise<Template> {
-    const templates = await Testing.ecsTemplates(system, options);
-    const names = Object.keys(templates);
-    if (names.length !== 1) {
-      throw new Error(`${system.name}: the ECS output has ${names.length} stacks (got ${names.join(', ')}). Use Testing.ecsTemplates to pick one by name.`);
-    }
-    return templates[names[0]];
+    return onlyTemplate(system.name, await Testing.ecsTemplates(system, options));
   }
 
   /** The Compose document of `system`, parsed from `<app>/compose.yaml`. */
   public static async composeDocument(system: System, options: TestingSynthOptions = {}): Promise<Record<string, unknown>> {
     const out = await Testing.synthOk(system, 'compose', options);
-    const file = `${system.name}/compose.yaml`;
-    const text = out.files[file];
-    if (text === undefined) throw new Error(`${system.name}: the compose output holds no ${file} (got ${Object.keys(out.files).join(', ') || 'no files'}).`);
-    return parse(text) as Record<string, unknown>;
+    return parse(out.files[`${system.name}/compose.yaml`]) as Record<string, unknown>;
   }
 
   private static async synthOk(system: System, target: TargetName, options: TestingSynthOptions): Promise<Synthesized> {
@@ -102,4 +94,13 @@ export class Testing {
     }
     return out;
   }
+}
+
+/** The one template of a system's ECS output; throws when the system was split into several stacks. */
+export function onlyTemplate<T>(system: string, templates: Readonly<Record<string, T>>): T {
+  const names = Object.keys(templates);
+  if (names.length !== 1) {
+    throw new Error(`${system}: the ECS output has ${names.length} stacks (got ${names.join(', ') || 'none'}). Use Testing.ecsTemplates to pick one by stack name.`);
+  }
+  return templates[names[0]];
 }
