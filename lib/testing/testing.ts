@@ -7,6 +7,7 @@ import type { Suppressed } from '../diagnostics/suppressions';
 import type { System } from '../model/system';
 import { diagnoseApp } from '../synth/diagnose';
 import { renderTarget } from '../synth/render-target';
+import { onlyTemplate } from './only-template';
 
 export interface TestingSynthOptions {
   /**
@@ -94,13 +95,4 @@ export class Testing {
     }
     return out;
   }
-}
-
-/** The one template of a system's ECS output; throws when the system was split into several stacks. */
-export function onlyTemplate<T>(system: string, templates: Readonly<Record<string, T>>): T {
-  const names = Object.keys(templates);
-  if (names.length !== 1) {
-    throw new Error(`${system}: the ECS output has ${names.length} stacks (got ${names.join(', ') || 'none'}). Use Testing.ecsTemplates to pick one by stack name.`);
-  }
-  return templates[names[0]];
 }

@@ -3,7 +3,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { HealthCheck, Image, Mount, Network, Port, Secret, Service, System, Volume } from '../../lib';
 import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import { synthApps } from '../../lib/synth/synth';
-import { onlyTemplate, Testing } from '../../lib/testing';
+import { Testing } from '../../lib/testing';
+import { onlyTemplate } from '../../lib/testing/only-template';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
