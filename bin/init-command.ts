@@ -16,7 +16,7 @@ export interface InitFlags {
   force?: boolean;
 }
 
-interface PackageJson {
+export interface PackageJson {
   readonly dependencies?: Record<string, string>;
   readonly devDependencies?: Record<string, string>;
 }
@@ -47,6 +47,14 @@ export function ladingDependency(projectDir: string, root: string = ladingPackag
   return `file:${relative.startsWith('.') ? relative : `./${relative}`}`;
 }
 
+/** The versions of the project's development tools, as lading's own package.json pins them. */
+export function devToolVersions(own: PackageJson): Record<string, string> {
+  const versions: Record<string, string> = { ...own.dependencies, ...own.devDependencies };
+  const missing = PROJECT_DEV_TOOLS.filter((tool) => versions[tool] === undefined);
+  if (missing.length > 0) throw new Error(`lading's package.json names no version of ${missing.join(', ')}. Reinstall lading.`);
+  return Object.fromEntries(PROJECT_DEV_TOOLS.map((tool) => [tool, versions[tool]]));
+}
+
 /** An npm package name made of the folder's name: lower case, letters, digits, `-`, `_` and `.`. */
 export function packageName(dir: string): string {
   const name = path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+/, '');
@@ -67,10 +75,7 @@ export function runInit(dir: string | undefined, flags: InitFlags, io: InitIo): 
     io.err(`${target}: the folder is not empty (got ${present.length} entries: ${shown}). Choose a new or empty folder, or pass --force to write the project's files into it, overwriting those of the same name.\n`);
     return EXIT_USAGE;
   }
-  const own = readPackage(ladingPackageRoot());
-  const devDependencies = { ...own?.dependencies, ...own?.devDependencies };
-  const missing = PROJECT_DEV_TOOLS.filter((tool) => devDependencies[tool] === undefined);
-  if (missing.length > 0) throw new Error(`lading's package.json names no version of ${missing.join(', ')}; reinstall lading.`);
+  const devDependencies = devToolVersions(readPackage(ladingPackageRoot()) ?? {});
   const files = projectFiles({ name: packageName(abs), lading: ladingDependency(abs), devDependencies });
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(abs, file)), { recursive: true });

@@ -72,7 +72,8 @@ npm run synth   # writes dist/compose/<app>/compose.yaml, dist/kubernetes/<app>.
 npm test        # the tests in test/, with Testing from lading/testing
 \`\`\`
 
-\`npx cdk deploy\` (cdk.json) and \`npx cdk8s synth\` (cdk8s.yaml) run the same apps through lading's entries.
+The CDK and cdk8s command-line tools run the same apps through lading's entries: \`npx -p aws-cdk cdk deploy\`
+reads cdk.json, \`npx -p cdk8s-cli cdk8s synth\` reads cdk8s.yaml.
 `;
 
 /** Every file of the project, by path relative to its folder. */

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ladingDependency, packageName } from '../../bin/init-command';
+import { devToolVersions, ladingDependency, packageName } from '../../bin/init-command';
+import { ladingPackageRoot } from '../../lib/package-info';
 import { readTree, ROOT, runLading } from '../support/run-cli';
 
 const VERSION = (require('../../package.json') as { version: string }).version;
@@ -102,5 +103,17 @@ describe('the project lading init writes', () => {
     ['/', 'lading-project'],
   ])('GIVEN the folder %s THEN the package is named %s', (dir, name) => {
     expect(packageName(dir)).toBe(name);
+  });
+
+  test('GIVEN a package.json of lading without a tool the project needs THEN init stops, naming it', () => {
+    expect(() => devToolVersions({ dependencies: { '@swc/core': '1.0.0' }, devDependencies: { jest: '30.0.0' } })).toThrow(
+      "lading's package.json names no version of @swc/jest, @types/jest, @types/node, typescript. Reinstall lading.",
+    );
+  });
+
+  test('GIVEN a folder with no lading above it THEN the package root is not found, and the message says so', () => {
+    const dir = tmp('lading-no-root-');
+    expect(() => ladingPackageRoot(dir)).toThrow(`${dir}: no package.json of lading in this folder or above it. Reinstall lading.`);
+    expect(ladingPackageRoot(path.join(ROOT, 'lib', 'model'))).toBe(ROOT);
   });
 });

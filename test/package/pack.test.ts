@@ -54,8 +54,19 @@ describe('the npm package', () => {
     run(NPM, ['init', '-y'], host);
     run(NPM, ['install', '--omit=dev', '--prefer-offline', tarball], host);
     expect(run(NPX, ['--no-install', 'lading', '--version'], host).trim()).toBe(require('../../package.json').version);
+    const installed = path.join(host, 'node_modules', 'lading');
+    const workload = fs.readFileSync(path.join(installed, 'dist-lib', 'lib', 'model', 'workload.d.ts'), 'utf8');
+    expect(workload).toContain('export declare abstract class Workload');
+    expect(workload).not.toMatch(/\b_(main|props|networks|dependsOn|restart)\b/); // @internal members stripped
+
+    // lading import, outside this repository, writes an app that imports 'lading', and it synthesizes
+    fs.writeFileSync(path.join(host, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n');
+    run(NPX, ['--no-install', 'lading', 'import', 'compose.yaml', '--name', 'imported'], host);
+    expect(fs.readFileSync(path.join(host, 'apps', 'imported.ts'), 'utf8')).toMatch(/^import \{ [A-Za-z, ]+ \} from 'lading';$/m);
+    expect(run(NPX, ['--no-install', 'lading', 'synth', '--target', 'compose'], host)).toContain('synthesized 1 app(s) for compose');
 
     const created = run(NPX, ['--no-install', 'lading', 'init', 'app'], host);
+    expect(JSON.parse(fs.readFileSync(path.join(host, 'app', 'package.json'), 'utf8')).dependencies).toEqual({ lading: `file:../../${path.basename(tarball)}` });
     expect(created).toContain('next: cd app && npm install && npm run synth && npm test');
     const app = path.join(host, 'app');
     expect(fs.readFileSync(path.join(app, 'apps', 'web.ts'), 'utf8')).toContain("from 'lading';");
