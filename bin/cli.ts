@@ -4,11 +4,13 @@ import { TARGET_NAMES, type Diagnostic, type TargetName } from '../lib/diagnosti
 import { countsPhrase, formatLines, shownAt, type Verbosity } from '../lib/diagnostics/pipeline';
 import type { CheckFlags } from './check-command';
 import type { ImportFlags } from './import-command';
+import type { InitFlags } from './init-command';
 import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { synth } from '../lib/synth/synth';
+import { ladingVersion } from '../lib/package-info';
 
-const { version } = require('../package.json') as { version: string };
+const version = ladingVersion();
 
 /** Exit codes: 0 success, 1 a diagnostic error or a mistake in an app, 2 a usage error. */
 export const EXIT_OK = 0;
@@ -69,6 +71,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const { runComposeSynth } = require('./import-command') as typeof import('./import-command');
         code = await runComposeSynth({ ...flags, compose: flags.compose, target: targets }, io);
       } else code = await runSynth(flags, io);
+    });
+
+  program
+    .command('init')
+    .description('create a new project: package.json, tsconfig.json, apps/web.ts and its test, cdk.json, cdk8s.yaml')
+    .argument('[dir]', 'the folder of the project, new or empty (default: the working directory)')
+    .option('--force', 'write into a folder that is not empty, overwriting files of the same name')
+    .action((dir: string | undefined, flags: InitFlags) => {
+      const { runInit } = require('./init-command') as typeof import('./init-command');
+      code = runInit(dir, flags, io);
     });
 
   program

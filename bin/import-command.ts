@@ -4,6 +4,7 @@ import { type Diagnostic, type TargetName } from '../lib/diagnostics/diagnostic'
 import { formatDiagnostic } from '../lib/diagnostics/pipeline';
 import { ComposeFileError, loadCompose, type ComposeImport } from '../lib/import/compose';
 import { writeApp } from '../lib/import/typescript';
+import { ladingPackageRoot } from '../lib/package-info';
 import { synthApps } from '../lib/synth/synth';
 
 /** Exit codes, as the CLI's. */
@@ -32,8 +33,18 @@ export interface ComposeSynthFlags {
   profile?: string[];
 }
 
-/** The folder of the model, which a written app imports. */
-const MODEL_DIR = path.resolve(__dirname, '..', 'lib', 'model');
+/**
+ * What a written app imports the model from: `lading`, except for an app written inside a checkout of lading
+ * itself (its own apps/), which imports the model's source by a relative path.
+ */
+export function modelImportFor(outFile: string): string {
+  const root = ladingPackageRoot();
+  const model = path.join(root, 'lib', 'model');
+  const inside = !path.relative(root, path.resolve(outFile)).startsWith('..');
+  if (!inside || !fs.existsSync(path.join(model, 'index.ts'))) return 'lading';
+  const relative = path.relative(path.dirname(path.resolve(outFile)), model).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
 
 function print(io: ImportIo, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) (d.severity === 'error' ? io.err : io.out)(`${formatDiagnostic(d)}\n`);
@@ -73,8 +84,7 @@ export function runImport(file: string, flags: ImportFlags, io: ImportIo): numbe
     io.err(`${out} already exists: pass --force to overwrite it, or --out to write elsewhere\n`);
     return EXIT_USAGE;
   }
-  let modelImport = path.relative(path.dirname(path.resolve(out)), MODEL_DIR).split(path.sep).join('/');
-  if (!modelImport.startsWith('.')) modelImport = `./${modelImport}`;
+  const modelImport = modelImportFor(out);
   const source = path.relative(path.dirname(path.resolve(out)), path.resolve(file)).split(path.sep).join('/');
   const text = writeApp(imported.plan, { modelImport, source, diagnostics: imported.diagnostics });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `lading` command. TypeScript (lading's own and the apps') is compiled on load by swc (bin/register.js).
+// The `lading` command. Apps written in TypeScript (and lading's own sources in a checkout) are compiled on load
+// by swc (bin/register.js).
 require('./register');
 
-require('./cli').main(process.argv).then((code) => {
+require(require('./entry')('cli')).main(process.argv).then((code) => {
   process.exitCode = code;
 });

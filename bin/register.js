@@ -1,9 +1,9 @@
 // Compiles TypeScript on load with @swc/core, transpile only: no TypeScript compiler is loaded
 // (`npm test` type-checks with `tsc --noEmit`). Used by bin/lading.js, and preloaded with `node -r`.
-// Compiled files are kept in node_modules/.cache/lading-swc (or a directory of the user's own in the system's
-// temporary directory; LADING_SWC_CACHE=<dir> chooses one, LADING_SWC_CACHE=0 turns the cache off), keyed by a
-// hash of the source, its path, and swc's version and options: an unchanged file is not compiled again, and a
-// process whose files are all cached does not load swc at all.
+// Compiled files are kept in node_modules/.cache/lading-swc (that of the project lading is installed in), or in a
+// directory of the user's own in the system's temporary directory (LADING_SWC_CACHE=<dir> chooses one,
+// LADING_SWC_CACHE=0 turns the cache off), keyed by a hash of the source, its path, and swc's version and options:
+// an unchanged file is not compiled again, and a process whose files are all cached does not load swc at all.
 const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
@@ -17,13 +17,20 @@ const OPTIONS = {
 };
 const SALT = JSON.stringify([require('@swc/core/package.json').version, OPTIONS]);
 
+/** The node_modules lading is installed in (a project's own), or, in a checkout of lading, the checkout's. */
+function nodeModules() {
+  const parts = __dirname.split(path.sep);
+  const at = parts.lastIndexOf('node_modules');
+  return at >= 0 ? parts.slice(0, at + 1).join(path.sep) : path.join(__dirname, '..', 'node_modules');
+}
+
 function cacheDir() {
   const chosen = process.env.LADING_SWC_CACHE;
   if (chosen === '0') return undefined;
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
   const candidates = chosen
     ? [path.resolve(chosen)]
-    : [path.join(__dirname, '..', 'node_modules', '.cache', 'lading-swc'), path.join(os.tmpdir(), `lading-swc-cache-${uid ?? 'user'}`)];
+    : [path.join(nodeModules(), '.cache', 'lading-swc'), path.join(os.tmpdir(), `lading-swc-cache-${uid ?? 'user'}`)];
   for (const dir of candidates) {
     try {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -66,4 +73,19 @@ require.extensions['.ts'] = function compileTypeScript(module, filename) {
     }
   }
   module._compile(code, filename);
+};
+
+// An app module may import `lading` (and `lading/testing`) wherever it sits: when its folder has no lading of its
+// own in node_modules, it gets the lading that loads it (the one running this file).
+const Module = require('module');
+const OWN = { lading: 'index', 'lading/testing': 'testing/index' };
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function resolveOwnLading(request, ...rest) {
+  try {
+    return resolveFilename.call(this, request, ...rest);
+  } catch (e) {
+    if (!Object.hasOwn(OWN, request) || e?.code !== 'MODULE_NOT_FOUND') throw e;
+    const source = path.join(__dirname, '..', 'lib', `${OWN[request]}.ts`);
+    return fs.existsSync(source) ? source : path.join(__dirname, '..', 'dist-lib', 'lib', `${OWN[request]}.js`);
+  }
 };

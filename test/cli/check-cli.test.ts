@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CheckReport } from '../../lib/check';
+import { EXAMPLE_APPS } from '../support/examples';
 import { LADING, MODEL, projectWithApps, ROOT, runLading } from '../support/run-cli';
 
 const app = (name: string, body: string) => `
@@ -19,10 +20,10 @@ const BOOM = `import { System } from ${MODEL};\nconst app = new System('boom');\
 
 describe('lading check (the CLI, as a process)', () => {
   test('GIVEN the examples WHEN checked THEN a readable report per app, no colour in a pipe, nothing written, exit 0', () => {
-    const r = runLading(['check']);
+    const r = runLading(['check', '--app', ...EXAMPLE_APPS]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    for (const name of ['cats-and-dogs', 'devbox', 'echo-server', 'hello', 'registry', 'shared-data', 'webapp']) {
+    for (const name of EXAMPLE_APPS) {
       expect(r.stdout).toMatch(new RegExp(`^${name}  apps/${name}\\.ts  \\d+ error`, 'm'));
     }
     expect(r.stdout).toMatch(/^ {2}workload +concept +compose +kubernetes +ecs +docker +swarm$/m);

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Diagnostic } from '../../lib/diagnostics/diagnostic';
 import { formatDiagnostic, formatLines, shownAt } from '../../lib/diagnostics/pipeline';
+import { EXAMPLE_APPS } from '../support/examples';
 import { runLading } from '../support/run-cli';
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({
@@ -47,7 +48,7 @@ describe('the reporting pipeline', () => {
 
 describe('lading synth on the examples (quiet by default)', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-quiet-'));
-  const run = (...flags: string[]) => runLading(['synth', '--out', path.join(out, 'dist'), ...flags]);
+  const run = (...flags: string[]) => runLading(['synth', '--app', ...EXAMPLE_APPS, '--out', path.join(out, 'dist'), ...flags]);
 
   test('GIVEN the seven examples WHEN synthesized THEN at most 20 lines in all, warnings on stderr, the summary last on stdout', () => {
     const r = run();

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
-import { loadApps } from '../../lib/synth/load-apps';
+import { loadExamples } from '../support/examples';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { PROJECT_ROOT } from './support/ecs-kit';
 import { requireTool } from './support/tools';
@@ -14,7 +14,7 @@ import { requireTool } from './support/tools';
  */
 const TOLERATED_WARNINGS: Record<string, string> = {};
 
-const apps = loadApps(path.join(PROJECT_ROOT, 'apps'));
+const apps = loadExamples();
 const rendered = apps.map((app) => ({ app, result: renderEcs(app.spec, { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' }) }));
 
 describe('ECS: example apps', () => {

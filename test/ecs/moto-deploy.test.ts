@@ -4,7 +4,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import type { ContainerSpec, SidecarSpec, SystemSpec, WorkloadSpec } from '../../lib/model/spec';
-import { loadApps } from '../../lib/synth/load-apps';
+import { loadExamples } from '../support/examples';
 import { familyOf, stackNameOf } from '../../lib/targets/ecs/names';
 import { publishedPorts } from '../../lib/targets/ecs/ports';
 import { smallestFargateSize, toMiB, workloadNeed } from '../../lib/targets/ecs/task-size';
@@ -26,7 +26,7 @@ const NOT_DEPLOYED: Record<string, string> = {
 };
 
 const CDK = path.join(PROJECT_ROOT, 'node_modules/.bin/cdk');
-const apps = loadApps(path.join(PROJECT_ROOT, 'apps'));
+const apps = loadExamples();
 const deployable = apps.filter((a) => !NOT_DEPLOYED[a.name]);
 
 let moto: ChildProcess | undefined;

@@ -7,7 +7,7 @@ import { generateSystem } from '../../bench/generate';
 import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import { Image, Job, Network, Port, Secret, Service, Sidecar, System, Volume } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
-import { loadApps } from '../../lib/synth/load-apps';
+import { loadExamples } from '../support/examples';
 import { renderTarget } from '../../lib/synth/render-target';
 import { Reporter } from '../../lib/diagnostics/reporter';
 import { ECS_CODES } from '../../lib/targets/ecs/codes';
@@ -42,7 +42,7 @@ const templates150 = templatesOf(result150.files);
 
 describe('ECS: systems too large for one CloudFormation stack', () => {
   test('GIVEN the example apps WHEN planned THEN each stays one stack', () => {
-    for (const app of loadApps(path.join(PROJECT_ROOT, 'apps'))) expect([app.name, planStacks(app.spec).split]).toEqual([app.name, false]);
+    for (const app of loadExamples()) expect([app.name, planStacks(app.spec).split]).toEqual([app.name, false]);
   });
 
   test('GIVEN 150 services WHEN rendered THEN the shared stack and the workload stacks each stay within 500 resources, 200 outputs and 1 MB', () => {

@@ -1,11 +1,12 @@
 import * as path from 'path';
-import { LoadedApp, loadApps } from '../../lib/synth/load-apps';
+import type { LoadedApp } from '../../lib/synth/load-apps';
+import { loadExamples } from '../support/examples';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The example apps of apps/, loaded as `lading` loads them, sorted by name. */
 export function examples(): LoadedApp[] {
-  return loadApps(path.join(ROOT, 'apps'));
+  return loadExamples();
 }
 
 /** The example README shows, with its committed picture. */

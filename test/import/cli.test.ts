@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readTree, runLading } from '../support/run-cli';
+import { modelImportFor } from '../../bin/import-command';
+import { readTree, ROOT, runLading } from '../support/run-cli';
 import { expectValidCompose } from '../support/compose-validators';
 import { CORPUS } from './support/import-kit';
 
@@ -42,6 +43,7 @@ describe('lading import and lading synth --compose (the CLI, as a process)', () 
     const app = fs.readFileSync(path.join(dir, 'apps', 'tiny.ts'), 'utf8');
     expect(app).toContain("const apiToken = new Secret(app, 'api-token');");
     expect(app).toContain('export default app;');
+    expect(app).toMatch(/^import \{ [A-Za-z, ]+ \} from 'lading';$/m);
     const synth = runLading(['synth', '--target', 'compose'], dir);
     expect(synth.code).toBe(0);
     const compose = fs.readFileSync(path.join(dir, 'dist', 'compose', 'tiny', 'compose.yaml'), 'utf8');
@@ -108,5 +110,13 @@ describe('lading import and lading synth --compose (the CLI, as a process)', () 
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('synth failed: errors or warnings (--strict) above; dist/ was left as it was');
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+});
+
+describe('what a written app imports the model from', () => {
+  test('GIVEN a module outside this repository THEN lading; GIVEN one in its own apps/ THEN the model source, relatively', () => {
+    expect(modelImportFor(path.join(os.tmpdir(), 'shop', 'apps', 'shop.ts'))).toBe('lading');
+    expect(modelImportFor(path.join(ROOT, 'apps', 'shop.ts'))).toBe('../lib/model');
+    expect(modelImportFor(path.join(ROOT, 'apps', 'nested', 'shop.ts'))).toBe('../../lib/model');
   });
 });

@@ -1,12 +1,12 @@
 import { Dependency, HealthCheck, Image, Job, Mount, Network, Port, Secret, Service, System, Volume } from '../../lib/model';
-import { loadApps, type LoadedApp } from '../../lib/synth/load-apps';
+import type { LoadedApp } from '../../lib/synth/load-apps';
+import { EXAMPLE_APPS, loadExamples } from '../support/examples';
 import { loadTarget } from '../../lib/synth/targets';
 import type { SystemSpec } from '../../lib/model/spec';
 import type { TargetResult } from '../../lib/targets/target';
-import { composeText, CONTEXT, importRendered, ROOT, whatComposeKeeps } from './support/import-kit';
-import * as path from 'node:path';
+import { composeText, CONTEXT, importRendered, whatComposeKeeps } from './support/import-kit';
 
-const apps: LoadedApp[] = loadApps(path.join(ROOT, 'apps'));
+const apps: LoadedApp[] = loadExamples();
 
 /** Every file a target writes for a spec, by path, and its diagnostics. */
 async function render(target: 'kubernetes' | 'ecs', spec: SystemSpec): Promise<{ files: Record<string, string>; diagnostics: unknown[] }> {
@@ -22,8 +22,9 @@ function reimported(app: LoadedApp): SystemSpec {
 }
 
 describe('a round trip through Compose, for every example app', () => {
-  test('GIVEN the example apps THEN there are seven of them', () => {
-    expect(apps.map((a) => a.name)).toEqual(['cats-and-dogs', 'devbox', 'echo-server', 'hello', 'registry', 'shared-data', 'webapp']);
+  test('GIVEN the example apps THEN there are seven of them, each System named after its file', () => {
+    expect(apps.map((a) => a.name)).toEqual([...EXAMPLE_APPS]);
+    expect(apps).toHaveLength(7);
   });
 
   test.each(apps.map((a) => [a.name, a] as const))('GIVEN %s WHEN its compose file is imported and rendered again THEN the compose file is the same', (_, app) => {

@@ -6,11 +6,12 @@ import type { ComposeImport } from '../../lib/import/compose';
 import { writeApp } from '../../lib/import/typescript';
 import type { SystemSpec } from '../../lib/model/spec';
 import { loadApps } from '../../lib/synth/load-apps';
+import { loadExamples } from '../support/examples';
 import { composeText, CORPUS, importCorpus, importRendered, ROOT } from './support/import-kit';
 
 /** Every example app's compose file and every file of the corpus, imported. */
 const imports: Array<[string, ComposeImport]> = [
-  ...loadApps(path.join(ROOT, 'apps')).map((app) => [`apps/${app.name}`, importRendered(composeText(app.spec), app.name)] as [string, ComposeImport]),
+  ...loadExamples().map((app) => [`apps/${app.name}`, importRendered(composeText(app.spec), app.name)] as [string, ComposeImport]),
   ...fs.readdirSync(CORPUS).sort().map((name) => [`corpus/${name}`, importCorpus(name)] as [string, ComposeImport]),
 ];
 
@@ -64,7 +65,7 @@ describe('the TypeScript that lading import writes', () => {
 
   test('GIVEN the example apps WHEN their written modules are synthesized to Compose THEN each gives the compose file it was imported from', () => {
     const loaded = new Map(loadApps(path.join(dir, 'apps')).map((a) => [a.name, a.spec]));
-    for (const app of loadApps(path.join(ROOT, 'apps'))) {
+    for (const app of loadExamples()) {
       expect([app.name, composeText(loaded.get(app.name) as SystemSpec)]).toEqual([app.name, composeText(app.spec)]);
     }
   });

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { formatLines, shownAt, type Verbosity } from '../../lib/diagnostics/pipeline';
 import { synth } from '../../lib/synth';
-import { loadApps } from '../../lib/synth/load-apps';
+import { EXAMPLE_FILES, EXAMPLES_DIR, loadExamples } from '../support/examples';
 import { manifestFile, renderKubernetes } from '../../lib/targets/kubernetes';
 import { MODEL, projectWithApps } from '../support/run-cli';
 
@@ -17,11 +17,14 @@ describe('cdk8s.yaml: npx cdk8s synth', () => {
     if (!fs.existsSync(cli)) throw new Error('cdk8s-cli is not installed: run npm ci (it is a devDependency)');
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-cdk8s-'));
     try {
-      // WHEN cdk8s synthesizes the app of cdk8s.yaml
-      const run = spawnSync(cli, ['synth', '--check-upgrade', 'false', '--output', out], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+      // WHEN cdk8s synthesizes the app of cdk8s.yaml, on the examples (an app of one's own in apps/ is left out)
+      const examples = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-cdk8s-apps-'));
+      for (const file of EXAMPLE_FILES) fs.symlinkSync(path.join(EXAMPLES_DIR, file), path.join(examples, file));
+      const env = { ...process.env, LADING_APPS_DIR: examples };
+      const run = spawnSync(cli, ['synth', '--check-upgrade', 'false', '--output', out], { cwd: root, encoding: 'utf8', timeout: 120_000, env });
       expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ status: 0, stderr: '' });
       // THEN one file per app, byte for byte what render gives
-      const apps = loadApps(path.join(root, 'apps'));
+      const apps = loadExamples();
       expect(fs.readdirSync(out).sort()).toEqual(apps.map((a) => manifestFile(a.name)).sort());
       for (const app of apps) {
         const rendered = renderKubernetes(app.spec).files[0].content;

@@ -1,11 +1,11 @@
 import * as path from 'path';
 import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
-import { loadApps } from '../../lib/synth/load-apps';
+import { loadExamples } from '../support/examples';
 import { kubernetesTarget } from '../../lib/targets/kubernetes';
 import { validateManifest } from '../support/kubernetes-validators';
 
 const ROOT = path.join(__dirname, '..', '..');
-const apps = loadApps(path.join(ROOT, 'apps'));
+const apps = loadExamples();
 
 describe('Kubernetes: the example apps', () => {
   test('there are examples to check', () => {

@@ -1,13 +1,11 @@
-import * as path from 'path';
 import { App, Yaml } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { Image, Service, System } from '../../lib/model';
-import { loadApps } from '../../lib/synth/load-apps';
+import { loadExamples } from '../support/examples';
 import { buildChart } from '../../lib/targets/kubernetes/chart';
 import { chartManifest } from '../../lib/targets/kubernetes/manifest';
 import { render } from './render';
 
-const ROOT = path.join(__dirname, '..', '..');
 
 /** Every document of a manifest as a YAML 1.1 parser (kubectl's, go-yaml) reads it. */
 function readAs11(text: string): unknown[] {
@@ -25,7 +23,7 @@ describe('Kubernetes manifest serialization', () => {
     expect(Object.fromEntries(env.map((e: { name: string; value: string }) => [e.name, e.value]))).toEqual(values);
   });
 
-  test.each(loadApps(path.join(ROOT, 'apps')).map((a) => [a.name, a.spec] as const))(
+  test.each(loadExamples().map((a) => [a.name, a.spec] as const))(
     'GIVEN the example %s WHEN written THEN a YAML 1.1 reader gets the same objects from it as from cdk8s own Yaml.stringify',
     (_name, spec) => {
       const { chart } = buildChart(new App(), spec);

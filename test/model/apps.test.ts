@@ -1,20 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { System, SystemSpec } from '../../lib/model';
+import { EXAMPLE_FILES, EXAMPLES_DIR as APPS_DIR } from '../support/examples';
 
-const APPS_DIR = path.join(__dirname, '..', '..', 'apps');
-const appFiles = fs
-  .readdirSync(APPS_DIR)
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-  .sort();
+const appFiles = [...EXAMPLE_FILES];
 
 function specOf(file: string): SystemSpec {
   return ((require(path.join(APPS_DIR, file)) as { default: System }).default).toSpec();
 }
 
 describe('the example apps', () => {
-  it('GIVEN the apps folder WHEN listed THEN it holds the seven examples', () => {
+  it('GIVEN the apps folder WHEN listed THEN it holds the seven examples, and may hold apps of one\'s own beside them', () => {
     expect(appFiles).toEqual(['cats-and-dogs.ts', 'devbox.ts', 'echo-server.ts', 'hello.ts', 'registry.ts', 'shared-data.ts', 'webapp.ts']);
+    expect(fs.readdirSync(APPS_DIR)).toEqual(expect.arrayContaining(appFiles));
   });
 
   it.each(appFiles)('GIVEN %s WHEN its default export is specified THEN it is a System named after the file and toSpec succeeds', (file) => {

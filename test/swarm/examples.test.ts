@@ -1,19 +1,16 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import type { System } from '../../lib/model';
 import { composeTarget } from '../../lib/targets/compose';
 import type { TargetResult } from '../../lib/targets/target';
+import { EXAMPLE_FILES } from '../support/examples';
 import { composeReachability, stackReachability } from '../support/reachability';
 import { stackConfig, stackConfigErrors } from '../support/swarm-validators';
 import { CONTEXT, PROJECT_ROOT, renderSwarm } from './swarm-test-kit';
 
 const APPS_DIR = path.join(PROJECT_ROOT, 'apps');
-const appFiles = fs
-  .readdirSync(APPS_DIR)
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-  .sort();
+const appFiles = [...EXAMPLE_FILES];
 
 function loadSystem(file: string): System {
   const mod = require(path.join(APPS_DIR, file)) as { default?: System };
