@@ -7,6 +7,7 @@ import type { ImportFlags } from './import-command';
 import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { synth } from '../lib/synth/synth';
+import { OutputError } from '../lib/synth/write-output';
 
 const { version } = require('../package.json') as { version: string };
 
@@ -129,6 +130,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       for (const line of e.lines) io.err(`error ${line}\n`);
       return EXIT_FAILED;
     }
+    if (OutputError.is(e)) {
+      io.err(`error ${e.line}\n`);
+      return EXIT_FAILED;
+    }
     throw e;
   }
   return code;
@@ -158,6 +163,10 @@ async function runSynth(flags: SynthFlags, io: Io): Promise<number> {
     if (AppLoadError.is(e)) {
       for (const line of e.lines) io.err(`error ${line}\n`);
       io.err(`synth failed; ${flags.out}/ was left as it was\n`);
+      return EXIT_FAILED;
+    }
+    if (OutputError.is(e)) {
+      io.err(`error ${e.line}\n`);
       return EXIT_FAILED;
     }
     throw e;
