@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildGeneration, currentGeneration, removeLeftovers, swapIn } from './output/generations';
-import { statePath } from './output/layout';
+import { GENERATION_PREFIX, statePath } from './output/layout';
 import { OutputError } from './output/output-error';
 import { asOutputError, claimOutputFolder } from './output/output-folder';
 import { LOCK_WAIT_MS, OutputLock } from './output/output-lock';
@@ -48,16 +48,16 @@ export function writeOutput(outDir: string, units: readonly OutputUnit[], option
   } catch (e) {
     throw asOutputError(shown, e);
   }
-  let generation: string | undefined;
+  const generation = `${GENERATION_PREFIX}${token}`;
   try {
     removeLeftovers(outDir);
-    generation = buildGeneration(outDir, token, units);
+    buildGeneration(outDir, generation, units);
     if (!lock.holds()) {
       throw new OutputError(`${shown}: another lading synth removed this synth's lock (got ${statePath(outDir, 'lock')}). Run one synth at a time; ${shown} was left as it was.`);
     }
     swapIn(outDir, token, generation);
   } catch (e) {
-    if (generation !== undefined && currentGeneration(outDir) !== generation) fs.rmSync(statePath(outDir, generation), { recursive: true, force: true });
+    if (currentGeneration(outDir) !== generation) fs.rmSync(statePath(outDir, generation), { recursive: true, force: true });
     throw asOutputError(shown, e);
   } finally {
     lock.release();

@@ -34,10 +34,9 @@ export interface GenerationUnit {
 
 /**
  * Writes a new generation: the current one with every unit replaced by its new files. Only regular files and
- * folders are carried over; nothing is followed through a symbolic link. Returns the generation's name.
+ * folders are carried over; nothing is followed through a symbolic link.
  */
-export function buildGeneration(outDir: string, token: string, units: readonly GenerationUnit[]): string {
-  const name = `${GENERATION_PREFIX}${token}`;
+export function buildGeneration(outDir: string, name: string, units: readonly GenerationUnit[]): void {
   const root = statePath(outDir, name);
   fs.mkdirSync(root);
   const replaced = (rel: string) => units.some((u) => rel === u.path || rel.startsWith(`${u.path}/`));
@@ -50,7 +49,6 @@ export function buildGeneration(outDir: string, token: string, units: readonly G
       fs.writeFileSync(target, file.content, { flag: 'wx' });
     }
   }
-  return name;
 }
 
 function copyTree(from: string, to: string, rel: string, skip: (rel: string) => boolean): void {
