@@ -31,6 +31,11 @@ export function imageOf(c: ContainerSpec, image: ImageSpec, ctx: ContainerContex
     ctx.d.add('ecs/build-context-missing', `${c.path} image`, `the build context ${JSON.stringify(image.context)} is not a directory under the project root`, 'Create it, or fix Image.build({ context }).');
     return undefined;
   }
+  const file = path.resolve(dir, image.dockerfile);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    ctx.d.add('ecs/dockerfile-missing', `${c.path} image`, `the build context ${JSON.stringify(image.context)} holds no ${JSON.stringify(image.dockerfile)}`, 'Add the Dockerfile there, or name it with Image.build({ dockerfile }).');
+    return undefined;
+  }
   ctx.d.add('ecs/build-image', `${c.path} image`, `cdk deploy builds ${JSON.stringify(image.context)} and pushes it to the bootstrap ECR repository; the tag ${JSON.stringify(image.ref)} is not used`);
   if (image.credentials !== undefined) {
     ctx.d.add('ecs/build-credentials', `${c.path} image`, `the registry credentials ${JSON.stringify(image.credentials)} are not used: the task pulls the built image from ECR`);
