@@ -5,11 +5,15 @@ import * as path from 'path';
 let failing: { suffix: string; code: string } | undefined;
 
 jest.mock('fs', () => {
+  const path = jest.requireActual<typeof import('path')>('path');
   const real = jest.requireActual<typeof import('fs')>('fs');
   return {
     ...real,
     writeFileSync: (file: string, ...rest: unknown[]) => {
-      if (failing && String(file).endsWith(failing.suffix)) {
+      if (failing?.code === 'LOCK_TAKEN' && String(file).endsWith(failing.suffix)) {
+        // another process removes this synth's lock while it writes
+        real.rmSync(path.join(String(file).split(`${path.sep}.lading${path.sep}`)[0], '.lading', 'lock'));
+      } else if (failing && String(file).endsWith(failing.suffix)) {
         throw Object.assign(new Error(`${failing.code}: failed, open '${String(file)}'`), { code: failing.code, syscall: 'open', path: String(file) });
       }
       return (real.writeFileSync as (...a: unknown[]) => void)(file, ...rest);
@@ -48,5 +52,23 @@ describe('writeOutput on a disk that fails', () => {
     const state = fs.readdirSync(path.join(out, '.lading')).sort();
     expect(state.filter((n) => !n.startsWith('g-'))).toEqual(['current', 'marker']);
     expect(state.filter((n) => n.startsWith('g-'))).toHaveLength(1);
+  });
+
+  test('GIVEN another process that removes the lock while this synth writes WHEN it would swap THEN one line says so and the old output stays', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-out-'));
+    const opts = { projectRoot: fs.mkdtempSync(path.join(os.tmpdir(), 'lading-project-')) };
+    writeOutput(out, [{ path: 'compose', files: [{ path: 'compose/a/compose.yaml', content: 'old' }] }], opts);
+    failing = { suffix: 'b.yaml', code: 'LOCK_TAKEN' };
+    let line = 'nothing thrown';
+    try {
+      writeOutput(out, [{ path: 'compose', files: [{ path: 'compose/b.yaml', content: 'b' }] }], opts);
+    } catch (e) {
+      line = OutputError.is(e) ? e.line : `not an OutputError: ${(e as Error).message}`;
+    } finally {
+      failing = undefined;
+    }
+    const shown = `${path.relative(process.cwd(), out)}/`;
+    expect(line).toBe(`${shown}: another lading synth removed this synth's lock (got ${path.join(out, '.lading', 'lock')}). Run one synth at a time; ${shown} was left as it was.`);
+    expect(readTree(out)).toEqual({ [path.join('compose', 'a', 'compose.yaml')]: 'old' });
   });
 });
