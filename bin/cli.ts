@@ -9,6 +9,7 @@ import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { synth } from '../lib/synth/synth';
 import { ladingVersion } from '../lib/package-info';
+import { OutputError } from '../lib/synth/write-output';
 
 const version = ladingVersion();
 
@@ -145,6 +146,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       for (const line of e.lines) io.err(`error ${line}\n`);
       return EXIT_FAILED;
     }
+    if (OutputError.is(e)) {
+      io.err(`error ${e.line}\n`);
+      return EXIT_FAILED;
+    }
     throw e;
   }
   return code;
@@ -173,6 +178,10 @@ async function runSynth(flags: SynthFlags, io: Io): Promise<number> {
     if (AppLoadError.is(e)) {
       for (const line of e.lines) io.err(`error ${line}\n`);
       io.err(`synth failed; ${flags.out}/ was left as it was\n`);
+      return EXIT_FAILED;
+    }
+    if (OutputError.is(e)) {
+      io.err(`error ${e.line}\n`);
       return EXIT_FAILED;
     }
     throw e;

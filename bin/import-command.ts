@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../lib/diagnostics/pipeline';
 import { ComposeFileError, loadCompose, type ComposeImport } from '../lib/import/compose';
 import { writeApp } from '../lib/import/typescript';
 import { ladingPackageRoot } from '../lib/package-info';
+import { fsErrorLine, isFsError } from '../lib/synth/output/output-error';
 import { synthApps } from '../lib/synth/synth';
 
 /** Exit codes, as the CLI's. */
@@ -87,8 +88,14 @@ export function runImport(file: string, flags: ImportFlags, io: ImportIo): numbe
   const modelImport = modelImportFor(out);
   const source = path.relative(path.dirname(path.resolve(out)), path.resolve(file)).split(path.sep).join('/');
   const text = writeApp(imported.plan, { modelImport, source, diagnostics: imported.diagnostics });
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.writeFileSync(out, text);
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, text);
+  } catch (e) {
+    if (!isFsError(e)) throw e;
+    io.err(`error ${fsErrorLine(out, e, 'Pass --out with the path of a file to write; nothing was written')}\n`);
+    return EXIT_FAILED;
+  }
   const { workloads } = imported.plan;
   const services = workloads.filter((w) => w.kind === 'service').length;
   const sidecars = workloads.reduce((n, w) => n + w.sidecars.length, 0);

@@ -1,4 +1,5 @@
 import { ModelError, show } from './errors';
+import { checkKnownProps, propNames, type PropKeys } from './known-props';
 import { HealthCheck } from './health-check';
 import { Image } from './image';
 import { Mount } from './mount';
@@ -137,8 +138,14 @@ function sortedRecord(path: string, prop: string, value: unknown, keyCheck: (k: 
 /** Label keys that Docker accepts: printable, no whitespace, no '='. */
 const LABEL_KEY = /^[^\s=]{1,253}$/;
 
+/** The props every container has, for the unknown-prop check of Service, Job and Sidecar. */
+export const CONTAINER_PROP_KEYS: PropKeys<ContainerProps> = { image: true, command: true, entrypoint: true, workingDir: true, user: true, env: true, secretEnv: true, resources: true, mounts: true, health: true, labels: true, logging: true, privileged: true };
+const RESOURCES_PROPS = propNames<Resources>({ memory: true, memoryReservation: true, cpuShares: true, cpus: true });
+const LOGGING_PROPS = propNames<Logging>({ maxSize: true, maxFiles: true });
+
 function resolveResources(path: string, r: Resources | undefined): ResourcesSpec {
   if (r === undefined) return {};
+  checkKnownProps(path, 'resources', r, RESOURCES_PROPS);
   const memoryBytes = r.memory !== undefined ? parseSize(path, 'resources.memory', r.memory) : undefined;
   const memoryReservationBytes =
     r.memoryReservation !== undefined ? parseSize(path, 'resources.memoryReservation', r.memoryReservation) : undefined;
@@ -166,6 +173,7 @@ function resolveResources(path: string, r: Resources | undefined): ResourcesSpec
 
 function resolveLogging(path: string, l: Logging | undefined): LoggingSpec | undefined {
   if (l === undefined) return undefined;
+  checkKnownProps(path, 'logging', l, LOGGING_PROPS);
   const maxSizeBytes = parseSize(path, 'logging.maxSize', l.maxSize);
   const maxFiles = l.maxFiles ?? 1;
   if (!Number.isInteger(maxFiles) || maxFiles < 1 || maxFiles > 100) {

@@ -1,4 +1,5 @@
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import { parseDuration } from './quantities';
 import type { HealthCheckSpec, HealthTimingSpec } from './spec';
 
@@ -31,6 +32,8 @@ type HealthDef =
   | { kind: 'tcp'; port: number };
 
 /** How to tell that a container is healthy. Docker's defaults: every 30s, 30s timeout, 3 retries. */
+const HEALTH_CHECK_OPTIONS = propNames<HealthCheckOptions>({ interval: true, timeout: true, retries: true, startPeriod: true });
+
 export class HealthCheck {
   /** Runs a command in the container (exec form, Compose `CMD`); exit code 0 is healthy. */
   static command(command: string[], options: HealthCheckOptions = {}): HealthCheck {
@@ -57,6 +60,7 @@ export class HealthCheck {
   /** @internal */
   public _toSpec(path: string, prop: string): HealthCheckSpec {
     const o = this.options;
+    checkKnownProps(path, prop, o, HEALTH_CHECK_OPTIONS);
     const timing: HealthTimingSpec = {
       intervalSeconds: parseDuration(path, `${prop}.interval`, o.interval ?? '30s'),
       timeoutSeconds: parseDuration(path, `${prop}.timeout`, o.timeout ?? '30s'),

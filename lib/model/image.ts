@@ -1,4 +1,5 @@
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import { Secret } from './secret';
 import type { ImageSpec } from './spec';
 
@@ -37,6 +38,9 @@ const REFERENCE = new RegExp(
 );
 
 const FIRST_COMPONENT = new RegExp(`^${COMPONENT}$`);
+
+const IMAGE_OPTIONS = propNames<ImageOptions>({ credentials: true });
+const IMAGE_BUILD_PROPS = propNames<ImageBuildProps>({ credentials: true, context: true, dockerfile: true, args: true, tag: true });
 
 interface ParsedReference {
   readonly repository: string;
@@ -83,6 +87,7 @@ export class Image {
   /** @internal Validates and resolves this image for the workload at `path`. */
   public _toSpec(path: string, prop: string): ImageSpec {
     const { kind, ref, options, build } = this.def;
+    checkKnownProps(path, prop, options, kind === 'registry' ? IMAGE_OPTIONS : IMAGE_BUILD_PROPS);
     const credentials = options.credentials;
     if (credentials !== undefined && !Secret.isSecret(credentials)) {
       throw new ModelError(path, `${prop}.credentials`, 'must be a Secret', credentials, 'Pass a Secret construct of the same System');

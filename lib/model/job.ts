@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { ModelError } from './errors';
 import type { RestartSpec } from './spec';
-import { Workload, WorkloadProps } from './workload';
+import { propNames } from './known-props';
+import { Workload, WORKLOAD_PROP_KEYS, WorkloadProps } from './workload';
 
 export interface JobProps extends WorkloadProps {
   /**
@@ -16,6 +17,8 @@ export interface JobProps extends WorkloadProps {
    */
   readonly schedule?: string;
 }
+
+const JOB_PROPS = propNames<JobProps>({ ...WORKLOAD_PROP_KEYS, restart: true, schedule: true });
 
 const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/;
 const names = (list: string) => new RegExp(`^(${list})(-(${list}))?(,(${list})(-(${list}))?)*$`, 'i');
@@ -45,7 +48,7 @@ export class Job extends Workload {
   private readonly restart: RestartSpec;
 
   constructor(scope: Construct, id: string, props: JobProps) {
-    super(scope, id, props, undefined, 'job');
+    super(scope, id, props, undefined, 'job', JOB_PROPS, ['ports', 'replicas']);
     const path = this.node.path;
     if ((props as { ports?: unknown }).ports !== undefined) {
       throw new ModelError(path, 'ports', 'a job has no ports', (props as { ports?: unknown }).ports, 'Use a Service for a workload that listens');

@@ -1,4 +1,5 @@
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import { parseSize } from './quantities';
 import type { MountSpec } from './spec';
 import { Volume } from './volume';
@@ -35,6 +36,9 @@ type MountDef =
   | { kind: 'bind'; source: string; target: string; options: MountOptions };
 
 /** Storage mounted into a container. */
+const MOUNT_OPTIONS = propNames<MountOptions>({ readOnly: true });
+const EPHEMERAL_MOUNT_OPTIONS = propNames<EphemeralMountOptions>({ readOnly: true, tmpfs: true, sizeLimit: true, name: true });
+
 export class Mount {
   /** A named persistent volume (`-v pgdata:/var/lib/postgresql/data`). */
   static volume(volume: Volume, target: string, options: MountOptions = {}): Mount {
@@ -68,6 +72,7 @@ export class Mount {
       throw new ModelError(path, `${prop}.target`, 'mount target must be an absolute path inside the container, not /', d.target, "Write e.g. '/var/lib/data'");
     }
     const target = d.target.replace(/\/+$/, '');
+    checkKnownProps(path, prop, d.options, d.kind === 'ephemeral' ? EPHEMERAL_MOUNT_OPTIONS : MOUNT_OPTIONS);
     const readOnly = d.options.readOnly ?? false;
     switch (d.kind) {
       case 'volume':

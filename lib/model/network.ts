@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
 
 export interface NetworkProps {
@@ -30,6 +31,7 @@ export class Network extends Construct {
     if (this.name === 'default') {
       throw new ModelError(this.node.path, 'name', "'default' is the network of workloads that name none", id, "Give the network another name, e.g. 'backend'");
     }
+    checkKnownProps(this.node.path, '', props, propNames<NetworkProps>({ internal: true }));
     this.internal = props.internal ?? false;
   }
 }

@@ -41,7 +41,10 @@ export function parseSize(path: string, prop: string, value: string | number): n
   return bytes;
 }
 
-/** `--cpus` in Docker's notation (`0.5`, `2`, or the string `'1.5'`), as millicores. */
+/** The most CPUs one container may be given: more than any host offers, so a larger value is a typo. */
+export const MAX_CPUS = 512;
+
+/** `--cpus` in Docker's notation (`0.5`, `2`, or the string `'1.5'`), as millicores; at most MAX_CPUS. */
 export function parseCpus(path: string, prop: string, value: number | string): number {
   const fix = 'Write a number of CPUs greater than 0 with at most three decimals, as for docker run --cpus (0.5, 1, 2)';
   const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
@@ -49,6 +52,9 @@ export function parseCpus(path: string, prop: string, value: number | string): n
   const millis = Math.round(n * 1000);
   if (Math.abs(millis - n * 1000) > 1e-6 || millis < 1) {
     throw new ModelError(path, prop, 'CPUs must be a multiple of 0.001', value, fix);
+  }
+  if (n > MAX_CPUS) {
+    throw new ModelError(path, prop, `CPUs must be at most ${MAX_CPUS}, more than any host has`, value, 'Write the CPUs one container may use, as for docker run --cpus (0.5, 1, 2)');
   }
   return millis;
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
 import type { SecretSpec } from './spec';
 
@@ -39,6 +40,7 @@ export class Secret extends Construct {
     super(scope, uniqueId(scope, id));
     Object.defineProperty(this, SECRET, { value: true });
     this.name = checkName(this.node.path, 'secret', id);
+    checkKnownProps(this.node.path, '', props, propNames<SecretProps>({ existingName: true, envName: true, key: true }));
     this.envName = props.envName ?? id.toUpperCase().replace(/-/g, '_');
     if (!/^[A-Z_][A-Z0-9_]*$/.test(this.envName)) {
       throw new ModelError(this.node.path, 'envName', 'must be upper-case letters, digits and _, not starting with a digit', props.envName, "Use a name like 'DB_PASSWORD'");

@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { ModelError } from './errors';
 import { Port } from './port';
 import type { RestartSpec } from './spec';
-import { Workload, WorkloadProps } from './workload';
+import { propNames } from './known-props';
+import { Workload, WORKLOAD_PROP_KEYS, WorkloadProps } from './workload';
 
 export interface ServiceProps extends WorkloadProps {
   /**
@@ -23,6 +24,8 @@ export interface ServiceProps extends WorkloadProps {
   readonly restart?: 'always' | 'unless-stopped';
 }
 
+const SERVICE_PROPS = propNames<ServiceProps>({ ...WORKLOAD_PROP_KEYS, ports: true, replicas: true, restart: true });
+
 /** A long-running service: `docker run -d --restart=always`, a Deployment, an ECS service. */
 export class Service extends Workload {
   /** @internal */
@@ -31,7 +34,7 @@ export class Service extends Workload {
   private readonly restart: 'always' | 'unless-stopped';
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
-    super(scope, id, props, props?.ports, 'service');
+    super(scope, id, props, props?.ports, 'service', SERVICE_PROPS);
     const path = this.node.path;
     this.replicas = props.replicas ?? 1;
     if (!Number.isInteger(this.replicas) || this.replicas < 0 || this.replicas > 1000) {

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { ContainerProps, resolveContainer } from './container';
+import { CONTAINER_PROP_KEYS, ContainerProps, resolveContainer } from './container';
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
 import type { ContainerSpec, SidecarSpec } from './spec';
 
@@ -11,6 +12,8 @@ export interface SidecarProps extends ContainerProps {
    */
   readonly volumesFrom?: boolean;
 }
+
+const SIDECAR_PROPS = propNames<SidecarProps>({ ...CONTAINER_PROP_KEYS, volumesFrom: true });
 
 /**
  * A container beside a workload's main one, in the same Pod (Kubernetes) or task (ECS), or a Compose service
@@ -31,6 +34,7 @@ export class Sidecar extends Construct {
     if ((props as { ports?: unknown })?.ports !== undefined) {
       throw new ModelError(path, 'ports', "a sidecar shares the main container's network and has no ports", (props as { ports?: unknown }).ports, 'Declare the ports on the service');
     }
+    checkKnownProps(path, '', props, SIDECAR_PROPS);
     const c = resolveContainer(this.name, path, props, undefined);
     const { mounts, ...rest } = c;
     this._spec = { ...rest, ownMounts: mounts, volumesFrom: props.volumesFrom ?? true };

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ModelError, ModelValidationError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import { Job } from './job';
 import { checkName } from './names';
 import { Network } from './network';
@@ -35,6 +36,7 @@ export class System extends Construct {
     super(undefined as unknown as Construct, checkRootName(name));
     Object.defineProperty(this, SYSTEM, { value: true });
     this.name = name;
+    checkKnownProps(name, '', props, propNames<SystemProps>({ targetOptions: true }));
     this.targetOptions = props.targetOptions ?? {};
     resolveTargetOptions(name, this.targetOptions);
   }

@@ -1,4 +1,5 @@
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import type { EcsVpcSpec, TargetOptionsSpec } from './spec';
 
 /** Choices that only the Compose target reads. */
@@ -58,10 +59,21 @@ export interface TargetOptions {
   readonly ecs?: EcsOptions;
 }
 
+const TARGET_OPTIONS = propNames<TargetOptions>({ compose: true, kubernetes: true, ecs: true });
+const COMPOSE_OPTIONS = propNames<ComposeOptions>({ secrets: true });
+const KUBERNETES_OPTIONS = propNames<KubernetesOptions>({ networkPolicies: true, fixedPortServiceType: true, namespace: true });
+const ECS_OPTIONS = propNames<EcsOptions>({ launchType: true, vpc: true, logRetentionDays: true });
+const ECS_VPC = propNames<EcsVpcSpec>({ vpcId: true, availabilityZones: true, publicSubnetIds: true, privateSubnetIds: true });
+
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 export function resolveTargetOptions(path: string, o: TargetOptions = {}): TargetOptionsSpec {
   const p = `targetOptions`;
+  checkKnownProps(path, p, o, TARGET_OPTIONS);
+  checkKnownProps(path, `${p}.compose`, o.compose, COMPOSE_OPTIONS);
+  checkKnownProps(path, `${p}.kubernetes`, o.kubernetes, KUBERNETES_OPTIONS);
+  checkKnownProps(path, `${p}.ecs`, o.ecs, ECS_OPTIONS);
+  checkKnownProps(path, `${p}.ecs.vpc`, o.ecs?.vpc, ECS_VPC);
   const secrets = o.compose?.secrets ?? 'env';
   if (secrets !== 'env' && secrets !== 'files') throw new ModelError(path, `${p}.compose.secrets`, "must be 'env' or 'files'", secrets, "Use 'env' for ${VAR:?} interpolation or 'files' for Compose secrets");
   const k = o.kubernetes ?? {};

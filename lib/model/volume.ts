@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
 import { parseSize } from './quantities';
 
@@ -31,6 +32,7 @@ export class Volume extends Construct {
     super(scope, uniqueId(scope, id));
     Object.defineProperty(this, VOLUME, { value: true });
     this.name = checkName(this.node.path, 'volume', id);
+    checkKnownProps(this.node.path, '', props, propNames<VolumeProps>({ size: true, storageClass: true }));
     this.sizeBytes = parseSize(this.node.path, 'size', props.size ?? '1Gi');
     if (props.storageClass !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(props.storageClass)) {
       throw new ModelError(this.node.path, 'storageClass', 'must be a lowercase DNS name', props.storageClass, "Use the name of a StorageClass such as 'gp3'");

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { ContainerProps, resolveContainer } from './container';
+import { CONTAINER_PROP_KEYS, ContainerProps, resolveContainer } from './container';
+import { checkKnownProps, propNames, type PropKeys } from './known-props';
 import { Dependable, Dependency } from './dependency';
 import { isSuppressibleCode, LINT_RULES, SuppressibleCode } from './lint-rules';
 import { ModelError } from './errors';
@@ -36,6 +37,10 @@ export interface WorkloadProps extends ContainerProps {
   readonly suppress?: Partial<Record<SuppressibleCode, string>>;
 }
 
+/** The props of every workload, for the unknown-prop check of Service and Job. */
+export const WORKLOAD_PROP_KEYS: PropKeys<WorkloadProps> = { ...CONTAINER_PROP_KEYS, networks: true, dependsOn: true, hostNetwork: true, suppress: true };
+const WORKLOAD_PROPS = propNames(WORKLOAD_PROP_KEYS);
+
 /** A Service or a Job: a main container, optional sidecars, networks and dependencies. */
 export abstract class Workload extends Construct implements Dependable {
   static isWorkload(x: unknown): x is Workload {
@@ -60,11 +65,12 @@ export abstract class Workload extends Construct implements Dependable {
   /** @internal */
   public readonly _suppressions: readonly SuppressionSpec[];
 
-  protected constructor(scope: Construct, id: string, props: WorkloadProps, ports: readonly Port[] | undefined, kind: string) {
+  protected constructor(scope: Construct, id: string, props: WorkloadProps, ports: readonly Port[] | undefined, kind: string, knownProps: readonly string[] = WORKLOAD_PROPS, refusedLater: readonly string[] = []) {
     super(scope, uniqueId(scope, id));
     Object.defineProperty(this, WORKLOAD, { value: true });
     const path = this.node.path;
     this.name = checkName(path, kind, id);
+    checkKnownProps(path, '', props, knownProps, refusedLater);
     this._props = props;
     this._main = resolveContainer(this.name, path, props, ports);
     const networks = props?.networks ?? [];

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ModelError, System } from '../model';
+import { show } from '../model/errors';
 import type { SystemSpec } from '../model/spec';
 
 /** One example or user app: a module in the apps folder that exports a System. */
@@ -50,7 +51,7 @@ export function loadApps(appsDir: string, names?: readonly string[]): LoadedApp[
     const rel = path.relative(process.cwd(), file) || file;
     let systems: System[];
     try {
-      systems = systemsOf(require(path.resolve(file)));
+      systems = systemsOf(requireWithoutExit(path.resolve(file)));
     } catch (e) {
       failures.push({ file: rel, lines: describeLoadError(rel, e) });
       continue;
@@ -107,8 +108,33 @@ function knownAppNames(appsDir: string, fallback: string[]): string[] {
   }
 }
 
+/** Thrown in place of ending the process when an app module calls `process.exit` while it loads. */
+class AppExitCall extends Error {
+  constructor(public readonly exitCode: unknown) {
+    super('process.exit called');
+  }
+}
+
+/**
+ * Loads a module with `process.exit` replaced for the duration: an app that calls it would end synth with
+ * nothing written and, with code 0, with success. The call becomes a mistake located in the app instead.
+ */
+function requireWithoutExit(file: string): unknown {
+  const exit = process.exit;
+  process.exit = ((code?: unknown) => {
+    throw new AppExitCall(code);
+  }) as typeof process.exit;
+  try {
+    return require(file);
+  } finally {
+    process.exit = exit;
+  }
+}
+
 function systemsOf(mod: unknown): System[] {
-  if (!mod || typeof mod !== 'object') return System.isSystem(mod) ? [mod as System] : [];
+  // `module.exports = app`: the module is the System itself
+  if (System.isSystem(mod)) return [mod as System];
+  if (!mod || typeof mod !== 'object') return [];
   const out: System[] = [];
   for (const v of Object.values(mod as Record<string, unknown>)) if (System.isSystem(v) && !out.includes(v)) out.push(v);
   return out;
@@ -125,6 +151,13 @@ export function describeLoadError(file: string, e: unknown): string[] {
       .filter((l) => l.trim() !== '')
       .map((l) => l.trim())
       .slice(0, 10);
+  }
+  if (e instanceof AppExitCall) {
+    const where = locate(file, e.stack ?? '');
+    return [`${where}: the app called process.exit while it was loading (got ${show(e.exitCode ?? 0)}). Remove the call: lading loads the app and writes the output itself.`];
+  }
+  if (!(e instanceof Error) && !(typeof e === 'object' && e !== null && typeof err.message === 'string')) {
+    return [`${file}: the app threw a value that is not an Error (got ${show(e)}). Throw an Error instead: throw new Error('what went wrong').`];
   }
   const swc = swcSyntaxError(file, String(err?.message ?? ''));
   if (swc) return [swc];

@@ -73,6 +73,6 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   }
   const sorted = sortDiagnostics(diagnostics);
   const failed = failsWith(sorted, options.strict);
-  const written = failed || options.dryRun ? [] : writeOutput(options.outDir, units).map((f) => path.relative(process.cwd(), f) || f);
+  const written = failed || options.dryRun ? [] : writeOutput(options.outDir, units, { projectRoot: root }).map((f) => path.relative(process.cwd(), f) || f);
   return { apps: apps.map((a) => a.name), diagnostics: sorted, written, failed };
 }

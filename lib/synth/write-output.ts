@@ -1,5 +1,13 @@
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { buildGeneration, currentGeneration, removeLeftovers, swapIn } from './output/generations';
+import { GENERATION_PREFIX, statePath } from './output/layout';
+import { OutputError } from './output/output-error';
+import { asOutputError, claimOutputFolder } from './output/output-folder';
+import { LOCK_WAIT_MS, OutputLock } from './output/output-lock';
+
+export { OutputError } from './output/output-error';
 
 /** One unit of output that is replaced as a whole: a file or a folder under the output directory. */
 export interface OutputUnit {
@@ -9,62 +17,57 @@ export interface OutputUnit {
   readonly files: ReadonlyArray<{ readonly path: string; readonly content: string }>;
 }
 
+export interface WriteOutputOptions {
+  /**
+   * The project folder: the output folder may neither be it nor hold it.
+   * @default process.cwd()
+   */
+  readonly projectRoot?: string;
+  /**
+   * How long to wait for another synth writing the same folder, in milliseconds.
+   * @default LOCK_WAIT_MS (30 s)
+   */
+  readonly lockWaitMs?: number;
+}
+
 /**
- * Writes output so that a reader never sees it half-written: every file goes to a staging folder beside the
- * output first; only when all are written are the units swapped in, each by rename. If anything fails before
- * the swap, the previous output is untouched.
+ * Writes the units into `outDir`, which lading owns (see output/layout.ts): the folder is claimed (or refused
+ * with one line), locked for the whole write, a new generation holding the whole new output is written beside
+ * the current one, and one rename makes it current. Whatever moment the process is killed at, readers see the
+ * old or the new output; what a killed synth left is removed by the next one. Every problem a user can cause
+ * is an OutputError with one line. Returns the files written, as paths under `outDir`.
  */
-export function writeOutput(outDir: string, units: readonly OutputUnit[]): string[] {
-  fs.mkdirSync(outDir, { recursive: true });
-  const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = path.join(outDir, `.staging-${stamp}`);
-  const trash = path.join(outDir, `.trash-${stamp}`);
-  const written: string[] = [];
+export function writeOutput(outDir: string, units: readonly OutputUnit[], options: WriteOutputOptions = {}): string[] {
+  for (const unit of units) for (const f of unit.files) assertInside(unit.path, f.path);
+  const shown = `${path.relative(process.cwd(), outDir) || '.'}/`;
+  claimOutputFolder(outDir, shown, options.projectRoot ?? process.cwd());
+  const token = `${process.pid.toString(36)}-${randomBytes(4).toString('hex')}`;
+  const lock = new OutputLock(outDir, shown, token);
   try {
-    for (const unit of units) {
-      fs.mkdirSync(path.join(staging, unit.path, '..'), { recursive: true });
-      for (const f of unit.files) {
-        assertInside(unit.path, f.path);
-        const target = path.join(staging, f.path);
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.writeFileSync(target, f.content);
-        written.push(path.join(outDir, f.path));
-      }
-    }
-    fs.mkdirSync(trash, { recursive: true });
-    const moved: Array<{ from: string; to: string }> = [];
-    try {
-      units.forEach((unit, i) => {
-        const live = path.join(outDir, unit.path);
-        const staged = path.join(staging, unit.path);
-        if (fs.existsSync(live)) {
-          const old = path.join(trash, String(i));
-          fs.renameSync(live, old);
-          moved.push({ from: old, to: live });
-        }
-        if (fs.existsSync(staged)) {
-          fs.mkdirSync(path.dirname(live), { recursive: true });
-          fs.renameSync(staged, live);
-        }
-      });
-    } catch (e) {
-      // put back what was moved aside, so the earlier output stays whole
-      for (const m of moved.reverse()) {
-        fs.rmSync(m.to, { recursive: true, force: true });
-        fs.renameSync(m.from, m.to);
-      }
-      throw e;
-    }
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-    fs.rmSync(trash, { recursive: true, force: true });
+    lock.acquire(options.lockWaitMs ?? LOCK_WAIT_MS);
+  } catch (e) {
+    throw asOutputError(shown, e);
   }
-  return written.sort();
+  const generation = `${GENERATION_PREFIX}${token}`;
+  try {
+    removeLeftovers(outDir);
+    buildGeneration(outDir, generation, units);
+    if (!lock.holds()) {
+      throw new OutputError(`${shown}: another lading synth removed this synth's lock (got ${statePath(outDir, 'lock')}). Run one synth at a time; ${shown} was left as it was.`);
+    }
+    swapIn(outDir, token, generation);
+  } catch (e) {
+    if (currentGeneration(outDir) !== generation) fs.rmSync(statePath(outDir, generation), { recursive: true, force: true });
+    throw asOutputError(shown, e);
+  } finally {
+    lock.release();
+  }
+  return units.flatMap((u) => u.files.map((f) => path.join(outDir, ...f.path.split('/')))).sort();
 }
 
 function assertInside(unit: string, file: string): void {
-  const rel = path.relative(unit, file);
-  if (rel !== '' && (rel.startsWith('..') || path.isAbsolute(rel))) {
+  const rel = path.posix.relative(unit, file);
+  if (rel.startsWith('..') || path.posix.isAbsolute(rel) || path.posix.isAbsolute(file)) {
     throw new Error(`output file ${file} lies outside its unit ${unit}`);
   }
 }

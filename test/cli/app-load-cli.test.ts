@@ -41,3 +41,36 @@ describe('an app that fails to load (synth, as a process)', () => {
     expect(lines[1]).toMatch(/^error --app other: no such app in .*apps\. Known apps: good\.$/);
   });
 });
+
+describe('apps that end, throw or export in unusual ways (synth, as a process)', () => {
+  const system = (name: string) => `import { Image, Service, System } from ${MODEL};\nconst app = new System('${name}');\nnew Service(app, 'web', { image: Image.of('nginx:1.27') });\n`;
+
+  test('GIVEN an app that throws a plain object WHEN synth runs THEN one line shows the value, exit 1, nothing written', () => {
+    const dir = projectWithApps({ 'odd.ts': `${system('odd')}throw { code: 42 };\n` });
+    const r = runLading(['synth', '--target', 'compose'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error apps/odd.ts: the app threw a value that is not an Error (got {"code":42}). Throw an Error instead: throw new Error('what went wrong').\nsynth failed; dist/ was left as it was\n`,
+    );
+    expect(r.stderr).not.toContain('[object Object]');
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('GIVEN an app that calls process.exit(0) WHEN synth runs THEN the call is a located mistake with exit 1, not a silent success', () => {
+    const dir = projectWithApps({ 'quits.ts': `${system('quits')}process.exit(0);\nexport default app;\n`, 'good.ts': GOOD });
+    const r = runLading(['synth', '--target', 'compose'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error apps/quits.ts:4: the app called process.exit while it was loading (got 0). Remove the call: lading loads the app and writes the output itself.\nsynth failed; dist/ was left as it was\n',
+    );
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('GIVEN an app module that assigns module.exports = app WHEN synth runs THEN the System is found and written', () => {
+    const dir = projectWithApps({ 'plain.js': `const { Image, Service, System } = require(${MODEL});\nconst app = new System('plain');\nnew Service(app, 'web', { image: Image.of('nginx:1.27') });\nmodule.exports = app;\n` });
+    const r = runLading(['synth', '--target', 'compose'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(Object.keys(readTree(path.join(dir, 'dist')))).toEqual([path.join('compose', 'plain', 'compose.yaml')]);
+  });
+});

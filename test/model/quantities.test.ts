@@ -52,6 +52,7 @@ describe('parseCpus', () => {
     [' 0.25 ', 250],
     [0.001, 1],
     [0.1, 100],
+    [512, 512000],
   ])('GIVEN %p CPUs WHEN parsed THEN it is %p millicores', (value, millis) => {
     expect(parseCpus('shop/web', 'resources.cpus', value)).toBe(millis);
   });
@@ -65,6 +66,12 @@ describe('parseCpus', () => {
     ['infinity', Number.POSITIVE_INFINITY, `shop/web resources.cpus: cannot parse CPUs (got Infinity). ${CPUS_FIX}`],
     ['less than a millicore', 0.0004, `shop/web resources.cpus: CPUs must be a multiple of 0.001 (got 0.0004). ${CPUS_FIX}`],
     ['four decimals', 0.0015, `shop/web resources.cpus: CPUs must be a multiple of 0.001 (got 0.0015). ${CPUS_FIX}`],
+    [
+      'more CPUs than any host has',
+      100000,
+      'shop/web resources.cpus: CPUs must be at most 512, more than any host has (got 100000). Write the CPUs one container may use, as for docker run --cpus (0.5, 1, 2).',
+    ],
+    ['the same as a string', '513', 'shop/web resources.cpus: CPUs must be at most 512, more than any host has (got "513"). Write the CPUs one container may use, as for docker run --cpus (0.5, 1, 2).'],
   ])('GIVEN %s WHEN parsed as CPUs THEN it fails with the exact message', (_given, value, message) => {
     expect(modelErrorOf(() => parseCpus('shop/web', 'resources.cpus', value as number))).toBe(message);
   });

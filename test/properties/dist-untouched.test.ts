@@ -9,7 +9,7 @@ function checksums(dir: string): Record<string, string> {
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
+      if (e.isDirectory() || (e.isSymbolicLink() && fs.statSync(p).isDirectory())) walk(p);
       else out[path.relative(dir, p)] = createHash('sha256').update(fs.readFileSync(p)).digest('hex');
     }
   };

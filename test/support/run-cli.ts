@@ -34,15 +34,20 @@ export function projectWithApps(apps: Record<string, string>): string {
 /** The import path of the model, for app modules written into temporary folders. */
 export const MODEL = JSON.stringify(path.join(ROOT, 'lib', 'model'));
 
-/** Every file below a folder, relative to it, with its content. */
+/**
+ * Every file below a folder, relative to it, with its content: what a reader of an output folder sees, through
+ * its links and without lading's own state folder (.lading). A link that points at nothing counts as absent.
+ */
 export function readTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!fs.existsSync(dir)) return out;
   const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = fs.readFileSync(p, 'utf8');
+    for (const name of fs.readdirSync(d).sort()) {
+      if (name === '.lading') continue;
+      const p = path.join(d, name);
+      const stat = fs.statSync(p, { throwIfNoEntry: false });
+      if (stat?.isDirectory()) walk(p);
+      else if (stat) out[path.relative(dir, p)] = fs.readFileSync(p, 'utf8');
     }
   };
   walk(dir);

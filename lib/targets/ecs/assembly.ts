@@ -59,25 +59,38 @@ function withoutTraces(value: unknown): unknown {
 
 /**
  * Reads a synthesized cloud assembly back as files under `prefix/`, with stack traces dropped and absolute
- * Docker build contexts rewritten relative to the assembly (`relocate`). Throws if an absolute path survives.
+ * Docker build contexts rewritten relative to the assembly (`relocate`). Throws if an asset source
+ * still names a path under `root` or `scratch`, or if any file names `scratch` (the assembly's own temporary
+ * folder). Values the user wrote (a working directory, an env value, a build argument) may name any path,
+ * the project's included: only the asset sources are paths of this machine.
  */
-export function readAssembly(dir: string, prefix: string, relocate: (absolute: string) => string, forbidden: readonly string[]): TargetFile[] {
+export function readAssembly(dir: string, prefix: string, relocate: (absolute: string) => string, root: string, scratch: string): TargetFile[] {
+  const under = (p: string, folder: string) => p === folder || p.startsWith(`${folder}${path.sep}`);
   return listFiles(dir).map((rel) => {
     let content = fs.readFileSync(path.join(dir, rel), 'utf8');
     if (rel.endsWith('.metadata.json')) {
       content = JSON.stringify(withoutTraces(JSON.parse(content)), undefined, 2);
     } else if (rel.endsWith('.assets.json')) {
-      const manifest = JSON.parse(content) as { dockerImages?: Record<string, { source: { directory?: string } }> };
+      const manifest = JSON.parse(content) as AssetManifest;
       for (const image of Object.values(manifest.dockerImages ?? {})) {
-        const dir = image.source.directory;
-        if (dir && path.isAbsolute(dir)) image.source.directory = relocate(dir);
+        const source = image.source.directory;
+        if (source && path.isAbsolute(source)) image.source.directory = relocate(source);
+      }
+      for (const asset of [...Object.values(manifest.dockerImages ?? {}), ...Object.values(manifest.files ?? {})]) {
+        const source = asset.source.directory ?? asset.source.path;
+        if (source && path.isAbsolute(source) && ((root.length > 1 && under(source, root)) || under(source, scratch))) {
+          throw new Error(`the cloud assembly file ${rel} holds the absolute path ${source}`);
+        }
       }
       content = JSON.stringify(manifest, undefined, 2);
     }
-    for (const f of forbidden) {
-      const absolute = new RegExp(`(^|[\\s("'=])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|"|$)`, 'm');
-      if (absolute.test(content)) throw new Error(`the cloud assembly file ${rel} holds the absolute path ${f}`);
-    }
+    const absolute = new RegExp(`(^|[\\s("'=])${scratch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|"|$)`, 'm');
+    if (absolute.test(content)) throw new Error(`the cloud assembly file ${rel} holds the absolute path ${scratch}`);
     return { path: `${prefix}/${rel}`, content };
   });
+}
+
+interface AssetManifest {
+  readonly dockerImages?: Record<string, { source: { directory?: string; path?: string } }>;
+  readonly files?: Record<string, { source: { directory?: string; path?: string } }>;
 }

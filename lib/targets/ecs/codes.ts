@@ -143,6 +143,10 @@ export const ECS_CODES = {
     severity: 'error',
     summary: 'The build context of an image does not exist, so its asset cannot be fingerprinted.',
   },
+  'ecs/dockerfile-missing': {
+    severity: 'error',
+    summary: 'The build context of an image holds no Dockerfile of the given name, so cdk deploy could not build it.',
+  },
   'ecs/build-credentials': {
     severity: 'warning',
     summary: 'Registry credentials of a built image are not used: the image is pulled from the bootstrap ECR repository.',

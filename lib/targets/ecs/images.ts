@@ -21,6 +21,11 @@ export function imageOf(c: ContainerSpec, secrets: ReadonlyMap<string, secretsma
     d.report('ecs/build-context-missing', `${c.path} image`, `the build context ${JSON.stringify(image.context)} is not a directory under the project root`, 'Create it, or fix Image.build({ context }).');
     return undefined;
   }
+  const file = path.resolve(dir, image.dockerfile);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    d.report('ecs/dockerfile-missing', `${c.path} image`, `the build context ${JSON.stringify(image.context)} holds no ${JSON.stringify(image.dockerfile)}`, 'Add the Dockerfile there, or name it with Image.build({ dockerfile }).');
+    return undefined;
+  }
   d.report('ecs/build-image', `${c.path} image`, `cdk deploy builds ${JSON.stringify(image.context)} and pushes it to the bootstrap ECR repository; the tag ${JSON.stringify(image.ref)} is not used`);
   if (image.credentials !== undefined) {
     d.report('ecs/build-credentials', `${c.path} image`, `the registry credentials ${JSON.stringify(image.credentials)} are not used: the task pulls the built image from ECR`);

@@ -32,7 +32,7 @@ export function renderEcs(spec: SystemSpec, context: RenderContext): TargetResul
     if (diagnostics.some((d) => d.severity === 'error')) return { files: [], diagnostics };
     const fromAssembly = path.posix.join('..', context.projectRootFromTargetDir);
     const relocate = (absolute: string) => path.posix.join(fromAssembly, path.relative(root, absolute).split(path.sep).join('/'));
-    const files = readAssembly(tmp, spec.name, relocate, [tmp, ...(root.length > 1 ? [root] : [])]);
+    const files = readAssembly(tmp, spec.name, relocate, root, tmp);
     return { files, diagnostics };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
