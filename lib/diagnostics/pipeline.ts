@@ -58,14 +58,15 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.severity} ${where}${d.code} ${d.path}: ${sentence(d.message)}${fix}`;
 }
 
-/** The rule a code names, without its area: `compose/volume-size` -> `volume-size`. */
+/** The rule a code names, without its area: `compose/volume-size` -> `volume-size`; the same fact on several targets. */
 function ruleOf(code: string): string {
   return code.slice(code.indexOf('/') + 1);
 }
 
 /**
  * Formats diagnostics for a person, one line each, except that the same fact reported by several targets (the
- * same rule, severity and path) is one line naming the targets: `warning [compose, docker] health-probe-tool ...`.
+ * same rule, severity and path) is one line naming the targets and their codes:
+ * `warning [compose, docker] compose/health-probe-tool, docker/health-probe-tool ...`.
  * Keeps the order of `list`.
  */
 export function formatLines(list: readonly Diagnostic[]): string[] {
@@ -80,9 +81,11 @@ export function formatLines(list: readonly Diagnostic[]): string[] {
   return [...groups.values()].map((group) => {
     if (group.length === 1) return formatDiagnostic(group[0]);
     const first = group[0];
-    const targets = [...new Set(group.map((d) => d.target as TargetName))].sort().join(', ');
+    const sorted = [...group].sort((a, b) => ((a.target as string) < (b.target as string) ? -1 : 1));
+    const targets = sorted.map((d) => d.target as TargetName).join(', ');
+    const codes = sorted.map((d) => d.code).join(', ');
     const fix = first.fix ? ` ${sentence(first.fix)}` : '';
-    return `${first.severity} [${targets}] ${ruleOf(first.code)} ${first.path}: ${sentence(first.message)}${fix}`;
+    return `${first.severity} [${targets}] ${codes} ${first.path}: ${sentence(first.message)}${fix}`;
   });
 }
 

@@ -31,7 +31,7 @@ describe('the reporting pipeline', () => {
       d({ target: 'compose', message: 'a second finding of the same rule and path' }),
     ]);
     expect(lines).toEqual([
-      'info [compose, docker] volume-size shop/pgdata size: a Compose volume has no size: 10g is not enforced.',
+      'info [compose, docker] compose/volume-size, docker/volume-size shop/pgdata size: a Compose volume has no size: 10g is not enforced.',
       'info [ecs] ecs/volume-size shop/other size: a Compose volume has no size: 10g is not enforced.',
       'warning lint/no-log-limit shop/pgdata size: a Compose volume has no size: 10g is not enforced.',
       'info [compose] compose/volume-size shop/pgdata size: a second finding of the same rule and path.',
