@@ -194,7 +194,7 @@ export function verbosityOf(flags: { quiet?: boolean; verbose?: boolean }): Verb
 }
 
 /** The one line a synth ends with: `7 apps, 5 targets, 70 files; 0 errors, 14 warnings, 64 notes (...)`. */
-export function synthSummary(apps: number, targets: number, files: number, diagnostics: readonly Diagnostic[], verbosity: Verbosity): string {
+function synthSummary(apps: number, targets: number, files: number, diagnostics: readonly Diagnostic[], verbosity: Verbosity): string {
   const hidden = shownAt(diagnostics, verbosity).length < diagnostics.length;
   const where = hidden ? ' (lading check --app NAME shows them)' : '';
   const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;

@@ -70,7 +70,7 @@ function statusOf(list: readonly Diagnostic[]): MappingStatus {
   return list.length > 0 ? 'approx' : 'exact';
 }
 
-export function countOf(list: readonly Diagnostic[], suppressed: number): Counts {
+function countOf(list: readonly Diagnostic[], suppressed: number): Counts {
   return {
     error: list.filter((d) => d.severity === 'error').length,
     warning: list.filter((d) => d.severity === 'warning').length,

@@ -120,7 +120,7 @@ class NoteBook {
   }
 }
 
-export function countsText(c: Counts): string {
+function countsText(c: Counts): string {
   const parts = [`${c.error} error(s)`, `${c.warning} warning(s)`, `${c.info} info`];
   if (c.suppressed > 0) parts.push(`${c.suppressed} turned off`);
   return parts.join(', ');

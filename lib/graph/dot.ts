@@ -8,7 +8,7 @@ export function toDot(spec: SystemSpec): string {
   return writeDot(buildSystemGraph(spec));
 }
 
-export function writeDot(graph: SystemGraph): string {
+function writeDot(graph: SystemGraph): string {
   const out: string[] = [];
   out.push(`digraph ${quote(graph.name)} {`);
   out.push(`  graph [rankdir=LR, compound=true, newrank=true, nodesep=0.4, ranksep=0.8, fontname=${quote(FONT)}, fontsize=12, label=${quote(graph.name)}, labelloc=t];`);

@@ -22,7 +22,7 @@ export function toMermaidMarkdown(spec: SystemSpec): string {
   ].join('\n');
 }
 
-export function writeMermaid(graph: SystemGraph): string {
+function writeMermaid(graph: SystemGraph): string {
   const out = ['flowchart LR'];
   for (const g of graph.groups) out.push(...group(g));
   for (const n of graph.loose) out.push(`  ${node(n)}`);

@@ -9,7 +9,7 @@ let viz: Promise<Viz> | undefined;
  * Lays out a DOT graph with Graphviz (the WebAssembly build in @viz-js/viz, bundled in the npm package: no
  * download and no system package at run time) and returns the SVG. The same DOT gives the same bytes.
  */
-export async function dotToSvg(dot: string): Promise<string> {
+async function dotToSvg(dot: string): Promise<string> {
   viz ??= (require('@viz-js/viz') as { instance(): Promise<Viz> }).instance();
   const instance = await viz;
   return instance.renderString(dot, { format: 'svg', engine: 'dot' });

@@ -64,17 +64,17 @@ export interface GraphEdge {
   readonly label?: string;
 }
 
-export const OUTSIDE_ID = 'outside';
+const OUTSIDE_ID = 'outside';
 
-export function workloadId(name: string): string {
+function workloadId(name: string): string {
   return `w_${name}`;
 }
 
-export function networkId(name: string): string {
+function networkId(name: string): string {
   return `n_${name}`;
 }
 
-export function volumeId(name: string): string {
+function volumeId(name: string): string {
   return `v_${name}`;
 }
 

@@ -23,7 +23,7 @@ export type SuppressibleTargetCode = `${'compose' | 'kubernetes' | 'ecs' | 'dock
 /** What `suppress` accepts as a key: a lint rule, or a target's warning or info code. */
 export type SuppressibleCode = LintRule | SuppressibleTargetCode;
 
-export function isLintRule(code: string): code is LintRule {
+function isLintRule(code: string): code is LintRule {
   return (LINT_RULES as readonly string[]).includes(code);
 }
 

@@ -42,7 +42,7 @@ export function parseSize(path: string, prop: string, value: string | number): n
 }
 
 /** The most CPUs one container may be given: more than any host offers, so a larger value is a typo. */
-export const MAX_CPUS = 512;
+const MAX_CPUS = 512;
 
 /** `--cpus` in Docker's notation (`0.5`, `2`, or the string `'1.5'`), as millicores; at most MAX_CPUS. */
 export function parseCpus(path: string, prop: string, value: number | string): number {

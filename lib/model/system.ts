@@ -21,7 +21,7 @@ export interface SystemProps {
 }
 
 /** The name of the network of workloads that name none, as in Compose. */
-export const DEFAULT_NETWORK = 'default';
+const DEFAULT_NETWORK = 'default';
 
 /** The root of one deployable system: an app. Its name names the output (`dist/compose/<name>/compose.yaml`). */
 export class System extends Construct {

@@ -7,7 +7,7 @@ export const GRAPH_FORMATS = ['svg', 'mermaid', 'dot'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 
 /** The folder under the output directory that holds the pictures: `dist/graph`. */
-export const GRAPH_DIR = 'graph';
+const GRAPH_DIR = 'graph';
 
 /**
  * What `lading graph` prints. `svg` draws exactly one app (the caller checks); `mermaid` and `dot` print every

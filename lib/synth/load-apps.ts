@@ -25,7 +25,7 @@ export class AppLoadError extends Error {
 }
 
 /** The app modules in a folder: `*.ts` and `*.js` files directly inside it (not `*.d.ts`), sorted. */
-export function discoverAppFiles(appsDir: string): string[] {
+function discoverAppFiles(appsDir: string): string[] {
   if (!fs.existsSync(appsDir) || !fs.statSync(appsDir).isDirectory()) {
     throw new AppLoadError([`${appsDir}: no such folder. Create it and put one app module in it per system.`]);
   }
@@ -141,7 +141,7 @@ function systemsOf(mod: unknown): System[] {
 }
 
 /** Turns an error thrown while loading an app into lines a user can act on. */
-export function describeLoadError(file: string, e: unknown): string[] {
+function describeLoadError(file: string, e: unknown): string[] {
   if (ModelError.is(e)) return (e as Error).message.split('\n');
   const err = e as { message?: unknown; stack?: unknown; diagnosticText?: unknown };
   // ts-node reports compile errors with their own file:line text
