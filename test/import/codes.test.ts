@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ComposeFileError, IMPORT_CODES } from '../../lib/import/compose';
+import { ComposeFileError, IMPORT_CODES, type ImportCode } from '../../lib/import/compose';
 import { importText, ROOT } from './support/import-kit';
 
 interface Case {
@@ -148,7 +148,7 @@ describe('every diagnostic code of the import', () => {
     expect(found).toBeDefined();
     expect(found?.keyPath).toBe(c.at);
     expect(found?.message).toContain(c.says);
-    expect(found?.severity).toBe(IMPORT_CODES[code].severity);
+    expect(found?.severity).toBe(IMPORT_CODES[code as ImportCode].severity);
     expect(found?.path).toMatch(new RegExp(`compose\\.yaml:${found?.line} ${c.at.replace(/[.[\]]/g, '\\$&')}$`));
     if (found?.severity === 'error') expect(imported.system).toBeUndefined();
   });

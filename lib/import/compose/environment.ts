@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ENV_NAME_PATTERN } from '../../model/names';
-import { asBoolean, asMap, asScalar, asSeq, asString, entry, fail, interpolated, report, type ImportContext } from './context';
+import { asBoolean, asMap, asScalar, asSeq, asString, at, entry, fail, interpolated, type ImportContext } from './context';
 import { parseDotenv } from './dotenv';
 import { requiredReference, variableReference } from './interpolate';
 import type { Located, LocatedMap } from './located';
@@ -34,11 +34,9 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
     const p = `${keyPath}.environment`;
     for (const item of rawItems(ctx, environment.value, p)) {
       if (!ENV_NAME_PATTERN.test(item.key)) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          item.path,
-          item.line,
+          at(ctx, item.path, item.line),
           `${JSON.stringify(item.key)} is not a variable name the model accepts: it is left out.`,
           'Use letters, digits and _, not starting with a digit.',
         );
@@ -49,11 +47,9 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
       if (item.raw === undefined) {
         const fromHost = ctx.lookup(item.key);
         if (fromHost !== undefined) env[item.key] = fromHost;
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          item.path,
-          item.line,
+          at(ctx, item.path, item.line),
           fromHost === undefined
             ? `${item.key} passes the deploying host's value through, which the model cannot: it is not set here, so it is left out.`
             : `${item.key} passes the deploying host's value through, which the model cannot: it keeps the value it has now.`,
@@ -107,11 +103,9 @@ function secretOf(ctx: ImportContext, key: string, raw: string | number | boolea
   if (variable && (SECRET_LIKE.test(key) || SECRET_LIKE.test(variable))) {
     const id = secrets.forVariable(variable, undefined, keyPath, line);
     const dropped = /^\$\{[A-Za-z0-9_]+:?-/.test(raw) ? ' Its default is not kept: the variable must be set.' : '';
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/secret-variable',
-      keyPath,
-      line,
+      at(ctx, keyPath, line),
       `${key} reads ${variable}, which holds a secret: it becomes secret ${id}, and its value enters no output.${dropped}`,
       `Compose reads it from ${variable} at \`docker compose up\`; Kubernetes and ECS from their secret stores.`,
     );
@@ -134,11 +128,9 @@ function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Recor
       if (req) required = asBoolean(ctx, req.value, `${p}.required`);
       const format = entry(n, 'format');
       if (format) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-key',
-          `${p}.format`,
-          format.line,
+          at(ctx, `${p}.format`, format.line),
           'env_file format has no equivalent: the file is read as NAME=value lines.',
         );
       }
@@ -146,11 +138,9 @@ function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Recor
     const abs = path.resolve(ctx.fileDir, file);
     if (!fs.existsSync(abs)) {
       if (required) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/env-file-missing',
-          p,
-          n.line,
+          at(ctx, p, n.line),
           `env_file ${file} does not exist (looked for ${abs}).`,
           'Create it, or mark it `required: false`.',
         );
@@ -158,15 +148,13 @@ function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Recor
       continue;
     }
     const { values, bad } = parseDotenv(fs.readFileSync(abs, 'utf8'));
-    for (const b of bad) report(ctx, 'import/unsupported-value', p, n.line, `line ${b} of ${file} is not NAME=value: it is left out.`);
+    for (const b of bad) ctx.reporter.report('import/unsupported-value', at(ctx, p, n.line), `line ${b} of ${file} is not NAME=value: it is left out.`);
     for (const [k, v] of Object.entries(values)) {
       if (ENV_NAME_PATTERN.test(k)) env[k] = v;
       else {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          p,
-          n.line,
+          at(ctx, p, n.line),
           `${JSON.stringify(k)} in ${file} is not a variable name the model accepts: it is left out.`,
         );
       }

@@ -1,4 +1,4 @@
-import { asMap, asString, entry, fail, report, type ImportContext } from './context';
+import { asMap, asString, at, entry, fail, type ImportContext } from './context';
 import type { Located, LocatedEntry, LocatedMap } from './located';
 
 /** Keys whose value replaces the base's instead of merging with it. */
@@ -29,11 +29,9 @@ export function resolveExtends(ctx: ImportContext, services: ReadonlyMap<string,
       const map = asMap(ctx, ext.value, p);
       const file = entry(map, 'file');
       if (file) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-key',
-          `${p}.file`,
-          file.line,
+          at(ctx, `${p}.file`, file.line),
           `extending a service of another file (${asString(ctx, file.value, `${p}.file`)}) is not followed: only this file is imported.`,
           'Copy the base service into this file, or merge the files first with `docker compose config`.',
         );

@@ -1,4 +1,4 @@
-import { asMap, asSeq, asString, entry, fail, report, reportUnhandled, type ImportContext } from './context';
+import { asMap, asSeq, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import type { LocatedMap } from './located';
 import { contextPath } from './paths';
 import type { ImagePlan } from './plan';
@@ -48,11 +48,9 @@ export function imageOf(ctx: ImportContext, service: LocatedMap, keyPath: string
     }
   } else context = asString(ctx, buildEntry.value, p);
   if (/^[a-z]+:\/\/|^git@/.test(context)) {
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/unsupported-value',
-      p,
-      buildEntry.line,
+      at(ctx, p, buildEntry.line),
       `a remote build context (${context}) has no equivalent: the model builds from a folder of the project.`,
       'Clone the repository into the project and build from that folder.',
     );
@@ -61,11 +59,9 @@ export function imageOf(ctx: ImportContext, service: LocatedMap, keyPath: string
   let tag = image;
   if (tag === undefined) {
     tag = `${ctx.projectName}-${composeName}`;
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/build-tag',
-      p,
-      buildEntry.line,
+      at(ctx, p, buildEntry.line),
       `the built image is tagged ${tag}, as Compose names it.`,
       'Name it with image: beside build, e.g. registry.example.com/team/app:1.0, so Kubernetes and ECS can pull it.',
     );

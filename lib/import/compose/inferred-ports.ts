@@ -1,4 +1,4 @@
-import { report, type ImportContext } from './context';
+import { at, type ImportContext } from './context';
 import type { ConvertedService } from './workload';
 
 /**
@@ -22,11 +22,9 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
           const port = Number(m[1]);
           if (port < 1 || port > 65535 || target.ports.some((p) => p.containerPort === port && p.protocol === 'tcp')) continue;
           target.ports.push({ containerPort: port, protocol: 'tcp', http: false });
-          report(
-            ctx,
+          ctx.reporter.report(
             'import/inferred-port',
-            target.input.keyPath,
-            target.input.map.line,
+            at(ctx, target.input.keyPath, target.input.map.line),
             `${from} reaches ${target.input.composeName}:${port}, which ${target.input.composeName} does not declare: port ${port} is imported, so that every target lets ${from} reach it.`,
             `Declare it: expose: ["${port}"].`,
           );
@@ -45,11 +43,9 @@ export function reportPortless(ctx: ImportContext, services: readonly ConvertedS
     if (target.input.sidecarOf !== undefined || target.hostNetwork || target.kind === 'job' || target.ports.length > 0) continue;
     const dependants = services.filter((s) => s.dependsOn.some((d) => d.composeName === target.input.composeName)).map((s) => s.input.composeName);
     if (dependants.length === 0) continue;
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/undeclared-ports',
-      target.input.keyPath,
-      target.input.map.line,
+      at(ctx, target.input.keyPath, target.input.map.line),
       `${dependants.join(', ')} depend${dependants.length === 1 ? 's' : ''} on ${target.input.composeName}, which declares no port: Compose reaches any port it listens on, Kubernetes and ECS only declared ones.`,
       `Declare the ports it listens on: expose: ["PORT"].`,
     );

@@ -1,4 +1,4 @@
-import { report, type ImportContext } from './context';
+import { at, type ImportContext } from './context';
 import type { NameTable } from './names';
 import type { SecretPlan } from './plan';
 
@@ -41,11 +41,9 @@ export class SecretRegistry {
   composeSecret(composeName: string, keyPath: string, line: number): string | undefined {
     const id = this.byComposeName.get(composeName);
     if (!id) {
-      report(
-        this.ctx,
+      this.ctx.reporter.report(
         'import/unknown-reference',
-        keyPath,
-        line,
+        at(this.ctx, keyPath, line),
         `secret ${JSON.stringify(composeName)} is not declared under the top-level secrets.`,
         'Declare it, e.g. secrets: { NAME: { file: ./NAME.txt } }.',
       );
