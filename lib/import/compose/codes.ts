@@ -125,7 +125,7 @@ export const IMPORT_CODES = {
     severity: 'warning',
     summary: 'An environment value composed of text and host variables becomes one Secret: the whole composed value must be stored in the secret.',
   },
-  'import/env-file-outside': {
+  'import/outside-file': {
     severity: 'error',
     summary: 'An `env_file` (or an `extends.file`) outside the folder of the Compose file: refused unless `--allow-outside-files` is given.',
   },

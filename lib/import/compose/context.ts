@@ -83,19 +83,28 @@ export function asString(ctx: ImportContext, node: Located, keyPath: string): st
 
 /**
  * Interpolates a string of the file, reporting unset, required and malformed variables at `keyPath`, and every
- * variable whose value would come from the importing host's environment (see `hostVariables`).
+ * variable whose value would come from the importing host's environment (see `allowHostVariables`).
  */
 export function interpolated(ctx: ImportContext, text: string, keyPath: string, line: number): string {
   const { value, host } = interpolatedWithHost(ctx, text, keyPath, line);
-  for (const name of host) {
-    ctx.reporter.report(
-      'import/host-variable',
-      at(ctx, keyPath, line),
-      `variable ${name} comes from the environment of the importing host: its value would be written into every output, so it is refused.`,
-      `Write the value in the file or in .env beside it, or pass --allow-host-variable ${name} to write the host's value.`,
-    );
-  }
+  for (const name of host) reportHostVariable(ctx, name, keyPath, line);
   return value;
+}
+
+/** The value of a variable passed through by name (`args: [VERSION]`), refused when it comes from the importing host. */
+export function passedThrough(ctx: ImportContext, name: string, keyPath: string, line: number): string | undefined {
+  const value = ctx.lookup(name);
+  if (value !== undefined && ctx.fromHost(name)) reportHostVariable(ctx, name, keyPath, line);
+  return value;
+}
+
+function reportHostVariable(ctx: ImportContext, name: string, keyPath: string, line: number): void {
+  ctx.reporter.report(
+    'import/host-variable',
+    at(ctx, keyPath, line),
+    `variable ${name} comes from the environment of the importing host: its value would be written into every output, so it is refused.`,
+    `Write the value in the file or in .env beside it, or pass --allow-host-variable ${name} to write the host's value.`,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { asMap, asNumber, asString, at, entry, reportUnhandled, type ImportContext } from './context';
+import { asMap, asNumber, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import type { Located, LocatedMap } from './located';
 import type { ResourcesPlan } from './plan';
 
@@ -144,12 +144,7 @@ export function restartOf(ctx: ImportContext, service: LocatedMap, keyPath: stri
   const p = `${keyPath}.restart`;
   const value = e.value.kind === 'scalar' && e.value.value === false ? 'no' : asString(ctx, e.value, p);
   if (!/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(value)) {
-    ctx.reporter.report(
-      'import/unsupported-value',
-      at(ctx, p, e.line),
-      `restart ${JSON.stringify(value)} is not no, always, unless-stopped or on-failure[:N]: the service restarts always.`,
-    );
-    return { restart: 'always', given: true };
+    fail(ctx, p, e.line, `restart must be no, always, unless-stopped or on-failure[:N] (got ${JSON.stringify(value)})`);
   }
   const policy = deploy.restartPolicy;
   if (policy && !agree(value, policy.value)) {

@@ -1,4 +1,4 @@
-import { asMap, asSeq, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
+import { asMap, asSeq, asString, at, entry, fail, passedThrough, reportUnhandled, type ImportContext } from './context';
 import type { LocatedMap } from './located';
 import { contextPath } from './paths';
 import type { ImagePlan } from './plan';
@@ -36,12 +36,12 @@ export function imageOf(ctx: ImportContext, service: LocatedMap, keyPath: string
         asSeq(ctx, a.value, ap).items.forEach((item, i) => {
           const s = asString(ctx, item, `${ap}[${i}]`);
           const eq = s.indexOf('=');
-          const value = eq < 0 ? ctx.lookup(s) : s.slice(eq + 1);
+          const value = eq < 0 ? passedThrough(ctx, s, `${ap}[${i}]`, item.line) : s.slice(eq + 1);
           if (value !== undefined) args[eq < 0 ? s : s.slice(0, eq)] = value;
         });
       } else {
         for (const [k, e] of asMap(ctx, a.value, ap).entries) {
-          const value = e.value.kind === 'scalar' && e.value.value === null ? ctx.lookup(k) : asString(ctx, e.value, `${ap}.${k}`);
+          const value = e.value.kind === 'scalar' && e.value.value === null ? passedThrough(ctx, k, `${ap}.${k}`, e.line) : asString(ctx, e.value, `${ap}.${k}`);
           if (value !== undefined) args[k] = value;
         }
       }

@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseDocument } from 'yaml';
 import { ModelError, type System } from '../../model';
 import { buildSystem } from './build-system';
 import { Reporter } from '../../diagnostics/reporter';
@@ -9,8 +8,9 @@ import { asMap, asString, at, entry, fail, located, type ImportContext, type Imp
 import { parseDotenv } from './dotenv';
 import { resolveExtends } from './extends';
 import { inferPorts, reportPortless } from './inferred-ports';
-import { LocatedError, toLocated, type LocatedMap } from './located';
+import type { LocatedMap } from './located';
 import { NameTable } from './names';
+import { parseComposeText } from './parse';
 import type { ImportPlan, SourceRef, WorkloadPlan } from './plan';
 import { planWorkloads } from './plan-workloads';
 import { inActiveProfiles } from './profiles';
@@ -81,7 +81,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     reporter: new Reporter(IMPORT_CODES),
     unset: new Set(),
   };
-  const top = parseTop(ctx, content);
+  const top = parseComposeText(ctx, content);
   const names = new NameTable(ctx);
   const version = top.entries.get('version');
   if (version) {
@@ -198,24 +198,6 @@ function needsEc2(workloads: readonly WorkloadPlan[]): { source: SourceRef; what
     }
   }
   return undefined;
-}
-
-function parseTop(ctx: ImportContext, content: string): LocatedMap {
-  const counter = new LineCounter();
-  const doc = parseDocument(content, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const line = counter.linePos(first.pos[0]).line;
-    fail(ctx, '', line, `not valid YAML: ${first.message.split('\n')[0]}`);
-  }
-  try {
-    const root = toLocated(doc, counter, doc.contents);
-    if (root.kind !== 'map') fail(ctx, '', root.line, 'a compose file is a mapping with services at the top');
-    return root;
-  } catch (e) {
-    if (e instanceof LocatedError) fail(ctx, '', e.line, e.message, e.tooLarge ? 'import/too-large' : 'import/invalid-file');
-    throw e;
-  }
 }
 
 /** A Compose file given as text, checked as `readInput` checks one read from disk. */

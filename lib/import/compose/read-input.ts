@@ -22,6 +22,8 @@ export interface InputRef {
 export function readInput(ctx: Pick<ImportContext, 'file'>, file: string, ref: InputRef): string {
   let bytes: Buffer;
   try {
+    const stat = fs.statSync(file);
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) tooLarge(ctx, ref);
     bytes = readBounded(file, MAX_INPUT_BYTES + 1);
   } catch (e) {
     return fail(ctx, ref.keyPath, ref.line, `cannot read ${ref.display} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
@@ -31,15 +33,7 @@ export function readInput(ctx: Pick<ImportContext, 'file'>, file: string, ref: I
 
 /** Checks bytes already in memory as `readInput` checks a file's. */
 export function decodeInput(ctx: Pick<ImportContext, 'file'>, bytes: Buffer, ref: InputRef): string {
-  if (bytes.length > MAX_INPUT_BYTES) {
-    fail(
-      ctx,
-      ref.keyPath,
-      ref.line,
-      `${ref.display} is larger than the ${MAX_INPUT_BYTES / 1024 / 1024} MiB the import reads (got more than ${MAX_INPUT_BYTES} bytes). Split the file, or leave out what it does not need.`,
-      'import/too-large',
-    );
-  }
+  if (bytes.length > MAX_INPUT_BYTES) tooLarge(ctx, ref);
   if (!isUtf8(bytes)) {
     const offset = firstInvalidUtf8(bytes);
     fail(
@@ -51,6 +45,16 @@ export function decodeInput(ctx: Pick<ImportContext, 'file'>, bytes: Buffer, ref
     );
   }
   return bytes.toString('utf8');
+}
+
+function tooLarge(ctx: Pick<ImportContext, 'file'>, ref: InputRef): never {
+  return fail(
+    ctx,
+    ref.keyPath,
+    ref.line,
+    `${ref.display} is larger than the ${MAX_INPUT_BYTES / 1024 / 1024} MiB the import reads (got more than ${MAX_INPUT_BYTES} bytes). Split the file, or leave out what it does not need.`,
+    'import/too-large',
+  );
 }
 
 /** At most `limit` bytes of a file. */

@@ -9,6 +9,8 @@ import type { SecretPlan } from './plan';
 export class SecretRegistry {
   private readonly byVariable = new Map<string, string>();
   private readonly byComposeName = new Map<string, string>();
+  /** `KEY=composed text` -> secret id. */
+  private readonly byComposition = new Map<string, string>();
   private readonly plans = new Map<string, SecretPlan>();
   /** Where a secret of each kind was first used, for the secret-mode diagnostic. */
   public firstVariableUse?: { keyPath: string; line: number };
@@ -27,6 +29,26 @@ export class SecretRegistry {
     const defaultEnv = finalId.toUpperCase().replace(/-/g, '_');
     this.plans.set(finalId, { id: finalId, ...(defaultEnv !== variable ? { envName: variable } : {}) });
     return finalId;
+  }
+
+  /**
+   * The secret that holds the environment value `key`, written as `raw` (text and variables of the importing host):
+   * one secret per key and text, named after the key.
+   */
+  forComposed(key: string, raw: string): string {
+    const known = this.byComposition.get(`${key}=${raw}`);
+    if (known) return known;
+    const id = this.names.reserve('secret', key.toLowerCase().replace(/_/g, '-'));
+    this.byComposition.set(`${key}=${raw}`, id);
+    const defaultEnv = id.toUpperCase().replace(/-/g, '_');
+    const keep = defaultEnv !== key && /^[A-Z_][A-Z0-9_]*$/.test(key) && !this.byVariable.has(key);
+    this.plans.set(id, { id, ...(keep ? { envName: key } : {}) });
+    return id;
+  }
+
+  /** The variable that holds a secret's value on Compose. */
+  envNameOf(id: string): string {
+    return this.plans.get(id)?.envName ?? id.toUpperCase().replace(/-/g, '_');
   }
 
   /** Declares a top-level Compose secret. */
