@@ -43,22 +43,23 @@ export function resolveExtends(ctx: ImportContext, services: ReadonlyMap<string,
       return own;
     }
     const p = `services.${name}.extends`;
+    const here = src.key === '' ? ctx : { ...ctx, file: src.display };
     let from = src;
     let base: string;
     if (ext.value.kind === 'map') {
-      const map = asMap(ctx, ext.value, p);
+      const map = asMap(here, ext.value, p);
       const file = entry(map, 'file');
-      if (file) from = load(ctx, files, src, asString(ctx, file.value, `${p}.file`), `${p}.file`, file.line);
+      if (file) from = load(here, files, src, asString(here, file.value, `${p}.file`), `${p}.file`, file.line);
       const s = entry(map, 'service');
-      if (!s) fail(ctx, p, ext.line, 'extends needs a service');
-      base = asString(ctx, s.value, `${p}.service`);
-    } else base = asString(ctx, ext.value, p);
+      if (!s) fail(here, p, ext.line, 'extends needs a service');
+      base = asString(here, s.value, `${p}.service`);
+    } else base = asString(here, ext.value, p);
     if (!from.services.has(base)) {
-      fail(ctx, p, ext.line, `extends service ${JSON.stringify(base)}, which is not defined in ${from.key === '' && src.key === '' ? 'this file' : from.display}`);
+      fail(here, p, ext.line, `extends service ${JSON.stringify(base)}, which is not defined in ${from.key === '' && src.key === '' ? 'this file' : from.display}`);
     }
     const baseId = `${from.key}#${base}`;
     const next = [...stack, { id: baseId, label: label(from, base) }];
-    if (stack.some((x) => x.id === baseId)) fail(ctx, p, ext.line, `extends forms a cycle: ${next.map((x) => x.label).join(' -> ')}`);
+    if (stack.some((x) => x.id === baseId)) fail(here, p, ext.line, `extends forms a cycle: ${next.map((x) => x.label).join(' -> ')}`);
     let resolvedBase = resolve(from, base, next);
     if (from.dir !== src.dir) resolvedBase = rebased(resolvedBase, from.dir, src.dir);
     if (from !== src) resolvedBase = relocated(resolvedBase, ext.line) as LocatedMap;

@@ -20,15 +20,14 @@ export interface InputRef {
  * offset of the first byte that is not.
  */
 export function readInput(ctx: Pick<ImportContext, 'file'>, file: string, ref: InputRef): string {
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
     const stat = fs.statSync(file);
-    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) tooLarge(ctx, ref);
-    bytes = readBounded(file, MAX_INPUT_BYTES + 1);
+    if (!stat.isFile() || stat.size <= MAX_INPUT_BYTES) bytes = readBounded(file, MAX_INPUT_BYTES + 1);
   } catch (e) {
     return fail(ctx, ref.keyPath, ref.line, `cannot read ${ref.display} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  return decodeInput(ctx, bytes, ref);
+  return bytes ? decodeInput(ctx, bytes, ref) : tooLarge(ctx, ref);
 }
 
 /** Checks bytes already in memory as `readInput` checks a file's. */
