@@ -83,8 +83,13 @@ export function runImport(file: string, flags: ImportFlags, io: ImportIo): numbe
   if (!modelImport.startsWith('.')) modelImport = `./${modelImport}`;
   const source = path.relative(path.dirname(path.resolve(out)), path.resolve(file)).split(path.sep).join('/');
   const text = writeApp(imported.plan, { modelImport, source, diagnostics: imported.diagnostics });
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.writeFileSync(out, text);
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, text);
+  } catch (e) {
+    io.err(`import failed: cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Pass --out with the path of a file in a folder you can write.\n`);
+    return EXIT_FAILED;
+  }
   const { workloads } = imported.plan;
   const services = workloads.filter((w) => w.kind === 'service').length;
   const sidecars = workloads.reduce((n, w) => n + w.sidecars.length, 0);

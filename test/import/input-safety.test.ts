@@ -165,6 +165,16 @@ describe('issue 14: bounded input', () => {
 });
 
 describe('issue 14: smaller items of the importer', () => {
+  test('GIVEN --out naming a folder WHEN lading import --force THEN one line says it cannot write there, exit 1, no stack', () => {
+    const dir = project({ 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n', 'apps/keep.txt': 'mine' });
+    const before = everything(dir);
+    const r = runLading(['import', 'compose.yaml', '--out', 'apps', '--force'], dir);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual(['import failed: cannot write apps (EISDIR). Pass --out with the path of a file in a folder you can write.']);
+    expect(everything(dir)).toEqual(before);
+  });
+
+
   test('GIVEN restart: sometimes WHEN lading import THEN one error line names the valid values, exit 1', () => {
     const dir = project({ 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    restart: sometimes\n' });
     const r = runLading(['import', 'compose.yaml'], dir);

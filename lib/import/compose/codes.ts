@@ -35,7 +35,7 @@ export const IMPORT_CODES = {
   },
   'import/secret-variable': {
     severity: 'info',
-    summary: 'An environment value read from a variable that holds a secret becomes a Secret, so its value enters no output.',
+    summary: 'An environment value read from a variable of the importing host, or from one whose name says it holds a secret, becomes a Secret, so its value enters no output.',
   },
   'import/env-file-missing': {
     severity: 'error',
