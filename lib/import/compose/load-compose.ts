@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ModelError, type System } from '../../model';
-import { buildSystem } from './build-system';
 import { Reporter } from '../../diagnostics/reporter';
+import { buildSystem } from './build-system';
 import { IMPORT_CODES } from './codes';
 import { asMap, asString, at, entry, fail, located, type ImportContext, type ImportDiagnostic } from './context';
 import { parseDotenv } from './dotenv';
