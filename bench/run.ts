@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: synthesizes generated systems of 10, 100 and 1,000 services on every target as whole processes,
  * beside hand-written cdk8s-plus-27 and aws-cdk-lib programs (the baseline) and plain serialization of the final
- * objects (the floor), and writes bench/RESULTS.md. BENCH_QUICK=1 runs one repetition of each.
+ * objects (the floor), times `lading import` at 1,000, 2,000 and 4,000 services, and writes bench/RESULTS.md.
+ * BENCH_QUICK=1 runs one repetition of each; BENCH_ONLY=import runs the import alone and replaces its section.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { importBench, withImportSection, type ImportBenchTools } from './import-bench';
 
 const ROOT = path.resolve(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -74,6 +76,17 @@ interface Cell {
 }
 const cells = new Map<string, Cell>();
 const started = Date.now();
+const importTools: ImportBenchTools = { lading, script, median, scratch, reps: QUICK ? 1 : 3, log };
+
+// BENCH_ONLY=import: the import alone, its section of RESULTS.md replaced and the rest kept
+if (process.env.BENCH_ONLY === 'import') {
+  const resultsFile = path.join(__dirname, 'RESULTS.md');
+  const section = importBench(importTools);
+  fs.writeFileSync(resultsFile, withImportSection(fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '# Benchmark results\n', section));
+  fs.rmSync(scratch, { recursive: true, force: true });
+  log(`wrote the import section of bench/RESULTS.md in ${fmt((Date.now() - started) / 60000, 1)} minutes`);
+  process.exit(0);
+}
 
 // warm bin/register.js's compile cache once, as any second synth on a machine finds it
 script('bench/dump-spec.ts', ['10', path.join(scratch, 'spec-warm.json')]);
@@ -154,6 +167,7 @@ const uncached = repeat(exampleReps, () => run('node', ['bin/lading.js', 'synth'
 const composeOnly = lading(['synth', '--target', 'compose', '--out', path.join(scratch, 'out-examples-compose')], {}, ['./bench/trace-libraries.js']);
 const composeLibraries = /libraries-loaded: (.*)/.exec(composeOnly.stderr)?.[1] ?? '?';
 const npmSynth = repeat(exampleReps, () => run('npm', ['run', '--silent', 'synth', '--', '--out', path.join(scratch, 'out-examples-npm')]));
+const importSection = importBench(importTools);
 log(`examples: shipped ${fmt(shipped.wall)} s, validation on ${fmt(validated.wall)} s, type-checked ${fmt(typeChecked.wall)} s, ts-node as the loader ${fmt(tsNodeLoader.wall)} s, no compile cache ${fmt(uncached.wall)} s`);
 
 // ---- the report
@@ -213,6 +227,7 @@ lines.push(`| the same with bin/register.js's compile cache off (\`LADING_SWC_CA
 lines.push(`| the same with aws-cdk-lib's built-in CloudFormation validation on | ${fmt(validated.wall)} | ${fmt(validated.rssMiB, 0)} |`);
 lines.push(`| the same with ts-node type-checking (no transpile-only, no swc) | ${fmt(typeChecked.wall)} | ${fmt(typeChecked.rssMiB, 0)} |`);
 lines.push(`| the same with ts-node as the loader (transpile-only, swc; bench/ts-node-lading.js) | ${fmt(tsNodeLoader.wall)} | ${fmt(tsNodeLoader.rssMiB, 0)} |`);
+lines.push('', ...importSection);
 const notes = path.join(__dirname, 'NOTES.md');
 if (fs.existsSync(notes)) lines.push('', fs.readFileSync(notes, 'utf8').trim());
 fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);

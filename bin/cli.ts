@@ -92,6 +92,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('-n, --name <name>', "the system name (default: the file's name, else its folder)")
     .option('--profile <profile...>', 'Compose profiles to include')
     .option('--force', 'overwrite the app module if it exists')
+    .option('--allow-host-variable <name...>', "variables of this shell whose values may be written into the app as they are (others become secrets or are refused)")
+    .option('--allow-outside-files', 'read env_file and extends files outside the folder of the Compose file')
     .action((file: string, flags: ImportFlags) => {
       const { runImport } = require('./import-command') as typeof import('./import-command');
       code = runImport(file, flags, io);

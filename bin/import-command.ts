@@ -23,6 +23,10 @@ export interface ImportFlags {
   name?: string;
   profile?: string[];
   force?: boolean;
+  /** Variables of the shell whose values may enter the outputs as they are. */
+  allowHostVariable?: string[];
+  /** Whether env_file and extends files outside the Compose file's folder may be read. */
+  allowOutsideFiles?: boolean;
 }
 
 export interface ComposeSynthFlags {
@@ -52,12 +56,14 @@ function print(io: ImportIo, diagnostics: readonly Diagnostic[]): void {
 }
 
 /** Loads the file; prints a malformed file's one error line and returns undefined. */
-function load(file: string, flags: { name?: string; profile?: string[] }, io: ImportIo): ComposeImport | undefined {
+function load(file: string, flags: { name?: string; profile?: string[]; allowHostVariable?: string[]; allowOutsideFiles?: boolean }, io: ImportIo): ComposeImport | undefined {
   try {
     return loadCompose({
       file,
       env: process.env,
       projectRoot: process.cwd(),
+      ...(flags.allowHostVariable ? { allowHostVariables: flags.allowHostVariable } : {}),
+      ...(flags.allowOutsideFiles ? { allowOutsideFiles: true } : {}),
       ...(flags.name ? { name: flags.name } : {}),
       ...(flags.profile ? { profiles: flags.profile } : {}),
     });

@@ -78,7 +78,11 @@ describe('lading import and lading synth --compose (the CLI, as a process)', () 
     expect(r.stderr).toContain('error import/required-variable compose.yaml:3 services.web.image: variable TAG is required: pick a tag');
     expect(r.stderr).toContain('import failed: errors above; nothing was written');
     expect(fs.existsSync(path.join(dir, 'apps'))).toBe(false);
-    expect(runLading(['import', 'compose.yaml'], dir, { TAG: '1.27' }).code).toBe(0);
+    const fromHost = runLading(['import', 'compose.yaml'], dir, { TAG: '1.27' });
+    expect(fromHost.code).toBe(1);
+    expect(fromHost.stderr).toContain('error import/host-variable compose.yaml:3 services.web.image: variable TAG comes from the environment of the importing host');
+    expect(runLading(['import', 'compose.yaml', '--allow-host-variable', 'TAG'], dir, { TAG: '1.27' }).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'apps', `${path.basename(dir).toLowerCase()}.ts`), 'utf8')).toContain("Image.of('nginx:1.27')");
   });
 
   test('GIVEN no file WHEN lading import THEN it is a usage error, exit 2', () => {

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ComposeFileError, IMPORT_CODES } from '../../lib/import/compose';
+import { ComposeFileError, IMPORT_CODES, type ImportCode } from '../../lib/import/compose';
+import { LineCounter, parseDocument } from 'yaml';
+import { toLocated } from '../../lib/import/compose/located';
 import { importText, ROOT } from './support/import-kit';
 
 interface Case {
@@ -134,6 +136,23 @@ const CASES: Record<string, Case> = {
     at: 'services.web',
     says: "the bind mount of ./html in web runs on ECS only with the EC2 launch type: the system chooses it (targetOptions.ecs.launchType 'ec2').",
   },
+  'import/host-variable': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    labels:\n      x: "${NPM_TOKEN}"\n',
+    env: { NPM_TOKEN: 'npm-1618' },
+    at: 'services.web.labels.x',
+    says: 'variable NPM_TOKEN comes from the environment of the importing host: its value would be written into every output, so it is refused.',
+  },
+  'import/secret-composed': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    environment:\n      DATABASE_URL: "postgres://app:${DB_PASSWORD}@db/app"\n',
+    env: { DB_PASSWORD: 'pw-2718' },
+    at: 'services.web.environment.DATABASE_URL',
+    says: 'DATABASE_URL is composed of text and DB_PASSWORD from the importing host\'s environment: the whole value becomes secret database-url',
+  },
+  'import/outside-file': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    env_file: ../import-kit.ts\n',
+    at: 'services.web.env_file',
+    says: 'env_file ../import-kit.ts is outside the folder of the Compose file',
+  },
   'import/obsolete-version': {
     compose: 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n    restart: always\n',
     at: 'version',
@@ -148,7 +167,7 @@ describe('every diagnostic code of the import', () => {
     expect(found).toBeDefined();
     expect(found?.keyPath).toBe(c.at);
     expect(found?.message).toContain(c.says);
-    expect(found?.severity).toBe(IMPORT_CODES[code].severity);
+    expect(found?.severity).toBe(IMPORT_CODES[code as ImportCode].severity);
     expect(found?.path).toMatch(new RegExp(`compose\\.yaml:${found?.line} ${c.at.replace(/[.[\]]/g, '\\$&')}$`));
     if (found?.severity === 'error') expect(imported.system).toBeUndefined();
   });
@@ -184,8 +203,30 @@ describe('every diagnostic code of the import', () => {
     expect((error as Error).message.split('\n')).toHaveLength(1);
   });
 
+  test('GIVEN a text larger than 10 MiB WHEN imported THEN one import/too-large line', () => {
+    let error: unknown;
+    try {
+      importText('# padding\n'.repeat(1_100_000));
+    } catch (e) {
+      error = e;
+    }
+    expect(ComposeFileError.is(error)).toBe(true);
+    const d = (error as ComposeFileError).diagnostic;
+    expect([d.code, d.severity]).toEqual(['import/too-large', IMPORT_CODES['import/too-large'].severity]);
+    expect(`${d.path}: ${d.message}`).toMatch(/compose\.yaml: /);
+    expect(d.message).toBe('the file is larger than the 10 MiB the import reads (got 11000000 bytes). Split the file, or leave out what it does not need.');
+  });
+
+  test('GIVEN aliases that expand past the bound WHEN the located tree is built THEN it stops at the alias that crosses it', () => {
+    const text = 'x-a: &a [1, 2]\nx-b: &b [*a, *a]\nservices:\n  web:\n    image: nginx:1.27\n    command: *b\n';
+    const counter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: counter });
+    expect(() => toLocated(doc, counter, doc.contents, 6)).toThrow('aliases expand to more than 6 values (got 13 by alias *b). Write the values out, or use fewer levels of aliases.');
+    expect(toLocated(doc, counter, doc.contents, 13).kind).toBe('map');
+  });
+
   test('GIVEN the catalogue WHEN compared with the tests and the source THEN every code is tested and every code used is catalogued', () => {
-    const tested = new Set([...Object.keys(CASES), 'import/invalid-file']);
+    const tested = new Set([...Object.keys(CASES), 'import/invalid-file', 'import/too-large', 'import/not-utf8']);
     expect(Object.keys(IMPORT_CODES).filter((c) => !tested.has(c)).sort()).toEqual([]);
     const used = new Set<string>();
     const dir = path.join(ROOT, 'lib', 'import');

@@ -11,9 +11,14 @@ const job = (s: SystemSpec, name: string): JobSpec => s.jobs.find((w) => w.name 
 const codes = (imported: ComposeImport): string[] => imported.diagnostics.map((d) => `${d.code} ${d.keyPath}`);
 
 describe('loading a Compose file into the model', () => {
-  test('GIVEN interpolation from .env beside the file WHEN the environment given sets a variable too THEN the environment wins', () => {
+  test('GIVEN interpolation from .env beside the file WHEN the environment given sets a variable too THEN the environment wins, as a secret unless allowed by name', () => {
     expect(service(spec(importCorpus('wordpress-mysql')), 'db').main.env.MYSQL_DATABASE).toBe('blog');
-    expect(service(spec(importCorpus('wordpress-mysql', { env: { MYSQL_DATABASE: 'shop' } })), 'db').main.env.MYSQL_DATABASE).toBe('shop');
+    const allowed = spec(importCorpus('wordpress-mysql', { env: { MYSQL_DATABASE: 'shop' }, allowHostVariables: ['MYSQL_DATABASE'] }));
+    expect(service(allowed, 'db').main.env.MYSQL_DATABASE).toBe('shop');
+    const fromHost = spec(importCorpus('wordpress-mysql', { env: { MYSQL_DATABASE: 'shop' } }));
+    expect(service(fromHost, 'db').main.env.MYSQL_DATABASE).toBeUndefined();
+    expect(service(fromHost, 'db').main.secretEnv.find((e) => e.name === 'MYSQL_DATABASE')?.secret).toBe('mysql-database');
+    expect(JSON.stringify(fromHost)).not.toContain('shop');
   });
 
   test('GIVEN secrets read from variables WHEN imported THEN they are Secrets and no value enters the spec', () => {

@@ -1,10 +1,10 @@
-import type { Severity } from '../../diagnostics/diagnostic';
+import type { CodeOf, CodeTable } from '../../diagnostics/codes';
 
 /**
  * Every diagnostic that importing a Compose file can emit, with its severity and a one-line summary.
  * Plain data: documentation and tests read it.
  */
-export const IMPORT_CODES: Record<string, { severity: Severity; summary: string }> = {
+export const IMPORT_CODES = {
   'import/invalid-file': {
     severity: 'error',
     summary: 'The file is not a Compose file lading can read: a YAML syntax error, or a key with the wrong type.',
@@ -35,7 +35,7 @@ export const IMPORT_CODES: Record<string, { severity: Severity; summary: string 
   },
   'import/secret-variable': {
     severity: 'info',
-    summary: 'An environment value read from a variable that holds a secret becomes a Secret, so its value enters no output.',
+    summary: 'An environment value read from a variable of the importing host, or from one whose name says it holds a secret, becomes a Secret, so its value enters no output.',
   },
   'import/env-file-missing': {
     severity: 'error',
@@ -109,4 +109,27 @@ export const IMPORT_CODES: Record<string, { severity: Severity; summary: string 
     severity: 'info',
     summary: 'The top-level `version` is obsolete in the compose-spec and has no effect.',
   },
-};
+  'import/too-large': {
+    severity: 'error',
+    summary: 'A file larger than lading reads (10 MiB), or YAML aliases that expand to more values than it builds (a billion-laughs file).',
+  },
+  'import/not-utf8': {
+    severity: 'error',
+    summary: 'A file that is not UTF-8 text: the import names the offset of the first byte that is not.',
+  },
+  'import/host-variable': {
+    severity: 'error',
+    summary: 'A value read from a variable of the importing host where no Secret can hold it (a label, a command, part of a value): its value would enter every output.',
+  },
+  'import/secret-composed': {
+    severity: 'warning',
+    summary: 'An environment value composed of text and host variables becomes one Secret: the whole composed value must be stored in the secret.',
+  },
+  'import/outside-file': {
+    severity: 'error',
+    summary: 'An `env_file` (or an `extends.file`) outside the folder of the Compose file: refused unless `--allow-outside-files` is given.',
+  },
+} as const satisfies CodeTable;
+
+/** Every code of the import, as a union of string literals. */
+export type ImportCode = CodeOf<typeof IMPORT_CODES>;

@@ -1,4 +1,4 @@
-import { asBoolean, asString, asStringOrList, entry, fail, report, type ImportContext } from './context';
+import { asBoolean, asString, asStringOrList, at, entry, fail, type ImportContext } from './context';
 import { environmentOf, labelsOf } from './environment';
 import { healthOf } from './health';
 import { imageOf } from './image';
@@ -44,7 +44,7 @@ function serviceSecrets(ctx: ImportContext, service: LocatedMap, keyPath: string
       const t = entry(item, 'target');
       if (t) target = asString(ctx, t.value, `${ip}.target`);
       for (const [k, v] of item.entries) {
-        if (!['source', 'target'].includes(k)) report(ctx, 'import/unsupported-key', `${ip}.${k}`, v.line, `secret ${k} has no equivalent: the file keeps the target's defaults.`);
+        if (!['source', 'target'].includes(k)) ctx.reporter.report('import/unsupported-key', at(ctx, `${ip}.${k}`, v.line), `secret ${k} has no equivalent: the file keeps the target's defaults.`);
       }
     } else source = asString(ctx, item, ip);
     const id = secrets.composeSecret(source, ip, item.line);
@@ -53,11 +53,9 @@ function serviceSecrets(ctx: ImportContext, service: LocatedMap, keyPath: string
     let name = file;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
       name = file.toUpperCase().replace(/[^A-Z0-9_]/g, '_').replace(/^(\d)/, '_$1');
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        ip,
-        item.line,
+        at(ctx, ip, item.line),
         `the secret file /run/secrets/${file} becomes /run/secrets/${name}: the model names secret files after an environment variable.`,
         `Make the program read /run/secrets/${name}.`,
       );
@@ -79,11 +77,9 @@ export function containerOf(ctx: ImportContext, service: LocatedMap, keyPath: st
   const { env, secretEnv } = environmentOf(ctx, service, keyPath, inputs.secrets);
   for (const [name, id] of Object.entries(serviceSecrets(ctx, service, keyPath, inputs.secrets))) {
     if (name in env) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        `${keyPath}.environment.${name}`,
-        entry(service, 'environment')?.line ?? service.line,
+        at(ctx, `${keyPath}.environment.${name}`, entry(service, 'environment')?.line ?? service.line),
         `${name} is also a secret of the service: the secret is kept.`,
       );
       delete env[name];

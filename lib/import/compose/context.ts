@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import { IMPORT_CODES } from './codes';
+import { Reporter } from '../../diagnostics/reporter';
+import { IMPORT_CODES, type ImportCode } from './codes';
 import { ComposeFileError } from './errors';
 import { interpolate } from './interpolate';
 import { describe, type Located, type LocatedMap, type LocatedScalar, type LocatedSeq } from './located';
@@ -26,7 +27,15 @@ export interface ImportContext {
   projectName: string;
   /** A variable's value, from the environment given, then the `.env` file. */
   readonly lookup: (name: string) => string | undefined;
-  readonly diagnostics: ImportDiagnostic[];
+  /**
+   * Whether the value `lookup` gives for a variable comes from the importing host's environment (not from `.env`
+   * and not allowed by name), so that it may enter no output as it is.
+   */
+  readonly fromHost: (name: string) => boolean;
+  /** Whether `env_file` and `extends.file` may name files outside the folder of the Compose file. */
+  readonly allowOutsideFiles: boolean;
+  /** Where every finding of the import is recorded; `path` is `at(ctx, keyPath, line)`. */
+  readonly reporter: Reporter<ImportCode>;
   /** Variables already reported as unset, so each is reported once. */
   readonly unset: Set<string>;
 }
@@ -35,30 +44,20 @@ export function diagnosticPath(file: string, line: number, keyPath: string): str
   return `${file}${line > 0 ? `:${line}` : ''} ${keyPath}`.trim();
 }
 
-/** Records a diagnostic, with the severity of its code's catalogue entry. */
-export function report(ctx: ImportContext, code: string, keyPath: string, line: number, message: string, fix?: string): void {
-  const entry = IMPORT_CODES[code];
-  if (!entry) throw new Error(`unknown import diagnostic code ${code}`);
-  ctx.diagnostics.push({
-    code,
-    severity: entry.severity,
-    path: diagnosticPath(ctx.file, line, keyPath),
-    message,
-    ...(fix ? { fix } : {}),
-    file: ctx.file,
-    line,
-    keyPath,
-  });
+/** The path of a finding at `keyPath` on `line` of the file: `compose.yaml:12 services.web.ports[2]`. */
+export function at(ctx: Pick<ImportContext, 'file'>, keyPath: string, line: number): string {
+  return diagnosticPath(ctx.file, line, keyPath);
 }
 
-/** Stops the import: the file is malformed at `keyPath`. */
-export function fail(ctx: Pick<ImportContext, 'file'>, keyPath: string, line: number, message: string): never {
-  throw new ComposeFileError({
-    code: 'import/invalid-file',
-    severity: 'error',
-    path: diagnosticPath(ctx.file, line, keyPath),
-    message,
-  });
+/** A finding of `reporter` with its line and key path taken back out of its path. */
+export function located(file: string, d: Diagnostic): ImportDiagnostic {
+  const m = /^(?::(\d+))?(?: (.*))?$/.exec(d.path.startsWith(file) ? d.path.slice(file.length) : ` ${d.path}`);
+  return { ...d, file, line: Number(m?.[1] ?? 0), keyPath: m?.[2] ?? '' };
+}
+
+/** Stops the import: the file cannot be read at `keyPath` (malformed, too large, not UTF-8). */
+export function fail(ctx: Pick<ImportContext, 'file'>, keyPath: string, line: number, message: string, code: ImportCode = 'import/invalid-file'): never {
+  throw new ComposeFileError(new Reporter(IMPORT_CODES).make(code, at(ctx, keyPath, line), message));
 }
 
 export function asMap(ctx: ImportContext, node: Located, keyPath: string): LocatedMap {
@@ -82,35 +81,66 @@ export function asString(ctx: ImportContext, node: Located, keyPath: string): st
   return typeof scalar.value === 'string' ? interpolated(ctx, scalar.value, keyPath, scalar.line) : (scalar.text ?? String(scalar.value));
 }
 
-/** Interpolates a string of the file, reporting unset, required and malformed variables at `keyPath`. */
+/**
+ * Interpolates a string of the file, reporting unset, required and malformed variables at `keyPath`, and every
+ * variable whose value would come from the importing host's environment (see `allowHostVariables`).
+ */
 export function interpolated(ctx: ImportContext, text: string, keyPath: string, line: number): string {
-  const { value, problems } = interpolate(text, ctx.lookup);
+  const { value, host } = interpolatedWithHost(ctx, text, keyPath, line);
+  for (const name of host) reportHostVariable(ctx, name, keyPath, line);
+  return value;
+}
+
+/** The value of a variable passed through by name (`args: [VERSION]`), refused when it comes from the importing host. */
+export function passedThrough(ctx: ImportContext, name: string, keyPath: string, line: number): string | undefined {
+  const value = ctx.lookup(name);
+  if (value !== undefined && ctx.fromHost(name)) reportHostVariable(ctx, name, keyPath, line);
+  return value;
+}
+
+function reportHostVariable(ctx: ImportContext, name: string, keyPath: string, line: number): void {
+  ctx.reporter.report(
+    'import/host-variable',
+    at(ctx, keyPath, line),
+    `variable ${name} comes from the environment of the importing host: its value would be written into every output, so it is refused.`,
+    `Write the value in the file or in .env beside it, or pass --allow-host-variable ${name} to write the host's value.`,
+  );
+}
+
+/**
+ * Interpolates like `interpolated`, and returns the variables read from the importing host instead of reporting
+ * them, for a caller that can keep them out of the output (an environment value that becomes a Secret).
+ */
+export function interpolatedWithHost(ctx: ImportContext, text: string, keyPath: string, line: number): { readonly value: string; readonly host: readonly string[] } {
+  const host = new Set<string>();
+  const lookup = (name: string): string | undefined => {
+    const v = ctx.lookup(name);
+    if (v !== undefined && ctx.fromHost(name)) host.add(name);
+    return v;
+  };
+  const { value, problems } = interpolate(text, lookup);
   for (const p of problems) {
     if (p.kind === 'unset') {
       if (ctx.unset.has(p.name)) continue;
       ctx.unset.add(p.name);
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unset-variable',
-        keyPath,
-        line,
+        at(ctx, keyPath, line),
         `variable ${p.name} is not set: it becomes the empty string.`,
         `Set ${p.name} in the environment or in .env beside the file, or give a default: \${${p.name}:-value}.`,
       );
     } else if (p.kind === 'required') {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/required-variable',
-        keyPath,
-        line,
+        at(ctx, keyPath, line),
         `variable ${p.name} is required: ${p.message}`,
         `Set ${p.name} in the environment or in .env beside the file.`,
       );
     } else {
-      report(ctx, 'import/invalid-interpolation', keyPath, line, p.message, 'Write $$ for a literal $.');
+      ctx.reporter.report('import/invalid-interpolation', at(ctx, keyPath, line), p.message, 'Write $$ for a literal $.');
     }
   }
-  return value;
+  return { value, host: [...host].sort() };
 }
 
 export function asBoolean(ctx: ImportContext, node: Located, keyPath: string): boolean {
@@ -139,7 +169,7 @@ export function asStringOrList(ctx: ImportContext, node: Located, keyPath: strin
 export function reportUnhandled(ctx: ImportContext, map: LocatedMap, keyPath: string, handled: ReadonlySet<string>, hints: Readonly<Record<string, string>> = {}): void {
   for (const [key, entry] of map.entries) {
     if (handled.has(key) || key.startsWith('x-')) continue;
-    report(ctx, 'import/unsupported-key', `${keyPath}.${key}`, entry.line, `${key} has no equivalent in the model: it is left out.`, hints[key]);
+    ctx.reporter.report('import/unsupported-key', at(ctx, `${keyPath}.${key}`, entry.line), `${key} has no equivalent in the model: it is left out.`, hints[key]);
   }
 }
 

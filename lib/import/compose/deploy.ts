@@ -1,4 +1,4 @@
-import { asMap, asNumber, asString, entry, report, reportUnhandled, type ImportContext } from './context';
+import { asMap, asNumber, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import type { Located, LocatedMap } from './located';
 import type { ResourcesPlan } from './plan';
 
@@ -81,20 +81,16 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
       const max = attempts ? asNumber(ctx, attempts.value, `${pp}.max_attempts`) : undefined;
       const restart = value === 'none' ? 'no' : value === 'on-failure' ? (max !== undefined ? `on-failure:${max}` : 'on-failure') : value === 'any' ? 'always' : undefined;
       if (restart === undefined) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          `${pp}.condition`,
-          condition?.line ?? policy.line,
+          at(ctx, `${pp}.condition`, condition?.line ?? policy.line),
           `condition ${value} is not none, on-failure or any: it is left out.`,
         );
       } else {
         if (max !== undefined && value !== 'on-failure') {
-          report(
-            ctx,
+          ctx.reporter.report(
             'import/unsupported-value',
-            `${pp}.max_attempts`,
-            attempts?.line ?? policy.line,
+            at(ctx, `${pp}.max_attempts`, attempts?.line ?? policy.line),
             `max_attempts applies to condition on-failure only in the model: it is left out.`,
           );
         }
@@ -106,11 +102,9 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
   if (scale) {
     const value = asNumber(ctx, scale.value, `${keyPath}.scale`);
     if (replicas && replicas.value !== value) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        `${keyPath}.scale`,
-        scale.line,
+        at(ctx, `${keyPath}.scale`, scale.line),
         `scale ${value} differs from deploy.replicas ${replicas.value}: deploy.replicas is kept.`,
       );
     } else replicas ??= { value, keyPath: `${keyPath}.scale`, line: scale.line };
@@ -120,11 +114,9 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
     if (!e) return deployed;
     const value = read(e.value, `${keyPath}.${key}`);
     if (deployed !== undefined && String(deployed) !== String(value)) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        `${keyPath}.${key}`,
-        e.line,
+        at(ctx, `${keyPath}.${key}`, e.line),
         `${key} ${value} differs from the deploy resources' ${deployed}: the deploy value is kept.`,
       );
       return deployed;
@@ -152,22 +144,13 @@ export function restartOf(ctx: ImportContext, service: LocatedMap, keyPath: stri
   const p = `${keyPath}.restart`;
   const value = e.value.kind === 'scalar' && e.value.value === false ? 'no' : asString(ctx, e.value, p);
   if (!/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(value)) {
-    report(
-      ctx,
-      'import/unsupported-value',
-      p,
-      e.line,
-      `restart ${JSON.stringify(value)} is not no, always, unless-stopped or on-failure[:N]: the service restarts always.`,
-    );
-    return { restart: 'always', given: true };
+    fail(ctx, p, e.line, `restart must be no, always, unless-stopped or on-failure[:N] (got ${JSON.stringify(value)})`);
   }
   const policy = deploy.restartPolicy;
   if (policy && !agree(value, policy.value)) {
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/unsupported-value',
-      policy.keyPath,
-      policy.line,
+      at(ctx, policy.keyPath, policy.line),
       `deploy.restart_policy (${policy.value}) differs from restart (${value}): restart is kept.`,
     );
   }

@@ -1,10 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ENV_NAME_PATTERN } from '../../model/names';
-import { asBoolean, asMap, asScalar, asSeq, asString, entry, fail, interpolated, report, type ImportContext } from './context';
+import { asBoolean, asMap, asScalar, asSeq, asString, at, entry, fail, interpolatedWithHost, type ImportContext } from './context';
 import { parseDotenv } from './dotenv';
 import { requiredReference, variableReference } from './interpolate';
 import type { Located, LocatedMap } from './located';
+import { outsideFileDir } from './paths';
+import { readInput } from './read-input';
 import type { SecretRegistry } from './secrets';
 
 /** Names of variables whose value is a secret, in the key or in the variable it is read from. */
@@ -34,11 +36,9 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
     const p = `${keyPath}.environment`;
     for (const item of rawItems(ctx, environment.value, p)) {
       if (!ENV_NAME_PATTERN.test(item.key)) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          item.path,
-          item.line,
+          at(ctx, item.path, item.line),
           `${JSON.stringify(item.key)} is not a variable name the model accepts: it is left out.`,
           'Use letters, digits and _, not starting with a digit.',
         );
@@ -47,23 +47,37 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
       delete env[item.key];
       delete secretEnv[item.key];
       if (item.raw === undefined) {
-        const fromHost = ctx.lookup(item.key);
-        if (fromHost !== undefined) env[item.key] = fromHost;
-        report(
-          ctx,
+        const value = ctx.lookup(item.key);
+        if (value !== undefined && ctx.fromHost(item.key)) {
+          const id = secrets.forVariable(item.key, undefined, item.path, item.line);
+          secretEnv[item.key] = id;
+          ctx.reporter.report(
+            'import/secret-variable',
+            at(ctx, item.path, item.line),
+            `${item.key} passes the importing host's value through: it becomes secret ${id}, and its value enters no output.`,
+            `Compose reads it from ${item.key} at \`docker compose up\`; Kubernetes and ECS from their secret stores.`,
+          );
+          continue;
+        }
+        if (value !== undefined) env[item.key] = value;
+        ctx.reporter.report(
           'import/unsupported-value',
-          item.path,
-          item.line,
-          fromHost === undefined
+          at(ctx, item.path, item.line),
+          value === undefined
             ? `${item.key} passes the deploying host's value through, which the model cannot: it is not set here, so it is left out.`
-            : `${item.key} passes the deploying host's value through, which the model cannot: it keeps the value it has now.`,
+            : `${item.key} passes the deploying host's value through, which the model cannot: it keeps the value it has in .env.`,
           `Write the value, or read it from a secret if it is one.`,
         );
         continue;
       }
       const secret = secretOf(ctx, item.key, item.raw, item.path, item.line, secrets);
       if (secret) secretEnv[item.key] = secret;
-      else env[item.key] = typeof item.raw === 'string' ? interpolated(ctx, item.raw, item.path, item.line) : String(item.raw);
+      else if (typeof item.raw !== 'string') env[item.key] = String(item.raw);
+      else {
+        const { value, host } = interpolatedWithHost(ctx, item.raw, item.path, item.line);
+        if (host.length === 0) env[item.key] = value;
+        else secretEnv[item.key] = composedSecret(ctx, item.key, item.raw, host, item.path, item.line, secrets);
+      }
     }
   }
   return { env, secretEnv };
@@ -104,20 +118,45 @@ function secretOf(ctx: ImportContext, key: string, raw: string | number | boolea
     return secrets.forVariable(required.name, hint, keyPath, line);
   }
   const variable = variableReference(raw);
+  if (variable && !SECRET_LIKE.test(key) && !SECRET_LIKE.test(variable) && ctx.lookup(variable) !== undefined && ctx.fromHost(variable)) {
+    const id = secrets.forVariable(variable, undefined, keyPath, line);
+    ctx.reporter.report(
+      'import/secret-variable',
+      at(ctx, keyPath, line),
+      `${key} reads ${variable} from the importing host's environment: it becomes secret ${id}, and its value enters no output.`,
+      `Compose reads it from ${variable} at \`docker compose up\`; Kubernetes and ECS from their secret stores. To write the value instead, put it in .env beside the file or pass --allow-host-variable ${variable}.`,
+    );
+    return id;
+  }
   if (variable && (SECRET_LIKE.test(key) || SECRET_LIKE.test(variable))) {
     const id = secrets.forVariable(variable, undefined, keyPath, line);
     const dropped = /^\$\{[A-Za-z0-9_]+:?-/.test(raw) ? ' Its default is not kept: the variable must be set.' : '';
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/secret-variable',
-      keyPath,
-      line,
+      at(ctx, keyPath, line),
       `${key} reads ${variable}, which holds a secret: it becomes secret ${id}, and its value enters no output.${dropped}`,
       `Compose reads it from ${variable} at \`docker compose up\`; Kubernetes and ECS from their secret stores.`,
     );
     return id;
   }
   return undefined;
+}
+
+/**
+ * An environment value composed of text and variables of the importing host (`postgres://app:${DB_PASSWORD}@db/app`):
+ * the whole value becomes one Secret, since no target builds a value out of text and a secret, and the finding says
+ * what the secret must hold.
+ */
+function composedSecret(ctx: ImportContext, key: string, raw: string, host: readonly string[], keyPath: string, line: number, secrets: SecretRegistry): string {
+  const id = secrets.forComposed(key, raw);
+  const names = host.join(', ');
+  ctx.reporter.report(
+    'import/secret-composed',
+    at(ctx, keyPath, line),
+    `${key} is composed of text and ${names} from the importing host's environment: the whole value becomes secret ${id}, which must hold it composed (got ${JSON.stringify(raw)}).`,
+    `Store the composed value in secret ${id} (on Compose, set ${secrets.envNameOf(id)} at \`docker compose up\`), or write the value in the file or in .env beside it.`,
+  );
+  return id;
 }
 
 function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Record<string, string> {
@@ -134,11 +173,9 @@ function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Recor
       if (req) required = asBoolean(ctx, req.value, `${p}.required`);
       const format = entry(n, 'format');
       if (format) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-key',
-          `${p}.format`,
-          format.line,
+          at(ctx, `${p}.format`, format.line),
           'env_file format has no equivalent: the file is read as NAME=value lines.',
         );
       }
@@ -146,27 +183,32 @@ function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Recor
     const abs = path.resolve(ctx.fileDir, file);
     if (!fs.existsSync(abs)) {
       if (required) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/env-file-missing',
-          p,
-          n.line,
+          at(ctx, p, n.line),
           `env_file ${file} does not exist (looked for ${abs}).`,
           'Create it, or mark it `required: false`.',
         );
       }
       continue;
     }
-    const { values, bad } = parseDotenv(fs.readFileSync(abs, 'utf8'));
-    for (const b of bad) report(ctx, 'import/unsupported-value', p, n.line, `line ${b} of ${file} is not NAME=value: it is left out.`);
+    if (outsideFileDir(ctx, abs) && !ctx.allowOutsideFiles) {
+      ctx.reporter.report(
+        'import/outside-file',
+        at(ctx, p, n.line),
+        `env_file ${file} is outside the folder of the Compose file (got ${abs}): its values would be written into every output, so it is not read.`,
+        'Move the file beside the Compose file, or pass --allow-outside-files to read it.',
+      );
+      continue;
+    }
+    const { values, bad } = parseDotenv(readInput(ctx, abs, { display: `env_file ${file}`, keyPath: p, line: n.line }));
+    for (const b of bad) ctx.reporter.report('import/unsupported-value', at(ctx, p, n.line), `line ${b} of ${file} is not NAME=value: it is left out.`);
     for (const [k, v] of Object.entries(values)) {
       if (ENV_NAME_PATTERN.test(k)) env[k] = v;
       else {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          p,
-          n.line,
+          at(ctx, p, n.line),
           `${JSON.stringify(k)} in ${file} is not a variable name the model accepts: it is left out.`,
         );
       }

@@ -1,5 +1,5 @@
 import { httpProbe, tcpProbe } from '../../docker-notation/health-probes';
-import { asBoolean, asMap, asNumber, asString, entry, fail, report, reportUnhandled, type ImportContext } from './context';
+import { asBoolean, asMap, asNumber, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import { durationSeconds, formatSeconds } from './durations';
 import type { Located } from './located';
 import type { HealthOptionsPlan, HealthPlan } from './plan';
@@ -22,22 +22,18 @@ export function healthOf(ctx: ImportContext, node: Located, keyPath: string): He
   const none = testWords[0] === 'NONE' && test?.value.kind === 'seq';
   if ((disable && asBoolean(ctx, disable.value, `${keyPath}.disable`)) || none) {
     const line = disable?.line ?? test?.line ?? map.line;
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/unsupported-value',
-      disable ? `${keyPath}.disable` : `${keyPath}.test`,
-      line,
+      at(ctx, disable ? `${keyPath}.disable` : `${keyPath}.test`, line),
       "turning the image's health check off has no equivalent: the image's HEALTHCHECK, if any, stays.",
       'Build an image without a HEALTHCHECK.',
     );
     return undefined;
   }
   if (!test) {
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/unsupported-value',
-      keyPath,
-      map.line,
+      at(ctx, keyPath, map.line),
       "a healthcheck without test only retimes the image's HEALTHCHECK, which the model cannot say: it is left out.",
       'Write the test the image runs.',
     );
@@ -75,7 +71,7 @@ function optionsOf(ctx: ImportContext, map: ReturnType<typeof asMap>, keyPath: s
     const s = durationSeconds(text);
     if (s === undefined) fail(ctx, p, e.line, `not a duration (got ${JSON.stringify(text)}); write e.g. 10s, 1m30s or 500ms`);
     if (!Number.isInteger(s)) {
-      report(ctx, 'import/duration-rounded', p, e.line, `${text} is rounded up to ${formatSeconds(Math.ceil(s))}: the model keeps whole seconds.`);
+      ctx.reporter.report('import/duration-rounded', at(ctx, p, e.line), `${text} is rounded up to ${formatSeconds(Math.ceil(s))}: the model keeps whole seconds.`);
       return Math.ceil(s);
     }
     return s;

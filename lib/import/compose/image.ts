@@ -1,4 +1,4 @@
-import { asMap, asSeq, asString, entry, fail, report, reportUnhandled, type ImportContext } from './context';
+import { asMap, asSeq, asString, at, entry, fail, passedThrough, reportUnhandled, type ImportContext } from './context';
 import type { LocatedMap } from './located';
 import { contextPath } from './paths';
 import type { ImagePlan } from './plan';
@@ -36,23 +36,21 @@ export function imageOf(ctx: ImportContext, service: LocatedMap, keyPath: string
         asSeq(ctx, a.value, ap).items.forEach((item, i) => {
           const s = asString(ctx, item, `${ap}[${i}]`);
           const eq = s.indexOf('=');
-          const value = eq < 0 ? ctx.lookup(s) : s.slice(eq + 1);
+          const value = eq < 0 ? passedThrough(ctx, s, `${ap}[${i}]`, item.line) : s.slice(eq + 1);
           if (value !== undefined) args[eq < 0 ? s : s.slice(0, eq)] = value;
         });
       } else {
         for (const [k, e] of asMap(ctx, a.value, ap).entries) {
-          const value = e.value.kind === 'scalar' && e.value.value === null ? ctx.lookup(k) : asString(ctx, e.value, `${ap}.${k}`);
+          const value = e.value.kind === 'scalar' && e.value.value === null ? passedThrough(ctx, k, `${ap}.${k}`, e.line) : asString(ctx, e.value, `${ap}.${k}`);
           if (value !== undefined) args[k] = value;
         }
       }
     }
   } else context = asString(ctx, buildEntry.value, p);
   if (/^[a-z]+:\/\/|^git@/.test(context)) {
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/unsupported-value',
-      p,
-      buildEntry.line,
+      at(ctx, p, buildEntry.line),
       `a remote build context (${context}) has no equivalent: the model builds from a folder of the project.`,
       'Clone the repository into the project and build from that folder.',
     );
@@ -61,11 +59,9 @@ export function imageOf(ctx: ImportContext, service: LocatedMap, keyPath: string
   let tag = image;
   if (tag === undefined) {
     tag = `${ctx.projectName}-${composeName}`;
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/build-tag',
-      p,
-      buildEntry.line,
+      at(ctx, p, buildEntry.line),
       `the built image is tagged ${tag}, as Compose names it.`,
       'Name it with image: beside build, e.g. registry.example.com/team/app:1.0, so Kubernetes and ECS can pull it.',
     );

@@ -1,17 +1,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseDocument } from 'yaml';
 import { ModelError, type System } from '../../model';
+import { Reporter } from '../../diagnostics/reporter';
 import { buildSystem } from './build-system';
-import { asMap, asString, entry, fail, report, type ImportContext, type ImportDiagnostic } from './context';
+import { IMPORT_CODES } from './codes';
+import { asMap, asString, at, entry, fail, located, type ImportContext, type ImportDiagnostic } from './context';
 import { parseDotenv } from './dotenv';
 import { resolveExtends } from './extends';
 import { inferPorts, reportPortless } from './inferred-ports';
-import { LocatedError, toLocated, type LocatedMap } from './located';
+import type { LocatedMap } from './located';
 import { NameTable } from './names';
+import { parseComposeText } from './parse';
 import type { ImportPlan, SourceRef, WorkloadPlan } from './plan';
 import { planWorkloads } from './plan-workloads';
 import { inActiveProfiles } from './profiles';
+import { MAX_INPUT_BYTES, readInput } from './read-input';
 import { SecretRegistry } from './secrets';
 import { declareNetworks, declareSecrets, declareVolumes } from './top-level';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
@@ -29,6 +32,14 @@ export interface LoadComposeOptions {
   readonly name?: string;
   /** Profiles to include; `*` for all. @default COMPOSE_PROFILES from `env`, else none */
   readonly profiles?: readonly string[];
+  /**
+   * Variables of `env` whose value may be written into the outputs as it is. Any other variable of `env` that the
+   * file reads becomes a Secret (an environment value) or is refused (anywhere else).
+   * @default - none
+   */
+  readonly allowHostVariables?: readonly string[];
+  /** Whether `env_file` and `extends.file` may name files outside the folder of the Compose file. @default false */
+  readonly allowOutsideFiles?: boolean;
 }
 
 export interface ComposeImport {
@@ -52,17 +63,12 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const file = options.file;
   const display = path.relative(process.cwd(), path.resolve(file)) || file;
   const fileDir = path.dirname(path.resolve(file));
-  let content = options.content;
-  if (content === undefined) {
-    try {
-      content = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      fail({ file: display }, '', 0, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-  }
+  const self = { display: 'the file', keyPath: '', line: 0 };
+  const content = options.content === undefined ? readInput({ file: display }, file, self) : checkedContent(display, options.content);
   const dotenvFile = path.join(fileDir, '.env');
-  const dotenv = fs.existsSync(dotenvFile) ? parseDotenv(fs.readFileSync(dotenvFile, 'utf8')).values : {};
+  const dotenv = fs.existsSync(dotenvFile) ? parseDotenv(readInput({ file: display }, dotenvFile, { display: '.env', keyPath: '', line: 0 })).values : {};
   const env = options.env ?? {};
+  const allowed = new Set(options.allowHostVariables ?? []);
   const lookup = (name: string): string | undefined => env[name] ?? dotenv[name];
   const ctx: ImportContext = {
     file: display,
@@ -70,24 +76,24 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     projectRoot: path.resolve(options.projectRoot ?? process.cwd()),
     projectName: '',
     lookup,
-    diagnostics: [],
+    fromHost: (name) => env[name] !== undefined && !allowed.has(name),
+    allowOutsideFiles: options.allowOutsideFiles ?? false,
+    reporter: new Reporter(IMPORT_CODES),
     unset: new Set(),
   };
-  const top = parseTop(ctx, content);
+  const top = parseComposeText(ctx, content);
   const names = new NameTable(ctx);
   const version = top.entries.get('version');
   if (version) {
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/obsolete-version',
-      'version',
-      version.line,
+      at(ctx, 'version', version.line),
       'version is obsolete in the compose-spec: it has no effect and is left out.',
     );
   }
   for (const [key, e] of top.entries) {
     if (!['version', 'name', 'services', 'networks', 'volumes', 'secrets'].includes(key) && !key.startsWith('x-')) {
-      report(ctx, 'import/unsupported-key', key, e.line, `${key} has no equivalent in the model: it is left out.`, TOP_HINTS[key]);
+      ctx.reporter.report('import/unsupported-key', at(ctx, key, e.line), `${key} has no equivalent in the model: it is left out.`, TOP_HINTS[key]);
     }
   }
   const nameEntry = entry(top, 'name');
@@ -125,11 +131,9 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     if (known) return known;
     const id = names.claim('volume', composeName, keyPath, line);
     declaredVolumes.set(composeName, id);
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/undeclared-volume',
-      keyPath,
-      line,
+      at(ctx, keyPath, line),
       `volume ${composeName} is not declared under the top-level volumes: it is imported as a persistent volume.`,
       `Declare it: volumes: { ${composeName}: {} }.`,
     );
@@ -142,11 +146,9 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const planned = planWorkloads(ctx, converted, { declaredNetworks, skipped, names });
   const ec2 = needsEc2(planned.workloads);
   if (ec2) {
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/ecs-ec2',
-      ec2.source.keyPath,
-      ec2.source.line,
+      at(ctx, ec2.source.keyPath, ec2.source.line),
       `${ec2.what} runs on ECS only with the EC2 launch type: the system chooses it (targetOptions.ecs.launchType 'ec2').`,
       'Replace it (a volume for a bind mount) to run on Fargate.',
     );
@@ -161,18 +163,16 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   };
   if (secrets.usesFiles && secrets.firstVariableUse) {
     const use = secrets.firstVariableUse;
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/secret-mode',
-      use.keyPath,
-      use.line,
+      at(ctx, use.keyPath, use.line),
       'this system also uses Compose secrets, so on Compose this secret becomes a file under /run/secrets too, not an environment variable.',
       'Make the program read the file, or use one kind of secret.',
     );
   }
-  if (ctx.diagnostics.some((d) => d.severity === 'error')) return { plan, diagnostics: sorted(ctx.diagnostics) };
+  if (ctx.reporter.hasErrors) return { plan, diagnostics: sorted(ctx) };
   const { system, errors } = buildSystem(plan);
-  for (const e of errors) report(ctx, 'import/model-error', e.source.keyPath, e.source.line, e.message);
+  for (const e of errors) ctx.reporter.report('import/model-error', at(ctx, e.source.keyPath, e.source.line), e.message);
   if (errors.length === 0) {
     try {
       system.toSpec();
@@ -180,12 +180,11 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
       if (!ModelError.is(e)) throw e;
       for (const line of (e as Error).message.split('\n')) {
         const w = plan.workloads.find((x) => line.startsWith(`${projectName}/${x.id}`) && /[ /:]/.test(line.charAt(projectName.length + 1 + x.id.length)));
-        report(ctx, 'import/model-error', w?.source.keyPath ?? 'services', w?.source.line ?? 0, line);
+        ctx.reporter.report('import/model-error', at(ctx, w?.source.keyPath ?? 'services', w?.source.line ?? 0), line);
       }
     }
   }
-  const failed = ctx.diagnostics.some((d) => d.severity === 'error');
-  return { ...(failed ? {} : { system }), plan, diagnostics: sorted(ctx.diagnostics) };
+  return { ...(ctx.reporter.hasErrors ? {} : { system }), plan, diagnostics: sorted(ctx) };
 }
 
 /** The first workload that needs a Docker host of its own on ECS, and why. */
@@ -201,25 +200,22 @@ function needsEc2(workloads: readonly WorkloadPlan[]): { source: SourceRef; what
   return undefined;
 }
 
-function parseTop(ctx: ImportContext, content: string): LocatedMap {
-  const counter = new LineCounter();
-  const doc = parseDocument(content, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-  const first = doc.errors[0];
-  if (first) {
-    const line = counter.linePos(first.pos[0]).line;
-    fail(ctx, '', line, `not valid YAML: ${first.message.split('\n')[0]}`);
+/** A Compose file given as text, checked as `readInput` checks one read from disk. */
+function checkedContent(display: string, content: string): string {
+  if (content.length > MAX_INPUT_BYTES / 4 && Buffer.byteLength(content) > MAX_INPUT_BYTES) {
+    fail(
+      { file: display },
+      '',
+      0,
+      `the file is larger than the ${MAX_INPUT_BYTES / 1024 / 1024} MiB the import reads (got ${Buffer.byteLength(content)} bytes). Split the file, or leave out what it does not need.`,
+      'import/too-large',
+    );
   }
-  try {
-    const root = toLocated(doc, counter, doc.contents);
-    if (root.kind !== 'map') fail(ctx, '', root.line, 'a compose file is a mapping with services at the top');
-    return root;
-  } catch (e) {
-    if (e instanceof LocatedError) fail(ctx, '', e.line, e.message);
-    throw e;
-  }
+  return content;
 }
 
-function sorted(list: ImportDiagnostic[]): ImportDiagnostic[] {
-  return [...list].sort((a, b) => a.line - b.line || (a.keyPath < b.keyPath ? -1 : a.keyPath > b.keyPath ? 1 : a.code < b.code ? -1 : 1));
+/** The findings of the import, by line, key path and code. */
+function sorted(ctx: ImportContext): ImportDiagnostic[] {
+  return ctx.reporter.diagnostics.map((d) => located(ctx.file, d)).sort((a, b) => a.line - b.line || (a.keyPath < b.keyPath ? -1 : a.keyPath > b.keyPath ? 1 : a.code < b.code ? -1 : 1));
 }
 

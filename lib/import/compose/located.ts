@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node as YamlNode, Scalar } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node as YamlNode, Scalar, YAMLMap } from 'yaml';
 
 /**
  * A YAML tree that remembers the line of every node, so that every diagnostic can say where in the file the
@@ -32,56 +32,110 @@ export interface LocatedScalar {
   readonly text?: string;
 }
 
-/** Thrown for a node that cannot be turned into a located tree (a complex key); caught by the parser. */
+/** At most this many values are built from aliases (`*name`, `<<: *name`) in one file, counted as expanded. */
+export const MAX_ALIAS_VALUES = 200_000;
+
+/** Thrown for a node that cannot be turned into a located tree (a complex key, too many aliased values). */
 export class LocatedError extends Error {
-  constructor(public readonly line: number, message: string) {
+  constructor(public readonly line: number, message: string, public readonly tooLarge = false) {
     super(message);
   }
 }
 
-export function toLocated(doc: Document, counter: LineCounter, node: unknown, depth = 0): Located {
-  const lineOf = (n: { range?: [number, number, number] | null } | null | undefined): number => (n?.range ? counter.linePos(n.range[0]).line : 0);
-  if (depth > 64) throw new LocatedError(0, 'nesting is too deep (a recursive alias?)');
-  if (node === null || node === undefined) return { kind: 'scalar', line: 0, value: null };
-  if (isAlias(node)) {
-    const target = node.resolve(doc);
-    const resolved = toLocated(doc, counter, target, depth + 1);
-    return { ...resolved, line: lineOf(node as YamlNode) || resolved.line };
+/**
+ * Builds the located tree of a parsed document. Each YAML node is built once: an alias shares the tree of its
+ * anchor, so a file cannot make the builder expand it exponentially, and the values an alias stands for are
+ * counted as expanded, so that a file whose aliases expand past `maxAliasValues` is refused, not built.
+ */
+export function toLocated(doc: Document, counter: LineCounter, node: unknown, maxAliasValues = MAX_ALIAS_VALUES): Located {
+  return new LocatedBuilder(doc, counter, maxAliasValues).build(node, 0);
+}
+
+class LocatedBuilder {
+  private readonly built = new Map<unknown, Located>();
+  /** The number of values under each built node, itself included. */
+  private readonly sizes = new WeakMap<Located, number>();
+  private aliased = 0;
+
+  constructor(private readonly doc: Document, private readonly counter: LineCounter, private readonly maxAliasValues: number) {}
+
+  build(node: unknown, depth: number): Located {
+    if (depth > 64) throw new LocatedError(0, 'nesting is too deep (a recursive alias?)');
+    if (node === null || node === undefined) return this.sized({ kind: 'scalar', line: 0, value: null }, 1);
+    const known = this.built.get(node);
+    if (known) return known;
+    const made = this.make(node, depth);
+    this.built.set(node, made);
+    return made;
   }
-  if (isScalar(node)) {
-    const v = (node as Scalar).value;
-    const value = typeof v === 'bigint' ? Number(v) : v === undefined ? null : (v as string | number | boolean | null);
-    const source = (node as Scalar & { source?: unknown }).source;
-    const text = typeof value === 'number' && typeof source === 'string' && source !== String(value) ? { text: source } : {};
-    return { kind: 'scalar', line: lineOf(node as YamlNode), value, ...text };
+
+  private make(node: unknown, depth: number): Located {
+    if (isAlias(node)) {
+      const resolved = this.build(node.resolve(this.doc), depth + 1);
+      const size = this.size(resolved);
+      this.aliased += size;
+      if (this.aliased > this.maxAliasValues) {
+        throw new LocatedError(
+          this.lineOf(node as YamlNode),
+          `aliases expand to more than ${this.maxAliasValues} values (got ${this.aliased} by alias *${node.source}). Write the values out, or use fewer levels of aliases.`,
+          true,
+        );
+      }
+      return this.sized({ ...resolved, line: this.lineOf(node as YamlNode) || resolved.line }, size);
+    }
+    if (isScalar(node)) {
+      const v = (node as Scalar).value;
+      const value = typeof v === 'bigint' ? Number(v) : v === undefined ? null : (v as string | number | boolean | null);
+      const source = (node as Scalar & { source?: unknown }).source;
+      const text = typeof value === 'number' && typeof source === 'string' && source !== String(value) ? { text: source } : {};
+      return this.sized({ kind: 'scalar', line: this.lineOf(node as YamlNode), value, ...text }, 1);
+    }
+    if (isSeq(node)) {
+      const items = node.items.map((i) => this.build(i, depth + 1));
+      return this.sized({ kind: 'seq', line: this.lineOf(node as YamlNode), items }, 1 + items.reduce((n, i) => n + this.size(i), 0));
+    }
+    if (isMap(node)) return this.map(node, depth);
+    throw new LocatedError(0, 'unexpected YAML node');
   }
-  if (isSeq(node)) {
-    return { kind: 'seq', line: lineOf(node as YamlNode), items: node.items.map((i) => toLocated(doc, counter, i, depth + 1)) };
-  }
-  if (isMap(node)) {
+
+  private map(node: YAMLMap, depth: number): Located {
     const entries = new Map<string, LocatedEntry>();
     const merged = new Map<string, LocatedEntry>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
-      const line = lineOf(keyNode) || lineOf(pair.value as YamlNode);
+      const line = this.lineOf(keyNode) || this.lineOf(pair.value as YamlNode);
       if (!isScalar(keyNode)) throw new LocatedError(line, 'a key must be a plain string');
       const key = String(keyNode.value);
       if (key === '<<') {
         const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
         for (const source of sources) {
-          const m = toLocated(doc, counter, source, depth + 1);
+          const m = this.build(source, depth + 1);
           if (m.kind !== 'map') throw new LocatedError(line, 'a merge key (<<) must refer to a mapping');
           for (const [k, e] of m.entries) if (!merged.has(k)) merged.set(k, e);
         }
         continue;
       }
-      entries.set(key, { line, value: toLocated(doc, counter, pair.value, depth + 1) });
+      entries.set(key, { line, value: this.build(pair.value, depth + 1) });
     }
     for (const [k, e] of merged) if (!entries.has(k)) entries.set(k, e);
-    return { kind: 'map', line: lineOf(node as YamlNode), entries };
+    let size = 1;
+    for (const e of entries.values()) size += this.size(e.value);
+    return this.sized({ kind: 'map', line: this.lineOf(node as YamlNode), entries }, size);
   }
-  throw new LocatedError(0, 'unexpected YAML node');
+
+  private lineOf(n: { range?: [number, number, number] | null } | null | undefined): number {
+    return n?.range ? this.counter.linePos(n.range[0]).line : 0;
+  }
+
+  private sized(located: Located, size: number): Located {
+    this.sizes.set(located, size);
+    return located;
+  }
+
+  private size(located: Located): number {
+    return this.sizes.get(located) ?? 1;
+  }
 }
 
 /** A short rendering of a value for messages: `80`, `"abc"`, `a list`, `a mapping`. */

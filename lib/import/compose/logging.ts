@@ -1,4 +1,4 @@
-import { asMap, asString, entry, report, reportUnhandled, type ImportContext } from './context';
+import { asMap, asString, at, entry, reportUnhandled, type ImportContext } from './context';
 import type { Located } from './located';
 import type { LoggingPlan } from './plan';
 
@@ -9,11 +9,9 @@ export function loggingOf(ctx: ImportContext, node: Located, keyPath: string): L
   const driverEntry = entry(map, 'driver');
   const driver = driverEntry ? asString(ctx, driverEntry.value, `${keyPath}.driver`) : 'json-file';
   if (driver !== 'json-file') {
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/unsupported-value',
-      `${keyPath}.driver`,
-      driverEntry?.line ?? map.line,
+      at(ctx, `${keyPath}.driver`, driverEntry?.line ?? map.line),
       `log driver ${driver} has no equivalent: logs go to each target's default (json-file, the cluster's, CloudWatch Logs).`,
     );
     return undefined;
@@ -27,11 +25,9 @@ export function loggingOf(ctx: ImportContext, node: Located, keyPath: string): L
   const files = entry(options, 'max-file');
   if (!size) {
     if (files) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        `${op}.max-file`,
-        files.line,
+        at(ctx, `${op}.max-file`, files.line),
         'max-file without max-size keeps one unbounded file: it is left out.',
       );
     }

@@ -1,4 +1,4 @@
-import { asBoolean, asMap, asSeq, asString, entry, fail, report, reportUnhandled, type ImportContext } from './context';
+import { asBoolean, asMap, asSeq, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import type { Located, LocatedMap } from './located';
 import type { MountPlan } from './plan';
 import { bytesText, hostPath } from './paths';
@@ -42,13 +42,13 @@ function shortMount(ctx: ImportContext, text: string, keyPath: string, line: num
   for (const option of mode.split(',').filter((o) => o !== '')) {
     if (option === 'ro') readOnly = true;
     else if (!HARMLESS.has(option)) {
-      report(ctx, 'import/unsupported-value', keyPath, line, `volume option ${option} has no equivalent: it is left out.`);
+      ctx.reporter.report('import/unsupported-value', at(ctx, keyPath, line), `volume option ${option} has no equivalent: it is left out.`);
     }
   }
   if (isHostPath(source)) {
     if (source.startsWith('~')) {
       const why = `${source} depends on the home folder of whoever deploys: it is imported as the absolute path on this machine.`;
-      report(ctx, 'import/unsupported-value', keyPath, line, why, 'Bind a path relative to the project instead.');
+      ctx.reporter.report('import/unsupported-value', at(ctx, keyPath, line), why, 'Bind a path relative to the project instead.');
     }
     return { kind: 'bind', source: hostPath(ctx, source), target, readOnly };
   }
@@ -71,7 +71,7 @@ function longMount(ctx: ImportContext, map: LocatedMap, keyPath: string, volumes
     if (!e) return undefined;
     const sub = asMap(ctx, e.value, `${keyPath}.${key}`);
     for (const [k, v] of sub.entries) {
-      if (!known.includes(k)) report(ctx, 'import/unsupported-key', `${keyPath}.${key}.${k}`, v.line, `${key} option ${k} has no equivalent: it is left out.`);
+      if (!known.includes(k)) ctx.reporter.report('import/unsupported-key', at(ctx, `${keyPath}.${key}.${k}`, v.line), `${key} option ${k} has no equivalent: it is left out.`);
     }
     return sub;
   };
@@ -92,7 +92,7 @@ function longMount(ctx: ImportContext, map: LocatedMap, keyPath: string, volumes
       return { kind: 'ephemeral', target, tmpfs: true, ...(sizeLimit ? { sizeLimit } : {}), readOnly };
     }
     default:
-      report(ctx, 'import/unsupported-value', `${keyPath}.type`, typeEntry?.line ?? map.line, `a ${type} mount has no equivalent: it is left out.`);
+      ctx.reporter.report('import/unsupported-value', at(ctx, `${keyPath}.type`, typeEntry?.line ?? map.line), `a ${type} mount has no equivalent: it is left out.`);
       return undefined;
   }
 }
@@ -111,7 +111,7 @@ function tmpfsMount(ctx: ImportContext, text: string, keyPath: string, line: num
     const [k, v] = option.split('=');
     if (k === 'size' && v) sizeLimit = /^\d+$/.test(v) ? bytesText(Number(v)) : v;
     else if (k === 'ro') readOnly = true;
-    else if (k !== 'rw') report(ctx, 'import/unsupported-value', keyPath, line, `tmpfs option ${option} has no equivalent: it is left out.`);
+    else if (k !== 'rw') ctx.reporter.report('import/unsupported-value', at(ctx, keyPath, line), `tmpfs option ${option} has no equivalent: it is left out.`);
   }
   return { kind: 'ephemeral', target, tmpfs: true, ...(sizeLimit ? { sizeLimit } : {}), readOnly };
 }

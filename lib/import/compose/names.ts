@@ -1,5 +1,5 @@
 import { NAME_PATTERN, suggestName } from '../../model/names';
-import { report, type ImportContext } from './context';
+import { at, type ImportContext } from './context';
 
 export type NameKind = 'service' | 'network' | 'volume' | 'secret' | 'system';
 
@@ -26,11 +26,9 @@ export class NameTable {
     if (taken.has(name)) name = `${name}${SUFFIX[kind]}`.slice(0, 63);
     for (let i = 2; taken.has(name); i++) name = `${name.replace(/-\d+$/, '')}-${i}`;
     if (name !== raw) {
-      report(
-        this.ctx,
+      this.ctx.reporter.report(
         'import/renamed',
-        keyPath,
-        line,
+        at(this.ctx, keyPath, line),
         `${kind} ${JSON.stringify(raw)} is named ${JSON.stringify(name)} in the model: ${this.why(raw)}.`,
         kind === 'service' ? `Other services reach it as ${name}: update addresses such as ${raw}:PORT in their settings.` : undefined,
       );

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ImportContext } from './context';
@@ -28,4 +29,20 @@ function toPosix(p: string): string {
 export function bytesText(bytes: number): string {
   for (const [size, unit] of [[1024 ** 3, 'g'], [1024 ** 2, 'm'], [1024, 'k']] as const) if (bytes % size === 0) return `${bytes / size}${unit}`;
   return String(bytes);
+}
+
+/**
+ * Whether a file that the Compose file names (an `env_file`, an `extends.file`) lies outside the folder of the
+ * Compose file, symbolic links followed, so that it may be read only when asked for.
+ */
+export function outsideFileDir(ctx: ImportContext, abs: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const rel = path.relative(real(ctx.fileDir), real(abs));
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 }

@@ -1,5 +1,5 @@
 import { NAME_PATTERN, suggestName } from '../../model/names';
-import { report, type ImportContext } from './context';
+import { at, type ImportContext } from './context';
 import type { NameTable } from './names';
 import type { DependencyPlan, NetworkPlan, SidecarPlan, WorkloadPlan } from './plan';
 import type { DeclaredNetwork } from './top-level';
@@ -42,21 +42,17 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     const main = rootOf(s);
     if (!main) {
       const why = inputs.skipped.has(s.input.sidecarOf) ? 'is left out by the chosen profiles' : 'is not a service of this file';
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unknown-reference',
-        modePath,
-        mode?.line ?? map.line,
+        at(ctx, modePath, mode?.line ?? map.line),
         `network_mode service:${s.input.sidecarOf} names a service that ${why}.`,
       );
       continue;
     }
     if (main.input.composeName !== s.input.sidecarOf) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        modePath,
-        mode?.line ?? map.line,
+        at(ctx, modePath, mode?.line ?? map.line),
         `${s.input.sidecarOf} is itself in the network of ${main.input.composeName}: ${composeName} becomes a sidecar of ${main.input.composeName}.`,
       );
     }
@@ -64,15 +60,13 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     const prefix = `${main.input.composeName}-`;
     const wanted = composeName.startsWith(prefix) ? composeName.slice(prefix.length) : composeName;
     const id = NAME_PATTERN.test(wanted) ? wanted : suggestName(wanted);
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/sidecar',
-      keyPath,
-      map.line,
+      at(ctx, keyPath, map.line),
       `${composeName} shares the network of ${main.input.composeName}: it becomes sidecar ${id} of ${mainId}${`${mainId}-${id}` !== composeName ? `, which the Compose output names ${mainId}-${id}` : ''}.`,
     );
     const dropped = (what: string, line: number, path: string) =>
-      report(ctx, 'import/sidecar-key', path, line, `a sidecar shares ${what} of ${main.input.composeName}: its own is left out.`);
+      ctx.reporter.report('import/sidecar-key', at(ctx, path, line), `a sidecar shares ${what} of ${main.input.composeName}: its own is left out.`);
     if (s.ports.length > 0) dropped('the ports', map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line, `${keyPath}.ports`);
     if (s.networks.length > 0) dropped('the networks', map.entries.get('networks')?.line ?? map.line, `${keyPath}.networks`);
     if (s.dependsOn.length > 0) dropped('the dependencies', map.entries.get('depends_on')?.line ?? map.line, `${keyPath}.depends_on`);
@@ -91,11 +85,9 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
   if (defaultDeclared?.internal || mixed) {
     defaultId = names.reserve('network', 'default-net');
     const where = mixed ? mixed.networks.find((n) => n.name === 'default') : undefined;
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/renamed',
-      where?.keyPath ?? 'networks.default',
-      where?.line ?? defaultDeclared?.line ?? 0,
+      at(ctx, where?.keyPath ?? 'networks.default', where?.line ?? defaultDeclared?.line ?? 0),
       `network "default" is named "${defaultId}" in the model, whose default network is only the one of workloads that name none${mixed ? `, and ${mixed.input.composeName} joins it beside other networks` : ''}.`,
     );
   }
@@ -107,20 +99,16 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     let networks: string[] = [];
     if (m.hostNetwork) {
       if (m.networks.length > 0) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          `${keyPath}.networks`,
-          m.networks[0].line,
+          at(ctx, `${keyPath}.networks`, m.networks[0].line),
           'a service on the host network joins no network: networks are left out.',
         );
       }
       if (ports.length > 0 && m.kind === 'service') {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          `${keyPath}.ports`,
-          map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line,
+          at(ctx, `${keyPath}.ports`, map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line),
           'a service on the host network listens on host ports directly: its ports are left out, as Compose ignores them.',
         );
         ports = [];
@@ -133,11 +121,9 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
         }
         const d = declared.get(n.name);
         if (!d) {
-          report(
-            ctx,
+          ctx.reporter.report(
             'import/unknown-reference',
-            n.keyPath,
-            n.line,
+            at(ctx, n.keyPath, n.line),
             `network ${n.name} is not declared under the top-level networks.`,
             `Declare it: networks: { ${n.name}: {} }.`,
           );
@@ -150,22 +136,18 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     networks = [...new Set(networks)];
     networks.forEach((n) => networkIds.add(n));
     if (m.kind === 'job' && ports.length > 0) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        `${keyPath}.ports`,
-        map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line,
+        at(ctx, `${keyPath}.ports`, map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line),
         `a job (restart ${m.restart}) has no ports in the model: they are left out.`,
         'Give it restart: always to import it as a service.',
       );
       ports = [];
     }
     if (m.kind === 'job' && m.deploy.replicas && m.replicas !== 1) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        m.deploy.replicas.keyPath,
-        m.deploy.replicas.line,
+        at(ctx, m.deploy.replicas.keyPath, m.deploy.replicas.line),
         `a job (restart ${m.restart}) runs once in the model: replicas ${m.replicas} is left out.`,
       );
     }
@@ -203,11 +185,9 @@ function resolveDependencies(
     const target = byName.get(d.composeName);
     if (!target) {
       const why = skipped.has(d.composeName) ? 'is left out by the chosen profiles' : 'is not a service of this file';
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unknown-reference',
-        d.keyPath,
-        d.line,
+        at(ctx, d.keyPath, d.line),
         `depends on ${d.composeName}, which ${why}.`,
         skipped.has(d.composeName) ? 'Activate its profile with --profile.' : undefined,
       );
@@ -217,11 +197,9 @@ function resolveDependencies(
     if (target.input.sidecarOf !== undefined) {
       const root = rootOf(target);
       if (!root) continue;
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/sidecar-key',
-        d.keyPath,
-        d.line,
+        at(ctx, d.keyPath, d.line),
         `${d.composeName} is a sidecar of ${root.input.composeName}: the dependency is on ${root.input.composeName}.`,
       );
       main = root;
@@ -229,11 +207,9 @@ function resolveDependencies(
     if (main === m || !mains.includes(main)) continue;
     let condition = d.condition;
     if (condition === 'completed' && main.kind !== 'job') {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        d.keyPath,
-        d.line,
+        at(ctx, d.keyPath, d.line),
         `${d.composeName} restarts ${main.restart}, so it never completes in the model: the dependency waits for it to start.`,
         `Give ${d.composeName} restart: "no" to import it as a job.`,
       );
@@ -260,11 +236,9 @@ function order(ctx: ImportContext, workloads: WorkloadPlan[]): WorkloadPlan[] {
     }
     const w = pending.shift() as WorkloadPlan;
     const waiting = w.dependsOn.filter((d) => !placed.has(d.target)).map((d) => d.target);
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/dependency-cycle',
-      `${w.source.keyPath}.depends_on`,
-      w.source.line,
+      at(ctx, `${w.source.keyPath}.depends_on`, w.source.line),
       `depends_on forms a cycle through ${[w.id, ...waiting].join(', ')}.`,
       'Remove one of the dependencies.',
     );

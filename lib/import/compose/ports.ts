@@ -1,4 +1,4 @@
-import { asScalar, asSeq, asString, entry, fail, report, reportUnhandled, type ImportContext } from './context';
+import { asScalar, asSeq, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import type { Located, LocatedMap } from './located';
 import type { PortPlan } from './plan';
 
@@ -88,21 +88,17 @@ export class PortCollector {
     const protocol = entry(map, 'protocol');
     const mode = entry(map, 'mode');
     if (mode && asString(ctx, mode.value, `${keyPath}.mode`) === 'host') {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        `${keyPath}.mode`,
-        mode.line,
+        at(ctx, `${keyPath}.mode`, mode.line),
         'mode host (publish on the node that runs the task, bypassing the routing mesh) has no equivalent: the port is published as with mode ingress.',
       );
     }
     const name = entry(map, 'name');
     if (name) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-key',
-        `${keyPath}.name`,
-        name.line,
+        at(ctx, `${keyPath}.name`, name.line),
         'a port name has no equivalent: the model names ports tcp-80, udp-53 or http-8080.',
       );
     }
@@ -112,11 +108,9 @@ export class PortCollector {
       const value = asString(ctx, app.value, `${keyPath}.app_protocol`).toLowerCase();
       if (value === 'http') http = true;
       else {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          `${keyPath}.app_protocol`,
-          app.line,
+          at(ctx, `${keyPath}.app_protocol`, app.line),
           `app_protocol ${value} has no equivalent: only http is kept.`,
         );
       }
@@ -133,21 +127,17 @@ export class PortCollector {
   private addParsed(parsed: Parsed, keyPath: string, line: number, published: boolean, http: boolean): void {
     const ctx = this.ctx;
     if (parsed.protocol !== 'tcp' && parsed.protocol !== 'udp') {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        keyPath,
-        line,
+        at(ctx, keyPath, line),
         `protocol ${parsed.protocol} has no equivalent: only tcp and udp are kept, so this port is left out.`,
       );
       return;
     }
     if (parsed.hostIp && parsed.hostIp !== '0.0.0.0' && parsed.hostIp !== '::') {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        keyPath,
-        line,
+        at(ctx, keyPath, line),
         `host address ${parsed.hostIp} has no equivalent: the port is published on every interface.`,
         'Restrict access with a firewall or a network the port is not published on.',
       );
@@ -157,19 +147,15 @@ export class PortCollector {
     const host = parsed.host;
     if (host && host[1] - host[0] + 1 !== count) {
       if (count === 1) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          keyPath,
-          line,
+          at(ctx, keyPath, line),
           `a host port range ${host[0]}-${host[1]} has no equivalent: the port is published on a host port Docker picks.`,
         );
       } else {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          keyPath,
-          line,
+          at(ctx, keyPath, line),
           `host ports ${host[0]}-${host[1]} do not pair with container ports ${cFrom}-${cTo}: the ports are left out.`,
         );
         return;
@@ -189,11 +175,9 @@ export class PortCollector {
     const index = this.ports.findIndex((p) => p.containerPort === port.containerPort && p.protocol === port.protocol);
     const own = `${port.containerPort}/${port.protocol}`;
     if (typeof port.publish === 'number' && this.ports.some((p) => p.publish === port.publish && p.protocol === port.protocol)) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        keyPath,
-        line,
+        at(ctx, keyPath, line),
         `host port ${port.publish}/${port.protocol} is already published: this mapping is left out.`,
       );
       return;
@@ -208,11 +192,9 @@ export class PortCollector {
       return;
     }
     if (port.publish === undefined) return;
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/unsupported-value',
-      keyPath,
-      line,
+      at(ctx, keyPath, line),
       `port ${own} is already published${typeof existing.publish === 'number' ? ` on ${existing.publish}` : ''}: a port is published once in the model, so this mapping is left out.`,
     );
   }

@@ -1,4 +1,4 @@
-import { asSeq, asString, entry, report, type ImportContext } from './context';
+import { asSeq, asString, at, entry, type ImportContext } from './context';
 import type { LocatedMap } from './located';
 
 /**
@@ -11,11 +11,9 @@ export function inActiveProfiles(ctx: ImportContext, name: string, service: Loca
   const p = `services.${name}.profiles`;
   const profiles = asSeq(ctx, e.value, p).items.map((n, i) => asString(ctx, n, `${p}[${i}]`));
   if (profiles.length === 0 || active.has('*') || profiles.some((x) => active.has(x))) return true;
-  report(
-    ctx,
+  ctx.reporter.report(
     'import/profile-skipped',
-    `services.${name}`,
-    service.line,
+    at(ctx, `services.${name}`, service.line),
     `${name} belongs to profiles ${profiles.join(', ')}, none of which is active: it is left out.`,
     `Import with --profile ${profiles[0]} to include it.`,
   );

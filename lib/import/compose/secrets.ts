@@ -1,4 +1,4 @@
-import { report, type ImportContext } from './context';
+import { at, type ImportContext } from './context';
 import type { NameTable } from './names';
 import type { SecretPlan } from './plan';
 
@@ -9,6 +9,8 @@ import type { SecretPlan } from './plan';
 export class SecretRegistry {
   private readonly byVariable = new Map<string, string>();
   private readonly byComposeName = new Map<string, string>();
+  /** `KEY=composed text` -> secret id. */
+  private readonly byComposition = new Map<string, string>();
   private readonly plans = new Map<string, SecretPlan>();
   /** Where a secret of each kind was first used, for the secret-mode diagnostic. */
   public firstVariableUse?: { keyPath: string; line: number };
@@ -29,6 +31,26 @@ export class SecretRegistry {
     return finalId;
   }
 
+  /**
+   * The secret that holds the environment value `key`, written as `raw` (text and variables of the importing host):
+   * one secret per key and text, named after the key.
+   */
+  forComposed(key: string, raw: string): string {
+    const known = this.byComposition.get(`${key}=${raw}`);
+    if (known) return known;
+    const id = this.names.reserve('secret', key.toLowerCase().replace(/_/g, '-'));
+    this.byComposition.set(`${key}=${raw}`, id);
+    const defaultEnv = id.toUpperCase().replace(/-/g, '_');
+    const keep = defaultEnv !== key && /^[A-Z_][A-Z0-9_]*$/.test(key) && !this.byVariable.has(key);
+    this.plans.set(id, { id, ...(keep ? { envName: key } : {}) });
+    return id;
+  }
+
+  /** The variable that holds a secret's value on Compose. */
+  envNameOf(id: string): string {
+    return this.plans.get(id)?.envName ?? id.toUpperCase().replace(/-/g, '_');
+  }
+
   /** Declares a top-level Compose secret. */
   declare(composeName: string, plan: Omit<SecretPlan, 'id'>, keyPath: string, line: number): string {
     const id = this.names.claim('secret', composeName, keyPath, line);
@@ -41,11 +63,9 @@ export class SecretRegistry {
   composeSecret(composeName: string, keyPath: string, line: number): string | undefined {
     const id = this.byComposeName.get(composeName);
     if (!id) {
-      report(
-        this.ctx,
+      this.ctx.reporter.report(
         'import/unknown-reference',
-        keyPath,
-        line,
+        at(this.ctx, keyPath, line),
         `secret ${JSON.stringify(composeName)} is not declared under the top-level secrets.`,
         'Declare it, e.g. secrets: { NAME: { file: ./NAME.txt } }.',
       );

@@ -1,4 +1,4 @@
-import { asBoolean, asMap, asString, entry, report, reportUnhandled, type ImportContext } from './context';
+import { asBoolean, asMap, asString, at, entry, reportUnhandled, type ImportContext } from './context';
 import type { LocatedMap } from './located';
 import type { NameTable } from './names';
 import { hostPath } from './paths';
@@ -32,11 +32,9 @@ function external(ctx: ImportContext, map: LocatedMap, keyPath: string, what: st
   if (!e || !asBoolean(ctx, e.value, `${keyPath}.external`)) return false;
   const n = entry(map, 'name');
   const existing = n ? asString(ctx, n.value, `${keyPath}.name`) : name;
-  report(
-    ctx,
+  ctx.reporter.report(
     'import/external',
-    `${keyPath}.external`,
-    e.line,
+    at(ctx, `${keyPath}.external`, e.line),
     `the existing ${what} ${existing} is not reused: the imported system creates its own ${what} ${name}.`,
     `Keep using the existing ${what} by editing the rendered output, or move its data into the new one.`,
   );
@@ -100,11 +98,9 @@ export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, 
       continue;
     }
     if (written !== undefined) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-key',
-        `${p}.name`,
-        nameEntry?.line ?? e.line,
+        at(ctx, `${p}.name`, nameEntry?.line ?? e.line),
         'the name of a secret that lading creates is its id: this name is left out.',
       );
     }
@@ -116,21 +112,17 @@ export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, 
     if (fileEntry) {
       const file = hostPath(ctx, asString(ctx, fileEntry.value, `${p}.file`));
       if (file !== expected) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          `${p}.file`,
-          fileEntry.line,
+          at(ctx, `${p}.file`, fileEntry.line),
           `the value of secret ${id} is read from ${expected.slice(2)} (relative to the project root), not ${file}.`,
           `Move the file to ${expected.slice(2)}.`,
         );
       }
     } else if (variable !== undefined) {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        `${p}.environment`,
-        envEntry?.line ?? e.line,
+        at(ctx, `${p}.environment`, envEntry?.line ?? e.line),
         `the Compose output reads secret ${id} from the file ${expected.slice(2)}, not from ${variable}.`,
         `Write the value of ${variable} to ${expected.slice(2)}.`,
       );

@@ -1,4 +1,4 @@
-import { asBoolean, asMap, asSeq, asString, entry, fail, report, reportUnhandled, type ImportContext } from './context';
+import { asBoolean, asMap, asSeq, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import { CONTAINER_KEYS, containerOf } from './container';
 import { deployOf, restartOf, type DeployResult } from './deploy';
 import type { Located, LocatedMap } from './located';
@@ -93,21 +93,17 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
   const portPlans = collector.result();
   const health = container.health;
   if (health?.kind === 'http' && markHttpPort(portPlans, health.port)) {
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/http-port',
-      `${keyPath}.healthcheck`,
-      entry(map, 'healthcheck')?.line ?? map.line,
+      at(ctx, `${keyPath}.healthcheck`, entry(map, 'healthcheck')?.line ?? map.line),
       `port ${health.port} answers the http health check: it is imported as an HTTP port (an Application Load Balancer on ECS).`,
     );
   }
   const kind = /^(no|on-failure(:\d+)?)$/.test(restart) ? 'job' : 'service';
   if (!given && input.sidecarOf === undefined) {
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/restart-default',
-      keyPath,
-      map.line,
+      at(ctx, keyPath, map.line),
       `${input.composeName} names no restart policy: it is imported as a long-running service that restarts always, where Compose would not restart it.`,
       'Write restart: "no" for a one-shot job.',
     );
@@ -118,11 +114,9 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
     const value = asString(ctx, mode.value, `${keyPath}.network_mode`);
     if (value === 'host') hostNetwork = true;
     else {
-      report(
-        ctx,
+      ctx.reporter.report(
         'import/unsupported-value',
-        `${keyPath}.network_mode`,
-        mode.line,
+        at(ctx, `${keyPath}.network_mode`, mode.line),
         `network_mode ${value} has no equivalent: the service joins its networks, or the default one.`,
       );
     }
@@ -191,11 +185,9 @@ function dependsOnOf(ctx: ImportContext, map: LocatedMap, keyPath: string): RawD
       }
       const required = entry(d, 'required');
       if (required && !asBoolean(ctx, required.value, `${dp}.required`)) {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          `${dp}.required`,
-          required.line,
+          at(ctx, `${dp}.required`, required.line),
           'an optional dependency has no equivalent: it is imported as required.',
         );
       }
@@ -215,21 +207,17 @@ function volumesFromOf(ctx: ImportContext, map: LocatedMap, keyPath: string, sid
     if (sidecarOf !== undefined && source === sidecarOf) {
       found = true;
       if (mode === 'ro') {
-        report(
-          ctx,
+        ctx.reporter.report(
           'import/unsupported-value',
-          `${p}[${i}]`,
-          n.line,
+          at(ctx, `${p}[${i}]`, n.line),
           'read-only volumes_from has no equivalent: the volumes are mounted as the main service mounts them.',
         );
       }
       return;
     }
-    report(
-      ctx,
+    ctx.reporter.report(
       'import/unsupported-value',
-      `${p}[${i}]`,
-      n.line,
+      at(ctx, `${p}[${i}]`, n.line),
       sidecarOf === undefined
         ? `volumes_from ${source} without network_mode: service:${source} has no equivalent: the volumes are not shared.`
         : `volumes_from ${source} is not the service this one joins (${sidecarOf}): it is left out.`,
