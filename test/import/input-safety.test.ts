@@ -83,7 +83,7 @@ describe('nothing from the importing host enters an output unless the user wrote
     expect(r.stdout).toContain("info import/secret-variable compose.yaml:8 services.app.environment.NPM_TOKEN: NPM_TOKEN passes the importing host's value through: it becomes secret npm-token");
     const app = fs.readFileSync(path.join(dir, 'apps', 'project.ts'), 'utf8');
     expect(app).toContain('secretEnv: { DATABASE_URL: databaseUrl, TOKEN: apiToken, NPM_TOKEN: npmToken }');
-    const synth = runLading(['synth'], dir, HOST);
+    const synth = runLading(['synth', '--quiet'], dir, HOST);
     expect(synth.stderr).toBe('');
     expect(synth.code).toBe(0);
     const written = everything(dir);

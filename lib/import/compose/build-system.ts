@@ -9,19 +9,19 @@ export interface BuildError {
   readonly message: string;
 }
 
-export function imageFromPlan(plan: ImagePlan): Image {
+function imageFromPlan(plan: ImagePlan): Image {
   return plan.kind === 'registry'
     ? Image.of(plan.ref)
     : Image.build({ context: plan.context, tag: plan.tag, ...(plan.dockerfile ? { dockerfile: plan.dockerfile } : {}), ...(plan.args ? { args: { ...plan.args } } : {}) });
 }
 
-export function portFromPlan(plan: PortPlan): Port {
+function portFromPlan(plan: PortPlan): Port {
   const base = plan.http ? Port.http(plan.containerPort) : plan.protocol === 'udp' ? Port.udp(plan.containerPort) : Port.tcp(plan.containerPort);
   if (plan.publish === undefined) return base;
   return plan.publish === 'dynamic' ? base.publish() : base.publish(plan.publish);
 }
 
-export function healthFromPlan(plan: HealthPlan): HealthCheck {
+function healthFromPlan(plan: HealthPlan): HealthCheck {
   const o = { ...plan.options };
   switch (plan.kind) {
     case 'command':

@@ -40,7 +40,7 @@ export interface ImportContext {
   readonly unset: Set<string>;
 }
 
-export function diagnosticPath(file: string, line: number, keyPath: string): string {
+function diagnosticPath(file: string, line: number, keyPath: string): string {
   return `${file}${line > 0 ? `:${line}` : ''} ${keyPath}`.trim();
 }
 
