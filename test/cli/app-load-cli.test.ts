@@ -68,7 +68,7 @@ describe('apps that end, throw or export in unusual ways (synth, as a process)',
 
   test('GIVEN an app module that assigns module.exports = app WHEN synth runs THEN the System is found and written', () => {
     const dir = projectWithApps({ 'plain.js': `const { Image, Service, System } = require(${MODEL});\nconst app = new System('plain');\nnew Service(app, 'web', { image: Image.of('nginx:1.27') });\nmodule.exports = app;\n` });
-    const r = runLading(['synth', '--target', 'compose'], dir);
+    const r = runLading(['synth', '--target', 'compose', '--quiet'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(Object.keys(readTree(path.join(dir, 'dist')))).toEqual([path.join('compose', 'plain', 'compose.yaml')]);

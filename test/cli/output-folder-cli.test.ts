@@ -122,7 +122,7 @@ describe('the output folder belongs to lading (synth, as a process)', () => {
     expect(expected[0]).not.toEqual(expected[1]);
     const run = (folder: string) =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [LADING, 'synth', '--target', 'compose', 'docker', '--apps-dir', folder], {
+        const child = spawn(process.execPath, [LADING, 'synth', '--target', 'compose', 'docker', '--apps-dir', folder, '--quiet'], {
           cwd: dir,
           env: { ...process.env, LADING_TEST_SLOW_SWAP_MS: '150' },
         });

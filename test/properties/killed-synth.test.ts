@@ -37,7 +37,7 @@ function killAfter(child: ChildProcess, ms: number): Promise<Outcome> {
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('close', () => {
       clearTimeout(timer);
-      resolve({ finished: out.includes('written') || out.includes('synthesized') });
+      resolve({ finished: out.includes('written') || /^\d+ apps?, \d+ targets?, \d+ files?; /m.test(out) });
     });
   });
 }
