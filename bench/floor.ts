@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as YAML from 'yaml';
-import { dumpYaml } from '../lib/targets/compose/render';
+import { dumpYaml } from '../lib/targets/docker-engine/yaml';
 import { stringifyManifest } from '../lib/targets/kubernetes/manifest';
 
 function files(dir: string): string[] {

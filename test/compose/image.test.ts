@@ -26,7 +26,8 @@ describe('compose images', () => {
       expect.objectContaining({
         severity: 'info',
         path: 'devbox/devbox image',
-        message: '`docker compose up` builds devbox/devbox:dev from apps/devbox; `docker stack deploy` does not build.',
+        message: '`docker compose up` builds devbox/devbox:dev from apps/devbox; a swarm builds nothing and pulls it from a registry.',
+        fix: 'For a swarm, use `lading synth --target swarm`, which says how to build and push the image before deploying.',
       }),
     ]);
   });

@@ -38,7 +38,8 @@ describe('compose ports', () => {
       expect.objectContaining({
         severity: 'warning',
         path: 'shop/web ports[0]',
-        message: '2 replicas cannot all bind host port 8080 with `docker compose up` (`docker stack deploy` shares it through its routing mesh).',
+        message: '2 replicas cannot all bind host port 8080 with `docker compose up`.',
+        fix: 'Publish on a dynamic host port, or run one replica; for a swarm, whose routing mesh shares the port, use `lading synth --target swarm`.',
       }),
     ]);
   });

@@ -1,5 +1,5 @@
 import { Interpolation } from '../../lib/targets/compose/document';
-import { renderYaml } from '../../lib/targets/compose/render';
+import { renderYaml } from '../../lib/targets/docker-engine/yaml';
 
 describe('renderYaml', () => {
   test('GIVEN keys that a JS object would reorder WHEN rendered THEN every map is in code-unit order', () => {

@@ -33,8 +33,8 @@ describe('compose sidecars', () => {
         severity: 'info',
         path: 'shared-data/writer/reader',
         target: 'compose',
-        message: 'writer-reader joins writer through network_mode and volumes_from, which `docker stack deploy` ignores.',
-        fix: 'Deploy this system with `docker compose up`, or on a target that runs the containers together (Kubernetes, ECS).',
+        message: 'writer-reader joins writer through network_mode and volumes_from, which work with `docker compose up` only: a swarm ignores them.',
+        fix: 'Deploy this file with `docker compose up`; for a swarm, use `lading synth --target swarm`, or a target that runs the containers together (Kubernetes, ECS).',
       },
     ]);
   });

@@ -154,7 +154,7 @@ describe('lint rules from Docker best practices', () => {
         path: 'shop/web ports[0]',
         target: 'compose',
         message: '2 replicas cannot all publish host port 8080 with docker compose up',
-        fix: "Publish a dynamic port (Port.http(80).publish()), run one replica, or suppress 'lint/fixed-port-replicas' if you deploy with docker stack deploy.",
+        fix: "Publish a dynamic port (Port.http(80).publish()), or run one replica; for a swarm, whose routing mesh shares the port, use lading synth --target swarm.",
       });
     });
 

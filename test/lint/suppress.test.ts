@@ -25,7 +25,7 @@ describe('turning lint rules off per workload (suppress)', () => {
 
   test('GIVEN an error rule suppressed with a reason THEN it is turned off too', () => {
     const s = sys();
-    new Service(s, 'web', { ...CLEAN, replicas: 2, ports: [Port.tcp(80).publish(8080)], suppress: { 'lint/fixed-port-replicas': 'docker stack deploy' } });
+    new Service(s, 'web', { ...CLEAN, replicas: 2, ports: [Port.tcp(80).publish(8080)], suppress: { 'lint/fixed-port-replicas': 'deployed to a swarm only' } });
     expect(lint(s.toSpec()).diagnostics).toEqual([]);
   });
 

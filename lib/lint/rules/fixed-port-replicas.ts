@@ -19,7 +19,7 @@ export const fixedPortReplicas: Rule = {
                     'lint/fixed-port-replicas',
                     `${w.path} ports[${i}]`,
                     `${w.replicas} replicas cannot all publish host port ${p.hostPort} with docker compose up`,
-                    `Publish a dynamic port (Port.${p.appProtocol === 'http' ? 'http' : p.protocol}(${p.containerPort}).publish()), run one replica, or suppress 'lint/fixed-port-replicas' if you deploy with docker stack deploy.`,
+                    `Publish a dynamic port (Port.${p.appProtocol === 'http' ? 'http' : p.protocol}(${p.containerPort}).publish()), or run one replica; for a swarm, whose routing mesh shares the port, use lading synth --target swarm.`,
                     'compose',
                   ),
                 ],

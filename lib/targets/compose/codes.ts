@@ -11,7 +11,7 @@ export const COMPOSE_CODES = {
   },
   'compose/build-not-pushed': {
     severity: 'info',
-    summary: '`docker stack deploy` does not build images: push the tag of a built image before deploying a stack.',
+    summary: '`docker compose up` builds the image; for a swarm, which builds nothing, use `lading synth --target swarm`.',
   },
   'compose/job-schedule': {
     severity: 'warning',
@@ -67,7 +67,7 @@ export const COMPOSE_CODES = {
   },
   'compose/sidecar-stack': {
     severity: 'info',
-    summary: '`docker stack deploy` ignores network_mode and volumes_from: sidecars work with `docker compose up` only.',
+    summary: 'Sidecars join their main service through network_mode and volumes_from, which a swarm ignores: for a swarm, use `lading synth --target swarm`.',
   },
   'compose/service-name-collision': {
     severity: 'error',

@@ -1,26 +1,18 @@
-import type { SystemSpec } from '../../model/spec';
+import { systemServices } from '../docker-engine/services';
 import { compact, type ComposeMap } from './document';
 import { topLevelNetworks } from './networks';
 import { topLevelSecrets } from './secrets';
 import type { ComposeScope } from './scope';
+import { sidecarService } from './sidecars';
 import { topLevelVolumes } from './volumes';
-import { workloadServices } from './workload';
+import { mainService } from './workload';
 
 /** The whole compose file of a system as a plain tree: `name`, `services`, `networks`, `volumes`, `secrets`. */
 export function composeFile(scope: ComposeScope): ComposeMap {
-  const spec: SystemSpec = scope.spec;
-  const workloads = [...spec.services, ...spec.jobs];
-  const taken = new Set(workloads.map((w) => w.name));
-  const services: ComposeMap = {};
-  for (const workload of workloads) {
-    for (const [name, service] of Object.entries(workloadServices(scope, workload, taken))) {
-      services[name] = service;
-      taken.add(name);
-    }
-  }
+  const writer = { engine: 'Compose', main: mainService, sidecar: sidecarService, collision: 'compose/service-name-collision' } as const;
   return compact({
-    name: spec.name,
-    services,
+    name: scope.spec.name,
+    services: systemServices(scope, writer),
     networks: topLevelNetworks(scope),
     volumes: topLevelVolumes(scope),
     secrets: topLevelSecrets(scope),

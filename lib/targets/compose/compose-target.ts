@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { oneFileTarget } from '../docker-engine/one-file-target';
 import { COMPOSE_CODES } from './codes';
 import { composeFile } from './compose-file';
-import { renderYaml } from './render';
+import { renderYaml } from '../docker-engine/yaml';
 
 /** The path of a system's compose file, relative to `dist/compose`. */
 function composeFilePath(app: string): string {
@@ -11,7 +11,7 @@ function composeFilePath(app: string): string {
 
 /**
  * The Compose target: one compose-spec file per system, `dist/compose/<app>/compose.yaml`, for
- * `docker compose up` and `docker stack deploy`. No `version:` key; the project is named after the system.
+ * `docker compose up` (a swarm has its own target, `swarm`). No `version:` key; the project is named after the system.
  */
 export const composeTarget = oneFileTarget({
   name: 'compose',

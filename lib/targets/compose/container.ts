@@ -4,7 +4,7 @@ import { propPath } from '../docker-engine/prop-path';
 import { compact, type ComposeMap, type ComposeValue } from './document';
 import { healthcheckKey } from './healthcheck';
 import { imageKeys } from './image';
-import { loggingKey } from './logging';
+import { loggingKey } from '../docker-engine/logging';
 import type { ComposeScope } from './scope';
 import { secretKeys } from './secrets';
 import { mountKeys } from './volumes';

@@ -5,8 +5,8 @@ import { cpuSharesKey, deployResources } from './resources';
 import { restartPolicy } from './restart';
 
 /**
- * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy) of one container of a workload, so the
- * same file serves `docker compose up` and `docker stack deploy`. A job has no replicas: it runs once.
+ * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy) of one container of a workload, as
+ * `docker compose up` reads them. A job has no replicas: it runs once.
  */
 export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): ComposeMap {
   const deploy = compact({

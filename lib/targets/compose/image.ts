@@ -1,8 +1,8 @@
 import type { ContainerSpec } from '../../model/spec';
 import { registryHost } from '../docker-engine/image';
 import { propPath } from '../docker-engine/prop-path';
+import { fromProjectRoot } from '../docker-engine/paths';
 import { compact, type ComposeMap } from './document';
-import { fromProjectRoot } from './paths';
 import type { ComposeScope } from './scope';
 
 /** `image`, and `build` for an image built from a Dockerfile (its tag is the `image`). */
@@ -21,8 +21,8 @@ export function imageKeys(scope: ComposeScope, container: ContainerSpec): Compos
   scope.reporter.report(
     'compose/build-not-pushed',
     propPath(container.path, 'image'),
-    `\`docker compose up\` builds ${image.ref} from ${image.context}; \`docker stack deploy\` does not build.`,
-    `Run \`docker compose build && docker compose push\` before \`docker stack deploy\`.`,
+    `\`docker compose up\` builds ${image.ref} from ${image.context}; a swarm builds nothing and pulls it from a registry.`,
+    'For a swarm, use `lading synth --target swarm`, which says how to build and push the image before deploying.',
   );
   const args = Object.keys(image.args).length > 0 ? { ...image.args } : undefined;
   return {

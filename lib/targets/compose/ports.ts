@@ -13,8 +13,9 @@ interface PortKeys {
 /** Reports one problem of the port at `path` with its Compose code and words. */
 function reportProblem(scope: ComposeScope, path: string, problem: PortProblem): void {
   if (problem.kind === 'internal-network-port') return scope.reporter.report('compose/internal-network-port', path, ...internalNetworkPortText(problem));
-  const message = `${problem.replicas} replicas cannot all bind host port ${problem.hostPort} with \`docker compose up\` (\`docker stack deploy\` shares it through its routing mesh).`;
-  scope.reporter.report('compose/fixed-port-replicas', path, message, 'Publish on a dynamic host port, or run one replica.');
+  const message = `${problem.replicas} replicas cannot all bind host port ${problem.hostPort} with \`docker compose up\`.`;
+  const fix = 'Publish on a dynamic host port, or run one replica; for a swarm, whose routing mesh shares the port, use `lading synth --target swarm`.';
+  scope.reporter.report('compose/fixed-port-replicas', path, message, fix);
 }
 
 /** `ports` and `expose` of a workload's main container (sidecars share its network namespace and have none). */

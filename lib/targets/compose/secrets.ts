@@ -1,8 +1,8 @@
 import type { ContainerSpec, SecretSpec } from '../../model/spec';
 import { propPath } from '../docker-engine/prop-path';
-import { secretNamed, secretsReadAsEnv } from '../docker-engine/secrets';
+import { secretFileEntries, secretNamed, secretsReadAsEnv } from '../docker-engine/secrets';
+import { fromProjectRoot } from '../docker-engine/paths';
 import { Interpolation, type ComposeMap, type ComposeValue } from './document';
-import { fromProjectRoot } from './paths';
 import type { ComposeScope } from './scope';
 
 /** Where a secret's value is read from in `files` mode, relative to the project root. */
@@ -25,17 +25,14 @@ export function secretKeys(scope: ComposeScope, container: ContainerSpec): { env
     }
     return { environment };
   }
-  const secrets = container.secretEnv.map((ref) => {
-    const secret = secretNamed(scope.spec, ref.secret);
-    const file = `/run/secrets/${ref.name}`;
+  const secrets = secretFileEntries(scope.spec, container, (path, secret, message, fixStart) =>
     scope.reporter.report(
       'compose/secret-file',
-      propPath(container.path, `secretEnv.${ref.name}`),
-      `the container gets the file ${file}, not the environment variable ${ref.name}.`,
-      `Make the program read ${file} (many images take ${ref.name}_FILE=${file}), or set the Compose option secrets to 'env'. Put the value of secret ${secret.name} in ${secretFile(secret)}, kept out of version control.`,
-    );
-    return { source: secret.name, target: ref.name };
-  });
+      path,
+      message,
+      `${fixStart}, or set the Compose option secrets to 'env'. Put the value of secret ${secret.name} in ${secretFile(secret)}, kept out of version control.`,
+    ),
+  );
   return { environment, secrets };
 }
 

@@ -1,14 +1,10 @@
 import type { SidecarSpec, WorkloadSpec } from '../../model/spec';
 import { propPath } from '../docker-engine/prop-path';
+import { sidecarServiceName } from '../docker-engine/services';
 import { containerKeys } from './container';
 import { deployKeys } from './deploy';
 import { compact, type ComposeMap } from './document';
 import type { ComposeScope } from './scope';
-
-/** The Compose service name of a sidecar: `<main>-<sidecar>`. */
-export function sidecarServiceName(workload: WorkloadSpec, sidecar: SidecarSpec): string {
-  return `${workload.name}-${sidecar.name}`;
-}
 
 /**
  * A sidecar as its own service in the main service's network namespace (`network_mode: service:<main>`), with
@@ -18,8 +14,8 @@ export function sidecarService(scope: ComposeScope, workload: WorkloadSpec, side
   scope.reporter.report(
     'compose/sidecar-stack',
     sidecar.path,
-    `${sidecarServiceName(workload, sidecar)} joins ${workload.name} through network_mode and volumes_from, which \`docker stack deploy\` ignores.`,
-    'Deploy this system with `docker compose up`, or on a target that runs the containers together (Kubernetes, ECS).',
+    `${sidecarServiceName(workload, sidecar)} joins ${workload.name} through network_mode and volumes_from, which work with \`docker compose up\` only: a swarm ignores them.`,
+    'Deploy this file with `docker compose up`; for a swarm, use `lading synth --target swarm`, or a target that runs the containers together (Kubernetes, ECS).',
   );
   if (workload.kind === 'service' && workload.replicas > 1) {
     scope.reporter.report(

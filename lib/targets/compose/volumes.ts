@@ -1,39 +1,24 @@
 import type { ContainerSpec, MountSpec } from '../../model/spec';
 import { ephemeralSizeText, planMounts } from '../docker-engine/mounts';
+import { fromProjectRoot } from '../docker-engine/paths';
 import { propPath } from '../docker-engine/prop-path';
-import { dockerBytes } from '../docker-engine/quantities';
-import { compact, type ComposeMap, type ComposeValue } from './document';
-import { fromProjectRoot } from './paths';
+import { localVolumes, longSyntaxMount } from '../docker-engine/volumes';
+import type { ComposeMap, ComposeValue } from './document';
 import type { ComposeScope } from './scope';
-
-const readOnly = (m: MountSpec): true | undefined => (m.readOnly ? true : undefined);
 
 /**
  * One entry of a service's `volumes`. A bind mount uses the short syntax, which creates a missing host directory
  * as `docker run -v` does (the long syntax refuses it, and older Compose cannot say `create_host_path`).
  */
 function mountEntry(scope: ComposeScope, path: string, mount: MountSpec): ComposeValue {
-  switch (mount.kind) {
-    case 'volume':
-      return compact({ type: 'volume', source: mount.volume, target: mount.target, read_only: readOnly(mount) });
-    case 'ephemeral':
-      if (mount.tmpfs) {
-        const size = mount.sizeLimitBytes !== undefined ? { size: mount.sizeLimitBytes } : undefined;
-        return compact({ type: 'tmpfs', target: mount.target, read_only: readOnly(mount), tmpfs: size });
-      }
-      if (mount.sizeLimitBytes !== undefined) {
-        scope.reporter.report('compose/ephemeral-size', path, ...ephemeralSizeText(mount.sizeLimitBytes));
-      }
-      return compact({ type: 'volume', target: mount.target, read_only: readOnly(mount) });
-    case 'bind': {
-      // The model refuses a `:` in a mount's source or target; the project root may hold one (a Windows drive).
-      const source = fromProjectRoot(scope.projectRoot, mount.source);
-      if (source.includes(':')) {
-        return compact({ type: 'bind', source, target: mount.target, read_only: readOnly(mount) });
-      }
-      return `${source}:${mount.target}${mount.readOnly ? ':ro' : ''}`;
-    }
+  if (mount.kind === 'ephemeral' && !mount.tmpfs && mount.sizeLimitBytes !== undefined) {
+    scope.reporter.report('compose/ephemeral-size', path, ...ephemeralSizeText(mount.sizeLimitBytes));
   }
+  if (mount.kind !== 'bind') return longSyntaxMount(mount, '');
+  // The model refuses a `:` in a mount's source or target; the project root may hold one (a Windows drive).
+  const source = fromProjectRoot(scope.projectRoot, mount.source);
+  if (source.includes(':')) return longSyntaxMount(mount, source);
+  return `${source}:${mount.target}${mount.readOnly ? ':ro' : ''}`;
 }
 
 /** The service's `volumes`. A sidecar with volumesFrom gets the main container's mounts through `volumes_from`. */
@@ -53,22 +38,9 @@ export function mountKeys(scope: ComposeScope, container: ContainerSpec, main?: 
 
 /** The top-level `volumes`: one local volume per persistent volume. Compose has no size or storage class. */
 export function topLevelVolumes(scope: ComposeScope): ComposeMap | undefined {
-  if (scope.spec.volumes.length === 0) return undefined;
-  const out: ComposeMap = {};
-  for (const volume of scope.spec.volumes) {
-    out[volume.name] = {};
-    scope.reporter.report(
-      'compose/volume-size',
-      propPath(volume.path, 'size'),
-      `a Compose volume has no size: ${dockerBytes(volume.sizeBytes, 'lower')} is not enforced.`,
-    );
-    if (volume.storageClass !== undefined) {
-      scope.reporter.report(
-        'compose/volume-storage-class',
-        propPath(volume.path, 'storageClass'),
-        `storage class ${volume.storageClass} means nothing to Compose: the volume uses the local driver.`,
-      );
+  return localVolumes(scope.spec.volumes, { volume: 'a Compose volume', reader: 'Compose' }, (_volume, findings) => {
+    for (const { prop, path, message } of findings) {
+      scope.reporter.report(prop === 'size' ? 'compose/volume-size' : 'compose/volume-storage-class', path, message);
     }
-  }
-  return out;
+  });
 }

@@ -7,10 +7,9 @@ import { compact, type ComposeMap } from './document';
 import { networkKeys } from './networks';
 import { portKeys } from './ports';
 import type { ComposeScope } from './scope';
-import { sidecarService, sidecarServiceName } from './sidecars';
 
 /** The main service of a workload: a long-running service, or a job that runs once with `restart: "no"` or `on-failure`. */
-function mainService(scope: ComposeScope, workload: WorkloadSpec): ComposeMap {
+export function mainService(scope: ComposeScope, workload: WorkloadSpec): ComposeMap {
   if (workload.kind === 'job' && workload.schedule !== undefined) {
     scope.reporter.report(
       'compose/job-schedule',
@@ -26,23 +25,4 @@ function mainService(scope: ComposeScope, workload: WorkloadSpec): ComposeMap {
     ...deployKeys(workload, workload.main),
     depends_on: dependsOnKey(workload),
   });
-}
-
-/** Every Compose service of one workload, by name: the main service, then one per sidecar. */
-export function workloadServices(scope: ComposeScope, workload: WorkloadSpec, taken: ReadonlySet<string>): Record<string, ComposeMap> {
-  const out: Record<string, ComposeMap> = { [workload.name]: mainService(scope, workload) };
-  for (const sidecar of workload.sidecars) {
-    const name = sidecarServiceName(workload, sidecar);
-    if (taken.has(name) || name in out) {
-      scope.reporter.report(
-        'compose/service-name-collision',
-        propPath(sidecar.path, 'name'),
-        `sidecar ${sidecar.name} of ${workload.name} would be the Compose service ${name}, which is already the name of another service.`,
-        'Rename the sidecar or the other service.',
-      );
-      continue;
-    }
-    out[name] = sidecarService(scope, workload, sidecar);
-  }
-  return out;
 }

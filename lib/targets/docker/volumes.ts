@@ -1,5 +1,4 @@
-import { propPath } from '../docker-engine/prop-path';
-import { dockerBytes } from '../docker-engine/quantities';
+import { localVolumeFindings } from '../docker-engine/volumes';
 import { appLabel, volumeName } from './names';
 import type { DockerScope } from './scope';
 import { quote } from './shell';
@@ -10,17 +9,8 @@ import { quote } from './shell';
  */
 export function volumeLines(scope: DockerScope): string[] {
   return scope.spec.volumes.map((volume) => {
-    scope.reporter.report(
-      'docker/volume-size',
-      propPath(volume.path, 'size'),
-      `a local Docker volume has no size: ${dockerBytes(volume.sizeBytes, 'lower')} is not enforced.`,
-    );
-    if (volume.storageClass !== undefined) {
-      scope.reporter.report(
-        'docker/volume-storage-class',
-        propPath(volume.path, 'storageClass'),
-        `storage class ${volume.storageClass} means nothing to docker volume create: the volume uses the local driver.`,
-      );
+    for (const { prop, path, message } of localVolumeFindings(volume, { volume: 'a local Docker volume', reader: 'docker volume create' })) {
+      scope.reporter.report(prop === 'size' ? 'docker/volume-size' : 'docker/volume-storage-class', path, message);
     }
     return `docker volume create --label ${quote(appLabel(scope.spec))} ${quote(volumeName(scope.spec, volume.name))} >/dev/null`;
   });

@@ -2,8 +2,9 @@ import type { ContainerSpec } from '../../model/spec';
 import { compact, type StackMap } from './document';
 import { healthcheckKey } from './healthcheck';
 import { imageKey } from './image';
-import { loggingKey } from './logging';
-import { propPath, type SwarmScope } from './scope';
+import { loggingKey } from '../docker-engine/logging';
+import { propPath } from '../docker-engine/prop-path';
+import type { SwarmScope } from './scope';
 import { secretsKey } from './secrets';
 import { mountsKey } from './volumes';
 

@@ -1,5 +1,6 @@
 import type { WorkloadSpec } from '../../model/spec';
-import { propPath, type SwarmScope } from './scope';
+import { propPath } from '../docker-engine/prop-path';
+import type { SwarmScope } from './scope';
 
 const WAIT: Record<WorkloadSpec['dependsOn'][number]['condition'], string> = {
   started: 'to start',

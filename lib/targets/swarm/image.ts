@@ -1,14 +1,9 @@
 import { posix } from 'node:path';
 import type { BuildImageSpec, ContainerSpec } from '../../model/spec';
-import { propPath, type SwarmScope } from './scope';
+import { registryHost } from '../docker-engine/image';
+import { propPath } from '../docker-engine/prop-path';
+import type { SwarmScope } from './scope';
 import { shellWord } from './shell';
-
-/** The registry host of a repository, as `docker login` names it: `ghcr.io`, or Docker Hub for `postgres`. */
-export function registryHost(repository: string): string {
-  const first = repository.split('/')[0];
-  const isHost = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
-  return isHost ? first : 'docker.io';
-}
 
 /** The commands, run from the project root, that build an image and push its tag. */
 export function buildAndPush(image: BuildImageSpec): string {

@@ -1,7 +1,8 @@
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import { hostNetworkText } from '../docker-engine/networks';
 import { compact, type StackMap } from './document';
-import { propPath, type SwarmScope } from './scope';
+import { propPath } from '../docker-engine/prop-path';
+import type { SwarmScope } from './scope';
 
 /** The stack file's key for the swarm's `host` network: `host`, unless a network of the system has that name. */
 export function hostNetworkKey(spec: SystemSpec): string {

@@ -1,7 +1,8 @@
 import type { WorkloadSpec } from '../../model/spec';
 import { planPorts, type PortProblem } from '../docker-engine/ports';
 import { compact, type StackValue } from './document';
-import { propPath, type SwarmScope } from './scope';
+import { propPath } from '../docker-engine/prop-path';
+import type { SwarmScope } from './scope';
 
 function reportProblem(scope: SwarmScope, path: string, problem: PortProblem): void {
   if (problem.kind === 'internal-network-port') {

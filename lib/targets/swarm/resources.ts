@@ -1,7 +1,8 @@
 import type { ContainerSpec } from '../../model/spec';
 import { compact, nonEmpty, type StackMap } from './document';
-import { dockerBytes, dockerCpus } from './quantities';
-import { propPath, type SwarmScope } from './scope';
+import { dockerBytes, dockerCpus } from '../docker-engine/quantities';
+import { propPath } from '../docker-engine/prop-path';
+import type { SwarmScope } from './scope';
 
 /**
  * `deploy.resources`: limits (`--memory`, `--cpus`) and reservations (`--memory-reservation`), in Docker's

@@ -1,6 +1,7 @@
 import type { WorkloadSpec } from '../../model/spec';
 import type { StackMap } from './document';
-import { propPath, type SwarmScope } from './scope';
+import { propPath } from '../docker-engine/prop-path';
+import type { SwarmScope } from './scope';
 
 /**
  * `deploy.restart_policy`: `always` is `condition: any`; `on-failure[:n]` is `condition: on-failure` with

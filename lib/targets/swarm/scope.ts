@@ -13,8 +13,3 @@ export interface SwarmScope {
 export function createScope(spec: SystemSpec, projectRoot: string): SwarmScope {
   return { spec, projectRoot, reporter: new Reporter(SWARM_CODES, 'swarm') };
 }
-
-/** `shop/web` + `ports[1]` -> `shop/web ports[1]`. */
-export function propPath(path: string, prop: string): string {
-  return `${path} ${prop}`;
-}

@@ -1,16 +1,12 @@
 import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
 import type { StackMap, StackValue } from './document';
-import { propPath, type SwarmScope } from './scope';
+import { propPath } from '../docker-engine/prop-path';
+import { secretFileEntries, secretsReadAsEnv } from '../docker-engine/secrets';
+import type { SwarmScope } from './scope';
 
 /** The name of a secret in the swarm: its existing name, or `<app>_<secret>` as a stack would name its own. */
 export function swarmSecretName(spec: SystemSpec, secret: SecretSpec): string {
   return secret.existingName ?? `${spec.name}_${secret.name}`;
-}
-
-function secretNamed(spec: SystemSpec, name: string): SecretSpec {
-  const secret = spec.secrets.find((s) => s.name === name);
-  if (!secret) throw new Error(`secret ${name} is not declared in system ${spec.name}`);
-  return secret;
 }
 
 /**
@@ -19,26 +15,9 @@ function secretNamed(spec: SystemSpec, name: string): SecretSpec {
  */
 export function secretsKey(scope: SwarmScope, container: ContainerSpec): StackValue[] | undefined {
   if (container.secretEnv.length === 0) return undefined;
-  return container.secretEnv.map((ref) => {
-    const secret = secretNamed(scope.spec, ref.secret);
-    const file = `/run/secrets/${ref.name}`;
-    scope.reporter.report(
-      'swarm/secret-file',
-      propPath(container.path, `secretEnv.${ref.name}`),
-      `the container gets the file ${file}, not the environment variable ${ref.name}.`,
-      `Make the program read ${file} (many images take ${ref.name}_FILE=${file}).`,
-    );
-    return { source: secret.name, target: ref.name };
-  });
-}
-
-/** Secrets that some container reads as secret env (a secret used only for registry credentials is not one). */
-function secretsReadAsEnv(spec: SystemSpec): SecretSpec[] {
-  const used = new Set<string>();
-  for (const workload of [...spec.services, ...spec.jobs]) {
-    for (const container of [workload.main, ...workload.sidecars]) for (const ref of container.secretEnv) used.add(ref.secret);
-  }
-  return spec.secrets.filter((s) => used.has(s.name));
+  return secretFileEntries(scope.spec, container, (path, _secret, message, fixStart) =>
+    scope.reporter.report('swarm/secret-file', path, message, `${fixStart}.`),
+  );
 }
 
 /** The top-level `secrets`: every one external, with the command that creates it. */

@@ -1,14 +1,10 @@
 import type { SidecarSpec, WorkloadSpec } from '../../model/spec';
+import { sidecarServiceName } from '../docker-engine/services';
 import { compact, type StackMap } from './document';
 import { containerKeys } from './container';
 import { deployKey } from './deploy';
 import { networksKey } from './networks';
 import type { SwarmScope } from './scope';
-
-/** The Swarm service name of a sidecar: `<main>-<sidecar>`, as in the Compose file. */
-export function sidecarServiceName(workload: WorkloadSpec, sidecar: SidecarSpec): string {
-  return `${workload.name}-${sidecar.name}`;
-}
 
 /**
  * Swarm has no pods: a sidecar becomes its own service, on the main service's networks, with as many replicas,

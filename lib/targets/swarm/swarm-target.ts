@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { SystemSpec } from '../../model/spec';
 import type { RenderContext, Target, TargetResult } from '../target';
-import { renderStackYaml } from './render';
+import { renderYaml } from '../docker-engine/yaml';
 import { createScope } from './scope';
 import { stackFile } from './stack-file';
 
@@ -24,7 +24,7 @@ export const swarmTarget: Target = {
     // The file lives one directory below dist/swarm: dist/swarm/<app>/stack.yaml.
     const root = context.projectRootFromTargetDir;
     const scope = createScope(spec, posix.isAbsolute(root) ? root : posix.join('..', root));
-    const content = renderStackYaml(stackFile(scope));
+    const content = renderYaml(stackFile(scope));
     const failed = scope.reporter.hasErrors;
     return { files: failed ? [] : [{ path: stackFilePath(spec.name), content }], diagnostics: scope.reporter.diagnostics };
   },

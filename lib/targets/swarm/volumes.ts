@@ -1,54 +1,37 @@
 import type { ContainerSpec, MountSpec, SidecarSpec } from '../../model/spec';
+import type { FindingText } from '../docker-engine/finding-text';
+import { ephemeralSizeText } from '../docker-engine/mounts';
+import { fromProjectRoot, isAbsolutePath } from '../docker-engine/paths';
+import { propPath } from '../docker-engine/prop-path';
+import { localVolumes, longSyntaxMount } from '../docker-engine/volumes';
 import type { SwarmCode } from './codes';
-import { compact, type StackMap, type StackValue } from './document';
-import { fromProjectRoot, isRelative } from './paths';
-import { dockerBytes } from './quantities';
-import { propPath, type SwarmScope } from './scope';
-
-const readOnly = (m: MountSpec): true | undefined => (m.readOnly ? true : undefined);
+import type { StackMap, StackValue } from './document';
+import type { SwarmScope } from './scope';
 
 /**
  * One entry of a service's `volumes`, in the long syntax. `path` is where a finding about it is reported;
  * undefined for a mount repeated from the main container, whose findings are reported there.
  */
 function mountEntry(scope: SwarmScope, container: ContainerSpec, path: string | undefined, mount: MountSpec): StackValue {
-  const report = (code: SwarmCode, message: string, fix: string): void => {
+  const report = (code: SwarmCode, [message, fix]: FindingText): void => {
     if (path !== undefined) scope.reporter.report(code, path, message, fix);
   };
-  switch (mount.kind) {
-    case 'volume':
-      return compact({ type: 'volume', source: mount.volume, target: mount.target, read_only: readOnly(mount) });
-    case 'ephemeral':
-      if (mount.tmpfs) {
-        const size = mount.sizeLimitBytes !== undefined ? { size: mount.sizeLimitBytes } : undefined;
-        return compact({ type: 'tmpfs', target: mount.target, read_only: readOnly(mount), tmpfs: size });
-      }
-      if (mount.sizeLimitBytes !== undefined) {
-        report(
-          'swarm/ephemeral-size',
-          `an anonymous volume cannot be limited to ${dockerBytes(mount.sizeLimitBytes, 'lower')}: the limit is not enforced.`,
-          'Make it a tmpfs mount (Mount.ephemeral(target, { tmpfs: true, sizeLimit })) to have the limit enforced.',
-        );
-      }
-      return compact({ type: 'volume', target: mount.target, read_only: readOnly(mount) });
-    case 'bind': {
-      const source = fromProjectRoot(scope.projectRoot, mount.source);
-      if (isRelative(mount.source)) {
-        report(
-          'swarm/bind-relative',
-          `\`docker stack deploy\` turns ${mount.source} into an absolute path on the deploying machine; ${container.name} sees that path on the node that runs it, which is another machine on a swarm of several nodes.`,
-          'Deploy from the project folder to a single-node swarm, or mount a volume instead, or give an absolute path that exists on every node.',
-        );
-      } else {
-        report(
-          'swarm/bind-mount',
-          `${container.name} mounts ${mount.source} of whichever node runs it: the folder must exist on every node.`,
-          'Create the folder on every node, or pin the service to one node, or mount a volume instead.',
-        );
-      }
-      return compact({ type: 'bind', source, target: mount.target, read_only: readOnly(mount) });
-    }
+  if (mount.kind === 'ephemeral' && !mount.tmpfs && mount.sizeLimitBytes !== undefined) {
+    report('swarm/ephemeral-size', ephemeralSizeText(mount.sizeLimitBytes));
   }
+  if (mount.kind !== 'bind') return longSyntaxMount(mount, '');
+  if (isAbsolutePath(mount.source)) {
+    report('swarm/bind-mount', [
+      `${container.name} mounts ${mount.source} of whichever node runs it: the folder must exist on every node.`,
+      'Create the folder on every node, or pin the service to one node, or mount a volume instead.',
+    ]);
+  } else {
+    report('swarm/bind-relative', [
+      `\`docker stack deploy\` turns ${mount.source} into an absolute path on the deploying machine; ${container.name} sees that path on the node that runs it, which is another machine on a swarm of several nodes.`,
+      'Deploy from the project folder to a single-node swarm, or mount a volume instead, or give an absolute path that exists on every node.',
+    ]);
+  }
+  return longSyntaxMount(mount, fromProjectRoot(scope.projectRoot, mount.source));
 }
 
 const sameMount = (a: MountSpec, b: MountSpec): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -86,28 +69,15 @@ export function mountsKey(scope: SwarmScope, container: ContainerSpec, main?: Co
  * the task, so it is said once per volume; a size or storage class means nothing to the local driver.
  */
 export function topLevelVolumes(scope: SwarmScope): StackMap | undefined {
-  if (scope.spec.volumes.length === 0) return undefined;
-  const out: StackMap = {};
-  for (const volume of scope.spec.volumes) {
-    out[volume.name] = {};
+  return localVolumes(scope.spec.volumes, { volume: 'a local Swarm volume', reader: 'Swarm' }, (volume, findings) => {
     scope.reporter.report(
       'swarm/volume-node-local',
       volume.path,
       `volume ${volume.name} is local to the node that runs ${volume.users.join(', ') || 'its users'}: a task moved to another node starts with an empty volume.`,
       'Pin the services that mount it to one node (`docker node update --label-add`, then a placement constraint), or use a volume plugin that shares storage between nodes.',
     );
-    scope.reporter.report(
-      'swarm/volume-size',
-      propPath(volume.path, 'size'),
-      `a local Swarm volume has no size: ${dockerBytes(volume.sizeBytes, 'lower')} is not enforced.`,
-    );
-    if (volume.storageClass !== undefined) {
-      scope.reporter.report(
-        'swarm/volume-storage-class',
-        propPath(volume.path, 'storageClass'),
-        `storage class ${volume.storageClass} means nothing to Swarm: the volume uses the local driver.`,
-      );
+    for (const { prop, path, message } of findings) {
+      scope.reporter.report(prop === 'size' ? 'swarm/volume-size' : 'swarm/volume-storage-class', path, message);
     }
-  }
-  return out;
+  });
 }

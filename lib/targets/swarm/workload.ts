@@ -6,8 +6,8 @@ import { deployKey } from './deploy';
 import { networksKey, reportHostNetwork } from './networks';
 import { portsKey } from './ports';
 import { reportRestart } from './restart';
-import { propPath, type SwarmScope } from './scope';
-import { sidecarService, sidecarServiceName } from './sidecars';
+import { propPath } from '../docker-engine/prop-path';
+import type { SwarmScope } from './scope';
 
 /** A job's schedule, which Swarm cannot keep: the job runs once, when the stack is deployed. */
 function reportSchedule(scope: SwarmScope, workload: WorkloadSpec): void {
@@ -21,7 +21,7 @@ function reportSchedule(scope: SwarmScope, workload: WorkloadSpec): void {
 }
 
 /** The main service of a workload: a replicated service, or a job that runs to completion (`replicated-job`). */
-function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap {
+export function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap {
   reportSchedule(scope, workload);
   reportRestart(scope, workload);
   reportHostNetwork(scope, workload);
@@ -32,23 +32,4 @@ function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap {
     networks: networksKey(scope.spec, workload),
     deploy: deployKey(scope, workload, workload.main),
   });
-}
-
-/** Every Swarm service of one workload, by name: the main service, then one per sidecar. */
-export function workloadServices(scope: SwarmScope, workload: WorkloadSpec, taken: ReadonlySet<string>): Record<string, StackMap> {
-  const out: Record<string, StackMap> = { [workload.name]: mainService(scope, workload) };
-  for (const sidecar of workload.sidecars) {
-    const name = sidecarServiceName(workload, sidecar);
-    if (taken.has(name) || name in out) {
-      scope.reporter.report(
-        'swarm/service-name-collision',
-        propPath(sidecar.path, 'name'),
-        `sidecar ${sidecar.name} of ${workload.name} would be the Swarm service ${name}, which is already the name of another service.`,
-        'Rename the sidecar or the other service.',
-      );
-      continue;
-    }
-    out[name] = sidecarService(scope, workload, sidecar);
-  }
-  return out;
 }

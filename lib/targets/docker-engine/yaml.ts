@@ -1,14 +1,14 @@
 import { dump, type Node, SCALAR_STYLE_DOUBLE_QUOTED, visit } from 'js-yaml';
-import { Interpolation, type ComposeValue } from './document';
+import { Interpolation, type EngineValue } from './document';
 
 /** Keys whose items are port strings, written double-quoted as Compose's documentation writes them. */
 const PORT_KEYS = new Set(['ports', 'expose']);
 
 /**
- * Escapes `$` in every literal, so Compose interpolates nothing but what lading marked as an `Interpolation`,
+ * Escapes `$` in every literal, so the engine interpolates nothing but what lading marked as an `Interpolation`,
  * and drops undefined values.
  */
-function toPlain(value: ComposeValue | undefined): unknown {
+function toPlain(value: EngineValue | undefined): unknown {
   if (value instanceof Interpolation) return value.text;
   if (typeof value === 'string') return value.includes('$') ? value.replace(/\$/g, '$$$$') : value;
   if (Array.isArray(value)) return value.map((v) => toPlain(v));
@@ -22,7 +22,10 @@ function toPlain(value: ComposeValue | undefined): unknown {
 
 const keyOf = (node: Node): string => (node.kind === 'scalar' ? node.value : '');
 
-/** Map keys in code-unit order (a JS object would put integer-like keys first); port items double-quoted. */
+/**
+ * Map keys in code-unit order (a JS object would put integer-like keys first); port strings double-quoted (a
+ * stack file's ports are maps, which this leaves alone).
+ */
 function arrange(node: Node): void {
   if (node.kind !== 'mapping') return;
   node.items.sort((a, b) => {
@@ -37,11 +40,11 @@ function arrange(node: Node): void {
 }
 
 /**
- * Serializes a compose tree to YAML, deterministically: map keys sorted, list order kept, no line folding.
- * js-yaml's dump schema quotes every string that YAML 1.1 or 1.2 would read as something else (`restart: "no"`,
- * `"on"`, `"22:22"`, `"0755"`), so older Compose parsers read the same values.
+ * Serializes a compose or stack tree to YAML, deterministically: map keys sorted, list order kept, no line
+ * folding. js-yaml's dump schema quotes every string that YAML 1.1 or 1.2 would read as something else
+ * (`restart: "no"`, `"on"`, `"22:22"`, `"0755"`, `"0.5"`), so older parsers read the same values.
  */
-export function renderYaml(tree: ComposeValue): string {
+export function renderYaml(tree: EngineValue): string {
   return dumpYaml(toPlain(tree));
 }
 

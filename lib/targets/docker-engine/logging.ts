@@ -1,9 +1,9 @@
 import type { ContainerSpec } from '../../model/spec';
-import { dockerBytes } from '../docker-engine/quantities';
-import type { ComposeMap } from './document';
+import type { EngineMap } from './document';
+import { dockerBytes } from './quantities';
 
 /** `logging`: the json-file driver with `max-size` and `max-file` (strings, as Docker's log options are). */
-export function loggingKey(container: ContainerSpec): ComposeMap | undefined {
+export function loggingKey(container: ContainerSpec): EngineMap | undefined {
   const logging = container.logging;
   if (!logging) return undefined;
   return {
