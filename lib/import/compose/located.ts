@@ -33,7 +33,7 @@ export interface LocatedScalar {
 }
 
 /** At most this many values are built from aliases (`*name`, `<<: *name`) in one file, counted as expanded. */
-export const MAX_ALIAS_VALUES = 200_000;
+const MAX_ALIAS_VALUES = 200_000;
 
 /** Thrown for a node that cannot be turned into a located tree (a complex key, too many aliased values). */
 export class LocatedError extends Error {

@@ -31,7 +31,7 @@ export function readInput(ctx: Pick<ImportContext, 'file'>, file: string, ref: I
 }
 
 /** Checks bytes already in memory as `readInput` checks a file's. */
-export function decodeInput(ctx: Pick<ImportContext, 'file'>, bytes: Buffer, ref: InputRef): string {
+function decodeInput(ctx: Pick<ImportContext, 'file'>, bytes: Buffer, ref: InputRef): string {
   if (bytes.length > MAX_INPUT_BYTES) tooLarge(ctx, ref);
   if (!isUtf8(bytes)) {
     const offset = firstInvalidUtf8(bytes);

@@ -6,7 +6,7 @@ import type { SwarmScope } from './scope';
 import { shellWord } from './shell';
 
 /** The commands, run from the project root, that build an image and push its tag. */
-export function buildAndPush(image: BuildImageSpec): string {
+function buildAndPush(image: BuildImageSpec): string {
   const args = Object.entries(image.args).flatMap(([k, v]) => ['--build-arg', shellWord(`${k}=${v}`)]);
   const words = ['docker', 'build', '-t', shellWord(image.ref), '-f', shellWord(posix.join(image.context, image.dockerfile)), ...args, shellWord(image.context)];
   return `${words.join(' ')} && docker push ${shellWord(image.ref)}`;

@@ -5,7 +5,7 @@ import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
 
 /** The stack file's key for the swarm's `host` network: `host`, unless a network of the system has that name. */
-export function hostNetworkKey(spec: SystemSpec): string {
+function hostNetworkKey(spec: SystemSpec): string {
   const taken = new Set(spec.networks.map((n) => n.name));
   let key = 'host';
   for (let i = 2; taken.has(key); i++) key = `host-${i}`;

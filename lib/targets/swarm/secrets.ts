@@ -5,7 +5,7 @@ import { secretFileEntries, secretsReadAsEnv } from '../docker-engine/secrets';
 import type { SwarmScope } from './scope';
 
 /** The name of a secret in the swarm: its existing name, or `<app>_<secret>` as a stack would name its own. */
-export function swarmSecretName(spec: SystemSpec, secret: SecretSpec): string {
+function swarmSecretName(spec: SystemSpec, secret: SecretSpec): string {
   return secret.existingName ?? `${spec.name}_${secret.name}`;
 }
 

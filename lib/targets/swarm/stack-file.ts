@@ -12,7 +12,7 @@ import { mainService } from './workload';
  * clients before 23 refuse a stack file without one; none has a top-level `name` (the stack is named on the
  * command line).
  */
-export const STACK_FILE_VERSION = '3.9';
+const STACK_FILE_VERSION = '3.9';
 
 /** The whole stack file of a system as a plain tree: `version`, `services`, `networks`, `volumes`, `secrets`. */
 export function stackFile(scope: SwarmScope): StackMap {
