@@ -15,7 +15,7 @@ const logging = { maxSize: '5m', maxFiles: 2 } as const;
 /** nginx starts as root to bind port 80, then runs its workers as nginx: it keeps only what that takes. */
 const nginx = {
   image: Image.of('nginx:1.27-alpine'),
-  mounts: [Mount.ephemeral('/var/cache/nginx', { tmpfs: true, sizeLimit: '16m' }), Mount.ephemeral('/var/run', { tmpfs: true, sizeLimit: '1m' })],
+  mounts: [Mount.ephemeral('/var/cache/nginx'), Mount.ephemeral('/var/run')], // what nginx writes, off the read-only root
   security: { readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'], add: ['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'] }, noNewPrivileges: true },
   suppress: { 'lint/runs-as-root': 'the master process binds port 80, then runs the workers as nginx' },
 } satisfies Partial<ServiceProps>;
@@ -39,7 +39,7 @@ new Service(app, 'dogserver', {
 new Service(app, 'catnip', {
   image: Image.of('redis:7.4-alpine'),
   security: Security.restricted({ user: '999:1000' }), // the image's redis user
-  mounts: [Mount.ephemeral('/data', { sizeLimit: '16m' })], // where redis saves its snapshots
+  mounts: [Mount.ephemeral('/data')], // where redis saves its snapshots
   ports: [Port.tcp(6379)],
   networks: [catsonly],
   resources: limits,
