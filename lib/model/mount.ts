@@ -1,5 +1,6 @@
 import { ModelError } from './errors';
 import { parseSize } from './quantities';
+import { MAX_USER_ID } from './security';
 import type { MountSpec } from './spec';
 import { Volume } from './volume';
 
@@ -44,9 +45,6 @@ export interface EphemeralMountOptions extends MountOptions {
   readonly gid?: number;
 }
 
-/** The largest uid or gid Linux accepts in a user namespace (2^31 - 1). */
-const MAX_ID = 2147483647;
-
 /** `mode`, `uid` and `gid` of a tmpfs mount, checked. */
 function tmpfsOwnership(path: string, prop: string, o: EphemeralMountOptions, tmpfs: boolean): { mode?: number; uid?: number; gid?: number } {
   const out: { mode?: number; uid?: number; gid?: number } = {};
@@ -56,10 +54,10 @@ function tmpfsOwnership(path: string, prop: string, o: EphemeralMountOptions, tm
     if (!tmpfs) {
       throw new ModelError(path, `${prop}.${key}`, `${key} applies to tmpfs mounts only`, v, 'Add tmpfs: true, or leave it out');
     }
-    const max = key === 'mode' ? 0o7777 : MAX_ID;
+    const max = key === 'mode' ? 0o7777 : MAX_USER_ID;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) {
       const fix = key === 'mode' ? 'Write the permission bits in octal, e.g. 0o1777 or 0o700' : 'Write a numeric id, e.g. 10001';
-      throw new ModelError(path, `${prop}.${key}`, `must be a whole number from 0 to ${key === 'mode' ? '0o7777' : MAX_ID}`, v, fix);
+      throw new ModelError(path, `${prop}.${key}`, `must be a whole number from 0 to ${key === 'mode' ? '0o7777' : MAX_USER_ID}`, v, fix);
     }
     out[key] = v;
   }

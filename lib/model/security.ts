@@ -64,7 +64,7 @@ export interface RestrictedOptions {
 const USER = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/;
 const NUMERIC_ID = /^\d{1,10}$/;
 /** The largest uid or gid Linux accepts in a user namespace (2^31 - 1). */
-const MAX_ID = 2147483647;
+export const MAX_USER_ID = 2147483647;
 const KNOWN = new Set<string>(LINUX_CAPABILITIES);
 
 /** Presets of `security`. */
@@ -144,8 +144,8 @@ export function resolveSecurity(path: string, props: SecurityProps | undefined, 
   }
   const [uidText, gidText] = typeof user === 'string' ? user.split(':') : [];
   for (const id of [uidText, gidText]) {
-    if (id !== undefined && NUMERIC_ID.test(id) && Number(id) > MAX_ID) {
-      throw new ModelError(path, userProp, `ids must be at most ${MAX_ID}`, user, "Write e.g. '10001:10001'");
+    if (id !== undefined && NUMERIC_ID.test(id) && Number(id) > MAX_USER_ID) {
+      throw new ModelError(path, userProp, `ids must be at most ${MAX_USER_ID}`, user, "Write e.g. '10001:10001'");
     }
   }
   return {
