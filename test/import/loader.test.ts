@@ -149,9 +149,10 @@ describe('loading a Compose file into the model', () => {
     expect(gateway.main.mounts).toEqual([
       { kind: 'bind', source: './site', target: '/srv/site', readOnly: true },
       { kind: 'volume', volume: 'cache', target: '/var/cache/envoy', readOnly: false },
-      { kind: 'ephemeral', name: 'tmp', target: '/tmp', tmpfs: true, sizeLimitBytes: 64 * 1024 ** 2, readOnly: false },
+      { kind: 'ephemeral', name: 'tmp', target: '/tmp', tmpfs: true, sizeLimitBytes: 64 * 1024 ** 2, readOnly: false, mode: 0o1777 },
       { kind: 'ephemeral', name: 'scratch', target: '/scratch', tmpfs: false, readOnly: false },
     ]);
+    expect(gateway.main.security.capabilities).toEqual({ add: ['NET_ADMIN'], drop: [] });
     expect(gateway.replicas).toBe(2);
   });
 

@@ -37,7 +37,8 @@ describe('a round trip through Compose, for every example app', () => {
 
   test('GIVEN the apps whose every value has a Compose key THEN their import is the very same spec', () => {
     const lossless = apps.filter((a) => JSON.stringify(whatComposeKeeps(a.spec)) === JSON.stringify(a.spec)).map((a) => a.name);
-    expect(lossless).toEqual(['cats-and-dogs', 'echo-server', 'hello']);
+    // every example now says more than Compose carries: security beyond the user, or a lint suppression
+    expect(lossless).toEqual([]);
     for (const app of apps.filter((a) => lossless.includes(a.name))) expect(reimported(app)).toEqual(app.spec);
   });
 
