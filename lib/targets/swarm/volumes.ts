@@ -1,5 +1,6 @@
 import type { ContainerSpec, MountSpec, SidecarSpec } from '../../model/spec';
 import type { SwarmCode } from './codes';
+import { hasTmpfsOwnership, tmpfsOptions } from '../docker-engine/mounts';
 import { compact, type StackMap, type StackValue } from './document';
 import { fromProjectRoot, isRelative } from './paths';
 import { dockerBytes } from './quantities';
@@ -20,6 +21,13 @@ function mountEntry(scope: SwarmScope, container: ContainerSpec, path: string | 
       return compact({ type: 'volume', source: mount.volume, target: mount.target, read_only: readOnly(mount) });
     case 'ephemeral':
       if (mount.tmpfs) {
+        if (path !== undefined && hasTmpfsOwnership(mount)) {
+          scope.reporter.report(
+            'swarm/tmpfs-ownership',
+            path,
+            `a stack file's tmpfs takes a size only: the mode, uid and gid of ${mount.target} are left to the runtime, root-owned with mode 1777 (got ${tmpfsOptions(mount)}).`,
+          );
+        }
         const size = mount.sizeLimitBytes !== undefined ? { size: mount.sizeLimitBytes } : undefined;
         return compact({ type: 'tmpfs', target: mount.target, read_only: readOnly(mount), tmpfs: size });
       }
