@@ -20,7 +20,7 @@ describe('swarm security', () => {
     expect(withCode(out, 'swarm/no-new-privileges')).toEqual([
       {
         code: 'swarm/no-new-privileges',
-        severity: 'warning',
+        severity: 'info',
         path: 'shop/web security.noNewPrivileges',
         target: 'swarm',
         message: 'Swarm cannot forbid new privileges to web: `docker stack deploy` ignores security_opt, so setuid programs in the image can still gain privileges (got true).',

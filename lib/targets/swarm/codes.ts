@@ -90,7 +90,7 @@ export const SWARM_CODES = {
     summary: 'Swarm has no `unless-stopped`: the service restarts on any exit (`condition: any`); scale it to 0 to stop it.',
   },
   'swarm/no-new-privileges': {
-    severity: 'warning',
+    severity: 'info',
     summary: '`docker stack deploy` ignores `security_opt`: a service cannot forbid its processes new privileges.',
   },
   'swarm/tmpfs-ownership': {
