@@ -64,12 +64,6 @@ export interface ContainerProps {
    */
   readonly workingDir?: string;
   /**
-   * User (`--user`): `uid`, `uid:gid` or a name. The same as `security.user`; give one or the other.
-   * @default - the image's USER
-   * @deprecated use `security: { user }`
-   */
-  readonly user?: string;
-  /**
    * How the process is confined (`--user`, `--read-only`, `--cap-add`, `--cap-drop`, `--security-opt
    * no-new-privileges`); `Security.restricted({ user })` gives the restricted profile.
    * @default - Docker's defaults: the image's USER, a writable root, Docker's default capabilities
@@ -194,7 +188,7 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
   if (props.workingDir !== undefined && (typeof props.workingDir !== 'string' || !props.workingDir.startsWith('/'))) {
     throw new ModelError(path, 'workingDir', 'must be an absolute path', props.workingDir, "Write e.g. '/app'");
   }
-  const security = resolveSecurity(path, props.security, props.user);
+  const security = resolveSecurity(path, props.security, (props as { user?: unknown }).user);
   const env = sortedRecord(path, 'env', props.env, (k) => ENV_NAME_PATTERN.test(k), 'Use letters, digits and _, not starting with a digit');
   const secretEnv: SecretEnvSpec[] = [];
   for (const key of Object.keys(props.secretEnv ?? {}).sort()) {
@@ -261,7 +255,6 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
     ...(command ? { command } : {}),
     ...(entrypoint ? { entrypoint } : {}),
     ...(props.workingDir ? { workingDir: props.workingDir } : {}),
-    ...(security.user !== undefined ? { user: security.user } : {}),
     security,
     env,
     secretEnv,

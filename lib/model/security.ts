@@ -115,17 +115,20 @@ function capabilityList(path: string, prop: string, value: unknown): string[] {
   return [...seen.keys()].sort();
 }
 
-/** Resolves `security` (and the older top-level `user`) into its spec. */
-export function resolveSecurity(path: string, props: SecurityProps | undefined, legacyUser: unknown): SecuritySpec {
+/**
+ * Resolves `security` into its spec. `misplacedUser` is a top-level `user` prop, which JavaScript callers may still
+ * pass: it is refused with the new place rather than ignored.
+ */
+export function resolveSecurity(path: string, props: SecurityProps | undefined, misplacedUser: unknown): SecuritySpec {
   if (props !== undefined && (typeof props !== 'object' || props === null || Array.isArray(props))) {
     throw new ModelError(path, 'security', 'must be an object', props, "Write e.g. security: Security.restricted({ user: '10001' })");
   }
-  const s = props ?? {};
-  if (legacyUser !== undefined && s.user !== undefined) {
-    throw new ModelError(path, 'user', 'is also set in security.user', legacyUser, 'Set security.user only');
+  if (misplacedUser !== undefined) {
+    throw new ModelError(path, 'user', 'is set in security.user', misplacedUser, `Write security: { user: ${JSON.stringify(misplacedUser)} }`);
   }
-  const userProp = legacyUser !== undefined ? 'user' : 'security.user';
-  const user = legacyUser ?? s.user;
+  const s = props ?? {};
+  const userProp = 'security.user';
+  const user = s.user;
   if (user !== undefined && (typeof user !== 'string' || !USER.test(user))) {
     throw new ModelError(path, userProp, 'must be uid, uid:gid or a user name', user, "Write e.g. '1000' or '1000:1000'");
   }

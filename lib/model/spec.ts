@@ -205,8 +205,6 @@ export interface ContainerSpec {
   /** Docker's ENTRYPOINT; undefined keeps the image's. */
   readonly entrypoint?: readonly string[];
   readonly workingDir?: string;
-  /** The same value as `security.user`. @deprecated read `security.user`. */
-  readonly user?: string;
   /** How the process is confined: `--user`, `--read-only`, `--cap-add`/`--cap-drop`, `no-new-privileges`. */
   readonly security: SecuritySpec;
   /** Plain environment, sorted by name. */

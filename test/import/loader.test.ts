@@ -83,7 +83,7 @@ describe('loading a Compose file into the model', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.main.entrypoint).toEqual(['/usr/local/bin/docker-entrypoint.sh']);
     expect(app.main.command).toEqual(['serve', '--bind', '0.0.0.0:8080', '--greeting', 'hello world']);
-    expect(app.main.user).toBe('10001:10001');
+    expect(app.main.security.user).toBe('10001:10001');
     expect(app.main.workingDir).toBe('/srv/billing');
   });
 

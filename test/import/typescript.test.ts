@@ -81,7 +81,8 @@ describe('the TypeScript that lading import writes', () => {
   test('GIVEN webapp WHEN written THEN the module reads as a person would write it', () => {
     const webapp = imports.find(([label]) => label === 'apps/webapp')?.[1] as ComposeImport;
     const text = writeApp(webapp.plan, { source: 'dist/compose/webapp/compose.yaml' });
-    expect(text).toContain("import { Dependency, HealthCheck, Image, Mount, Network, Port, Secret, Service, System, Volume } from '../lib/model';");
+    expect(text).toContain("import { Dependency, HealthCheck, Image, Mount, Network, Port, Secret, Security, Service, System, Volume } from '../lib/model';");
+    expect(text).toContain("  security: Security.restricted({ user: '999:1000' }),");
     expect(text).toContain("const backend = new Network(app, 'backend', { internal: true });");
     expect(text).toContain("const dbPassword = new Secret(app, 'db-password');");
     expect(text).toContain("  secretEnv: { DATABASE_PASSWORD: dbPassword },");

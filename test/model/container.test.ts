@@ -12,7 +12,7 @@ describe('container props', () => {
       command: ['nginx', '-g', 'daemon off;'],
       entrypoint: ['/docker-entrypoint.sh'],
       workingDir: '/app',
-      user: '101:101',
+      security: { user: '101:101' },
       env: { ZED: 'z', ALPHA: 'a', MIDDLE: 'm' },
       secretEnv: { PGPASSWORD: pw, DB_PASSWORD: pw },
       resources: { memory: '512m', memoryReservation: '256m', cpuShares: 512, cpus: 0.5 },
@@ -27,7 +27,6 @@ describe('container props', () => {
       command: ['nginx', '-g', 'daemon off;'],
       entrypoint: ['/docker-entrypoint.sh'],
       workingDir: '/app',
-      user: '101:101',
       env: { ALPHA: 'a', MIDDLE: 'm', ZED: 'z' },
       secretEnv: [
         { name: 'DB_PASSWORD', secret: 'db-password' },

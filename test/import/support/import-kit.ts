@@ -75,9 +75,6 @@ export function whatComposeKeeps(spec: SystemSpec): SystemSpec {
     for (const c of [w.main, ...w.sidecars]) {
       delete c.image.credentials;
       for (const m of c.mounts) if (m.kind === 'ephemeral' && !m.tmpfs) delete m.sizeLimitBytes;
-      // the Compose target writes the user, and not yet read_only, cap_add, cap_drop, security_opt or tmpfs modes
-      for (const m of c.mounts) for (const k of ['mode', 'uid', 'gid']) delete m[k];
-      c.security = { ...c.security, readOnlyRootFilesystem: false, capabilities: { add: [], drop: [] }, noNewPrivileges: false };
     }
     const health = w.main.health;
     w.main.ports = w.main.ports.map((p: Json) => {
