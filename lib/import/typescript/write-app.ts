@@ -174,7 +174,11 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
   body.push('export default app;');
 
   const header = docComment(options);
-  const imports = `import { ${[...used].sort().join(', ')} } from '${options.modelImport ?? '../lib/model'}';`;
+  const names = [...used].sort();
+  const from = `from '${options.modelImport ?? '../lib/model'}';`;
+  const oneLine = `import { ${names.join(', ')} } ${from}`;
+  // a longer import is written one name a line, as a formatter would
+  const imports = oneLine.length <= 120 ? oneLine : `import {\n${names.map((n) => `  ${n},\n`).join('')}} ${from}`;
   return `${imports}\n\n${header}${body.join('\n\n')}\n`;
 }
 
