@@ -64,7 +64,7 @@ new Service(s, 'web', {
   restart: 'unless-stopped',
   suppress: { 'kubernetes/unless-stopped': 'stopped by scaling to 0', 'lint/no-resource-limits': 'sized by the cluster' },
 });
-new Service(s, 'api', { image: Image.of('api:1.0'), user: 'app', logging: { maxSize: '1m' } });
+new Service(s, 'api', { image: Image.of('api:1.0'), security: { user: 'app' }, logging: { maxSize: '1m' } });
 export default s;
 `;
 
