@@ -10,12 +10,13 @@ new Service(app, 'devbox', {
   image: Image.build({ context: 'apps/devbox', dockerfile: 'Dockerfile', args: { NODE_VERSION: '20' }, tag: 'devbox/devbox:dev' }),
   command: ['sleep', 'infinity'],
   workingDir: '/workspace',
-  user: '1000:1000',
+  security: { user: '1000:1000', capabilities: { drop: ['ALL'] }, noNewPrivileges: true },
   env: { EDITOR: 'vim' },
   ports: [Port.http(3000).publish(3000)],
   mounts: [Mount.bind('./apps/devbox/src', '/workspace/src'), Mount.ephemeral('/home/dev/.cache')],
   resources: { memory: '2g', memoryReservation: '1g', cpuShares: 1024, cpus: 2 },
   logging: { maxSize: '10m', maxFiles: 2 },
+  suppress: { 'lint/writable-root-filesystem': 'a development box: tools are installed into it while it runs' },
 });
 
 export default app;

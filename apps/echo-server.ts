@@ -1,4 +1,4 @@
-import { Image, Port, Service, System } from '../lib/model';
+import { Image, Port, Security, Service, System } from '../lib/model';
 
 /**
  * An echo server on fixed and dynamic host ports:
@@ -9,6 +9,7 @@ const app = new System('echo-server');
 new Service(app, 'echo', {
   image: Image.of('ealen/echo-server:0.9.2'),
   env: { PORT: '45678' },
+  security: Security.restricted({ user: '1000:1000' }), // node's user; the ports are above 1024
   ports: [Port.tcp(45678).publish(45678), Port.tcp(45679).publish(45679), Port.udp(1234).publish()],
   resources: { memory: '128m', memoryReservation: '64m', cpuShares: 256, cpus: 0.5 },
   logging: { maxSize: '10m', maxFiles: 3 },

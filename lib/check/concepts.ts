@@ -54,7 +54,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   const c = w.main;
   const used = new Set<string>(['workload', 'image', 'restart']);
   const add = (id: string, when: boolean) => when && used.add(id);
-  add('process', c.command !== undefined || c.entrypoint !== undefined || c.workingDir !== undefined || c.user !== undefined);
+  add('process', c.command !== undefined || c.entrypoint !== undefined || c.workingDir !== undefined || c.security.user !== undefined);
   add('env', Object.keys(c.env).length > 0);
   add('secretEnv', c.secretEnv.length > 0);
   add('ports', c.ports.length > 0);

@@ -42,4 +42,24 @@ export const LINT_CODES: Record<LintRule, { severity: Severity; summary: string 
     severity: 'warning',
     summary: "A workload's `suppress` names a target code that no target emits (a typo?): it turns nothing off.",
   },
+  'lint/sensitive-host-path': {
+    severity: 'warning',
+    summary: "A bind mount of the Docker socket (or another runtime's) or of a host system folder (/, /etc, /proc, /sys, /dev ...): the container can take over the host.",
+  },
+  'lint/dangerous-capability': {
+    severity: 'warning',
+    summary: 'An added capability that acts beyond the container (ALL, SYS_ADMIN, NET_ADMIN, SYS_PTRACE, SYS_MODULE, BPF ...): grant only what the program needs.',
+  },
+  'lint/runs-as-root': {
+    severity: 'info',
+    summary: 'A container without a user, or with user 0 or root, runs its process as root: set a numeric non-root `security.user`.',
+  },
+  'lint/writable-root-filesystem': {
+    severity: 'info',
+    summary: 'A container whose root file system is writable: set `security.readOnlyRootFilesystem` and mount writable paths with `Mount.ephemeral`.',
+  },
+  'lint/capabilities-not-dropped': {
+    severity: 'info',
+    summary: "A container that keeps Docker's default capabilities: drop `ALL` and add back only what it needs.",
+  },
 };

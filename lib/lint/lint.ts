@@ -13,6 +13,11 @@ import { privileged } from './rules/privileged';
 import { secretInEnv } from './rules/secret-in-env';
 import { unknownSuppression } from './rules/unknown-suppression';
 import { unpinnedImage } from './rules/unpinned-image';
+import { capabilitiesNotDropped } from './rules/capabilities-not-dropped';
+import { dangerousCapability } from './rules/dangerous-capability';
+import { runsAsRoot } from './rules/runs-as-root';
+import { sensitiveHostPathRule } from './rules/sensitive-host-path';
+import { writableRootFilesystem } from './rules/writable-root-filesystem';
 import { applySuppressions, type Suppressed } from '../diagnostics/suppressions';
 
 /** Every rule, in the order of the catalogue. */
@@ -26,6 +31,11 @@ export const RULES: readonly Rule[] = [
   databasePortPublished,
   fixedPortReplicas,
   unknownSuppression,
+  sensitiveHostPathRule,
+  dangerousCapability,
+  runsAsRoot,
+  writableRootFilesystem,
+  capabilitiesNotDropped,
 ];
 
 export interface LintOptions {

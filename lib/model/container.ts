@@ -7,6 +7,7 @@ import { ENV_NAME_PATTERN } from './names';
 import { Port } from './port';
 import { parseCpuShares, parseCpus, parseSize } from './quantities';
 import { Secret } from './secret';
+import { resolveSecurity, type SecurityProps } from './security';
 import type { ContainerSpec, LoggingSpec, MountSpec, PortSpec, ResourcesSpec, SecretEnvSpec } from './spec';
 
 /** Resources in Docker's notation. Each is honoured by every target (see the mapping table). */
@@ -64,10 +65,11 @@ export interface ContainerProps {
    */
   readonly workingDir?: string;
   /**
-   * User (`--user`): `uid`, `uid:gid` or a name. Kubernetes needs a numeric uid.
-   * @default - the image's USER
+   * How the process is confined (`--user`, `--read-only`, `--cap-add`, `--cap-drop`, `--security-opt
+   * no-new-privileges`); `Security.restricted({ user })` gives the restricted profile.
+   * @default - Docker's defaults: the image's USER, a writable root, Docker's default capabilities
    */
-  readonly user?: string;
+  readonly security?: SecurityProps;
   /**
    * Environment variables (`-e`). Values are written into every output: put secrets in `secretEnv`.
    * @default - none
@@ -139,7 +141,7 @@ function sortedRecord(path: string, prop: string, value: unknown, keyCheck: (k: 
 const LABEL_KEY = /^[^\s=]{1,253}$/;
 
 /** The props every container has, for the unknown-prop check of Service, Job and Sidecar. */
-export const CONTAINER_PROP_KEYS: PropKeys<ContainerProps> = { image: true, command: true, entrypoint: true, workingDir: true, user: true, env: true, secretEnv: true, resources: true, mounts: true, health: true, labels: true, logging: true, privileged: true };
+export const CONTAINER_PROP_KEYS: PropKeys<ContainerProps> = { image: true, command: true, entrypoint: true, workingDir: true, security: true, env: true, secretEnv: true, resources: true, mounts: true, health: true, labels: true, logging: true, privileged: true };
 const RESOURCES_PROPS = propNames<Resources>({ memory: true, memoryReservation: true, cpuShares: true, cpus: true });
 const LOGGING_PROPS = propNames<Logging>({ maxSize: true, maxFiles: true });
 
@@ -194,9 +196,7 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
   if (props.workingDir !== undefined && (typeof props.workingDir !== 'string' || !props.workingDir.startsWith('/'))) {
     throw new ModelError(path, 'workingDir', 'must be an absolute path', props.workingDir, "Write e.g. '/app'");
   }
-  if (props.user !== undefined && (typeof props.user !== 'string' || !/^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(props.user))) {
-    throw new ModelError(path, 'user', 'must be uid, uid:gid or a user name', props.user, "Write e.g. '1000' or '1000:1000'");
-  }
+  const security = resolveSecurity(path, props.security, (props as { user?: unknown }).user);
   const env = sortedRecord(path, 'env', props.env, (k) => ENV_NAME_PATTERN.test(k), 'Use letters, digits and _, not starting with a digit');
   const secretEnv: SecretEnvSpec[] = [];
   for (const key of Object.keys(props.secretEnv ?? {}).sort()) {
@@ -263,7 +263,7 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
     ...(command ? { command } : {}),
     ...(entrypoint ? { entrypoint } : {}),
     ...(props.workingDir ? { workingDir: props.workingDir } : {}),
-    ...(props.user ? { user: props.user } : {}),
+    security,
     env,
     secretEnv,
     ports: portSpecs,

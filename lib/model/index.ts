@@ -9,6 +9,7 @@ export * from './mount';
 export * from './network';
 export * from './port';
 export * from './secret';
+export * from './security';
 export * from './service';
 export * from './sidecar';
 export * from './spec';

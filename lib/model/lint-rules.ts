@@ -12,6 +12,11 @@ export const LINT_RULES = [
   'lint/database-port-published',
   'lint/fixed-port-replicas',
   'lint/unknown-suppression',
+  'lint/sensitive-host-path',
+  'lint/dangerous-capability',
+  'lint/runs-as-root',
+  'lint/writable-root-filesystem',
+  'lint/capabilities-not-dropped',
 ] as const;
 
 /** The code of one lint rule: `lint/no-resource-limits`. */

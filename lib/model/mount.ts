@@ -1,6 +1,7 @@
 import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
 import { parseSize } from './quantities';
+import { MAX_USER_ID } from './security';
 import type { MountSpec } from './spec';
 import { Volume } from './volume';
 
@@ -28,6 +29,40 @@ export interface EphemeralMountOptions extends MountOptions {
    * @default - derived from the target path: `/var/cache/app` -> `var-cache-app`
    */
   readonly name?: string;
+  /**
+   * With `tmpfs: true`: permission bits of the mount point (`--tmpfs /run:mode=1777`), written in octal: `0o1777`.
+   * @default - the runtime's (Docker: 0o1777)
+   */
+  readonly mode?: number;
+  /**
+   * With `tmpfs: true`: the uid that owns the mount point (`uid=10001`), so a non-root user can write to it.
+   * @default - root
+   */
+  readonly uid?: number;
+  /**
+   * With `tmpfs: true`: the gid that owns the mount point (`gid=10001`).
+   * @default - root
+   */
+  readonly gid?: number;
+}
+
+/** `mode`, `uid` and `gid` of a tmpfs mount, checked. */
+function tmpfsOwnership(path: string, prop: string, o: EphemeralMountOptions, tmpfs: boolean): { mode?: number; uid?: number; gid?: number } {
+  const out: { mode?: number; uid?: number; gid?: number } = {};
+  for (const key of ['mode', 'uid', 'gid'] as const) {
+    const v = o[key];
+    if (v === undefined) continue;
+    if (!tmpfs) {
+      throw new ModelError(path, `${prop}.${key}`, `${key} applies to tmpfs mounts only`, v, 'Add tmpfs: true, or leave it out');
+    }
+    const max = key === 'mode' ? 0o7777 : MAX_USER_ID;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) {
+      const fix = key === 'mode' ? 'Write the permission bits in octal, e.g. 0o1777 or 0o700' : 'Write a numeric id, e.g. 10001';
+      throw new ModelError(path, `${prop}.${key}`, `must be a whole number from 0 to ${key === 'mode' ? '0o7777' : MAX_USER_ID}`, v, fix);
+    }
+    out[key] = v;
+  }
+  return out;
 }
 
 type MountDef =
@@ -37,7 +72,7 @@ type MountDef =
 
 /** Storage mounted into a container. */
 const MOUNT_OPTIONS = propNames<MountOptions>({ readOnly: true });
-const EPHEMERAL_MOUNT_OPTIONS = propNames<EphemeralMountOptions>({ readOnly: true, tmpfs: true, sizeLimit: true, name: true });
+const EPHEMERAL_MOUNT_OPTIONS = propNames<EphemeralMountOptions>({ readOnly: true, tmpfs: true, sizeLimit: true, name: true, mode: true, uid: true, gid: true });
 
 export class Mount {
   /** A named persistent volume (`-v pgdata:/var/lib/postgresql/data`). */
@@ -85,13 +120,15 @@ export class Mount {
         if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63) {
           throw new ModelError(path, `${prop}.name`, 'ephemeral volume name must be at most 63 lowercase letters, digits and -', name, "Write e.g. 'cache'");
         }
+        const tmpfs = d.options.tmpfs ?? false;
         return {
           kind: 'ephemeral',
           name,
           target,
-          tmpfs: d.options.tmpfs ?? false,
+          tmpfs,
           ...(d.options.sizeLimit !== undefined ? { sizeLimitBytes: parseSize(path, `${prop}.sizeLimit`, d.options.sizeLimit) } : {}),
           readOnly,
+          ...tmpfsOwnership(path, prop, d.options, tmpfs),
         };
       }
       case 'bind': {

@@ -137,6 +137,12 @@ export interface EphemeralMountSpec {
   /** Size limit in bytes, where one is set. */
   readonly sizeLimitBytes?: number;
   readonly readOnly: boolean;
+  /** tmpfs only: permission bits of the mount point (`mode=1777`), e.g. 0o1777; undefined leaves the runtime's. */
+  readonly mode?: number;
+  /** tmpfs only: owner uid of the mount point; undefined leaves the runtime's (root). */
+  readonly uid?: number;
+  /** tmpfs only: owner gid of the mount point; undefined leaves the runtime's (root). */
+  readonly gid?: number;
 }
 
 export interface BindMountSpec {
@@ -199,8 +205,8 @@ export interface ContainerSpec {
   /** Docker's ENTRYPOINT; undefined keeps the image's. */
   readonly entrypoint?: readonly string[];
   readonly workingDir?: string;
-  /** `uid`, `uid:gid`, or a user name, as in `docker run --user`. */
-  readonly user?: string;
+  /** How the process is confined: `--user`, `--read-only`, `--cap-add`/`--cap-drop`, `no-new-privileges`. */
+  readonly security: SecuritySpec;
   /** Plain environment, sorted by name. */
   readonly env: Readonly<Record<string, string>>;
   /** Environment taken from secrets, sorted by name. */
@@ -216,6 +222,30 @@ export interface ContainerSpec {
   /** Log size limits; undefined means unbounded. */
   readonly logging?: LoggingSpec;
   readonly privileged: boolean;
+}
+
+/** A container's confinement, in Docker's words, with every default resolved. */
+export interface SecuritySpec {
+  /** `uid`, `uid:gid`, or a user name, as in `docker run --user`; undefined keeps the image's USER. */
+  readonly user?: string;
+  /** The uid when `user` gives a numeric one. */
+  readonly uid?: number;
+  /** The gid when `user` gives a numeric one. */
+  readonly gid?: number;
+  /** `--read-only`: the root file system is mounted read-only. */
+  readonly readOnlyRootFilesystem: boolean;
+  /**
+   * `--cap-add` and `--cap-drop`, relative to Docker's default set: names without the `CAP_` prefix, upper case,
+   * sorted; `ALL` stands for every capability. No name is in both lists; `add` holds ALL only when `drop` is empty.
+   */
+  readonly capabilities: CapabilitiesSpec;
+  /** `--security-opt no-new-privileges`. */
+  readonly noNewPrivileges: boolean;
+}
+
+export interface CapabilitiesSpec {
+  readonly add: readonly string[];
+  readonly drop: readonly string[];
 }
 
 export interface SidecarSpec extends ContainerSpec {

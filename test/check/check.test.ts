@@ -1,9 +1,10 @@
 import { attribute, checkApps, formatJson, formatText, wrap, type CheckReport } from '../../lib/check';
-import { Dependency, HealthCheck, Image, Job, Mount, Network, Port, Secret, Service, System, Volume, type ServiceProps } from '../../lib/model';
+import { Dependency, HealthCheck, Image, Job, Mount, Network, Port, Secret, Security, Service, System, Volume, type ServiceProps } from '../../lib/model';
 import type { LoadedApp } from '../../lib/synth/load-apps';
 
 const CLEAN: ServiceProps = {
   image: Image.of('nginx:1.27'),
+  security: Security.restricted({ user: '10001' }),
   resources: { memory: '128m', cpus: 0.5 },
   logging: { maxSize: '10m', maxFiles: 3 },
 };

@@ -28,7 +28,7 @@ describe('lading check (the CLI, as a process)', () => {
     }
     expect(r.stdout).toMatch(/^ {2}workload +concept +compose +kubernetes +ecs +docker +swarm$/m);
     expect(r.stdout).toMatch(/^ {2}web +resources +exact +exact +approx \d+ +exact +approx \d+$/m);
-    expect(r.stdout).toMatch(/7 app\(s\) on compose, kubernetes, ecs, docker, swarm: 0 error\(s\), \d+ warning\(s\), \d+ info: ok\n$/);
+    expect(r.stdout).toMatch(/7 app\(s\) on compose, kubernetes, ecs, docker, swarm: 0 error\(s\), \d+ warning\(s\), \d+ info, \d+ turned off: ok\n$/);
     expect(r.stdout).not.toMatch(/\u001b\[/);
     expect(r.stdout).not.toContain('undefined');
     const wide = r.stdout.split('\n').filter((l) => l.length > 100 && / \S+ /.test(l.slice(100)));

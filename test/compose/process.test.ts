@@ -9,7 +9,7 @@ describe('compose process and metadata keys', () => {
       entrypoint: ['python', '-m'],
       command: ['http.server', '8000'],
       workingDir: '/srv',
-      user: '999:999',
+      security: { user: '999:999' },
     });
     const block = serviceBlock(renderCompose(sys), 'web');
     expect(block).toContain('    command:\n      - http.server\n      - "8000"\n');

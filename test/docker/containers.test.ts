@@ -47,7 +47,7 @@ describe('docker run flags of one container', () => {
       entrypoint: ['/bin/sh', '-c', 'exec "$0" "$@"'],
       command: ['node', 'server.js'],
       workingDir: '/srv/app',
-      user: '1000:1000',
+      security: { user: '1000:1000' },
     });
     const out = renderDocker(sys);
     expect(out.script).toContain(`    nginx:1.27 -c 'exec "$0" "$@"' node server.js\n`);

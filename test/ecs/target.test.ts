@@ -226,6 +226,9 @@ describe('ECS: cdk.json', () => {
     expect(lines({})).toEqual(['warning [ecs] ecs/udp-by-name pinger/ping ports[1]']);
     expect(lines({ LADING_QUIET: '1' })).toEqual([]);
     expect(lines({ LADING_VERBOSE: '1' })).toEqual([
+      'info lint/capabilities-not-dropped pinger/ping security.capabilities.drop',
+      'info lint/writable-root-filesystem pinger/ping security.readOnlyRootFilesystem',
+      'info lint/runs-as-root pinger/ping security.user',
       'info [ecs] ecs/log-limits pinger/ping logging',
       'warning [ecs] ecs/udp-by-name pinger/ping ports[1]',
       'info [ecs] ecs/fargate-task-size pinger/ping resources',

@@ -86,7 +86,7 @@ describe('ECS: workloads', () => {
   });
 
   test('GIVEN command, entrypoint, working dir and user WHEN rendered THEN they are Command, EntryPoint, WorkingDirectory and User', () => {
-    const t = templateOf(system((s) => new Service(s, 'app', { image: Image.of('app:1'), command: ['serve', '--port', '80'], entrypoint: ['/init'], workingDir: '/srv', user: '999:999' })));
+    const t = templateOf(system((s) => new Service(s, 'app', { image: Image.of('app:1'), command: ['serve', '--port', '80'], entrypoint: ['/init'], workingDir: '/srv', security: { user: '999:999' } })));
     expect(containersOf(t, 'shop-app')[0]).toMatchObject({ Command: ['serve', '--port', '80'], EntryPoint: ['/init'], WorkingDirectory: '/srv', User: '999:999' });
   });
 

@@ -88,7 +88,7 @@ describe('loading a Compose file into the model', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.main.entrypoint).toEqual(['/usr/local/bin/docker-entrypoint.sh']);
     expect(app.main.command).toEqual(['serve', '--bind', '0.0.0.0:8080', '--greeting', 'hello world']);
-    expect(app.main.user).toBe('10001:10001');
+    expect(app.main.security.user).toBe('10001:10001');
     expect(app.main.workingDir).toBe('/srv/billing');
   });
 
@@ -154,9 +154,10 @@ describe('loading a Compose file into the model', () => {
     expect(gateway.main.mounts).toEqual([
       { kind: 'bind', source: './site', target: '/srv/site', readOnly: true },
       { kind: 'volume', volume: 'cache', target: '/var/cache/envoy', readOnly: false },
-      { kind: 'ephemeral', name: 'tmp', target: '/tmp', tmpfs: true, sizeLimitBytes: 64 * 1024 ** 2, readOnly: false },
+      { kind: 'ephemeral', name: 'tmp', target: '/tmp', tmpfs: true, sizeLimitBytes: 64 * 1024 ** 2, readOnly: false, mode: 0o1777 },
       { kind: 'ephemeral', name: 'scratch', target: '/scratch', tmpfs: false, readOnly: false },
     ]);
+    expect(gateway.main.security.capabilities).toEqual({ add: ['NET_ADMIN'], drop: [] });
     expect(gateway.replicas).toBe(2);
   });
 

@@ -38,7 +38,8 @@ describe('a round trip through Compose, for every example app', () => {
 
   test('GIVEN the apps whose every value has a Compose key THEN their import is the very same spec', () => {
     const lossless = apps.filter((a) => JSON.stringify(whatComposeKeeps(a.spec)) === JSON.stringify(a.spec)).map((a) => a.name);
-    expect(lossless).toEqual(['cats-and-dogs', 'echo-server', 'hello']);
+    // the other examples turn lint rules off with a reason, which Compose has no key for (security itself round-trips)
+    expect(lossless).toEqual(['echo-server', 'hello']);
     for (const app of apps.filter((a) => lossless.includes(a.name))) expect(reimported(app)).toEqual(app.spec);
   });
 
@@ -72,7 +73,7 @@ describe('a round trip through Compose, for a system that uses every Compose-exp
       entrypoint: ['/bin/sh', '-c'],
       command: ['exec api --price "$5"'],
       workingDir: '/srv',
-      user: 'app',
+      security: { user: 'app' },
       env: { MODE: 'prod', EMPTY: '' },
       secretEnv: { TOKEN: token },
       ports: [Port.http(8080).publish(80), Port.udp(9125).publish(), Port.tcp(9000)],

@@ -67,7 +67,7 @@ new Service(s, 'web', {
   restart: 'unless-stopped',
   suppress: { 'kubernetes/unless-stopped': 'stopped by scaling to 0', 'lint/no-resource-limits': 'sized by the cluster' },
 });
-new Service(s, 'api', { image: Image.of('api:1.0'), user: 'app', logging: { maxSize: '1m' } });
+new Service(s, 'api', { image: Image.of('api:1.0'), security: { user: 'app' }, logging: { maxSize: '1m' } });
 export default s;
 `;
 
@@ -88,8 +88,13 @@ describe('cdk8s.yaml reports what lading synth --target kubernetes reports', () 
         // the target's findings and lint's, without what web suppresses
         expect(entry.lines.map((l) => l.split(' ').slice(0, 4).join(' '))).toEqual([
           'warning lint/no-resource-limits shop/api resources:',
+          'info lint/capabilities-not-dropped shop/api security.capabilities.drop:',
+          'info lint/writable-root-filesystem shop/api security.readOnlyRootFilesystem:',
           'warning lint/unpinned-image shop/web image:',
           'warning lint/no-log-limit shop/web logging:',
+          'info lint/capabilities-not-dropped shop/web security.capabilities.drop:',
+          'info lint/writable-root-filesystem shop/web security.readOnlyRootFilesystem:',
+          'info lint/runs-as-root shop/web security.user:',
           'info [kubernetes] kubernetes/logging shop/api',
           'warning [kubernetes] kubernetes/user-name shop/api',
         ]);

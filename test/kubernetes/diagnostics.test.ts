@@ -84,11 +84,20 @@ describe('Kubernetes diagnostics, one test per code', () => {
 
   test('kubernetes/user-name', () => {
     const s = sys();
-    new Service(s, 'db', { image: Image.of('postgres:16.4'), user: 'postgres:999' });
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), security: { user: 'postgres:999' } });
     const { d, r } = only(s, 'kubernetes/user-name');
-    expect(d.path).toBe('shop/db user');
+    expect(d.path).toBe('shop/db security.user');
     expect(d.message).toBe('securityContext takes numeric ids: user "postgres" is left to the image (got "postgres:999")');
     expect(r.container('db').securityContext).toEqual({ runAsGroup: 999 });
+  });
+
+  test('kubernetes/tmpfs-ownership', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), mounts: [Mount.ephemeral('/run', { tmpfs: true, mode: 0o1777, uid: 101 })] });
+    const { d, r } = only(s, 'kubernetes/tmpfs-ownership');
+    expect(d.path).toBe('shop/web mounts[0]');
+    expect(d.message).toBe('an emptyDir has no mode or owner: mode 1777, uid 101 of /run is left out, and the directory is writable by every user (0777)');
+    expect(r.get('Deployment', 'web').spec.template.spec.volumes).toEqual([{ name: 'run', emptyDir: { medium: 'Memory' } }]);
   });
 
   test('kubernetes/quantity-rounded', () => {

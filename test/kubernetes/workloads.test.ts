@@ -59,7 +59,7 @@ describe('Kubernetes: workloads', () => {
       entrypoint: ['/entry.sh'],
       command: ['serve', '--port', '80'],
       workingDir: '/srv',
-      user: '1001:2002',
+      security: { user: '1001:2002' },
     });
     // WHEN rendered
     const c = render(sys).container('app');
@@ -68,7 +68,7 @@ describe('Kubernetes: workloads', () => {
     expect(c.command).toEqual(['/entry.sh']);
     expect(c.args).toEqual(['serve', '--port', '80']);
     expect(c.workingDir).toBe('/srv');
-    expect(c.securityContext).toEqual({ runAsUser: 1001, runAsGroup: 2002 });
+    expect(c.securityContext).toEqual({ runAsUser: 1001, runAsGroup: 2002, runAsNonRoot: true });
   });
 
   test('env becomes env, in the model order', () => {

@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../../lib/diagnostics/diagnostic';
 import { lint, LINT_CODES, type LintOptions } from '../../lib/lint';
-import { HealthCheck, Image, System, type ServiceProps } from '../../lib/model';
+import { HealthCheck, Image, Security, System, type ServiceProps } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 
-/** Props that satisfy every rule: pinned image, limits, log limits. Tests spread them and change one thing. */
+/** Props that satisfy every rule: pinned image, limits, log limits, restricted. Tests spread them and change one thing. */
 export const CLEAN: ServiceProps = {
   image: Image.of('nginx:1.27'),
+  security: Security.restricted({ user: '10001' }),
   resources: { memory: '128m', cpus: 0.5 },
   logging: { maxSize: '10m', maxFiles: 3 },
   health: HealthCheck.http('/', 80),

@@ -25,7 +25,7 @@ describe('lint rules from Docker best practices', () => {
     test('GIVEN only CPU shares and a memory limit on a sidecar THEN the sidecar is named with the missing CPU limit', () => {
       const s = sys();
       const web = new Service(s, 'web', CLEAN);
-      web.addSidecar('shipper', { image: Image.of('busybox:1.36'), resources: { memory: '32m', cpuShares: 128 }, logging: { maxSize: '1m' } });
+      web.addSidecar('shipper', { image: Image.of('busybox:1.36'), security: CLEAN.security, resources: { memory: '32m', cpuShares: 128 }, logging: { maxSize: '1m' } });
       const d = only(s, 'lint/no-resource-limits');
       expect([d.path, d.message]).toEqual(['shop/web/shipper resources', 'no CPU limit (--cpus): one container can starve the others']);
     });

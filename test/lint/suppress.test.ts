@@ -16,7 +16,7 @@ describe('turning lint rules off per workload (suppress)', () => {
   test('GIVEN a suppression on one workload THEN its sidecars are covered and other workloads are not', () => {
     const s = sys();
     const web = new Service(s, 'web', { ...CLEAN, logging: undefined, suppress: { 'lint/no-log-limit': 'journald rotates' } });
-    web.addSidecar('shipper', { image: Image.of('busybox:1.36'), resources: { memory: '8m', cpus: 0.1 } });
+    web.addSidecar('shipper', { image: Image.of('busybox:1.36'), security: CLEAN.security, resources: { memory: '8m', cpus: 0.1 } });
     new Service(s, 'webhook', { ...CLEAN, logging: undefined });
     const r = lint(s.toSpec());
     expect(r.diagnostics.map((d) => d.path)).toEqual(['shop/webhook logging']);

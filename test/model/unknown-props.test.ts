@@ -58,7 +58,7 @@ describe('an unknown prop is an error at construction, on every props object', (
           command: ['nginx'],
           entrypoint: ['/docker-entrypoint.sh'],
           workingDir: '/srv',
-          user: '101',
+          security: { user: '101' },
           env: { A: 'b' },
           secretEnv: {},
           resources: { memory: '64m', memoryReservation: '32m', cpuShares: 512, cpus: 0.5 },

@@ -66,7 +66,7 @@ function container(c: ContainerPlan, volumes: Volume[], secrets: Secret[]): Cont
   return {
     image: image(c, secrets),
     command: c.command,
-    user: c.user,
+    security: c.user !== undefined ? { user: c.user } : undefined,
     workingDir: c.workingDir,
     env: c.env,
     secretEnv,

@@ -25,9 +25,9 @@ export interface StackVerdict {
 
 /** Service keys that `docker stack deploy` ignores. */
 export const IGNORED_BY_STACK_DEPLOY: readonly string[] = [
-  'build', 'cap_add', 'cap_drop', 'cgroup_parent', 'container_name', 'depends_on', 'devices', 'domainname', 'expose',
+  'build', 'cgroupns_mode', 'cgroup_parent', 'container_name', 'depends_on', 'devices', 'domainname', 'expose',
   'external_links', 'ipc', 'links', 'mac_address', 'network_mode', 'pid', 'privileged', 'restart', 'security_opt',
-  'shm_size', 'sysctls', 'ulimits', 'userns_mode',
+  'shm_size', 'userns_mode',
 ];
 
 let clientConfig: string | undefined;

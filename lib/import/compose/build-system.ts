@@ -1,7 +1,7 @@
 import {
-  ContainerProps, Dependency, HealthCheck, Image, Job, ModelError, Mount, Network, Port, Secret, Service, System, Volume, Workload,
+  ContainerProps, Dependency, HealthCheck, Image, Job, ModelError, Mount, Network, Port, Secret, SecurityProps, Service, System, Volume, Workload,
 } from '../../model';
-import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PortPlan, SourceRef } from './plan';
+import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PortPlan, SecurityPlan, SourceRef } from './plan';
 
 /** A model error met while building, with where the service is written in the file. */
 export interface BuildError {
@@ -41,10 +41,22 @@ function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>): M
     case 'volume':
       return Mount.volume(volumes.get(plan.volume) as Volume, plan.target, ro);
     case 'ephemeral':
-      return Mount.ephemeral(plan.target, { ...ro, ...(plan.tmpfs ? { tmpfs: true } : {}), ...(plan.sizeLimit ? { sizeLimit: plan.sizeLimit } : {}) });
+      return Mount.ephemeral(plan.target, {
+        ...ro,
+        ...(plan.tmpfs ? { tmpfs: true } : {}),
+        ...(plan.sizeLimit ? { sizeLimit: plan.sizeLimit } : {}),
+        ...(plan.mode !== undefined ? { mode: plan.mode } : {}),
+        ...(plan.uid !== undefined ? { uid: plan.uid } : {}),
+        ...(plan.gid !== undefined ? { gid: plan.gid } : {}),
+      });
     case 'bind':
       return Mount.bind(plan.source, plan.target, ro);
   }
+}
+
+function securityFromPlan(plan: SecurityPlan): SecurityProps {
+  const { capabilities: c, ...rest } = plan;
+  return { ...rest, ...(c ? { capabilities: { ...(c.add ? { add: [...c.add] } : {}), ...(c.drop ? { drop: [...c.drop] } : {}) } } : {}) };
 }
 
 function containerProps(plan: ContainerPlan, volumes: ReadonlyMap<string, Volume>, secrets: ReadonlyMap<string, Secret>): ContainerProps {
@@ -56,7 +68,7 @@ function containerProps(plan: ContainerPlan, volumes: ReadonlyMap<string, Volume
     ...(plan.command ? { command: [...plan.command] } : {}),
     ...(plan.entrypoint ? { entrypoint: [...plan.entrypoint] } : {}),
     ...(plan.workingDir !== undefined ? { workingDir: plan.workingDir } : {}),
-    ...(plan.user !== undefined ? { user: plan.user } : {}),
+    ...(plan.security ? { security: securityFromPlan(plan.security) } : {}),
     ...(Object.keys(plan.env).length > 0 ? { env: { ...plan.env } } : {}),
     ...(Object.keys(secretEnv).length > 0 ? { secretEnv } : {}),
     ...(Object.keys(r).length > 0 ? { resources: { ...r } } : {}),

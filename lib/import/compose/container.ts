@@ -7,12 +7,13 @@ import { loggingOf } from './logging';
 import { mountsOf, type VolumeResolver } from './mounts';
 import type { ContainerPlan, ResourcesPlan } from './plan';
 import type { SecretRegistry } from './secrets';
+import { SECURITY_KEYS, securityOf } from './security';
 import { splitShellWords } from './shell-words';
 
 /** The service keys a container reads; the workload reads the others. */
 export const CONTAINER_KEYS = [
-  'image', 'build', 'command', 'entrypoint', 'working_dir', 'user', 'environment', 'env_file', 'secrets', 'volumes', 'tmpfs',
-  'healthcheck', 'labels', 'logging', 'privileged',
+  'image', 'build', 'command', 'entrypoint', 'working_dir', 'environment', 'env_file', 'secrets', 'volumes', 'tmpfs',
+  'healthcheck', 'labels', 'logging', 'privileged', ...SECURITY_KEYS,
 ];
 
 /** A command or entrypoint: a list as written, a string split into words as Compose splits it. */
@@ -89,7 +90,7 @@ export function containerOf(ctx: ImportContext, service: LocatedMap, keyPath: st
   const command = words(ctx, service, 'command', keyPath);
   const entrypoint = words(ctx, service, 'entrypoint', keyPath);
   const workingDir = entry(service, 'working_dir');
-  const user = entry(service, 'user');
+  const security = securityOf(ctx, service, keyPath);
   const health = entry(service, 'healthcheck');
   const labels = entry(service, 'labels');
   const logging = entry(service, 'logging');
@@ -101,7 +102,7 @@ export function containerOf(ctx: ImportContext, service: LocatedMap, keyPath: st
     ...(command ? { command } : {}),
     ...(entrypoint ? { entrypoint } : {}),
     ...(workingDir ? { workingDir: asString(ctx, workingDir.value, `${keyPath}.working_dir`) } : {}),
-    ...(user ? { user: asString(ctx, user.value, `${keyPath}.user`) } : {}),
+    ...(security ? { security } : {}),
     env,
     secretEnv,
     resources: inputs.resources,

@@ -1,6 +1,7 @@
 import { asBoolean, asMap, asSeq, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import type { Located, LocatedMap } from './located';
-import type { MountPlan } from './plan';
+import type { MountPlan, TmpfsOwnershipPlan } from './plan';
+import { tmpfsLongMode, tmpfsOwnership } from './security';
 import { bytesText, hostPath } from './paths';
 
 /** Finds the model name of a named volume, declaring it when the file did not (with a diagnostic). */
@@ -86,10 +87,12 @@ function longMount(ctx: ImportContext, map: LocatedMap, keyPath: string, volumes
       return { kind: 'bind', source: hostPath(ctx, source), target, readOnly };
     }
     case 'tmpfs': {
-      const t = options('tmpfs', ['size']);
+      const t = options('tmpfs', ['size', 'mode']);
       const size = t ? entry(t, 'size') : undefined;
       const sizeLimit = size ? sizeText(ctx, size.value, `${keyPath}.tmpfs.size`) : undefined;
-      return { kind: 'ephemeral', target, tmpfs: true, ...(sizeLimit ? { sizeLimit } : {}), readOnly };
+      const ownership: TmpfsOwnershipPlan = {};
+      tmpfsLongMode(ctx, t ? entry(t, 'mode')?.value : undefined, `${keyPath}.tmpfs.mode`, ownership);
+      return { kind: 'ephemeral', target, tmpfs: true, ...(sizeLimit ? { sizeLimit } : {}), readOnly, ...ownership };
     }
     default:
       ctx.reporter.report('import/unsupported-value', at(ctx, `${keyPath}.type`, typeEntry?.line ?? map.line), `a ${type} mount has no equivalent: it is left out.`);
@@ -107,11 +110,13 @@ function tmpfsMount(ctx: ImportContext, text: string, keyPath: string, line: num
   const [target, opts = ''] = text.split(/:(.*)/s);
   let sizeLimit: string | undefined;
   let readOnly = false;
+  const ownership: TmpfsOwnershipPlan = {};
   for (const option of opts.split(',').filter((o) => o !== '')) {
     const [k, v] = option.split('=');
     if (k === 'size' && v) sizeLimit = /^\d+$/.test(v) ? bytesText(Number(v)) : v;
     else if (k === 'ro') readOnly = true;
+    else if (v !== undefined && tmpfsOwnership(ctx, k, v, keyPath, line, ownership)) continue;
     else if (k !== 'rw') ctx.reporter.report('import/unsupported-value', at(ctx, keyPath, line), `tmpfs option ${option} has no equivalent: it is left out.`);
   }
-  return { kind: 'ephemeral', target, tmpfs: true, ...(sizeLimit ? { sizeLimit } : {}), readOnly };
+  return { kind: 'ephemeral', target, tmpfs: true, ...(sizeLimit ? { sizeLimit } : {}), readOnly, ...ownership };
 }

@@ -47,8 +47,23 @@ export interface PortPlan {
 
 export type MountPlan =
   | { readonly kind: 'volume'; readonly volume: string; readonly target: string; readonly readOnly: boolean }
-  | { readonly kind: 'ephemeral'; readonly target: string; readonly tmpfs: boolean; readonly sizeLimit?: string; readonly readOnly: boolean }
+  | ({ readonly kind: 'ephemeral'; readonly target: string; readonly tmpfs: boolean; readonly sizeLimit?: string; readonly readOnly: boolean } & Readonly<TmpfsOwnershipPlan>)
   | { readonly kind: 'bind'; readonly source: string; readonly target: string; readonly readOnly: boolean };
+
+/** `mode`, `uid` and `gid` of a tmpfs mount; filled in while its options are read. */
+export interface TmpfsOwnershipPlan {
+  mode?: number;
+  uid?: number;
+  gid?: number;
+}
+
+/** The model's `security` prop, as the file says it. */
+export interface SecurityPlan {
+  readonly user?: string;
+  readonly readOnlyRootFilesystem?: boolean;
+  readonly capabilities?: { readonly add?: readonly string[]; readonly drop?: readonly string[] };
+  readonly noNewPrivileges?: boolean;
+}
 
 export interface HealthOptionsPlan {
   readonly interval?: string;
@@ -81,7 +96,7 @@ export interface ContainerPlan {
   readonly command?: readonly string[];
   readonly entrypoint?: readonly string[];
   readonly workingDir?: string;
-  readonly user?: string;
+  readonly security?: SecurityPlan;
   readonly env: Readonly<Record<string, string>>;
   /** Environment variable -> secret id. */
   readonly secretEnv: Readonly<Record<string, string>>;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PortPlan, SidecarPlan, WorkloadPlan } from '../compose/plan';
+import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PortPlan, SecurityPlan, SidecarPlan, WorkloadPlan } from '../compose/plan';
 import { array, call, type Code, num, object, print, raw, str, strings } from './code';
 import { Identifiers } from './identifiers';
 
@@ -57,10 +57,32 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       case 'volume':
         return call('Mount.volume', raw(vars.volume.get(m.volume) as string), str(m.target), ...opts(ro));
       case 'ephemeral':
-        return call('Mount.ephemeral', str(m.target), ...opts([...ro, ['tmpfs', m.tmpfs ? raw('true') : undefined], ['sizeLimit', m.sizeLimit ? str(m.sizeLimit) : undefined]]));
+        return call('Mount.ephemeral', str(m.target), ...opts([
+          ...ro,
+          ['tmpfs', m.tmpfs ? raw('true') : undefined],
+          ['sizeLimit', m.sizeLimit ? str(m.sizeLimit) : undefined],
+          ['mode', m.mode !== undefined ? raw(`0o${m.mode.toString(8)}`) : undefined],
+          ['uid', m.uid !== undefined ? num(m.uid) : undefined],
+          ['gid', m.gid !== undefined ? num(m.gid) : undefined],
+        ]));
       case 'bind':
         return call('Mount.bind', str(m.source), str(m.target), ...opts(ro));
     }
+  };
+  const security = (p: SecurityPlan): Code => {
+    const restricted = restrictedUser(p);
+    if (restricted !== undefined) {
+      use('Security');
+      const add = p.capabilities?.add;
+      return call('Security.restricted', object([['user', str(restricted)], ['add', add ? array(add.map(str)) : undefined]]));
+    }
+    const c = p.capabilities;
+    return object([
+      ['user', p.user !== undefined ? str(p.user) : undefined],
+      ['readOnlyRootFilesystem', p.readOnlyRootFilesystem ? raw('true') : undefined],
+      ['capabilities', c ? object([['add', c.add ? array(c.add.map(str)) : undefined], ['drop', c.drop ? array(c.drop.map(str)) : undefined]]) : undefined],
+      ['noNewPrivileges', p.noNewPrivileges ? raw('true') : undefined],
+    ]);
   };
   const health = (h: HealthPlan): Code => {
     use('HealthCheck');
@@ -88,7 +110,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
     ['command', c.command ? array(c.command.map(str)) : undefined],
     ['entrypoint', c.entrypoint ? array(c.entrypoint.map(str)) : undefined],
     ['workingDir', c.workingDir !== undefined ? str(c.workingDir) : undefined],
-    ['user', c.user !== undefined ? str(c.user) : undefined],
+    ['security', c.security ? security(c.security) : undefined],
     ['env', nonEmpty(c.env, strings)],
     ['secretEnv', nonEmpty(c.secretEnv, (r) => object(Object.entries(r).map(([k, id]) => [k, raw(vars.secret.get(id) as string)] as const)))],
   ];
@@ -152,8 +174,24 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
   body.push('export default app;');
 
   const header = docComment(options);
-  const imports = `import { ${[...used].sort().join(', ')} } from '${options.modelImport ?? '../lib/model'}';`;
+  const names = [...used].sort();
+  const from = `from '${options.modelImport ?? '../lib/model'}';`;
+  const oneLine = `import { ${names.join(', ')} } ${from}`;
+  // a longer import is written one name a line, as a formatter would
+  const imports = oneLine.length <= 120 ? oneLine : `import {\n${names.map((n) => `  ${n},\n`).join('')}} ${from}`;
   return `${imports}\n\n${header}${body.join('\n\n')}\n`;
+}
+
+/**
+ * The user, when `security` says exactly what `Security.restricted({ user, add })` does: a numeric non-root user,
+ * a read-only root, no new privileges and every capability dropped (`ALL` written as Docker accepts it).
+ */
+function restrictedUser(p: SecurityPlan): string | undefined {
+  const drop = p.capabilities?.drop ?? [];
+  const dropsAll = drop.length === 1 && /^(cap_)?all$/i.test(drop[0]);
+  const user = p.user;
+  if (user === undefined || !/^\d{1,10}(:\d{1,10})?$/.test(user) || Number(user.split(':')[0]) === 0) return undefined;
+  return dropsAll && p.readOnlyRootFilesystem === true && p.noNewPrivileges === true ? user : undefined;
 }
 
 /** Breaks a line at spaces so that no part is longer than `width`; later parts start with `indent`. */

@@ -7,13 +7,14 @@ import { imageKeys } from './image';
 import { loggingKey } from '../docker-engine/logging';
 import type { ComposeScope } from './scope';
 import { secretKeys } from './secrets';
-import { mountKeys } from './volumes';
+import { securityKeys } from './security';
+import { mountKeys, tmpfsKey } from './volumes';
 
 const nonEmpty = <T extends object>(value: T): T | undefined => (Object.keys(value).length > 0 ? value : undefined);
 
 /**
  * The keys a service takes from one container, whether main or sidecar: image, process, environment, secrets,
- * mounts, health check, labels, logging, privileges. `main` is set for a sidecar.
+ * mounts, health check, labels, logging, privileges and confinement. `main` is set for a sidecar.
  */
 export function containerKeys(scope: ComposeScope, container: ContainerSpec, main?: ContainerSpec): ComposeMap {
   const { environment: secretEnv, secrets } = secretKeys(scope, container);
@@ -26,10 +27,11 @@ export function containerKeys(scope: ComposeScope, container: ContainerSpec, mai
     entrypoint: container.entrypoint ? [...container.entrypoint] : undefined,
     command: container.command ? [...container.command] : undefined,
     working_dir: container.workingDir,
-    user: container.user,
+    ...securityKeys(container),
     environment: nonEmpty(environment),
     secrets,
     volumes: mountKeys(scope, container, main),
+    tmpfs: tmpfsKey(container, main),
     healthcheck: healthcheckKey(scope, container),
     labels: nonEmpty({ ...container.labels }),
     logging: loggingKey(container),

@@ -1,5 +1,5 @@
-import type { ContainerSpec, MountSpec } from '../../model/spec';
-import { ephemeralSizeText, planMounts } from '../docker-engine/mounts';
+import type { ContainerSpec, EphemeralMountSpec, MountSpec } from '../../model/spec';
+import { ephemeralSizeText, hasTmpfsOwnership, planMounts, tmpfsOptions } from '../docker-engine/mounts';
 import { fromProjectRoot } from '../docker-engine/paths';
 import { propPath } from '../docker-engine/prop-path';
 import { localVolumes, longSyntaxMount } from '../docker-engine/volumes';
@@ -24,7 +24,9 @@ function mountEntry(scope: ComposeScope, path: string, mount: MountSpec): Compos
 /** The service's `volumes`. A sidecar with volumesFrom gets the main container's mounts through `volumes_from`. */
 export function mountKeys(scope: ComposeScope, container: ContainerSpec, main?: ContainerSpec): ComposeValue[] | undefined {
   const plan = planMounts(container, main);
-  const entries = plan.own.map(({ mount, index }) => mountEntry(scope, propPath(container.path, `mounts[${index}]`), mount));
+  const entries = plan.own
+    .filter(({ mount }) => !ownedTmpfs(mount))
+    .map(({ mount, index }) => mountEntry(scope, propPath(container.path, `mounts[${index}]`), mount));
   for (const { mount, index, main: from } of plan.unsharedTmpfs) {
     scope.reporter.report(
       'compose/tmpfs-not-shared',
@@ -33,6 +35,20 @@ export function mountKeys(scope: ComposeScope, container: ContainerSpec, main?: 
       'Share a non-tmpfs ephemeral or persistent volume instead.',
     );
   }
+  return entries.length > 0 ? entries : undefined;
+}
+
+const ownedTmpfs = (mount: MountSpec): mount is EphemeralMountSpec => mount.kind === 'ephemeral' && mount.tmpfs && hasTmpfsOwnership(mount);
+
+/**
+ * The service's `tmpfs`: a tmpfs whose mount point has a mode or an owner, written `path:size=..,mode=1777,uid=..`
+ * (the long syntax of `volumes` has no uid or gid, and older Compose refuses its `mode`).
+ */
+export function tmpfsKey(container: ContainerSpec, main?: ContainerSpec): string[] | undefined {
+  const entries = planMounts(container, main)
+    .own.map(({ mount }) => mount)
+    .filter(ownedTmpfs)
+    .map((mount) => `${mount.target}:${tmpfsOptions(mount)}`);
   return entries.length > 0 ? entries : undefined;
 }
 

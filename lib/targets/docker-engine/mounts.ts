@@ -47,3 +47,19 @@ export function ephemeralSizeText(bytes: number): FindingText {
     'Make it a tmpfs mount (Mount.ephemeral(target, { tmpfs: true, sizeLimit })) to have the limit enforced.',
   ];
 }
+
+/** True when a tmpfs sets its mount point's mode or owner, which only `--tmpfs` options can say in full. */
+export function hasTmpfsOwnership(mount: EphemeralMountSpec): boolean {
+  return mount.mode !== undefined || mount.uid !== undefined || mount.gid !== undefined;
+}
+
+/** The options of `--tmpfs path:options` (and of a Compose `tmpfs` entry): size, mode in octal, uid, gid, ro. */
+export function tmpfsOptions(mount: EphemeralMountSpec): string {
+  return [
+    ...(mount.sizeLimitBytes !== undefined ? [`size=${mount.sizeLimitBytes}`] : []),
+    ...(mount.mode !== undefined ? [`mode=${mount.mode.toString(8)}`] : []),
+    ...(mount.uid !== undefined ? [`uid=${mount.uid}`] : []),
+    ...(mount.gid !== undefined ? [`gid=${mount.gid}`] : []),
+    ...(mount.readOnly ? ['ro'] : []),
+  ].join(',');
+}

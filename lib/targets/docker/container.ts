@@ -8,6 +8,7 @@ import { imageRef } from './image';
 import { mountFlags } from './mounts';
 import { appLabel } from './names';
 import type { DockerScope } from './scope';
+import { securityFlags } from './security';
 import type { ShellText, Word } from './shell';
 
 /** The flags, the environment assignments and the trailing words (image and arguments) of one container. */
@@ -48,7 +49,7 @@ function labelFlags(scope: DockerScope, container: ContainerSpec): Word[][] {
 
 /**
  * What `docker run` takes from one container, whether main or sidecar (`main` is set for a sidecar): process,
- * environment, mounts, health check, labels, logging, resources, privileges and the image.
+ * environment, mounts, health check, labels, logging, resources, privileges, confinement and the image.
  * Docker's `--entrypoint` takes one word: the entrypoint's other words go after the image, before the command.
  */
 export function containerParts(scope: DockerScope, container: ContainerSpec, main?: ContainerSpec): ContainerParts {
@@ -60,7 +61,7 @@ export function containerParts(scope: DockerScope, container: ContainerSpec, mai
   const flags: Word[][] = [
     ...(entrypoint !== undefined ? [['--entrypoint', entrypoint.length > 0 ? entrypoint[0] : '']] : []),
     ...(container.workingDir !== undefined ? [['--workdir', container.workingDir]] : []),
-    ...(container.user !== undefined ? [['--user', container.user]] : []),
+    ...securityFlags(container),
     ...envFlags(container),
     ...secrets.flags,
     ...mountFlags(scope, container, main),

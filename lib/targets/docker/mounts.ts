@@ -1,5 +1,5 @@
 import type { ContainerSpec, MountSpec, SystemSpec } from '../../model/spec';
-import { ephemeralSizeText, planMounts } from '../docker-engine/mounts';
+import { ephemeralSizeText, hasTmpfsOwnership, planMounts, tmpfsOptions } from '../docker-engine/mounts';
 import { propPath } from '../docker-engine/prop-path';
 import { dockerBytes } from '../docker-engine/quantities';
 import { volumeName } from './names';
@@ -12,7 +12,7 @@ function csv(field: string): string {
   return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-/** `--mount type=...,k=v`, for what `-v` cannot say: a tmpfs. */
+/** `--mount type=...,k=v`, for what `-v` cannot say: a tmpfs (`--tmpfs` when it sets a mode or an owner). */
 function mountFlag(fields: readonly string[]): Word[] {
   return ['--mount', fields.map(csv).join(',')];
 }
@@ -23,6 +23,7 @@ function volumeFlags(spec: SystemSpec, mount: Extract<MountSpec, { kind: 'volume
 }
 
 function ephemeralFlags(scope: DockerScope, path: string, mount: Extract<MountSpec, { kind: 'ephemeral' }>): Word[] {
+  if (mount.tmpfs && hasTmpfsOwnership(mount)) return ['--tmpfs', `${mount.target}:${tmpfsOptions(mount)}`];
   if (mount.tmpfs) {
     const size = mount.sizeLimitBytes !== undefined ? [`tmpfs-size=${dockerBytes(mount.sizeLimitBytes, 'lower')}`] : [];
     return mountFlag(['type=tmpfs', `target=${mount.target}`, ...size, ...(mount.readOnly ? ['readonly'] : [])]);

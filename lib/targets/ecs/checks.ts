@@ -4,7 +4,7 @@ import type { EcsReporter } from './codes';
 import { checkSchedule } from './jobs';
 import { checkListenerPorts } from './load-balancers';
 import { checkHostNetwork } from './networks';
-import { checkPrivileged } from './security';
+import { checkCapabilities, checkPrivileged } from './security';
 import { checkTaskFits } from './task-size';
 import { checkVpc } from './vpc';
 import { containersOf, ownMounts, workloadsOf } from './workloads';
@@ -19,6 +19,7 @@ export function checkSystem(spec: SystemSpec, d: EcsReporter): void {
     checkHostNetwork(spec, w, d);
     for (const c of containersOf(w)) {
       checkPrivileged(spec, c.container, d);
+      checkCapabilities(spec, c.container, d);
       for (const { mount, index } of ownMounts(w, c)) {
         if (mount.kind === 'bind') checkBindMount(spec.name, mount, `${c.container.path} mounts[${index}]`, fargate, d);
       }

@@ -7,6 +7,18 @@ export const ECS_CODES = {
     severity: 'error',
     summary: 'Fargate has no host to bind-mount from; bind mounts need the EC2 launch type.',
   },
+  'ecs/capability-fargate': {
+    severity: 'error',
+    summary: 'Fargate adds no Linux capability but SYS_PTRACE; others need the EC2 launch type.',
+  },
+  'ecs/capability-unknown': {
+    severity: 'error',
+    summary: 'ECS task definitions do not know the capabilities AUDIT_READ, BPF, CHECKPOINT_RESTORE and PERFMON.',
+  },
+  'ecs/tmpfs-ownership': {
+    severity: 'info',
+    summary: "An ECS tmpfs mount takes no mode, uid or gid: the mount point is left to the runtime's (root-owned, 1777).",
+  },
   'ecs/privileged-fargate': {
     severity: 'error',
     summary: 'Fargate runs no privileged containers; they need the EC2 launch type.',

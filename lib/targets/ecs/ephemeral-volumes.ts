@@ -11,6 +11,10 @@ type EphemeralMount = { readonly tmpfs: ecs.Tmpfs } | { readonly volume: ecs.Vol
 
 /** What an ephemeral mount becomes; `where` is the container path and prop (`shop/web mounts[0]`). */
 export function ephemeralMount(mount: EphemeralMountSpec, where: string, fargate: boolean, d: EcsReporter): EphemeralMount {
+  if (mount.tmpfs && (mount.mode !== undefined || mount.uid !== undefined || mount.gid !== undefined)) {
+    const given = [mount.mode !== undefined ? `mode ${mount.mode.toString(8)}` : '', mount.uid !== undefined ? `uid ${mount.uid}` : '', mount.gid !== undefined ? `gid ${mount.gid}` : ''];
+    d.report('ecs/tmpfs-ownership', where, `an ECS tmpfs mount takes no mode, uid or gid: ${given.filter((g) => g !== '').join(', ')} of ${mount.target} is left out, and the mount point is root-owned`);
+  }
   if (mount.tmpfs && !fargate) {
     const size = mount.sizeLimitBytes !== undefined ? toMiB(mount.sizeLimitBytes) : 64;
     if (mount.sizeLimitBytes === undefined) d.report('ecs/tmpfs-size', where, `the tmpfs at ${mount.target} has no size limit: ECS needs one, using 64 MiB`, "Set Mount.ephemeral(target, { tmpfs: true, sizeLimit: '...' }).");

@@ -7,6 +7,7 @@ import { containerOptions, type ContainerContext } from './containers';
 import { ephemeralMount } from './ephemeral-volumes';
 import { familyOf } from './names';
 import { ecsNetworkMode, networkModeOf, type NetworkMode } from './networks';
+import { addCapabilities } from './security';
 import { taskSizeOf } from './task-size';
 import { grantVolumes, volumeMount, type VolumeResources } from './volumes';
 import { containersOf, ownMounts } from './workloads';
@@ -68,6 +69,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
       addVolume(made.volume);
       mountPoints.push(made.mountPoint);
     }
+    addCapabilities(ctx.spec, c.container, () => (linuxParameters ??= new ecs.LinuxParameters(scope, `LinuxParameters-${c.container.name}`)));
     const options = containerOptions(c.container, ctx, {
       networkMode,
       workloadName: w.name,

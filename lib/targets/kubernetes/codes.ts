@@ -53,6 +53,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'A bind mount of a path relative to the project cannot exist on a cluster node: it is left out and the container sees the image’s own files there.',
   },
+  'kubernetes/tmpfs-ownership': {
+    severity: 'info',
+    summary: 'An emptyDir has no mode or owner: a tmpfs mode, uid or gid is left out, and the directory is writable by every user (0777).',
+  },
   'kubernetes/privileged': {
     severity: 'warning',
     summary: 'A privileged container is kept (securityContext.privileged), but it is root on the node.',

@@ -92,6 +92,14 @@ export class PodVolumes {
       case 'ephemeral':
         return this.once(`ephemeral:${m.name}`, m.name, (name) => {
           if (m.sizeLimitBytes !== undefined) this.sizeLimits[name] = memoryQuantity(m.sizeLimitBytes).text;
+          if (m.mode !== undefined || m.uid !== undefined || m.gid !== undefined) {
+            const given = [m.mode !== undefined ? `mode ${m.mode.toString(8)}` : '', m.uid !== undefined ? `uid ${m.uid}` : '', m.gid !== undefined ? `gid ${m.gid}` : ''];
+            this.reporter.report(
+              'kubernetes/tmpfs-ownership',
+              where,
+              `an emptyDir has no mode or owner: ${given.filter((g) => g !== '').join(', ')} of ${m.target} is left out, and the directory is writable by every user (0777)`,
+            );
+          }
           return kplus.Volume.fromEmptyDir(this.scope, `volume-${name}`, name, m.tmpfs ? { medium: kplus.EmptyDirMedium.MEMORY } : {});
         });
       case 'bind':

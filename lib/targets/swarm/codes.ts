@@ -89,6 +89,14 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: 'Swarm has no `unless-stopped`: the service restarts on any exit (`condition: any`); scale it to 0 to stop it.',
   },
+  'swarm/no-new-privileges': {
+    severity: 'info',
+    summary: '`docker stack deploy` ignores `security_opt`: a service cannot forbid its processes new privileges.',
+  },
+  'swarm/tmpfs-ownership': {
+    severity: 'info',
+    summary: "A stack file's tmpfs takes a size only: its mode, uid and gid are left to the runtime (root-owned, 1777).",
+  },
 } as const satisfies CodeTable;
 
 export type SwarmCode = CodeOf<typeof SWARM_CODES>;

@@ -6,6 +6,7 @@ import { loggingKey } from '../docker-engine/logging';
 import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
 import { secretsKey } from './secrets';
+import { securityKeys } from './security';
 import { mountsKey } from './volumes';
 
 const nonEmptyRecord = (value: Readonly<Record<string, string>>): Record<string, string> | undefined =>
@@ -13,7 +14,7 @@ const nonEmptyRecord = (value: Readonly<Record<string, string>>): Record<string,
 
 /**
  * The keys a service takes from one container, whether main or sidecar: image, process, environment, secrets,
- * mounts, health check, labels, logging. `main` is set for a sidecar. A privileged container is an error:
+ * mounts, health check, labels, logging, confinement. `main` is set for a sidecar. A privileged container is an error:
  * `docker stack deploy` ignores `privileged`, so the container would run without what it asked for.
  */
 export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?: ContainerSpec): StackMap {
@@ -30,7 +31,7 @@ export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?
     entrypoint: container.entrypoint ? [...container.entrypoint] : undefined,
     command: container.command ? [...container.command] : undefined,
     working_dir: container.workingDir,
-    user: container.user,
+    ...securityKeys(scope, container),
     environment: nonEmptyRecord(container.env),
     secrets: secretsKey(scope, container),
     volumes: mountsKey(scope, container, main),

@@ -1,10 +1,10 @@
 import type { ContainerSpec, MountSpec, SidecarSpec } from '../../model/spec';
 import type { FindingText } from '../docker-engine/finding-text';
-import { ephemeralSizeText } from '../docker-engine/mounts';
 import { fromProjectRoot, isAbsolutePath } from '../docker-engine/paths';
 import { propPath } from '../docker-engine/prop-path';
 import { localVolumes, longSyntaxMount } from '../docker-engine/volumes';
 import type { SwarmCode } from './codes';
+import { ephemeralSizeText, hasTmpfsOwnership, tmpfsOptions } from '../docker-engine/mounts';
 import type { StackMap, StackValue } from './document';
 import type { SwarmScope } from './scope';
 
@@ -16,6 +16,13 @@ function mountEntry(scope: SwarmScope, container: ContainerSpec, path: string | 
   const report = (code: SwarmCode, [message, fix]: FindingText): void => {
     if (path !== undefined) scope.reporter.report(code, path, message, fix);
   };
+  if (mount.kind === 'ephemeral' && mount.tmpfs && path !== undefined && hasTmpfsOwnership(mount)) {
+    scope.reporter.report(
+      'swarm/tmpfs-ownership',
+      path,
+      `a stack file's tmpfs takes a size only: the mode, uid and gid of ${mount.target} are left to the runtime, root-owned with mode 1777 (got ${tmpfsOptions(mount)}).`,
+    );
+  }
   if (mount.kind === 'ephemeral' && !mount.tmpfs && mount.sizeLimitBytes !== undefined) {
     report('swarm/ephemeral-size', ephemeralSizeText(mount.sizeLimitBytes));
   }
