@@ -34,7 +34,7 @@ export class Sidecar extends Construct {
     if ((props as { ports?: unknown })?.ports !== undefined) {
       throw new ModelError(path, 'ports', "a sidecar shares the main container's network and has no ports", (props as { ports?: unknown }).ports, 'Declare the ports on the service');
     }
-    checkKnownProps(path, '', props, SIDECAR_PROPS);
+    checkKnownProps(path, '', props, SIDECAR_PROPS, ['user']);
     const c = resolveContainer(this.name, path, props, undefined);
     const { mounts, ...rest } = c;
     this._spec = { ...rest, ownMounts: mounts, volumesFrom: props.volumesFrom ?? true };

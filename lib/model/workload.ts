@@ -70,7 +70,8 @@ export abstract class Workload extends Construct implements Dependable {
     Object.defineProperty(this, WORKLOAD, { value: true });
     const path = this.node.path;
     this.name = checkName(path, kind, id);
-    checkKnownProps(path, '', props, knownProps, refusedLater);
+    // a top-level `user` gets its own message: it moved to security.user
+    checkKnownProps(path, '', props, knownProps, [...refusedLater, 'user']);
     this._props = props;
     this._main = resolveContainer(this.name, path, props, ports);
     const networks = props?.networks ?? [];
