@@ -1,4 +1,5 @@
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import type { SecuritySpec } from './spec';
 
 /**
@@ -119,6 +120,9 @@ function capabilityList(path: string, prop: string, value: unknown): string[] {
  * Resolves `security` into its spec. `misplacedUser` is a top-level `user` prop, which JavaScript callers may still
  * pass: it is refused with the new place rather than ignored.
  */
+const SECURITY_PROPS = propNames<SecurityProps>({ user: true, readOnlyRootFilesystem: true, capabilities: true, noNewPrivileges: true });
+const CAPABILITIES_PROPS = propNames<Capabilities>({ add: true, drop: true });
+
 export function resolveSecurity(path: string, props: SecurityProps | undefined, misplacedUser: unknown): SecuritySpec {
   if (props !== undefined && (typeof props !== 'object' || props === null || Array.isArray(props))) {
     throw new ModelError(path, 'security', 'must be an object', props, "Write e.g. security: Security.restricted({ user: '10001' })");
@@ -127,6 +131,8 @@ export function resolveSecurity(path: string, props: SecurityProps | undefined, 
     throw new ModelError(path, 'user', 'is set in security.user', misplacedUser, `Write security: { user: ${JSON.stringify(misplacedUser)} }`);
   }
   const s = props ?? {};
+  checkKnownProps(path, 'security', s, SECURITY_PROPS);
+  checkKnownProps(path, 'security.capabilities', s.capabilities, CAPABILITIES_PROPS);
   const userProp = 'security.user';
   const user = s.user;
   if (user !== undefined && (typeof user !== 'string' || !USER.test(user))) {

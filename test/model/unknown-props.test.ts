@@ -77,4 +77,14 @@ describe('an unknown prop is an error at construction, on every props object', (
         }),
     ).not.toThrow();
   });
+
+  test('GIVEN a typo inside security and inside its capabilities WHEN constructed THEN one line names the nested prop', () => {
+    const sys = shop();
+    expect(() => new Service(sys, 'web', { image: NGINX, security: { readOnlyRootFs: true } as never })).toThrow(
+      "shop/web security: unknown prop 'readOnlyRootFs' (did you mean 'readOnlyRootFilesystem'?)",
+    );
+    expect(() => new Service(sys, 'api', { image: NGINX, security: { capabilities: { dorp: ['ALL'] } as never } })).toThrow(
+      "shop/api security.capabilities: unknown prop 'dorp' (did you mean 'drop'?)",
+    );
+  });
 });
