@@ -5,7 +5,7 @@ import type { SecuritySpec } from './spec';
 /**
  * The Linux capabilities Docker knows (capabilities(7)), without the `CAP_` prefix. `ALL` stands for every one.
  */
-export const LINUX_CAPABILITIES = [
+const LINUX_CAPABILITIES = [
   'AUDIT_CONTROL', 'AUDIT_READ', 'AUDIT_WRITE', 'BLOCK_SUSPEND', 'BPF', 'CHECKPOINT_RESTORE', 'CHOWN', 'DAC_OVERRIDE',
   'DAC_READ_SEARCH', 'FOWNER', 'FSETID', 'IPC_LOCK', 'IPC_OWNER', 'KILL', 'LEASE', 'LINUX_IMMUTABLE', 'MAC_ADMIN',
   'MAC_OVERRIDE', 'MKNOD', 'NET_ADMIN', 'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_RAW', 'PERFMON', 'SETFCAP', 'SETGID',

@@ -23,7 +23,7 @@ const DOCKER_DEFAULT = [
  * The capabilities as ECS gets them. On Fargate, which adds none but SYS_PTRACE, "drop ALL, add some of Docker's
  * defaults" is written as the same set the other way round: drop every default capability but those.
  */
-export function ecsCapabilities(spec: SystemSpec, c: ContainerSpec): { readonly add: readonly string[]; readonly drop: readonly string[] } {
+function ecsCapabilities(spec: SystemSpec, c: ContainerSpec): { readonly add: readonly string[]; readonly drop: readonly string[] } {
   const { add, drop } = c.security.capabilities;
   if (spec.options.ecs.launchType !== 'fargate' || !drop.includes('ALL')) return { add, drop };
   const regranted = add.filter((n) => DOCKER_DEFAULT.includes(n));
