@@ -6,12 +6,9 @@ import type { SystemSpec } from '../../lib/model/spec';
 import { composeTarget } from '../../lib/targets/compose';
 import type { TargetResult } from '../../lib/targets/target';
 import { expectValidCompose } from '../support/compose-validators';
+import { CONTEXT, PROJECT_ROOT, renderWith, withCode } from '../support/target-kit';
 
-/** The repository root: relative build contexts and bind mounts start here. */
-export const PROJECT_ROOT = path.resolve(__dirname, '../..');
-
-/** Where synth puts the Compose target's output, relative to the project root. */
-export const CONTEXT = { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' } as const;
+export { CONTEXT, PROJECT_ROOT, withCode };
 
 export interface ComposeRender {
   readonly result: TargetResult;
@@ -28,23 +25,9 @@ export interface ComposeRender {
  * schema and docker-compose before a test sees it, from the directory synth would write it to.
  */
 export function renderCompose(system: System | SystemSpec): ComposeRender {
-  const spec: SystemSpec = 'toSpec' in system ? system.toSpec() : system;
-  const result = composeTarget.render(spec, CONTEXT) as TargetResult;
-  const file = result.files.find((f) => f.path === `${spec.name}/compose.yaml`);
-  const yaml = file?.content ?? '';
-  if (file) expectValidCompose(yaml, path.join(PROJECT_ROOT, 'dist', 'compose', spec.name));
-  return {
-    result,
-    yaml,
-    doc: yaml ? parse(yaml) : undefined,
-    diagnostics: result.diagnostics,
-    codes: result.diagnostics.map((d) => d.code),
-  };
-}
-
-/** The diagnostics with one code. */
-export function withCode(render: ComposeRender, code: string): Diagnostic[] {
-  return render.diagnostics.filter((d) => d.code === code);
+  const { spec, result, text: yaml, diagnostics, codes } = renderWith(composeTarget, system, (app) => `${app}/compose.yaml`);
+  if (yaml) expectValidCompose(yaml, path.join(PROJECT_ROOT, 'dist', 'compose', spec.name));
+  return { result, yaml, doc: yaml ? parse(yaml) : undefined, diagnostics, codes };
 }
 
 /**

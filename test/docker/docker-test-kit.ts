@@ -8,12 +8,9 @@ import type { SystemSpec } from '../../lib/model/spec';
 import { dockerTarget } from '../../lib/targets/docker';
 import type { TargetResult } from '../../lib/targets/target';
 import { rejectedByClient, requireTool, scriptProblems, type ClientVerdict } from '../support/docker-validators';
+import { CONTEXT, PROJECT_ROOT, renderWith, withCode } from '../support/target-kit';
 
-/** The repository root: relative build contexts and bind mounts start here. */
-export const PROJECT_ROOT = path.resolve(__dirname, '../..');
-
-/** Where synth puts the docker target's output, relative to the project root. */
-export const CONTEXT = { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' } as const;
+export { CONTEXT, PROJECT_ROOT, withCode };
 
 export interface DockerRender {
   readonly result: TargetResult;
@@ -26,16 +23,9 @@ export interface DockerRender {
 
 /** Renders a system (or its spec) with the docker target. Every script is checked by `bash -n` and shellcheck first. */
 export function renderDocker(system: System | SystemSpec): DockerRender {
-  const spec: SystemSpec = 'toSpec' in system ? system.toSpec() : system;
-  const result = dockerTarget.render(spec, CONTEXT) as TargetResult;
-  const script = result.files.find((f) => f.path === `${spec.name}.sh`)?.content ?? '';
+  const { result, spec, text: script, diagnostics, codes } = renderWith(dockerTarget, system, (app) => `${app}.sh`);
   if (script) expect(scriptProblems(script)).toEqual([]);
-  return { result, spec, script, diagnostics: result.diagnostics, codes: result.diagnostics.map((d) => d.code) };
-}
-
-/** The diagnostics with one code. */
-export function withCode(render: DockerRender, code: string): Diagnostic[] {
-  return render.diagnostics.filter((d) => d.code === code);
+  return { result, spec, script, diagnostics, codes };
 }
 
 /**
