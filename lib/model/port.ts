@@ -7,7 +7,8 @@ export interface PublishOptions {
   /**
    * The host address the port is bound to, as in `-p 127.0.0.1:5432:5432`. A loopback address (127.0.0.0/8, `::1`)
    * lets only the host itself connect: Kubernetes and ECS then publish nothing (reach it with
-   * `kubectl port-forward`); any other address is kept by Compose and docker only.
+   * `kubectl port-forward`); any other address is kept by Compose and docker only. `0.0.0.0` and `::` mean every
+   * address, as if left out.
    * @default - every address of the host
    */
   readonly hostIp?: string;
@@ -85,7 +86,8 @@ export class Port {
     if (hostIp !== undefined && (typeof hostIp !== 'string' || !isIpAddress(hostIp))) {
       throw new ModelError(path, `${prop}.hostIp`, 'must be an IPv4 or IPv6 address', hostIp, "Use e.g. '127.0.0.1' or '::1', or leave hostIp out to bind every address");
     }
-    if (from === undefined) return { hostIp };
+    const bound = hostIp === '0.0.0.0' || hostIp === '::' ? undefined : hostIp; // every address: as if left out
+    if (from === undefined) return { hostIp: bound };
     if (!Array.isArray(from) || from.length === 0) {
       throw new ModelError(path, `${prop}.from`, 'must be a non-empty list of CIDR blocks', from, "Use e.g. ['10.0.0.0/8'], or leave from out to admit any source");
     }
@@ -93,6 +95,6 @@ export class Port {
       const problem = typeof cidr === 'string' ? cidrProblem(cidr) : 'must be a CIDR block, an address and a prefix length';
       if (problem) throw new ModelError(path, `${prop}.from[${i}]`, problem, cidr, "Write e.g. '10.0.0.0/8' or '203.0.113.7/32'");
     });
-    return { hostIp, from: [...new Set(from)].sort() };
+    return { hostIp: bound, from: [...new Set(from)].sort() };
   }
 }

@@ -21,9 +21,9 @@ const CASES: Record<string, Case> = {
     says: 'container_name has no equivalent in the model: it is left out.',
   },
   'import/unsupported-value': {
-    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports: ["127.0.0.1:8080:80"]\n',
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports: ["8080:80/sctp"]\n',
     at: 'services.web.ports[0]',
-    says: 'host address 127.0.0.1 has no equivalent: the port is published on every interface.',
+    says: 'protocol sctp has no equivalent: only tcp and udp are kept, so this port is left out.',
   },
   'import/model-error': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    mem_limit: 1m\n',

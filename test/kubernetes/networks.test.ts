@@ -20,12 +20,13 @@ describe('Kubernetes: networks', () => {
     const { r } = webapp();
     const policies = r.objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata!.name);
     // one per network, plus one that opens the published port of web
-    expect(policies).toEqual(['network-backend', 'network-frontend', 'published-web']);
+    expect(policies).toEqual(['webapp-network-backend', 'webapp-network-frontend', 'webapp-published-web']);
     expect(r.pod('api').metadata.labels).toMatchObject({ 'networks.lading.io/backend': 'true', 'networks.lading.io/frontend': 'true' });
-    expect(r.get('NetworkPolicy', 'network-frontend').spec).toEqual({
+    const frontend = { matchLabels: { 'app.kubernetes.io/part-of': 'webapp', 'networks.lading.io/frontend': 'true' } };
+    expect(r.get('NetworkPolicy', 'webapp-network-frontend').spec).toEqual({
       egress: [{}],
-      ingress: [{ from: [{ podSelector: { matchLabels: { 'networks.lading.io/frontend': 'true' } } }] }],
-      podSelector: { matchLabels: { 'networks.lading.io/frontend': 'true' } },
+      ingress: [{ from: [{ podSelector: frontend }] }],
+      podSelector: frontend,
       policyTypes: ['Ingress', 'Egress'],
     });
   });
@@ -55,8 +56,8 @@ describe('Kubernetes: networks', () => {
     expect(net.allows(pods.db, outside, 443)).toBe(false);
     // api is also on a network that is not internal: it reaches out, as in Docker
     expect(net.allows(pods.api, outside, 443)).toBe(true);
-    expect(r.get('NetworkPolicy', 'network-backend').spec.egress).toEqual([
-      { to: [{ podSelector: { matchLabels: { 'networks.lading.io/backend': 'true' } } }] },
+    expect(r.get('NetworkPolicy', 'webapp-network-backend').spec.egress).toEqual([
+      { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'webapp', 'networks.lading.io/backend': 'true' } } }] },
       { ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] },
     ]);
   });
@@ -68,7 +69,7 @@ describe('Kubernetes: networks', () => {
     const r = render(sys);
     const net = new NetworkPolicyEvaluator(r.objects);
     const pods = net.pods(r.objects);
-    expect(r.has('NetworkPolicy', 'network-default')).toBe(true);
+    expect(r.has('NetworkPolicy', 'two-network-default')).toBe(true);
     expect(pods.a.labels['networks.lading.io/default']).toBe('true');
     expect(net.allows(pods.b, pods.a, 80)).toBe(true);
     expect(net.allows(EXTERNAL, pods.a, 80)).toBe(false);

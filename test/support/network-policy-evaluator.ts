@@ -10,7 +10,7 @@ import type { K8sObject } from './kubernetes-validators';
  * - policyTypes defaults to Ingress, plus Egress when the policy has egress rules.
  * - A rule without `from`/`to` matches every peer; without `ports`, every port. A podSelector peer matches pods
  *   of the policy's namespace; a namespaceSelector peer matches by the namespace's labels; an ipBlock matches
- *   clients outside the cluster when it covers 0.0.0.0/0.
+ *   clients outside the cluster when it covers the block they come from (0.0.0.0/0 when not said).
  */
 
 export interface Pod {
@@ -23,7 +23,8 @@ export interface Pod {
 
 /** A client outside the cluster, e.g. through a LoadBalancer Service. */
 export const EXTERNAL = { external: true } as const;
-export type Source = Pod | typeof EXTERNAL;
+/** A client outside the cluster, from anywhere or from one CIDR block. */
+export type Source = Pod | { readonly external: true; readonly cidr?: string };
 
 interface LabelSelector {
   matchLabels?: Record<string, string>;
@@ -109,7 +110,7 @@ export class NetworkPolicyEvaluator {
 function peersMatch(peers: Peer[] | undefined, who: Source, policyNamespace: string): boolean {
   if (!peers || peers.length === 0) return true;
   return peers.some((peer) => {
-    if ('external' in who) return peer.ipBlock !== undefined && peer.ipBlock.cidr === '0.0.0.0/0';
+    if ('external' in who) return peer.ipBlock !== undefined && covers(peer.ipBlock.cidr, who.cidr ?? '0.0.0.0/0') && !(peer.ipBlock.except ?? []).some((e) => overlaps(e, who.cidr ?? '0.0.0.0/0'));
     if (peer.ipBlock) return false;
     const nsOk = peer.namespaceSelector ? matches(peer.namespaceSelector, { 'kubernetes.io/metadata.name': who.namespace }) : who.namespace === policyNamespace;
     const podOk = peer.podSelector ? matches(peer.podSelector, who.labels) : true;
@@ -139,4 +140,25 @@ export function matches(selector: LabelSelector, labels: Readonly<Record<string,
     if (e.operator === 'DoesNotExist' && has) return false;
   }
   return true;
+}
+
+/** An IPv4 block as its first address and prefix length; undefined for anything else (IPv6 blocks compare as text). */
+function ipv4Block(cidr: string): { readonly base: number; readonly prefix: number } | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return undefined;
+  return { base: ((+m[1] << 24) | (+m[2] << 16) | (+m[3] << 8) | +m[4]) >>> 0, prefix: +m[5] };
+}
+
+/** Does block `outer` hold every address of block `inner`? */
+function covers(outer: string, inner: string): boolean {
+  const o = ipv4Block(outer);
+  const i = ipv4Block(inner);
+  if (!o || !i) return outer === inner;
+  if (o.prefix > i.prefix) return false;
+  const mask = o.prefix === 0 ? 0 : (~0 << (32 - o.prefix)) >>> 0;
+  return ((o.base & mask) >>> 0) === ((i.base & mask) >>> 0);
+}
+
+function overlaps(a: string, b: string): boolean {
+  return covers(a, b) || covers(b, a);
 }

@@ -18,7 +18,8 @@ function imageFromPlan(plan: ImagePlan): Image {
 function portFromPlan(plan: PortPlan): Port {
   const base = plan.http ? Port.http(plan.containerPort) : plan.protocol === 'udp' ? Port.udp(plan.containerPort) : Port.tcp(plan.containerPort);
   if (plan.publish === undefined) return base;
-  return plan.publish === 'dynamic' ? base.publish() : base.publish(plan.publish);
+  const options = plan.hostIp !== undefined ? { hostIp: plan.hostIp } : {};
+  return base.publish(plan.publish === 'dynamic' ? undefined : plan.publish, options);
 }
 
 function healthFromPlan(plan: HealthPlan): HealthCheck {

@@ -43,6 +43,8 @@ export interface PortPlan {
   readonly http: boolean;
   /** undefined: not published; 'dynamic': a host port Docker picks; a number: that host port. */
   readonly publish?: number | 'dynamic';
+  /** Published only: the host address it is bound to (`127.0.0.1`); undefined binds every address. */
+  readonly hostIp?: string;
 }
 
 export type MountPlan =

@@ -134,14 +134,7 @@ export class PortCollector {
       );
       return;
     }
-    if (parsed.hostIp && parsed.hostIp !== '0.0.0.0' && parsed.hostIp !== '::') {
-      ctx.reporter.report(
-        'import/unsupported-value',
-        at(ctx, keyPath, line),
-        `host address ${parsed.hostIp} has no equivalent: the port is published on every interface.`,
-        'Restrict access with a firewall or a network the port is not published on.',
-      );
-    }
+    const hostIp = parsed.hostIp && parsed.hostIp !== '0.0.0.0' && parsed.hostIp !== '::' ? parsed.hostIp : undefined;
     const [cFrom, cTo] = parsed.container;
     const count = cTo - cFrom + 1;
     const host = parsed.host;
@@ -163,7 +156,8 @@ export class PortCollector {
     }
     for (let k = 0; k < count; k++) {
       const publish = !published ? undefined : host && host[1] - host[0] + 1 === count ? host[0] + k : 'dynamic';
-      this.add({ containerPort: cFrom + k, protocol: parsed.protocol, http, ...(publish !== undefined ? { publish } : {}) }, keyPath, line);
+      const bound = publish !== undefined && hostIp !== undefined ? { hostIp } : {};
+      this.add({ containerPort: cFrom + k, protocol: parsed.protocol, http, ...(publish !== undefined ? { publish } : {}), ...bound }, keyPath, line);
     }
   }
 

@@ -44,7 +44,10 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
   const port = (p: PortPlan): Code => {
     use('Port');
     const base = `Port.${p.http ? 'http' : p.protocol}(${p.containerPort})`;
-    return raw(p.publish === undefined ? base : p.publish === 'dynamic' ? `${base}.publish()` : `${base}.publish(${p.publish})`);
+    if (p.publish === undefined) return raw(base);
+    const host = p.publish === 'dynamic' ? 'undefined' : String(p.publish);
+    if (p.hostIp !== undefined) return call(`${base}.publish`, raw(host), object([['hostIp', str(p.hostIp)]]));
+    return raw(p.publish === 'dynamic' ? `${base}.publish()` : `${base}.publish(${p.publish})`);
   };
   const mount = (m: MountPlan): Code => {
     use('Mount');

@@ -73,6 +73,10 @@ export const COMPOSE_CODES = {
     severity: 'error',
     summary: 'A sidecar service name `<main>-<sidecar>` is already the name of another service.',
   },
+  'compose/source-cidrs': {
+    severity: 'warning',
+    summary: 'Docker cannot restrict the sources of a published port (`from`): it is open to every source that reaches the host.',
+  },
 } as const satisfies CodeTable;
 
 export type ComposeCode = CodeOf<typeof COMPOSE_CODES>;

@@ -1,10 +1,11 @@
 import type { WorkloadSpec } from '../../model/spec';
+import { sourceCidrsText } from '../docker-engine/port-sources';
 import { internalNetworkPortText, planPorts, type PortProblem } from '../docker-engine/ports';
 import { propPath } from '../docker-engine/prop-path';
 import type { ComposeScope } from './scope';
 
 interface PortKeys {
-  /** Published: `"8080:80/tcp"` on a fixed host port, `"1234/udp"` on one Docker picks. */
+  /** Published: `"8080:80/tcp"` on a fixed host port, `"1234/udp"` on one Docker picks; `"127.0.0.1:5432:5432/tcp"` bound to one address. */
   readonly ports?: string[];
   /** Reachable by name from services on a shared network, not published. */
   readonly expose?: string[];
@@ -13,6 +14,7 @@ interface PortKeys {
 /** Reports one problem of the port at `path` with its Compose code and words. */
 function reportProblem(scope: ComposeScope, path: string, problem: PortProblem): void {
   if (problem.kind === 'internal-network-port') return scope.reporter.report('compose/internal-network-port', path, ...internalNetworkPortText(problem));
+  if (problem.kind === 'source-cidrs') return scope.reporter.report('compose/source-cidrs', path, ...sourceCidrsText(problem));
   const message = `${problem.replicas} replicas cannot all bind host port ${problem.hostPort} with \`docker compose up\`.`;
   const fix = 'Publish on a dynamic host port, or run one replica; for a swarm, whose routing mesh shares the port, use `lading synth --target swarm`.';
   scope.reporter.report('compose/fixed-port-replicas', path, message, fix);

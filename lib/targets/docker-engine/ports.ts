@@ -1,5 +1,6 @@
 import type { NetworkSpec, WorkloadSpec } from '../../model/spec';
 import type { FindingText } from './finding-text';
+import { hostIpPrefix, type SourceCidrsProblem } from './port-sources';
 
 /**
  * What the Docker engine does with a workload's ports, shared by the targets that hand a container to it
@@ -24,13 +25,13 @@ interface FixedPortReplicasProblem {
   readonly hostPort: number;
 }
 
-export type PortProblem = InternalNetworkPortProblem | FixedPortReplicasProblem;
+export type PortProblem = InternalNetworkPortProblem | FixedPortReplicasProblem | SourceCidrsProblem;
 
 /** The plan for one port of a workload's main container. */
 export interface PortPlan {
   /** The port's index in the main container's `ports` (for the diagnostic path `ports[i]`). */
   readonly index: number;
-  /** Published: `P:C/proto` on a fixed host port, `C/proto` on one Docker picks. */
+  /** Published: `P:C/proto` on a fixed host port, `C/proto` on one Docker picks, after `IP:` when bound to one address. */
   readonly publish?: string;
   /** Not published, reachable by name from a shared network: `C/proto`. */
   readonly expose?: string;
@@ -53,7 +54,9 @@ export function planPorts(workload: WorkloadSpec, networks: readonly NetworkSpec
     if (port.publish === 'fixed' && workload.kind === 'service' && workload.replicas > 1) {
       problems.push({ kind: 'fixed-port-replicas', workload: workload.name, replicas: workload.replicas, hostPort: port.hostPort! });
     }
-    return { index, publish: port.publish === 'fixed' ? `${port.hostPort}:${own}` : own, problems };
+    if (port.from !== undefined) problems.push({ kind: 'source-cidrs', own, from: port.from });
+    const bind = hostIpPrefix(port);
+    return { index, publish: port.publish === 'fixed' ? `${bind}${port.hostPort}:${own}` : bind ? `${bind}:${own}` : own, problems };
   });
 }
 

@@ -65,6 +65,10 @@ export const DOCKER_CODES = {
     severity: 'error',
     summary: 'Two containers of the script would have the same name (`<app>-<service>[-<n>][-<sidecar>]`).',
   },
+  'docker/source-cidrs': {
+    severity: 'warning',
+    summary: 'Docker cannot restrict the sources of a published port (`from`): it is open to every source that reaches the host.',
+  },
 } as const satisfies CodeTable;
 
 export type DockerCode = CodeOf<typeof DOCKER_CODES>;

@@ -1,4 +1,5 @@
 import type { WorkloadSpec } from '../../model/spec';
+import { sourceCidrsText } from '../docker-engine/port-sources';
 import { internalNetworkPortText, planPorts, type PortProblem } from '../docker-engine/ports';
 import { propPath } from '../docker-engine/prop-path';
 import type { DockerScope } from './scope';
@@ -7,6 +8,7 @@ import type { Word } from './shell';
 /** Reports one problem of the port at `path` with its docker code and words. */
 function reportProblem(scope: DockerScope, path: string, problem: PortProblem): void {
   if (problem.kind === 'internal-network-port') return scope.reporter.report('docker/internal-network-port', path, ...internalNetworkPortText(problem));
+  if (problem.kind === 'source-cidrs') return scope.reporter.report('docker/source-cidrs', path, ...sourceCidrsText(problem));
   const message = `${problem.replicas} containers of ${problem.workload} cannot all bind host port ${problem.hostPort}: the second \`docker run\` would fail.`;
   scope.reporter.report('docker/fixed-port-replicas', path, message, 'Publish on a dynamic host port (Port.tcp(80).publish()), or run one replica.');
 }

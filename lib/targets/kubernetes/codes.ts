@@ -101,6 +101,14 @@ export const KUBERNETES_CODES = {
     severity: 'error',
     summary: 'A derived object name is too long or collides with another object of the same kind.',
   },
+  'kubernetes/loopback-port': {
+    severity: 'info',
+    summary: "A port bound to the host's loopback is not published: it stays in the ClusterIP Service, and `kubectl port-forward` reaches it.",
+  },
+  'kubernetes/host-ip': {
+    severity: 'warning',
+    summary: 'A port bound to one host address has no equivalent on a cluster: it is not published, only the ClusterIP Service has it.',
+  },
 } as const satisfies CodeTable;
 
 /** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */

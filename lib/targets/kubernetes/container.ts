@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import type { ContainerSpec } from '../../model/spec';
 import type { KubernetesReporter } from './context';
+import { literal } from './expansion';
 import { reportBuiltImage } from './images';
 import { reportLogging } from './logging';
 import type { ContainerIntent } from './overrides';
@@ -20,12 +21,12 @@ export interface RenderedContainer {
 
 /**
  * One Docker container as cdk8s-plus container props: entrypoint -> `command`, command -> `args`, env and
- * secret env, ports with their protocol, probes. Resources and security context go to the override, so
+ * secret env (`$(` escaped, expansion.ts), ports with their protocol, probes. Resources and security context go to the override, so
  * cdk8s-plus's own defaults never reach the manifest.
  */
 export function renderContainer(c: ContainerSpec, secrets: SecretResolver, reporter: KubernetesReporter): RenderedContainer {
   const env: Record<string, kplus.EnvValue> = {};
-  for (const [name, value] of Object.entries(c.env)) env[name] = kplus.EnvValue.fromValue(value);
+  for (const [name, value] of Object.entries(c.env)) env[name] = kplus.EnvValue.fromValue(literal(value));
   for (const s of c.secretEnv) {
     const ref = secrets.ref(s.secret);
     if (ref) env[s.name] = kplus.EnvValue.fromSecretValue({ secret: ref.secret, key: ref.key });
@@ -36,8 +37,8 @@ export function renderContainer(c: ContainerSpec, secrets: SecretResolver, repor
   const props: kplus.ContainerProps = {
     name: c.name,
     image: c.image.ref,
-    ...(c.entrypoint ? { command: [...c.entrypoint] } : {}),
-    ...(c.command ? { args: [...c.command] } : {}),
+    ...(c.entrypoint ? { command: c.entrypoint.map(literal) } : {}),
+    ...(c.command ? { args: c.command.map(literal) } : {}),
     ...(c.workingDir ? { workingDir: c.workingDir } : {}),
     envVariables: env,
     ports: c.ports.map((p) => ({

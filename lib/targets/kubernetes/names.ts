@@ -41,8 +41,8 @@ export function selectorLabels(system: string, workload: string): Record<string,
 export const objectNames = {
   loadBalancer: (service: string) => `${service}-lb`,
   nodePort: (service: string) => `${service}-nodeport`,
-  networkPolicy: (network: string) => `network-${network}`,
-  publishedPolicy: (workload: string) => `published-${workload}`,
+  networkPolicy: (app: string, network: string) => `${app}-network-${network}`,
+  publishedPolicy: (app: string, workload: string) => `${app}-published-${workload}`,
   waitContainer: (dependency: string) => `wait-for-${dependency}`,
 };
 

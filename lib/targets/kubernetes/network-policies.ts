@@ -1,7 +1,8 @@
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import type { WorkloadSpec } from '../../model/spec';
 import type { ChartContext } from './context';
-import { networkLabel, objectNames, selectorLabels } from './names';
+import { bySources, publishedBeyondHost } from './exposure';
+import { networkLabel, objectNames, PART_OF_LABEL, selectorLabels } from './names';
 
 /**
  * Docker networks as NetworkPolicies, one per network (never one per pair of workloads):
@@ -10,12 +11,14 @@ import { networkLabel, objectNames, selectorLabels } from './names';
  *   accepts traffic from any pod that shares one of its networks, and from no other;
  * - an internal network also limits its members' egress to the network's members and DNS (port 53); a network
  *   that is not internal lets its members send anywhere, so a workload on both kinds reaches out as in Docker;
- * - a workload with published ports gets one more policy that admits anyone on those container ports, so that
- *   its LoadBalancer or NodePort Service is reachable from outside.
+ * - a workload with published ports gets one more policy that admits anyone on those container ports (only the
+ *   port's source CIDR blocks when it has some), so that its LoadBalancer or NodePort Service is reachable from
+ *   outside; a port bound to one host address is not published (exposure.ts).
  * The `default` network is a network like the others. With the option off, nothing is written and an info
- * diagnostic says that the networks are not enforced. The policies' names (`network-<network>`,
- * `published-<workload>`) need no check: the model's names are DNS labels of at most 63 characters, unique by
- * kind, and the two prefixes differ.
+ * diagnostic says that the networks are not enforced. Policies of several apps may share a namespace: their names
+ * (`<app>-network-<network>`, `<app>-published-<workload>`) start with the app's, and their selectors match the
+ * app's pods only (`app.kubernetes.io/part-of`). The names need no check: the model's names are DNS labels of at
+ * most 63 characters, unique by kind, and the two infixes differ.
  */
 export function renderNetworkPolicies(ctx: ChartContext): void {
   const { spec } = ctx;
@@ -31,9 +34,9 @@ export function renderNetworkPolicies(ctx: ChartContext): void {
     return;
   }
   for (const n of spec.networks) {
-    const members = { matchLabels: { [networkLabel(n.name)]: 'true' } };
+    const members = { matchLabels: { [networkLabel(n.name)]: 'true', [PART_OF_LABEL]: spec.name } };
     new k8s.KubeNetworkPolicy(ctx.chart, `network-policy-${n.name}`, {
-      metadata: { name: objectNames.networkPolicy(n.name) },
+      metadata: { name: objectNames.networkPolicy(spec.name, n.name) },
       spec: {
         podSelector: members,
         policyTypes: ['Ingress', 'Egress'],
@@ -57,21 +60,20 @@ export function renderNetworkPolicies(ctx: ChartContext): void {
 
 function renderPublishedPolicy(ctx: ChartContext, w: WorkloadSpec): void {
   // a workload on the host network has no ports (the model refuses them), so it never gets one
-  const published = w.main.ports.filter((p) => p.publish !== 'none');
+  const published = publishedBeyondHost(w);
   if (published.length === 0) return;
   new k8s.KubeNetworkPolicy(ctx.chart, `published-policy-${w.name}`, {
-    metadata: { name: objectNames.publishedPolicy(w.name) },
+    metadata: { name: objectNames.publishedPolicy(ctx.spec.name, w.name) },
     spec: {
       podSelector: { matchLabels: selectorLabels(ctx.spec.name, w.name) },
       policyTypes: ['Ingress'],
-      ingress: [
-        {
-          ports: published.map((p) => ({
-            protocol: p.protocol === 'udp' ? 'UDP' : 'TCP',
-            port: k8s.IntOrString.fromNumber(p.containerPort),
-          })),
-        },
-      ],
+      ingress: bySources(published).map((group) => ({
+        ...(group[0].from ? { from: group[0].from.map((cidr) => ({ ipBlock: { cidr } })) } : {}),
+        ports: group.map((p) => ({
+          protocol: p.protocol === 'udp' ? 'UDP' : 'TCP',
+          port: k8s.IntOrString.fromNumber(p.containerPort),
+        })),
+      })),
     },
   });
 }

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { PortSpec, WorkloadSpec } from '../../model/spec';
 import type { ChartContext } from './context';
+import { bySources, publishedBeyondHost, reportHostBoundPorts, sourceRestriction } from './exposure';
 import { objectNames, selectorLabels } from './names';
 import { applyOverride, isObject, overrideKindDefaults } from './overrides';
 
@@ -11,13 +12,15 @@ const NODE_PORT_RANGE = { min: 30000, max: 32767 };
  * The Services of one workload: a ClusterIP Service named after it with every port (so `db:5432` resolves as
  * in Compose); ports published on a fixed host port P in a LoadBalancer Service (port P -> targetPort C), or
  * a NodePort Service when the option says so; ports published on a dynamic host port in a NodePort Service
- * whose node port the cluster picks. Ports that speak HTTP keep `appProtocol: http`.
+ * whose node port the cluster picks. Ports that speak HTTP keep `appProtocol: http`. A port bound to one host
+ * address is published nowhere, and ports with source CIDR blocks get their own LoadBalancer (exposure.ts).
  */
 export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
   const { reporter } = ctx;
   const options = ctx.spec.options.kubernetes;
   const ports = w.main.ports;
   if (ports.length === 0) return;
+  reportHostBoundPorts(ctx, w);
   const add = (name: string, type: kplus.ServiceType, list: kplus.ServicePort[], specs: readonly PortSpec[]) => {
     if (!ctx.names.take('Service', name, `${w.path} ports`, 63)) return;
     const service = new kplus.Service(ctx.chart, `service-${name}`, { metadata: { name }, type, ports: list });
@@ -25,6 +28,7 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
     ctx.defer(() =>
       applyOverride(ApiObject.of(service), (json) => {
         overrideKindDefaults(json);
+        if (isObject(json.spec)) Object.assign(json.spec, sourceRestriction(specs, type === kplus.ServiceType.LOAD_BALANCER));
         const rendered = isObject(json.spec) && Array.isArray(json.spec.ports) ? json.spec.ports : [];
         specs.forEach((p, i) => {
           const port = rendered[i];
@@ -34,12 +38,15 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
     );
   };
   add(w.name, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
-  const fixed = ports.filter((p) => p.publish === 'fixed');
-  const dynamic = ports.filter((p) => p.publish === 'dynamic');
+  const fixed = publishedBeyondHost(w).filter((p) => p.publish === 'fixed');
+  const dynamic = publishedBeyondHost(w).filter((p) => p.publish === 'dynamic');
   const nodePorts: kplus.ServicePort[] = dynamic.map((p) => servicePort(p, p.containerPort));
   const nodePortSpecs: PortSpec[] = [...dynamic];
   if (options.fixedPortServiceType === 'LoadBalancer') {
-    if (fixed.length > 0) add(objectNames.loadBalancer(w.name), kplus.ServiceType.LOAD_BALANCER, fixed.map((p) => servicePort(p, p.hostPort!)), fixed);
+    bySources(fixed).forEach((group, i) => {
+      const name = i === 0 ? objectNames.loadBalancer(w.name) : `${objectNames.loadBalancer(w.name)}-${group[0].name}`;
+      add(name, kplus.ServiceType.LOAD_BALANCER, group.map((p) => servicePort(p, p.hostPort!)), group);
+    });
   } else {
     for (const p of fixed) {
       const index = ports.indexOf(p);

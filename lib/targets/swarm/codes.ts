@@ -97,6 +97,14 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: "A stack file's tmpfs takes a size only: its mode, uid and gid are left to the runtime (root-owned, 1777).",
   },
+  'swarm/host-ip': {
+    severity: 'warning',
+    summary: 'A stack file cannot bind a published port to one host address: a port bound to one (`hostIp`) is not published.',
+  },
+  'swarm/source-cidrs': {
+    severity: 'warning',
+    summary: 'The routing mesh cannot restrict the sources of a published port (`from`): it is open to every source that reaches a node.',
+  },
 } as const satisfies CodeTable;
 
 export type SwarmCode = CodeOf<typeof SWARM_CODES>;

@@ -3,6 +3,7 @@ import { planPorts, type PortProblem } from '../docker-engine/ports';
 import { compact, type StackValue } from './document';
 import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
+import { hostIpLeftOut, sourceCidrsOpen } from './port-exposure';
 
 function reportProblem(scope: SwarmScope, path: string, problem: PortProblem): void {
   if (problem.kind === 'internal-network-port') {
@@ -13,6 +14,7 @@ function reportProblem(scope: SwarmScope, path: string, problem: PortProblem): v
       'Add a network that is not internal to the workload, or do not publish the port.',
     );
   }
+  if (problem.kind === 'source-cidrs') sourceCidrsOpen(scope, path, problem);
   // fixed-port-replicas: the routing mesh shares one published port between every replica, as asked
 }
 
@@ -27,7 +29,8 @@ export function portsKey(scope: SwarmScope, workload: WorkloadSpec): StackValue[
   for (const plan of planPorts(workload, scope.spec.networks)) {
     const port = workload.main.ports[plan.index];
     for (const problem of plan.problems) reportProblem(scope, propPath(workload.path, `ports[${plan.index}]`), problem);
-    if (plan.publish) {
+    if (plan.publish && port.hostIp !== undefined) hostIpLeftOut(scope, propPath(workload.path, `ports[${plan.index}]`), port);
+    else if (plan.publish) {
       out.push(compact({ target: port.containerPort, published: port.hostPort, protocol: port.protocol, mode: 'ingress' }));
     }
   }

@@ -1,3 +1,5 @@
+import { isLoopback, matrixOf, outsideLine, parsePortText, peerLine, type Matrix } from './matrix';
+
 /**
  * A judge of who reaches whom, read from a Compose file or a Swarm stack file (both parsed), so the two can be
  * compared: which networks each service is on (with `internal`), which pairs of services share a network (and so
@@ -14,15 +16,15 @@ export interface Reachability {
   readonly published: readonly string[];
 }
 
-type Doc = { services?: Record<string, any>; networks?: Record<string, any> };
+export type Doc = { services?: Record<string, any>; networks?: Record<string, any> };
 
-function listOf(value: unknown): string[] {
+export function listOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (value && typeof value === 'object') return Object.keys(value);
   return [];
 }
 
-function judge(doc: Doc, networksOf: (name: string, service: any) => string[], portsOf: (service: any) => string[]): Reachability {
+export function judge(doc: Doc, networksOf: (name: string, service: any) => string[], portsOf: (service: any) => string[]): Reachability {
   const services = doc.services ?? {};
   const labelled = (net: string): string => {
     const top = doc.networks?.[net] ?? {};
@@ -47,7 +49,10 @@ function judge(doc: Doc, networksOf: (name: string, service: any) => string[], p
   return { networks, peers, published: published.sort() };
 }
 
-/** Reachability in a Compose file: `networks`, `network_mode`, and the short `ports` strings lading writes. */
+/**
+ * Reachability in a Compose file: `networks`, `network_mode`, and the short `ports` strings lading writes (a port
+ * bound to the host's loopback is reachable from the host only, so it is not among `published`).
+ */
 export function composeReachability(doc: Doc): Reachability {
   const services = doc.services ?? {};
   const networksOf = (name: string, service: any): string[] => {
@@ -59,24 +64,42 @@ export function composeReachability(doc: Doc): Reachability {
   };
   const withHost: Doc = { ...doc, networks: { ...(doc.networks ?? {}), 'host-network': { external: true, name: 'host' } } };
   const portsOf = (service: any): string[] =>
-    listOf(service.ports).map((p) => {
-      const m = /^(?:(\d+):)?(\d+)\/(tcp|udp)$/.exec(p);
-      if (!m) throw new Error(`a port the judge does not read: ${p}`);
-      return `${m[2]}/${m[3]} <- ${m[1] ?? '*'}`;
-    });
+    listOf(service.ports)
+      .map(parsePortText)
+      .filter((p) => !isLoopback(p.hostIp)) // the host's own loopback: not reachable from outside
+      .map((p) => `${p.containerPort}/${p.protocol} <- ${p.hostPort ?? '*'}`);
   return judge(withHost, networksOf, portsOf);
 }
 
-/** Reachability in a stack file: `networks` (Swarm's `host` network external), and the long `ports` syntax. */
-export function stackReachability(doc: Doc): Reachability {
-  const networksOf = (_name: string, service: any): string[] => {
-    const own = listOf(service.networks);
-    return own.length > 0 ? own : ['default'];
-  };
-  const portsOf = (service: any): string[] =>
-    (service.ports ?? []).map((p: any) => {
-      if (typeof p !== 'object' || p.mode !== 'ingress') throw new Error(`a port the judge does not read: ${JSON.stringify(p)}`);
-      return `${p.target}/${p.protocol ?? 'tcp'} <- ${p.published ?? '*'}`;
-    });
-  return judge(doc, networksOf, portsOf);
+/**
+ * The matrix of a Compose file: a service opens a declared port (`expose` or `ports`) of another that shares one of
+ * its networks; the outside opens a published port unless it is bound to the host's loopback, or every network of
+ * its service is internal (Docker cannot forward to it); so does a service that is on a network that is not
+ * internal, through the host. Docker cannot restrict sources: every published port is
+ * open to any. Sidecars (`network_mode: service:X`) and host-network services have no lines.
+ */
+export function composeMatrix(doc: Doc): Matrix {
+  const services = Object.entries(doc.services ?? {}).filter(([, s]) => s.network_mode === undefined);
+  const internal = (net: string) => doc.networks?.[net]?.internal === true;
+  const networksOf = (s: any): string[] => (listOf(s.networks).length > 0 ? listOf(s.networks) : ['default']);
+  const declared = (s: any) => [
+    ...listOf(s.expose).map((e) => parsePortText(/\//.test(e) ? e : `${e}/tcp`)),
+    ...listOf(s.ports).map(parsePortText),
+  ];
+  const lines: string[] = [];
+  for (const [to, target] of services) {
+    const ports = declared(target);
+    const published = networksOf(target).every(internal) ? [] : listOf(target.ports).map(parsePortText).filter((p) => !isLoopback(p.hostIp));
+    for (const [from, source] of services) {
+      if (from === to) continue;
+      if (networksOf(source).some((n) => networksOf(target).includes(n))) {
+        for (const p of ports) lines.push(peerLine(from, to, p.containerPort, p.protocol));
+      } else if (!networksOf(source).every(internal)) {
+        // through the host's published port: a container that may leave its networks reaches it
+        for (const p of published) lines.push(peerLine(from, to, p.containerPort, p.protocol));
+      }
+    }
+    for (const p of published) lines.push(outsideLine(undefined, p.hostPort, to, p.containerPort, p.protocol));
+  }
+  return matrixOf(lines);
 }
