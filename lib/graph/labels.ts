@@ -1,9 +1,14 @@
 import type { PortSpec, WorkloadSpec } from '../model/spec';
 
-/** A published port as a reviewer reads it: `8080 -> 80/tcp`, or `* -> 1234/udp` for a host port the platform picks. */
+/**
+ * A published port as a reviewer reads it: `8080 -> 80/tcp`, or `* -> 1234/udp` for a host port the platform picks;
+ * `127.0.0.1:5432 -> 5432/tcp` when bound to one host address, `8000 -> 8000/tcp from 10.0.0.0/8` for some sources.
+ */
 export function publishLabel(port: PortSpec): string {
   const host = port.publish === 'fixed' ? String(port.hostPort) : '*';
-  return `${host} -> ${port.containerPort}/${port.protocol}`;
+  const bound = port.hostIp === undefined ? '' : port.hostIp.includes(':') ? `[${port.hostIp}]:` : `${port.hostIp}:`;
+  const from = port.from === undefined ? '' : ` from ${port.from.join(', ')}`;
+  return `${bound}${host} -> ${port.containerPort}/${port.protocol}${from}`;
 }
 
 /** What runs and how many: `service, 2 replicas`, `job, runs once`, `job, cron 0 3 * * *`. */

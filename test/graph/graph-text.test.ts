@@ -56,6 +56,14 @@ describe('the graph as text (Mermaid and DOT)', () => {
     expect(publishLabel(spec.services[0].main.ports[2])).toBe('* -> 9000/tcp');
   });
 
+  test('GIVEN a port bound to loopback and one with source CIDR blocks WHEN labelled THEN the label says so', () => {
+    const sys = new System('shop');
+    new Service(sys, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432).publish(5432, { hostIp: '127.0.0.1' }), Port.tcp(8000).publish(8000, { from: ['10.0.0.0/8'] })] });
+    const [loopback, restricted] = sys.toSpec().services[0].main.ports;
+    expect(publishLabel(loopback)).toBe('127.0.0.1:5432 -> 5432/tcp');
+    expect(publishLabel(restricted)).toBe('8000 -> 8000/tcp from 10.0.0.0/8');
+  });
+
   test('GIVEN no published port WHEN drawn THEN there is no outside node', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)] });

@@ -27,14 +27,14 @@ export const databasePortPublished: Rule = {
     workloadsOf(spec).flatMap((w) =>
       w.main.ports.flatMap((p, i) => {
         const software = DATABASE_PORTS[p.containerPort];
-        if (p.publish === 'none' || software === undefined) return [];
+        if (p.publish === 'none' || p.loopback || software === undefined) return []; // loopback: the host alone reaches it
         const where = p.publish === 'fixed' ? `host port ${p.hostPort}` : 'a host port';
         return [
           reporter.make(
             'lint/database-port-published',
             `${w.path} ports[${i}]`,
             `port ${p.containerPort} (${software}) is published on ${where}: anyone who reaches the host reaches the database`,
-            `Drop .publish(): services on a shared network reach it as ${w.name}:${p.containerPort}.`,
+            `Drop .publish(): services on a shared network reach it as ${w.name}:${p.containerPort}; or bind it to the host's loopback (publish(${p.hostPort ?? 'undefined'}, { hostIp: '127.0.0.1' })).`,
           ),
         ];
       }),
