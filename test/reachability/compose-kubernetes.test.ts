@@ -1,9 +1,11 @@
+import * as fs from 'node:fs';
 import { parse } from 'yaml';
 import { Image, Job, Network, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { composeTarget } from '../../lib/targets/compose';
 import { renderKubernetes } from '../../lib/targets/kubernetes';
 import type { TargetResult } from '../../lib/targets/target';
+import { CORPUS, importCorpus } from '../import/support/import-kit';
 import { loadExamples } from '../support/examples';
 import { parseManifest } from '../support/kubernetes-validators';
 import { composeMatrix, kubernetesMatrix } from '../support/reachability';
@@ -52,6 +54,13 @@ describe('reachability: the Compose file and the Kubernetes manifest allow the s
   });
 
   test.each(loadExamples().map((app) => [app.name, app.spec] as const))('GIVEN example %s WHEN judged from both outputs THEN the matrices are equal', (_name, spec) => {
+    expect(fromKubernetes(spec)).toEqual(fromCompose(spec).matrix);
+  });
+
+  test.each(fs.readdirSync(CORPUS).sort())('GIVEN the Compose file %s of the import corpus WHEN imported and judged from both outputs THEN the matrices are equal', (name) => {
+    const system = importCorpus(name).system;
+    if (!system) throw new Error(`${name} did not import`);
+    const spec = system.toSpec();
     expect(fromKubernetes(spec)).toEqual(fromCompose(spec).matrix);
   });
 
