@@ -1,6 +1,9 @@
 import { cidrProblem, isIpAddress, isLoopbackAddress } from './addresses';
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import type { PortSpec, Protocol } from './spec';
+
+const PUBLISH_OPTIONS = propNames<PublishOptions>({ hostIp: true, from: true });
 
 /** Where a published port listens and who may connect to it. */
 export interface PublishOptions {
@@ -82,6 +85,7 @@ export class Port {
   }
 
   private publishOptions(path: string, prop: string): { hostIp?: string; from?: readonly string[] } {
+    checkKnownProps(path, prop, this.options, PUBLISH_OPTIONS);
     const { hostIp, from } = this.options ?? {};
     if (hostIp !== undefined && (typeof hostIp !== 'string' || !isIpAddress(hostIp))) {
       throw new ModelError(path, `${prop}.hostIp`, 'must be an IPv4 or IPv6 address', hostIp, "Use e.g. '127.0.0.1' or '::1', or leave hostIp out to bind every address");

@@ -22,6 +22,12 @@ describe('Kubernetes: host address and source CIDR blocks of a published port', 
     ]);
   });
 
+  test('GIVEN a namespace WHEN a loopback port is rendered THEN the port-forward command names it', () => {
+    const sys = new System('shop', { targetOptions: { kubernetes: { namespace: 'prod' } } });
+    new Service(sys, 'db', { image, ports: [Port.tcp(5432).publish(undefined, { hostIp: '::1' })] });
+    expect(render(sys).diagnostic('kubernetes/loopback-port').fix).toBe('Reach it from your machine with `kubectl port-forward -n prod service/db 5432:5432`.');
+  });
+
   test('GIVEN a port bound to another host address WHEN rendered THEN it is not published either, with kubernetes/host-ip', () => {
     const sys = new System('shop');
     new Service(sys, 'db', { image, ports: [Port.tcp(5432).publish(undefined, { hostIp: '192.168.1.10' })] });

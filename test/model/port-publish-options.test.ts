@@ -49,6 +49,11 @@ describe('Port publish options: hostIp and from', () => {
       `shop/web ports[0].hostIp: must be an IPv4 or IPv6 address (got "127.0.0.256"). Use e.g. '127.0.0.1' or '::1', or leave hostIp out to bind every address.`,
     ],
     [
+      'a misspelt option',
+      Port.tcp(80).publish(8080, { hostIP: '127.0.0.1' } as never),
+      "shop/web ports[0]: unknown prop 'hostIP' (did you mean 'hostIp'?)",
+    ],
+    [
       'an empty from',
       Port.tcp(80).publish(8080, { from: [] }),
       `shop/web ports[0].from: must be a non-empty list of CIDR blocks (got []). Use e.g. ['10.0.0.0/8'], or leave from out to admit any source.`,

@@ -21,12 +21,13 @@ export function reportHostBoundPorts(ctx: ChartContext, w: WorkloadSpec): void {
     const own = `${p.containerPort}/${p.protocol}`;
     const path = `${w.main.path} ports[${i}]`;
     const local = p.publish === 'fixed' ? p.hostPort : p.containerPort;
+    const namespace = ctx.spec.options.kubernetes.namespace ? ` -n ${ctx.spec.options.kubernetes.namespace}` : '';
     if (p.loopback) {
       ctx.reporter.report(
         'kubernetes/loopback-port',
         path,
         `port ${own} is bound to the host's loopback (${p.hostIp}), so only the host reaches it: it is not published, only the ClusterIP Service ${w.name} has it`,
-        `Reach it from your machine with \`kubectl port-forward service/${w.name} ${local}:${p.containerPort}\`.`,
+        `Reach it from your machine with \`kubectl port-forward${namespace} service/${w.name} ${local}:${p.containerPort}\`.`,
       );
     } else {
       ctx.reporter.report(
