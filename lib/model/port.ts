@@ -31,17 +31,17 @@ export interface PublishOptions {
 export class Port {
   /** A TCP port. */
   static tcp(containerPort: number): Port {
-    return new Port(containerPort, 'tcp', undefined, 'none', undefined, {});
+    return new Port(containerPort, 'tcp', undefined, 'none', undefined, undefined);
   }
 
   /** A UDP port. */
   static udp(containerPort: number): Port {
-    return new Port(containerPort, 'udp', undefined, 'none', undefined, {});
+    return new Port(containerPort, 'udp', undefined, 'none', undefined, undefined);
   }
 
   /** A TCP port that speaks HTTP: ECS puts it behind an Application Load Balancer when published. */
   static http(containerPort: number): Port {
-    return new Port(containerPort, 'tcp', 'http', 'none', undefined, {});
+    return new Port(containerPort, 'tcp', 'http', 'none', undefined, undefined);
   }
 
   private constructor(
@@ -50,7 +50,8 @@ export class Port {
     public readonly appProtocol: 'http' | undefined,
     public readonly mode: 'none' | 'fixed' | 'dynamic',
     public readonly hostPort: number | undefined,
-    public readonly options: PublishOptions,
+    /** Undefined when not published or published without options. */
+    public readonly options: PublishOptions | undefined,
   ) {}
 
   /**
@@ -58,7 +59,8 @@ export class Port {
    * omitted (`-p 80`); `options` bind it to one host address or admit only some sources.
    */
   publish(hostPort?: number, options: PublishOptions = {}): Port {
-    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort, options);
+    const given = typeof options === 'object' && options !== null && Object.keys(options).length === 0 ? undefined : options;
+    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort, given);
   }
 
   /** @internal */

@@ -286,6 +286,25 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(() => report(new Reporter(KUBERNETES_CODES, 'kubernetes'))).toThrow(TypeError);
   });
 
+  test('kubernetes/loopback-port', () => {
+    const s = sys();
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432).publish(5432, { hostIp: '127.0.0.1' })] });
+    const { d, r } = only(s, 'kubernetes/loopback-port');
+    expect([d.path, d.fix]).toEqual(['shop/db ports[0]', 'Reach it from your machine with `kubectl port-forward service/db 5432:5432`.']);
+    expect(r.has('Service', 'db-lb')).toBe(false);
+  });
+
+  test('kubernetes/host-ip', () => {
+    const s = sys();
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432).publish(5432, { hostIp: '10.1.2.3' })] });
+    const { d, r } = only(s, 'kubernetes/host-ip');
+    expect([d.path, d.message]).toEqual([
+      'shop/db ports[0]',
+      'port 5432/tcp is bound to host address 10.1.2.3, which a pod does not have: it is not published, only the ClusterIP Service db has it',
+    ]);
+    expect(r.has('Service', 'db-lb')).toBe(false);
+  });
+
   test('every code of the catalogue has a test here', () => {
     expect([...tested].sort()).toEqual(Object.keys(KUBERNETES_CODES).sort());
   });
