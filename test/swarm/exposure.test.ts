@@ -1,5 +1,9 @@
 import { Image, Port, Service, System } from '../../lib/model';
-import { renderSwarm, withCode } from './swarm-test-kit';
+import { parse } from 'yaml';
+import { composeTarget } from '../../lib/targets/compose';
+import type { TargetResult } from '../../lib/targets/target';
+import { composeReachability, stackReachability } from '../support/reachability';
+import { CONTEXT, renderSwarm, withCode } from './swarm-test-kit';
 
 const image = Image.of('postgres:16.4');
 
@@ -12,6 +16,10 @@ describe('swarm: host address and source CIDR blocks of a published port', () =>
     });
     const out = renderSwarm(sys);
     expect(out.doc.services.db.ports).toEqual([{ target: 7432, published: 7432, protocol: 'tcp', mode: 'ingress' }]);
+    // the Compose file binds 5432 to loopback, which the outside does not reach either; it keeps 6432 on one address
+    const compose = (composeTarget.render(sys.toSpec(), CONTEXT) as TargetResult).files[0].content;
+    expect(composeReachability(parse(compose)).published).toEqual(['db 6432/tcp <- 6432', 'db 7432/tcp <- 7432']);
+    expect(stackReachability(out.doc).published).toEqual(['db 7432/tcp <- 7432']);
     expect(withCode(out, 'swarm/host-ip').map((d) => [d.severity, d.path, d.message])).toEqual([
       [
         'warning',
