@@ -127,6 +127,10 @@ export const ECS_CODES = {
     severity: 'error',
     summary: "Two published ports ask for the same listener port on the system's load balancer.",
   },
+  'ecs/loopback-port': {
+    severity: 'warning',
+    summary: "A port published on the host's loopback (hostIp 127.x) is reachable only from that host: ECS publishes it on no load balancer, and it stays reachable by name.",
+  },
   'ecs/volume-size': {
     severity: 'info',
     summary: 'EFS grows with its content: the requested size and storage class are not used.',
