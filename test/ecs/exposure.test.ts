@@ -6,7 +6,7 @@ import { loadCompose } from '../../lib/import/compose';
 import { Image, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { renderEcs } from '../../lib/targets/ecs/target';
-import { find, PROJECT_ROOT, resources, synthEcs, templateOf } from './support/ecs-kit';
+import { find, resources, synthEcs, templateOf } from './support/ecs-kit';
 import { requireTool } from './support/tools';
 
 const system = (build: (sys: System) => void): SystemSpec => {

@@ -45,11 +45,11 @@ export const ECS_CODES = {
   },
   'ecs/ec2-network-isolation': {
     severity: 'warning',
-    summary: "With the EC2 launch type tasks use bridge networking and share the container instances' security group: networks do not isolate them.",
+    summary: "On EC2 a task with a dynamic host port uses bridge networking and shares the container instances' security group: networks do not isolate it.",
   },
   'ecs/ec2-capacity': {
     severity: 'info',
-    summary: 'The EC2 launch type gets an Auto Scaling group of ECS-optimized instances sized for the largest task.',
+    summary: 'The EC2 launch type gets an Auto Scaling group of ECS-optimized instances sized for the largest task, enough of them for a network interface per awsvpc task.',
   },
   'ecs/ec2-default-memory': {
     severity: 'info',

@@ -90,7 +90,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
   const namespace = buildNamespace(cluster, spec);
   const logGroup = buildLogGroup(stack, spec);
   const secrets = buildSecrets(stack, spec);
-  const networkGroups = ec2Launch ? new Map<string, ec2.SecurityGroup>() : buildNetworkGroups(stack, vpc, spec, d);
+  const networkGroups = buildNetworkGroups(stack, vpc, spec, d);
   const volumes = buildVolumes(stack, vpc, spec, d);
   const published = publishedPorts(spec);
   const taskContext: TaskContext = { spec, d, secrets, logGroup, projectRoot: options.projectRoot, volumes };

@@ -71,8 +71,12 @@ export function sharedSubnets(spec: SystemSpec): ec2.SubnetSelection {
   return needsPrivateSubnets(spec) ? PRIVATE_SUBNETS : PUBLIC_SUBNETS;
 }
 
-/** Where an awsvpc task runs: private subnets without a public IP when it is only on internal networks. */
+/**
+ * Where an awsvpc task runs: private subnets without a public IP when it is only on internal networks, or on EC2
+ * (whose task interfaces take no public IP).
+ */
 export function placementOf(spec: SystemSpec, w: WorkloadSpec): { readonly subnets: ec2.SubnetSelection; readonly publicIp: boolean } {
+  if (spec.options.ecs.launchType === 'ec2') return { subnets: PRIVATE_SUBNETS, publicIp: false };
   const internal = isInternalOnly(spec, w);
   return { subnets: internal ? PRIVATE_SUBNETS : PUBLIC_SUBNETS, publicIp: !internal };
 }
