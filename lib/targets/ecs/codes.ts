@@ -173,7 +173,7 @@ export const ECS_CODES = {
   },
   'ecs/internal-network': {
     severity: 'info',
-    summary: 'Tasks only on internal networks get no public IP and sit in private subnets; they keep egress through NAT for image pulls.',
+    summary: 'Tasks only on internal networks get no public IP, sit in private subnets, and reach only their networks plus HTTPS (443), which image pulls, logs and secrets need; the finding names what stays open.',
   },
   'ecs/cdk-warning': {
     severity: 'info',

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { needsBridge } from './ec2-networking';
+import { allowsAllEgress, reportInternalEgress, restrictEgress } from './internal-egress';
 import { EC2_FIX } from './launch-type';
 import { workloadsOf } from './workloads';
 
@@ -65,8 +66,8 @@ export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
   for (const n of spec.networks) {
     const sg = new ec2.SecurityGroup(stack, `Network-${n.name}`, {
       vpc,
-      description: `${n.path}: members reach each other on their ports`,
-      allowAllOutbound: true,
+      description: `${n.path}: ${n.internal ? 'internal network, ' : ''}members reach each other on their ports`,
+      allowAllOutbound: false,
     });
     const rules = new Map<string, ec2.Port>();
     for (const member of n.members) {
@@ -78,10 +79,7 @@ export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
     for (const key of [...rules.keys()].sort()) sg.addIngressRule(sg, rules.get(key)!, `${n.name} members on ${key.replace(/\/0*/, ' ')}`);
     out.set(n.name, sg);
   }
-  const internal = workloads.filter((w) => isInternalOnly(spec, w)).map((w) => w.name);
-  if (internal.length > 0) {
-    d.report('ecs/internal-network', `${spec.name} networks`, `${internal.join(', ')} only join internal networks: no public IP, private subnets, egress only through the NAT gateway`);
-  }
+  reportInternalEgress(spec, d);
   return out;
 }
 
@@ -91,6 +89,7 @@ export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
  */
 export function workloadSecurityGroups(scope: Construct, vpc: ec2.IVpc, spec: SystemSpec, w: WorkloadSpec, networkGroups: ReadonlyMap<string, ec2.ISecurityGroup>): ec2.ISecurityGroup[] | undefined {
   if (networkModeOf(spec, w) !== 'awsvpc') return undefined;
-  const own = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, allowAllOutbound: true });
+  const own = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, allowAllOutbound: allowsAllEgress(spec, w) });
+  if (!allowsAllEgress(spec, w)) restrictEgress(own, w, networkGroups);
   return [own, ...w.networks.map((n) => networkGroups.get(n)!)];
 }
