@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { HealthCheck, Image, Job, Network, Port, Service, System } from '../../lib/model';
+import { HealthCheck, Image, Network, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { codes, containersOf, find, one, resources, serviceOf, synthEcs, templateOf, withEcs } from './support/ecs-kit';
 
@@ -20,7 +20,7 @@ describe('ECS: ports, load balancers, networks', () => {
       { ContainerPort: 5432, Name: 'tcp-5432', Protocol: 'tcp' },
       { ContainerPort: 5353, Name: 'udp-5353', Protocol: 'udp' },
     ]);
-    template!.hasResourceProperties('AWS::ServiceDiscovery::HttpNamespace', { Name: 'shop' });
+    template!.hasResourceProperties('AWS::ServiceDiscovery::PrivateDnsNamespace', { Name: 'shop' });
     expect(serviceOf(template!, 'db').Properties.ServiceConnectConfiguration).toMatchObject({
       Enabled: true,
       Services: [{ PortName: 'tcp-5432', DiscoveryName: 'db-tcp-5432', ClientAliases: [{ DnsName: 'db', Port: 5432 }] }],
@@ -185,13 +185,6 @@ describe('ECS: ports, load balancers, networks', () => {
     ]);
   });
 
-  test('GIVEN a job on the network of a service WHEN rendered THEN ecs/job-by-name warns that names do not resolve in a standalone task', () => {
-    const spec = system((s) => {
-      new Service(s, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432)] });
-      new Job(s, 'migrate', { image: Image.of('m:1'), restart: 'no' });
-    });
-    expect(find(synthEcs(spec).diagnostics, 'ecs/job-by-name')).toMatchObject({ severity: 'warning', path: 'shop/migrate networks' });
-  });
 
   test('GIVEN the EC2 launch type and two networks WHEN rendered THEN the tasks use awsvpc in private subnets with one security group per network, and nothing warns', () => {
     const spec = system(

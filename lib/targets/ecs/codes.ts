@@ -93,7 +93,7 @@ export const ECS_CODES = {
   },
   'ecs/job-by-name': {
     severity: 'warning',
-    summary: 'Jobs run as standalone tasks, which Service Connect does not serve: service names do not resolve inside a job.',
+    summary: 'A job resolves services through the DNS records of the system zone: a service in bridge or host mode has none, and in an existing VPC bare names need its DHCP options to search the zone.',
   },
   'ecs/job-on-demand': {
     severity: 'info',
