@@ -30,7 +30,7 @@ function toNumber(ip: string): number {
 }
 
 /** True when the CIDR lies inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16. */
-export function isPrivateCidr(cidr: string): boolean {
+function isPrivateCidr(cidr: string): boolean {
   const [ip, bits] = cidr.split('/');
   const prefix = Number(bits);
   const address = toNumber(ip);

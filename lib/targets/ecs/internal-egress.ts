@@ -13,7 +13,7 @@ import { workloadsOf } from './workloads';
  * is its own group's.
  */
 
-export const HTTPS = 443;
+const HTTPS = 443;
 
 /** True when the workload's own security group allows all egress. */
 export function allowsAllEgress(spec: SystemSpec, w: WorkloadSpec): boolean {
