@@ -102,10 +102,6 @@ export interface PortSpec {
   readonly publish: 'none' | 'fixed' | 'dynamic';
   /** Set when and only when publish is `fixed`. */
   readonly hostPort?: number;
-  /** The host address the port is bound to (`127.0.0.1:5432:5432`); undefined: every address. */
-  readonly hostIp?: string;
-  /** Source CIDRs that may reach the published port; undefined: anyone. */
-  readonly from?: readonly string[];
   /** A stable name: `tcp-5432`, `udp-1234`, or `http-80`. */
   readonly name: string;
 }
