@@ -1,5 +1,24 @@
+import { cidrProblem, isIpAddress, isLoopbackAddress } from './addresses';
 import { ModelError } from './errors';
 import type { PortSpec, Protocol } from './spec';
+
+/** Where a published port listens and who may connect to it. */
+export interface PublishOptions {
+  /**
+   * The host address the port is bound to, as in `-p 127.0.0.1:5432:5432`. A loopback address (127.0.0.0/8, `::1`)
+   * lets only the host itself connect: Kubernetes and ECS then publish nothing (reach it with
+   * `kubectl port-forward`); any other address is kept by Compose and docker only.
+   * @default - every address of the host
+   */
+  readonly hostIp?: string;
+  /**
+   * The source CIDR blocks allowed to connect (`['10.0.0.0/8']`). Kubernetes puts them in
+   * `loadBalancerSourceRanges` and the NetworkPolicy, ECS on the load balancer's security group; Compose and docker
+   * cannot restrict sources and say so in a diagnostic.
+   * @default - any source
+   */
+  readonly from?: readonly string[];
+}
 
 /**
  * A container port. Not published, it is reachable by name from workloads on a shared network (Compose
@@ -8,17 +27,17 @@ import type { PortSpec, Protocol } from './spec';
 export class Port {
   /** A TCP port. */
   static tcp(containerPort: number): Port {
-    return new Port(containerPort, 'tcp', undefined, 'none', undefined);
+    return new Port(containerPort, 'tcp', undefined, 'none', undefined, {});
   }
 
   /** A UDP port. */
   static udp(containerPort: number): Port {
-    return new Port(containerPort, 'udp', undefined, 'none', undefined);
+    return new Port(containerPort, 'udp', undefined, 'none', undefined, {});
   }
 
   /** A TCP port that speaks HTTP: ECS puts it behind an Application Load Balancer when published. */
   static http(containerPort: number): Port {
-    return new Port(containerPort, 'tcp', 'http', 'none', undefined);
+    return new Port(containerPort, 'tcp', 'http', 'none', undefined, {});
   }
 
   private constructor(
@@ -27,14 +46,15 @@ export class Port {
     public readonly appProtocol: 'http' | undefined,
     public readonly mode: 'none' | 'fixed' | 'dynamic',
     public readonly hostPort: number | undefined,
+    public readonly options: PublishOptions,
   ) {}
 
   /**
    * Publishes the port outside: on `hostPort` (`-p 8080:80`), or on a host port the platform picks when
-   * omitted (`-p 80`).
+   * omitted (`-p 80`); `options` bind it to one host address or admit only some sources.
    */
-  publish(hostPort?: number): Port {
-    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort);
+  publish(hostPort?: number, options: PublishOptions = {}): Port {
+    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort, options);
   }
 
   /** @internal */
@@ -47,13 +67,32 @@ export class Port {
     check('port', this.containerPort, prop);
     if (this.mode === 'fixed') check('host port', this.hostPort as number, `${prop}.hostPort`);
     const name = `${this.appProtocol ?? this.protocol}-${this.containerPort}`;
+    const { hostIp, from } = this.publishOptions(path, prop);
     return {
       containerPort: this.containerPort,
       protocol: this.protocol,
       ...(this.appProtocol ? { appProtocol: this.appProtocol } : {}),
       publish: this.mode,
       ...(this.mode === 'fixed' ? { hostPort: this.hostPort } : {}),
+      ...(hostIp !== undefined ? { hostIp, loopback: isLoopbackAddress(hostIp) } : {}),
+      ...(from !== undefined ? { from } : {}),
       name,
     };
+  }
+
+  private publishOptions(path: string, prop: string): { hostIp?: string; from?: readonly string[] } {
+    const { hostIp, from } = this.options ?? {};
+    if (hostIp !== undefined && (typeof hostIp !== 'string' || !isIpAddress(hostIp))) {
+      throw new ModelError(path, `${prop}.hostIp`, 'must be an IPv4 or IPv6 address', hostIp, "Use e.g. '127.0.0.1' or '::1', or leave hostIp out to bind every address");
+    }
+    if (from === undefined) return { hostIp };
+    if (!Array.isArray(from) || from.length === 0) {
+      throw new ModelError(path, `${prop}.from`, 'must be a non-empty list of CIDR blocks', from, "Use e.g. ['10.0.0.0/8'], or leave from out to admit any source");
+    }
+    from.forEach((cidr, i) => {
+      const problem = typeof cidr === 'string' ? cidrProblem(cidr) : 'must be a CIDR block, an address and a prefix length';
+      if (problem) throw new ModelError(path, `${prop}.from[${i}]`, problem, cidr, "Write e.g. '10.0.0.0/8' or '203.0.113.7/32'");
+    });
+    return { hostIp, from: [...new Set(from)].sort() };
   }
 }

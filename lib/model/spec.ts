@@ -102,6 +102,18 @@ export interface PortSpec {
   readonly publish: 'none' | 'fixed' | 'dynamic';
   /** Set when and only when publish is `fixed`. */
   readonly hostPort?: number;
+  /**
+   * Published ports only: the host address the port is bound to, as written (`127.0.0.1`, `::1`, `192.168.1.10`);
+   * undefined binds every address of the host.
+   */
+  readonly hostIp?: string;
+  /**
+   * Set when and only when hostIp is: true when it is a loopback address (127.0.0.0/8, `::1`), so only the host
+   * itself connects and no target may publish the port beyond the host.
+   */
+  readonly loopback?: boolean;
+  /** Published ports only: the source CIDR blocks allowed to connect, valid, sorted and unique; undefined admits any. */
+  readonly from?: readonly string[];
   /** A stable name: `tcp-5432`, `udp-1234`, or `http-80`. */
   readonly name: string;
 }
