@@ -1,13 +1,17 @@
 import { cidrProblem, isIpAddress, isLoopbackAddress } from './addresses';
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import type { PortSpec, Protocol } from './spec';
+
+const PUBLISH_OPTIONS = propNames<PublishOptions>({ hostIp: true, from: true });
 
 /** Where a published port listens and who may connect to it. */
 export interface PublishOptions {
   /**
    * The host address the port is bound to, as in `-p 127.0.0.1:5432:5432`. A loopback address (127.0.0.0/8, `::1`)
    * lets only the host itself connect: Kubernetes and ECS then publish nothing (reach it with
-   * `kubectl port-forward`); any other address is kept by Compose and docker only.
+   * `kubectl port-forward`); any other address is kept by Compose and docker only. `0.0.0.0` and `::` mean every
+   * address, as if left out.
    * @default - every address of the host
    */
   readonly hostIp?: string;
@@ -27,17 +31,17 @@ export interface PublishOptions {
 export class Port {
   /** A TCP port. */
   static tcp(containerPort: number): Port {
-    return new Port(containerPort, 'tcp', undefined, 'none', undefined, {});
+    return new Port(containerPort, 'tcp', undefined, 'none', undefined, undefined);
   }
 
   /** A UDP port. */
   static udp(containerPort: number): Port {
-    return new Port(containerPort, 'udp', undefined, 'none', undefined, {});
+    return new Port(containerPort, 'udp', undefined, 'none', undefined, undefined);
   }
 
   /** A TCP port that speaks HTTP: ECS puts it behind an Application Load Balancer when published. */
   static http(containerPort: number): Port {
-    return new Port(containerPort, 'tcp', 'http', 'none', undefined, {});
+    return new Port(containerPort, 'tcp', 'http', 'none', undefined, undefined);
   }
 
   private constructor(
@@ -46,7 +50,8 @@ export class Port {
     public readonly appProtocol: 'http' | undefined,
     public readonly mode: 'none' | 'fixed' | 'dynamic',
     public readonly hostPort: number | undefined,
-    public readonly options: PublishOptions,
+    /** Undefined when not published or published without options. */
+    public readonly options: PublishOptions | undefined,
   ) {}
 
   /**
@@ -54,7 +59,8 @@ export class Port {
    * omitted (`-p 80`); `options` bind it to one host address or admit only some sources.
    */
   publish(hostPort?: number, options: PublishOptions = {}): Port {
-    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort, options);
+    const given = typeof options === 'object' && options !== null && Object.keys(options).length === 0 ? undefined : options;
+    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort, given);
   }
 
   /** @internal */
@@ -81,11 +87,13 @@ export class Port {
   }
 
   private publishOptions(path: string, prop: string): { hostIp?: string; from?: readonly string[] } {
+    checkKnownProps(path, prop, this.options, PUBLISH_OPTIONS);
     const { hostIp, from } = this.options ?? {};
     if (hostIp !== undefined && (typeof hostIp !== 'string' || !isIpAddress(hostIp))) {
       throw new ModelError(path, `${prop}.hostIp`, 'must be an IPv4 or IPv6 address', hostIp, "Use e.g. '127.0.0.1' or '::1', or leave hostIp out to bind every address");
     }
-    if (from === undefined) return { hostIp };
+    const bound = hostIp === '0.0.0.0' || hostIp === '::' ? undefined : hostIp; // every address: as if left out
+    if (from === undefined) return { hostIp: bound };
     if (!Array.isArray(from) || from.length === 0) {
       throw new ModelError(path, `${prop}.from`, 'must be a non-empty list of CIDR blocks', from, "Use e.g. ['10.0.0.0/8'], or leave from out to admit any source");
     }
@@ -93,6 +101,6 @@ export class Port {
       const problem = typeof cidr === 'string' ? cidrProblem(cidr) : 'must be a CIDR block, an address and a prefix length';
       if (problem) throw new ModelError(path, `${prop}.from[${i}]`, problem, cidr, "Write e.g. '10.0.0.0/8' or '203.0.113.7/32'");
     });
-    return { hostIp, from: [...new Set(from)].sort() };
+    return { hostIp: bound, from: [...new Set(from)].sort() };
   }
 }

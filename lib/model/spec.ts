@@ -104,7 +104,7 @@ export interface PortSpec {
   readonly hostPort?: number;
   /**
    * Published ports only: the host address the port is bound to, as written (`127.0.0.1`, `::1`, `192.168.1.10`);
-   * undefined binds every address of the host.
+   * undefined binds every address of the host (never `0.0.0.0` or `::`).
    */
   readonly hostIp?: string;
   /**

@@ -24,6 +24,14 @@ describe('Port publish options: hostIp and from', () => {
     expect(service._main.ports[0].hostIp).toBeUndefined();
   });
 
+  it('GIVEN hostIp 0.0.0.0 or :: WHEN resolved THEN it binds every address, as if left out', () => {
+    const service = web({ ports: [Port.tcp(80).publish(8080, { hostIp: '0.0.0.0' }), Port.tcp(81).publish(8081, { hostIp: '::', from: ['10.0.0.0/8'] })] });
+    expect(service._main.ports.map((p) => [p.hostIp, p.loopback, p.from])).toEqual([
+      [undefined, undefined, undefined],
+      [undefined, undefined, ['10.0.0.0/8']],
+    ]);
+  });
+
   it('GIVEN a port published without options WHEN resolved THEN it has no hostIp, loopback or from', () => {
     const service = web({ ports: [Port.tcp(80).publish(8080)] });
     expect(Object.keys(service._main.ports[0]).sort()).toEqual(['containerPort', 'hostPort', 'name', 'protocol', 'publish']);
@@ -39,6 +47,11 @@ describe('Port publish options: hostIp and from', () => {
       'an IPv4 address out of range',
       Port.tcp(80).publish(8080, { hostIp: '127.0.0.256' }),
       `shop/web ports[0].hostIp: must be an IPv4 or IPv6 address (got "127.0.0.256"). Use e.g. '127.0.0.1' or '::1', or leave hostIp out to bind every address.`,
+    ],
+    [
+      'a misspelt option',
+      Port.tcp(80).publish(8080, { hostIP: '127.0.0.1' } as never),
+      "shop/web ports[0]: unknown prop 'hostIP' (did you mean 'hostIp'?)",
     ],
     [
       'an empty from',

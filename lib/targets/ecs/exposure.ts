@@ -9,9 +9,9 @@ import type { EcsReporter } from './codes';
 
 const ANYONE = '0.0.0.0/0';
 
-/** True when the port is bound to a loopback address (127.0.0.0/8). */
+/** True when the port is bound to a loopback address (127.0.0.0/8, `::1`). */
 export function isLoopbackBound(port: PortSpec): boolean {
-  return port.hostIp !== undefined && port.hostIp.split('.')[0] === '127';
+  return port.loopback === true;
 }
 
 /** The source CIDRs the load balancer admits for a published port. */
@@ -29,8 +29,9 @@ function toNumber(ip: string): number {
   return ip.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
 }
 
-/** True when the CIDR lies inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16. */
+/** True when the CIDR lies inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (an IPv6 block never does). */
 function isPrivateCidr(cidr: string): boolean {
+  if (cidr.includes(':')) return false;
   const [ip, bits] = cidr.split('/');
   const prefix = Number(bits);
   const address = toNumber(ip);

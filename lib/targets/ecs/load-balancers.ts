@@ -91,7 +91,7 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
       for (const each of protocols) {
         const portName = `${each}-${c}`;
         for (const source of sourcesOf(p.port)) {
-          const peer = source === '0.0.0.0/0' ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(source);
+          const peer = source === '0.0.0.0/0' ? ec2.Peer.anyIpv4() : source.includes(':') ? ec2.Peer.ipv6(source) : ec2.Peer.ipv4(source);
           sg.addIngressRule(peer, portOf(each, p.listenerPort), `${p.service.name} ${isTcpUdp(p) ? portName : p.port.name} published on ${p.listenerPort}`);
         }
         const toTarget = target.networkMode === 'bridge' ? portOf(each, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) : portOf(each, c);
