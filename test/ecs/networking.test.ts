@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { HealthCheck, Image, Job, Network, Port, Service, System } from '../../lib/model';
+import { HealthCheck, Image, Network, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { codes, containersOf, find, one, resources, serviceOf, synthEcs, templateOf, withEcs } from './support/ecs-kit';
 
@@ -20,7 +20,7 @@ describe('ECS: ports, load balancers, networks', () => {
       { ContainerPort: 5432, Name: 'tcp-5432', Protocol: 'tcp' },
       { ContainerPort: 5353, Name: 'udp-5353', Protocol: 'udp' },
     ]);
-    template!.hasResourceProperties('AWS::ServiceDiscovery::HttpNamespace', { Name: 'shop' });
+    template!.hasResourceProperties('AWS::ServiceDiscovery::PrivateDnsNamespace', { Name: 'shop' });
     expect(serviceOf(template!, 'db').Properties.ServiceConnectConfiguration).toMatchObject({
       Enabled: true,
       Services: [{ PortName: 'tcp-5432', DiscoveryName: 'db-tcp-5432', ClientAliases: [{ DnsName: 'db', Port: 5432 }] }],
@@ -185,22 +185,45 @@ describe('ECS: ports, load balancers, networks', () => {
     ]);
   });
 
-  test('GIVEN a job on the network of a service WHEN rendered THEN ecs/job-by-name warns that names do not resolve in a standalone task', () => {
-    const spec = system((s) => {
-      new Service(s, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432)] });
-      new Job(s, 'migrate', { image: Image.of('m:1'), restart: 'no' });
-    });
-    expect(find(synthEcs(spec).diagnostics, 'ecs/job-by-name')).toMatchObject({ severity: 'warning', path: 'shop/migrate networks' });
-  });
 
-  test('GIVEN the EC2 launch type and two networks WHEN rendered THEN ecs/ec2-network-isolation warns that bridge mode does not isolate them', () => {
+  test('GIVEN the EC2 launch type and two networks WHEN rendered THEN the tasks use awsvpc in private subnets with one security group per network, and nothing warns', () => {
     const spec = system(
       (s) => {
-        new Service(s, 'a', { image: Image.of('a:1'), networks: [new Network(s, 'one')] });
-        new Service(s, 'b', { image: Image.of('b:1'), networks: [new Network(s, 'two')] });
+        new Service(s, 'a', { image: Image.of('a:1'), ports: [Port.tcp(80)], networks: [new Network(s, 'one')] });
+        new Service(s, 'b', { image: Image.of('b:1'), ports: [Port.tcp(81)], networks: [new Network(s, 'two')] });
       },
       { targetOptions: { ecs: { launchType: 'ec2' } } },
     );
-    expect(find(synthEcs(spec).diagnostics, 'ecs/ec2-network-isolation').severity).toBe('warning');
+    const { template, diagnostics } = synthEcs(spec);
+    const t = template!;
+    for (const td of Object.values(resources(t, 'AWS::ECS::TaskDefinition'))) expect(td.Properties).toMatchObject({ NetworkMode: 'awsvpc', RequiresCompatibilities: ['EC2'] });
+    const a = serviceOf(t, 'a').Properties.NetworkConfiguration.AwsvpcConfiguration;
+    expect(a.AssignPublicIp).toBe('DISABLED');
+    expect(a.SecurityGroups).toContainEqual({ 'Fn::GetAtt': [groupIdOf(t, 'shop/one: members reach each other on their ports'), 'GroupId'] });
+    expect(a.SecurityGroups).not.toContainEqual({ 'Fn::GetAtt': [groupIdOf(t, 'shop/two: members reach each other on their ports'), 'GroupId'] });
+    const instances = one(t, 'AWS::EC2::SecurityGroup', (p) => /container instances/.test(p.GroupDescription)).Properties;
+    expect(instances.SecurityGroupIngress ?? []).toEqual([]);
+    t.resourceCountIs('AWS::EC2::SecurityGroupIngress', 2);
+    expect(codes(diagnostics)).not.toContain('ecs/ec2-network-isolation');
+  });
+
+  test('GIVEN the EC2 launch type, two networks and a dynamic host port WHEN rendered THEN only that task uses bridge mode, and ecs/ec2-network-isolation names it', () => {
+    const spec = system(
+      (s) => {
+        new Service(s, 'a', { image: Image.of('a:1'), ports: [Port.tcp(80).publish()], networks: [new Network(s, 'one')] });
+        new Service(s, 'b', { image: Image.of('b:1'), ports: [Port.tcp(81)], networks: [new Network(s, 'two')] });
+      },
+      { targetOptions: { ecs: { launchType: 'ec2' } } },
+    );
+    const { template, diagnostics } = synthEcs(spec);
+    expect(Object.values(resources(template!, 'AWS::ECS::TaskDefinition')).map((td) => [td.Properties.Family, td.Properties.NetworkMode])).toEqual([
+      ['shop-a', 'bridge'],
+      ['shop-b', 'awsvpc'],
+    ]);
+    expect(find(diagnostics, 'ecs/ec2-network-isolation')).toMatchObject({
+      severity: 'warning',
+      path: 'shop/a ports',
+      message: "a dynamic host port needs bridge mode, whose tasks share the container instances' security group: the networks one do not isolate a",
+    });
   });
 });

@@ -64,7 +64,7 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
 
   test('GIVEN a split system WHEN rendered THEN the shared infrastructure is in the main stack and only workloads are in the others', () => {
     const shared = typesIn(templates150.get('Bench150')!);
-    for (const type of ['AWS::EC2::VPC', 'AWS::ECS::Cluster', 'AWS::ServiceDiscovery::HttpNamespace', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::EFS::FileSystem', 'AWS::Logs::LogGroup', 'AWS::SecretsManager::Secret']) {
+    for (const type of ['AWS::EC2::VPC', 'AWS::ECS::Cluster', 'AWS::ServiceDiscovery::PrivateDnsNamespace', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::EFS::FileSystem', 'AWS::Logs::LogGroup', 'AWS::SecretsManager::Secret']) {
       expect([type, shared.has(type)]).toEqual([type, true]);
     }
     expect(shared.has('AWS::ECS::Service')).toBe(false);
@@ -263,7 +263,7 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
     const result = render(sys.toSpec());
     expect(result.files).toEqual([]);
     expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([
-      "error [ecs] ecs/stack-limits edge/edge ports: the stack Edge-Services, which holds only this service, has 526 resources, over CloudFormation's limit of 500 (got 130 published ports, each with a target group, a listener and security-group rules). Publish fewer ports on this service, or spread them over several services.",
+      "error [ecs] ecs/stack-limits edge/edge ports: the stack Edge-Services, which holds only this service, has 527 resources, over CloudFormation's limit of 500 (got 130 published ports, each with a target group, a listener and security-group rules). Publish fewer ports on this service, or spread them over several services.",
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { SystemSpec } from '../../model/spec';
 import { checkBindMount } from './bind-mounts';
 import type { EcsReporter } from './codes';
 import { checkSchedule } from './jobs';
+import { checkLoopbackPorts } from './exposure';
 import { checkListenerPorts } from './load-balancers';
 import { checkHostNetwork } from './networks';
 import { checkCapabilities, checkPrivileged } from './security';
@@ -28,5 +29,6 @@ export function checkSystem(spec: SystemSpec, d: EcsReporter): void {
   }
   for (const job of spec.jobs) checkSchedule(job, d);
   checkListenerPorts(spec, d);
+  checkLoopbackPorts(spec, d);
   checkVpc(spec, d);
 }

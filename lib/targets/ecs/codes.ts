@@ -45,11 +45,11 @@ export const ECS_CODES = {
   },
   'ecs/ec2-network-isolation': {
     severity: 'warning',
-    summary: "With the EC2 launch type tasks use bridge networking and share the container instances' security group: networks do not isolate them.",
+    summary: "On EC2 a task with a dynamic host port uses bridge networking and shares the container instances' security group: networks do not isolate it.",
   },
   'ecs/ec2-capacity': {
     severity: 'info',
-    summary: 'The EC2 launch type gets an Auto Scaling group of ECS-optimized instances sized for the largest task.',
+    summary: 'The EC2 launch type gets an Auto Scaling group of ECS-optimized instances sized for the largest task, enough of them for a network interface per awsvpc task.',
   },
   'ecs/ec2-default-memory': {
     severity: 'info',
@@ -93,7 +93,7 @@ export const ECS_CODES = {
   },
   'ecs/job-by-name': {
     severity: 'warning',
-    summary: 'Jobs run as standalone tasks, which Service Connect does not serve: service names do not resolve inside a job.',
+    summary: 'A job resolves services through the DNS records of the system zone: a service in bridge or host mode has none, and in an existing VPC bare names need its DHCP options to search the zone.',
   },
   'ecs/job-on-demand': {
     severity: 'info',
@@ -126,6 +126,10 @@ export const ECS_CODES = {
   'ecs/listener-port-conflict': {
     severity: 'error',
     summary: "Two published ports ask for the same listener port on the system's load balancer.",
+  },
+  'ecs/loopback-port': {
+    severity: 'warning',
+    summary: "A port published on the host's loopback (hostIp 127.x) is reachable only from that host: ECS publishes it on no load balancer, and it stays reachable by name.",
   },
   'ecs/volume-size': {
     severity: 'info',
@@ -169,7 +173,7 @@ export const ECS_CODES = {
   },
   'ecs/internal-network': {
     severity: 'info',
-    summary: 'Tasks only on internal networks get no public IP and sit in private subnets; they keep egress through NAT for image pulls.',
+    summary: 'Tasks only on internal networks get no public IP, sit in private subnets, and reach only their networks plus HTTPS (443), which image pulls, logs and secrets need; the finding names what stays open.',
   },
   'ecs/cdk-warning': {
     severity: 'info',

@@ -3,6 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { awsvpcTaskCount, TASK_INTERFACES } from './ec2-networking';
+import { networkModeOf } from './networks';
 import { workloadNeed } from './task-size';
 import { PRIVATE_SUBNETS } from './vpc';
 import { workloadsOf } from './workloads';
@@ -22,7 +24,7 @@ const INSTANCE_TYPES: readonly { name: string; cpu: number; memory: number }[] =
 const INSTANCE_RESERVED_MIB = 512;
 
 /**
- * EC2 container instances: two ECS-optimized instances, of the smallest type that holds the largest task. Returns
+ * EC2 container instances: at least two ECS-optimized instances, of the smallest type that holds the largest task. Returns
  * their security group, through which tasks in bridge mode reach each other.
  */
 export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsReporter): ec2.IConnectable {
@@ -37,15 +39,17 @@ export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsRepo
     description: `${spec.name}: container instances; tasks on them reach each other`,
     allowAllOutbound: true,
   });
-  securityGroup.addIngressRule(securityGroup, ec2.Port.allTraffic(), 'tasks on the container instances reach each other');
+  const bridged = workloadsOf(spec).some((w) => networkModeOf(spec, w) === 'bridge');
+  if (bridged) securityGroup.addIngressRule(securityGroup, ec2.Port.allTraffic(), 'tasks in bridge mode on the container instances reach each other');
+  const instances = Math.max(2, Math.ceil(awsvpcTaskCount(spec, (w) => networkModeOf(spec, w)) / TASK_INTERFACES[type.name]));
   const autoScalingGroup = new autoscaling.AutoScalingGroup(cluster, 'Instances', {
     vpc: cluster.vpc,
     vpcSubnets: PRIVATE_SUBNETS,
     instanceType: new ec2.InstanceType(type.name),
     machineImage: ecs.EcsOptimizedImage.amazonLinux2023(),
     securityGroup,
-    minCapacity: 2,
-    maxCapacity: 2,
+    minCapacity: instances,
+    maxCapacity: instances,
   });
   cluster.addAsgCapacityProvider(
     new ecs.AsgCapacityProvider(cluster, 'Capacity', {
@@ -55,6 +59,6 @@ export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsRepo
       enableManagedDraining: true,
     }),
   );
-  d.report('ecs/ec2-capacity', `${spec.name} targetOptions.ecs.launchType`, `the cluster gets 2 ${type.name} container instances (the largest task needs ${largest.cpu} CPU units and ${largest.memory} MiB)`);
+  d.report('ecs/ec2-capacity', `${spec.name} targetOptions.ecs.launchType`, `the cluster gets ${instances} ${type.name} container instances (the largest task needs ${largest.cpu} CPU units and ${largest.memory} MiB; each instance gives ${TASK_INTERFACES[type.name]} awsvpc tasks a network interface)`);
   return securityGroup;
 }

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -6,7 +7,8 @@ import type { Construct } from 'constructs';
 import type { JobSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { toEventBridgeCron } from './cron';
-import { checkJobByName } from './service-connect';
+import { checkJobByName, runTaskOutput } from './job-names';
+import { networkModeOf } from './networks';
 import type { BuiltTask } from './task-definitions';
 import { placementOf } from './vpc';
 
@@ -19,6 +21,7 @@ interface JobContext {
   readonly spec: SystemSpec;
   readonly d: EcsReporter;
   readonly cluster: ecs.ICluster;
+  readonly vpc: ec2.IVpc;
   readonly securityGroups?: ec2.ISecurityGroup[];
 }
 
@@ -34,8 +37,12 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
     const times = j.restart.maxRetries !== undefined ? `up to ${j.restart.maxRetries} times` : 'without limit';
     ctx.d.report('ecs/job-retries', `${j.path} restart`, `ECS runs the task once: it is not retried on failure (${times} asked)`, 'Retry from whatever starts the task, or make the job idempotent and schedule it.');
   }
-  checkJobByName(ctx.spec, j, ctx.d);
+  checkJobByName(ctx.spec, j, (s) => networkModeOf(ctx.spec, s), ctx.d);
   if (j.schedule === undefined) {
+    if (task.networkMode === 'awsvpc' && ctx.securityGroups && Stack.of(scope) === Stack.of(ctx.cluster)) {
+      const placement = placementOf(ctx.spec, j);
+      runTaskOutput(scope, j, ctx.vpc.selectSubnets(placement.subnets).subnetIds, ctx.securityGroups, placement.publicIp);
+    }
     ctx.d.report('ecs/job-on-demand', `${j.path}`, `the task definition ${task.taskDefinition.family} runs on demand: aws ecs run-task --task-definition ${task.taskDefinition.family}`);
     return;
   }

@@ -5,10 +5,12 @@ import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { everySourcePrivate, sourcesOf } from './exposure';
 import { targetGroupHealthCheck } from './health-checks';
 import type { NetworkMode } from './networks';
 import { publishedPorts, type LoadBalancerKind, type PublishedPort } from './ports';
-import { PUBLIC_SUBNETS } from './vpc';
+import { isTcpUdp } from './tcp-udp';
+import { PRIVATE_SUBNETS, PUBLIC_SUBNETS } from './vpc';
 
 export interface ServiceTarget {
   readonly service: ecs.BaseService;
@@ -68,6 +70,8 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
     const ports = published.filter((p) => p.kind === kind);
     if (ports.length === 0) continue;
     const name = kind === 'alb' ? 'Alb' : 'Nlb';
+    const internetFacing = !everySourcePrivate(ports.map((p) => p.port));
+    const vpcSubnets = internetFacing ? PUBLIC_SUBNETS : PRIVATE_SUBNETS;
     const sg = new ec2.SecurityGroup(stack, `${name}SecurityGroup`, {
       vpc,
       description: `${spec.name}: ${kind === 'alb' ? 'application' : 'network'} load balancer, open on published ports only`,
@@ -75,17 +79,24 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
     });
     const lb =
       kind === 'alb'
-        ? new elbv2.ApplicationLoadBalancer(stack, name, { vpc, internetFacing: true, securityGroup: sg, vpcSubnets: PUBLIC_SUBNETS })
-        : new elbv2.NetworkLoadBalancer(stack, name, { vpc, internetFacing: true, securityGroups: [sg], vpcSubnets: PUBLIC_SUBNETS });
+        ? new elbv2.ApplicationLoadBalancer(stack, name, { vpc, internetFacing, securityGroup: sg, vpcSubnets })
+        : new elbv2.NetworkLoadBalancer(stack, name, { vpc, internetFacing, securityGroups: [sg], vpcSubnets });
     new CfnOutput(stack, `${name}DnsName`, { value: lb.loadBalancerDnsName, description: `${spec.name}: address of the published ports` });
     for (const p of ports) {
       const target = targets.get(p.service.name);
       if (!target) continue;
       const c = p.port.containerPort;
       const proto = p.port.protocol;
-      sg.addIngressRule(ec2.Peer.anyIpv4(), portOf(proto, p.listenerPort), `${p.service.name} ${p.port.name} published on ${p.listenerPort}`);
-      const toTarget = target.networkMode === 'bridge' ? portOf(proto, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) : portOf(proto, c);
-      allowTo(sg, target.identity, toTarget, `load balancer to ${p.service.name} ${p.port.name}`);
+      const protocols: ('tcp' | 'udp')[] = isTcpUdp(p) ? ['tcp', 'udp'] : [proto];
+      for (const each of protocols) {
+        const portName = `${each}-${c}`;
+        for (const source of sourcesOf(p.port)) {
+          const peer = source === '0.0.0.0/0' ? ec2.Peer.anyIpv4() : source.includes(':') ? ec2.Peer.ipv6(source) : ec2.Peer.ipv4(source);
+          sg.addIngressRule(peer, portOf(each, p.listenerPort), `${p.service.name} ${isTcpUdp(p) ? portName : p.port.name} published on ${p.listenerPort}`);
+        }
+        const toTarget = target.networkMode === 'bridge' ? portOf(each, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) : portOf(each, c);
+        allowTo(sg, target.identity, toTarget, `load balancer to ${p.service.name} ${isTcpUdp(p) ? portName : p.port.name}`);
+      }
       if (proto === 'udp') {
         const check = target.networkMode === 'bridge' ? portOf('tcp', EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) : portOf('tcp', c);
         allowTo(sg, target.identity, check, `health check of ${p.service.name} ${p.port.name}`);
@@ -111,7 +122,7 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
           ? lb.addListener(`Listener-${p.listenerPort}`, props)
           : new elbv2.ApplicationListener(scope, `Listener-${p.listenerPort}`, { loadBalancer: lb, ...props });
       } else {
-        const protocol = proto === 'udp' ? elbv2.Protocol.UDP : elbv2.Protocol.TCP;
+        const protocol = isTcpUdp(p) ? elbv2.Protocol.TCP_UDP : proto === 'udp' ? elbv2.Protocol.UDP : elbv2.Protocol.TCP;
         targetGroup = new elbv2.NetworkTargetGroup(scope, `Target-${p.port.name}`, {
           vpc,
           port: c,

@@ -4,19 +4,23 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { needsBridge } from './ec2-networking';
+import { allowsAllEgress, reportInternalEgress, restrictEgress } from './internal-egress';
 import { EC2_FIX } from './launch-type';
 import { workloadsOf } from './workloads';
 
 /**
- * Named networks on ECS: one security group per network, admitting its members on their ports. On Fargate every
- * task has its own network interface (awsvpc); on EC2 tasks use bridge mode, or the host network when asked.
+ * Named networks on ECS: one security group per network, admitting its members on their ports. Every task has its
+ * own network interface (awsvpc); on EC2 a task uses bridge mode for a dynamic host port, or the host network when
+ * asked (ec2-networking.ts).
  */
 
 export type NetworkMode = 'awsvpc' | 'bridge' | 'host';
 
 export function networkModeOf(spec: SystemSpec, w: WorkloadSpec): NetworkMode {
   if (spec.options.ecs.launchType === 'fargate') return 'awsvpc';
-  return w.hostNetwork ? 'host' : 'bridge';
+  if (w.hostNetwork) return 'host';
+  return needsBridge(w) ? 'bridge' : 'awsvpc';
 }
 
 const NETWORK_MODES: Record<NetworkMode, ecs.NetworkMode> = {
@@ -49,8 +53,9 @@ export function checkHostNetwork(spec: SystemSpec, w: WorkloadSpec, d: EcsReport
 /** With the EC2 launch type, tasks in bridge mode share the instances' security group: networks do not isolate them. */
 export function checkEc2Isolation(spec: SystemSpec, d: EcsReporter): void {
   if (spec.options.ecs.launchType !== 'ec2') return;
-  if (spec.networks.length > 1 || spec.networks.some((n) => n.internal)) {
-    d.report('ecs/ec2-network-isolation', `${spec.name} networks`, `tasks in bridge mode share the container instances' security group: the networks ${spec.networks.map((n) => n.name).join(', ')} do not isolate them`, 'Use the Fargate launch type to keep one security group per network.');
+  if (spec.networks.length <= 1 && !spec.networks.some((n) => n.internal)) return;
+  for (const w of workloadsOf(spec).filter((x) => networkModeOf(spec, x) === 'bridge')) {
+    d.report('ecs/ec2-network-isolation', `${w.path} ports`, `a dynamic host port needs bridge mode, whose tasks share the container instances' security group: the networks ${w.networks.join(', ')} do not isolate ${w.name}`, 'Publish its ports on fixed host ports, so that the task uses awsvpc and one security group per network.');
   }
 }
 
@@ -61,8 +66,8 @@ export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
   for (const n of spec.networks) {
     const sg = new ec2.SecurityGroup(stack, `Network-${n.name}`, {
       vpc,
-      description: `${n.path}: members reach each other on their ports`,
-      allowAllOutbound: true,
+      description: `${n.path}: ${n.internal ? 'internal network, ' : ''}members reach each other on their ports`,
+      allowAllOutbound: false,
     });
     const rules = new Map<string, ec2.Port>();
     for (const member of n.members) {
@@ -74,10 +79,7 @@ export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
     for (const key of [...rules.keys()].sort()) sg.addIngressRule(sg, rules.get(key)!, `${n.name} members on ${key.replace(/\/0*/, ' ')}`);
     out.set(n.name, sg);
   }
-  const internal = workloads.filter((w) => isInternalOnly(spec, w)).map((w) => w.name);
-  if (internal.length > 0) {
-    d.report('ecs/internal-network', `${spec.name} networks`, `${internal.join(', ')} only join internal networks: no public IP, private subnets, egress only through the NAT gateway`);
-  }
+  reportInternalEgress(spec, d);
   return out;
 }
 
@@ -87,6 +89,7 @@ export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
  */
 export function workloadSecurityGroups(scope: Construct, vpc: ec2.IVpc, spec: SystemSpec, w: WorkloadSpec, networkGroups: ReadonlyMap<string, ec2.ISecurityGroup>): ec2.ISecurityGroup[] | undefined {
   if (networkModeOf(spec, w) !== 'awsvpc') return undefined;
-  const own = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, allowAllOutbound: true });
+  const own = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, allowAllOutbound: allowsAllEgress(spec, w) });
+  if (!allowsAllEgress(spec, w)) restrictEgress(own, w, networkGroups);
   return [own, ...w.networks.map((n) => networkGroups.get(n)!)];
 }

@@ -1,6 +1,8 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { ContainerSpec, PortSpec, ServiceSpec, SystemSpec } from '../../model/spec';
+import { isLoopbackBound } from './exposure';
 import type { NetworkMode } from './networks';
+import { mergeTcpUdp } from './tcp-udp';
 
 /**
  * Ports on ECS: every port is a port mapping (protocol kept, named for Service Connect); a published port gets a
@@ -28,18 +30,20 @@ export interface PublishedPort {
   readonly port: PortSpec;
   /** Index in the main container's ports, for diagnostics. */
   readonly index: number;
+  /** The same port on udp, index in the main container's ports: one TCP_UDP listener serves both (tcp-udp.ts). */
+  readonly udpTwin?: number;
 }
 
-/** Every published port of the system's services, in service order then port order. */
+/** Every published port of the system's services, in service order then port order (not the loopback-bound ones). */
 export function publishedPorts(spec: SystemSpec): PublishedPort[] {
   const out: PublishedPort[] = [];
   for (const service of spec.services) {
     service.main.ports.forEach((port, index) => {
-      if (port.publish === 'none') return;
+      if (port.publish === 'none' || isLoopbackBound(port)) return;
       const kind: LoadBalancerKind = port.appProtocol === 'http' ? 'alb' : 'nlb';
       const listenerPort = port.publish === 'fixed' && port.hostPort !== undefined ? port.hostPort : port.containerPort;
       out.push({ kind, listenerPort, service, port, index });
     });
   }
-  return out;
+  return mergeTcpUdp(out);
 }

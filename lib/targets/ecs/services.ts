@@ -5,6 +5,7 @@ import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { cloudMapOf } from './job-names';
 import { serviceConnectOf } from './service-connect';
 import type { BuiltTask } from './task-definitions';
 import { placementOf } from './vpc';
@@ -36,6 +37,7 @@ export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, 
     circuitBreaker: { rollback: true },
     propagateTags: ecs.PropagatedTagSource.SERVICE,
     serviceConnectConfiguration: serviceConnectOf(s, task.networkMode, ctx.namespace, ctx.d),
+    cloudMapOptions: cloudMapOf(s, task.networkMode, ctx.namespace),
     healthCheckGracePeriod: ctx.published ? Duration.seconds(Math.max(60, startPeriod)) : undefined,
   };
   if (task.networkMode !== 'awsvpc') return new ecs.Ec2Service(scope, 'Service', common);

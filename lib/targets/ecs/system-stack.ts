@@ -8,6 +8,7 @@ import type { EcsReporter } from './codes';
 import { orderDependencies } from './dependencies';
 import { buildCapacity } from './ec2-capacity';
 import { checkedByTargetGroup } from './health-checks';
+import { buildSearchDomain } from './job-names';
 import { buildJob } from './jobs';
 import { tagWithLabels } from './labels';
 import { buildLoadBalancers, type ServiceTarget } from './load-balancers';
@@ -88,9 +89,10 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
   const capacity = ec2Launch ? buildCapacity(cluster, spec, d) : undefined;
   checkEc2Isolation(spec, d);
   const namespace = buildNamespace(cluster, spec);
+  buildSearchDomain(stack, vpc, spec, namespace);
   const logGroup = buildLogGroup(stack, spec);
   const secrets = buildSecrets(stack, spec);
-  const networkGroups = ec2Launch ? new Map<string, ec2.SecurityGroup>() : buildNetworkGroups(stack, vpc, spec, d);
+  const networkGroups = buildNetworkGroups(stack, vpc, spec, d);
   const volumes = buildVolumes(stack, vpc, spec, d);
   const published = publishedPorts(spec);
   const taskContext: TaskContext = { spec, d, secrets, logGroup, projectRoot: options.projectRoot, volumes };
@@ -116,7 +118,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const task = buildTaskDefinition(scope, j, taskContext, identity, false);
     if (!task) continue;
     tagWithLabels(j, [task.taskDefinition], d);
-    buildJob(scope, j, task, { spec, d, cluster, securityGroups: groups });
+    buildJob(scope, j, task, { spec, d, cluster, vpc, securityGroups: groups });
   }
   orderDependencies(spec, services, d);
   buildLoadBalancers(stack, vpc, spec, published, targets, d);

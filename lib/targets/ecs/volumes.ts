@@ -69,6 +69,7 @@ function admit(fileSystem: efs.FileSystem, identity: ec2.IConnectable, descripti
     return;
   }
   own[0].addIngressRule(groups[0], fileSystem.connections.defaultPort!, description, true);
+  groups[0].addEgressRule(own[0], fileSystem.connections.defaultPort!, description, true);
 }
 
 /**

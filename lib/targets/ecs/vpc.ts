@@ -2,6 +2,7 @@ import type { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { everySourcePrivate } from './exposure';
 import { isInternalOnly } from './networks';
 import { publishedPorts } from './ports';
 import { workloadsOf } from './workloads';
@@ -12,6 +13,8 @@ export const PRIVATE_SUBNETS: ec2.SubnetSelection = { subnetType: ec2.SubnetType
 /** True when some workload needs private subnets: internal-only tasks, or EC2 container instances. */
 export function needsPrivateSubnets(spec: SystemSpec): boolean {
   if (spec.options.ecs.launchType === 'ec2') return true;
+  const published = publishedPorts(spec);
+  if ((['alb', 'nlb'] as const).some((kind) => everySourcePrivate(published.filter((p) => p.kind === kind).map((p) => p.port)))) return true;
   return workloadsOf(spec).some((w) => isInternalOnly(spec, w));
 }
 
@@ -68,8 +71,12 @@ export function sharedSubnets(spec: SystemSpec): ec2.SubnetSelection {
   return needsPrivateSubnets(spec) ? PRIVATE_SUBNETS : PUBLIC_SUBNETS;
 }
 
-/** Where an awsvpc task runs: private subnets without a public IP when it is only on internal networks. */
+/**
+ * Where an awsvpc task runs: private subnets without a public IP when it is only on internal networks, or on EC2
+ * (whose task interfaces take no public IP).
+ */
 export function placementOf(spec: SystemSpec, w: WorkloadSpec): { readonly subnets: ec2.SubnetSelection; readonly publicIp: boolean } {
+  if (spec.options.ecs.launchType === 'ec2') return { subnets: PRIVATE_SUBNETS, publicIp: false };
   const internal = isInternalOnly(spec, w);
   return { subnets: internal ? PRIVATE_SUBNETS : PUBLIC_SUBNETS, publicIp: !internal };
 }

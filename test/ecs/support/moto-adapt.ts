@@ -47,7 +47,7 @@ function replaceRefs(value: unknown, replacements: ReadonlyMap<string, string>):
 
 /**
  * Rewrites every template of a cloud assembly so that moto can create it, and returns what it changed and why:
- * - drops the Cloud Map namespace and the Service Connect properties that name it;
+ * - drops the Cloud Map namespace and services, and the Service Connect and registry properties that name them;
  * - replaces each generated Secrets Manager secret by a literal ARN;
  * - drops network load balancer listeners and target groups, and the service registrations that use them.
  * Fails when something still refers to a dropped resource.
@@ -79,6 +79,10 @@ export function adaptAssemblyForMoto(dir: string): MotoAdaptation[] {
       if (r.Type === 'AWS::ECS::Service' && props.ServiceConnectConfiguration !== undefined) {
         delete props.ServiceConnectConfiguration;
         out.push({ template: file, change: `removed ${id}.ServiceConnectConfiguration`, reason: 'it names the Cloud Map namespace that moto cannot create' });
+      }
+      if (r.Type === 'AWS::ECS::Service' && props.ServiceRegistries !== undefined) {
+        delete props.ServiceRegistries;
+        out.push({ template: file, change: `removed ${id}.ServiceRegistries`, reason: 'it names the Cloud Map service that moto cannot create' });
       }
       if (r.Type === 'AWS::ECS::Cluster' && props.ServiceConnectDefaults !== undefined) {
         delete props.ServiceConnectDefaults;

@@ -1,0 +1,33 @@
+import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { isLoopbackBound } from './exposure';
+
+/**
+ * Networking of the EC2 launch type: tasks use `awsvpc` as on Fargate (their own network interface, in the private
+ * subnets, one security group per network), except where the model asks for a dynamic host port, which only
+ * bridge mode gives (`-p 80`: the load balancer reaches the port the instance picks).
+ */
+
+/** True when the workload publishes a port on a dynamic host port: on EC2 its task needs bridge mode. */
+export function needsBridge(w: WorkloadSpec): boolean {
+  return w.kind === 'service' && w.main.ports.some((p) => p.publish === 'dynamic' && !isLoopbackBound(p));
+}
+
+/**
+ * Network interfaces of each instance type for tasks (the primary one is the instance's own). The count of
+ * instances is raised until every awsvpc task has one.
+ */
+export const TASK_INTERFACES: Readonly<Record<string, number>> = {
+  't3.small': 2,
+  't3.medium': 2,
+  't3.large': 2,
+  't3.xlarge': 3,
+  't3.2xlarge': 3,
+  'm5.4xlarge': 7,
+  'm5.8xlarge': 7,
+};
+
+/** How many awsvpc tasks run at once on EC2: every replica of a service, and one task per job. */
+export function awsvpcTaskCount(spec: SystemSpec, modeOf: (w: WorkloadSpec) => string): number {
+  const services = spec.services.filter((s) => modeOf(s) === 'awsvpc').reduce((n, s) => n + s.replicas, 0);
+  return services + spec.jobs.filter((j) => modeOf(j) === 'awsvpc').length;
+}
