@@ -4,6 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { workloadNeed } from './task-size';
+import { encryptedRootVolume } from './posture';
 import { PRIVATE_SUBNETS } from './vpc';
 import { workloadsOf } from './workloads';
 
@@ -43,6 +44,7 @@ export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsRepo
     vpcSubnets: PRIVATE_SUBNETS,
     instanceType: new ec2.InstanceType(type.name),
     machineImage: ecs.EcsOptimizedImage.amazonLinux2023(),
+    blockDevices: [encryptedRootVolume()],
     securityGroup,
     minCapacity: 2,
     maxCapacity: 2,
