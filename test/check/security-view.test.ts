@@ -60,4 +60,13 @@ describe('lading check --security: the restricted profile per workload and targe
     const echo = JSON.parse(r.stdout).apps[0].security.find((w: { name: string }) => w.name === 'echo');
     expect(echo.restricted).toEqual({ compose: true, kubernetes: true });
   });
+
+  test('GIVEN a security prop a target does not carry WHEN checked THEN the portability table shows it under the security concept', async () => {
+    const report = await checkApps([loaded(shop())], { targets: ['compose', 'swarm'] });
+    const concept = report.apps[0].workloads.find((w) => w.name === 'api')!.concepts.find((c) => c.concept === 'security')!;
+    expect(concept.label).toBe('security');
+    expect(concept.targets.compose).toEqual({ status: 'exact', diagnostics: [] });
+    expect(concept.targets.swarm?.status).toBe('approx');
+    expect(concept.targets.swarm?.diagnostics.map((d) => d.code)).toEqual(['swarm/no-new-privileges']);
+  });
 });
