@@ -53,11 +53,6 @@ export interface WorkloadSecurityReport {
   readonly containers: readonly ContainerSecurityReport[];
 }
 
-/** Targets that do not carry a requirement the model states, whatever the workload: the reason. */
-const NOT_CARRIED: Partial<Record<TargetName, Partial<Record<SecurityRequirement, string>>>> = {
-  ecs: { noNewPrivileges: 'the task definition does not carry no-new-privileges (Fargate has no Docker security options)' },
-};
-
 /** What the model says about one requirement of one container: undefined when met, else why not. */
 function modelGap(r: SecurityRequirement, w: WorkloadSpec, c: ContainerSpec): string | undefined {
   const s = c.security;
@@ -90,7 +85,7 @@ function containerReport(w: WorkloadSpec, c: ContainerSpec, targets: readonly Ta
     const cells: Partial<Record<TargetName, SecurityCell>> = {};
     for (const t of targets) {
       const diagnostics = (byTarget[t] ?? []).filter((d) => d.path === where || d.path.startsWith(`${where}.`));
-      const lost = NOT_CARRIED[t]?.[id] ?? diagnostics[0]?.message;
+      const lost = diagnostics[0]?.message;
       const reason = gap ?? lost;
       cells[t] = { met: reason === undefined, ...(reason !== undefined ? { reason } : {}), diagnostics };
     }
