@@ -8,6 +8,7 @@ export interface CheckFlags {
   target: string[];
   format: 'text' | 'json';
   strict?: boolean;
+  security?: boolean;
   appsDir: string;
 }
 
@@ -27,7 +28,7 @@ export async function runCheck(flags: CheckFlags, io: CheckIo, terminal: { color
     for (const line of e.lines) io.err(`error ${line}\n`);
     return 1;
   }
-  const report = await checkApps(apps, { targets, strict: flags.strict });
+  const report = await checkApps(apps, { targets, strict: flags.strict, security: flags.security });
   io.out(flags.format === 'json' ? formatJson(report) : formatText(report, { color: terminal.color, width: terminal.width }));
   return report.ok ? 0 : 1;
 }

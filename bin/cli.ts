@@ -106,6 +106,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .addOption(new Option('-t, --target <target...>', 'targets to check').choices([...TARGET_NAMES, 'all']).default(['all']))
     .addOption(new Option('-f, --format <format>', 'text for people, json for CI').choices(['text', 'json']).default('text'))
     .option('--strict', 'count warnings as errors')
+    .option('--security', 'add the security view: which restricted-profile requirements each workload meets on each target')
     .option('--apps-dir <dir>', 'folder of app modules, each exporting a System', 'apps')
     .action(async (flags: CheckFlags) => {
       const tty = io === processIo && process.stdout.isTTY === true;

@@ -21,6 +21,7 @@ export const CONCEPTS: ReadonlyArray<{ readonly id: string; readonly label: stri
   { id: 'logging', label: 'log limits' },
   { id: 'privileged', label: 'privileged' },
   { id: 'hostNetwork', label: 'host network' },
+  { id: 'security', label: 'security' },
   { id: 'options', label: 'target options' },
   { id: 'other', label: 'other' },
 ];
@@ -70,6 +71,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('logging', c.logging !== undefined);
   add('privileged', c.privileged || w.sidecars.some((s) => s.privileged));
   add('hostNetwork', w.hostNetwork);
+  add('security', [w.main, ...w.sidecars].some((x) => x.security.user !== undefined || x.security.readOnlyRootFilesystem || x.security.noNewPrivileges || x.security.capabilities.add.length + x.security.capabilities.drop.length > 0));
   return used;
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic, TargetName } from '../diagnostics/diagnostic';
 import type { AppReport, CheckReport, ConceptReport, Counts, WorkloadReport } from './report';
+import { formatSecurity } from './format-security';
 
 export interface TextOptions {
   /** ANSI colours; only for a terminal. @default false */
@@ -84,6 +85,7 @@ function formatApp(app: AppReport, targets: readonly TargetName[], paint: Paint,
       out.push(...wrap(`${s.rule} on ${s.path}: ${JSON.stringify(s.reason)}${hidden}`, width, '    ', '        '));
     }
   }
+  if (app.security) out.push(...formatSecurity(app.security, targets, paint, width, wrap));
   return out;
 }
 

@@ -5,3 +5,4 @@ export * from './format-json';
 export * from './format-text';
 export * from './report';
 export * from './run-check';
+export * from './security-view';

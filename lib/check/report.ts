@@ -1,4 +1,5 @@
 import type { Diagnostic, TargetName } from '../diagnostics/diagnostic';
+import type { WorkloadSecurityReport } from './security-view';
 
 /**
  * The portability report of `lading check`: what `--format json` prints. The shape is stable: fields are only
@@ -69,4 +70,6 @@ export interface AppReport {
   readonly lint: readonly Diagnostic[];
   readonly suppressed: readonly SuppressionReport[];
   readonly counts: Counts;
+  /** With `--security`: per workload, which restricted-profile requirements it meets on each target. */
+  readonly security?: readonly WorkloadSecurityReport[];
 }

@@ -7,6 +7,7 @@ import type { LoadedApp } from '../synth/load-apps';
 import { renderTarget } from '../synth/render-target';
 import { addCounts, buildAppReport } from './build-report';
 import type { CheckReport } from './report';
+import { securityView } from './security-view';
 
 export interface CheckOptions {
   readonly targets: readonly TargetName[];
@@ -16,6 +17,8 @@ export interface CheckOptions {
   readonly projectRoot?: string;
   /** The output folder the targets would write to, for paths relative to it. @default 'dist' */
   readonly outDir?: string;
+  /** Add the security view: which restricted-profile requirements each workload meets on each target. @default false */
+  readonly security?: boolean;
 }
 
 /**
@@ -38,7 +41,8 @@ export async function checkApps(apps: readonly LoadedApp[], options: CheckOption
     }
     const linted = lint(app.spec, { targets });
     suppressed.push(...linted.suppressed);
-    reports.push(buildAppReport({ name: app.name, file: app.file, spec: app.spec, targets, byTarget, lint: linted.diagnostics, suppressed }));
+    const report = buildAppReport({ name: app.name, file: app.file, spec: app.spec, targets, byTarget, lint: linted.diagnostics, suppressed });
+    reports.push(options.security === true ? { ...report, security: securityView(app.spec, targets, byTarget) } : report);
   }
   const counts = addCounts(reports.map((r) => r.counts));
   const ok = counts.error === 0 && !(options.strict === true && counts.warning > 0);

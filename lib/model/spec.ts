@@ -351,4 +351,10 @@ export interface EcsOptionsSpec {
   readonly vpc?: EcsVpcSpec;
   /** CloudWatch Logs retention, in days. */
   readonly logRetentionDays: number;
+  /** CloudWatch Container Insights on the cluster. */
+  readonly containerInsights: boolean;
+  /** VPC flow logs (all traffic) to CloudWatch Logs. */
+  readonly vpcFlowLogs: boolean;
+  /** An existing S3 bucket for the load balancers' access logs; undefined creates one per system. */
+  readonly accessLogsBucket?: string;
 }

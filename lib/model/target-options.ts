@@ -48,6 +48,24 @@ export interface EcsOptions {
    * @default 30
    */
   readonly logRetentionDays?: number;
+  /**
+   * CloudWatch Container Insights on the cluster: per-task CPU, memory, network and storage metrics. Billed as
+   * custom metrics and log ingestion by CloudWatch, per task and per cluster.
+   * @default false
+   */
+  readonly containerInsights?: boolean;
+  /**
+   * VPC flow logs of all accepted and rejected traffic, to a CloudWatch Logs group kept for `logRetentionDays`.
+   * Billed as vended-log ingestion and storage by CloudWatch, in proportion to the traffic.
+   * @default false
+   */
+  readonly vpcFlowLogs?: boolean;
+  /**
+   * An existing S3 bucket, by name, for the load balancers' access logs. Its policy must let Elastic Load Balancing
+   * write to it.
+   * @default - a bucket per system: encrypted (SSE-S3), public access blocked, TLS only, retained
+   */
+  readonly accessLogsBucket?: string;
 }
 
 export interface TargetOptions {
@@ -62,7 +80,7 @@ export interface TargetOptions {
 const TARGET_OPTIONS = propNames<TargetOptions>({ compose: true, kubernetes: true, ecs: true });
 const COMPOSE_OPTIONS = propNames<ComposeOptions>({ secrets: true });
 const KUBERNETES_OPTIONS = propNames<KubernetesOptions>({ networkPolicies: true, fixedPortServiceType: true, namespace: true });
-const ECS_OPTIONS = propNames<EcsOptions>({ launchType: true, vpc: true, logRetentionDays: true });
+const ECS_OPTIONS = propNames<EcsOptions>({ launchType: true, vpc: true, logRetentionDays: true, containerInsights: true, vpcFlowLogs: true, accessLogsBucket: true });
 const ECS_VPC = propNames<EcsVpcSpec>({ vpcId: true, availabilityZones: true, publicSubnetIds: true, privateSubnetIds: true });
 
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -94,6 +112,13 @@ export function resolveTargetOptions(path: string, o: TargetOptions = {}): Targe
   if (!RETENTION_DAYS.includes(logRetentionDays)) {
     throw new ModelError(path, `${p}.ecs.logRetentionDays`, 'not a retention CloudWatch Logs offers', logRetentionDays, `Use one of ${RETENTION_DAYS.join(', ')}`);
   }
+  for (const key of ['containerInsights', 'vpcFlowLogs'] as const) {
+    if (e[key] !== undefined && typeof e[key] !== 'boolean') throw new ModelError(path, `${p}.ecs.${key}`, 'must be true or false', e[key], `Write ${key}: true to turn it on`);
+  }
+  const bucket = e.accessLogsBucket;
+  if (bucket !== undefined && (typeof bucket !== 'string' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..'))) {
+    throw new ModelError(path, `${p}.ecs.accessLogsBucket`, 'must be an S3 bucket name', bucket, "Write the bucket's name, e.g. 'shop-access-logs'");
+  }
   if (e.vpc !== undefined) {
     const v = e.vpc;
     if (typeof v.vpcId !== 'string' || !/^vpc-[0-9a-f]+$/.test(v.vpcId)) throw new ModelError(path, `${p}.ecs.vpc.vpcId`, 'must be a VPC id', v.vpcId, "Write e.g. 'vpc-0abc1234'");
@@ -115,6 +140,9 @@ export function resolveTargetOptions(path: string, o: TargetOptions = {}): Targe
         ? { vpc: { vpcId: e.vpc.vpcId, availabilityZones: [...e.vpc.availabilityZones], publicSubnetIds: [...e.vpc.publicSubnetIds], privateSubnetIds: [...e.vpc.privateSubnetIds] } }
         : {}),
       logRetentionDays,
+      containerInsights: e.containerInsights ?? false,
+      vpcFlowLogs: e.vpcFlowLogs ?? false,
+      ...(bucket !== undefined ? { accessLogsBucket: bucket } : {}),
     },
   };
 }

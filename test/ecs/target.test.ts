@@ -184,7 +184,7 @@ describe('ECS: cdk.json', () => {
     expect(r.stderr.trim().split('\n')).toEqual([
       "warning lint/no-log-limit big-env/hello logging: logs have no size limit: they grow until the disk is full. Set logging: { maxSize: '10m', maxFiles: 3 }.",
       "warning lint/no-resource-limits big-env/hello resources: no memory limit (--memory) and no CPU limit (--cpus): one container can starve the others. Set resources: { memory: '256m', cpus: 0.5 } to what it needs.",
-      "error [ecs] ecs/stack-limits big-env/hello env.BIG: the stack BigEnv-Services, which holds only this job, has a template of 1104056 bytes, over CloudFormation's limit of 1000000 (got 1100000 bytes in env.BIG). Move large values out of env: into a Secret (secretEnv), or into a file in the image.",
+      "error [ecs] ecs/stack-limits big-env/hello env.BIG: the stack BigEnv-Services, which holds only this job, has a template of 1104418 bytes, over CloudFormation's limit of 1000000 (got 1100000 bytes in env.BIG). Move large values out of env: into a Secret (secretEnv), or into a file in the image.",
     ]);
     expect(r.status).toBe(1);
   });

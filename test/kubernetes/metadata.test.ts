@@ -33,15 +33,17 @@ describe('Kubernetes: labels, annotations, namespace', () => {
     expect(render(sys).yaml).not.toContain('namespace:');
   });
 
-  test('none of cdk8s-plus-27 pod and rollout defaults reach the manifest', () => {
+  test('none of cdk8s-plus-27 pod and rollout defaults reach the manifest: only Docker’s own defaults are written', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: Image.of('nginx:1.27') });
     const r = render(sys);
     const d = r.get('Deployment', 'web');
     for (const key of ['minReadySeconds', 'progressDeadlineSeconds', 'strategy']) expect(d.spec).not.toHaveProperty(key);
-    for (const key of ['automountServiceAccountToken', 'dnsPolicy', 'hostNetwork', 'restartPolicy', 'securityContext', 'setHostnameAsFQDN', 'terminationGracePeriodSeconds']) {
+    for (const key of ['dnsPolicy', 'hostNetwork', 'restartPolicy', 'setHostnameAsFQDN', 'terminationGracePeriodSeconds']) {
       expect(d.spec.template.spec).not.toHaveProperty(key);
     }
-    expect(d.spec.template.spec.containers).toEqual([{ image: 'nginx:1.27', name: 'web' }]);
+    expect(d.spec.template.spec.automountServiceAccountToken).toBe(false);
+    expect(d.spec.template.spec.securityContext).toEqual({ seccompProfile: { type: 'RuntimeDefault' } });
+    expect(d.spec.template.spec.containers).toEqual([{ image: 'nginx:1.27', imagePullPolicy: 'IfNotPresent', name: 'web' }]);
   });
 });

@@ -22,7 +22,7 @@ describe('Kubernetes: volumes', () => {
     new Service(sys, 'db', { image: Image.of('postgres:16.4'), mounts: [Mount.volume(pgdata, '/var/lib/postgresql/data')] });
     const r = render(sys);
     expect(r.yaml).not.toMatch(/readOnlyRootFilesystem|runAsNonRoot|allowPrivilegeEscalation|readOnly/);
-    expect(r.pod('db').spec).not.toHaveProperty('securityContext');
+    expect(r.pod('db').spec.securityContext).toEqual({ seccompProfile: { type: 'RuntimeDefault' } });
   });
 
   test('a volume mounted by several workloads is ReadWriteMany; a storage class is kept', () => {

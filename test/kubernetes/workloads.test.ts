@@ -114,7 +114,7 @@ describe('Kubernetes: workloads', () => {
     expect(init[1].image).toBe(WAIT_IMAGE);
     expect(init[1].command).toEqual(['sh', '-c', 'until nc -z -w 2 db 5432; do echo waiting for db:5432; sleep 2; done']);
     expect(init[1]).not.toHaveProperty('resources');
-    expect(init[1]).not.toHaveProperty('securityContext');
-    expect(init[1]).not.toHaveProperty('imagePullPolicy');
+    expect(init[1].securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 65534 });
+    expect(init[1].imagePullPolicy).toBe('IfNotPresent');
   });
 });

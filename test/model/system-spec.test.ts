@@ -97,7 +97,7 @@ describe('the spec of a System', () => {
     expect(spec.options).toEqual({
       compose: { secrets: 'env' },
       kubernetes: { networkPolicies: true, fixedPortServiceType: 'LoadBalancer' },
-      ecs: { launchType: 'fargate', logRetentionDays: 30 },
+      ecs: { launchType: 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false },
     });
   });
 
@@ -161,7 +161,7 @@ describe('the spec of a small System', () => {
       networks: [],
       volumes: [],
       secrets: [],
-      options: { compose: { secrets: 'env' }, kubernetes: { networkPolicies: true, fixedPortServiceType: 'LoadBalancer' }, ecs: { launchType: 'fargate', logRetentionDays: 30 } },
+      options: { compose: { secrets: 'env' }, kubernetes: { networkPolicies: true, fixedPortServiceType: 'LoadBalancer' }, ecs: { launchType: 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false } },
     });
   });
 

@@ -9,7 +9,7 @@ describe('target options', () => {
     expect(new System('shop').toSpec().options).toEqual({
       compose: { secrets: 'env' },
       kubernetes: { networkPolicies: true, fixedPortServiceType: 'LoadBalancer' },
-      ecs: { launchType: 'fargate', logRetentionDays: 30 },
+      ecs: { launchType: 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false },
     });
   });
 
@@ -18,13 +18,13 @@ describe('target options', () => {
       targetOptions: {
         compose: { secrets: 'files' },
         kubernetes: { networkPolicies: false, fixedPortServiceType: 'NodePort', namespace: 'shop-prod' },
-        ecs: { launchType: 'ec2', vpc: VPC, logRetentionDays: 365 },
+        ecs: { launchType: 'ec2', vpc: VPC, logRetentionDays: 365, containerInsights: true, vpcFlowLogs: true, accessLogsBucket: 'shop-access-logs' },
       },
     });
     expect(sys.toSpec().options).toEqual({
       compose: { secrets: 'files' },
       kubernetes: { networkPolicies: false, fixedPortServiceType: 'NodePort', namespace: 'shop-prod' },
-      ecs: { launchType: 'ec2', vpc: VPC, logRetentionDays: 365 },
+      ecs: { launchType: 'ec2', vpc: VPC, logRetentionDays: 365, containerInsights: true, vpcFlowLogs: true, accessLogsBucket: 'shop-access-logs' },
     });
   });
 
@@ -51,6 +51,9 @@ describe('target options', () => {
       { ecs: { launchType: 'external' as never } },
       "shop targetOptions.ecs.launchType: must be 'fargate' or 'ec2' (got \"external\"). Use 'ec2' for bind mounts, privileged containers and dynamic host ports.",
     ],
+    ['a Container Insights switch that is not a boolean', { ecs: { containerInsights: 'yes' as never } }, 'shop targetOptions.ecs.containerInsights: must be true or false (got "yes"). Write containerInsights: true to turn it on.'],
+    ['a flow-log switch that is not a boolean', { ecs: { vpcFlowLogs: 1 as never } }, 'shop targetOptions.ecs.vpcFlowLogs: must be true or false (got 1). Write vpcFlowLogs: true to turn it on.'],
+    ['an access-log bucket that is no S3 name', { ecs: { accessLogsBucket: 'Logs_Bucket' } }, 'shop targetOptions.ecs.accessLogsBucket: must be an S3 bucket name (got "Logs_Bucket"). Write the bucket\'s name, e.g. \'shop-access-logs\'.'],
     ['a retention CloudWatch does not offer', { ecs: { logRetentionDays: 10 } }, `shop targetOptions.ecs.logRetentionDays: not a retention CloudWatch Logs offers (got 10). Use one of ${RETENTIONS}.`],
     ['a VPC id without its prefix', { ecs: { vpc: { ...VPC, vpcId: 'my-vpc' } } }, "shop targetOptions.ecs.vpc.vpcId: must be a VPC id (got \"my-vpc\"). Write e.g. 'vpc-0abc1234'."],
     [

@@ -9,6 +9,7 @@ import { checkCapabilities, checkPrivileged } from './security';
 import { checkTaskFits } from './task-size';
 import { checkVpc } from './vpc';
 import { containersOf, ownMounts, workloadsOf } from './workloads';
+import { checkNoNewPrivileges } from './no-new-privileges';
 
 /**
  * What must hold before anything is built: what the launch type, EventBridge, the load balancers and an existing
@@ -21,6 +22,7 @@ export function checkSystem(spec: SystemSpec, d: EcsReporter): void {
     for (const c of containersOf(w)) {
       checkPrivileged(spec, c.container, d);
       checkCapabilities(spec, c.container, d);
+      checkNoNewPrivileges(spec, c.container, d);
       for (const { mount, index } of ownMounts(w, c)) {
         if (mount.kind === 'bind') checkBindMount(spec.name, mount, `${c.container.path} mounts[${index}]`, fargate, d);
       }

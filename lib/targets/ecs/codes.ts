@@ -19,6 +19,10 @@ export const ECS_CODES = {
     severity: 'info',
     summary: "An ECS tmpfs mount takes no mode, uid or gid: the mount point is left to the runtime's (root-owned, 1777).",
   },
+  'ecs/no-new-privileges-fargate': {
+    severity: 'info',
+    summary: 'Fargate task definitions take no Docker security options: no-new-privileges needs the EC2 launch type.',
+  },
   'ecs/privileged-fargate': {
     severity: 'error',
     summary: 'Fargate runs no privileged containers; they need the EC2 launch type.',

@@ -11,6 +11,7 @@ import type { NetworkMode } from './networks';
 import { portMappingsOf } from './ports';
 import { containerSecrets } from './secrets';
 import { containerMiB } from './task-size';
+import { dockerSecurityOptionsOf } from './no-new-privileges';
 
 /** What every container of a system shares. */
 export interface ContainerContext {
@@ -50,6 +51,7 @@ export function containerOptions(c: ContainerSpec, ctx: ContainerContext, place:
     workingDirectory: c.workingDir,
     user: c.security.user,
     readonlyRootFilesystem: c.security.readOnlyRootFilesystem ? true : undefined,
+    dockerSecurityOptions: dockerSecurityOptionsOf(c, place.networkMode),
     environment: Object.keys(c.env).length > 0 ? { ...c.env } : undefined,
     secrets: containerSecrets(c, ctx.secrets),
     portMappings: portMappingsOf(c, place.networkMode),

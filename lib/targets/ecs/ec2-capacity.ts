@@ -6,6 +6,7 @@ import type { EcsReporter } from './codes';
 import { awsvpcTaskCount, TASK_INTERFACES } from './ec2-networking';
 import { networkModeOf } from './networks';
 import { workloadNeed } from './task-size';
+import { encryptedRootVolume } from './posture';
 import { PRIVATE_SUBNETS } from './vpc';
 import { workloadsOf } from './workloads';
 
@@ -47,6 +48,7 @@ export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsRepo
     vpcSubnets: PRIVATE_SUBNETS,
     instanceType: new ec2.InstanceType(type.name),
     machineImage: ecs.EcsOptimizedImage.amazonLinux2023(),
+    blockDevices: [encryptedRootVolume()],
     securityGroup,
     minCapacity: instances,
     maxCapacity: instances,

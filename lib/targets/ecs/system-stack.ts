@@ -3,6 +3,8 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { acknowledgeModelChoices } from './acknowledgements';
+import { buildAccessLogs } from './access-logs';
 import { checkSystem } from './checks';
 import type { EcsReporter } from './codes';
 import { orderDependencies } from './dependencies';
@@ -16,6 +18,7 @@ import { buildLogGroup } from './logs';
 import { stackNameOf } from './names';
 import { buildNetworkGroups, checkEc2Isolation, workloadSecurityGroups } from './networks';
 import { publishedPorts } from './ports';
+import { buildPosture } from './posture';
 import { buildSecrets } from './secrets';
 import { buildNamespace } from './service-connect';
 import { buildService } from './services';
@@ -122,6 +125,9 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
   }
   orderDependencies(spec, services, d);
   buildLoadBalancers(stack, vpc, spec, published, targets, d);
+  buildAccessLogs(stack, spec);
+  buildPosture(stack, vpc, cluster, spec);
   if (d.hasErrors) return undefined;
+  for (const s of [stack, ...bucketStacks.values()]) acknowledgeModelChoices(s);
   return { main: stack, stacks: [stack, ...plan.buckets.map((key) => bucketStacks.get(key)!)], contents };
 }

@@ -8,6 +8,7 @@ import { imagePullSecrets } from './images';
 import { workloadMetadata } from './labels';
 import { selectorLabels } from './names';
 import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefaults, overridePodTemplate } from './overrides';
+import { applyDockerPodDefaults, pullPolicyOf, PullPolicy, WAIT_CONTAINER_SECURITY } from './pod-defaults';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { renderServices } from './services';
@@ -25,12 +26,14 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   reportHostNetwork(w, reporter);
 
   const intents: Record<string, ContainerIntent> = {};
+  const pullPolicies: Record<string, PullPolicy> = {};
   const volumes = new PodVolumes(pod, ctx.claims, reporter);
   for (const c of [w.main, ...w.sidecars]) {
     // the model keeps these names valid and distinct; taken first, so that no wait container can have one
     ctx.names.take(`container of ${w.name}`, c.name, c.path, 63);
     const rendered = renderContainer(c, ctx.secrets, reporter);
     intents[c.name] = rendered.intent;
+    pullPolicies[c.name] = pullPolicyOf(c);
     const container = pod.addContainer(rendered.props);
     c.mounts.forEach((m, i) => {
       const mounted = volumes.mount(m, `${c.path} mounts[${i}]`);
@@ -38,14 +41,17 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
     });
   }
   for (const init of waitContainers(ctx.spec, w, reporter)) {
-    if (ctx.names.take(`container of ${w.name}`, init.name!, `${w.path} dependsOn`, 63)) pod.addInitContainer(init);
+    if (!ctx.names.take(`container of ${w.name}`, init.name!, `${w.path} dependsOn`, 63)) continue;
+    pod.addInitContainer(init);
+    intents[init.name!] = { securityContext: { ...WAIT_CONTAINER_SECURITY } };
   }
   const pullSecrets = imagePullSecrets(w, ctx.secretName, reporter);
 
   ctx.defer(() =>
     applyOverride(ApiObject.of(pod), (json) => {
       overrideKindDefaults(json);
-      overridePodTemplate(podTemplateOf(json), {
+      const template = podTemplateOf(json);
+      overridePodTemplate(template, {
         containers: intents,
         labels: meta.podLabels,
         annotations: meta.annotations,
@@ -54,6 +60,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
         hostNetwork: w.hostNetwork,
         keepRestartPolicy: w.kind === 'job',
       });
+      applyDockerPodDefaults(template, pullPolicies);
     }),
   );
   renderServices(ctx, w);

@@ -68,7 +68,7 @@ export function whatComposeKeeps(spec: SystemSpec): SystemSpec {
   const needsHost = workloads.some(
     (w) => w.hostNetwork || [w.main, ...w.sidecars].some((c: Json) => c.privileged || c.mounts.some((m: Json) => m.kind === 'bind')),
   );
-  s.options.ecs = { launchType: needsHost ? 'ec2' : 'fargate', logRetentionDays: 30 };
+  s.options.ecs = { launchType: needsHost ? 'ec2' : 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false };
   for (const w of [...s.services, ...s.jobs]) {
     delete w.schedule;
     w.suppressions = [];

@@ -1,0 +1,127 @@
+import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { IConstruct } from 'constructs';
+
+/**
+ * Findings of cdk-nag's AwsSolutions pack that a system's stacks keep on purpose, each acknowledged with a reason a
+ * reviewer can read. Acknowledged as cdk-nag 3 reads them (aws-cdk-lib's `Validations.of(x).acknowledge`), and
+ * written into the template as cdk-nag's own suppression metadata (`Metadata.cdk_nag.rules_to_suppress`), so that
+ * the generated stack says what it accepts and why, whoever reads it.
+ */
+
+/** Acknowledges one rule (`AwsSolutions-ECS4`, or one finding `AwsSolutions-IAM5[Resource::*]`) on a construct. */
+export function acknowledge(scope: IConstruct, id: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id, reason });
+}
+
+/**
+ * Actions of the roles aws-cdk-lib gives ECS (the task execution role, the container-instance role) that AWS scopes
+ * to no resource, or that the ECS agent needs as a family (`ecs:Submit*`): the actions of the AWS-managed
+ * AmazonECSTaskExecutionRolePolicy and AmazonEC2ContainerServiceforEC2Role.
+ */
+const ECS_AGENT_ACTIONS = new Set([
+  'ecr:GetAuthorizationToken',
+  'ecs:DeregisterContainerInstance',
+  'ecs:DiscoverPollEndpoint',
+  'ecs:Poll',
+  'ecs:RegisterContainerInstance',
+  'ecs:StartTelemetrySession',
+  'ecs:Submit*',
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+]);
+
+const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
+
+/**
+ * Acknowledges what the model itself asks for, found on the stack's resources: a published port open to every
+ * address, plain `env` in task definitions, generated secrets without rotation, the fixed-size Auto Scaling group
+ * of EC2 capacity, and the wildcards of the ECS agent's roles. Then writes every acknowledgement into the template.
+ */
+export function acknowledgeModelChoices(stack: Stack): void {
+  for (const c of stack.node.findAll()) {
+    if (c instanceof ec2.CfnSecurityGroup && opensToAnywhere(stack, c)) {
+      acknowledge(
+        c,
+        'AwsSolutions-EC23',
+        'A published port (Port...publish(), docker run -p) is open to every address, as Docker publishes it; the group admits only the listener ports, and the services admit only the load balancer.',
+      );
+    } else if (c instanceof ecs.CfnTaskDefinition && hasPlainEnv(stack, c)) {
+      acknowledge(
+        c,
+        'AwsSolutions-ECS2',
+        'Environment variables are the model’s env (docker run -e), which holds no secrets by contract: secret values are secretEnv, injected from Secrets Manager, and lading’s lint flags secret-looking env literals.',
+      );
+    } else if (c instanceof secretsmanager.CfnSecret) {
+      acknowledge(
+        c,
+        'AwsSolutions-SMG4',
+        'The secret is read by the containers at start; rotating it needs a rotation function that also changes the value where it is checked (a database user, an API), which only its owner can write.',
+      );
+    } else if (c instanceof autoscaling.CfnAutoScalingGroup) {
+      acknowledge(
+        c,
+        'AwsSolutions-AS3',
+        'The EC2 capacity is fixed at two instances (min = max = 2, no scaling policy); ECS reports its tasks’ placement in the cluster’s service events.',
+      );
+    } else if (c instanceof iam.CfnPolicy) {
+      for (const finding of agentWildcards(stack, c)) {
+        acknowledge(
+          c,
+          `AwsSolutions-IAM5[${finding}]`,
+          'aws-cdk-lib’s default ECS role: the ECS agent’s and image pull actions (ecr:GetAuthorizationToken, ecs:DiscoverPollEndpoint, ecs:Submit* ...) take no narrower resource, as in the AWS-managed ECS roles.',
+        );
+      }
+    }
+  }
+  writeAcknowledgements(stack);
+}
+
+function opensToAnywhere(stack: Stack, group: ec2.CfnSecurityGroup): boolean {
+  const rules = stack.resolve(group.securityGroupIngress) as { cidrIp?: string; cidrIpv6?: string; CidrIp?: string; CidrIpv6?: string }[] | undefined;
+  return (rules ?? []).some((r) => [r.cidrIp, r.cidrIpv6, r.CidrIp, r.CidrIpv6].some((cidr) => cidr !== undefined && ANYWHERE.has(cidr)));
+}
+
+function hasPlainEnv(stack: Stack, task: ecs.CfnTaskDefinition): boolean {
+  const containers = stack.resolve(task.containerDefinitions) as { environment?: unknown[]; Environment?: unknown[] }[] | undefined;
+  return (containers ?? []).some((c) => (c.environment ?? c.Environment ?? []).length > 0);
+}
+
+/** cdk-nag's finding ids for the wildcards of statements made only of ECS agent actions. */
+function agentWildcards(stack: Stack, policy: iam.CfnPolicy): string[] {
+  const document = stack.resolve(policy.policyDocument) as { Statement?: { Action?: string | string[]; Resource?: unknown }[] };
+  const findings = new Set<string>();
+  for (const statement of document.Statement ?? []) {
+    const actions = ([] as string[]).concat(statement.Action ?? []);
+    if (actions.length === 0 || !actions.every((a) => ECS_AGENT_ACTIONS.has(a))) continue;
+    for (const a of actions) if (a.includes('*')) findings.add(`Action::${a}`);
+    const resources = ([] as unknown[]).concat(statement.Resource ?? []);
+    if (resources.includes('*')) findings.add('Resource::*');
+  }
+  return [...findings].sort();
+}
+
+/** Every AwsSolutions acknowledgement on a resource or its scopes, as cdk-nag's `cdk_nag` template metadata, sorted by rule. */
+function writeAcknowledgements(stack: Stack): void {
+  for (const c of stack.node.findAll()) {
+    if (!CfnResource.isCfnResource(c)) continue;
+    const rules = new Map<string, string>();
+    for (let scope: IConstruct | undefined = c; scope; scope = scope.node.scope) {
+      for (const entry of scope.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+        for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
+          const id = qualified.replace(/^annotation::/i, '');
+          // aws-cdk-lib acknowledges warnings of its own on stacks; only cdk-nag's rules go to the template
+          if (id.startsWith('AwsSolutions-') && !rules.has(id)) rules.set(id, reason);
+        }
+      }
+    }
+    if (rules.size === 0) continue;
+    const ids = [...rules.keys()].sort();
+    c.addMetadata('cdk_nag', { rules_to_suppress: ids.map((id) => ({ id, reason: rules.get(id)! })) });
+  }
+}
