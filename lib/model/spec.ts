@@ -88,6 +88,8 @@ export interface BuildImageSpec {
   readonly dockerfile: string;
   /** Build arguments, sorted by name. */
   readonly args: Readonly<Record<string, string>>;
+  /** The stage of a multi-stage Dockerfile to build; undefined builds the last stage. */
+  readonly target?: string;
   readonly credentials?: string;
 }
 

@@ -35,7 +35,7 @@ export interface SecretPlan {
 
 export type ImagePlan =
   | { readonly kind: 'registry'; readonly ref: string }
-  | { readonly kind: 'build'; readonly context: string; readonly dockerfile?: string; readonly args?: Readonly<Record<string, string>>; readonly tag: string };
+  | { readonly kind: 'build'; readonly context: string; readonly dockerfile?: string; readonly args?: Readonly<Record<string, string>>; readonly target?: string; readonly tag: string };
 
 export interface PortPlan {
   readonly containerPort: number;

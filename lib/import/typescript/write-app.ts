@@ -39,6 +39,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['dockerfile', p.dockerfile !== undefined ? str(p.dockerfile) : undefined],
       ['args', p.args ? strings(p.args) : undefined],
       ['tag', str(p.tag)],
+      ['target', p.target !== undefined ? str(p.target) : undefined],
     ]));
   };
   const port = (p: PortPlan): Code => {

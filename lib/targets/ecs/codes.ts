@@ -179,6 +179,10 @@ export const ECS_CODES = {
     severity: 'error',
     summary: 'aws-cdk-lib reported an error in the rendered stack.',
   },
+  'ecs/service-restart': {
+    severity: 'info',
+    summary: "An ECS service replaces every task that stops: a service's restart 'no' or 'on-failure' behaves as 'always'.",
+  },
 } as const satisfies CodeTable;
 
 export type EcsCode = CodeOf<typeof ECS_CODES>;

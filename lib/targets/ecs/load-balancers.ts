@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { SystemSpec } from '../../model/spec';
+import { tcpWithUdp, udpJoinedToTcp } from './tcp-udp-listeners';
 import type { EcsReporter } from './codes';
 import { targetGroupHealthCheck } from './health-checks';
 import type { NetworkMode } from './networks';
@@ -45,7 +46,9 @@ function allowTo(lbGroup: ec2.SecurityGroup, target: ec2.IConnectable, port: ec2
 /** Two published ports cannot share a listener port on the same load balancer. */
 export function checkListenerPorts(spec: SystemSpec, d: EcsReporter): void {
   const seen = new Map<string, string>();
-  for (const p of publishedPorts(spec)) {
+  const all = publishedPorts(spec);
+  const joined = udpJoinedToTcp(all);
+  for (const p of all.filter((x) => !joined.has(x))) {
     const key = `${p.kind}:${p.listenerPort}`;
     const where = `${p.service.path} ports[${p.index}]`;
     const other = seen.get(key);
@@ -64,6 +67,8 @@ export function checkListenerPorts(spec: SystemSpec, d: EcsReporter): void {
  */
 export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, published: readonly PublishedPort[], targets: ReadonlyMap<string, ServiceTarget>, d: EcsReporter): void {
   const registrations = new Map<string, ecs.CfnService.LoadBalancerProperty[]>();
+  const joined = udpJoinedToTcp(published);
+  const both = tcpWithUdp(published, joined);
   for (const kind of ['alb', 'nlb'] as LoadBalancerKind[]) {
     const ports = published.filter((p) => p.kind === kind);
     if (ports.length === 0) continue;
@@ -94,6 +99,7 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
       if (p.port.publish === 'dynamic' && target.networkMode === 'awsvpc') {
         d.report('ecs/dynamic-port-fargate', `${p.service.path} ports[${p.index}]`, `Fargate has no dynamic host ports: the load balancer listens on the container port ${c}`, "Publish it on a fixed port, or set targetOptions.ecs.launchType 'ec2' for a dynamic host port.");
       }
+      if (joined.has(p)) continue;
       const targetType = target.networkMode === 'awsvpc' ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE;
       const scope = target.service.node.scope!;
       let targetGroup: elbv2.ITargetGroup & { targetGroupArn: string };
@@ -111,7 +117,7 @@ export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
           ? lb.addListener(`Listener-${p.listenerPort}`, props)
           : new elbv2.ApplicationListener(scope, `Listener-${p.listenerPort}`, { loadBalancer: lb, ...props });
       } else {
-        const protocol = proto === 'udp' ? elbv2.Protocol.UDP : elbv2.Protocol.TCP;
+        const protocol = both.has(p) ? elbv2.Protocol.TCP_UDP : proto === 'udp' ? elbv2.Protocol.UDP : elbv2.Protocol.TCP;
         targetGroup = new elbv2.NetworkTargetGroup(scope, `Target-${p.port.name}`, {
           vpc,
           port: c,

@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { serviceConnectOf } from './service-connect';
+import { reportServiceRestart } from './service-restart';
 import type { BuiltTask } from './task-definitions';
 import { placementOf } from './vpc';
 
@@ -26,6 +27,7 @@ interface ServiceContext {
  */
 export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.BaseService {
   const startPeriod = s.main.health?.startPeriodSeconds ?? 0;
+  reportServiceRestart(s, ctx.d);
   const common = {
     cluster: ctx.cluster,
     taskDefinition: task.taskDefinition,

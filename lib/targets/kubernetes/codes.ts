@@ -101,6 +101,10 @@ export const KUBERNETES_CODES = {
     severity: 'error',
     summary: 'A derived object name is too long or collides with another object of the same kind.',
   },
+  'kubernetes/service-restart': {
+    severity: 'info',
+    summary: "A Deployment always restarts its pods: a service's restart 'no' or 'on-failure' behaves as 'always'.",
+  },
 } as const satisfies CodeTable;
 
 /** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */
