@@ -292,6 +292,26 @@ interface WorkloadSpecBase {
   /** Docker's `--network host`. */
   readonly hostNetwork: boolean;
   readonly suppressions: readonly SuppressionSpec[];
+  /** The fixed name of the one container (`--name`), also a host name on its networks. */
+  readonly containerName?: string;
+  /** The host name the container sees as its own (`--hostname`). */
+  readonly hostname?: string;
+  /** The stop signal and grace period, where set. */
+  readonly stop?: StopSpec;
+  /** The platform the workload runs on, where set. */
+  readonly platform?: PlatformSpec;
+}
+
+export interface StopSpec {
+  /** `SIGINT`, ...; undefined leaves the image's. */
+  readonly signal?: string;
+  /** Seconds between the signal and SIGKILL; undefined leaves the platform's. */
+  readonly gracePeriodSeconds?: number;
+}
+
+export interface PlatformSpec {
+  readonly os: 'linux';
+  readonly architecture: 'amd64' | 'arm64';
 }
 
 export interface ServiceSpec extends WorkloadSpecBase {

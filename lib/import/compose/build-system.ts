@@ -104,6 +104,7 @@ export function buildSystem(plan: ImportPlan): { system: System; errors: BuildEr
         ...containerProps(w.container, volumes, secrets),
         ...(w.networks.length > 0 ? { networks: w.networks.map((n) => networks.get(n) as Network) } : {}),
         ...(w.hostNetwork ? { hostNetwork: true } : {}),
+        ...w.runtime,
         ...(w.dependsOn.some((d) => workloads.has(d.target))
           ? {
               dependsOn: w.dependsOn

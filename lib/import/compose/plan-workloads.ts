@@ -165,6 +165,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       restart: m.restart,
       replicas: kind === 'service' ? m.replicas : 1,
       sidecars: (sidecars.get(idOf(m)) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      runtime: m.runtime,
       source: { keyPath, line: map.line },
     });
   }

@@ -140,5 +140,14 @@ export interface WorkloadPlan {
   /** Services only. */
   readonly replicas: number;
   readonly sidecars: readonly SidecarPlan[];
+  readonly runtime: RuntimePlan;
   readonly source: SourceRef;
+}
+
+/** How the workload's container runs on its host; each key only where the file sets it. */
+export interface RuntimePlan {
+  readonly containerName?: string;
+  readonly hostname?: string;
+  readonly stop?: { readonly signal?: string; readonly gracePeriod?: string };
+  readonly platform?: 'linux/amd64' | 'linux/arm64';
 }

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { PortSpec, WorkloadSpec } from '../../model/spec';
+import { aliasServiceName } from './container-name';
 import type { ChartContext } from './context';
 import { objectNames, selectorLabels } from './names';
 import { applyOverride, isObject, overrideKindDefaults } from './overrides';
@@ -34,6 +35,8 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
     );
   };
   add(w.name, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
+  const alias = aliasServiceName(w, reporter);
+  if (alias !== undefined) add(alias, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
   const fixed = ports.filter((p) => p.publish === 'fixed');
   const dynamic = ports.filter((p) => p.publish === 'dynamic');
   const nodePorts: kplus.ServicePort[] = dynamic.map((p) => servicePort(p, p.containerPort));

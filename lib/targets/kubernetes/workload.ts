@@ -10,6 +10,7 @@ import { selectorLabels } from './names';
 import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefaults, overridePodTemplate } from './overrides';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
+import { applyRuntime, reportStopSignal } from './runtime';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
 
@@ -54,8 +55,10 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
         hostNetwork: w.hostNetwork,
         keepRestartPolicy: w.kind === 'job',
       });
+      applyRuntime(podTemplateOf(json), w);
     }),
   );
+  reportStopSignal(w, reporter);
   renderServices(ctx, w);
 }
 

@@ -97,6 +97,10 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: "A stack file's tmpfs takes a size only: its mode, uid and gid are left to the runtime (root-owned, 1777).",
   },
+  'swarm/container-name': {
+    severity: 'info',
+    summary: "Swarm names a task itself: a fixed container name becomes a network alias, which other services resolve, but `docker ps` shows the task's name.",
+  },
 } as const satisfies CodeTable;
 
 export type SwarmCode = CodeOf<typeof SWARM_CODES>;

@@ -40,6 +40,11 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'kubernetes/relative-bind',
   'ecs/bind-mount-relative',
   'swarm/bind-relative',
+  'kubernetes/stop-signal',
+  'kubernetes/container-name',
+  'ecs/stop-signal',
+  'ecs/stop-timeout',
+  'ecs/hostname',
 ]);
 
 /**

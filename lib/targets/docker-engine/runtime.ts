@@ -1,0 +1,19 @@
+import type { WorkloadSpec } from '../../model/spec';
+
+/**
+ * The keys of a Compose or stack file that say how a workload's container runs on its host: `hostname`,
+ * `stop_signal`, `stop_grace_period`. The container's name and platform differ between the two files.
+ */
+export function runtimeKeys(workload: WorkloadSpec): Record<string, string | undefined> {
+  const stop = workload.stop;
+  return {
+    hostname: workload.hostname,
+    stop_signal: stop?.signal,
+    stop_grace_period: stop?.gracePeriodSeconds !== undefined ? `${stop.gracePeriodSeconds}s` : undefined,
+  };
+}
+
+/** The platform as Docker writes it: `linux/amd64`. */
+export function platformText(workload: WorkloadSpec): string | undefined {
+  return workload.platform ? `${workload.platform.os}/${workload.platform.architecture}` : undefined;
+}

@@ -1,0 +1,14 @@
+import type { WorkloadSpec } from '../../model/spec';
+import { platformText } from '../docker-engine/runtime';
+import type { Word } from './shell';
+
+/** `--hostname`, `--stop-signal`, `--stop-timeout` and `--platform` of a workload's main container. */
+export function runtimeFlags(workload: WorkloadSpec): Word[][] {
+  const platform = platformText(workload);
+  return [
+    ...(workload.hostname !== undefined ? [['--hostname', workload.hostname]] : []),
+    ...(workload.stop?.signal !== undefined ? [['--stop-signal', workload.stop.signal]] : []),
+    ...(workload.stop?.gracePeriodSeconds !== undefined ? [['--stop-timeout', String(workload.stop.gracePeriodSeconds)]] : []),
+    ...(platform !== undefined ? [['--platform', platform]] : []),
+  ];
+}
