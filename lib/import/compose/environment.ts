@@ -201,7 +201,7 @@ function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Recor
       );
       continue;
     }
-    const { values, bad } = parseDotenv(readInput(ctx, abs, { display: `env_file ${file}`, keyPath: p, line: n.line }));
+    const { values, bad } = parseDotenv(readInput(ctx, abs, { display: `env_file ${file}`, keyPath: p, line: n.line }), (name) => (ctx.fromHost(name) ? undefined : ctx.lookup(name)));
     for (const b of bad) ctx.reporter.report('import/unsupported-value', at(ctx, p, n.line), `line ${b} of ${file} is not NAME=value: it is left out.`);
     for (const [k, v] of Object.entries(values)) {
       if (ENV_KEY_PATTERN.test(k)) env[k] = v;
