@@ -300,6 +300,12 @@ interface WorkloadSpecBase {
   readonly stop?: StopSpec;
   /** The platform the workload runs on, where set. */
   readonly platform?: PlatformSpec;
+  /** A terminal is kept (`-t`); set only when true. */
+  readonly tty?: true;
+  /** Stdin is kept open (`-i`); set only when true. */
+  readonly stdinOpen?: true;
+  /** Kernel parameters, sorted by name; set only when some are given. */
+  readonly sysctls?: Readonly<Record<string, string>>;
 }
 
 export interface StopSpec {

@@ -23,4 +23,9 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
   test('GIVEN an env name with dots WHEN rendered THEN environment keeps it', () => {
     expect(renderCompose(shop({ env: { 'discovery.type': 'single-node' } })).doc.services.web.environment).toEqual({ 'discovery.type': 'single-node' });
   });
+
+  test('GIVEN tty, stdinOpen and sysctls WHEN rendered THEN the service keeps them', () => {
+    const web = renderCompose(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })).doc.services.web;
+    expect([web.tty, web.stdin_open, web.sysctls]).toEqual([true, true, { 'net.core.somaxconn': '1024' }]);
+  });
 });

@@ -18,4 +18,9 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
     new Service(sys, 'web', { image: Image.build({ context: 'apps/devbox', tag: 'shop/web:dev', target: 'builder' }) });
     expect(renderDocker(sys).script).toContain('--target builder');
   });
+
+  test('GIVEN tty, stdinOpen and sysctls WHEN rendered THEN docker run passes -t, -i and --sysctl', () => {
+    const script = renderDocker(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })).script;
+    for (const flag of [' -t', ' -i', '--sysctl net.core.somaxconn=1024']) expect(script).toContain(flag);
+  });
 });

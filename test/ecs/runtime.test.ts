@@ -64,4 +64,9 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     expect(one(t, 'AWS::ElasticLoadBalancingV2::Listener').Properties).toMatchObject({ Port: 53, Protocol: 'TCP_UDP' });
     expect(one(t, 'AWS::ElasticLoadBalancingV2::TargetGroup').Properties).toMatchObject({ Port: 53, Protocol: 'TCP_UDP' });
   });
+
+  test('GIVEN tty, stdinOpen and sysctls WHEN synthesized THEN the container has pseudoTerminal, interactive and systemControls', () => {
+    const c = containersOf(templateOf(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })), 'shop-web')[0];
+    expect([c.PseudoTerminal, c.Interactive, c.SystemControls]).toEqual([true, true, [{ Namespace: 'net.core.somaxconn', Value: '1024' }]]);
+  });
 });

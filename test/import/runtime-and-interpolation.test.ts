@@ -28,6 +28,13 @@ describe('importing how a container runs', () => {
     expect(writeApp(imported.plan)).toContain("containerName: 'front',\n  hostname: 'web1',\n  stop: { signal: 'SIGQUIT', gracePeriod: '1m30s' },\n  platform: 'linux/arm64',");
   });
 
+  test('GIVEN tty, stdin_open and sysctls as a list WHEN imported THEN the model carries them', () => {
+    const imported = importText('services:\n  web:\n    image: nginx:1.27\n    restart: always\n    tty: true\n    stdin_open: true\n    sysctls:\n      - net.core.somaxconn=1024\n');
+    expect(findings(imported)).toEqual([]);
+    const w = imported.system!.toSpec().services[0];
+    expect([w.tty, w.stdinOpen, w.sysctls]).toEqual([true, true, { 'net.core.somaxconn': '1024' }]);
+  });
+
   test.each([
     ['a hostname that is not a DNS label', 'hostname: rabbitmq_host', 'import/unsupported-value services.web.hostname', 'hostname rabbitmq_host is not a DNS label, which Kubernetes requires: it is left out, and the container sees its own id as its host name.'],
     ['a platform other than linux/amd64 and linux/arm64', 'platform: windows/amd64', 'import/unsupported-value services.web.platform', 'platform windows/amd64 is not one every target runs (linux/amd64, linux/arm64): it is left out, and the image runs on whatever the host is.'],

@@ -12,7 +12,7 @@ import { composeText, CORPUS, importCorpus, importRendered, ROOT } from './suppo
 /** Every example app's compose file and every file of the corpus, imported. */
 const imports: Array<[string, ComposeImport]> = [
   ...loadExamples().map((app) => [`apps/${app.name}`, importRendered(composeText(app.spec), app.name)] as [string, ComposeImport]),
-  ...fs.readdirSync(CORPUS).sort().map((name) => [`corpus/${name}`, importCorpus(name)] as [string, ComposeImport]),
+  ...fs.readdirSync(CORPUS).filter((n) => n !== 'real').sort().map((name) => [`corpus/${name}`, importCorpus(name)] as [string, ComposeImport]),
 ];
 
 /** A folder with one written app module per import, importing the model by its absolute path. */

@@ -48,4 +48,13 @@ describe('how a workload runs on Kubernetes: name, host name, stop, platform and
     const r = render(shop({ env: { 'discovery.type': 'single-node' } }));
     expect(r.container('web').env).toEqual([{ name: 'discovery.type', value: 'single-node' }]);
   });
+
+  test('GIVEN tty, stdinOpen and sysctls WHEN rendered THEN the container and the pod carry them, and an unsafe sysctl is reported', () => {
+    const r = render(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024', 'net.ipv4.tcp_syncookies': '1' } }));
+    expect([r.container('web').tty, r.container('web').stdin]).toEqual([true, true]);
+    expect(r.pod('web').spec.securityContext.sysctls).toEqual([{ name: 'net.core.somaxconn', value: '1024' }, { name: 'net.ipv4.tcp_syncookies', value: '1' }]);
+    expect(r.diagnostics.filter((d) => d.code === 'kubernetes/unsafe-sysctl').map((d) => d.message)).toEqual([
+      'net.core.somaxconn is not one of the sysctls a kubelet allows by default: the pod of web is refused (SysctlForbidden) on a node that does not allow it',
+    ]);
+  });
 });

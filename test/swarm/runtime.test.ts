@@ -23,4 +23,9 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
       "Swarm names the task of web itself: front is a network alias, so other services still reach it by that name, but `docker ps` shows the task's name.",
     );
   });
+
+  test('GIVEN tty, stdinOpen and sysctls WHEN rendered THEN the stack file keeps them', () => {
+    const web = renderSwarm(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })).doc.services.web;
+    expect([web.tty, web.stdin_open, web.sysctls]).toEqual([true, true, { 'net.core.somaxconn': '1024' }]);
+  });
 });

@@ -150,4 +150,7 @@ export interface RuntimePlan {
   readonly hostname?: string;
   readonly stop?: { readonly signal?: string; readonly gracePeriod?: string };
   readonly platform?: 'linux/amd64' | 'linux/arm64';
+  readonly tty?: boolean;
+  readonly stdinOpen?: boolean;
+  readonly sysctls?: Readonly<Record<string, string>>;
 }

@@ -1,4 +1,4 @@
-import { asString, at, entry, type ImportContext } from './context';
+import { asBoolean, asMap, asSeq, asString, at, entry, type ImportContext } from './context';
 import { durationSeconds, formatSeconds } from './durations';
 import type { LocatedMap } from './located';
 import type { RuntimePlan } from './plan';
@@ -48,10 +48,35 @@ export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string):
     );
     platform = undefined;
   }
+  const flag = (key: string): boolean => {
+    const e = entry(map, key);
+    return e ? asBoolean(ctx, e.value, `${keyPath}.${key}`) : false;
+  };
+  const tty = flag('tty');
+  const stdinOpen = flag('stdin_open');
+  const sysctls = sysctlsOf(ctx, map, `${keyPath}.sysctls`);
   return {
+    ...(tty ? { tty } : {}),
+    ...(stdinOpen ? { stdinOpen } : {}),
+    ...(sysctls ? { sysctls } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(hostname !== undefined ? { hostname } : {}),
     ...(signal !== undefined || gracePeriod !== undefined ? { stop: { ...(signal !== undefined ? { signal } : {}), ...(gracePeriod !== undefined ? { gracePeriod } : {}) } } : {}),
     ...(platform !== undefined ? { platform: platform as 'linux/amd64' | 'linux/arm64' } : {}),
   };
+}
+
+/** `sysctls` as a mapping or as a list of `name=value`. */
+function sysctlsOf(ctx: ImportContext, map: LocatedMap, keyPath: string): Record<string, string> | undefined {
+  const e = entry(map, 'sysctls');
+  if (!e) return undefined;
+  const out: Record<string, string> = {};
+  if (e.value.kind === 'seq') {
+    asSeq(ctx, e.value, keyPath).items.forEach((item, i) => {
+      const text = asString(ctx, item, `${keyPath}[${i}]`);
+      const eq = text.indexOf('=');
+      if (eq > 0) out[text.slice(0, eq).trim()] = text.slice(eq + 1).trim();
+    });
+  } else for (const [k, v] of asMap(ctx, e.value, keyPath).entries) out[k] = asString(ctx, v.value, `${keyPath}.${k}`);
+  return Object.keys(out).length > 0 ? out : undefined;
 }

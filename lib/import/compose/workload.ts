@@ -17,13 +17,10 @@ const SERVICE_HINTS: Record<string, string> = {
   extra_hosts: 'Name resolution is each target\'s; use DNS names.',
   dns: 'Name resolution is each target\'s.',
   ulimits: 'The model has no ulimits.',
-  sysctls: 'The model has no sysctls.',
   devices: 'The model has no devices.',
   init: 'Use an image whose entrypoint reaps processes (tini).',
   shm_size: 'Mount a tmpfs at /dev/shm with Mount.ephemeral(\'/dev/shm\', { tmpfs: true, sizeLimit }).',
   pull_policy: 'Pin the image by tag or digest.',
-  tty: 'The model runs containers without a terminal.',
-  stdin_open: 'The model runs containers without stdin.',
 };
 
 /** What a service of the file is, once its keys are read. */
@@ -61,7 +58,7 @@ export interface ConvertedService {
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'stdin_open', 'sysctls',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */

@@ -8,11 +8,14 @@ import type { NetworkMode } from './networks';
 const FARGATE_STOP_TIMEOUT_MAX = 120;
 
 /**
- * The main container's `stopTimeout` (the grace period before SIGKILL) and `hostname`, which ECS sets only in
- * bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
+ * The main container's `stopTimeout` (the grace period before SIGKILL), `pseudoTerminal`, `interactive`,
+ * `systemControls`, and `hostname`, which ECS sets only in bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
  */
 export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargate: boolean, d: EcsReporter): Partial<ecs.ContainerDefinitionOptions> {
-  const out: { stopTimeout?: Duration; hostname?: string } = {};
+  const out: { stopTimeout?: Duration; hostname?: string; pseudoTerminal?: boolean; interactive?: boolean; systemControls?: ecs.SystemControl[] } = {};
+  if (w.tty) out.pseudoTerminal = true;
+  if (w.stdinOpen) out.interactive = true;
+  if (w.sysctls) out.systemControls = Object.entries(w.sysctls).map(([namespace, value]) => ({ namespace, value }));
   const grace = w.stop?.gracePeriodSeconds;
   if (grace !== undefined) {
     if (fargate && grace > FARGATE_STOP_TIMEOUT_MAX) {

@@ -117,6 +117,10 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: 'A Deployment names its pods itself: a fixed container name becomes a second Service of the same pods, so other pods still reach it by that name.',
   },
+  'kubernetes/unsafe-sysctl': {
+    severity: 'warning',
+    summary: 'A sysctl outside the set a kubelet allows by default: the pod is refused on a node that does not allow it.',
+  },
 } as const satisfies CodeTable;
 
 /** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */

@@ -10,7 +10,7 @@ import { selectorLabels } from './names';
 import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefaults, overridePodTemplate } from './overrides';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
-import { applyRuntime, reportStopSignal } from './runtime';
+import { applyRuntime, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
 
@@ -59,6 +59,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
     }),
   );
   reportStopSignal(w, reporter);
+  reportUnsafeSysctls(w, reporter);
   renderServices(ctx, w);
 }
 
