@@ -38,6 +38,24 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
       );
     }
     if (target.ports.length === 0) inferExposed(ctx, target);
+    if (target.ports.length === 0) inferFromProxyLabel(ctx, target);
+  }
+}
+
+/** `traefik.http.services.<name>.loadbalancer.server.port`: the port a Traefik proxy forwards to, which the service listens on. */
+const TRAEFIK_PORT = /^traefik\.http\.services\.[^.]+\.loadbalancer\.server\.port$/;
+
+function inferFromProxyLabel(ctx: ImportContext, target: ConvertedService): void {
+  for (const [key, value] of Object.entries(target.container.labels)) {
+    const port = Number(value);
+    if (!TRAEFIK_PORT.test(key) || !Number.isInteger(port) || port < 1 || port > 65535 || target.ports.some((p) => p.containerPort === port)) continue;
+    target.ports.push({ containerPort: port, protocol: 'tcp', http: false });
+    ctx.reporter.report(
+      'import/inferred-port',
+      at(ctx, target.input.keyPath, target.input.map.line),
+      `${target.input.composeName} declares no port, and its label ${key} says a proxy reaches it on ${port}: port ${port} is imported, so that every target lets the proxy reach it.`,
+      `Declare it: expose: ["${port}"].`,
+    );
   }
 }
 
