@@ -3,6 +3,7 @@ import { checkKnownProps, propNames, type PropKeys } from './known-props';
 import { HealthCheck } from './health-check';
 import { Image } from './image';
 import { Mount } from './mount';
+import { ENV_KEY_PATTERN } from './env-name';
 import { ENV_NAME_PATTERN } from './names';
 import { Port } from './port';
 import { parseCpuShares, parseCpus, parseSize } from './quantities';
@@ -197,7 +198,7 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
     throw new ModelError(path, 'workingDir', 'must be an absolute path', props.workingDir, "Write e.g. '/app'");
   }
   const security = resolveSecurity(path, props.security, (props as { user?: unknown }).user);
-  const env = sortedRecord(path, 'env', props.env, (k) => ENV_NAME_PATTERN.test(k), 'Use letters, digits and _, not starting with a digit');
+  const env = sortedRecord(path, 'env', props.env, (k) => ENV_KEY_PATTERN.test(k), "Use letters, digits, '_', '-' and '.', not starting with a digit");
   const secretEnv: SecretEnvSpec[] = [];
   for (const key of Object.keys(props.secretEnv ?? {}).sort()) {
     const s = (props.secretEnv as Record<string, unknown>)[key];

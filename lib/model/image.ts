@@ -1,5 +1,6 @@
 import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
+import { buildTarget } from './build-target';
 import { Secret } from './secret';
 import type { ImageSpec } from './spec';
 
@@ -28,6 +29,11 @@ export interface ImageBuildProps extends ImageOptions {
   readonly args?: Record<string, string>;
   /** The tag the built image carries, which Kubernetes pulls: `shop/devbox:dev`. */
   readonly tag: string;
+  /**
+   * The stage of a multi-stage Dockerfile to build (`docker build --target builder`).
+   * @default - the last stage
+   */
+  readonly target?: string;
 }
 
 // Docker's reference grammar, simplified: [host[:port]/]path[:tag][@digest]
@@ -40,7 +46,7 @@ const REFERENCE = new RegExp(
 const FIRST_COMPONENT = new RegExp(`^${COMPONENT}$`);
 
 const IMAGE_OPTIONS = propNames<ImageOptions>({ credentials: true });
-const IMAGE_BUILD_PROPS = propNames<ImageBuildProps>({ credentials: true, context: true, dockerfile: true, args: true, tag: true });
+const IMAGE_BUILD_PROPS = propNames<ImageBuildProps>({ credentials: true, context: true, dockerfile: true, args: true, tag: true, target: true });
 
 interface ParsedReference {
   readonly repository: string;
@@ -117,7 +123,8 @@ export class Image {
       args[key] = value;
     }
     const context = b.context.replace(/\\/g, '/').replace(/\/+$/, '');
-    return { kind, ref: b.tag, repository: parsed.repository, tag: parsed.tag, context, dockerfile, args, credentials: credentials?.name };
+    const target = buildTarget(path, `${prop}.target`, b.target);
+    return { kind, ref: b.tag, repository: parsed.repository, tag: parsed.tag, context, dockerfile, args, ...(target ? { target } : {}), credentials: credentials?.name };
   }
 
   /** @internal The credentials secret, for whole-tree checks. */

@@ -3,6 +3,7 @@ import { ModelError } from './errors';
 import { Port } from './port';
 import type { RestartSpec } from './spec';
 import { propNames } from './known-props';
+import { serviceRestart, type ServiceRestart } from './service-restart';
 import { Workload, WORKLOAD_PROP_KEYS, WorkloadProps } from './workload';
 
 export interface ServiceProps extends WorkloadProps {
@@ -17,11 +18,11 @@ export interface ServiceProps extends WorkloadProps {
    */
   readonly replicas?: number;
   /**
-   * Restart policy of a long-running service (`--restart`). Kubernetes and ECS always restart: `unless-stopped`
-   * becomes a restart-always with an info diagnostic there.
+   * Restart policy of a long-running service (`--restart`). Kubernetes and ECS always restart: `unless-stopped`,
+   * `on-failure[:N]` and `no` become a restart-always with an info diagnostic there.
    * @default 'always'
    */
-  readonly restart?: 'always' | 'unless-stopped';
+  readonly restart?: ServiceRestart;
 }
 
 const SERVICE_PROPS = propNames<ServiceProps>({ ...WORKLOAD_PROP_KEYS, ports: true, replicas: true, restart: true });
@@ -31,7 +32,7 @@ export class Service extends Workload {
   /** @internal */
   public readonly _workloadKind = 'service' as const;
   public readonly replicas: number;
-  private readonly restart: 'always' | 'unless-stopped';
+  private readonly restart: RestartSpec;
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id, props, props?.ports, 'service', SERVICE_PROPS);
@@ -40,11 +41,7 @@ export class Service extends Workload {
     if (!Number.isInteger(this.replicas) || this.replicas < 0 || this.replicas > 1000) {
       throw new ModelError(path, 'replicas', 'must be a whole number from 0 to 1000', props.replicas, 'Use e.g. 2');
     }
-    const restart = props.restart ?? 'always';
-    if (restart !== 'always' && restart !== 'unless-stopped') {
-      throw new ModelError(path, 'restart', "a service restarts 'always' or 'unless-stopped'", props.restart, "Use a Job for 'no' and 'on-failure'");
-    }
-    this.restart = restart;
+    this.restart = serviceRestart(path, props.restart ?? 'always');
     if (props.hostNetwork && (props.ports ?? []).length > 0) {
       throw new ModelError(path, 'ports', 'a service on the host network listens on host ports directly and declares no ports', (props.ports ?? []).length, 'Remove ports or hostNetwork');
     }
@@ -52,6 +49,6 @@ export class Service extends Workload {
 
   /** @internal */
   public _restart(): RestartSpec {
-    return { policy: this.restart };
+    return this.restart;
   }
 }

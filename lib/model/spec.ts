@@ -88,6 +88,8 @@ export interface BuildImageSpec {
   readonly dockerfile: string;
   /** Build arguments, sorted by name. */
   readonly args: Readonly<Record<string, string>>;
+  /** The stage of a multi-stage Dockerfile to build; undefined builds the last stage. */
+  readonly target?: string;
   readonly credentials?: string;
 }
 
@@ -302,6 +304,32 @@ interface WorkloadSpecBase {
   /** Docker's `--network host`. */
   readonly hostNetwork: boolean;
   readonly suppressions: readonly SuppressionSpec[];
+  /** The fixed name of the one container (`--name`), also a host name on its networks. */
+  readonly containerName?: string;
+  /** The host name the container sees as its own (`--hostname`). */
+  readonly hostname?: string;
+  /** The stop signal and grace period, where set. */
+  readonly stop?: StopSpec;
+  /** The platform the workload runs on, where set. */
+  readonly platform?: PlatformSpec;
+  /** A terminal is kept (`-t`); set only when true. */
+  readonly tty?: true;
+  /** Stdin is kept open (`-i`); set only when true. */
+  readonly stdinOpen?: true;
+  /** Kernel parameters, sorted by name; set only when some are given. */
+  readonly sysctls?: Readonly<Record<string, string>>;
+}
+
+export interface StopSpec {
+  /** `SIGINT`, ...; undefined leaves the image's. */
+  readonly signal?: string;
+  /** Seconds between the signal and SIGKILL; undefined leaves the platform's. */
+  readonly gracePeriodSeconds?: number;
+}
+
+export interface PlatformSpec {
+  readonly os: 'linux';
+  readonly architecture: 'amd64' | 'arm64';
 }
 
 export interface ServiceSpec extends WorkloadSpecBase {

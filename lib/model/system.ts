@@ -137,6 +137,7 @@ export class System extends Construct {
       restart: w._restart(),
       hostNetwork: w._props.hostNetwork ?? false,
       suppressions: w._suppressions,
+      ...w._runtime,
     };
     if (w instanceof Service) return { kind: 'service', ...base, replicas: w.replicas };
     if (w instanceof Job) return { kind: 'job', ...base, ...(w.schedule ? { schedule: w.schedule } : {}) };

@@ -4,6 +4,7 @@ import { checkKnownProps, propNames, type PropKeys } from './known-props';
 import { Dependable, Dependency } from './dependency';
 import { isSuppressibleCode, LINT_RULES, SuppressibleCode } from './lint-rules';
 import { ModelError } from './errors';
+import { resolveRuntime, RUNTIME_PROP_KEYS, type RuntimeProps, type RuntimeSpec } from './runtime';
 import { checkName, uniqueId } from './names';
 import { Network } from './network';
 import { Port } from './port';
@@ -11,7 +12,7 @@ import { Sidecar, SidecarProps } from './sidecar';
 import type { ContainerSpec, DependencySpec, RestartSpec, SuppressionSpec } from './spec';
 
 /** What services and jobs have in common beyond their container. */
-export interface WorkloadProps extends ContainerProps {
+export interface WorkloadProps extends ContainerProps, RuntimeProps {
   /**
    * Networks to join (`--network`). Workloads reach each other by name only through a shared network.
    * @default - the system's `default` network
@@ -38,7 +39,7 @@ export interface WorkloadProps extends ContainerProps {
 }
 
 /** The props of every workload, for the unknown-prop check of Service and Job. */
-export const WORKLOAD_PROP_KEYS: PropKeys<WorkloadProps> = { ...CONTAINER_PROP_KEYS, networks: true, dependsOn: true, hostNetwork: true, suppress: true };
+export const WORKLOAD_PROP_KEYS: PropKeys<WorkloadProps> = { ...CONTAINER_PROP_KEYS, networks: true, dependsOn: true, hostNetwork: true, suppress: true, ...RUNTIME_PROP_KEYS };
 const WORKLOAD_PROPS = propNames(WORKLOAD_PROP_KEYS);
 
 /** A Service or a Job: a main container, optional sidecars, networks and dependencies. */
@@ -64,6 +65,8 @@ export abstract class Workload extends Construct implements Dependable {
   public readonly _dependsOn: readonly Dependency[];
   /** @internal */
   public readonly _suppressions: readonly SuppressionSpec[];
+  /** @internal containerName, hostname, stop and platform, resolved. */
+  public readonly _runtime: RuntimeSpec;
 
   protected constructor(scope: Construct, id: string, props: WorkloadProps, ports: readonly Port[] | undefined, kind: string, knownProps: readonly string[] = WORKLOAD_PROPS, refusedLater: readonly string[] = []) {
     super(scope, uniqueId(scope, id));
@@ -74,6 +77,7 @@ export abstract class Workload extends Construct implements Dependable {
     checkKnownProps(path, '', props, knownProps, [...refusedLater, 'user']);
     this._props = props;
     this._main = resolveContainer(this.name, path, props, ports);
+    this._runtime = resolveRuntime(path, props, (props as { replicas?: number }).replicas ?? 1);
     const networks = props?.networks ?? [];
     if (!Array.isArray(networks)) throw new ModelError(path, 'networks', 'must be a list of Networks', networks, 'Write e.g. networks: [backend]');
     this._networks = networks;

@@ -16,9 +16,9 @@ interface Case {
 /** One small file per diagnostic code that the import reports (malformed files are tested below). */
 const CASES: Record<string, Case> = {
   'import/unsupported-key': {
-    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    container_name: web1\n',
-    at: 'services.web.container_name',
-    says: 'container_name has no equivalent in the model: it is left out.',
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    extra_hosts: ["db:10.0.0.5"]\n',
+    at: 'services.web.extra_hosts',
+    says: 'extra_hosts has no equivalent in the model: it is left out.',
   },
   'import/unsupported-value': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports: ["8080:80/sctp"]\n',
@@ -118,7 +118,7 @@ const CASES: Record<string, Case> = {
   'import/undeclared-ports': {
     compose: 'services:\n  db:\n    image: postgres:16\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    depends_on: [db]\n',
     at: 'services.db',
-    says: 'api depends on db, which declares no port: Compose reaches any port it listens on, Kubernetes and ECS only declared ones.',
+    says: "api depends on db, which declares no port (the ports of postgres:16 are in its registry's image, which the import does not read): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.",
   },
   'import/secret-mode': {
     compose:

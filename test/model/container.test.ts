@@ -82,7 +82,7 @@ describe('container props', () => {
     ['an entrypoint with a number', { entrypoint: ['sleep', 5] }, "shop/web entrypoint: must be a list of strings (got [\"sleep\",5]). Write e.g. ['npm', 'start']."],
     ['a relative working dir', { workingDir: 'app' }, "shop/web workingDir: must be an absolute path (got \"app\"). Write e.g. '/app'."],
     ['env as a list', { env: ['A=1'] }, 'shop/web env: must be an object of names to strings (got ["A=1"]). Write e.g. { NAME: "value" }.'],
-    ['an env name with a dash', { env: { 'my-var': 'x' } }, 'shop/web env.my-var: invalid name (got "my-var"). Use letters, digits and _, not starting with a digit.'],
+    ['an env name with a space', { env: { 'my var': 'x' } }, 'shop/web env.my var: invalid name (got "my var"). Use letters, digits, \'_\', \'-\' and \'.\', not starting with a digit.'],
     ['an env value that is a number', { env: { PORT: 8080 } }, 'shop/web env.PORT: value must be a string (got 8080). Write the value in quotes: "8080".'],
     ['a label key with a space', { labels: { 'my label': 'x' } }, "shop/web labels.my label: invalid name (got \"my label\"). Use a key without spaces or '='."],
     ['a label value that is a boolean', { labels: { public: true } }, 'shop/web labels.public: value must be a string (got true). Write the value in quotes: "true".'],

@@ -49,8 +49,8 @@ describe('Service', () => {
     ['a negative replica count', { replicas: -1 }, 'shop/web replicas: must be a whole number from 0 to 1000 (got -1). Use e.g. 2.'],
     ['a fractional replica count', { replicas: 1.5 }, 'shop/web replicas: must be a whole number from 0 to 1000 (got 1.5). Use e.g. 2.'],
     ['too many replicas', { replicas: 1001 }, 'shop/web replicas: must be a whole number from 0 to 1000 (got 1001). Use e.g. 2.'],
-    ['restart no', { restart: 'no' }, "shop/web restart: a service restarts 'always' or 'unless-stopped' (got \"no\"). Use a Job for 'no' and 'on-failure'."],
-    ['restart on-failure', { restart: 'on-failure:3' }, "shop/web restart: a service restarts 'always' or 'unless-stopped' (got \"on-failure:3\"). Use a Job for 'no' and 'on-failure'."],
+    ['restart sometimes', { restart: 'sometimes' }, "shop/web restart: a service restarts 'always', 'unless-stopped', 'on-failure', 'on-failure:N' (N from 1 to 100) or 'no' (got \"sometimes\"). Write e.g. 'always'."],
+    ['restart always:3', { restart: 'always:3' }, "shop/web restart: a service restarts 'always', 'unless-stopped', 'on-failure', 'on-failure:N' (N from 1 to 100) or 'no' (got \"always:3\"). Write e.g. 'always'."],
     [
       'host networking with ports',
       { hostNetwork: true, ports: [Port.tcp(80)] },

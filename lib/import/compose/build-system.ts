@@ -1,3 +1,4 @@
+import type { ServiceRestart } from '../../model/service-restart';
 import {
   ContainerProps, Dependency, HealthCheck, Image, Job, ModelError, Mount, Network, Port, Secret, SecurityProps, Service, System, Volume, Workload,
 } from '../../model';
@@ -12,7 +13,7 @@ export interface BuildError {
 function imageFromPlan(plan: ImagePlan): Image {
   return plan.kind === 'registry'
     ? Image.of(plan.ref)
-    : Image.build({ context: plan.context, tag: plan.tag, ...(plan.dockerfile ? { dockerfile: plan.dockerfile } : {}), ...(plan.args ? { args: { ...plan.args } } : {}) });
+    : Image.build({ context: plan.context, tag: plan.tag, ...(plan.dockerfile ? { dockerfile: plan.dockerfile } : {}), ...(plan.args ? { args: { ...plan.args } } : {}), ...(plan.target ? { target: plan.target } : {}) });
 }
 
 function portFromPlan(plan: PortPlan): Port {
@@ -104,6 +105,7 @@ export function buildSystem(plan: ImportPlan): { system: System; errors: BuildEr
         ...containerProps(w.container, volumes, secrets),
         ...(w.networks.length > 0 ? { networks: w.networks.map((n) => networks.get(n) as Network) } : {}),
         ...(w.hostNetwork ? { hostNetwork: true } : {}),
+        ...w.runtime,
         ...(w.dependsOn.some((d) => workloads.has(d.target))
           ? {
               dependsOn: w.dependsOn
@@ -118,7 +120,7 @@ export function buildSystem(plan: ImportPlan): { system: System; errors: BuildEr
               ...base,
               ...(w.ports.length > 0 ? { ports: w.ports.map(portFromPlan) } : {}),
               ...(w.replicas !== 1 ? { replicas: w.replicas } : {}),
-              ...(w.restart !== 'always' ? { restart: w.restart as 'unless-stopped' } : {}),
+              ...(w.restart !== 'always' ? { restart: w.restart as ServiceRestart } : {}),
             })
           : new Job(system, w.id, { ...base, ...(w.restart !== 'no' ? { restart: w.restart } : {}) });
       workloads.set(w.id, workload);

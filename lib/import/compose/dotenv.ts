@@ -1,9 +1,13 @@
+import { interpolate } from './interpolate';
+
 /**
  * The variables of a `.env` or `env_file` file: `NAME=value` lines; blank lines and `#` comments are skipped;
  * `export NAME=value` is accepted; a value in single quotes is literal, one in double quotes takes `\n`, `\"` and
- * `\\` escapes; an unquoted value ends before ` #`. A line without `=` names a variable without a value.
+ * `\\` escapes; an unquoted value ends before ` #`. A line without `=` names a variable without a value. Given
+ * `outer`, an unquoted or double-quoted value is interpolated as Compose does (`TAG=${BASE}-alpine`): by the
+ * file's own earlier variables, then by `outer`; an unset one becomes the empty string.
  */
-export function parseDotenv(text: string): { readonly values: Record<string, string>; readonly bad: readonly number[] } {
+export function parseDotenv(text: string, outer?: (name: string) => string | undefined): { readonly values: Record<string, string>; readonly bad: readonly number[] } {
   const values: Record<string, string> = {};
   const bad: number[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -15,7 +19,8 @@ export function parseDotenv(text: string): { readonly values: Record<string, str
       return;
     }
     if (m[2] === undefined) return;
-    values[m[1]] = unquote(m[2]);
+    const value = unquote(m[2]);
+    values[m[1]] = outer === undefined || m[2].startsWith("'") ? value : interpolate(value, (name) => values[name] ?? outer(name)).value;
   });
   return { values, bad };
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ENV_NAME_PATTERN } from '../../model/names';
+import { ENV_KEY_PATTERN } from '../../model/env-name';
 import { asBoolean, asMap, asScalar, asSeq, asString, at, entry, fail, interpolatedWithHost, type ImportContext } from './context';
 import { parseDotenv } from './dotenv';
 import { requiredReference, variableReference } from './interpolate';
@@ -35,12 +35,12 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
   if (environment) {
     const p = `${keyPath}.environment`;
     for (const item of rawItems(ctx, environment.value, p)) {
-      if (!ENV_NAME_PATTERN.test(item.key)) {
+      if (!ENV_KEY_PATTERN.test(item.key)) {
         ctx.reporter.report(
           'import/unsupported-value',
           at(ctx, item.path, item.line),
           `${JSON.stringify(item.key)} is not a variable name the model accepts: it is left out.`,
-          'Use letters, digits and _, not starting with a digit.',
+          "Use letters, digits, '_', '-' and '.', not starting with a digit.",
         );
         continue;
       }
@@ -201,10 +201,10 @@ function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Recor
       );
       continue;
     }
-    const { values, bad } = parseDotenv(readInput(ctx, abs, { display: `env_file ${file}`, keyPath: p, line: n.line }));
+    const { values, bad } = parseDotenv(readInput(ctx, abs, { display: `env_file ${file}`, keyPath: p, line: n.line }), (name) => (ctx.fromHost(name) ? undefined : ctx.lookup(name)));
     for (const b of bad) ctx.reporter.report('import/unsupported-value', at(ctx, p, n.line), `line ${b} of ${file} is not NAME=value: it is left out.`);
     for (const [k, v] of Object.entries(values)) {
-      if (ENV_NAME_PATTERN.test(k)) env[k] = v;
+      if (ENV_KEY_PATTERN.test(k)) env[k] = v;
       else {
         ctx.reporter.report(
           'import/unsupported-value',

@@ -4,7 +4,6 @@ import { contextPath } from './paths';
 import type { ImagePlan } from './plan';
 
 const BUILD_HINTS: Record<string, string> = {
-  target: 'Build the stage you want as the last stage of the Dockerfile, or a Dockerfile of its own.',
   cache_from: 'Caching is a concern of the build, not of the system.',
   dockerfile_inline: 'Write the Dockerfile to a file and name it with dockerfile.',
 };
@@ -21,14 +20,17 @@ export function imageOf(ctx: ImportContext, service: LocatedMap, keyPath: string
   const p = `${keyPath}.build`;
   let context = '.';
   let dockerfile: string | undefined;
+  let target: string | undefined;
   const args: Record<string, string> = {};
   if (buildEntry.value.kind === 'map') {
     const build = asMap(ctx, buildEntry.value, p);
-    reportUnhandled(ctx, build, p, new Set(['context', 'dockerfile', 'args']), BUILD_HINTS);
+    reportUnhandled(ctx, build, p, new Set(['context', 'dockerfile', 'args', 'target']), BUILD_HINTS);
     const c = entry(build, 'context');
     if (c) context = asString(ctx, c.value, `${p}.context`);
     const d = entry(build, 'dockerfile');
     if (d) dockerfile = asString(ctx, d.value, `${p}.dockerfile`);
+    const t = entry(build, 'target');
+    if (t) target = asString(ctx, t.value, `${p}.target`);
     const a = entry(build, 'args');
     if (a) {
       const ap = `${p}.args`;
@@ -71,6 +73,7 @@ export function imageOf(ctx: ImportContext, service: LocatedMap, keyPath: string
     context: contextPath(ctx, context),
     ...(dockerfile !== undefined && dockerfile !== 'Dockerfile' ? { dockerfile } : {}),
     ...(Object.keys(args).length > 0 ? { args } : {}),
+    ...(target !== undefined ? { target } : {}),
     tag,
   };
 }

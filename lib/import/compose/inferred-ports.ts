@@ -1,4 +1,5 @@
 import { at, type ImportContext } from './context';
+import { boundFiles, exposedPorts } from './port-hints';
 import type { ConvertedService } from './workload';
 
 /**
@@ -10,12 +11,16 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
   // one pass over every value: `<name>:<port>` where the name is a whole word, by the name it names
   const reached = new Map<string, { from: string; port: number }[]>();
   for (const s of services) {
-    const from = s.input.composeName;
-    for (const value of [...Object.values(s.container.env), ...(s.container.command ?? []), ...(s.container.entrypoint ?? [])]) {
-      for (const m of value.matchAll(REACHED)) {
-        if (m[1] === from) continue;
+    const name = s.input.composeName;
+    const sources = [
+      ...[...Object.values(s.container.env), ...(s.container.command ?? []), ...(s.container.entrypoint ?? [])].map((text) => ({ from: name, text })),
+      ...boundFiles(ctx, s.container.mounts).map((f) => ({ from: `${name} (in ${f.source})`, text: f.text })),
+    ];
+    for (const { from, text } of sources) {
+      for (const m of text.matchAll(REACHED)) {
+        if (m[1] === name) continue;
         const list = reached.get(m[1]) ?? [];
-        list.push({ from, port: Number(m[2]) });
+        if (!list.some((r) => r.port === Number(m[2]))) list.push({ from, port: Number(m[2]) });
         reached.set(m[1], list);
       }
     }
@@ -32,7 +37,40 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
         `Declare it: expose: ["${port}"].`,
       );
     }
+    if (target.ports.length === 0) inferExposed(ctx, target);
+    if (target.ports.length === 0) inferFromProxyLabel(ctx, target);
   }
+}
+
+/** `traefik.http.services.<name>.loadbalancer.server.port`: the port a Traefik proxy forwards to, which the service listens on. */
+const TRAEFIK_PORT = /^traefik\.http\.services\.[^.]+\.loadbalancer\.server\.port$/;
+
+function inferFromProxyLabel(ctx: ImportContext, target: ConvertedService): void {
+  for (const [key, value] of Object.entries(target.container.labels)) {
+    const port = Number(value);
+    if (!TRAEFIK_PORT.test(key) || !Number.isInteger(port) || port < 1 || port > 65535 || target.ports.some((p) => p.containerPort === port)) continue;
+    target.ports.push({ containerPort: port, protocol: 'tcp', http: false });
+    ctx.reporter.report(
+      'import/inferred-port',
+      at(ctx, target.input.keyPath, target.input.map.line),
+      `${target.input.composeName} declares no port, and its label ${key} says a proxy reaches it on ${port}: port ${port} is imported, so that every target lets the proxy reach it.`,
+      `Declare it: expose: ["${port}"].`,
+    );
+  }
+}
+
+/** The ports that the Dockerfile of a service built in the project EXPOSEs, where it declares none itself. */
+function inferExposed(ctx: ImportContext, target: ConvertedService): void {
+  const exposed = exposedPorts(ctx, target.container.image);
+  if (!exposed || exposed.ports.length === 0) return;
+  for (const p of exposed.ports) target.ports.push({ containerPort: p.port, protocol: p.protocol, http: false });
+  const list = exposed.ports.map((p) => `${p.port}${p.protocol === 'udp' ? '/udp' : ''}`);
+  ctx.reporter.report(
+    'import/inferred-port',
+    at(ctx, target.input.keyPath, target.input.map.line),
+    `${target.input.composeName} declares no port, and ${exposed.dockerfile} (${exposed.stage}) EXPOSEs ${list.join(', ')}: ${list.length === 1 ? 'it is' : 'they are'} imported, so that every target lets other services reach ${list.length === 1 ? 'it' : 'them'}.`,
+    `Declare ${list.length === 1 ? 'it' : 'them'}: expose: [${list.map((p) => `"${p}"`).join(', ')}].`,
+  );
 }
 
 /** `<name>:<port>`, the name a whole word of the characters a Compose service name may hold. */
@@ -55,10 +93,15 @@ export function reportPortless(ctx: ImportContext, services: readonly ConvertedS
     if (target.input.sidecarOf !== undefined || target.hostNetwork || target.kind === 'job' || target.ports.length > 0) continue;
     const dependants = dependantsOf.get(target.input.composeName) ?? [];
     if (dependants.length === 0) continue;
+    const image = target.container.image;
+    const unknown =
+      image.kind === 'registry'
+        ? `the ports of ${image.ref} are in its registry's image, which the import does not read`
+        : `${image.context}/${image.dockerfile ?? 'Dockerfile'} EXPOSEs none, and no file of the project names ${target.input.composeName}:PORT`;
     ctx.reporter.report(
       'import/undeclared-ports',
       at(ctx, target.input.keyPath, target.input.map.line),
-      `${dependants.join(', ')} depend${dependants.length === 1 ? 's' : ''} on ${target.input.composeName}, which declares no port: Compose reaches any port it listens on, Kubernetes and ECS only declared ones.`,
+      `${dependants.join(', ')} depend${dependants.length === 1 ? 's' : ''} on ${target.input.composeName}, which declares no port (${unknown}): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.`,
       `Declare the ports it listens on: expose: ["PORT"].`,
     );
   }

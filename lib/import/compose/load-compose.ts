@@ -66,9 +66,10 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const self = { display: 'the file', keyPath: '', line: 0 };
   const content = options.content === undefined ? readInput({ file: display }, file, self) : checkedContent(display, options.content);
   const dotenvFile = path.join(fileDir, '.env');
-  const dotenv = fs.existsSync(dotenvFile) ? parseDotenv(readInput({ file: display }, dotenvFile, { display: '.env', keyPath: '', line: 0 })).values : {};
   const env = options.env ?? {};
   const allowed = new Set(options.allowHostVariables ?? []);
+  // a host variable enters a .env value only when allowed, as it enters the file's own values
+  const dotenv = fs.existsSync(dotenvFile) ? parseDotenv(readInput({ file: display }, dotenvFile, { display: '.env', keyPath: '', line: 0 }), (n) => (allowed.has(n) ? env[n] : undefined)).values : {};
   const lookup = (name: string): string | undefined => env[name] ?? dotenv[name];
   const ctx: ImportContext = {
     file: display,

@@ -3,6 +3,7 @@ import { at, type ImportContext } from './context';
 import type { NameTable } from './names';
 import type { DependencyPlan, NetworkPlan, SidecarPlan, WorkloadPlan } from './plan';
 import type { DeclaredNetwork } from './top-level';
+import { serversOf } from './servers';
 import type { ConvertedService } from './workload';
 
 export interface WorkloadInputs {
@@ -93,8 +94,10 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
   }
   const networkIds = new Set<string>(defaultId ? [defaultId] : []);
   const workloads: WorkloadPlan[] = [];
+  const servers = serversOf(mains);
   for (const m of mains) {
     const { keyPath, map } = m.input;
+    const kind = servers.has(m.input.composeName) ? 'service' : m.kind;
     let ports = m.ports;
     let networks: string[] = [];
     if (m.hostNetwork) {
@@ -105,7 +108,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
           'a service on the host network joins no network: networks are left out.',
         );
       }
-      if (ports.length > 0 && m.kind === 'service') {
+      if (ports.length > 0 && kind === 'service') {
         ctx.reporter.report(
           'import/unsupported-value',
           at(ctx, `${keyPath}.ports`, map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line),
@@ -135,7 +138,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     }
     networks = [...new Set(networks)];
     networks.forEach((n) => networkIds.add(n));
-    if (m.kind === 'job' && ports.length > 0) {
+    if (kind === 'job' && ports.length > 0) {
       ctx.reporter.report(
         'import/unsupported-value',
         at(ctx, `${keyPath}.ports`, map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line),
@@ -144,7 +147,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       );
       ports = [];
     }
-    if (m.kind === 'job' && m.deploy.replicas && m.replicas !== 1) {
+    if (kind === 'job' && m.deploy.replicas && m.replicas !== 1) {
       ctx.reporter.report(
         'import/unsupported-value',
         at(ctx, m.deploy.replicas.keyPath, m.deploy.replicas.line),
@@ -152,7 +155,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       );
     }
     workloads.push({
-      kind: m.kind,
+      kind,
       id: idOf(m),
       container: m.container,
       ports,
@@ -160,8 +163,9 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       hostNetwork: m.hostNetwork,
       dependsOn: resolveDependencies(ctx, m, mains, byName, rootOf, idOf, inputs.skipped),
       restart: m.restart,
-      replicas: m.kind === 'service' ? m.replicas : 1,
+      replicas: kind === 'service' ? m.replicas : 1,
       sidecars: (sidecars.get(idOf(m)) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      runtime: m.runtime,
       source: { keyPath, line: map.line },
     });
   }

@@ -35,7 +35,7 @@ export interface SecretPlan {
 
 export type ImagePlan =
   | { readonly kind: 'registry'; readonly ref: string }
-  | { readonly kind: 'build'; readonly context: string; readonly dockerfile?: string; readonly args?: Readonly<Record<string, string>>; readonly tag: string };
+  | { readonly kind: 'build'; readonly context: string; readonly dockerfile?: string; readonly args?: Readonly<Record<string, string>>; readonly target?: string; readonly tag: string };
 
 export interface PortPlan {
   readonly containerPort: number;
@@ -142,5 +142,17 @@ export interface WorkloadPlan {
   /** Services only. */
   readonly replicas: number;
   readonly sidecars: readonly SidecarPlan[];
+  readonly runtime: RuntimePlan;
   readonly source: SourceRef;
+}
+
+/** How the workload's container runs on its host; each key only where the file sets it. */
+export interface RuntimePlan {
+  readonly containerName?: string;
+  readonly hostname?: string;
+  readonly stop?: { readonly signal?: string; readonly gracePeriod?: string };
+  readonly platform?: 'linux/amd64' | 'linux/arm64';
+  readonly tty?: boolean;
+  readonly stdinOpen?: boolean;
+  readonly sysctls?: Readonly<Record<string, string>>;
 }

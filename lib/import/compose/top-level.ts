@@ -1,4 +1,5 @@
 import { asBoolean, asMap, asString, at, entry, reportUnhandled, type ImportContext } from './context';
+import { defaultDriverKeys, legacyExternalName } from './default-drivers';
 import type { LocatedMap } from './located';
 import type { NameTable } from './names';
 import { hostPath } from './paths';
@@ -29,9 +30,10 @@ const SECRET_HINTS: Record<string, string> = {
 /** An `external: true` network or volume: created by lading like any other, with a diagnostic. */
 function external(ctx: ImportContext, map: LocatedMap, keyPath: string, what: string, name: string): boolean {
   const e = entry(map, 'external');
-  if (!e || !asBoolean(ctx, e.value, `${keyPath}.external`)) return false;
+  const legacy = legacyExternalName(ctx, map, keyPath);
+  if (!e || (legacy === undefined && e.value.kind === 'map') || (legacy === undefined && !asBoolean(ctx, e.value, `${keyPath}.external`))) return false;
   const n = entry(map, 'name');
-  const existing = n ? asString(ctx, n.value, `${keyPath}.name`) : name;
+  const existing = legacy ?? (n ? asString(ctx, n.value, `${keyPath}.name`) : name);
   ctx.reporter.report(
     'import/external',
     at(ctx, `${keyPath}.external`, e.line),
@@ -51,7 +53,7 @@ export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined,
     if (!(e.value.kind === 'scalar' && e.value.value === null)) {
       const map = asMap(ctx, e.value, p);
       const isExternal = external(ctx, map, p, 'network', name);
-      reportUnhandled(ctx, map, p, new Set(['internal', 'external', ...(isExternal ? ['name'] : [])]), RESOURCE_HINTS);
+      reportUnhandled(ctx, map, p, new Set(['internal', 'external', ...(isExternal ? ['name'] : []), ...defaultDriverKeys(ctx, map, p, 'network')]), RESOURCE_HINTS);
       const i = entry(map, 'internal');
       if (i) internal = asBoolean(ctx, i.value, `${p}.internal`);
     }
@@ -73,7 +75,7 @@ export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, 
     if (!(e.value.kind === 'scalar' && e.value.value === null)) {
       const map = asMap(ctx, e.value, p);
       const isExternal = external(ctx, map, p, 'volume', name);
-      reportUnhandled(ctx, map, p, new Set(['external', ...(isExternal ? ['name'] : [])]), RESOURCE_HINTS);
+      reportUnhandled(ctx, map, p, new Set(['external', ...(isExternal ? ['name'] : []), ...defaultDriverKeys(ctx, map, p, 'volume')]), RESOURCE_HINTS);
     }
     out.set(name, names.claim('volume', name, p, e.line));
   }

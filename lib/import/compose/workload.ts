@@ -5,28 +5,22 @@ import type { Located, LocatedMap } from './located';
 import type { VolumeResolver } from './mounts';
 import type { ContainerPlan, PortPlan } from './plan';
 import { markHttpPort, PortCollector } from './ports';
+import type { RuntimePlan } from './plan';
+import { runtimeOf } from './runtime';
 import type { SecretRegistry } from './secrets';
 
 /** Keys of a service that no part of the model holds, with what to do instead. */
 const SERVICE_HINTS: Record<string, string> = {
-  container_name: 'lading names containers after the service; other services reach it by the service name.',
-  hostname: 'Other services reach it by the service name.',
   links: 'Services reach each other by name on a shared network: put both on one network.',
   external_links: 'Services reach each other by name on a shared network.',
   configs: 'Mount the configuration as a bind mount or bake it into the image.',
   extra_hosts: 'Name resolution is each target\'s; use DNS names.',
   dns: 'Name resolution is each target\'s.',
   ulimits: 'The model has no ulimits.',
-  sysctls: 'The model has no sysctls.',
   devices: 'The model has no devices.',
-  stop_grace_period: 'Each target stops containers with its own grace period.',
-  stop_signal: 'Set STOPSIGNAL in the image.',
   init: 'Use an image whose entrypoint reaps processes (tini).',
   shm_size: 'Mount a tmpfs at /dev/shm with Mount.ephemeral(\'/dev/shm\', { tmpfs: true, sizeLimit }).',
-  platform: 'Build or pull an image for the platform that runs it.',
   pull_policy: 'Pin the image by tag or digest.',
-  tty: 'The model runs containers without a terminal.',
-  stdin_open: 'The model runs containers without stdin.',
 };
 
 /** What a service of the file is, once its keys are read. */
@@ -59,11 +53,12 @@ export interface ConvertedService {
   /** Whether `volumes_from` names the service this one is a sidecar of. */
   readonly volumesFromMain: boolean;
   readonly deploy: DeployResult;
+  readonly runtime: RuntimePlan;
 }
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'stdin_open', 'sysctls',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */
@@ -132,6 +127,7 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
     replicas: deploy.replicas?.value ?? 1,
     volumesFromMain,
     deploy,
+    runtime: runtimeOf(ctx, map, keyPath),
   };
 }
 

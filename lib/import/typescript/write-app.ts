@@ -39,6 +39,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['dockerfile', p.dockerfile !== undefined ? str(p.dockerfile) : undefined],
       ['args', p.args ? strings(p.args) : undefined],
       ['tag', str(p.tag)],
+      ['target', p.target !== undefined ? str(p.target) : undefined],
     ]));
   };
   const port = (p: PortPlan): Code => {
@@ -142,6 +143,13 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ...containerTail(w.container),
       ['networks', w.networks.length > 0 ? array(w.networks.map((n) => raw(vars.network.get(n) as string))) : undefined],
       ['hostNetwork', w.hostNetwork ? raw('true') : undefined],
+      ['containerName', w.runtime.containerName !== undefined ? str(w.runtime.containerName) : undefined],
+      ['hostname', w.runtime.hostname !== undefined ? str(w.runtime.hostname) : undefined],
+      ['stop', w.runtime.stop ? object([['signal', w.runtime.stop.signal !== undefined ? str(w.runtime.stop.signal) : undefined], ['gracePeriod', w.runtime.stop.gracePeriod !== undefined ? str(w.runtime.stop.gracePeriod) : undefined]]) : undefined],
+      ['platform', w.runtime.platform !== undefined ? str(w.runtime.platform) : undefined],
+      ['tty', w.runtime.tty ? raw('true') : undefined],
+      ['stdinOpen', w.runtime.stdinOpen ? raw('true') : undefined],
+      ['sysctls', w.runtime.sysctls ? strings(w.runtime.sysctls) : undefined],
       ...containerEnd(w.container),
       ['restart', (w.kind === 'service' ? w.restart !== 'always' : w.restart !== 'no') ? str(w.restart) : undefined],
       ['replicas', w.kind === 'service' && w.replicas !== 1 ? num(w.replicas) : undefined],

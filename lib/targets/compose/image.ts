@@ -27,6 +27,6 @@ export function imageKeys(scope: ComposeScope, container: ContainerSpec): Compos
   const args = Object.keys(image.args).length > 0 ? { ...image.args } : undefined;
   return {
     image: image.ref,
-    build: compact({ context: fromProjectRoot(scope.projectRoot, image.context), dockerfile: image.dockerfile, args }),
+    build: compact({ context: fromProjectRoot(scope.projectRoot, image.context), dockerfile: image.dockerfile, args, target: image.target }),
   };
 }

@@ -1,5 +1,6 @@
 import type { WorkloadSpec } from '../../model/spec';
 import { propPath } from '../docker-engine/prop-path';
+import { platformText, runtimeKeys } from '../docker-engine/runtime';
 import { containerKeys } from './container';
 import { dependsOnKey } from './depends-on';
 import { deployKeys } from './deploy';
@@ -20,6 +21,9 @@ export function mainService(scope: ComposeScope, workload: WorkloadSpec): Compos
   }
   return compact({
     ...containerKeys(scope, workload.main),
+    container_name: workload.containerName,
+    ...runtimeKeys(workload),
+    platform: platformText(workload),
     ...portKeys(scope, workload),
     ...networkKeys(scope, workload),
     ...deployKeys(workload, workload.main),

@@ -39,6 +39,7 @@ export function buildCommand(image: BuildImageSpec): Command {
       ['-t', image.ref],
       ['-f', fromProjectRoot(posix.join(image.context, image.dockerfile))],
       ...Object.entries(image.args).map(([k, v]) => ['--build-arg', `${k}=${v}`]),
+      ...(image.target !== undefined ? [['--target', image.target]] : []),
       [fromProjectRoot(image.context)],
     ],
   };

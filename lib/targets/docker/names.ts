@@ -21,8 +21,9 @@ export function replicaNumbers(workload: WorkloadSpec): (number | undefined)[] {
   return count === 1 ? [undefined] : Array.from({ length: count }, (_, i) => i + 1);
 }
 
-/** The main container of a workload, or of one of its replicas: `<app>-<service>`, `<app>-<service>-2`. */
+/** The main container of a workload, or of one of its replicas: `<app>-<service>`, `<app>-<service>-2`, or its fixed name. */
 export function containerName(spec: SystemSpec, workload: WorkloadSpec, replica?: number): string {
+  if (workload.containerName !== undefined) return workload.containerName;
   return replica === undefined ? `${spec.name}-${workload.name}` : `${spec.name}-${workload.name}-${replica}`;
 }
 

@@ -5,6 +5,7 @@ import { containerParts, type ContainerParts } from './container';
 import { containerName, replicaNumbers, sidecarName } from './names';
 import { networkPlan, type NetworkPlan } from './networks';
 import { portFlags } from './ports';
+import { runtimeFlags } from './runtime';
 import type { DockerScope } from './scope';
 import { commandText, quote, type Command, type Word } from './shell';
 
@@ -46,7 +47,7 @@ function mainCommands(parts: ContainerParts, network: NetworkPlan, name: string,
 function serviceLines(scope: DockerScope, service: ServiceSpec): string[] {
   const parts = containerParts(scope, service.main);
   const network = networkPlan(scope, service);
-  const restart = [['--restart', restartFlag(service.restart)]];
+  const restart = [['--restart', restartFlag(service.restart)], ...runtimeFlags(service)];
   const ports = portFlags(scope, service);
   const sidecars = service.sidecars.map((sidecar) => ({ sidecar, parts: containerParts(scope, sidecar, service.main) }));
   const lines: string[] = [];
@@ -81,7 +82,7 @@ function jobLines(scope: DockerScope, job: JobSpec): string[] {
   });
   const name = containerName(scope.spec, job);
   const parts = containerParts(scope, job.main);
-  const commands = mainCommands(parts, networkPlan(scope, job), name, '--rm', [], portFlags(scope, job));
+  const commands = mainCommands(parts, networkPlan(scope, job), name, '--rm', runtimeFlags(job), portFlags(scope, job));
   const text = commands.map((c) => commandText(c, '  ')).join(' &&\n');
   if (job.restart.policy !== 'on-failure') return [text];
   const max = job.restart.maxRetries;

@@ -187,6 +187,26 @@ export const ECS_CODES = {
     severity: 'error',
     summary: 'aws-cdk-lib reported an error in the rendered stack.',
   },
+  'ecs/service-restart': {
+    severity: 'info',
+    summary: "An ECS service replaces every task that stops: a service's restart 'no' or 'on-failure' behaves as 'always'.",
+  },
+  'ecs/stop-timeout': {
+    severity: 'warning',
+    summary: 'Fargate waits at most 120 seconds between the stop signal and SIGKILL: a longer grace period is cut to 120.',
+  },
+  'ecs/stop-signal': {
+    severity: 'warning',
+    summary: "A task definition cannot choose the stop signal: ECS sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",
+  },
+  'ecs/hostname': {
+    severity: 'warning',
+    summary: 'A task in awsvpc network mode (Fargate) takes the host name of its network interface: a hostname is not set.',
+  },
+  'ecs/container-alias': {
+    severity: 'info',
+    summary: 'ECS names the containers of a task itself: a fixed container name becomes a second Service Connect name, so other services still reach it by that name.',
+  },
 } as const satisfies CodeTable;
 
 export type EcsCode = CodeOf<typeof ECS_CODES>;

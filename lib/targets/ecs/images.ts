@@ -33,5 +33,6 @@ export function imageOf(c: ContainerSpec, secrets: ReadonlyMap<string, secretsma
   return ecs.ContainerImage.fromAsset(dir, {
     file: image.dockerfile,
     buildArgs: Object.keys(image.args).length > 0 ? { ...image.args } : undefined,
+    target: image.target,
   });
 }

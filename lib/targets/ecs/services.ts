@@ -6,7 +6,9 @@ import type { Construct } from 'constructs';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { cloudMapOf } from './job-names';
+import { addContainerAlias } from './container-alias';
 import { serviceConnectOf } from './service-connect';
+import { reportServiceRestart } from './service-restart';
 import type { BuiltTask } from './task-definitions';
 import { placementOf } from './vpc';
 
@@ -26,7 +28,14 @@ interface ServiceContext {
  * reachable by name through Service Connect (service-connect.ts).
  */
 export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.BaseService {
+  const service = createService(scope, s, task, ctx);
+  addContainerAlias(service, s, ctx.namespace !== undefined && task.networkMode !== 'host', ctx.d);
+  return service;
+}
+
+function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.BaseService {
   const startPeriod = s.main.health?.startPeriodSeconds ?? 0;
+  reportServiceRestart(s, ctx.d);
   const common = {
     cluster: ctx.cluster,
     taskDefinition: task.taskDefinition,

@@ -7,6 +7,7 @@ import { containerOptions, type ContainerContext } from './containers';
 import { ephemeralMount } from './ephemeral-volumes';
 import { familyOf } from './names';
 import { ecsNetworkMode, networkModeOf, type NetworkMode } from './networks';
+import { applyPlatform, runtimeOptions } from './runtime';
 import { addCapabilities } from './security';
 import { taskSizeOf } from './task-size';
 import { grantVolumes, volumeMount, type VolumeResources } from './volumes';
@@ -78,12 +79,13 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
       linuxParameters,
     });
     if (!options) continue;
-    const def = taskDefinition.addContainer(c.container.name, options);
+    const def = taskDefinition.addContainer(c.container.name, c.sidecar === undefined ? { ...options, ...runtimeOptions(w, networkMode, fargate, ctx.d) } : options);
     if (mountPoints.length > 0) def.addMountPoints(...mountPoints);
     if (c.sidecar?.volumesFrom) def.addVolumesFrom({ sourceContainer: w.main.name, readOnly: false });
     if (!c.sidecar) main = def;
   }
   grantVolumes(taskDefinition, identity, w.name, writes, ctx.volumes);
+  applyPlatform(taskDefinition, w);
   if (!main) return undefined;
   return { taskDefinition, main, networkMode };
 }

@@ -109,6 +109,26 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'A port bound to one host address has no equivalent on a cluster: it is not published, only the ClusterIP Service has it.',
   },
+  'kubernetes/service-restart': {
+    severity: 'info',
+    summary: "A Deployment always restarts its pods: a service's restart 'no' or 'on-failure' behaves as 'always'.",
+  },
+  'kubernetes/stop-signal': {
+    severity: 'warning',
+    summary: "A pod cannot choose its stop signal: the kubelet sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",
+  },
+  'kubernetes/container-name': {
+    severity: 'warning',
+    summary: 'A fixed container name that is not a DNS label cannot name a Service: other pods reach the workload only by its own name.',
+  },
+  'kubernetes/container-alias': {
+    severity: 'info',
+    summary: 'A Deployment names its pods itself: a fixed container name becomes a second Service of the same pods, so other pods still reach it by that name.',
+  },
+  'kubernetes/unsafe-sysctl': {
+    severity: 'warning',
+    summary: 'A sysctl outside the set a kubelet allows by default: the pod is refused on a node that does not allow it.',
+  },
 } as const satisfies CodeTable;
 
 /** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */

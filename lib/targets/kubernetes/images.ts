@@ -11,7 +11,7 @@ export function reportBuiltImage(c: ContainerSpec, reporter: KubernetesReporter)
     'kubernetes/build-image',
     `${c.path} image`,
     `the image is built from ${c.image.context}/${c.image.dockerfile}; the manifest uses its tag ${c.image.ref}`,
-    `Push it where the cluster can pull it: docker build -t ${c.image.ref} ${c.image.context} && docker push ${c.image.ref} (or load it into a local cluster).`,
+    `Push it where the cluster can pull it: docker build -t ${c.image.ref}${c.image.target !== undefined ? ` --target ${c.image.target}` : ''} ${c.image.context} && docker push ${c.image.ref} (or load it into a local cluster).`,
   );
 }
 

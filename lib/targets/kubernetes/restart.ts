@@ -7,6 +7,15 @@ import type { KubernetesReporter } from './context';
  * `unless-stopped` behaves the same (a note says so).
  */
 export function reportServiceRestart(s: ServiceSpec, reporter: KubernetesReporter): void {
+  if (s.restart.policy === 'no' || s.restart.policy === 'on-failure') {
+    reporter.report(
+      'kubernetes/service-restart',
+      `${s.path} restart`,
+      `a Deployment restarts its pods whenever they stop: '${restartText(s)}' behaves as 'always', so a server that exits is started again`,
+      "Write restart 'always' to say so, or make it a Job if it runs once to completion.",
+    );
+    return;
+  }
   if (s.restart.policy !== 'unless-stopped') return;
   reporter.report(
     'kubernetes/unless-stopped',
@@ -14,6 +23,10 @@ export function reportServiceRestart(s: ServiceSpec, reporter: KubernetesReporte
     "a Deployment always restarts its pods: 'unless-stopped' behaves as 'always'",
     'Scale the Deployment to 0 replicas to stop it.',
   );
+}
+
+function restartText(s: ServiceSpec): string {
+  return s.restart.maxRetries !== undefined ? `${s.restart.policy}:${s.restart.maxRetries}` : s.restart.policy;
 }
 
 export interface JobRestart {

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { PortSpec, WorkloadSpec } from '../../model/spec';
+import { aliasServiceName } from './container-name';
 import type { ChartContext } from './context';
 import { bySources, publishedBeyondHost, reportHostBoundPorts, sourceRestriction } from './exposure';
 import { objectNames, selectorLabels } from './names';
@@ -38,6 +39,8 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
     );
   };
   add(w.name, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
+  const alias = aliasServiceName(w, reporter);
+  if (alias !== undefined) add(alias, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
   const fixed = publishedBeyondHost(w).filter((p) => p.publish === 'fixed');
   const dynamic = publishedBeyondHost(w).filter((p) => p.publish === 'dynamic');
   const nodePorts: kplus.ServicePort[] = dynamic.map((p) => servicePort(p, p.containerPort));

@@ -11,6 +11,7 @@ import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefau
 import { applyDockerPodDefaults, pullPolicyOf, PullPolicy, WAIT_CONTAINER_SECURITY } from './pod-defaults';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
+import { applyRuntime, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
 
@@ -61,8 +62,11 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
         keepRestartPolicy: w.kind === 'job',
       });
       applyDockerPodDefaults(template, pullPolicies);
+      applyRuntime(template, w);
     }),
   );
+  reportStopSignal(w, reporter);
+  reportUnsafeSysctls(w, reporter);
   renderServices(ctx, w);
 }
 

@@ -105,6 +105,10 @@ export const SWARM_CODES = {
     severity: 'warning',
     summary: 'The routing mesh cannot restrict the sources of a published port (`from`): it is open to every source that reaches a node.',
   },
+  'swarm/container-name': {
+    severity: 'info',
+    summary: "Swarm names a task itself: a fixed container name becomes a network alias, which other services resolve, but `docker ps` shows the task's name.",
+  },
 } as const satisfies CodeTable;
 
 export type SwarmCode = CodeOf<typeof SWARM_CODES>;

@@ -8,7 +8,8 @@ import { shellWord } from './shell';
 /** The commands, run from the project root, that build an image and push its tag. */
 function buildAndPush(image: BuildImageSpec): string {
   const args = Object.entries(image.args).flatMap(([k, v]) => ['--build-arg', shellWord(`${k}=${v}`)]);
-  const words = ['docker', 'build', '-t', shellWord(image.ref), '-f', shellWord(posix.join(image.context, image.dockerfile)), ...args, shellWord(image.context)];
+  const target = image.target !== undefined ? ['--target', shellWord(image.target)] : [];
+  const words = ['docker', 'build', '-t', shellWord(image.ref), '-f', shellWord(posix.join(image.context, image.dockerfile)), ...args, ...target, shellWord(image.context)];
   return `${words.join(' ')} && docker push ${shellWord(image.ref)}`;
 }
 

@@ -3,9 +3,10 @@ import { compact, type StackMap } from './document';
 import { containerKeys } from './container';
 import { reportDependencies } from './dependencies';
 import { deployKey } from './deploy';
-import { networksKey, reportHostNetwork } from './networks';
+import { reportHostNetwork } from './networks';
 import { portsKey } from './ports';
 import { reportRestart } from './restart';
+import { aliasedNetworksKey, swarmRuntimeKeys, withPlatform } from './runtime';
 import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
 
@@ -28,8 +29,9 @@ export function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap
   reportDependencies(scope, workload);
   return compact({
     ...containerKeys(scope, workload.main),
+    ...swarmRuntimeKeys(workload),
     ports: portsKey(scope, workload),
-    networks: networksKey(scope.spec, workload),
-    deploy: deployKey(scope, workload, workload.main),
+    networks: aliasedNetworksKey(scope, scope.spec, workload),
+    deploy: withPlatform(deployKey(scope, workload, workload.main), workload),
   });
 }

@@ -1,0 +1,23 @@
+import type { WorkloadSpec } from '../../model/spec';
+import type { EngineMap } from './document';
+
+/**
+ * The keys of a Compose or stack file that say how a workload's container runs on its host: `hostname`,
+ * `tty`, `stdin_open`, `sysctls`, `stop_signal`, `stop_grace_period`. The container's name and platform differ between the two files.
+ */
+export function runtimeKeys(workload: WorkloadSpec): EngineMap {
+  const stop = workload.stop;
+  return {
+    hostname: workload.hostname,
+    tty: workload.tty,
+    stdin_open: workload.stdinOpen,
+    sysctls: workload.sysctls ? { ...workload.sysctls } : undefined,
+    stop_signal: stop?.signal,
+    stop_grace_period: stop?.gracePeriodSeconds !== undefined ? `${stop.gracePeriodSeconds}s` : undefined,
+  };
+}
+
+/** The platform as Docker writes it: `linux/amd64`. */
+export function platformText(workload: WorkloadSpec): string | undefined {
+  return workload.platform ? `${workload.platform.os}/${workload.platform.architecture}` : undefined;
+}

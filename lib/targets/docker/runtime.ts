@@ -1,0 +1,17 @@
+import type { WorkloadSpec } from '../../model/spec';
+import { platformText } from '../docker-engine/runtime';
+import type { Word } from './shell';
+
+/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `-i` and `--sysctl` of a workload's main container. */
+export function runtimeFlags(workload: WorkloadSpec): Word[][] {
+  const platform = platformText(workload);
+  return [
+    ...(workload.hostname !== undefined ? [['--hostname', workload.hostname]] : []),
+    ...(workload.stop?.signal !== undefined ? [['--stop-signal', workload.stop.signal]] : []),
+    ...(workload.stop?.gracePeriodSeconds !== undefined ? [['--stop-timeout', String(workload.stop.gracePeriodSeconds)]] : []),
+    ...(platform !== undefined ? [['--platform', platform]] : []),
+    ...(workload.tty ? [['-t']] : []),
+    ...(workload.stdinOpen ? [['-i']] : []),
+    ...Object.entries(workload.sysctls ?? {}).map(([k, v]) => ['--sysctl', `${k}=${v}`]),
+  ];
+}

@@ -1,0 +1,52 @@
+import { Duration } from 'aws-cdk-lib';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { WorkloadSpec } from '../../model/spec';
+import type { EcsReporter } from './codes';
+import type { NetworkMode } from './networks';
+
+/** Fargate waits at most 120 seconds between the stop signal and SIGKILL. */
+const FARGATE_STOP_TIMEOUT_MAX = 120;
+
+/**
+ * The main container's `stopTimeout` (the grace period before SIGKILL), `pseudoTerminal`, `interactive`,
+ * `systemControls`, and `hostname`, which ECS sets only in bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
+ */
+export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargate: boolean, d: EcsReporter): Partial<ecs.ContainerDefinitionOptions> {
+  const out: { stopTimeout?: Duration; hostname?: string; pseudoTerminal?: boolean; interactive?: boolean; systemControls?: ecs.SystemControl[] } = {};
+  if (w.tty) out.pseudoTerminal = true;
+  if (w.stdinOpen) out.interactive = true;
+  if (w.sysctls) out.systemControls = Object.entries(w.sysctls).map(([namespace, value]) => ({ namespace, value }));
+  const grace = w.stop?.gracePeriodSeconds;
+  if (grace !== undefined) {
+    if (fargate && grace > FARGATE_STOP_TIMEOUT_MAX) {
+      d.report('ecs/stop-timeout', `${w.path} stop.gracePeriod`, `Fargate waits at most ${FARGATE_STOP_TIMEOUT_MAX} seconds before it kills a container: ${w.name} gets ${FARGATE_STOP_TIMEOUT_MAX}, not ${grace}`, `Make ${w.name} stop within ${FARGATE_STOP_TIMEOUT_MAX} seconds, or set targetOptions.ecs.launchType 'ec2'.`);
+    }
+    out.stopTimeout = Duration.seconds(fargate ? Math.min(grace, FARGATE_STOP_TIMEOUT_MAX) : grace);
+  }
+  if (w.stop?.signal !== undefined) {
+    d.report(
+      'ecs/stop-signal',
+      `${w.path} stop.signal`,
+      `a task definition cannot choose the stop signal: ECS sends ${w.name} the image's STOPSIGNAL, SIGTERM unless the Dockerfile says otherwise, not ${w.stop.signal}`,
+      `Write STOPSIGNAL ${w.stop.signal} in the Dockerfile, which every target honours.`,
+    );
+  }
+  if (w.hostname !== undefined) {
+    if (networkMode === 'awsvpc') {
+      d.report(
+        'ecs/hostname',
+        `${w.path} hostname`,
+        `a task in awsvpc network mode takes the host name of its network interface (ip-10-0-...): ${w.name} does not see ${w.hostname} as its own name`,
+        `Pass the name in an environment variable if ${w.name} reads it, or set targetOptions.ecs.launchType 'ec2' (bridge mode keeps the hostname).`,
+      );
+    } else if (networkMode === 'bridge') out.hostname = w.hostname;
+  }
+  return out;
+}
+
+/** The platform as the task definition's `RuntimePlatform`. */
+export function applyPlatform(taskDefinition: ecs.TaskDefinition, w: WorkloadSpec): void {
+  if (!w.platform) return;
+  const cfn = taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
+  cfn.addPropertyOverride('RuntimePlatform', { CpuArchitecture: w.platform.architecture === 'arm64' ? 'ARM64' : 'X86_64', OperatingSystemFamily: 'LINUX' });
+}

@@ -1,0 +1,51 @@
+import type { WorkloadSpec } from '../../model/spec';
+import type { KubernetesReporter } from './context';
+import { isObject, type JsonObject } from './overrides';
+
+/**
+ * What a workload says about how its container runs, in its pod template: the pod's `hostname`, the grace period
+ * before SIGKILL (`terminationGracePeriodSeconds`), the main container's `tty` and `stdin`, the pod's
+ * `securityContext.sysctls`, and the platform as a node selector on `kubernetes.io/os` and `kubernetes.io/arch`.
+ */
+export function applyRuntime(template: JsonObject, w: WorkloadSpec): void {
+  const spec = isObject(template.spec) ? template.spec : undefined;
+  if (!spec) return;
+  if (w.hostname !== undefined) spec.hostname = w.hostname;
+  if (w.stop?.gracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = w.stop.gracePeriodSeconds;
+  const main = Array.isArray(spec.containers) ? spec.containers.find((c) => isObject(c) && c.name === w.main.name) : undefined;
+  if (isObject(main) && w.tty) main.tty = true;
+  if (isObject(main) && w.stdinOpen) main.stdin = true;
+  if (w.sysctls) {
+    const context = isObject(spec.securityContext) ? spec.securityContext : {};
+    spec.securityContext = { ...context, sysctls: Object.entries(w.sysctls).map(([name, value]) => ({ name, value })) };
+  }
+  if (w.platform) spec.nodeSelector = { ...(isObject(spec.nodeSelector) ? spec.nodeSelector : {}), 'kubernetes.io/arch': w.platform.architecture, 'kubernetes.io/os': w.platform.os };
+}
+
+/** A stop signal, which a pod cannot choose: Kubernetes 1.27 sends SIGTERM (or the image's STOPSIGNAL). */
+export function reportStopSignal(w: WorkloadSpec, reporter: KubernetesReporter): void {
+  const signal = w.stop?.signal;
+  if (signal === undefined) return;
+  reporter.report(
+    'kubernetes/stop-signal',
+    `${w.path} stop.signal`,
+    `a pod cannot choose its stop signal: the kubelet sends ${w.name} the image's STOPSIGNAL, SIGTERM unless the Dockerfile says otherwise, not ${signal}`,
+    `Write STOPSIGNAL ${signal} in the Dockerfile, which every target honours (or add a preStop hook that sends ${signal} to process 1).`,
+  );
+}
+
+// the sysctls a kubelet allows without --allowed-unsafe-sysctls (Kubernetes 1.27)
+const SAFE_SYSCTLS = new Set(['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes']);
+
+/** A sysctl outside the kubelet's safe set: the pod is refused unless the node allows it. */
+export function reportUnsafeSysctls(w: WorkloadSpec, reporter: KubernetesReporter): void {
+  for (const name of Object.keys(w.sysctls ?? {})) {
+    if (SAFE_SYSCTLS.has(name)) continue;
+    reporter.report(
+      'kubernetes/unsafe-sysctl',
+      `${w.path} sysctls.${name}`,
+      `${name} is not one of the sysctls a kubelet allows by default: the pod of ${w.name} is refused (SysctlForbidden) on a node that does not allow it`,
+      `Start the kubelets that run ${w.name} with --allowed-unsafe-sysctls=${name}, or leave it out.`,
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { propPath } from '../docker-engine/prop-path';
+import { runtimeKeys } from '../docker-engine/runtime';
+import type { StackMap } from './document';
+import { networksKey } from './networks';
+import type { SwarmScope } from './scope';
+
+/** `hostname`, `stop_signal` and `stop_grace_period`, which a stack file keeps as Compose writes them. */
+export function swarmRuntimeKeys(workload: WorkloadSpec): StackMap {
+  return runtimeKeys(workload);
+}
+
+/**
+ * `networks` of the main service: a fixed container name is a network alias on each of its networks, since Swarm
+ * names a task itself (`<stack>_<service>.1.<id>`), so other services still reach it by that name.
+ */
+export function aliasedNetworksKey(scope: SwarmScope, spec: SystemSpec, workload: WorkloadSpec): string[] | StackMap {
+  const networks = networksKey(spec, workload);
+  const name = workload.containerName;
+  if (name === undefined || workload.hostNetwork) return networks;
+  scope.reporter.report(
+    'swarm/container-name',
+    propPath(workload.path, 'containerName'),
+    `Swarm names the task of ${workload.name} itself: ${name} is a network alias, so other services still reach it by that name, but \`docker ps\` shows the task's name.`,
+    `Find its container with \`docker ps --filter name=${spec.name}_${workload.name}\`.`,
+  );
+  return Object.fromEntries(networks.map((n) => [n, { aliases: [name] }]));
+}
+
+const ARCH: Record<string, string> = { amd64: 'x86_64', arm64: 'aarch64' };
+
+/** The platform as a placement constraint: a stack file has no `platform`, a node reports its architecture. */
+export function withPlatform(deploy: StackMap, workload: WorkloadSpec): StackMap {
+  if (!workload.platform) return deploy;
+  return { ...deploy, placement: { constraints: [`node.platform.os == linux`, `node.platform.arch == ${ARCH[workload.platform.architecture]}`] } };
+}

@@ -1,0 +1,31 @@
+import { Image, Port, Service, System, type ServiceProps } from '../../lib/model';
+import { renderCompose } from './compose-test-kit';
+
+function shop(props: Partial<ServiceProps>): System {
+  const sys = new System('shop');
+  new Service(sys, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], ...props });
+  return sys;
+}
+
+describe('how a workload runs on Compose: name, host name, stop, platform, restart and build stage', () => {
+  test('GIVEN every runtime prop WHEN rendered THEN the service keeps each under its Compose key, and docker-compose accepts it', () => {
+    const r = renderCompose(shop({ containerName: 'front', hostname: 'web1', stop: { signal: 'SIGINT', gracePeriod: '1m30s' }, platform: 'linux/arm64', restart: 'on-failure:3' }));
+    const web = r.doc.services.web;
+    expect([web.container_name, web.hostname, web.stop_signal, web.stop_grace_period, web.platform, web.restart]).toEqual(['front', 'web1', 'SIGINT', '90s', 'linux/arm64', 'on-failure:3']);
+  });
+
+  test('GIVEN an image built from one stage of a Dockerfile WHEN rendered THEN build.target names it', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: Image.build({ context: 'apps/devbox', tag: 'shop/web:dev', target: 'builder' }) });
+    expect(renderCompose(sys).doc.services.web.build.target).toBe('builder');
+  });
+
+  test('GIVEN an env name with dots WHEN rendered THEN environment keeps it', () => {
+    expect(renderCompose(shop({ env: { 'discovery.type': 'single-node' } })).doc.services.web.environment).toEqual({ 'discovery.type': 'single-node' });
+  });
+
+  test('GIVEN tty, stdinOpen and sysctls WHEN rendered THEN the service keeps them', () => {
+    const web = renderCompose(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })).doc.services.web;
+    expect([web.tty, web.stdin_open, web.sysctls]).toEqual([true, true, { 'net.core.somaxconn': '1024' }]);
+  });
+});

@@ -1,0 +1,26 @@
+import { Image, Port, Service, System, type ServiceProps } from '../../lib/model';
+import { renderDocker } from './docker-test-kit';
+
+function shop(props: Partial<ServiceProps>): System {
+  const sys = new System('shop');
+  new Service(sys, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], ...props });
+  return sys;
+}
+
+describe('how a workload runs with docker: name, host name, stop, platform and build stage', () => {
+  test('GIVEN every runtime prop WHEN rendered THEN docker run names the container and passes each flag', () => {
+    const script = renderDocker(shop({ containerName: 'front', hostname: 'web1', stop: { signal: 'SIGINT', gracePeriod: '45s' }, platform: 'linux/amd64' })).script;
+    for (const flag of ['--name front', '--hostname web1', '--stop-signal SIGINT', '--stop-timeout 45', '--platform linux/amd64']) expect(script).toContain(flag);
+  });
+
+  test('GIVEN an image built from one stage WHEN rendered THEN docker build passes --target', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: Image.build({ context: 'apps/devbox', tag: 'shop/web:dev', target: 'builder' }) });
+    expect(renderDocker(sys).script).toContain('--target builder');
+  });
+
+  test('GIVEN tty, stdinOpen and sysctls WHEN rendered THEN docker run passes -t, -i and --sysctl', () => {
+    const script = renderDocker(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })).script;
+    for (const flag of [' -t', ' -i', '--sysctl net.core.somaxconn=1024']) expect(script).toContain(flag);
+  });
+});

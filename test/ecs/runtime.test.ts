@@ -1,0 +1,72 @@
+import { Image, Port, Service, System, type ServiceProps } from '../../lib/model';
+import { containersOf, find, one, serviceOf, synthEcs, taskDefinitionOf, templateOf, withEcs } from './support/ecs-kit';
+
+function shop(props: Partial<ServiceProps>) {
+  const sys = new System('shop');
+  new Service(sys, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], ...props });
+  return sys.toSpec();
+}
+
+describe('how a workload runs on ECS: name, host name, stop, platform and restart', () => {
+  test('GIVEN a grace period and a platform WHEN synthesized THEN the container has stopTimeout and the task RuntimePlatform', () => {
+    const t = templateOf(shop({ stop: { gracePeriod: '45s' }, platform: 'linux/arm64' }));
+    expect(containersOf(t, 'shop-web')[0].StopTimeout).toBe(45);
+    expect(taskDefinitionOf(t, 'shop-web').RuntimePlatform).toEqual({ CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' });
+  });
+
+  test('GIVEN a grace period over 120 s on Fargate WHEN synthesized THEN it is cut to 120 with a warning', () => {
+    const spec = shop({ stop: { gracePeriod: '5m' } });
+    const { template, diagnostics } = synthEcs(spec);
+    expect(containersOf(template!, 'shop-web')[0].StopTimeout).toBe(120);
+    expect(find(diagnostics, 'ecs/stop-timeout').message).toBe('Fargate waits at most 120 seconds before it kills a container: web gets 120, not 300');
+  });
+
+  test('GIVEN a stop signal WHEN synthesized THEN a warning says ECS sends the image\'s', () => {
+    const d = find(synthEcs(shop({ stop: { signal: 'SIGINT' } })).diagnostics, 'ecs/stop-signal');
+    expect([d.message, d.fix]).toEqual([
+      "a task definition cannot choose the stop signal: ECS sends web the image's STOPSIGNAL, SIGTERM unless the Dockerfile says otherwise, not SIGINT",
+      'Write STOPSIGNAL SIGINT in the Dockerfile, which every target honours.',
+    ]);
+  });
+
+  test('GIVEN a hostname WHEN synthesized on Fargate THEN a warning says awsvpc ignores it, and on EC2 (bridge) the container has it', () => {
+    const spec = shop({ hostname: 'web1' });
+    expect(find(synthEcs(spec).diagnostics, 'ecs/hostname').message).toBe(
+      'a task in awsvpc network mode takes the host name of its network interface (ip-10-0-...): web does not see web1 as its own name',
+    );
+    expect(containersOf(templateOf(withEcs(spec, { launchType: 'ec2' })), 'shop-web')[0].Hostname).toBe('web1');
+  });
+
+  test('GIVEN a container name WHEN synthesized THEN Service Connect answers to it as a second client alias', () => {
+    const spec = shop({ containerName: 'front' });
+    const service = serviceOf(templateOf(spec), 'web');
+    expect(service.Properties.ServiceConnectConfiguration.Services[0].ClientAliases).toEqual([
+      { DnsName: 'web', Port: 80 },
+      { DnsName: 'front', Port: 80 },
+    ]);
+    expect(find(synthEcs(spec).diagnostics, 'ecs/container-alias').message).toBe(
+      'ECS names the containers of a task itself: front is a second Service Connect name of web, so other services still reach it by that name',
+    );
+  });
+
+  test('GIVEN a service that restarts on-failure WHEN synthesized THEN it is an ECS service, with a note', () => {
+    const spec = shop({ restart: 'on-failure' });
+    expect(serviceOf(templateOf(spec), 'web').Type).toBe('AWS::ECS::Service');
+    expect(find(synthEcs(spec).diagnostics, 'ecs/service-restart').message).toBe(
+      "the ECS service replaces every task that stops: 'on-failure' behaves as 'always', so a server that exits is started again",
+    );
+  });
+
+  test('GIVEN one port published for tcp and udp WHEN synthesized THEN one TCP_UDP listener carries both', () => {
+    const sys = new System('dns');
+    new Service(sys, 'resolver', { image: Image.of('pihole/pihole:2024.07.0'), ports: [Port.tcp(53).publish(53), Port.udp(53).publish(53)] });
+    const t = templateOf(sys.toSpec());
+    expect(one(t, 'AWS::ElasticLoadBalancingV2::Listener').Properties).toMatchObject({ Port: 53, Protocol: 'TCP_UDP' });
+    expect(one(t, 'AWS::ElasticLoadBalancingV2::TargetGroup').Properties).toMatchObject({ Port: 53, Protocol: 'TCP_UDP' });
+  });
+
+  test('GIVEN tty, stdinOpen and sysctls WHEN synthesized THEN the container has pseudoTerminal, interactive and systemControls', () => {
+    const c = containersOf(templateOf(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })), 'shop-web')[0];
+    expect([c.PseudoTerminal, c.Interactive, c.SystemControls]).toEqual([true, true, [{ Namespace: 'net.core.somaxconn', Value: '1024' }]]);
+  });
+});

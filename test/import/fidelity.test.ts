@@ -1,0 +1,169 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import type { TargetName } from '../../lib/diagnostics/diagnostic';
+import type { ServiceSpec } from '../../lib/model/spec';
+import { requireDockerCompose } from '../support/compose-validators';
+import { parseManifest } from '../support/kubernetes-validators';
+import { ALL_TARGETS, fidelityOf, realCorpusNames, REAL_CORPUS, type FidelityResult } from './support/fidelity';
+
+const names = realCorpusNames();
+const results = new Map<string, FidelityResult>();
+
+beforeAll(async () => {
+  for (const name of names) results.set(name, await fidelityOf(name));
+}, 600_000);
+
+function result(name: string): FidelityResult {
+  const r = results.get(name);
+  if (!r) throw new Error(`${name} is not in the real-world corpus`);
+  return r;
+}
+
+function text(name: string, target: TargetName): string {
+  return result(name).outputs[target]?.files.find((f) => !f.path.endsWith('manifest.json') && (target !== 'ecs' || f.path.endsWith('.template.json')))?.content ?? '';
+}
+
+function service(name: string, id: string): ServiceSpec {
+  const s = result(name).spec?.services.find((x) => x.name === id);
+  if (!s) throw new Error(`no service ${id} in ${name}`);
+  return s;
+}
+
+function codes(name: string): string[] {
+  return [...result(name).imported.diagnostics.map((d) => d.code), ...ALL_TARGETS.flatMap((t) => (result(name).outputs[t]?.diagnostics ?? []).map((d) => d.code))];
+}
+
+describe('the real-world corpus (docker/awesome-compose)', () => {
+  test('GIVEN the corpus THEN it holds at least 20 files, each with its licence and its source', () => {
+    expect(names.length).toBeGreaterThanOrEqual(20);
+    for (const name of names) {
+      expect([name, fs.existsSync(path.join(REAL_CORPUS, name, 'LICENSE'))]).toEqual([name, true]);
+      expect(fs.readFileSync(path.join(REAL_CORPUS, name, 'SOURCE.md'), 'utf8')).toMatch(/\| compose\.yaml \| \S+ \| [0-9a-f]{40} \|/);
+    }
+  });
+
+  test('GIVEN every file WHEN imported and rendered on every target THEN no error stops any of them', () => {
+    expect(names.map((n) => [n, result(n).errors])).toEqual(names.map((n) => [n, []]));
+    for (const n of names) for (const t of ALL_TARGETS) expect([n, t, (result(n).outputs[t]?.files.length ?? 0) > 0]).toEqual([n, t, true]);
+  });
+
+  test('GIVEN every file WHEN counted THEN the warnings that drop or change a value stay at or below today\'s count', () => {
+    const baseline = JSON.parse(fs.readFileSync(path.join(REAL_CORPUS, 'BASELINE.json'), 'utf8')) as { total: number; byOwner: Record<string, number> };
+    const all = names.flatMap((n) => result(n).losses);
+    const own = all.filter((l) => l.owner === 'import').length;
+    expect([baseline.total, baseline.byOwner.import]).toEqual([133, 56]);
+    expect(all.length).toBeLessThanOrEqual(99);
+    expect(own).toBeLessThanOrEqual(22);
+  });
+
+  test('GIVEN build.target (django, react-rust-postgres) WHEN imported THEN every target builds that stage', () => {
+    expect(service('django', 'web').main.image).toMatchObject({ kind: 'build', target: 'builder' });
+    expect(parse(text('django', 'compose')).services.web.build.target).toBe('builder');
+    expect(text('django', 'docker')).toContain('--target builder');
+    expect(service('react-rust-postgres', 'backend').main.image).toMatchObject({ target: 'development' });
+  });
+
+  test('GIVEN a server with restart "no" (fastapi) or on-failure (nginx-nodejs-redis) WHEN imported THEN it stays a Service with its ports and its policy', () => {
+    expect([service('fastapi', 'api').restart, service('fastapi', 'api').main.ports.map((p) => p.hostPort)]).toEqual([{ policy: 'no' }, [8000]]);
+    expect([service('nginx-nodejs-redis', 'web1').restart, service('nginx-nodejs-redis', 'web1').main.ports.map((p) => p.containerPort)]).toEqual([{ policy: 'on-failure' }, [5000]]);
+    expect(parse(text('fastapi', 'compose')).services.api.restart).toBe('no');
+    expect(codes('fastapi')).toEqual(expect.arrayContaining(['kubernetes/service-restart', 'ecs/service-restart']));
+  });
+
+  test('GIVEN container_name (elasticsearch-logstash-kibana) WHEN imported THEN each target reaches the service by that name', () => {
+    expect(service('elasticsearch-logstash-kibana', 'elasticsearch').containerName).toBe('es');
+    expect(parse(text('elasticsearch-logstash-kibana', 'compose')).services.elasticsearch.container_name).toBe('es');
+    expect(parse(text('elasticsearch-logstash-kibana', 'swarm')).services.elasticsearch.networks).toEqual({ elastic: { aliases: ['es'] } });
+    expect(parseManifest(text('elasticsearch-logstash-kibana', 'kubernetes')).some((o) => o.kind === 'Service' && o.metadata?.name === 'es')).toBe(true);
+    expect(text('elasticsearch-logstash-kibana', 'docker')).toContain('--name es');
+    expect(text('elasticsearch-logstash-kibana', 'ecs')).toContain('"DnsName": "es"');
+  });
+
+  test('GIVEN env names with dots (elasticsearch-logstash-kibana) WHEN imported THEN discovery.type reaches every target', () => {
+    expect(service('elasticsearch-logstash-kibana', 'elasticsearch').main.env['discovery.type']).toBe('single-node');
+    for (const t of ['compose', 'kubernetes', 'docker', 'swarm', 'ecs'] as const) expect([t, text('elasticsearch-logstash-kibana', t).includes('discovery.type')]).toEqual([t, true]);
+  });
+
+  test('GIVEN stop_signal (flask) WHEN imported THEN Compose, Swarm and docker keep it and Kubernetes and ECS say how to keep it', () => {
+    expect(service('flask', 'web').stop).toEqual({ signal: 'SIGINT' });
+    expect(parse(text('flask', 'compose')).services.web.stop_signal).toBe('SIGINT');
+    expect(parse(text('flask', 'swarm')).services.web.stop_signal).toBe('SIGINT');
+    expect(text('flask', 'docker')).toContain('--stop-signal SIGINT');
+    expect(codes('flask')).toEqual(expect.arrayContaining(['kubernetes/stop-signal', 'ecs/stop-signal']));
+  });
+
+  test('GIVEN hostname (nginx-nodejs-redis) WHEN imported THEN the pod and the containers take it, and Fargate says it cannot', () => {
+    expect(service('nginx-nodejs-redis', 'web1').hostname).toBe('web1');
+    expect(parse(text('nginx-nodejs-redis', 'compose')).services.web1.hostname).toBe('web1');
+    const deployment = parseManifest(text('nginx-nodejs-redis', 'kubernetes')).find((o) => o.kind === 'Deployment' && o.metadata?.name === 'web1') as any;
+    expect(deployment.spec.template.spec.hostname).toBe('web1');
+    expect(codes('nginx-nodejs-redis')).toContain('ecs/hostname');
+  });
+
+  test('GIVEN proxy_pass http://backend:8000 in a bound nginx.conf (nginx-golang-postgres) WHEN imported THEN backend declares port 8000', () => {
+    expect(service('nginx-golang-postgres', 'backend').main.ports.map((p) => p.containerPort)).toEqual([8000]);
+    expect(result('nginx-golang-postgres').imported.diagnostics.find((d) => d.code === 'import/inferred-port')?.message).toBe(
+      'proxy (in ./proxy/nginx.conf) reaches backend:8000, which backend does not declare: port 8000 is imported, so that every target lets proxy (in ./proxy/nginx.conf) reach it.',
+    );
+  });
+
+  test('GIVEN EXPOSE 8080 in the Dockerfile a service builds (react-java-mysql) WHEN imported THEN backend declares port 8080', () => {
+    expect(service('react-java-mysql', 'backend').main.ports.map((p) => p.containerPort)).toEqual([8080]);
+  });
+
+  test('GIVEN a Traefik label naming the port a proxy forwards to (traefik-golang) WHEN imported THEN backend declares that port', () => {
+    expect(service('traefik-golang', 'backend').main.ports.map((p) => p.containerPort)).toEqual([80]);
+  });
+
+  test('GIVEN a dependency on an image from a registry (nginx-flask-mongo) WHEN imported THEN the warning says what stays unknown', () => {
+    expect(result('nginx-flask-mongo').imported.diagnostics.find((d) => d.code === 'import/undeclared-ports')?.message).toBe(
+      'backend depends on mongo, which declares no port (the ports of mongo are in its registry\'s image, which the import does not read): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.',
+    );
+  });
+
+  test('GIVEN a port published for tcp and udp (pihole-cloudflared-doh) WHEN rendered to ECS THEN one TCP_UDP listener carries both', () => {
+    expect(text('pihole-cloudflared-doh', 'ecs')).toContain('"Protocol": "TCP_UDP"');
+  });
+
+  test('GIVEN network driver bridge (elasticsearch-logstash-kibana) WHEN imported THEN nothing is reported: it is what Compose does anyway', () => {
+    expect(result('elasticsearch-logstash-kibana').imported.diagnostics.filter((d) => d.keyPath.startsWith('networks.elastic'))).toEqual([]);
+  });
+});
+
+describe('the importer reads a real file as docker-compose config does', () => {
+  beforeAll(() => requireDockerCompose());
+
+  /** `docker-compose config` of a corpus file, with its folder as the project directory and no variables of this process. */
+  function composeConfig(name: string): any {
+    const dir = path.join(REAL_CORPUS, name);
+    const run = spawnSync('docker-compose', ['-f', path.join(dir, 'compose.yaml'), '--project-directory', dir, 'config'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, LANG: 'C.UTF-8' },
+      cwd: dir,
+    });
+    if (run.status !== 0) throw new Error(`docker-compose config failed on ${name}: ${run.stderr}`);
+    return parse(run.stdout);
+  }
+
+  test.each(['django', 'elasticsearch-logstash-kibana', 'fastapi', 'flask', 'nginx-nodejs-redis', 'react-rust-postgres', 'postgresql-pgadmin'])(
+    'GIVEN %s WHEN read by both THEN they agree on container_name, hostname, stop_signal, build target, restart, environment and container ports',
+    (name) => {
+      const config = composeConfig(name);
+      const spec = result(name).spec!;
+      for (const [id, svc] of Object.entries<any>(config.services)) {
+        const w = [...spec.services, ...spec.jobs].find((x) => x.name === id.toLowerCase())!;
+        const env = Object.fromEntries(Object.entries<any>(svc.environment ?? {}).map(([k, v]) => [k, String(v ?? '')]));
+        const secretNames = w.main.secretEnv.map((e) => e.name);
+        const ours = Object.fromEntries(Object.entries(w.main.env).filter(([k]) => !secretNames.includes(k)));
+        for (const k of secretNames) delete env[k];
+        expect([id, w.containerName, w.hostname, w.stop?.signal, w.main.image.kind === 'build' ? w.main.image.target : undefined, w.restart.policy, ours]).toEqual([
+          id, svc.container_name, svc.hostname, svc.stop_signal, svc.build?.target, svc.restart ?? 'always', env,
+        ]);
+        const published = (svc.ports ?? []).map((p: any) => Number(p.target ?? String(p).split(':').pop()!.split('/')[0])).sort();
+        expect([id, w.main.ports.filter((p) => p.publish !== 'none').map((p) => p.containerPort).sort()]).toEqual([id, published]);
+      }
+    },
+  );
+});

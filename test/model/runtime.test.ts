@@ -1,0 +1,33 @@
+import { Image, Service, System } from '../../lib/model';
+
+const NGINX = Image.of('nginx:1.27');
+
+describe('how a workload runs: containerName, hostname, stop, platform and a build stage', () => {
+  test('GIVEN each prop WHEN resolved THEN the spec carries it', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, containerName: 'front', hostname: 'web1', stop: { signal: 'SIGINT', gracePeriod: '1m' }, platform: 'linux/arm64' });
+    const w = sys.toSpec().services[0];
+    expect([w.containerName, w.hostname, w.stop, w.platform]).toEqual(['front', 'web1', { signal: 'SIGINT', gracePeriodSeconds: 60 }, { os: 'linux', architecture: 'arm64' }]);
+  });
+
+  test.each<[string, object, string]>([
+    ['a container name with a space', { containerName: 'my web' }, "shop/web containerName: must be a Docker container name: letters, digits, _, . and -, starting with a letter or digit (got \"my web\"). Write e.g. 'es'."],
+    ['a container name with replicas', { containerName: 'front', replicas: 2 }, 'shop/web containerName: only one container can carry a fixed name (got 2). Remove containerName or run 1 replica.'],
+    ['a hostname with _', { hostname: 'web_1' }, "shop/web hostname: must be a DNS label: lowercase letters, digits and -, at most 63 (got \"web_1\"). Write e.g. 'web1'."],
+    ['a stop signal in lowercase', { stop: { signal: 'sigint' } }, "shop/web stop.signal: must be a signal name such as SIGINT, or its number (got \"sigint\"). Write e.g. 'SIGINT'."],
+    ['stop as a string', { stop: 'SIGINT' }, "shop/web stop: must be { signal, gracePeriod } (got \"SIGINT\"). Write e.g. stop: { signal: 'SIGINT', gracePeriod: '30s' }."],
+    ['tty as a string', { tty: 'yes' }, 'shop/web tty: must be true or false (got "yes"). Write tty: true or leave it out.'],
+    ['sysctls as a list', { sysctls: ['net.core.somaxconn=1024'] }, "shop/web sysctls: must map kernel parameters to values (got [\"net.core.somaxconn=1024\"]). Write e.g. { 'net.core.somaxconn': '1024' }."],
+    ['a sysctl without a dot', { sysctls: { somaxconn: '1' } }, "shop/web sysctls.somaxconn: a kernel parameter is a dotted name with a string or number value (got \"1\"). Write e.g. { 'net.core.somaxconn': '1024' }."],
+    ['a platform Windows', { platform: 'windows/amd64' }, "shop/web platform: must be 'linux/amd64' or 'linux/arm64' (got \"windows/amd64\"). Write e.g. 'linux/amd64'."],
+  ])('GIVEN %s WHEN constructed THEN it fails with the path, the value and the fix', (_, props, message) => {
+    expect(() => new Service(new System('shop'), 'web', { image: NGINX, ...props })).toThrow(message);
+  });
+
+  test('GIVEN a build stage that is not a name WHEN resolved THEN it fails with the fix', () => {
+    const sys = new System('shop');
+    expect(() => new Service(sys, 'web', { image: Image.build({ context: 'apps/web', tag: 'shop/web:1', target: 'my stage' }) })).toThrow(
+      "shop/web image.target: must be the name of a stage of the Dockerfile (got \"my stage\"). Write the name after AS in 'FROM image AS builder', e.g. 'builder'.",
+    );
+  });
+});

@@ -1,0 +1,31 @@
+import { Image, Port, Service, System, type ServiceProps } from '../../lib/model';
+import { renderSwarm } from './swarm-test-kit';
+
+function shop(props: Partial<ServiceProps>): System {
+  const sys = new System('shop');
+  new Service(sys, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], ...props });
+  return sys;
+}
+
+describe('how a workload runs on Swarm: name, host name, stop and platform', () => {
+  test('GIVEN a hostname, a stop signal and grace period and a platform WHEN rendered THEN the stack file keeps them and docker stack config accepts it', () => {
+    const r = renderSwarm(shop({ hostname: 'web1', stop: { signal: 'SIGINT', gracePeriod: '45s' }, platform: 'linux/amd64' }));
+    const web = r.doc.services.web;
+    expect([web.hostname, web.stop_signal, web.stop_grace_period, web.deploy.placement]).toEqual([
+      'web1', 'SIGINT', '45s', { constraints: ['node.platform.os == linux', 'node.platform.arch == x86_64'] },
+    ]);
+  });
+
+  test('GIVEN a container name WHEN rendered THEN it is a network alias, with a note', () => {
+    const r = renderSwarm(shop({ containerName: 'front' }));
+    expect(r.doc.services.web.networks).toEqual({ default: { aliases: ['front'] } });
+    expect(r.diagnostics.find((d) => d.code === 'swarm/container-name')?.message).toBe(
+      "Swarm names the task of web itself: front is a network alias, so other services still reach it by that name, but `docker ps` shows the task's name.",
+    );
+  });
+
+  test('GIVEN tty, stdinOpen and sysctls WHEN rendered THEN the stack file keeps them', () => {
+    const web = renderSwarm(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })).doc.services.web;
+    expect([web.tty, web.stdin_open, web.sysctls]).toEqual([true, true, { 'net.core.somaxconn': '1024' }]);
+  });
+});
