@@ -305,6 +305,42 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.has('Service', 'db-lb')).toBe(false);
   });
 
+  test('kubernetes/service-restart', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], restart: 'no' });
+    const { d } = only(s, 'kubernetes/service-restart');
+    expect(d.path).toBe('shop/web restart');
+  });
+
+  test('kubernetes/stop-signal', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), stop: { signal: 'SIGQUIT' } });
+    const { d } = only(s, 'kubernetes/stop-signal');
+    expect([d.path, d.fix]).toEqual(['shop/web stop.signal', 'Write STOPSIGNAL SIGQUIT in the Dockerfile, which every target honours (or add a preStop hook that sends SIGQUIT to process 1).']);
+  });
+
+  test('kubernetes/container-name', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'Web_1' });
+    const { d, r } = only(s, 'kubernetes/container-name');
+    expect(d.message).toBe('Web_1 is not a DNS label, so no Service can carry it: other pods reach web only as web');
+    expect(r.has('Service', 'Web_1')).toBe(false);
+  });
+
+  test('kubernetes/container-alias', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'front' });
+    const { r } = only(s, 'kubernetes/container-alias');
+    expect(r.has('Service', 'front')).toBe(true);
+  });
+
+  test('kubernetes/unsafe-sysctl', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), sysctls: { 'net.core.somaxconn': '1024' } });
+    const { d } = only(s, 'kubernetes/unsafe-sysctl');
+    expect(d.message).toBe('net.core.somaxconn is not one of the sysctls a kubelet allows by default: the pod of web is refused (SysctlForbidden) on a node that does not allow it');
+  });
+
   test('every code of the catalogue has a test here', () => {
     expect([...tested].sort()).toEqual(Object.keys(KUBERNETES_CODES).sort());
   });

@@ -40,9 +40,12 @@ describe('Kubernetes: secrets and images', () => {
     expect(r.codes).toContain('kubernetes/build-image');
   });
 
-  test('no imagePullPolicy: Kubernetes decides from the tag, as docker run does', () => {
+  test('an explicit imagePullPolicy: IfNotPresent for a tag, Always for latest or no tag, as docker run pulls', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: Image.of('nginx:1.27') });
-    expect(render(sys).container('web')).not.toHaveProperty('imagePullPolicy');
+    new Service(sys, 'edge', { image: Image.of('nginx:latest') });
+    new Service(sys, 'bare', { image: Image.of('nginx') });
+    const r = render(sys);
+    expect(['web', 'edge', 'bare'].map((w) => r.container(w).imagePullPolicy)).toEqual(['IfNotPresent', 'Always', 'Always']);
   });
 });
