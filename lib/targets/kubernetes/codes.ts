@@ -101,6 +101,10 @@ export const KUBERNETES_CODES = {
     severity: 'error',
     summary: 'A derived object name is too long or collides with another object of the same kind.',
   },
+  'kubernetes/config-file-size': {
+    severity: 'error',
+    summary: 'A config file is larger than a ConfigMap can hold (1 MiB): ship it in the image or on a volume.',
+  },
 } as const satisfies CodeTable;
 
 /** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */

@@ -12,6 +12,7 @@ import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
+import { mountFiles } from './files';
 
 /**
  * One workload: a Deployment for a service, a Job for a one-shot job, a CronJob for a scheduled one; its main
@@ -36,6 +37,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       const mounted = volumes.mount(m, `${c.path} mounts[${i}]`);
       if (mounted) container.mount(mounted.path, mounted.volume, { readOnly: mounted.readOnly });
     });
+    mountFiles(pod, container, c, ctx.spec, ctx.configMaps, ctx.secrets);
   }
   for (const init of waitContainers(ctx.spec, w, reporter)) {
     if (ctx.names.take(`container of ${w.name}`, init.name!, `${w.path} dependsOn`, 63)) pod.addInitContainer(init);
