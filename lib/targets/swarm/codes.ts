@@ -97,6 +97,10 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: "A stack file's tmpfs takes a size only: its mode, uid and gid are left to the runtime (root-owned, 1777).",
   },
+  'swarm/config-content': {
+    severity: 'error',
+    summary: 'A stack file cannot carry the text of a config file: `docker stack deploy` reads configs from files.',
+  },
 } as const satisfies CodeTable;
 
 export type SwarmCode = CodeOf<typeof SWARM_CODES>;

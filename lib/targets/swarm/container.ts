@@ -6,6 +6,7 @@ import { loggingKey } from '../docker-engine/logging';
 import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
 import { secretsKey } from './secrets';
+import { fileKeys } from './files';
 import { securityKeys } from './security';
 import { mountsKey } from './volumes';
 
@@ -26,6 +27,9 @@ export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?
       'Grant the single capabilities the image needs and leave privileged off, or run it with `docker run --privileged` outside the stack.',
     );
   }
+  const files = fileKeys(scope, container);
+  const envSecrets = secretsKey(scope, container);
+  const secrets = envSecrets === undefined && files.secrets.length === 0 ? undefined : [...(envSecrets ?? []), ...files.secrets];
   return compact({
     image: imageKey(scope, container),
     entrypoint: container.entrypoint ? [...container.entrypoint] : undefined,
@@ -33,7 +37,8 @@ export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?
     working_dir: container.workingDir,
     ...securityKeys(scope, container),
     environment: nonEmptyRecord(container.env),
-    secrets: secretsKey(scope, container),
+    configs: files.configs,
+    secrets,
     volumes: mountsKey(scope, container, main),
     healthcheck: healthcheckKey(scope, container),
     labels: nonEmptyRecord(container.labels),
