@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadCompose } from '../../lib/import/compose';
+import { writeApp } from '../../lib/import/typescript';
+import { render } from '../kubernetes/render';
+
+/** Imports a compose text from a fresh project folder holding `files`. */
+function importProject(compose: string, files: Record<string, string>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-import-files-'));
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), content);
+    }
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), compose);
+    return loadCompose({ file: path.join(dir, 'compose.yaml'), projectRoot: dir, env: {}, name: 'proxy' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const NGINX = 'events {}\nhttp { server { listen 80; } }\n';
+
+describe('importing binds of project files', () => {
+  test('GIVEN ./nginx.conf:/etc/nginx/nginx.conf:ro WHEN imported THEN a ConfigFile the Kubernetes output mounts, with no kubernetes/relative-bind warning', () => {
+    const imported = importProject('services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n', { 'nginx.conf': NGINX });
+    expect(imported.plan.configFiles).toEqual([{ id: 'nginx-conf', file: 'nginx.conf' }]);
+    expect(imported.plan.ecsLaunchType).toBeUndefined();
+    const r = render(imported.system!);
+    expect(r.codes).not.toContain('kubernetes/relative-bind');
+    expect(r.container('web').volumeMounts).toEqual([{ mountPath: '/etc/nginx/nginx.conf', name: expect.any(String), readOnly: true, subPath: 'nginx.conf' }]);
+    expect(r.get('ConfigMap', 'nginx-conf').data).toEqual({ 'nginx.conf': NGINX });
+    expect(writeApp(imported.plan)).toContain("const nginxConf = new ConfigFile(app, 'nginx-conf', { file: 'nginx.conf' });");
+    expect(writeApp(imported.plan)).toContain("Mount.config(nginxConf, '/etc/nginx/nginx.conf')");
+  });
+
+  test('GIVEN a small folder bound read-only and one bound read-write WHEN imported THEN the first is a ConfigFile, the second stays a bind', () => {
+    const imported = importProject(
+      'services:\n  app:\n    image: busybox:1.36\n    volumes:\n      - ./conf:/etc/app:ro\n      - ./data:/var/lib/app\n',
+      { 'conf/a.conf': 'a', 'conf/b/c.conf': 'c', 'data/x': 'x' },
+    );
+    expect(imported.plan.configFiles).toEqual([{ id: 'conf', file: 'conf' }]);
+    expect(imported.plan.workloads[0].container.mounts).toEqual([
+      { kind: 'config', configFile: 'conf', target: '/etc/app', readOnly: true },
+      { kind: 'bind', source: './data', target: '/var/lib/app', readOnly: false },
+    ]);
+  });
+
+  test('GIVEN a bind of a missing file WHEN imported THEN it stays a bind', () => {
+    const imported = importProject('services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./missing.conf:/etc/x.conf:ro\n', {});
+    expect(imported.plan.configFiles).toBeUndefined();
+    expect(imported.plan.workloads[0].container.mounts[0].kind).toBe('bind');
+  });
+});
