@@ -53,3 +53,67 @@ describe('importing binds of project files', () => {
     expect(imported.plan.workloads[0].container.mounts[0].kind).toBe('bind');
   });
 });
+
+describe('importing configs', () => {
+  test('GIVEN top-level configs from a file and from content, and services using them in short and long syntax WHEN imported THEN config mounts at the targets with their modes', () => {
+    const imported = importProject(
+      [
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    configs:',
+        '      - site',
+        '      - source: app',
+        '        target: /etc/app.conf',
+        '        mode: 0440',
+        'configs:',
+        '  site:',
+        '    file: ./site.conf',
+        '  app:',
+        '    content: "level = debug"',
+        '',
+      ].join('\n'),
+      { 'site.conf': 'server {}\n' },
+    );
+    expect(imported.plan.configFiles).toEqual([{ id: 'app', content: 'level = debug' }, { id: 'site', file: 'site.conf' }]);
+    expect(imported.plan.workloads[0].container.mounts).toEqual([
+      { kind: 'config', configFile: 'site', target: '/site', readOnly: true },
+      { kind: 'config', configFile: 'app', target: '/etc/app.conf', readOnly: true, mode: 0o440 },
+    ]);
+    expect(imported.system!.toSpec().services[0].main.files.map((f) => [f.source, f.target, f.mode])).toEqual([
+      ['site', '/site', 0o444],
+      ['app', '/etc/app.conf', 0o440],
+    ]);
+    expect(writeApp(imported.plan)).toContain("Mount.config(appConfigFile, '/etc/app.conf', { mode: 0o440 })");
+    expect(imported.diagnostics.map((d) => d.code)).toEqual(['import/restart-default']);
+  });
+
+  test('GIVEN an external config, an undeclared one, a uid and a bad mode WHEN imported THEN each is reported and left out', () => {
+    const imported = importProject(
+      [
+        'services:',
+        '  web:',
+        '    image: nginx:1.27',
+        '    configs:',
+        '      - source: ext',
+        '        uid: "101"',
+        '      - nowhere',
+        '      - source: ext',
+        '        mode: 0999',
+        'configs:',
+        '  ext:',
+        '    external: true',
+        '',
+      ].join('\n'),
+      {},
+    );
+    expect(imported.diagnostics.filter((d) => d.code !== 'import/restart-default').map((d) => `${d.code} ${d.keyPath}: ${d.message}`).sort()).toEqual([
+      'import/unsupported-key configs.ext.external: external has no equivalent in the model: it is left out.',
+      'import/unsupported-key services.web.configs[0].uid: uid has no equivalent in the model: it is left out.',
+      'import/unsupported-value services.web.configs[0]: config ext is not declared with a file or content under the top-level configs: it is left out.',
+      'import/unsupported-value services.web.configs[1]: config nowhere is not declared with a file or content under the top-level configs: it is left out.',
+      'import/unsupported-value services.web.configs[2].mode: mode 0999 is not permission bits: it is left out.',
+      'import/unsupported-value services.web.configs[2]: config ext is not declared with a file or content under the top-level configs: it is left out.',
+    ]);
+  });
+});
