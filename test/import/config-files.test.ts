@@ -117,3 +117,48 @@ describe('importing configs', () => {
     ]);
   });
 });
+
+describe('importing secrets read as files', () => {
+  test('GIVEN a secret whose file is not named like a variable, and one at an absolute target with a mode WHEN imported THEN both are secret files at their paths', () => {
+    const imported = importProject(
+      [
+        'services:',
+        '  db:',
+        '    image: postgres:16.4',
+        '    environment:',
+        '      POSTGRES_PASSWORD_FILE: /run/secrets/db-password',
+        '    secrets:',
+        '      - db-password',
+        '      - source: tls-key',
+        '        target: /etc/tls/key.pem',
+        '        mode: 0400',
+        '      - source: tls-key',
+        '        target: /etc/tls/other.pem',
+        '        mode: 0999',
+        'secrets:',
+        '  db-password:',
+        '    file: ./secrets/db-password',
+        '  tls-key:',
+        '    file: ./secrets/tls-key',
+        '',
+      ].join('\n'),
+      {},
+    );
+    expect(imported.plan.workloads[0].container.mounts).toEqual([
+      { kind: 'secret', secret: 'db-password', target: '/run/secrets/db-password', readOnly: true },
+      { kind: 'secret', secret: 'tls-key', target: '/etc/tls/key.pem', readOnly: true, mode: 0o400 },
+      { kind: 'secret', secret: 'tls-key', target: '/etc/tls/other.pem', readOnly: true },
+    ]);
+    expect(imported.plan.workloads[0].container.secretEnv).toEqual({});
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.db.secrets[2].mode: mode 0999 is not permission bits: it is left out.',
+    ]);
+    const files = imported.system!.toSpec().services[0].main.files;
+    expect(files.map((f) => [f.kind, f.source, f.target, f.mode])).toEqual([
+      ['secret', 'db-password', '/run/secrets/db-password', 0o444],
+      ['secret', 'tls-key', '/etc/tls/key.pem', 0o400],
+      ['secret', 'tls-key', '/etc/tls/other.pem', 0o444],
+    ]);
+    expect(writeApp(imported.plan)).toContain("Mount.secret(tlsKey, '/etc/tls/key.pem', { mode: 0o400 })");
+  });
+});

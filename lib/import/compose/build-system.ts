@@ -36,7 +36,7 @@ function healthFromPlan(plan: HealthPlan): HealthCheck {
   }
 }
 
-function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>, configFiles: ReadonlyMap<string, ConfigFile>): Mount {
+function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>, configFiles: ReadonlyMap<string, ConfigFile>, secrets: ReadonlyMap<string, Secret>): Mount {
   const ro = plan.readOnly ? { readOnly: true } : {};
   switch (plan.kind) {
     case 'volume':
@@ -52,6 +52,8 @@ function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>, co
       });
     case 'bind':
       return Mount.bind(plan.source, plan.target, ro);
+    case 'secret':
+      return Mount.secret(secrets.get(plan.secret) as Secret, plan.target, plan.mode !== undefined ? { mode: plan.mode } : {});
     case 'config':
       return Mount.config(configFiles.get(plan.configFile) as ConfigFile, plan.target, plan.mode !== undefined ? { mode: plan.mode } : {});
   }
@@ -75,7 +77,7 @@ function containerProps(plan: ContainerPlan, volumes: ReadonlyMap<string, Volume
     ...(Object.keys(plan.env).length > 0 ? { env: { ...plan.env } } : {}),
     ...(Object.keys(secretEnv).length > 0 ? { secretEnv } : {}),
     ...(Object.keys(r).length > 0 ? { resources: { ...r } } : {}),
-    ...(plan.mounts.length > 0 ? { mounts: plan.mounts.map((m) => mountFromPlan(m, volumes, configFiles)) } : {}),
+    ...(plan.mounts.length > 0 ? { mounts: plan.mounts.map((m) => mountFromPlan(m, volumes, configFiles, secrets)) } : {}),
     ...(plan.health ? { health: healthFromPlan(plan.health) } : {}),
     ...(Object.keys(plan.labels).length > 0 ? { labels: { ...plan.labels } } : {}),
     ...(plan.logging ? { logging: { ...plan.logging } } : {}),

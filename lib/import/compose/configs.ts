@@ -1,6 +1,7 @@
 import { asMap, asSeq, asString, at, entry, reportUnhandled, type ImportContext } from './context';
 import type { LocatedMap } from './located';
 import type { NameTable } from './names';
+import { composeMode } from './secret-files';
 import { hostPath } from './paths';
 import type { ConfigFilePlan, ContainerPlan, MountPlan, WorkloadPlan } from './plan';
 
@@ -53,7 +54,11 @@ function serviceConfigs(ctx: ImportContext, service: LocatedMap, keyPath: string
       const t = entry(item, 'target');
       target = t ? asString(ctx, t.value, `${ip}.target`) : undefined;
       const m = entry(item, 'mode');
-      mode = m ? modeOf(ctx, asString(ctx, m.value, `${ip}.mode`), `${ip}.mode`, m.line) : undefined;
+      if (m) {
+        const text = asString(ctx, m.value, `${ip}.mode`);
+        mode = composeMode(text);
+        if (mode === undefined) ctx.reporter.report('import/unsupported-value', at(ctx, `${ip}.mode`, m.line), `mode ${text} is not permission bits: it is left out.`, 'Write e.g. 0440.');
+      }
     } else source = asString(ctx, item, ip);
     const config = declared.get(source);
     if (!config) {
@@ -78,15 +83,4 @@ export function withServiceConfigs(ctx: ImportContext, workloads: readonly Workl
     container: add(w.container, w.source.keyPath),
     sidecars: w.sidecars.map((s) => ({ ...s, container: add(s.container, s.source.keyPath) })),
   }));
-}
-
-/** A `mode` as Compose reads it: octal when written with a leading 0 (`0440`, `0o440`), else decimal (`288`). */
-function modeOf(ctx: ImportContext, text: string, keyPath: string, line: number): number | undefined {
-  const octal = /^0o?([0-7]{1,4})$/.exec(text);
-  const mode = octal ? parseInt(octal[1], 8) : /^\d{1,4}$/.test(text) ? Number(text) : undefined;
-  if (mode === undefined || mode > 0o777) {
-    ctx.reporter.report('import/unsupported-value', at(ctx, keyPath, line), `mode ${text} is not permission bits: it is left out.`, 'Write e.g. 0440.');
-    return undefined;
-  }
-  return mode;
 }

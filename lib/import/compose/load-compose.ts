@@ -195,13 +195,21 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   return { ...(ctx.reporter.hasErrors ? {} : { system }), plan, diagnostics: sorted(ctx) };
 }
 
+/** Linux capabilities a container on Fargate cannot add (it adds SYS_PTRACE, and Docker's defaults after dropping ALL). */
+const FARGATE_REFUSED = new RegExp(
+  '^(CAP_)?(ALL|AUDIT_CONTROL|AUDIT_READ|BLOCK_SUSPEND|BPF|CHECKPOINT_RESTORE|DAC_READ_SEARCH|IPC_LOCK|IPC_OWNER|LEASE|LINUX_IMMUTABLE|' +
+    'MAC_ADMIN|MAC_OVERRIDE|NET_ADMIN|NET_BROADCAST|PERFMON|SYSLOG|SYS_ADMIN|SYS_BOOT|SYS_MODULE|SYS_NICE|SYS_PACCT|SYS_RAWIO|' +
+    'SYS_RESOURCE|SYS_TIME|SYS_TTY_CONFIG|WAKE_ALARM)$',
+  'i',
+);
+
 /** The first workload that needs a Docker host of its own on ECS, and why. */
 function needsEc2(workloads: readonly WorkloadPlan[]): { source: SourceRef; what: string } | undefined {
   for (const w of workloads) {
     if (w.hostNetwork) return { source: w.source, what: `${w.id} uses the host network, which` };
     for (const [c, source] of [[w.container, w.source], ...w.sidecars.map((s) => [s.container, s.source] as const)] as const) {
       if (c.privileged) return { source, what: `${source.keyPath.split('.')[1]} runs privileged, which` };
-      const added = (c.security?.capabilities?.add ?? []).find((cap) => !/^(CAP_)?SYS_PTRACE$/i.test(cap));
+      const added = (c.security?.capabilities?.add ?? []).find((cap) => FARGATE_REFUSED.test(cap));
       if (added) return { source, what: `${source.keyPath.split('.')[1]} adds the capability ${added}, which` };
       const bind = c.mounts.find((m) => m.kind === 'bind');
       if (bind) return { source, what: `the bind mount of ${bind.kind === 'bind' ? bind.source : ''} in ${source.keyPath.split('.')[1]}` };

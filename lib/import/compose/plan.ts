@@ -59,7 +59,8 @@ export type MountPlan =
   | { readonly kind: 'volume'; readonly volume: string; readonly target: string; readonly readOnly: boolean }
   | ({ readonly kind: 'ephemeral'; readonly target: string; readonly tmpfs: boolean; readonly sizeLimit?: string; readonly readOnly: boolean } & Readonly<TmpfsOwnershipPlan>)
   | { readonly kind: 'bind'; readonly source: string; readonly target: string; readonly readOnly: boolean }
-  | { readonly kind: 'config'; readonly configFile: string; readonly target: string; readonly readOnly: true; readonly mode?: number };
+  | { readonly kind: 'config'; readonly configFile: string; readonly target: string; readonly readOnly: true; readonly mode?: number }
+  | { readonly kind: 'secret'; readonly secret: string; readonly target: string; readonly readOnly: true; readonly mode?: number };
 
 /** `mode`, `uid` and `gid` of a tmpfs mount; filled in while its options are read. */
 export interface TmpfsOwnershipPlan {

@@ -24,7 +24,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
   const containers = plan.workloads.flatMap((w) => [w.container, ...w.sidecars.map((s) => s.container)]);
   const usedNetworks = new Set(plan.workloads.flatMap((w) => w.networks));
   const usedVolumes = new Set(containers.flatMap((c) => c.mounts.flatMap((m) => (m.kind === 'volume' ? [m.volume] : []))));
-  const usedSecrets = new Set(containers.flatMap((c) => Object.values(c.secretEnv)));
+  const usedSecrets = new Set(containers.flatMap((c) => [...Object.values(c.secretEnv), ...c.mounts.flatMap((m) => (m.kind === 'secret' ? [m.secret] : []))]));
   for (const n of plan.networks) if (usedNetworks.has(n.id)) vars.network.set(n.id, ids.name(n.id, 'Network'));
   for (const v of plan.volumes) if (usedVolumes.has(v.id)) vars.volume.set(v.id, ids.name(v.id, 'Volume'));
   for (const s of plan.secrets) if (usedSecrets.has(s.id)) vars.secret.set(s.id, ids.name(s.id, 'Secret'));
@@ -68,6 +68,8 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
         ]));
       case 'bind':
         return call('Mount.bind', str(m.source), str(m.target), ...opts(ro));
+      case 'secret':
+        return call('Mount.secret', raw(vars.secret.get(m.secret) as string), str(m.target), ...opts([['mode', m.mode !== undefined ? raw(`0o${m.mode.toString(8)}`) : undefined]]));
       case 'config':
         return call('Mount.config', raw(vars.config.get(m.configFile) as string), str(m.target), ...opts([['mode', m.mode !== undefined ? raw(`0o${m.mode.toString(8)}`) : undefined]]));
     }
