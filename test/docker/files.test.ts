@@ -50,6 +50,19 @@ describe('docker config files and secret files', () => {
     expect(out.script).toContain(': "${DB_PASSWORD:?set DB_PASSWORD to the value of secret db-password}"');
   });
 
+  test('GIVEN an app with written files WHEN down runs THEN the private folders of earlier runs are removed', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-files-down-'));
+    try {
+      fs.mkdirSync(path.join(tmp, 'files-files.abc123'));
+      fs.mkdirSync(path.join(tmp, 'other'));
+      const run = runScript(renderDocker(filesApp()), ['down'], { env: { TMPDIR: tmp } });
+      expect(run.code).toBe(0);
+      expect(fs.readdirSync(tmp)).toEqual(['other']);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   test('GIVEN inline content WHEN up runs THEN the text is written to the private folder and bound', () => {
     const { seen } = boundFiles(contentApp(), 'inline-app');
     expect(seen.get('/etc/app.conf')).toEqual({ bytes: Buffer.from('level = debug\n'), mode: 0o444 });

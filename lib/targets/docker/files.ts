@@ -1,4 +1,4 @@
-import type { ContainerSpec } from '../../model/spec';
+import type { ContainerSpec, SystemSpec } from '../../model/spec';
 import { allContainers, placedConfigs, placedSecrets, secretsMountedAsFiles } from '../docker-engine/files';
 import { fromProjectRoot, wordThen } from './paths';
 import type { DockerScope } from './scope';
@@ -92,4 +92,10 @@ export function fileFlags(scope: DockerScope, container: ContainerSpec): Word[][
     flags.push(['-v', wordThen(variableThen(FILES_VARIABLE, `/${written.get(s.mount.target)}`), `:${s.mount.target}:ro`)]);
   }
   return flags;
+}
+
+/** The line of `down` that removes the private folders of earlier runs, for an app that has any. */
+export function filesCleanup(spec: SystemSpec): string[] {
+  const any = allContainers(spec).some((c) => c.files.some((f) => f.kind === 'secret') || placedConfigs(spec, c).some((p) => p.projectFile === undefined || p.mount.mode !== DEFAULT_MODE));
+  return any ? [`  rm -rf "\${TMPDIR:-/tmp}"/${spec.name}-files.*`] : [];
 }
