@@ -63,7 +63,7 @@ export function renderConfigMaps(scope: Construct, spec: SystemSpec, reporter: K
  * stays the image's.
  */
 export function mountFiles(
-  pod: Construct & { addVolume?: unknown },
+  pod: Construct,
   container: kplus.Container,
   c: ContainerSpec,
   spec: SystemSpec,
