@@ -1,5 +1,5 @@
 import type { ContainerSpec } from '../../model/spec';
-import { compact, type StackMap } from './document';
+import { compact, type StackMap, type StackValue } from './document';
 import { healthcheckKey } from './healthcheck';
 import { imageKey } from './image';
 import { loggingKey } from '../docker-engine/logging';
@@ -28,8 +28,6 @@ export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?
     );
   }
   const files = fileKeys(scope, container);
-  const envSecrets = secretsKey(scope, container);
-  const secrets = envSecrets === undefined && files.secrets.length === 0 ? undefined : [...(envSecrets ?? []), ...files.secrets];
   return compact({
     image: imageKey(scope, container),
     entrypoint: container.entrypoint ? [...container.entrypoint] : undefined,
@@ -38,10 +36,15 @@ export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?
     ...securityKeys(scope, container),
     environment: nonEmptyRecord(container.env),
     configs: files.configs,
-    secrets,
+    secrets: withSecretFiles(secretsKey(scope, container), files.secrets),
     volumes: mountsKey(scope, container, main),
     healthcheck: healthcheckKey(scope, container),
     labels: nonEmptyRecord(container.labels),
     logging: loggingKey(container),
   });
+}
+
+/** The service's `secrets`: secret env first, then secret files. */
+function withSecretFiles(fromEnv: StackValue[] | undefined, files: StackValue[]): StackValue[] | undefined {
+  return fromEnv === undefined && files.length === 0 ? undefined : [...(fromEnv ?? []), ...files];
 }
