@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SystemSpec } from '../model/spec';
 import { conceptOfProp } from './concepts';
+import { attributeFiles } from './files';
 
 /** Where a diagnostic belongs in the report: the workloads it concerns (none: the system) and the concept. */
 export interface Attribution {
@@ -18,6 +19,8 @@ export function attribute(spec: SystemSpec, d: Diagnostic): Attribution {
   const object = space < 0 ? d.path : d.path.slice(0, space);
   const prop = space < 0 ? '' : d.path.slice(space + 1);
   const workloads = [...spec.services, ...spec.jobs];
+  const file = attributeFiles(spec, object, prop);
+  if (file) return file;
   const own = workloads.find((w) => w.path === object);
   if (own) return { workloads: [own.name], concept: conceptOfProp(prop) };
   const parent = workloads.find((w) => object.startsWith(`${w.path}/`));

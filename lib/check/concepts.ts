@@ -10,6 +10,7 @@ export const CONCEPTS: ReadonlyArray<{ readonly id: string; readonly label: stri
   { id: 'ports', label: 'ports' },
   { id: 'resources', label: 'resources' },
   { id: 'mounts', label: 'mounts' },
+  { id: 'files', label: 'config and secret files' },
   { id: 'sidecars', label: 'sidecars' },
   { id: 'networks', label: 'networks' },
   { id: 'health', label: 'health check' },
@@ -61,6 +62,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('ports', c.ports.length > 0);
   add('resources', Object.values(c.resources).some((v) => v !== undefined));
   add('mounts', c.mounts.length > 0);
+  add('files', [c, ...w.sidecars].some((x) => x.files.length > 0));
   add('sidecars', w.sidecars.length > 0);
   add('networks', !w.hostNetwork);
   add('health', c.health !== undefined);

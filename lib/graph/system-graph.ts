@@ -1,3 +1,4 @@
+import { fileNodes } from './file-nodes';
 import type { MountSpec, NetworkSpec, SystemSpec, WorkloadSpec } from '../model/spec';
 import { publishLabel, runLabel, sizeLabel } from './labels';
 
@@ -119,6 +120,9 @@ export function buildSystemGraph(spec: SystemSpec): SystemGraph {
     ...spec.volumes.map((v): StorageNode => ({ kind: 'volume', id: volumeId(v.name), title: `volume ${v.name}`, lines: [sizeLabel(v.sizeBytes)] })),
   );
   loose.push(...[...binds].map(([source, id]): StorageNode => ({ kind: 'bind', id, title: 'host folder', lines: [source] })));
+  const files = fileNodes(spec, workloads);
+  loose.push(...files.nodes);
+  edges.push(...files.edges);
 
   return { name: spec.name, groups, loose, edges };
 }

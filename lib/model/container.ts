@@ -9,7 +9,7 @@ import { Port } from './port';
 import { parseCpuShares, parseCpus, parseSize } from './quantities';
 import { Secret } from './secret';
 import { resolveSecurity, type SecurityProps } from './security';
-import type { ContainerSpec, LoggingSpec, MountSpec, PortSpec, ResourcesSpec, SecretEnvSpec } from './spec';
+import type { ContainerSpec, FileMountSpec, LoggingSpec, MountSpec, PortSpec, ResourcesSpec, SecretEnvSpec } from './spec';
 
 /** Resources in Docker's notation. Each is honoured by every target (see the mapping table). */
 export interface Resources {
@@ -232,15 +232,17 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
     hostPorts.set(key, i);
   });
   const mounts: MountSpec[] = [];
+  const files: FileMountSpec[] = [];
   const targets = new Map<string, number>();
   (props.mounts ?? []).forEach((m, i) => {
     if (!(m instanceof Mount)) throw new ModelError(path, `mounts[${i}]`, 'must be a Mount', m, 'Use Mount.volume(...), Mount.ephemeral(...) or Mount.bind(...)');
-    const spec = m._toSpec(path, `mounts[${i}]`);
+    const spec = m._isFile ? m._toFileSpec(path, `mounts[${i}]`, i) : m._toSpec(path, `mounts[${i}]`);
     if (targets.has(spec.target)) {
       throw new ModelError(path, `mounts[${i}].target`, `mount target already used by mounts[${targets.get(spec.target)}]`, spec.target, 'Mount each path once');
     }
     targets.set(spec.target, i);
-    mounts.push(spec);
+    if ('index' in spec) files.push(spec);
+    else mounts.push(spec);
   });
   const ephemeralNames = new Set<string>();
   mounts.forEach((m, i) => {
@@ -270,6 +272,7 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
     ports: portSpecs,
     resources: resolveResources(path, props.resources),
     mounts,
+    files,
     ...(health ? { health } : {}),
     labels,
     ...(logging ? { logging } : {}),

@@ -1,6 +1,8 @@
+export * from './config-file';
 export * from './container';
 export * from './dependency';
 export * from './errors';
+export type { FileMountOptions } from './file-mount';
 export * from './health-check';
 export * from './image';
 export * from './job';

@@ -4,6 +4,10 @@ import { parseSize } from './quantities';
 import { MAX_USER_ID } from './security';
 import type { MountSpec } from './spec';
 import { Volume } from './volume';
+import type { ConfigFile } from './config-file';
+import type { FileMountSpec } from './config-file-spec';
+import { fileMountSpec, type FileMountDef, type FileMountOptions } from './file-mount';
+import type { Secret } from './secret';
 
 export interface MountOptions {
   /**
@@ -65,10 +69,19 @@ function tmpfsOwnership(path: string, prop: string, o: EphemeralMountOptions, tm
   return out;
 }
 
+/** An absolute path inside the container, not `/`, without a trailing `/`. */
+function checkTarget(path: string, prop: string, target: unknown): string {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.includes(':') || target.replace(/\/+$/, '') === '') {
+    throw new ModelError(path, `${prop}.target`, 'mount target must be an absolute path inside the container, not /', target, "Write e.g. '/var/lib/data'");
+  }
+  return target.replace(/\/+$/, '');
+}
+
 type MountDef =
   | { kind: 'volume'; volume: Volume; target: string; options: MountOptions }
   | { kind: 'ephemeral'; target: string; options: EphemeralMountOptions }
-  | { kind: 'bind'; source: string; target: string; options: MountOptions };
+  | { kind: 'bind'; source: string; target: string; options: MountOptions }
+  | FileMountDef;
 
 /** Storage mounted into a container. */
 const MOUNT_OPTIONS = propNames<MountOptions>({ readOnly: true });
@@ -93,7 +106,37 @@ export class Mount {
     return new Mount({ kind: 'bind', source, target, options });
   }
 
+  /**
+   * A config file, or folder of config files, at `target` (`configs:` in Compose), read-only. For a folder, each
+   * file lands under `target` and the rest of that folder stays the image's.
+   */
+  static config(configFile: ConfigFile, target: string, options: FileMountOptions = {}): Mount {
+    return new Mount({ kind: 'config', configFile, target, options });
+  }
+
+  /** A secret as a file at `target` (`/run/secrets/db-password`), read-only. A secret may also be used as env. */
+  static secret(secret: Secret, target: string, options: FileMountOptions = {}): Mount {
+    return new Mount({ kind: 'secret', secret, target, options });
+  }
+
   private constructor(private readonly def: MountDef) {}
+
+  /** @internal True for config and secret files, which the container spec keeps in `files`. */
+  public get _isFile(): boolean {
+    return this.def.kind === 'config' || this.def.kind === 'secret';
+  }
+
+  /** @internal The config file or secret of a file mount, for whole-tree checks. */
+  public get _fileSource(): ConfigFile | Secret | undefined {
+    return this.def.kind === 'config' ? this.def.configFile : this.def.kind === 'secret' ? this.def.secret : undefined;
+  }
+
+  /** @internal */
+  public _toFileSpec(path: string, prop: string, index: number): FileMountSpec {
+    const d = this.def;
+    if (d.kind !== 'config' && d.kind !== 'secret') throw new Error(`${path} ${prop}: not a file mount`);
+    return fileMountSpec(path, prop, index, d, checkTarget(path, prop, d.target));
+  }
 
   /** @internal The volume construct, for whole-tree checks. */
   public get _volume(): Volume | undefined {
@@ -103,10 +146,8 @@ export class Mount {
   /** @internal */
   public _toSpec(path: string, prop: string): MountSpec {
     const d = this.def;
-    if (typeof d.target !== 'string' || !d.target.startsWith('/') || d.target.includes(':') || d.target.replace(/\/+$/, '') === '') {
-      throw new ModelError(path, `${prop}.target`, 'mount target must be an absolute path inside the container, not /', d.target, "Write e.g. '/var/lib/data'");
-    }
-    const target = d.target.replace(/\/+$/, '');
+    if (d.kind === 'config' || d.kind === 'secret') throw new Error(`${path} ${prop}: a file mount has no volume spec`);
+    const target = checkTarget(path, prop, d.target);
     checkKnownProps(path, prop, d.options, d.kind === 'ephemeral' ? EPHEMERAL_MOUNT_OPTIONS : MOUNT_OPTIONS);
     const readOnly = d.options.readOnly ?? false;
     switch (d.kind) {

@@ -5,6 +5,10 @@
  * kept in base units (bytes, millicores, seconds); lists whose order has no meaning are sorted by name.
  */
 
+import type { ConfigFileSpec, FileMountSpec } from './config-file-spec';
+
+export type { ConfigFileEntrySpec, ConfigFileSpec, FileMountSpec } from './config-file-spec';
+
 /** The root of one deployable system. */
 export interface SystemSpec {
   /** DNS-1123 label: lowercase letters, digits and '-'. */
@@ -22,6 +26,8 @@ export interface SystemSpec {
   readonly volumes: readonly VolumeSpec[];
   /** Secret references, sorted by name. No value is ever held. */
   readonly secrets: readonly SecretSpec[];
+  /** Config files with their bytes, sorted by name. */
+  readonly configFiles: readonly ConfigFileSpec[];
   /** Per-target choices, defaults resolved. */
   readonly options: TargetOptionsSpec;
 }
@@ -230,6 +236,8 @@ export interface ContainerSpec {
   readonly resources: ResourcesSpec;
   /** Mounts in the order given; for a sidecar with volumesFrom, the main container's mounts come first. */
   readonly mounts: readonly MountSpec[];
+  /** Config files and secrets mounted as files, in the order given; never shared through volumesFrom. */
+  readonly files: readonly FileMountSpec[];
   readonly health?: HealthCheckSpec;
   /** Sorted by name. */
   readonly labels: Readonly<Record<string, string>>;

@@ -6,6 +6,7 @@ import { checkName } from './names';
 import { Network } from './network';
 import { Secret } from './secret';
 import { Service } from './service';
+import { checkFileSources, configFileSpecs } from './system-files';
 import { Sidecar } from './sidecar';
 import type { JobSpec, NetworkSpec, ServiceSpec, SystemSpec, VolumeSpec, WorkloadSpec } from './spec';
 import { resolveTargetOptions, TargetOptions } from './target-options';
@@ -69,6 +70,7 @@ export class System extends Construct {
     }
     for (const w of workloads) attempt(() => w._checkLinks());
     this.checkCrossSystem(workloads, errors);
+    checkFileSources(this, workloads, errors);
     this.checkSidecarNames(workloads, errors);
     this.checkHostPorts(workloads, errors);
     this.checkSecretEnvNames(all.filter(Secret.isSecret), errors);
@@ -119,6 +121,7 @@ export class System extends Construct {
       networks: networks.sort(byName),
       volumes: volumes.sort(byName),
       secrets: secrets.sort(byName),
+      configFiles: configFileSpecs(all, specs),
       options: options!,
     });
   }

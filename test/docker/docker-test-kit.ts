@@ -81,8 +81,8 @@ function parseRecord(raw: string): string[][] {
 }
 
 /**
- * Runs a script as `sh dist/docker/<app>.sh ARGS` from a temporary project root (its apps/ folder is the
- * repository's), with the recording `docker` first on the PATH and `env` added to the environment.
+ * Runs a script as `sh dist/docker/<app>.sh ARGS` from a temporary project root (its apps/ and test/ folders
+ * are the repository's), with the recording `docker` first on the PATH and `env` added to the environment.
  */
 export function runScript(render: DockerRender, args: readonly string[] = [], options: RunOptions = {}): ScriptRun {
   requireTool('bash');
@@ -92,6 +92,7 @@ export function runScript(render: DockerRender, args: readonly string[] = [], op
   fs.mkdirSync(bin);
   fs.mkdirSync(path.join(root, 'dist', 'docker'), { recursive: true });
   fs.symlinkSync(path.join(PROJECT_ROOT, 'apps'), path.join(root, 'apps'));
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'test'), path.join(root, 'test'));
   fs.writeFileSync(path.join(bin, 'docker'), RECORDING_DOCKER, { mode: 0o755 });
   const relative = path.join('dist', 'docker', `${render.spec.name}.sh`);
   fs.writeFileSync(path.join(root, relative), render.script);

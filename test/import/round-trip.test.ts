@@ -77,7 +77,7 @@ describe('a round trip through Compose, for a system that uses every Compose-exp
       env: { MODE: 'prod', EMPTY: '' },
       secretEnv: { TOKEN: token },
       ports: [Port.http(8080).publish(80), Port.udp(9125).publish(), Port.tcp(9000)],
-      mounts: [Mount.bind('./apps/devbox/src', '/srv/src', { readOnly: true }), Mount.ephemeral('/tmp', { tmpfs: true, sizeLimit: '32m', readOnly: false })],
+      mounts: [Mount.bind('./apps/devbox/src', '/srv/src'), Mount.ephemeral('/tmp', { tmpfs: true, sizeLimit: '32m', readOnly: false })],
       networks: [back, front],
       health: HealthCheck.http('/ready', 8080, { startPeriod: '10s' }),
       labels: { 'com.example/team': 'core' },

@@ -15,11 +15,18 @@ const imports: Array<[string, ComposeImport]> = [
   ...fs.readdirSync(CORPUS).filter((n) => n !== 'real').sort().map((name) => [`corpus/${name}`, importCorpus(name)] as [string, ComposeImport]),
 ];
 
-/** A folder with one written app module per import, importing the model by its absolute path. */
+/**
+ * A folder with one written app module per import, importing the model by its absolute path, and the project
+ * files each import reads as config files, at the paths the app names them by (relative to its project root).
+ */
 function writeAll(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-import-ts-'));
   fs.mkdirSync(path.join(dir, 'apps'));
-  for (const [, imported] of imports) {
+  for (const [label, imported] of imports) {
+    const root = label.startsWith('corpus/') ? path.join(CORPUS, label.slice('corpus/'.length)) : ROOT;
+    for (const c of imported.plan.configFiles ?? []) {
+      if (c.file !== undefined) fs.cpSync(path.join(root, c.file), path.join(dir, c.file), { recursive: true });
+    }
     const text = writeApp(imported.plan, { modelImport: path.join(ROOT, 'lib', 'model'), source: 'compose.yaml', diagnostics: imported.diagnostics });
     fs.writeFileSync(path.join(dir, 'apps', `${imported.plan.name}.ts`), text);
   }
@@ -36,6 +43,17 @@ function writeAll(): string {
   return dir;
 }
 
+/** Loads the written apps from `dir`, the project root their config files are read from. */
+function loadWritten(dir: string): ReturnType<typeof loadApps> {
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    return loadApps('apps');
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
 describe('the TypeScript that lading import writes', () => {
   const dir = writeAll();
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -48,14 +66,14 @@ describe('the TypeScript that lading import writes', () => {
   });
 
   test('GIVEN the written apps WHEN loaded as apps THEN each builds the very spec the import built', () => {
-    const loaded = new Map(loadApps(path.join(dir, 'apps')).map((a) => [a.name, a.spec]));
+    const loaded = new Map(loadWritten(dir).map((a) => [a.name, a.spec]));
     for (const [label, imported] of imports) {
       expect([label, loaded.get(imported.plan.name)]).toEqual([label, imported.system?.toSpec()]);
     }
   });
 
   test('GIVEN the written apps WHEN synthesized to Compose THEN each gives the compose file of the imported system', () => {
-    const loaded = new Map(loadApps(path.join(dir, 'apps')).map((a) => [a.name, a.spec]));
+    const loaded = new Map(loadWritten(dir).map((a) => [a.name, a.spec]));
     for (const [label, imported] of imports) {
       const spec = loaded.get(imported.plan.name);
       if (!spec || !imported.system) throw new Error(`${label} did not load`);
@@ -64,7 +82,7 @@ describe('the TypeScript that lading import writes', () => {
   });
 
   test('GIVEN the example apps WHEN their written modules are synthesized to Compose THEN each gives the compose file it was imported from', () => {
-    const loaded = new Map(loadApps(path.join(dir, 'apps')).map((a) => [a.name, a.spec]));
+    const loaded = new Map(loadWritten(dir).map((a) => [a.name, a.spec]));
     for (const app of loadExamples()) {
       expect([app.name, composeText(loaded.get(app.name) as SystemSpec)]).toEqual([app.name, composeText(app.spec)]);
     }

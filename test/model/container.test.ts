@@ -52,6 +52,7 @@ describe('container props', () => {
       ports: [],
       resources: {},
       mounts: [],
+      files: [],
       labels: {},
       privileged: false,
       security: { readOnlyRootFilesystem: false, capabilities: { add: [], drop: [] }, noNewPrivileges: false },

@@ -161,6 +161,7 @@ describe('the spec of a small System', () => {
       networks: [],
       volumes: [],
       secrets: [],
+      configFiles: [],
       options: { compose: { secrets: 'env' }, kubernetes: { networkPolicies: true, fixedPortServiceType: 'LoadBalancer' }, ecs: { launchType: 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false } },
     });
   });

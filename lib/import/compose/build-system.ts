@@ -1,5 +1,6 @@
 import type { ServiceRestart } from '../../model/service-restart';
 import {
+  ConfigFile,
   ContainerProps, Dependency, HealthCheck, Image, Job, ModelError, Mount, Network, Port, Secret, SecurityProps, Service, System, Volume, Workload,
 } from '../../model';
 import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PortPlan, SecurityPlan, SourceRef } from './plan';
@@ -37,7 +38,7 @@ function healthFromPlan(plan: HealthPlan): HealthCheck {
   }
 }
 
-function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>): Mount {
+function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>, configFiles: ReadonlyMap<string, ConfigFile>, secrets: ReadonlyMap<string, Secret>): Mount {
   const ro = plan.readOnly ? { readOnly: true } : {};
   switch (plan.kind) {
     case 'volume':
@@ -53,6 +54,10 @@ function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>): M
       });
     case 'bind':
       return Mount.bind(plan.source, plan.target, ro);
+    case 'secret':
+      return Mount.secret(secrets.get(plan.secret) as Secret, plan.target, plan.mode !== undefined ? { mode: plan.mode } : {});
+    case 'config':
+      return Mount.config(configFiles.get(plan.configFile) as ConfigFile, plan.target, plan.mode !== undefined ? { mode: plan.mode } : {});
   }
 }
 
@@ -61,7 +66,7 @@ function securityFromPlan(plan: SecurityPlan): SecurityProps {
   return { ...rest, ...(c ? { capabilities: { ...(c.add ? { add: [...c.add] } : {}), ...(c.drop ? { drop: [...c.drop] } : {}) } } : {}) };
 }
 
-function containerProps(plan: ContainerPlan, volumes: ReadonlyMap<string, Volume>, secrets: ReadonlyMap<string, Secret>): ContainerProps {
+function containerProps(plan: ContainerPlan, volumes: ReadonlyMap<string, Volume>, secrets: ReadonlyMap<string, Secret>, configFiles: ReadonlyMap<string, ConfigFile>): ContainerProps {
   const secretEnv: Record<string, Secret> = {};
   for (const [k, id] of Object.entries(plan.secretEnv)) secretEnv[k] = secrets.get(id) as Secret;
   const r = plan.resources;
@@ -74,7 +79,7 @@ function containerProps(plan: ContainerPlan, volumes: ReadonlyMap<string, Volume
     ...(Object.keys(plan.env).length > 0 ? { env: { ...plan.env } } : {}),
     ...(Object.keys(secretEnv).length > 0 ? { secretEnv } : {}),
     ...(Object.keys(r).length > 0 ? { resources: { ...r } } : {}),
-    ...(plan.mounts.length > 0 ? { mounts: plan.mounts.map((m) => mountFromPlan(m, volumes)) } : {}),
+    ...(plan.mounts.length > 0 ? { mounts: plan.mounts.map((m) => mountFromPlan(m, volumes, configFiles, secrets)) } : {}),
     ...(plan.health ? { health: healthFromPlan(plan.health) } : {}),
     ...(Object.keys(plan.labels).length > 0 ? { labels: { ...plan.labels } } : {}),
     ...(plan.logging ? { logging: { ...plan.logging } } : {}),
@@ -86,7 +91,7 @@ function containerProps(plan: ContainerPlan, volumes: ReadonlyMap<string, Volume
  * Builds the plan with the model's public constructs, exactly as the TypeScript that `lading import` writes does.
  * A construct the model rejects is left out and its error returned with where the file says it.
  */
-export function buildSystem(plan: ImportPlan): { system: System; errors: BuildError[] } {
+export function buildSystem(plan: ImportPlan, projectRoot: string = process.cwd()): { system: System; errors: BuildError[] } {
   const errors: BuildError[] = [];
   const targetOptions = {
     ...(plan.composeSecrets ? { compose: { secrets: plan.composeSecrets } } : {}),
@@ -98,11 +103,12 @@ export function buildSystem(plan: ImportPlan): { system: System; errors: BuildEr
   const secrets = new Map(
     plan.secrets.map((s) => [s.id, new Secret(system, s.id, { ...(s.envName ? { envName: s.envName } : {}), ...(s.existingName ? { existingName: s.existingName } : {}) })]),
   );
+  const configFiles = projectConfigFiles(system, plan, projectRoot, errors);
   const workloads = new Map<string, Workload>();
   for (const w of plan.workloads) {
     try {
       const base = {
-        ...containerProps(w.container, volumes, secrets),
+        ...containerProps(w.container, volumes, secrets, configFiles),
         ...(w.networks.length > 0 ? { networks: w.networks.map((n) => networks.get(n) as Network) } : {}),
         ...(w.hostNetwork ? { hostNetwork: true } : {}),
         ...w.runtime,
@@ -126,7 +132,7 @@ export function buildSystem(plan: ImportPlan): { system: System; errors: BuildEr
       workloads.set(w.id, workload);
       for (const s of w.sidecars) {
         try {
-          workload.addSidecar(s.id, { ...containerProps(s.container, volumes, secrets), ...(s.volumesFrom ? {} : { volumesFrom: false }) });
+          workload.addSidecar(s.id, { ...containerProps(s.container, volumes, secrets, configFiles), ...(s.volumesFrom ? {} : { volumesFrom: false }) });
         } catch (e) {
           if (!ModelError.is(e)) throw e;
           errors.push({ source: s.source, message: (e as Error).message });
@@ -138,4 +144,28 @@ export function buildSystem(plan: ImportPlan): { system: System; errors: BuildEr
     }
   }
   return { system, errors };
+}
+
+/**
+ * The plan's config files. A ConfigFile reads its file relative to the working directory, where `lading synth`
+ * runs: while they are read, that is the project root the plan's paths start from.
+ */
+function projectConfigFiles(system: System, plan: ImportPlan, projectRoot: string, errors: BuildError[]): Map<string, ConfigFile> {
+  const out = new Map<string, ConfigFile>();
+  if (!plan.configFiles || plan.configFiles.length === 0) return out;
+  const cwd = process.cwd();
+  process.chdir(projectRoot);
+  try {
+    for (const c of plan.configFiles) {
+      try {
+        out.set(c.id, new ConfigFile(system, c.id, c.file !== undefined ? { file: c.file } : { content: c.content ?? '' }));
+      } catch (e) {
+        if (!ModelError.is(e)) throw e;
+        errors.push({ source: { keyPath: 'services', line: 0 }, message: (e as Error).message });
+      }
+    }
+  } finally {
+    process.chdir(cwd);
+  }
+  return out;
 }

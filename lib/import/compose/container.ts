@@ -5,14 +5,15 @@ import { imageOf } from './image';
 import type { LocatedMap } from './located';
 import { loggingOf } from './logging';
 import { mountsOf, type VolumeResolver } from './mounts';
-import type { ContainerPlan, ResourcesPlan } from './plan';
+import type { ContainerPlan, MountPlan, ResourcesPlan } from './plan';
 import type { SecretRegistry } from './secrets';
+import { secretFileMount } from './secret-files';
 import { SECURITY_KEYS, securityOf } from './security';
 import { splitShellWords } from './shell-words';
 
 /** The service keys a container reads; the workload reads the others. */
 export const CONTAINER_KEYS = [
-  'image', 'build', 'command', 'entrypoint', 'working_dir', 'environment', 'env_file', 'secrets', 'volumes', 'tmpfs',
+  'image', 'build', 'command', 'entrypoint', 'working_dir', 'environment', 'env_file', 'secrets', 'configs', 'volumes', 'tmpfs',
   'healthcheck', 'labels', 'logging', 'privileged', ...SECURITY_KEYS,
 ];
 
@@ -28,7 +29,7 @@ function words(ctx: ImportContext, service: LocatedMap, key: string, keyPath: st
 }
 
 /** Compose `secrets` of a service as secret environment: the file /run/secrets/<target> becomes variable <target>. */
-function serviceSecrets(ctx: ImportContext, service: LocatedMap, keyPath: string, secrets: SecretRegistry): Record<string, string> {
+function serviceSecrets(ctx: ImportContext, service: LocatedMap, keyPath: string, secrets: SecretRegistry, files: MountPlan[]): Record<string, string> {
   const out: Record<string, string> = {};
   const e = entry(service, 'secrets');
   if (!e) return out;
@@ -38,30 +39,28 @@ function serviceSecrets(ctx: ImportContext, service: LocatedMap, keyPath: string
     const ip = `${p}[${i}]`;
     let source: string;
     let target: string | undefined;
+    let mode: string | undefined;
     if (item.kind === 'map') {
       const s = entry(item, 'source');
       if (!s) fail(ctx, ip, item.line, 'a secret in the long syntax needs a source');
       source = asString(ctx, s.value, `${ip}.source`);
       const t = entry(item, 'target');
       if (t) target = asString(ctx, t.value, `${ip}.target`);
+      const m = entry(item, 'mode');
+      if (m) mode = asString(ctx, m.value, `${ip}.mode`);
       for (const [k, v] of item.entries) {
-        if (!['source', 'target'].includes(k)) ctx.reporter.report('import/unsupported-key', at(ctx, `${ip}.${k}`, v.line), `secret ${k} has no equivalent: the file keeps the target's defaults.`);
+        if (!['source', 'target', 'mode'].includes(k)) ctx.reporter.report('import/unsupported-key', at(ctx, `${ip}.${k}`, v.line), `secret ${k} has no equivalent: the file keeps the target's defaults.`);
       }
     } else source = asString(ctx, item, ip);
     const id = secrets.composeSecret(source, ip, item.line);
     if (!id) return;
     const file = (target ?? source).replace(/^\/run\/secrets\//, '');
-    let name = file;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      name = file.toUpperCase().replace(/[^A-Z0-9_]/g, '_').replace(/^(\d)/, '_$1');
-      ctx.reporter.report(
-        'import/unsupported-value',
-        at(ctx, ip, item.line),
-        `the secret file /run/secrets/${file} becomes /run/secrets/${name}: the model names secret files after an environment variable.`,
-        `Make the program read /run/secrets/${name}.`,
-      );
+    const asFile = secretFileMount(ctx, id, file, mode, `${ip}.mode`, item.line);
+    if (asFile) {
+      files.push(asFile);
+      return;
     }
-    out[name] = id;
+    out[file] = id;
   });
   return out;
 }
@@ -76,7 +75,8 @@ export interface ContainerInputs {
 /** The container of a service: image, process, environment, secrets, mounts, health, labels, logging. */
 export function containerOf(ctx: ImportContext, service: LocatedMap, keyPath: string, inputs: ContainerInputs): ContainerPlan {
   const { env, secretEnv } = environmentOf(ctx, service, keyPath, inputs.secrets);
-  for (const [name, id] of Object.entries(serviceSecrets(ctx, service, keyPath, inputs.secrets))) {
+  const secretFiles: MountPlan[] = [];
+  for (const [name, id] of Object.entries(serviceSecrets(ctx, service, keyPath, inputs.secrets, secretFiles))) {
     if (name in env) {
       ctx.reporter.report(
         'import/unsupported-value',
@@ -106,7 +106,7 @@ export function containerOf(ctx: ImportContext, service: LocatedMap, keyPath: st
     env,
     secretEnv,
     resources: inputs.resources,
-    mounts: mountsOf(ctx, service, keyPath, inputs.volumes),
+    mounts: [...mountsOf(ctx, service, keyPath, inputs.volumes), ...secretFiles],
     ...(healthPlan ? { health: healthPlan } : {}),
     labels: labels ? labelsOf(ctx, labels.value, `${keyPath}.labels`) : {},
     ...(loggingPlan ? { logging: loggingPlan } : {}),

@@ -11,11 +11,13 @@ import { inferPorts, reportPortless } from './inferred-ports';
 import type { LocatedMap } from './located';
 import { NameTable } from './names';
 import { parseComposeText } from './parse';
-import type { ImportPlan, SourceRef, WorkloadPlan } from './plan';
+import type { ConfigFilePlan, ImportPlan, SourceRef, WorkloadPlan } from './plan';
 import { planWorkloads } from './plan-workloads';
 import { inActiveProfiles } from './profiles';
 import { MAX_INPUT_BYTES, readInput } from './read-input';
 import { SecretRegistry } from './secrets';
+import { bindsToConfigFiles } from './config-files';
+import { declareConfigs, withServiceConfigs } from './configs';
 import { declareNetworks, declareSecrets, declareVolumes } from './top-level';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
 
@@ -51,7 +53,6 @@ export interface ComposeImport {
 }
 
 const TOP_HINTS: Record<string, string> = {
-  configs: 'Mount the configuration as a bind mount or bake it into the image.',
   include: 'Merge the files first with `docker compose config` and import the result.',
 };
 
@@ -93,7 +94,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     );
   }
   for (const [key, e] of top.entries) {
-    if (!['version', 'name', 'services', 'networks', 'volumes', 'secrets'].includes(key) && !key.startsWith('x-')) {
+    if (!['version', 'name', 'services', 'networks', 'volumes', 'secrets', 'configs'].includes(key) && !key.startsWith('x-')) {
       ctx.reporter.report('import/unsupported-key', at(ctx, key, e.line), `${key} has no equivalent in the model: it is left out.`, TOP_HINTS[key]);
     }
   }
@@ -144,7 +145,13 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const converted: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets));
   inferPorts(ctx, converted);
   reportPortless(ctx, converted);
-  const planned = planWorkloads(ctx, converted, { declaredNetworks, skipped, names });
+  const topConfigs = entry(top, 'configs');
+  const declaredConfigs = declareConfigs(ctx, topConfigs ? asMap(ctx, topConfigs.value, 'configs') : undefined, names);
+  const serviceByPath = new Map(inputs.map((i) => [i.keyPath, i.map]));
+  const { configFiles, ...planned } = withConfigFiles(ctx, planWorkloads(ctx, converted, { declaredNetworks, skipped, names }), names);
+  planned.workloads = withServiceConfigs(ctx, planned.workloads, serviceByPath, declaredConfigs);
+  configFiles.push(...declaredConfigs.values());
+  configFiles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ec2 = needsEc2(planned.workloads);
   if (ec2) {
     ctx.reporter.report(
@@ -161,6 +168,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     ...planned,
     volumes: [...new Set(declaredVolumes.values())].sort().map((id) => ({ id })),
     secrets: secrets.all(),
+    ...(configFiles.length > 0 ? { configFiles } : {}),
   };
   if (secrets.usesFiles && secrets.firstVariableUse) {
     const use = secrets.firstVariableUse;
@@ -172,7 +180,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     );
   }
   if (ctx.reporter.hasErrors) return { plan, diagnostics: sorted(ctx) };
-  const { system, errors } = buildSystem(plan);
+  const { system, errors } = buildSystem(plan, ctx.projectRoot);
   for (const e of errors) ctx.reporter.report('import/model-error', at(ctx, e.source.keyPath, e.source.line), e.message);
   if (errors.length === 0) {
     try {
@@ -188,12 +196,22 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   return { ...(ctx.reporter.hasErrors ? {} : { system }), plan, diagnostics: sorted(ctx) };
 }
 
+/** Linux capabilities a container on Fargate cannot add (it adds SYS_PTRACE, and Docker's defaults after dropping ALL). */
+const FARGATE_REFUSED = new RegExp(
+  '^(CAP_)?(ALL|AUDIT_CONTROL|AUDIT_READ|BLOCK_SUSPEND|BPF|CHECKPOINT_RESTORE|DAC_READ_SEARCH|IPC_LOCK|IPC_OWNER|LEASE|LINUX_IMMUTABLE|' +
+    'MAC_ADMIN|MAC_OVERRIDE|NET_ADMIN|NET_BROADCAST|PERFMON|SYSLOG|SYS_ADMIN|SYS_BOOT|SYS_MODULE|SYS_NICE|SYS_PACCT|SYS_RAWIO|' +
+    'SYS_RESOURCE|SYS_TIME|SYS_TTY_CONFIG|WAKE_ALARM)$',
+  'i',
+);
+
 /** The first workload that needs a Docker host of its own on ECS, and why. */
 function needsEc2(workloads: readonly WorkloadPlan[]): { source: SourceRef; what: string } | undefined {
   for (const w of workloads) {
     if (w.hostNetwork) return { source: w.source, what: `${w.id} uses the host network, which` };
     for (const [c, source] of [[w.container, w.source], ...w.sidecars.map((s) => [s.container, s.source] as const)] as const) {
       if (c.privileged) return { source, what: `${source.keyPath.split('.')[1]} runs privileged, which` };
+      const added = (c.security?.capabilities?.add ?? []).find((cap) => FARGATE_REFUSED.test(cap));
+      if (added) return { source, what: `${source.keyPath.split('.')[1]} adds the capability ${added}, which` };
       const bind = c.mounts.find((m) => m.kind === 'bind');
       if (bind) return { source, what: `the bind mount of ${bind.kind === 'bind' ? bind.source : ''} in ${source.keyPath.split('.')[1]}` };
     }
@@ -220,3 +238,9 @@ function sorted(ctx: ImportContext): ImportDiagnostic[] {
   return ctx.reporter.diagnostics.map((d) => located(ctx.file, d)).sort((a, b) => a.line - b.line || (a.keyPath < b.keyPath ? -1 : a.keyPath > b.keyPath ? 1 : a.code < b.code ? -1 : 1));
 }
 
+
+/** The planned workloads with relative binds of project files as config files. */
+function withConfigFiles<P extends { workloads: WorkloadPlan[] }>(ctx: ImportContext, planned: P, names: NameTable): P & { configFiles: ConfigFilePlan[] } {
+  const { workloads, configFiles } = bindsToConfigFiles(ctx, planned.workloads, names);
+  return { ...planned, workloads, configFiles };
+}

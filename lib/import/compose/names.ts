@@ -1,10 +1,10 @@
 import { NAME_PATTERN, suggestName } from '../../model/names';
 import { at, type ImportContext } from './context';
 
-export type NameKind = 'service' | 'network' | 'volume' | 'secret' | 'system';
+export type NameKind = 'service' | 'network' | 'volume' | 'secret' | 'system' | 'config';
 
 /** A suffix that tells a network, volume or secret apart from a service of the same name. */
-const SUFFIX: Record<NameKind, string> = { service: '-svc', network: '-net', volume: '-data', secret: '-secret', system: '' };
+const SUFFIX: Record<NameKind, string> = { service: '-svc', network: '-net', volume: '-data', secret: '-secret', system: '', config: '-config' };
 
 /**
  * The model's names for the file's: every System child (service, job, network, volume, secret) needs its own

@@ -13,6 +13,8 @@ export interface ImportPlan {
   readonly networks: readonly NetworkPlan[];
   readonly volumes: readonly VolumePlan[];
   readonly secrets: readonly SecretPlan[];
+  /** Project files and small folders bound into containers, as config files. */
+  readonly configFiles?: readonly ConfigFilePlan[];
   /** In an order where every dependency comes before its dependants. */
   readonly workloads: readonly WorkloadPlan[];
 }
@@ -33,6 +35,14 @@ export interface SecretPlan {
   readonly existingName?: string;
 }
 
+export interface ConfigFilePlan {
+  readonly id: string;
+  /** The file or folder, relative to the project root, POSIX, without `./`; or else `content`. */
+  readonly file?: string;
+  /** The text of the file, when the Compose file writes it inline. */
+  readonly content?: string;
+}
+
 export type ImagePlan =
   | { readonly kind: 'registry'; readonly ref: string }
   | { readonly kind: 'build'; readonly context: string; readonly dockerfile?: string; readonly args?: Readonly<Record<string, string>>; readonly target?: string; readonly tag: string };
@@ -50,7 +60,9 @@ export interface PortPlan {
 export type MountPlan =
   | { readonly kind: 'volume'; readonly volume: string; readonly target: string; readonly readOnly: boolean }
   | ({ readonly kind: 'ephemeral'; readonly target: string; readonly tmpfs: boolean; readonly sizeLimit?: string; readonly readOnly: boolean } & Readonly<TmpfsOwnershipPlan>)
-  | { readonly kind: 'bind'; readonly source: string; readonly target: string; readonly readOnly: boolean };
+  | { readonly kind: 'bind'; readonly source: string; readonly target: string; readonly readOnly: boolean }
+  | { readonly kind: 'config'; readonly configFile: string; readonly target: string; readonly readOnly: true; readonly mode?: number }
+  | { readonly kind: 'secret'; readonly secret: string; readonly target: string; readonly readOnly: true; readonly mode?: number };
 
 /** `mode`, `uid` and `gid` of a tmpfs mount; filled in while its options are read. */
 export interface TmpfsOwnershipPlan {

@@ -19,15 +19,16 @@ export interface WriteAppOptions {
 export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): string {
   const used = new Set<string>(['System']);
   const ids = new Identifiers();
-  const vars = { network: new Map<string, string>(), volume: new Map<string, string>(), secret: new Map<string, string>(), workload: new Map<string, string>() };
+  const vars = { network: new Map<string, string>(), volume: new Map<string, string>(), secret: new Map<string, string>(), workload: new Map<string, string>(), config: new Map<string, string>() };
   const referenced = new Set(plan.workloads.flatMap((w) => w.dependsOn.map((d) => d.target)));
   const containers = plan.workloads.flatMap((w) => [w.container, ...w.sidecars.map((s) => s.container)]);
   const usedNetworks = new Set(plan.workloads.flatMap((w) => w.networks));
   const usedVolumes = new Set(containers.flatMap((c) => c.mounts.flatMap((m) => (m.kind === 'volume' ? [m.volume] : []))));
-  const usedSecrets = new Set(containers.flatMap((c) => Object.values(c.secretEnv)));
+  const usedSecrets = new Set(containers.flatMap((c) => [...Object.values(c.secretEnv), ...c.mounts.flatMap((m) => (m.kind === 'secret' ? [m.secret] : []))]));
   for (const n of plan.networks) if (usedNetworks.has(n.id)) vars.network.set(n.id, ids.name(n.id, 'Network'));
   for (const v of plan.volumes) if (usedVolumes.has(v.id)) vars.volume.set(v.id, ids.name(v.id, 'Volume'));
   for (const s of plan.secrets) if (usedSecrets.has(s.id)) vars.secret.set(s.id, ids.name(s.id, 'Secret'));
+  for (const c of plan.configFiles ?? []) vars.config.set(c.id, ids.name(c.id, 'ConfigFile'));
   for (const w of plan.workloads) if (referenced.has(w.id) || w.sidecars.length > 0) vars.workload.set(w.id, ids.name(w.id, w.kind === 'service' ? 'Service' : 'Job'));
 
   const use = (name: string): string => (used.add(name), name);
@@ -71,6 +72,10 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
         ]));
       case 'bind':
         return call('Mount.bind', str(m.source), str(m.target), ...opts(ro));
+      case 'secret':
+        return call('Mount.secret', raw(vars.secret.get(m.secret) as string), str(m.target), ...opts([['mode', m.mode !== undefined ? raw(`0o${m.mode.toString(8)}`) : undefined]]));
+      case 'config':
+        return call('Mount.config', raw(vars.config.get(m.configFile) as string), str(m.target), ...opts([['mode', m.mode !== undefined ? raw(`0o${m.mode.toString(8)}`) : undefined]]));
     }
   };
   const security = (p: SecurityPlan): Code => {
@@ -173,6 +178,9 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
   for (const s of plan.secrets) {
     const o = object([['envName', s.envName ? str(s.envName) : undefined], ['existingName', s.existingName ? str(s.existingName) : undefined]]);
     declarations.push(statement(bind(vars.secret.get(s.id)), call(`new ${use('Secret')}`, raw('app'), str(s.id), ...(o.kind === 'object' && o.entries.length > 0 ? [o] : []))));
+  }
+  for (const c of plan.configFiles ?? []) {
+    declarations.push(statement(bind(vars.config.get(c.id)), call(`new ${use('ConfigFile')}`, raw('app'), str(c.id), object([c.file !== undefined ? ['file', str(c.file)] : ['content', str(c.content ?? '')]]))));
   }
   if (declarations.length > 0) body.push(declarations.join('\n'));
   for (const w of plan.workloads) {

@@ -7,6 +7,7 @@ import { imageKeys } from './image';
 import { loggingKey } from '../docker-engine/logging';
 import type { ComposeScope } from './scope';
 import { secretKeys } from './secrets';
+import { fileKeys } from './files';
 import { securityKeys } from './security';
 import { mountKeys, tmpfsKey } from './volumes';
 
@@ -17,7 +18,9 @@ const nonEmpty = <T extends object>(value: T): T | undefined => (Object.keys(val
  * mounts, health check, labels, logging, privileges and confinement. `main` is set for a sidecar.
  */
 export function containerKeys(scope: ComposeScope, container: ContainerSpec, main?: ContainerSpec): ComposeMap {
-  const { environment: secretEnv, secrets } = secretKeys(scope, container);
+  const { environment: secretEnv, secrets: envSecrets } = secretKeys(scope, container);
+  const files = fileKeys(scope, container);
+  const secrets = envSecrets === undefined && files.secrets.length === 0 ? undefined : [...((envSecrets as ComposeValue[] | undefined) ?? []), ...files.secrets];
   const environment: Record<string, ComposeValue> = { ...container.env, ...secretEnv };
   if (container.privileged) {
     scope.reporter.report('compose/privileged', propPath(container.path, 'privileged'), ...privilegedText(container));
@@ -29,6 +32,7 @@ export function containerKeys(scope: ComposeScope, container: ContainerSpec, mai
     working_dir: container.workingDir,
     ...securityKeys(container),
     environment: nonEmpty(environment),
+    configs: files.configs,
     secrets,
     volumes: mountKeys(scope, container, main),
     tmpfs: tmpfsKey(container, main),

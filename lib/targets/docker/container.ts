@@ -6,6 +6,7 @@ import { envFlags, secretEnv } from './env';
 import { healthFlags } from './health';
 import { imageRef } from './image';
 import { mountFlags } from './mounts';
+import { fileFlags } from './files';
 import { appLabel } from './names';
 import type { DockerScope } from './scope';
 import { securityFlags } from './security';
@@ -65,6 +66,7 @@ export function containerParts(scope: DockerScope, container: ContainerSpec, mai
     ...envFlags(container),
     ...secrets.flags,
     ...mountFlags(scope, container, main),
+    ...fileFlags(scope, container),
     ...resourceFlags(container),
     ...healthFlags(scope, container),
     ...labelFlags(scope, container),

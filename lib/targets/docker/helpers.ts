@@ -2,6 +2,7 @@ import type { SystemSpec } from '../../model/spec';
 import { WAIT_HEALTHY } from './dependencies';
 import { appLabel } from './names';
 import { quote } from './shell';
+import { filesCleanup } from './files';
 
 /** The shell functions every script has: removing the app's containers, and `down`. */
 export function baseFunctions(spec: SystemSpec): string[] {
@@ -19,6 +20,7 @@ export function baseFunctions(spec: SystemSpec): string[] {
     "# Removes the app's containers and networks, and its volumes when $1 is yes.",
     'down() {',
     '  remove_containers',
+    ...filesCleanup(spec),
     `  ids=$(docker network ls -q --filter ${label})`,
     '  for id in $ids; do',
     '    docker network rm "$id" >/dev/null',

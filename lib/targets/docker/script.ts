@@ -10,6 +10,7 @@ import { ROOT_VARIABLE } from './paths';
 import type { DockerScope } from './scope';
 import { commandText, quote } from './shell';
 import { volumeLines } from './volumes';
+import { fileLines } from './files';
 import { workloadLines } from './workload';
 
 /** `root=...`: the project root, absolute, found from where the script lives. */
@@ -27,6 +28,7 @@ function upBody(scope: DockerScope): string[] {
   section('secrets come from the environment of the caller; no value is written here', requiredSecrets(scope).map((l) => `  ${l}`));
   section('images built from a Dockerfile', builtImages(scope.spec).map((image) => commandText(buildCommand(image), '  ')));
   section('networks and volumes: kept when they exist', [...networkLines(scope), ...volumeLines(scope)].map((l) => `  ${l}`));
+  section('config and secret files the containers bind: written to a private folder (mode 0700)', fileLines(scope).map((l) => `  ${l}`));
   section('containers of an earlier run are replaced', ['  remove_containers']);
   for (const workload of dependencyOrder(scope.spec)) {
     const what = workload.kind === 'job' ? `job ${workload.name}, in the foreground` : `service ${workload.name}`;

@@ -207,6 +207,18 @@ export const ECS_CODES = {
     severity: 'info',
     summary: 'ECS names the containers of a task itself: a fixed container name becomes a second Service Connect name, so other services still reach it by that name.',
   },
+  'ecs/config-file-size': {
+    severity: 'error',
+    summary: 'The config files of a task travel in its task definition, which holds at most 32 KiB of them: ship larger files in the image or on EFS.',
+  },
+  'ecs/config-file-root': {
+    severity: 'error',
+    summary: 'ECS mounts folders, not files: a config or secret file directly under / cannot be delivered.',
+  },
+  'ecs/config-file-folder': {
+    severity: 'info',
+    summary: "ECS mounts folders, not files: the folder of a config or secret file becomes a read-only volume holding the image's own files of that folder beside it.",
+  },
 } as const satisfies CodeTable;
 
 export type EcsCode = CodeOf<typeof ECS_CODES>;

@@ -6,6 +6,7 @@ import { bindMount } from './bind-mounts';
 import { containerOptions, type ContainerContext } from './containers';
 import { ephemeralMount } from './ephemeral-volumes';
 import { familyOf } from './names';
+import { addFilesContainer, filesPlan } from './files';
 import { ecsNetworkMode, networkModeOf, type NetworkMode } from './networks';
 import { applyPlatform, runtimeOptions } from './runtime';
 import { addCapabilities } from './security';
@@ -50,6 +51,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
   /** Each persistent volume the task mounts, and whether some mount of it writes. */
   const writes = new Map<string, boolean>();
   let main: ecs.ContainerDefinition | undefined;
+  const filesBudget = { used: 0 };
   for (const c of containersOf(w)) {
     let linuxParameters: ecs.LinuxParameters | undefined;
     const mountPoints: ecs.MountPoint[] = [];
@@ -81,6 +83,8 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
     if (!options) continue;
     const def = taskDefinition.addContainer(c.container.name, c.sidecar === undefined ? { ...options, ...runtimeOptions(w, networkMode, fargate, ctx.d) } : options);
     if (mountPoints.length > 0) def.addMountPoints(...mountPoints);
+    const files = filesPlan(ctx.spec, c.container, options.image, options.logging, ctx.secrets, filesBudget, ctx.d);
+    if (files) addFilesContainer(taskDefinition, def, files);
     if (c.sidecar?.volumesFrom) def.addVolumesFrom({ sourceContainer: w.main.name, readOnly: false });
     if (!c.sidecar) main = def;
   }

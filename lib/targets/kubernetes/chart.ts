@@ -8,6 +8,7 @@ import { renderNetworkPolicies } from './network-policies';
 import { OverridingChart } from './overrides';
 import { SecretRefs } from './secrets';
 import { renderClaims } from './volumes';
+import { renderConfigMaps } from './files';
 import { renderWorkload } from './workload';
 
 /**
@@ -33,6 +34,7 @@ export function buildChart(app: App, spec: SystemSpec): { chart: OverridingChart
     reporter,
     claims: renderClaims(chart, spec, reporter, defer),
     secrets,
+    configMaps: renderConfigMaps(chart, spec, reporter),
     secretName: (s) => secrets.nameOf(s),
     names: new NameRegistry(reporter),
     defer,

@@ -129,6 +129,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'A sysctl outside the set a kubelet allows by default: the pod is refused on a node that does not allow it.',
   },
+  'kubernetes/config-file-size': {
+    severity: 'error',
+    summary: 'A config file is larger than a ConfigMap can hold (1 MiB): ship it in the image or on a volume.',
+  },
 } as const satisfies CodeTable;
 
 /** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */

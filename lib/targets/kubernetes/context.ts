@@ -16,6 +16,8 @@ export interface ChartContext {
   readonly reporter: KubernetesReporter;
   readonly claims: ReadonlyMap<string, kplus.PersistentVolumeClaim>;
   readonly secrets: SecretResolver;
+  /** The ConfigMap of each config file some workload mounts, by config file name. */
+  readonly configMaps: ReadonlyMap<string, kplus.IConfigMap>;
   /** The Kubernetes Secret that holds a model Secret: its existing name, or its own name. */
   secretName(secret: string): string;
   /** The names lading derives, checked: an object whose name is refused is left out. */

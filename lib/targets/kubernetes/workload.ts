@@ -14,6 +14,7 @@ import { reportHostNetwork } from './security';
 import { applyRuntime, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
+import { mountFiles } from './files';
 
 /**
  * One workload: a Deployment for a service, a Job for a one-shot job, a CronJob for a scheduled one; its main
@@ -40,6 +41,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       const mounted = volumes.mount(m, `${c.path} mounts[${i}]`);
       if (mounted) container.mount(mounted.path, mounted.volume, { readOnly: mounted.readOnly });
     });
+    mountFiles(pod, container, c, ctx.spec, ctx.configMaps, ctx.secrets);
   }
   for (const init of waitContainers(ctx.spec, w, reporter)) {
     if (!ctx.names.take(`container of ${w.name}`, init.name!, `${w.path} dependsOn`, 63)) continue;

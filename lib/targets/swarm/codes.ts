@@ -109,6 +109,10 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: "Swarm names a task itself: a fixed container name becomes a network alias, which other services resolve, but `docker ps` shows the task's name.",
   },
+  'swarm/config-content': {
+    severity: 'error',
+    summary: 'A stack file cannot carry the text of a config file: `docker stack deploy` reads configs from files.',
+  },
 } as const satisfies CodeTable;
 
 export type SwarmCode = CodeOf<typeof SWARM_CODES>;

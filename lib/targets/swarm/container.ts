@@ -1,11 +1,12 @@
 import type { ContainerSpec } from '../../model/spec';
-import { compact, type StackMap } from './document';
+import { compact, type StackMap, type StackValue } from './document';
 import { healthcheckKey } from './healthcheck';
 import { imageKey } from './image';
 import { loggingKey } from '../docker-engine/logging';
 import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
 import { secretsKey } from './secrets';
+import { fileKeys } from './files';
 import { securityKeys } from './security';
 import { mountsKey } from './volumes';
 
@@ -26,6 +27,7 @@ export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?
       'Grant the single capabilities the image needs and leave privileged off, or run it with `docker run --privileged` outside the stack.',
     );
   }
+  const files = fileKeys(scope, container);
   return compact({
     image: imageKey(scope, container),
     entrypoint: container.entrypoint ? [...container.entrypoint] : undefined,
@@ -33,10 +35,16 @@ export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?
     working_dir: container.workingDir,
     ...securityKeys(scope, container),
     environment: nonEmptyRecord(container.env),
-    secrets: secretsKey(scope, container),
+    configs: files.configs,
+    secrets: withSecretFiles(secretsKey(scope, container), files.secrets),
     volumes: mountsKey(scope, container, main),
     healthcheck: healthcheckKey(scope, container),
     labels: nonEmptyRecord(container.labels),
     logging: loggingKey(container),
   });
+}
+
+/** The service's `secrets`: secret env first, then secret files. */
+function withSecretFiles(fromEnv: StackValue[] | undefined, files: StackValue[]): StackValue[] | undefined {
+  return fromEnv === undefined && files.length === 0 ? undefined : [...(fromEnv ?? []), ...files];
 }

@@ -3,6 +3,7 @@ import { compact, type StackMap } from './document';
 import { topLevelNetworks } from './networks';
 import type { SwarmScope } from './scope';
 import { topLevelSecrets } from './secrets';
+import { fileSecrets, topLevelConfigs } from './files';
 import { sidecarService } from './sidecars';
 import { topLevelVolumes } from './volumes';
 import { mainService } from './workload';
@@ -22,7 +23,15 @@ export function stackFile(scope: SwarmScope): StackMap {
     version: STACK_FILE_VERSION,
     networks: topLevelNetworks(scope),
     volumes: topLevelVolumes(scope),
-    secrets: topLevelSecrets(scope),
+    secrets: withFileSecrets(topLevelSecrets(scope), fileSecrets(scope)),
+    configs: topLevelConfigs(scope),
     services,
   });
+}
+
+/** The top-level `secrets` of secret env and of secret files, sorted by name. */
+function withFileSecrets(fromEnv: StackMap | undefined, fromFiles: StackMap): StackMap | undefined {
+  const all: StackMap = { ...fromFiles, ...(fromEnv ?? {}) };
+  const keys = Object.keys(all).sort();
+  return keys.length > 0 ? Object.fromEntries(keys.map((k) => [k, all[k]])) : undefined;
 }
