@@ -13,6 +13,7 @@ export * from './security';
 export * from './service';
 export * from './sidecar';
 export * from './spec';
+export * from './stage';
 export * from './system';
 export * from './target-options';
 export * from './volume';
