@@ -14,6 +14,7 @@ export const CONCEPTS: ReadonlyArray<{ readonly id: string; readonly label: stri
   { id: 'networks', label: 'networks' },
   { id: 'health', label: 'health check' },
   { id: 'replicas', label: 'replicas' },
+  { id: 'rollout', label: 'rollout' },
   { id: 'restart', label: 'restart' },
   { id: 'schedule', label: 'schedule' },
   { id: 'dependsOn', label: 'depends on' },
@@ -64,6 +65,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('networks', !w.hostNetwork);
   add('health', c.health !== undefined);
   add('replicas', w.kind === 'service');
+  add('rollout', w.kind === 'service' && w.rollout === 'recreate');
   add('schedule', w.kind === 'job' && w.schedule !== undefined);
   add('dependsOn', w.dependsOn.length > 0);
   add('labels', Object.keys(c.labels).length > 0);

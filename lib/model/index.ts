@@ -1,3 +1,4 @@
+export * from './autoscale';
 export * from './container';
 export * from './dependency';
 export * from './errors';

@@ -295,7 +295,25 @@ interface WorkloadSpecBase {
 export interface ServiceSpec extends WorkloadSpecBase {
   readonly kind: 'service';
   readonly replicas: number;
+  /**
+   * How a new version replaces the running one. `rolling`: new replicas start before old ones stop. `recreate`: the
+   * old replica stops first, because it holds a single-writer volume the new one needs.
+   */
+  readonly rollout: RolloutSpec;
+  /** Set when the platform chooses the number of copies; `replicas` is then `min`. */
+  readonly autoscale?: AutoscaleSpec;
 }
+
+export interface AutoscaleSpec {
+  readonly min: number;
+  readonly max: number;
+  /** Target average CPU use, in percent of what each copy reserves. */
+  readonly cpuPercent?: number;
+  /** Target average memory use, in percent of what each copy reserves. */
+  readonly memoryPercent?: number;
+}
+
+export type RolloutSpec = 'rolling' | 'recreate';
 
 export interface JobSpec extends WorkloadSpecBase {
   readonly kind: 'job';

@@ -5,6 +5,7 @@ import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { deploymentPercents } from './rollout';
 import { serviceConnectOf } from './service-connect';
 import type { BuiltTask } from './task-definitions';
 import { placementOf } from './vpc';
@@ -31,8 +32,7 @@ export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, 
     taskDefinition: task.taskDefinition,
     serviceName: s.name,
     desiredCount: s.replicas,
-    minHealthyPercent: 100,
-    maxHealthyPercent: 200,
+    ...deploymentPercents(s),
     circuitBreaker: { rollback: true },
     propagateTags: ecs.PropagatedTagSource.SERVICE,
     serviceConnectConfiguration: serviceConnectOf(s, task.networkMode, ctx.namespace, ctx.d),

@@ -10,6 +10,7 @@ import { selectorLabels } from './names';
 import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefaults, overridePodTemplate } from './overrides';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
+import { applyRollout } from './rollout';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
 
@@ -45,6 +46,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   ctx.defer(() =>
     applyOverride(ApiObject.of(pod), (json) => {
       overrideKindDefaults(json);
+      if (w.kind === 'service') applyRollout(json, w);
       overridePodTemplate(podTemplateOf(json), {
         containers: intents,
         labels: meta.podLabels,
