@@ -63,7 +63,7 @@ export default function webapp(stage: Stage): System {
     networks: [frontend, backend],
     health: HealthCheck.http('/healthz', 8000, { interval: '15s', timeout: '5s', retries: 3, startPeriod: '20s' }),
     dependsOn: [Dependency.healthy(db), Dependency.healthy(cache)],
-    replicas: prod ? 3 : 2,
+    ...(prod ? { autoscale: { min: 2, max: 10, cpuPercent: 70 } } : { replicas: 2 }),
     labels: { tier: 'app' },
     logging,
   });

@@ -15,6 +15,7 @@ export const CONCEPTS: ReadonlyArray<{ readonly id: string; readonly label: stri
   { id: 'health', label: 'health check' },
   { id: 'replicas', label: 'replicas' },
   { id: 'rollout', label: 'rollout' },
+  { id: 'autoscale', label: 'autoscale' },
   { id: 'restart', label: 'restart' },
   { id: 'schedule', label: 'schedule' },
   { id: 'dependsOn', label: 'depends on' },
@@ -66,6 +67,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('health', c.health !== undefined);
   add('replicas', w.kind === 'service');
   add('rollout', w.kind === 'service' && w.rollout === 'recreate');
+  add('autoscale', w.kind === 'service' && w.autoscale !== undefined);
   add('schedule', w.kind === 'job' && w.schedule !== undefined);
   add('dependsOn', w.dependsOn.length > 0);
   add('labels', Object.keys(c.labels).length > 0);

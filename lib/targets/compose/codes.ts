@@ -73,6 +73,10 @@ export const COMPOSE_CODES = {
     severity: 'error',
     summary: 'A sidecar service name `<main>-<sidecar>` is already the name of another service.',
   },
+  'compose/autoscale': {
+    severity: 'warning',
+    summary: 'Compose does not scale a service: it runs autoscale.min copies; Kubernetes and ECS scale on the signal.',
+  },
 } as const satisfies CodeTable;
 
 export type ComposeCode = CodeOf<typeof COMPOSE_CODES>;

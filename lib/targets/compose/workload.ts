@@ -1,4 +1,5 @@
 import type { WorkloadSpec } from '../../model/spec';
+import { autoscaleFinding } from '../docker-engine/autoscale';
 import { propPath } from '../docker-engine/prop-path';
 import { containerKeys } from './container';
 import { dependsOnKey } from './depends-on';
@@ -18,6 +19,8 @@ export function mainService(scope: ComposeScope, workload: WorkloadSpec): Compos
       `Run \`docker compose run --rm ${workload.name}\` from the host's cron on that schedule.`,
     );
   }
+  const scaling = autoscaleFinding(workload, 'Compose', `docker compose up -d --scale ${workload.name}=N`);
+  if (scaling) scope.reporter.report('compose/autoscale', scaling.path, ...scaling.text);
   return compact({
     ...containerKeys(scope, workload.main),
     ...portKeys(scope, workload),

@@ -65,6 +65,10 @@ export const DOCKER_CODES = {
     severity: 'error',
     summary: 'Two containers of the script would have the same name (`<app>-<service>[-<n>][-<sidecar>]`).',
   },
+  'docker/autoscale': {
+    severity: 'warning',
+    summary: 'docker does not scale a service: it runs autoscale.min copies; Kubernetes and ECS scale on the signal.',
+  },
 } as const satisfies CodeTable;
 
 export type DockerCode = CodeOf<typeof DOCKER_CODES>;

@@ -1,4 +1,5 @@
 import type { JobSpec, ServiceSpec, SidecarSpec, WorkloadSpec } from '../../model/spec';
+import { autoscaleFinding } from '../docker-engine/autoscale';
 import { propPath } from '../docker-engine/prop-path';
 import { restartFlag } from '../docker-engine/restart';
 import { containerParts, type ContainerParts } from './container';
@@ -48,6 +49,8 @@ function serviceLines(scope: DockerScope, service: ServiceSpec): string[] {
   const network = networkPlan(scope, service);
   const restart = [['--restart', restartFlag(service.restart)]];
   const ports = portFlags(scope, service);
+  const scaling = autoscaleFinding(service, 'docker', `one more docker run per copy, named ${containerName(scope.spec, service, 2)} and on`);
+  if (scaling) scope.reporter.report('docker/autoscale', scaling.path, ...scaling.text);
   const sidecars = service.sidecars.map((sidecar) => ({ sidecar, parts: containerParts(scope, sidecar, service.main) }));
   const lines: string[] = [];
   for (const replica of replicaNumbers(service)) {

@@ -3,6 +3,7 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { addAutoscaling } from './autoscale';
 import { checkSystem } from './checks';
 import type { EcsReporter } from './codes';
 import { orderDependencies } from './dependencies';
@@ -105,6 +106,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     if (!task) continue;
     const isPublished = published.some((p) => p.service.name === s.name);
     const service = buildService(scope, s, task, { spec, d, cluster, namespace, securityGroups: groups, published: isPublished });
+    addAutoscaling(service, s);
     tagWithLabels(s, [task.taskDefinition, service], d);
     services.set(s.name, service);
     targets.set(s.name, { service, networkMode: task.networkMode, identity });

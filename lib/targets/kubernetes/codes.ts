@@ -101,6 +101,10 @@ export const KUBERNETES_CODES = {
     severity: 'error',
     summary: 'A derived object name is too long or collides with another object of the same kind.',
   },
+  'kubernetes/autoscale-requests': {
+    severity: 'error',
+    summary: 'A HorizontalPodAutoscaler measures CPU or memory in percent of the requests: every container of the pod must make one.',
+  },
 } as const satisfies CodeTable;
 
 /** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */

@@ -10,6 +10,7 @@ import { selectorLabels } from './names';
 import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefaults, overridePodTemplate } from './overrides';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
+import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout } from './rollout';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
@@ -47,6 +48,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
     applyOverride(ApiObject.of(pod), (json) => {
       overrideKindDefaults(json);
       if (w.kind === 'service') applyRollout(json, w);
+      if (w.kind === 'service') applyAutoscale(json, w);
       overridePodTemplate(podTemplateOf(json), {
         containers: intents,
         labels: meta.podLabels,
@@ -59,6 +61,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
     }),
   );
   renderServices(ctx, w);
+  if (w.kind === 'service') renderAutoscaler(ctx, w);
 }
 
 /** A CronJob's name leaves room for the suffix of the Jobs it creates; a workload's name may have 63 characters. */

@@ -97,6 +97,10 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: "A stack file's tmpfs takes a size only: its mode, uid and gid are left to the runtime (root-owned, 1777).",
   },
+  'swarm/autoscale': {
+    severity: 'warning',
+    summary: 'Swarm does not scale a service: it runs autoscale.min copies; Kubernetes and ECS scale on the signal.',
+  },
 } as const satisfies CodeTable;
 
 export type SwarmCode = CodeOf<typeof SWARM_CODES>;

@@ -6,6 +6,7 @@ import { deployKey } from './deploy';
 import { networksKey, reportHostNetwork } from './networks';
 import { portsKey } from './ports';
 import { reportRestart } from './restart';
+import { autoscaleFinding } from '../docker-engine/autoscale';
 import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
 
@@ -26,6 +27,8 @@ export function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap
   reportRestart(scope, workload);
   reportHostNetwork(scope, workload);
   reportDependencies(scope, workload);
+  const scaling = autoscaleFinding(workload, 'Swarm', `docker service scale ${scope.spec.name}_${workload.name}=N`);
+  if (scaling) scope.reporter.report('swarm/autoscale', scaling.path, ...scaling.text);
   return compact({
     ...containerKeys(scope, workload.main),
     ports: portsKey(scope, workload),
