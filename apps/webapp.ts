@@ -6,7 +6,17 @@ import { Dependency, HealthCheck, Image, Mount, Network, Port, Secret, Security,
  */
 export default function webapp(stage: Stage): System {
   const prod = stage.name === 'prod';
-  const app = new System('webapp');
+  const app = new System(
+    'webapp',
+    prod
+      ? {
+          targetOptions: {
+            kubernetes: { ingressClassName: 'nginx', certManagerClusterIssuer: 'letsencrypt-prod' },
+            ecs: { hostedZone: { zoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'example.com' } },
+          },
+        }
+      : {},
+  );
 
   const frontend = new Network(app, 'frontend');
   const backend = new Network(app, 'backend', { internal: true });
@@ -56,7 +66,7 @@ export default function webapp(stage: Stage): System {
     image: Image.of('ghcr.io/example/shop-api:1.4.2'),
     env: { DATABASE_HOST: 'db', DATABASE_NAME: 'shop', DATABASE_USER: 'shop', REDIS_URL: 'redis://cache:6379', PORT: '8000' },
     secretEnv: { DATABASE_PASSWORD: dbPassword },
-    ports: [Port.http(8000)],
+    ports: [prod ? Port.http(8000).route('https://shop.example.com/api') : Port.http(8000)],
     security: Security.restricted({ user: '10001:10001' }),
     mounts: [Mount.ephemeral('/tmp')],
     resources: { memory: '512m', memoryReservation: '256m', cpuShares: 512, cpus: 0.5 },
@@ -70,7 +80,7 @@ export default function webapp(stage: Stage): System {
 
   new Service(app, 'web', {
     image: Image.of('nginx:1.27-alpine'),
-    ports: [Port.http(80).publish(8080)],
+    ports: [prod ? Port.http(80).route('https://shop.example.com/') : Port.http(80).publish(8080)],
     resources: { memory: '128m', memoryReservation: '64m', cpuShares: 256, cpus: 0.25 },
     mounts: [Mount.ephemeral('/var/cache/nginx', { tmpfs: true, sizeLimit: '64m' }), Mount.ephemeral('/var/run')],
     security: startsAsRoot(['CHOWN', 'NET_BIND_SERVICE', 'SETGID', 'SETUID']),

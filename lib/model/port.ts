@@ -1,4 +1,5 @@
 import { ModelError } from './errors';
+import { parseRoute } from './route';
 import type { PortSpec, Protocol } from './spec';
 
 /**
@@ -27,14 +28,24 @@ export class Port {
     public readonly appProtocol: 'http' | undefined,
     public readonly mode: 'none' | 'fixed' | 'dynamic',
     public readonly hostPort: number | undefined,
+    private readonly routeUrls: readonly unknown[] = [],
   ) {}
+
+  /**
+   * Reaches this http port from outside at a URL, `https://shop.example.com/api` (scheme, host, optional path
+   * prefix), through the platform's ingress: a Kubernetes Ingress, the system's shared ALB on ECS. Call it again for
+   * more routes; several services may share a host by path. Compose, Swarm and docker publish nothing for it.
+   */
+  route(url: string): Port {
+    return new Port(this.containerPort, this.protocol, this.appProtocol, this.mode, this.hostPort, [...this.routeUrls, url]);
+  }
 
   /**
    * Publishes the port outside: on `hostPort` (`-p 8080:80`), or on a host port the platform picks when
    * omitted (`-p 80`).
    */
   publish(hostPort?: number): Port {
-    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort);
+    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort, this.routeUrls);
   }
 
   /** @internal */
@@ -47,6 +58,10 @@ export class Port {
     check('port', this.containerPort, prop);
     if (this.mode === 'fixed') check('host port', this.hostPort as number, `${prop}.hostPort`);
     const name = `${this.appProtocol ?? this.protocol}-${this.containerPort}`;
+    if (this.routeUrls.length > 0 && this.appProtocol !== 'http') {
+      throw new ModelError(path, `${prop}.routes`, 'only a port that speaks HTTP can have routes', `${this.protocol}/${this.containerPort}`, `Declare it with Port.http(${this.containerPort})`);
+    }
+    const routes = this.routeUrls.map((u, i) => parseRoute(path, `${prop}.routes[${i}]`, u));
     return {
       containerPort: this.containerPort,
       protocol: this.protocol,
@@ -54,6 +69,7 @@ export class Port {
       publish: this.mode,
       ...(this.mode === 'fixed' ? { hostPort: this.hostPort } : {}),
       name,
+      ...(routes.length > 0 ? { routes } : {}),
     };
   }
 }

@@ -8,6 +8,7 @@ import { Secret } from './secret';
 import { Service } from './service';
 import { Sidecar } from './sidecar';
 import { checkRollouts, rolloutOf, type DraftWorkloadSpec } from './rollout';
+import { checkRoutes } from './route';
 import type { JobSpec, NetworkSpec, ServiceSpec, SystemSpec, VolumeSpec } from './spec';
 import { resolveTargetOptions, TargetOptions } from './target-options';
 import { Volume } from './volume';
@@ -81,6 +82,7 @@ export class System extends Construct {
     }
     const volumeFacts = all.filter(Volume.isVolume).map((v) => v.name);
     checkRollouts(drafts, volumeFacts, errors);
+    checkRoutes(drafts, errors);
     const specs = drafts.map((d) => (d.kind === 'service' ? { ...d, rollout: rolloutOf(d, drafts, volumeFacts) } : d));
     const options = attempt(() => resolveTargetOptions(this.node.path, this.targetOptions));
     if (errors.length > 0) throw new ModelValidationError(dedupe(errors));

@@ -1,11 +1,7 @@
 import { Image, Mount, Service, System, Volume } from '../../lib/model';
-import { composeTarget } from '../../lib/targets/compose';
-import { dockerTarget } from '../../lib/targets/docker';
-import { swarmTarget } from '../../lib/targets/swarm';
 import { templateOf } from '../ecs/support/ecs-kit';
 import { render as renderK8s } from '../kubernetes/render';
 import { validateManifest } from '../support/kubernetes-validators';
-import { renderWith, withCode } from '../support/target-kit';
 
 const base = { image: Image.of('ghcr.io/example/api:1.0'), resources: { memory: '512m', memoryReservation: '256m', cpuShares: 512 } };
 
@@ -50,17 +46,6 @@ describe('autoscale: { min, max, cpuPercent?, memoryPercent? }', () => {
     expect(validateManifest(r.yaml)).toEqual([]);
   });
 
-  test('GIVEN cpuPercent on a container without a CPU request WHEN rendered for Kubernetes THEN kubernetes/autoscale-requests is a located error', () => {
-    const r = renderK8s(scaled({ min: 1, max: 3, cpuPercent: 70 }, { resources: { memory: '256m' } }));
-    expect(r.yaml).toBe('');
-    expect(r.diagnostic('kubernetes/autoscale-requests')).toMatchObject({
-      severity: 'error',
-      path: 'shop/api resources',
-      message: 'autoscale.cpuPercent is measured against a CPU request, which api does not make (got no cpu reservation or limit)',
-      fix: 'Set resources: { cpuShares: 256 or cpus: 0.5 } on api, or leave cpuPercent out of autoscale.',
-    });
-  });
-
   test('GIVEN autoscale WHEN rendered for ECS THEN a scalable target from min to max and one target-tracking policy per signal', () => {
     const t = templateOf(scaled({ min: 2, max: 10, cpuPercent: 70, memoryPercent: 80 }).toSpec());
     t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 10, ScalableDimension: 'ecs:service:DesiredCount' });
@@ -72,25 +57,6 @@ describe('autoscale: { min, max, cpuPercent?, memoryPercent? }', () => {
       TargetTrackingScalingPolicyConfiguration: { TargetValue: 80, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageMemoryUtilization' } },
     });
     t.hasResourceProperties('AWS::ECS::Service', { ServiceName: 'api', DesiredCount: 2 });
-  });
-
-  test('GIVEN autoscale WHEN rendered for Compose, Swarm and docker THEN each runs min copies with a warning naming the command to scale by hand', () => {
-    const sys = scaled({ min: 2, max: 10, cpuPercent: 70 });
-    const compose = renderWith(composeTarget, sys, (app) => `${app}/compose.yaml`);
-    expect(compose.text).toContain('replicas: 2');
-    expect(withCode(compose, 'compose/autoscale')).toEqual([
-      expect.objectContaining({
-        severity: 'warning',
-        path: 'shop/api autoscale',
-        message: 'Compose does not scale a service: api runs autoscale.min = 2 copies, never up to 10.',
-        fix: 'Scale by hand when needed (docker compose up -d --scale api=N), or deploy to Kubernetes or ECS, which scale on the signal.',
-      }),
-    ]);
-    const swarm = renderWith(swarmTarget, sys, (app) => `${app}/stack.yaml`);
-    expect(swarm.text).toContain('replicas: 2');
-    expect(withCode(swarm, 'swarm/autoscale')[0].fix).toContain('docker service scale shop_api=N');
-    const docker = renderWith(dockerTarget, sys, (app) => `${app}.sh`);
-    expect(withCode(docker, 'docker/autoscale')[0].message).toBe('docker does not scale a service: api runs autoscale.min = 2 copies, never up to 10.');
   });
 
   test('GIVEN autoscale max > 1 on a single-writer volume WHEN specified THEN the rollout error names autoscale.max', () => {

@@ -1,6 +1,7 @@
 import type { WorkloadSpec } from '../../model/spec';
 import { autoscaleFinding } from '../docker-engine/autoscale';
 import { propPath } from '../docker-engine/prop-path';
+import { routeFindings } from '../docker-engine/routes';
 import { containerKeys } from './container';
 import { dependsOnKey } from './depends-on';
 import { deployKeys } from './deploy';
@@ -21,6 +22,7 @@ export function mainService(scope: ComposeScope, workload: WorkloadSpec): Compos
   }
   const scaling = autoscaleFinding(workload, 'Compose', `docker compose up -d --scale ${workload.name}=N`);
   if (scaling) scope.reporter.report('compose/autoscale', scaling.path, ...scaling.text);
+  for (const f of routeFindings(workload, 'Compose')) scope.reporter.report('compose/route', f.path, ...f.text);
   return compact({
     ...containerKeys(scope, workload.main),
     ...portKeys(scope, workload),

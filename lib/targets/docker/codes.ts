@@ -69,6 +69,10 @@ export const DOCKER_CODES = {
     severity: 'warning',
     summary: 'docker does not scale a service: it runs autoscale.min copies; Kubernetes and ECS scale on the signal.',
   },
+  'docker/route': {
+    severity: 'warning',
+    summary: 'docker has no ingress: a route gets no TLS and no host or path routing; the port is published as written.',
+  },
 } as const satisfies CodeTable;
 
 export type DockerCode = CodeOf<typeof DOCKER_CODES>;

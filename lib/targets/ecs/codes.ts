@@ -179,6 +179,18 @@ export const ECS_CODES = {
     severity: 'error',
     summary: 'aws-cdk-lib reported an error in the rendered stack.',
   },
+  'ecs/routed-port': {
+    severity: 'info',
+    summary: "A routed port that is also published is reached through the routes' load balancer: no listener of its own publishes it.",
+  },
+  'ecs/route-certificate': {
+    severity: 'error',
+    summary: 'https routes need a certificate: targetOptions.ecs.certificateArn, or hostedZone for a DNS-validated one.',
+  },
+  'ecs/route-zone': {
+    severity: 'error',
+    summary: 'A route host outside targetOptions.ecs.hostedZone can have neither a DNS-validated certificate nor an alias record there.',
+  },
 } as const satisfies CodeTable;
 
 export type EcsCode = CodeOf<typeof ECS_CODES>;

@@ -57,7 +57,8 @@ export function renderNetworkPolicies(ctx: ChartContext): void {
 
 function renderPublishedPolicy(ctx: ChartContext, w: WorkloadSpec): void {
   // a workload on the host network has no ports (the model refuses them), so it never gets one
-  const published = w.main.ports.filter((p) => p.publish !== 'none');
+  // a routed port admits the Ingress controller, wherever it runs
+  const published = w.main.ports.filter((p) => p.publish !== 'none' || p.routes !== undefined);
   if (published.length === 0) return;
   new k8s.KubeNetworkPolicy(ctx.chart, `published-policy-${w.name}`, {
     metadata: { name: objectNames.publishedPolicy(w.name) },

@@ -34,8 +34,9 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
     );
   };
   add(w.name, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
-  const fixed = ports.filter((p) => p.publish === 'fixed');
-  const dynamic = ports.filter((p) => p.publish === 'dynamic');
+  // a routed port is reached through the Ingress (routes.ts), never through a LoadBalancer or NodePort Service
+  const fixed = ports.filter((p) => p.publish === 'fixed' && !p.routes);
+  const dynamic = ports.filter((p) => p.publish === 'dynamic' && !p.routes);
   const nodePorts: kplus.ServicePort[] = dynamic.map((p) => servicePort(p, p.containerPort));
   const nodePortSpecs: PortSpec[] = [...dynamic];
   if (options.fixedPortServiceType === 'LoadBalancer') {

@@ -101,6 +101,10 @@ export const SWARM_CODES = {
     severity: 'warning',
     summary: 'Swarm does not scale a service: it runs autoscale.min copies; Kubernetes and ECS scale on the signal.',
   },
+  'swarm/route': {
+    severity: 'warning',
+    summary: 'Swarm has no ingress: a route gets no TLS and no host or path routing; the port is published as written.',
+  },
 } as const satisfies CodeTable;
 
 export type SwarmCode = CodeOf<typeof SWARM_CODES>;
