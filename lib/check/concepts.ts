@@ -8,6 +8,7 @@ export const CONCEPTS: ReadonlyArray<{ readonly id: string; readonly label: stri
   { id: 'env', label: 'env' },
   { id: 'secretEnv', label: 'secret env' },
   { id: 'ports', label: 'ports' },
+  { id: 'routes', label: 'routes' },
   { id: 'resources', label: 'resources' },
   { id: 'mounts', label: 'mounts' },
   { id: 'sidecars', label: 'sidecars' },
@@ -41,6 +42,7 @@ const PROP_CONCEPT: Readonly<Record<string, string>> = {
 
 /** The concept a diagnostic's prop (`ports[1]`, `health`, `targetOptions.ecs.launchType`) is about. */
 export function conceptOfProp(prop: string): string {
+  if (/^ports\[\d+\]\.routes/.test(prop)) return 'routes';
   const head = /^[A-Za-z]+/.exec(prop)?.[0] ?? '';
   if (head === '') return 'workload';
   if (PROP_CONCEPT[head]) return PROP_CONCEPT[head];
@@ -60,6 +62,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('env', Object.keys(c.env).length > 0);
   add('secretEnv', c.secretEnv.length > 0);
   add('ports', c.ports.length > 0);
+  add('routes', c.ports.some((p) => p.routes !== undefined));
   add('resources', Object.values(c.resources).some((v) => v !== undefined));
   add('mounts', c.mounts.length > 0);
   add('sidecars', w.sidecars.length > 0);

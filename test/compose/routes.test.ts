@@ -11,7 +11,7 @@ describe('Compose: routes', () => {
     expect(withCode(out, 'compose/route')).toEqual([
       expect.objectContaining({
         severity: 'warning',
-        path: 'shop/web ports[0]',
+        path: 'shop/web ports[0].routes',
         message: 'Compose has no ingress: the route https://shop.example.com/ gets no TLS and no host or path routing; it is published on host port 8080 only.',
       }),
     ]);

@@ -55,12 +55,12 @@ describe('ECS: routes', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: Image.of('nginx:1.27'), ports: [Port.http(80).route('https://shop.example.org/')] });
     const { diagnostics } = synthEcs(withEcs(sys.toSpec(), { hostedZone: { zoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'example.com' } }));
-    expect(find(diagnostics, 'ecs/route-zone')).toMatchObject({ severity: 'error', path: 'shop/web ports[0]' });
+    expect(find(diagnostics, 'ecs/route-zone')).toMatchObject({ severity: 'error', path: 'shop/web ports[0].routes' });
   });
 
   test('GIVEN a routed port that is also published WHEN rendered THEN no listener of its own: ecs/routed-port says so', () => {
     const { template, diagnostics } = synthEcs(withEcs(shop(Port.http(80).publish(8080).route('https://shop.example.com/')), { certificateArn: ARN }));
     template!.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 1);
-    expect(find(diagnostics, 'ecs/routed-port')).toMatchObject({ severity: 'info', path: 'shop/web ports[0]' });
+    expect(find(diagnostics, 'ecs/routed-port')).toMatchObject({ severity: 'info', path: 'shop/web ports[0].routes' });
   });
 });

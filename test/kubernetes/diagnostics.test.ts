@@ -294,7 +294,7 @@ describe('Kubernetes diagnostics, one test per code', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.http(80).publish(8080).route('https://shop.example.com/')] });
     const { d, r } = only(s, 'kubernetes/routed-port');
-    expect([d.path, d.message]).toEqual(['shop/web ports[0]', 'the port has a route (https://shop.example.com/): it is reached through the Ingress, and no LoadBalancer Service publishes it']);
+    expect([d.path, d.message]).toEqual(['shop/web ports[0].routes', 'the port has a route (https://shop.example.com/): it is reached through the Ingress, and no LoadBalancer Service publishes it']);
     expect(r.objects.filter((o) => o.kind === 'Service').map((o) => o.metadata?.name)).toEqual(['web']);
   });
 

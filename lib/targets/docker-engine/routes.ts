@@ -15,7 +15,7 @@ export function routeFindings(workload: WorkloadSpec, engine: string): { readonl
     const reach = p.publish === 'fixed' ? `it is published on host port ${p.hostPort} only` : p.publish === 'dynamic' ? 'it is published on a host port the engine picks' : 'it is not published';
     return [
       {
-        path: propPath(workload.main.path, `ports[${i}]`),
+        path: propPath(workload.main.path, `ports[${i}].routes`),
         text: [
           `${engine} has no ingress: the route ${urls} gets no TLS and no host or path routing; ${reach}.`,
           'Put a reverse proxy (Traefik, Caddy, nginx) in front for the hosts and certificates, or deploy to Kubernetes or ECS, which route them.',

@@ -21,7 +21,7 @@ interface Routed {
 }
 
 /** Every route of the system's services, in service order then port order. */
-export function routedPorts(spec: SystemSpec): Routed[] {
+function routedPorts(spec: SystemSpec): Routed[] {
   return spec.services.flatMap((service) =>
     service.main.ports.flatMap((port, index) => (port.routes ?? []).map((route) => ({ service, port, index, route }))),
   );
@@ -62,7 +62,7 @@ export function buildRoutes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, targe
   if (routed.length === 0) return registrations;
   for (const r of routed) {
     if (r.port.publish === 'none' || r.route !== r.port.routes![0]) continue;
-    d.report('ecs/routed-port', `${r.service.path} ports[${r.index}]`, `the port has a route (${routeUrl(r.route)}): it is reached through the routes' load balancer, and no listener of its own publishes it`, 'Leave out publish(...) for a routed port, or drop the route to publish it on its own.');
+    d.report('ecs/routed-port', `${r.service.path} ports[${r.index}].routes`, `the port has a route (${routeUrl(r.route)}): it is reached through the routes' load balancer, and no listener of its own publishes it`, 'Leave out publish(...) for a routed port, or drop the route to publish it on its own.');
   }
   const o = spec.options.ecs;
   const zone = o.hostedZone ? route53.HostedZone.fromHostedZoneAttributes(stack, 'RoutesZone', { hostedZoneId: o.hostedZone.zoneId, zoneName: o.hostedZone.zoneName }) : undefined;
@@ -70,7 +70,7 @@ export function buildRoutes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, targe
     const suffix = `.${o.hostedZone.zoneName}`;
     for (const r of routed) {
       if (r.route.host === o.hostedZone.zoneName || r.route.host.endsWith(suffix)) continue;
-      d.report('ecs/route-zone', `${r.service.path} ports[${r.index}]`, `the host ${r.route.host} is not in the hosted zone ${o.hostedZone.zoneName}: no certificate or record can be made for it (got ${routeUrl(r.route)})`, `Use a host under ${o.hostedZone.zoneName}, or the hostedZone that holds ${r.route.host}.`);
+      d.report('ecs/route-zone', `${r.service.path} ports[${r.index}].routes`, `the host ${r.route.host} is not in the hosted zone ${o.hostedZone.zoneName}: no certificate or record can be made for it (got ${routeUrl(r.route)})`, `Use a host under ${o.hostedZone.zoneName}, or the hostedZone that holds ${r.route.host}.`);
     }
   }
   const httpsHosts = [...new Set(routed.filter((r) => r.route.scheme === 'https').map((r) => r.route.host))].sort(byText);

@@ -32,7 +32,7 @@ export function renderIngress(ctx: ChartContext): void {
     if (r.port.publish === 'none') continue;
     ctx.reporter.report(
       'kubernetes/routed-port',
-      `${r.service.main.path} ports[${r.index}]`,
+      `${r.service.main.path} ports[${r.index}].routes`,
       `the port has a route (${routeUrl(r.route)}): it is reached through the Ingress, and no ${options.fixedPortServiceType === 'LoadBalancer' && r.port.publish === 'fixed' ? 'LoadBalancer' : 'NodePort'} Service publishes it`,
       'Leave out publish(...) for a routed port, or drop the route to publish it on its own.',
     );
