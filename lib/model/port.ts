@@ -28,7 +28,8 @@ export class Port {
     public readonly appProtocol: 'http' | undefined,
     public readonly mode: 'none' | 'fixed' | 'dynamic',
     public readonly hostPort: number | undefined,
-    private readonly routeUrls: readonly unknown[] = [],
+    // undefined rather than empty, so that a Port shown in an error reads as before routes existed
+    private readonly routeUrls?: readonly unknown[],
   ) {}
 
   /**
@@ -37,7 +38,7 @@ export class Port {
    * more routes; several services may share a host by path. Compose, Swarm and docker publish nothing for it.
    */
   route(url: string): Port {
-    return new Port(this.containerPort, this.protocol, this.appProtocol, this.mode, this.hostPort, [...this.routeUrls, url]);
+    return new Port(this.containerPort, this.protocol, this.appProtocol, this.mode, this.hostPort, [...(this.routeUrls ?? []), url]);
   }
 
   /**
@@ -58,10 +59,11 @@ export class Port {
     check('port', this.containerPort, prop);
     if (this.mode === 'fixed') check('host port', this.hostPort as number, `${prop}.hostPort`);
     const name = `${this.appProtocol ?? this.protocol}-${this.containerPort}`;
-    if (this.routeUrls.length > 0 && this.appProtocol !== 'http') {
+    const urls = this.routeUrls ?? [];
+    if (urls.length > 0 && this.appProtocol !== 'http') {
       throw new ModelError(path, `${prop}.routes`, 'only a port that speaks HTTP can have routes', `${this.protocol}/${this.containerPort}`, `Declare it with Port.http(${this.containerPort})`);
     }
-    const routes = this.routeUrls.map((u, i) => parseRoute(path, `${prop}.routes[${i}]`, u));
+    const routes = urls.map((u, i) => parseRoute(path, `${prop}.routes[${i}]`, u));
     return {
       containerPort: this.containerPort,
       protocol: this.protocol,
