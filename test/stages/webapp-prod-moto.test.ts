@@ -18,8 +18,8 @@ import { exampleSystem } from '../support/examples';
 const NOT_TAKEN: Record<string, string> = {
   'the DNS-validated certificate and the Route 53 alias records of hostedZone':
     'moto generates the id of every hosted zone it creates, so the zone Z0123456789ABCDEFGHIJ of the example cannot exist there; the stack is deployed with targetOptions.ecs.certificateArn set to a certificate requested from moto instead',
-  "the api's scalable target and target-tracking policy, read back":
-    "moto 5.2.1's CloudFormation creates the two resources in the stack, but its Application Auto Scaling API does not see them: the test reads them from the stack's resources instead",
+  "the api's scalable target and target-tracking policy":
+    "moto 5.2.1's CloudFormation has no AWS::ApplicationAutoScaling resources: the stack completes without them (read back below as none); test/stages/webapp-prod.test.ts checks them in the template, with cfn-lint",
 };
 
 const CDK = path.join(PROJECT_ROOT, 'node_modules/.bin/cdk');
@@ -84,7 +84,7 @@ afterAll(async () => {
 });
 
 describe('webapp, stage prod, on moto', () => {
-  test('GIVEN the prod stage WHEN cdk deploy creates it in moto THEN the routes listen on 443 (HTTPS) and 80 (redirect), and the stack holds the scaling target and policy of the api', () => {
+  test('GIVEN the prod stage WHEN cdk deploy creates it in moto THEN the routes listen on 443 (HTTPS) and 80 (redirect), as far as moto takes it', () => {
     for (const [what, why] of Object.entries(NOT_TAKEN)) console.log(`not taken by moto: ${what}: ${why}`);
     const cert = run('python3', ['-c', BOTO('print(boto3.client("acm", **kw).request_certificate(DomainName="shop.example.com")["CertificateArn"])'), endpoint], 60000);
     expect(cert.status).toBe(0);
@@ -96,6 +96,9 @@ describe('webapp, stage prod, on moto', () => {
       fs.mkdirSync(path.dirname(p), { recursive: true });
       fs.writeFileSync(p, f.content);
     }
+    const template = result.files.find((f) => f.path.endsWith('.template.json'))!;
+    const types = Object.values((JSON.parse(template.content) as { Resources: Record<string, { Type: string }> }).Resources).map((r) => r.Type);
+    expect(types).toEqual(expect.arrayContaining(['AWS::ApplicationAutoScaling::ScalableTarget', 'AWS::ApplicationAutoScaling::ScalingPolicy']));
     const dir = path.join(work, 'dist', 'webapp');
     const changes = adaptAssemblyForMoto(dir);
     if (changes.length > 0) console.log(`webapp prod: changed for moto 5.2.1:\n${changes.map((c) => `  ${c.change}: ${c.reason}`).join('\n')}`);
@@ -135,7 +138,8 @@ print(json.dumps({"status": cfn.describe_stacks(StackName=stack)["Stacks"][0]["S
         { port: 443, protocol: 'HTTPS', default: 'fixed-response' },
       ],
       rules: 2,
-      scaling: ['AWS::ApplicationAutoScaling::ScalableTarget', 'AWS::ApplicationAutoScaling::ScalingPolicy'],
+      // not taken by moto (NOT_TAKEN above): were it ever taken, this line says so and the list above must shrink
+      scaling: [],
     });
   }, 420000);
 });
