@@ -1,4 +1,3 @@
-import { ModelError } from './errors';
 import type { JobSpec, RolloutSpec, ServiceSpec } from './spec';
 
 /** A workload's spec before its rollout is known. */
@@ -20,27 +19,6 @@ function singleWriterVolumes(workloads: readonly DraftWorkloadSpec[], volumes: r
   const users = new Map<string, number>();
   for (const w of workloads) for (const v of mountedVolumes(w)) users.set(v, (users.get(v) ?? 0) + 1);
   return new Set(volumes.filter((v) => users.get(v) === 1));
-}
-
-/** Replicas > 1 of a service on a single-writer volume would share one disk: a located error that says how to choose. */
-export function checkRollouts(workloads: readonly DraftWorkloadSpec[], volumes: readonly string[], errors: ModelError[]): void {
-  const single = singleWriterVolumes(workloads, volumes);
-  for (const w of workloads) {
-    if (w.kind !== 'service') continue;
-    const most = w.autoscale?.max ?? w.replicas;
-    if (most <= 1) continue;
-    const held = [...mountedVolumes(w)].filter((v) => single.has(v)).sort();
-    if (held.length === 0) continue;
-    errors.push(
-      new ModelError(
-        w.path,
-        w.autoscale ? 'autoscale.max' : 'replicas',
-        `${most} replicas cannot share the single-writer volume ${held.join(', ')}: a rollout or a second node would find it held`,
-        most,
-        'Use replicas: 1 for a service that owns its volume; to scale, keep the state in a service of its own (a database) and run the replicas without the volume',
-      ),
-    );
-  }
 }
 
 /** The rollout of a service: recreate when it mounts a single-writer volume, else rolling. */

@@ -7,7 +7,7 @@ import { Network } from './network';
 import { Secret } from './secret';
 import { Service } from './service';
 import { Sidecar } from './sidecar';
-import { checkRollouts, rolloutOf, type DraftWorkloadSpec } from './rollout';
+import { rolloutOf, type DraftWorkloadSpec } from './rollout';
 import { checkRoutes } from './route';
 import type { JobSpec, NetworkSpec, ServiceSpec, SystemSpec, VolumeSpec } from './spec';
 import { resolveTargetOptions, TargetOptions } from './target-options';
@@ -81,7 +81,6 @@ export class System extends Construct {
       if (spec) drafts.push(spec);
     }
     const volumeFacts = all.filter(Volume.isVolume).map((v) => v.name);
-    checkRollouts(drafts, volumeFacts, errors);
     checkRoutes(drafts, errors);
     const specs = drafts.map((d) => (d.kind === 'service' ? { ...d, rollout: rolloutOf(d, drafts, volumeFacts) } : d));
     const options = attempt(() => resolveTargetOptions(this.node.path, this.targetOptions));

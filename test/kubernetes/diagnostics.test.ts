@@ -305,6 +305,21 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect([d.path, d.message]).toEqual(['shop targetOptions.kubernetes', 'the Ingress serves shop.example.com over https with the certificate in the Secret shop-tls, which must exist in the namespace']);
   });
 
+  test('kubernetes/single-writer-replicas', () => {
+    const s = sys();
+    const data = new Volume(s, 'pgdata');
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), mounts: [Mount.volume(data, '/var/lib/postgresql/data')], replicas: 2 });
+    const { d, r } = only(s, 'kubernetes/single-writer-replicas');
+    expect(r.yaml).toBe('');
+    expect([d.path, d.message]).toEqual([
+      'shop/db replicas',
+      '2 replicas cannot share the single-writer volume pgdata (a ReadWriteOnce claim): a pod on a second node, or a rollout, would wait on a Multi-Attach error (got 2)',
+    ]);
+    expect(d.fix).toBe(
+      'Use replicas: 1 for a service that owns its volume; to scale, keep the state in a service of its own (a database) and run the replicas without the volume, or mount the volume in a second workload too, which makes it ReadWriteMany.',
+    );
+  });
+
   test('a code that is not in KUBERNETES_CODES does not compile, and fails if it ever ran', () => {
     const report = (reporter: KubernetesReporter) => {
       // @ts-expect-error: 'kubernetes/no-such-code' is not a Kubernetes code (tsc checks this line)

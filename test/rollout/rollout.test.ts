@@ -31,11 +31,11 @@ describe('safe rollouts for state', () => {
     expect(sys.toSpec().services.map((s) => s.rollout)).toEqual(['rolling', 'rolling']);
   });
 
-  test('GIVEN replicas: 2 on a single-writer volume WHEN specified THEN a located error says how to choose', () => {
-    expect(() => stateful(2).toSpec()).toThrow(
-      'shop/db replicas: 2 replicas cannot share the single-writer volume pgdata: a rollout or a second node would find it held (got 2). ' +
-        'Use replicas: 1 for a service that owns its volume; to scale, keep the state in a service of its own (a database) and run the replicas without the volume.',
-    );
+  test('GIVEN replicas: 2 on a single-writer volume WHEN rendered for Kubernetes THEN a located error says how to choose; Compose keeps both on one host', () => {
+    const r = renderK8s(stateful(2));
+    expect(r.yaml).toBe('');
+    expect(r.diagnostic('kubernetes/single-writer-replicas')).toMatchObject({ severity: 'error', path: 'shop/db replicas' });
+    expect(renderWith(swarmTarget, stateful(2), (app) => `${app}/stack.yaml`).text).toContain('replicas: 2');
   });
 
   test('GIVEN the database WHEN rendered for Kubernetes THEN its Deployment is recreated; the web one keeps the rolling update of the cluster', () => {

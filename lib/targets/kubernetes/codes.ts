@@ -113,6 +113,10 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: 'The Ingress reads the certificate of its https hosts from a TLS Secret that must exist, unless cert-manager issues it.',
   },
+  'kubernetes/single-writer-replicas': {
+    severity: 'error',
+    summary: 'Several replicas of a service cannot share a volume only it mounts (a ReadWriteOnce claim): use one replica, or keep the state elsewhere.',
+  },
 } as const satisfies CodeTable;
 
 /** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */

@@ -11,7 +11,7 @@ import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefau
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
-import { applyRollout } from './rollout';
+import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
 
@@ -71,6 +71,7 @@ type Metadata = { name: string; labels: Record<string, string>; annotations?: Re
 
 function deployment(ctx: ChartContext, s: ServiceSpec, metadata: Metadata): kplus.Deployment {
   reportServiceRestart(s, ctx.reporter);
+  checkSingleWriterReplicas(s, ctx.reporter);
   const d = new kplus.Deployment(ctx.chart, `workload-${s.name}`, {
     metadata,
     replicas: s.replicas,
