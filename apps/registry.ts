@@ -11,6 +11,8 @@ new Service(app, 'registry', {
   restart: 'always',
   // root without capabilities: it writes only to the volume, which a fresh volume gives to root
   security: { readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] }, noNewPrivileges: true },
+  // it alone mounts the volume (one writer): one replica, and a rollout that stops the old copy before starting the
+  // new one (Kubernetes Recreate, ECS 0% / 100%, Swarm stop-first); replicas: 2 here is a Kubernetes error that says why
   mounts: [Mount.volume(data, '/var/lib/registry')],
   env: { REGISTRY_STORAGE_DELETE_ENABLED: 'true' },
   health: HealthCheck.http('/', 5000, { interval: '15s', timeout: '5s', retries: 3 }),

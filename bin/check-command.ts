@@ -5,6 +5,7 @@ import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 
 export interface CheckFlags {
   app?: string[];
+  stage?: string;
   target: string[];
   format: 'text' | 'json';
   strict?: boolean;
@@ -22,7 +23,7 @@ export async function runCheck(flags: CheckFlags, io: CheckIo, terminal: { color
   const targets: TargetName[] = flags.target.includes('all') ? [...TARGET_NAMES] : [...new Set(flags.target as TargetName[])];
   let apps;
   try {
-    apps = loadApps(path.resolve(flags.appsDir), flags.app);
+    apps = loadApps(path.resolve(flags.appsDir), flags.app, flags.stage);
   } catch (e) {
     if (!AppLoadError.is(e)) throw e;
     for (const line of e.lines) io.err(`error ${line}\n`);

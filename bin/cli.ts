@@ -9,6 +9,7 @@ import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { synth } from '../lib/synth/synth';
 import { ladingVersion } from '../lib/package-info';
+import { DEFAULT_STAGE } from '../lib/model/stage';
 import { OutputError } from '../lib/synth/write-output';
 
 const version = ladingVersion();
@@ -21,6 +22,7 @@ export const EXIT_USAGE = 2;
 interface SynthFlags {
   target: string[];
   app?: string[];
+  stage?: string;
   out: string;
   strict?: boolean;
   appsDir: string;
@@ -34,6 +36,7 @@ interface SynthFlags {
 interface GraphFlags {
   format: GraphFormat;
   app?: string[];
+  stage?: string;
   appsDir: string;
 }
 
@@ -58,6 +61,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       new Option('-t, --target <target...>', 'targets to render').choices([...TARGET_NAMES, 'all']).default(['all']),
     )
     .option('-a, --app <name...>', 'only these apps (System names)')
+    .option('-s, --stage <name>', `the stage app modules that export a stage function build (default: ${DEFAULT_STAGE})`)
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('--strict', 'treat warnings as errors')
     .addOption(new Option('-q, --quiet', 'print errors only, then the summary').conflicts('verbose'))
@@ -103,6 +107,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .command('check')
     .description('report, per app, service and target, which concepts map exactly, approximately or not at all; writes nothing')
     .option('-a, --app <name...>', 'only these apps (System names)')
+    .option('-s, --stage <name>', `the stage app modules that export a stage function build (default: ${DEFAULT_STAGE})`)
     .addOption(new Option('-t, --target <target...>', 'targets to check').choices([...TARGET_NAMES, 'all']).default(['all']))
     .addOption(new Option('-f, --format <format>', 'text for people, json for CI').choices(['text', 'json']).default('text'))
     .option('--strict', 'count warnings as errors')
@@ -123,6 +128,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         .default('svg'),
     )
     .option('-a, --app <name...>', 'only these apps (System names)')
+    .option('-s, --stage <name>', `the stage app modules that export a stage function build (default: ${DEFAULT_STAGE})`)
     .option('--apps-dir <dir>', 'folder of app modules, each exporting a System', 'apps')
     .addHelpText(
       'after',
@@ -164,6 +170,7 @@ async function runSynth(flags: SynthFlags, io: Io): Promise<number> {
     const result = await synth({
       appsDir: path.resolve(flags.appsDir),
       apps: flags.app,
+      stage: flags.stage,
       targets,
       outDir: path.resolve(flags.out),
       strict: flags.strict,
@@ -205,7 +212,7 @@ function synthSummary(apps: number, targets: number, files: number, diagnostics:
 }
 
 async function runGraph(flags: GraphFlags, io: Io): Promise<number> {
-  const apps = loadApps(path.resolve(flags.appsDir), flags.app);
+  const apps = loadApps(path.resolve(flags.appsDir), flags.app, flags.stage);
   if (flags.format === 'svg' && apps.length !== 1) {
     const names = apps.map((a) => a.name).join(', ') || 'none';
     io.err(`lading graph --format svg draws one app per run (got ${apps.length}: ${names}). Pick one with --app NAME, or use --format mermaid or dot.\n`);

@@ -2,7 +2,8 @@
  * The app of cdk.json: `npx cdk synth` / `npx cdk deploy [Stack]` on the same apps as `lading synth --target ecs`,
  * reporting the same diagnostics (suppressions applied, lint included) to stderr: errors and warnings; notes too
  * with LADING_VERBOSE=1; errors only with LADING_QUIET=1. Choose apps with `-c apps=hello,webapp` (System names),
- * all apps by default; another apps folder with `-c appsDir=DIR`. An error exits 1.
+ * all apps by default; another apps folder with `-c appsDir=DIR`; the stage with `-c stage=prod` (default `dev`).
+ * An error exits 1.
  */
 import { formatLines, shownAt, sortDiagnostics, type Verbosity } from '../lib/diagnostics/pipeline';
 import { diagnoseApp } from '../lib/synth/diagnose';
@@ -24,9 +25,10 @@ function main(): number {
   const chosen = app.node.tryGetContext('apps');
   const names = typeof chosen === 'string' && chosen.trim() !== '' ? chosen.split(',').map((n) => n.trim()) : undefined;
   const appsDir = String(app.node.tryGetContext('appsDir') ?? 'apps');
+  const stage = app.node.tryGetContext('stage');
   let loaded;
   try {
-    loaded = loadApps(appsDir, names);
+    loaded = loadApps(appsDir, names, stage === undefined ? undefined : String(stage));
   } catch (e) {
     if (!AppLoadError.is(e)) throw e;
     for (const line of e.lines) console.error(`error ${line}`);

@@ -5,7 +5,8 @@
  * CDK8S_OUTDIR. It reports the diagnostics `lading synth --target kubernetes` reports, through the same pipeline
  * (the target's findings and the lint rules for Kubernetes, with the apps' suppressions applied), to stderr:
  * errors and warnings; every note too with LADING_VERBOSE=1; errors only with LADING_QUIET=1. An error writes
- * nothing and exits 1.
+ * nothing and exits 1. The stage is chosen with `--stage NAME` after the script in cdk8s.yaml's `app` command, or
+ * with LADING_STAGE=NAME; `dev` by default.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -22,10 +23,19 @@ function verbosity(env: NodeJS.ProcessEnv): Verbosity {
   return on('LADING_QUIET') ? 'quiet' : on('LADING_VERBOSE') ? 'verbose' : 'normal';
 }
 
+/** The stage: `--stage NAME` (or `--stage=NAME`) among the arguments, else LADING_STAGE, else the default. */
+function stageOf(argv: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
+  const i = argv.indexOf('--stage');
+  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1];
+  const joined = argv.find((a) => a.startsWith('--stage='));
+  if (joined) return joined.slice('--stage='.length);
+  return env.LADING_STAGE !== undefined && env.LADING_STAGE !== '' ? env.LADING_STAGE : undefined;
+}
+
 function main(): number {
   let loaded;
   try {
-    loaded = loadApps(process.env.LADING_APPS_DIR ?? 'apps');
+    loaded = loadApps(process.env.LADING_APPS_DIR ?? 'apps', undefined, stageOf(process.argv.slice(2), process.env));
   } catch (e) {
     if (!AppLoadError.is(e)) throw e;
     for (const line of e.lines) process.stderr.write(`error ${line}\n`);

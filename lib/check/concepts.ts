@@ -8,6 +8,7 @@ export const CONCEPTS: ReadonlyArray<{ readonly id: string; readonly label: stri
   { id: 'env', label: 'env' },
   { id: 'secretEnv', label: 'secret env' },
   { id: 'ports', label: 'ports' },
+  { id: 'routes', label: 'routes' },
   { id: 'resources', label: 'resources' },
   { id: 'mounts', label: 'mounts' },
   { id: 'files', label: 'config and secret files' },
@@ -15,6 +16,8 @@ export const CONCEPTS: ReadonlyArray<{ readonly id: string; readonly label: stri
   { id: 'networks', label: 'networks' },
   { id: 'health', label: 'health check' },
   { id: 'replicas', label: 'replicas' },
+  { id: 'rollout', label: 'rollout' },
+  { id: 'autoscale', label: 'autoscale' },
   { id: 'restart', label: 'restart' },
   { id: 'schedule', label: 'schedule' },
   { id: 'dependsOn', label: 'depends on' },
@@ -41,6 +44,7 @@ const PROP_CONCEPT: Readonly<Record<string, string>> = {
 
 /** The concept a diagnostic's prop (`ports[1]`, `health`, `targetOptions.ecs.launchType`) is about. */
 export function conceptOfProp(prop: string): string {
+  if (/^ports\[\d+\]\.routes/.test(prop)) return 'routes';
   const head = /^[A-Za-z]+/.exec(prop)?.[0] ?? '';
   if (head === '') return 'workload';
   if (PROP_CONCEPT[head]) return PROP_CONCEPT[head];
@@ -60,6 +64,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('env', Object.keys(c.env).length > 0);
   add('secretEnv', c.secretEnv.length > 0);
   add('ports', c.ports.length > 0);
+  add('routes', c.ports.some((p) => p.routes !== undefined));
   add('resources', Object.values(c.resources).some((v) => v !== undefined));
   add('mounts', c.mounts.length > 0);
   add('files', [c, ...w.sidecars].some((x) => x.files.length > 0));
@@ -67,6 +72,8 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('networks', !w.hostNetwork);
   add('health', c.health !== undefined);
   add('replicas', w.kind === 'service');
+  add('rollout', w.kind === 'service' && w.rollout === 'recreate');
+  add('autoscale', w.kind === 'service' && w.autoscale !== undefined);
   add('schedule', w.kind === 'job' && w.schedule !== undefined);
   add('dependsOn', w.dependsOn.length > 0);
   add('labels', Object.keys(c.labels).length > 0);

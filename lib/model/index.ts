@@ -1,4 +1,5 @@
 export * from './config-file';
+export * from './autoscale';
 export * from './container';
 export * from './dependency';
 export * from './errors';
@@ -15,6 +16,7 @@ export * from './security';
 export * from './service';
 export * from './sidecar';
 export * from './spec';
+export * from './stage';
 export * from './system';
 export * from './target-options';
 export * from './volume';

@@ -1,6 +1,7 @@
 import { cidrProblem, isIpAddress, isLoopbackAddress } from './addresses';
 import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
+import { parseRoute } from './route';
 import type { PortSpec, Protocol } from './spec';
 
 const PUBLISH_OPTIONS = propNames<PublishOptions>({ hostIp: true, from: true });
@@ -52,7 +53,18 @@ export class Port {
     public readonly hostPort: number | undefined,
     /** Undefined when not published or published without options. */
     public readonly options: PublishOptions | undefined,
+    // undefined rather than empty, so that a Port shown in an error reads as before routes existed
+    private readonly routeUrls?: readonly unknown[],
   ) {}
+
+  /**
+   * Reaches this http port from outside at a URL, `https://shop.example.com/api` (scheme, host, optional path
+   * prefix), through the platform's ingress: a Kubernetes Ingress, the system's shared ALB on ECS. Call it again for
+   * more routes; several services may share a host by path. Compose, Swarm and docker publish nothing for it.
+   */
+  route(url: string): Port {
+    return new Port(this.containerPort, this.protocol, this.appProtocol, this.mode, this.hostPort, this.options, [...(this.routeUrls ?? []), url]);
+  }
 
   /**
    * Publishes the port outside: on `hostPort` (`-p 8080:80`), or on a host port the platform picks when
@@ -60,7 +72,7 @@ export class Port {
    */
   publish(hostPort?: number, options: PublishOptions = {}): Port {
     const given = typeof options === 'object' && options !== null && Object.keys(options).length === 0 ? undefined : options;
-    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort, given);
+    return new Port(this.containerPort, this.protocol, this.appProtocol, hostPort === undefined ? 'dynamic' : 'fixed', hostPort, given, this.routeUrls);
   }
 
   /** @internal */
@@ -74,6 +86,11 @@ export class Port {
     if (this.mode === 'fixed') check('host port', this.hostPort as number, `${prop}.hostPort`);
     const name = `${this.appProtocol ?? this.protocol}-${this.containerPort}`;
     const { hostIp, from } = this.publishOptions(path, prop);
+    const urls = this.routeUrls ?? [];
+    if (urls.length > 0 && this.appProtocol !== 'http') {
+      throw new ModelError(path, `${prop}.routes`, 'only a port that speaks HTTP can have routes', `${this.protocol}/${this.containerPort}`, `Declare it with Port.http(${this.containerPort})`);
+    }
+    const routes = urls.map((u, i) => parseRoute(path, `${prop}.routes[${i}]`, u));
     return {
       containerPort: this.containerPort,
       protocol: this.protocol,
@@ -83,6 +100,7 @@ export class Port {
       ...(hostIp !== undefined ? { hostIp, loopback: isLoopbackAddress(hostIp) } : {}),
       ...(from !== undefined ? { from } : {}),
       name,
+      ...(routes.length > 0 ? { routes } : {}),
     };
   }
 

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
+import { type Autoscale, resolveAutoscale } from './autoscale';
 import { ModelError } from './errors';
 import { Port } from './port';
-import type { RestartSpec } from './spec';
+import type { AutoscaleSpec, RestartSpec } from './spec';
 import { propNames } from './known-props';
 import { serviceRestart, type ServiceRestart } from './service-restart';
 import { Workload, WORKLOAD_PROP_KEYS, WorkloadProps } from './workload';
@@ -23,21 +24,31 @@ export interface ServiceProps extends WorkloadProps {
    * @default 'always'
    */
   readonly restart?: ServiceRestart;
+  /**
+   * Let the platform choose the number of copies, from `min` to `max`, on CPU or memory use: a Kubernetes
+   * HorizontalPodAutoscaler, ECS target tracking. Compose, Swarm and docker run `min` copies, with a diagnostic.
+   * Excludes `replicas`.
+   * @default - a fixed number of replicas
+   */
+  readonly autoscale?: Autoscale;
 }
 
-const SERVICE_PROPS = propNames<ServiceProps>({ ...WORKLOAD_PROP_KEYS, ports: true, replicas: true, restart: true });
+const SERVICE_PROPS = propNames<ServiceProps>({ ...WORKLOAD_PROP_KEYS, ports: true, replicas: true, restart: true, autoscale: true });
 
 /** A long-running service: `docker run -d --restart=always`, a Deployment, an ECS service. */
 export class Service extends Workload {
   /** @internal */
   public readonly _workloadKind = 'service' as const;
   public readonly replicas: number;
+  /** @internal */
+  public readonly _autoscale?: AutoscaleSpec;
   private readonly restart: RestartSpec;
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id, props, props?.ports, 'service', SERVICE_PROPS);
     const path = this.node.path;
-    this.replicas = props.replicas ?? 1;
+    this._autoscale = resolveAutoscale(path, props.autoscale, props.replicas);
+    this.replicas = this._autoscale?.min ?? props.replicas ?? 1;
     if (!Number.isInteger(this.replicas) || this.replicas < 0 || this.replicas > 1000) {
       throw new ModelError(path, 'replicas', 'must be a whole number from 0 to 1000', props.replicas, 'Use e.g. 2');
     }

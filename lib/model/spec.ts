@@ -124,6 +124,17 @@ export interface PortSpec {
   readonly from?: readonly string[];
   /** A stable name: `tcp-5432`, `udp-1234`, or `http-80`. */
   readonly name: string;
+  /** HTTP routes to this port from outside (`https://shop.example.com/api`); set only on http ports that have some. */
+  readonly routes?: readonly RouteSpec[];
+}
+
+/** A host and path prefix that reaches one http port from outside, through the platform's ingress. */
+export interface RouteSpec {
+  readonly scheme: 'http' | 'https';
+  /** Lowercase DNS name: `shop.example.com`. */
+  readonly host: string;
+  /** Path prefix, `/` for the whole host; no trailing slash otherwise: `/api`. */
+  readonly path: string;
 }
 
 export interface ResourcesSpec {
@@ -343,7 +354,25 @@ export interface PlatformSpec {
 export interface ServiceSpec extends WorkloadSpecBase {
   readonly kind: 'service';
   readonly replicas: number;
+  /**
+   * How a new version replaces the running one. `rolling`: new replicas start before old ones stop. `recreate`: the
+   * old replica stops first, because it holds a single-writer volume the new one needs.
+   */
+  readonly rollout: RolloutSpec;
+  /** Set when the platform chooses the number of copies; `replicas` is then `min`. */
+  readonly autoscale?: AutoscaleSpec;
 }
+
+export interface AutoscaleSpec {
+  readonly min: number;
+  readonly max: number;
+  /** Target average CPU use, in percent of what each copy reserves. */
+  readonly cpuPercent?: number;
+  /** Target average memory use, in percent of what each copy reserves. */
+  readonly memoryPercent?: number;
+}
+
+export type RolloutSpec = 'rolling' | 'recreate';
 
 export interface JobSpec extends WorkloadSpecBase {
   readonly kind: 'job';
@@ -372,6 +401,12 @@ export interface KubernetesOptionsSpec {
   readonly fixedPortServiceType: 'LoadBalancer' | 'NodePort';
   /** Namespace for every object; undefined leaves it to `kubectl apply -n`. */
   readonly namespace?: string;
+  /** The Ingress class of the app's Ingress; undefined leaves it to the cluster's default class. */
+  readonly ingressClassName?: string;
+  /** The TLS Secret of the Ingress's https hosts; undefined: `<app>-tls`. */
+  readonly tlsSecretName?: string;
+  /** A cert-manager ClusterIssuer that fills the TLS Secret; undefined: the Secret must exist. */
+  readonly certManagerClusterIssuer?: string;
 }
 
 export interface EcsVpcSpec {
@@ -393,4 +428,15 @@ export interface EcsOptionsSpec {
   readonly vpcFlowLogs: boolean;
   /** An existing S3 bucket for the load balancers' access logs; undefined creates one per system. */
   readonly accessLogsBucket?: string;
+  /** An existing ACM certificate for the https routes' hosts. */
+  readonly certificateArn?: string;
+  /** A Route 53 hosted zone: a DNS-validated certificate for the https routes' hosts, and alias records to the ALB. */
+  readonly hostedZone?: EcsHostedZoneSpec;
+}
+
+export interface EcsHostedZoneSpec {
+  /** `Z0123456789ABCDEFGHIJ`. */
+  readonly zoneId: string;
+  /** `example.com`. */
+  readonly zoneName: string;
 }

@@ -8,7 +8,9 @@ import { Secret } from './secret';
 import { Service } from './service';
 import { checkFileSources, configFileSpecs } from './system-files';
 import { Sidecar } from './sidecar';
-import type { JobSpec, NetworkSpec, ServiceSpec, SystemSpec, VolumeSpec, WorkloadSpec } from './spec';
+import { rolloutOf, type DraftWorkloadSpec } from './rollout';
+import { checkRoutes } from './route';
+import type { JobSpec, NetworkSpec, ServiceSpec, SystemSpec, VolumeSpec } from './spec';
 import { resolveTargetOptions, TargetOptions } from './target-options';
 import { Volume } from './volume';
 import { Workload } from './workload';
@@ -75,11 +77,14 @@ export class System extends Construct {
     this.checkHostPorts(workloads, errors);
     this.checkSecretEnvNames(all.filter(Secret.isSecret), errors);
     this.checkCycles(workloads, errors);
-    const specs: WorkloadSpec[] = [];
+    const drafts: DraftWorkloadSpec[] = [];
     for (const w of workloads) {
       const spec = attempt(() => this.workloadSpec(w));
-      if (spec) specs.push(spec);
+      if (spec) drafts.push(spec);
     }
+    const volumeFacts = all.filter(Volume.isVolume).map((v) => v.name);
+    checkRoutes(drafts, errors);
+    const specs = drafts.map((d) => (d.kind === 'service' ? { ...d, rollout: rolloutOf(d, drafts, volumeFacts) } : d));
     const options = attempt(() => resolveTargetOptions(this.node.path, this.targetOptions));
     if (errors.length > 0) throw new ModelValidationError(dedupe(errors));
 
@@ -126,7 +131,7 @@ export class System extends Construct {
     });
   }
 
-  private workloadSpec(w: Workload): WorkloadSpec {
+  private workloadSpec(w: Workload): DraftWorkloadSpec {
     const sidecars = w._sidecars.map((s) => s._toSpec(w._main)).sort((a, b) => a.name.localeCompare(b.name));
     checkEphemeralNames(w);
     const networks = w._props.hostNetwork ? [] : w._networks.length > 0 ? w._networks.map((n) => n.name).sort() : [DEFAULT_NETWORK];
@@ -142,7 +147,7 @@ export class System extends Construct {
       suppressions: w._suppressions,
       ...w._runtime,
     };
-    if (w instanceof Service) return { kind: 'service', ...base, replicas: w.replicas };
+    if (w instanceof Service) return { kind: 'service', ...base, replicas: w.replicas, ...(w._autoscale ? { autoscale: w._autoscale } : {}) };
     if (w instanceof Job) return { kind: 'job', ...base, ...(w.schedule ? { schedule: w.schedule } : {}) };
     throw new Error(`unknown workload ${w.node.path}`);
   }

@@ -1,6 +1,6 @@
 import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
-import type { EcsVpcSpec, TargetOptionsSpec } from './spec';
+import type { EcsHostedZoneSpec, EcsVpcSpec, TargetOptionsSpec } from './spec';
 
 /** Choices that only the Compose target reads. */
 export interface ComposeOptions {
@@ -29,6 +29,22 @@ export interface KubernetesOptions {
    * @default - none: `kubectl apply -n` decides
    */
   readonly namespace?: string;
+  /**
+   * The `ingressClassName` of the app's Ingress (routes): `nginx`, `traefik`, `alb`.
+   * @default - the cluster's default IngressClass
+   */
+  readonly ingressClassName?: string;
+  /**
+   * The Secret that holds the certificate of the https routes' hosts.
+   * @default - `<app>-tls`
+   */
+  readonly tlsSecretName?: string;
+  /**
+   * A cert-manager ClusterIssuer (`letsencrypt-prod`) that issues that certificate, through the Ingress's
+   * `cert-manager.io/cluster-issuer` annotation.
+   * @default - none: the Secret must exist
+   */
+  readonly certManagerClusterIssuer?: string;
 }
 
 /** Choices that only the ECS target reads. */
@@ -66,6 +82,17 @@ export interface EcsOptions {
    * @default - a bucket per system: encrypted (SSE-S3), public access blocked, TLS only, retained
    */
   readonly accessLogsBucket?: string;
+  /**
+   * An existing ACM certificate (its ARN) that covers the hosts of the https routes.
+   * @default - a DNS-validated certificate when hostedZone is given; otherwise https routes are an error
+   */
+  readonly certificateArn?: string;
+  /**
+   * The Route 53 hosted zone of the routes' hosts: a DNS-validated certificate for them (unless certificateArn is
+   * given), and an alias record per host to the system's load balancer.
+   * @default - no DNS records: point the hosts at the load balancer yourself
+   */
+  readonly hostedZone?: EcsHostedZoneSpec;
 }
 
 export interface TargetOptions {
@@ -79,8 +106,9 @@ export interface TargetOptions {
 
 const TARGET_OPTIONS = propNames<TargetOptions>({ compose: true, kubernetes: true, ecs: true });
 const COMPOSE_OPTIONS = propNames<ComposeOptions>({ secrets: true });
-const KUBERNETES_OPTIONS = propNames<KubernetesOptions>({ networkPolicies: true, fixedPortServiceType: true, namespace: true });
-const ECS_OPTIONS = propNames<EcsOptions>({ launchType: true, vpc: true, logRetentionDays: true, containerInsights: true, vpcFlowLogs: true, accessLogsBucket: true });
+const KUBERNETES_OPTIONS = propNames<KubernetesOptions>({ networkPolicies: true, fixedPortServiceType: true, namespace: true, ingressClassName: true, tlsSecretName: true, certManagerClusterIssuer: true });
+const ECS_OPTIONS = propNames<EcsOptions>({ launchType: true, vpc: true, logRetentionDays: true, containerInsights: true, vpcFlowLogs: true, accessLogsBucket: true, certificateArn: true, hostedZone: true });
+const ECS_HOSTED_ZONE = propNames<EcsHostedZoneSpec>({ zoneId: true, zoneName: true });
 const ECS_VPC = propNames<EcsVpcSpec>({ vpcId: true, availabilityZones: true, publicSubnetIds: true, privateSubnetIds: true });
 
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -92,6 +120,9 @@ export function resolveTargetOptions(path: string, o: TargetOptions = {}): Targe
   checkKnownProps(path, `${p}.kubernetes`, o.kubernetes, KUBERNETES_OPTIONS);
   checkKnownProps(path, `${p}.ecs`, o.ecs, ECS_OPTIONS);
   checkKnownProps(path, `${p}.ecs.vpc`, o.ecs?.vpc, ECS_VPC);
+  checkKnownProps(path, `${p}.ecs.hostedZone`, o.ecs?.hostedZone, ECS_HOSTED_ZONE);
+  const k8sRoutes = resolveKubernetesRouteOptions(path, o.kubernetes ?? {});
+  const ecsRoutes = resolveEcsRouteOptions(path, o.ecs ?? {});
   const secrets = o.compose?.secrets ?? 'env';
   if (secrets !== 'env' && secrets !== 'files') throw new ModelError(path, `${p}.compose.secrets`, "must be 'env' or 'files'", secrets, "Use 'env' for ${VAR:?} interpolation or 'files' for Compose secrets");
   const k = o.kubernetes ?? {};
@@ -133,7 +164,7 @@ export function resolveTargetOptions(path: string, o: TargetOptions = {}): Targe
   }
   return {
     compose: { secrets },
-    kubernetes: { networkPolicies: k.networkPolicies ?? true, fixedPortServiceType: fixed, ...(k.namespace ? { namespace: k.namespace } : {}) },
+    kubernetes: { networkPolicies: k.networkPolicies ?? true, fixedPortServiceType: fixed, ...(k.namespace ? { namespace: k.namespace } : {}), ...k8sRoutes },
     ecs: {
       launchType,
       ...(e.vpc
@@ -143,6 +174,35 @@ export function resolveTargetOptions(path: string, o: TargetOptions = {}): Targe
       containerInsights: e.containerInsights ?? false,
       vpcFlowLogs: e.vpcFlowLogs ?? false,
       ...(bucket !== undefined ? { accessLogsBucket: bucket } : {}),
+      ...ecsRoutes,
     },
   };
+}
+
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** The Kubernetes choices for routes: each a DNS subdomain, as the names of Kubernetes objects are. */
+function resolveKubernetesRouteOptions(path: string, k: KubernetesOptions): Pick<TargetOptionsSpec['kubernetes'], 'ingressClassName' | 'tlsSecretName' | 'certManagerClusterIssuer'> {
+  const out: Record<string, string> = {};
+  for (const key of ['ingressClassName', 'tlsSecretName', 'certManagerClusterIssuer'] as const) {
+    const v = k[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !DNS_SUBDOMAIN.test(v)) throw new ModelError(path, `targetOptions.kubernetes.${key}`, 'must be a Kubernetes object name (a DNS subdomain)', v, "Write e.g. 'nginx' or 'letsencrypt-prod'");
+    out[key] = v;
+  }
+  return out;
+}
+
+/** The ECS choices for routes: an ACM certificate ARN, a Route 53 hosted zone. */
+function resolveEcsRouteOptions(path: string, e: EcsOptions): Pick<TargetOptionsSpec['ecs'], 'certificateArn' | 'hostedZone'> {
+  const p = 'targetOptions.ecs';
+  if (e.certificateArn !== undefined && (typeof e.certificateArn !== 'string' || !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/.test(e.certificateArn))) {
+    throw new ModelError(path, `${p}.certificateArn`, 'must be the ARN of an ACM certificate', e.certificateArn, "Write e.g. 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-...'");
+  }
+  const z = e.hostedZone;
+  if (z !== undefined) {
+    if (typeof z.zoneId !== 'string' || !/^Z[A-Z0-9]{1,31}$/.test(z.zoneId)) throw new ModelError(path, `${p}.hostedZone.zoneId`, 'must be a Route 53 hosted zone id', z.zoneId, "Write e.g. 'Z0123456789ABCDEFGHIJ'");
+    if (typeof z.zoneName !== 'string' || !DNS_SUBDOMAIN.test(z.zoneName) || !z.zoneName.includes('.')) throw new ModelError(path, `${p}.hostedZone.zoneName`, 'must be the domain of the zone', z.zoneName, "Write e.g. 'example.com'");
+  }
+  return { ...(e.certificateArn !== undefined ? { certificateArn: e.certificateArn } : {}), ...(z !== undefined ? { hostedZone: { zoneId: z.zoneId, zoneName: z.zoneName } } : {}) };
 }

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { ModelError, System } from '../model';
 import { show } from '../model/errors';
 import type { SystemSpec } from '../model/spec';
+import { DEFAULT_STAGE } from '../model/stage';
+import { resolveStage, stageNameProblem } from './resolve-stage';
 
 /** One example or user app: a module in the apps folder that exports a System. */
 export interface LoadedApp {
@@ -38,9 +40,12 @@ function discoverAppFiles(appsDir: string): string[] {
 
 /**
  * Loads every app module of `appsDir` (or those whose System is named in `names`) and returns the validated
- * specs, sorted by name. Throws AppLoadError with one line per mistake.
+ * specs, sorted by name. A module that exports a stage function builds `stage`. Throws AppLoadError with one line
+ * per mistake.
  */
-export function loadApps(appsDir: string, names?: readonly string[]): LoadedApp[] {
+export function loadApps(appsDir: string, names?: readonly string[], stage: string = DEFAULT_STAGE): LoadedApp[] {
+  const badStage = stageNameProblem(stage);
+  if (badStage) throw new AppLoadError([badStage]);
   const files = discoverAppFiles(appsDir);
   const lines: string[] = [];
   const apps: LoadedApp[] = [];
@@ -51,7 +56,7 @@ export function loadApps(appsDir: string, names?: readonly string[]): LoadedApp[
     const rel = path.relative(process.cwd(), file) || file;
     let systems: System[];
     try {
-      systems = systemsOf(requireWithoutExit(path.resolve(file)));
+      systems = systemsOf(resolveStage(requireWithoutExit(path.resolve(file)), stage));
     } catch (e) {
       failures.push({ file: rel, lines: describeLoadError(rel, e) });
       continue;
@@ -84,7 +89,7 @@ export function loadApps(appsDir: string, names?: readonly string[]): LoadedApp[
     const known = [...seen.keys()];
     for (const n of names) {
       if (!seen.has(n) && !lines.some((l) => l.includes(n))) {
-        lines.push(`--app ${n}: no such app in ${appsDir}. Known apps: ${knownAppNames(appsDir, known).join(', ') || 'none'}.`);
+        lines.push(`--app ${n}: no such app in ${appsDir}. Known apps: ${knownAppNames(appsDir, known, stage).join(', ') || 'none'}.`);
       }
     }
   }
@@ -92,12 +97,12 @@ export function loadApps(appsDir: string, names?: readonly string[]): LoadedApp[
   return apps.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
-function knownAppNames(appsDir: string, fallback: string[]): string[] {
+function knownAppNames(appsDir: string, fallback: string[], stage: string): string[] {
   try {
     return discoverAppFiles(appsDir)
       .flatMap((f) => {
         try {
-          return systemsOf(require(path.resolve(f))).map((s) => s.name);
+          return systemsOf(resolveStage(require(path.resolve(f)), stage)).map((s) => s.name);
         } catch {
           return [];
         }

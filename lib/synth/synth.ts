@@ -14,6 +14,11 @@ export interface SynthOptions {
   readonly appsDir: string;
   /** Only these apps (System names); all when empty. */
   readonly apps?: readonly string[];
+  /**
+   * The stage app modules that export a stage function build (`lading synth --stage prod`).
+   * @default 'dev'
+   */
+  readonly stage?: string;
   readonly targets: readonly TargetName[];
   /** Output folder: `dist`. */
   readonly outDir: string;
@@ -38,7 +43,7 @@ export interface SynthResult {
 
 /** Renders the chosen apps on the chosen targets; writes `outDir` only when no target reported an error. */
 export async function synth(options: SynthOptions): Promise<SynthResult> {
-  const apps = loadApps(options.appsDir, options.apps);
+  const apps = loadApps(options.appsDir, options.apps, options.stage);
   return synthApps(apps, options);
 }
 

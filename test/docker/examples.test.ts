@@ -3,13 +3,14 @@ import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import type { System } from '../../lib/model';
 import { EXAMPLE_FILES } from '../support/examples';
 import { PROJECT_ROOT, renderDocker, runScript } from './docker-test-kit';
+import { resolveStage } from '../../lib/synth/resolve-stage';
 
 const APPS_DIR = path.join(PROJECT_ROOT, 'apps');
 /** The examples only: an app of one's own in apps/ gets no snapshot here. */
 const appFiles = [...EXAMPLE_FILES];
 
 function loadSystem(file: string): System {
-  const mod = require(path.join(APPS_DIR, file)) as { default?: System };
+  const mod = resolveStage(require(path.join(APPS_DIR, file))) as { default?: System };
   if (!mod.default) throw new Error(`apps/${file} has no default export`);
   return mod.default;
 }

@@ -278,6 +278,48 @@ describe('Kubernetes diagnostics, one test per code', () => {
     ]);
   });
 
+  test('kubernetes/autoscale-requests', () => {
+    const s = sys();
+    new Service(s, 'api', { image: Image.of('nginx:1.27'), resources: { memory: '256m' }, autoscale: { min: 1, max: 3, cpuPercent: 70 } });
+    const { d, r } = only(s, 'kubernetes/autoscale-requests');
+    expect(r.yaml).toBe('');
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/api resources',
+      'autoscale.cpuPercent is measured against a CPU request, which api does not make (got no cpu reservation or limit)',
+      'Set resources: { cpuShares: 256 or cpus: 0.5 } on api, or leave cpuPercent out of autoscale.',
+    ]);
+  });
+
+  test('kubernetes/routed-port', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.http(80).publish(8080).route('https://shop.example.com/')] });
+    const { d, r } = only(s, 'kubernetes/routed-port');
+    expect([d.path, d.message]).toEqual(['shop/web ports[0].routes', 'the port has a route (https://shop.example.com/): it is reached through the Ingress, and no LoadBalancer Service publishes it']);
+    expect(r.objects.filter((o) => o.kind === 'Service').map((o) => o.metadata?.name)).toEqual(['web']);
+  });
+
+  test('kubernetes/route-tls', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.http(80).route('https://shop.example.com/')] });
+    const { d } = only(s, 'kubernetes/route-tls');
+    expect([d.path, d.message]).toEqual(['shop targetOptions.kubernetes', 'the Ingress serves shop.example.com over https with the certificate in the Secret shop-tls, which must exist in the namespace']);
+  });
+
+  test('kubernetes/single-writer-replicas', () => {
+    const s = sys();
+    const data = new Volume(s, 'pgdata');
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), mounts: [Mount.volume(data, '/var/lib/postgresql/data')], replicas: 2 });
+    const { d, r } = only(s, 'kubernetes/single-writer-replicas');
+    expect(r.yaml).toBe('');
+    expect([d.path, d.message]).toEqual([
+      'shop/db replicas',
+      '2 replicas cannot share the single-writer volume pgdata (a ReadWriteOnce claim): a pod on a second node, or a rollout, would wait on a Multi-Attach error (got 2)',
+    ]);
+    expect(d.fix).toBe(
+      'Use replicas: 1 for a service that owns its volume; to scale, keep the state in a service of its own (a database) and run the replicas without the volume, or mount the volume in a second workload too, which makes it ReadWriteMany.',
+    );
+  });
+
   test('a code that is not in KUBERNETES_CODES does not compile, and fails if it ever ran', () => {
     const report = (reporter: KubernetesReporter) => {
       // @ts-expect-error: 'kubernetes/no-such-code' is not a Kubernetes code (tsc checks this line)

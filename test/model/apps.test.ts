@@ -2,11 +2,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { System, SystemSpec } from '../../lib/model';
 import { EXAMPLE_FILES, EXAMPLES_DIR as APPS_DIR } from '../support/examples';
+import { resolveStage } from '../../lib/synth/resolve-stage';
 
 const appFiles = [...EXAMPLE_FILES];
 
 function specOf(file: string): SystemSpec {
-  return ((require(path.join(APPS_DIR, file)) as { default: System }).default).toSpec();
+  return ((resolveStage(require(path.join(APPS_DIR, file))) as { default: System }).default).toSpec();
 }
 
 describe('the example apps', () => {
@@ -16,7 +17,7 @@ describe('the example apps', () => {
   });
 
   it.each(appFiles)('GIVEN %s WHEN its default export is specified THEN it is a System named after the file and toSpec succeeds', (file) => {
-    const mod = require(path.join(APPS_DIR, file)) as { default: unknown };
+    const mod = resolveStage(require(path.join(APPS_DIR, file))) as { default: unknown };
     expect(System.isSystem(mod.default)).toBe(true);
     const spec = (mod.default as System).toSpec();
     expect(spec.name).toBe(path.basename(file, '.ts'));

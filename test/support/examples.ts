@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { System } from '../../lib/model';
 import type { LoadedApp } from '../../lib/synth/load-apps';
+import { resolveStage } from '../../lib/synth/resolve-stage';
 
 /** The repository's root, whose apps/ holds the examples. */
 export const EXAMPLES_ROOT = path.resolve(__dirname, '..', '..');
@@ -15,10 +16,10 @@ export const EXAMPLE_APPS = ['cats-and-dogs', 'devbox', 'echo-server', 'hello', 
 /** The example modules' file names, sorted: `hello.ts`. */
 export const EXAMPLE_FILES: readonly string[] = EXAMPLE_APPS.map((name) => `${name}.ts`);
 
-/** The System an example module exports by default. */
-export function exampleSystem(name: string): System {
+/** The System an example module exports by default, or builds for `stage` when it exports a stage function. */
+export function exampleSystem(name: string, stage?: string): System {
   const file = path.join(EXAMPLES_DIR, name.endsWith('.ts') ? name : `${name}.ts`);
-  const mod = require(file) as { default?: System };
+  const mod = resolveStage(require(file), stage) as { default?: System };
   if (!mod.default) throw new Error(`${path.relative(EXAMPLES_ROOT, file)} has no default export`);
   return mod.default;
 }

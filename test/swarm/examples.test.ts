@@ -8,12 +8,13 @@ import { EXAMPLE_FILES } from '../support/examples';
 import { composeReachability, stackReachability } from '../support/reachability';
 import { stackConfig, stackConfigErrors } from '../support/swarm-validators';
 import { CONTEXT, PROJECT_ROOT, renderSwarm } from './swarm-test-kit';
+import { resolveStage } from '../../lib/synth/resolve-stage';
 
 const APPS_DIR = path.join(PROJECT_ROOT, 'apps');
 const appFiles = [...EXAMPLE_FILES];
 
 function loadSystem(file: string): System {
-  const mod = require(path.join(APPS_DIR, file)) as { default?: System };
+  const mod = resolveStage(require(path.join(APPS_DIR, file))) as { default?: System };
   if (!mod.default) throw new Error(`apps/${file} has no default export`);
   return mod.default;
 }

@@ -77,6 +77,14 @@ export const COMPOSE_CODES = {
     severity: 'warning',
     summary: 'Docker cannot restrict the sources of a published port (`from`): it is open to every source that reaches the host.',
   },
+  'compose/autoscale': {
+    severity: 'warning',
+    summary: 'Compose does not scale a service: it runs autoscale.min copies; Kubernetes and ECS scale on the signal.',
+  },
+  'compose/route': {
+    severity: 'warning',
+    summary: 'Compose has no ingress: a route gets no TLS and no host or path routing; the port is published as written.',
+  },
 } as const satisfies CodeTable;
 
 export type ComposeCode = CodeOf<typeof COMPOSE_CODES>;

@@ -1,6 +1,8 @@
 import type { WorkloadSpec } from '../../model/spec';
+import { autoscaleFinding } from '../docker-engine/autoscale';
 import { propPath } from '../docker-engine/prop-path';
 import { platformText, runtimeKeys } from '../docker-engine/runtime';
+import { routeFindings } from '../docker-engine/routes';
 import { containerKeys } from './container';
 import { dependsOnKey } from './depends-on';
 import { deployKeys } from './deploy';
@@ -19,6 +21,9 @@ export function mainService(scope: ComposeScope, workload: WorkloadSpec): Compos
       `Run \`docker compose run --rm ${workload.name}\` from the host's cron on that schedule.`,
     );
   }
+  const scaling = autoscaleFinding(workload, 'Compose', `docker compose up -d --scale ${workload.name}=N`);
+  if (scaling) scope.reporter.report('compose/autoscale', scaling.path, ...scaling.text);
+  for (const f of routeFindings(workload, 'Compose')) scope.reporter.report('compose/route', f.path, ...f.text);
   return compact({
     ...containerKeys(scope, workload.main),
     container_name: workload.containerName,

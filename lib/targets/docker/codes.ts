@@ -69,6 +69,14 @@ export const DOCKER_CODES = {
     severity: 'warning',
     summary: 'Docker cannot restrict the sources of a published port (`from`): it is open to every source that reaches the host.',
   },
+  'docker/autoscale': {
+    severity: 'warning',
+    summary: 'docker does not scale a service: it runs autoscale.min copies; Kubernetes and ECS scale on the signal.',
+  },
+  'docker/route': {
+    severity: 'warning',
+    summary: 'docker has no ingress: a route gets no TLS and no host or path routing; the port is published as written.',
+  },
 } as const satisfies CodeTable;
 
 export type DockerCode = CodeOf<typeof DOCKER_CODES>;

@@ -1,5 +1,7 @@
 import type { JobSpec, ServiceSpec, SidecarSpec, WorkloadSpec } from '../../model/spec';
+import { autoscaleFinding } from '../docker-engine/autoscale';
 import { propPath } from '../docker-engine/prop-path';
+import { routeFindings } from '../docker-engine/routes';
 import { restartFlag } from '../docker-engine/restart';
 import { containerParts, type ContainerParts } from './container';
 import { containerName, replicaNumbers, sidecarName } from './names';
@@ -49,6 +51,9 @@ function serviceLines(scope: DockerScope, service: ServiceSpec): string[] {
   const network = networkPlan(scope, service);
   const restart = [['--restart', restartFlag(service.restart)], ...runtimeFlags(service)];
   const ports = portFlags(scope, service);
+  const scaling = autoscaleFinding(service, 'docker', `one more docker run per copy, named ${containerName(scope.spec, service, 2)} and on`);
+  if (scaling) scope.reporter.report('docker/autoscale', scaling.path, ...scaling.text);
+  for (const f of routeFindings(service, 'docker')) scope.reporter.report('docker/route', f.path, ...f.text);
   const sidecars = service.sidecars.map((sidecar) => ({ sidecar, parts: containerParts(scope, sidecar, service.main) }));
   const lines: string[] = [];
   for (const replica of replicaNumbers(service)) {

@@ -219,6 +219,18 @@ export const ECS_CODES = {
     severity: 'info',
     summary: "ECS mounts folders, not files: the folder of a config or secret file becomes a read-only volume holding the image's own files of that folder beside it.",
   },
+  'ecs/routed-port': {
+    severity: 'info',
+    summary: "A routed port that is also published is reached through the routes' load balancer: no listener of its own publishes it.",
+  },
+  'ecs/route-certificate': {
+    severity: 'error',
+    summary: 'https routes need a certificate: targetOptions.ecs.certificateArn, or hostedZone for a DNS-validated one.',
+  },
+  'ecs/route-zone': {
+    severity: 'error',
+    summary: 'A route host outside targetOptions.ecs.hostedZone can have neither a DNS-validated certificate nor an alias record there.',
+  },
 } as const satisfies CodeTable;
 
 export type EcsCode = CodeOf<typeof ECS_CODES>;

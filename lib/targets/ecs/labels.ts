@@ -2,6 +2,7 @@ import { Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { UNTAGGABLE } from './autoscale';
 
 /**
  * Labels on ECS: docker labels on the container, and tags on the task definition and service where AWS accepts
@@ -24,6 +25,6 @@ export function tagWithLabels(w: WorkloadSpec, constructs: readonly Construct[],
       d.report('ecs/label-not-tag', `${w.path} labels.${key}`, `the label is kept as a docker label but is not a valid AWS tag (got ${JSON.stringify(`${key}=${value}`)})`, 'Use letters, digits, spaces and _ . : / = + - @ only, at most 128 characters for the key and 256 for the value, to have it as a tag too.');
       continue;
     }
-    for (const c of constructs) Tags.of(c).add(key, value);
+    for (const c of constructs) Tags.of(c).add(key, value, { excludeResourceTypes: [...UNTAGGABLE] });
   }
 }

@@ -64,8 +64,15 @@ export function checkListenerPorts(spec: SystemSpec, d: EcsReporter): void {
  * Listener P forwards to target C; the load balancer's group is open only on its listener ports, and a service
  * admits it only on the target port.
  */
-export function buildLoadBalancers(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, published: readonly PublishedPort[], targets: ReadonlyMap<string, ServiceTarget>, d: EcsReporter): void {
-  const registrations = new Map<string, ecs.CfnService.LoadBalancerProperty[]>();
+export function buildLoadBalancers(
+  stack: Stack,
+  vpc: ec2.IVpc,
+  spec: SystemSpec,
+  published: readonly PublishedPort[],
+  targets: ReadonlyMap<string, ServiceTarget>,
+  d: EcsReporter,
+  registrations = new Map<string, ecs.CfnService.LoadBalancerProperty[]>(),
+): void {
   for (const kind of ['alb', 'nlb'] as LoadBalancerKind[]) {
     const ports = published.filter((p) => p.kind === kind);
     if (ports.length === 0) continue;

@@ -39,7 +39,8 @@ export function publishedPorts(spec: SystemSpec): PublishedPort[] {
   const out: PublishedPort[] = [];
   for (const service of spec.services) {
     service.main.ports.forEach((port, index) => {
-      if (port.publish === 'none' || isLoopbackBound(port)) return;
+      // a routed port is reached through the routes' load balancer (routes.ts), not a listener of its own
+      if (port.publish === 'none' || isLoopbackBound(port) || port.routes !== undefined) return;
       const kind: LoadBalancerKind = port.appProtocol === 'http' ? 'alb' : 'nlb';
       const listenerPort = port.publish === 'fixed' && port.hostPort !== undefined ? port.hostPort : port.containerPort;
       out.push({ kind, listenerPort, service, port, index });

@@ -7,6 +7,7 @@ import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { cloudMapOf } from './job-names';
 import { addContainerAlias } from './container-alias';
+import { deploymentPercents } from './rollout';
 import { serviceConnectOf } from './service-connect';
 import { reportServiceRestart } from './service-restart';
 import type { BuiltTask } from './task-definitions';
@@ -41,8 +42,7 @@ function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: S
     taskDefinition: task.taskDefinition,
     serviceName: s.name,
     desiredCount: s.replicas,
-    minHealthyPercent: 100,
-    maxHealthyPercent: 200,
+    ...deploymentPercents(s),
     circuitBreaker: { rollback: true },
     propagateTags: ecs.PropagatedTagSource.SERVICE,
     serviceConnectConfiguration: serviceConnectOf(s, task.networkMode, ctx.namespace, ctx.d),

@@ -5,6 +5,8 @@ import { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import { acknowledgeModelChoices } from './acknowledgements';
 import { buildAccessLogs } from './access-logs';
+import { addAutoscaling, UNTAGGABLE } from './autoscale';
+import { buildRoutes } from './routes';
 import { checkSystem } from './checks';
 import type { EcsReporter } from './codes';
 import { orderDependencies } from './dependencies';
@@ -47,7 +49,7 @@ export interface SystemStacks {
 function newStack(app: App, stackName: string, description: string, system: string): Stack {
   const stack = new Stack(app, stackName, { stackName, description });
   // cfn-lint 1.51 does not know Tags on listeners yet
-  Tags.of(stack).add('lading:system', system, { excludeResourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'] });
+  Tags.of(stack).add('lading:system', system, { excludeResourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', ...UNTAGGABLE] });
   return stack;
 }
 
@@ -108,8 +110,9 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
     const task = buildTaskDefinition(scope, s, taskContext, identity, checkedByTargetGroup(s, published));
     if (!task) continue;
-    const isPublished = published.some((p) => p.service.name === s.name);
+    const isPublished = published.some((p) => p.service.name === s.name) || s.main.ports.some((p) => p.routes !== undefined);
     const service = buildService(scope, s, task, { spec, d, cluster, namespace, securityGroups: groups, published: isPublished });
+    addAutoscaling(service, s);
     tagWithLabels(s, [task.taskDefinition, service], d);
     services.set(s.name, service);
     targets.set(s.name, { service, networkMode: task.networkMode, identity });
@@ -124,7 +127,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     buildJob(scope, j, task, { spec, d, cluster, vpc, securityGroups: groups });
   }
   orderDependencies(spec, services, d);
-  buildLoadBalancers(stack, vpc, spec, published, targets, d);
+  buildLoadBalancers(stack, vpc, spec, published, targets, d, buildRoutes(stack, vpc, spec, targets, d));
   buildAccessLogs(stack, spec);
   buildPosture(stack, vpc, cluster, spec);
   if (d.hasErrors) return undefined;

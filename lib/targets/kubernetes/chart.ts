@@ -9,6 +9,7 @@ import { OverridingChart } from './overrides';
 import { SecretRefs } from './secrets';
 import { renderClaims } from './volumes';
 import { renderConfigMaps } from './files';
+import { renderIngress } from './routes';
 import { renderWorkload } from './workload';
 
 /**
@@ -40,6 +41,7 @@ export function buildChart(app: App, spec: SystemSpec): { chart: OverridingChart
     defer,
   };
   for (const w of [...spec.services, ...spec.jobs]) renderWorkload(ctx, w);
+  renderIngress(ctx);
   renderNetworkPolicies(ctx);
   // an error leaves the manifest unwritten, and may leave an object incomplete (a pod without containers)
   if (!reporter.hasErrors) for (const step of deferred) step();

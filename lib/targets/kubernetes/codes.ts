@@ -133,6 +133,22 @@ export const KUBERNETES_CODES = {
     severity: 'error',
     summary: 'A config file is larger than a ConfigMap can hold (1 MiB): ship it in the image or on a volume.',
   },
+  'kubernetes/autoscale-requests': {
+    severity: 'error',
+    summary: 'A HorizontalPodAutoscaler measures CPU or memory in percent of the requests: every container of the pod must make one.',
+  },
+  'kubernetes/routed-port': {
+    severity: 'info',
+    summary: 'A routed port that is also published is reached through the Ingress: no LoadBalancer or NodePort Service publishes it.',
+  },
+  'kubernetes/route-tls': {
+    severity: 'info',
+    summary: 'The Ingress reads the certificate of its https hosts from a TLS Secret that must exist, unless cert-manager issues it.',
+  },
+  'kubernetes/single-writer-replicas': {
+    severity: 'error',
+    summary: 'Several replicas of a service cannot share a volume only it mounts (a ReadWriteOnce claim): use one replica, or keep the state elsewhere.',
+  },
 } as const satisfies CodeTable;
 
 /** A Kubernetes code, as a string literal: a misspelt one fails `tsc`. */

@@ -60,7 +60,9 @@ export function renderNetworkPolicies(ctx: ChartContext): void {
 
 function renderPublishedPolicy(ctx: ChartContext, w: WorkloadSpec): void {
   // a workload on the host network has no ports (the model refuses them), so it never gets one
-  const published = publishedBeyondHost(w);
+  // a routed port admits the Ingress controller, wherever it runs
+  const beyond = publishedBeyondHost(w);
+  const published = w.main.ports.filter((p) => beyond.includes(p) || p.routes !== undefined);
   if (published.length === 0) return;
   new k8s.KubeNetworkPolicy(ctx.chart, `published-policy-${w.name}`, {
     metadata: { name: objectNames.publishedPolicy(ctx.spec.name, w.name) },

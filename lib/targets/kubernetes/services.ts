@@ -41,8 +41,9 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
   add(w.name, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
   const alias = aliasServiceName(w, reporter);
   if (alias !== undefined) add(alias, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
-  const fixed = publishedBeyondHost(w).filter((p) => p.publish === 'fixed');
-  const dynamic = publishedBeyondHost(w).filter((p) => p.publish === 'dynamic');
+  // a routed port is reached through the Ingress (routes.ts), never through a LoadBalancer or NodePort Service
+  const fixed = publishedBeyondHost(w).filter((p) => p.publish === 'fixed' && !p.routes);
+  const dynamic = publishedBeyondHost(w).filter((p) => p.publish === 'dynamic' && !p.routes);
   const nodePorts: kplus.ServicePort[] = dynamic.map((p) => servicePort(p, p.containerPort));
   const nodePortSpecs: PortSpec[] = [...dynamic];
   if (options.fixedPortServiceType === 'LoadBalancer') {

@@ -12,6 +12,8 @@ import { applyDockerPodDefaults, pullPolicyOf, PullPolicy, WAIT_CONTAINER_SECURI
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { applyRuntime, reportStopSignal, reportUnsafeSysctls } from './runtime';
+import { applyAutoscale, renderAutoscaler } from './autoscale';
+import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
 import { mountFiles } from './files';
@@ -53,6 +55,8 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   ctx.defer(() =>
     applyOverride(ApiObject.of(pod), (json) => {
       overrideKindDefaults(json);
+      if (w.kind === 'service') applyRollout(json, w);
+      if (w.kind === 'service') applyAutoscale(json, w);
       const template = podTemplateOf(json);
       overridePodTemplate(template, {
         containers: intents,
@@ -70,6 +74,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   reportStopSignal(w, reporter);
   reportUnsafeSysctls(w, reporter);
   renderServices(ctx, w);
+  if (w.kind === 'service') renderAutoscaler(ctx, w);
 }
 
 /** A CronJob's name leaves room for the suffix of the Jobs it creates; a workload's name may have 63 characters. */
@@ -79,6 +84,7 @@ type Metadata = { name: string; labels: Record<string, string>; annotations?: Re
 
 function deployment(ctx: ChartContext, s: ServiceSpec, metadata: Metadata): kplus.Deployment {
   reportServiceRestart(s, ctx.reporter);
+  checkSingleWriterReplicas(s, ctx.reporter);
   const d = new kplus.Deployment(ctx.chart, `workload-${s.name}`, {
     metadata,
     replicas: s.replicas,

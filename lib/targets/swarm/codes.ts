@@ -113,6 +113,14 @@ export const SWARM_CODES = {
     severity: 'error',
     summary: 'A stack file cannot carry the text of a config file: `docker stack deploy` reads configs from files.',
   },
+  'swarm/autoscale': {
+    severity: 'warning',
+    summary: 'Swarm does not scale a service: it runs autoscale.min copies; Kubernetes and ECS scale on the signal.',
+  },
+  'swarm/route': {
+    severity: 'warning',
+    summary: 'Swarm has no ingress: a route gets no TLS and no host or path routing; the port is published as written.',
+  },
 } as const satisfies CodeTable;
 
 export type SwarmCode = CodeOf<typeof SWARM_CODES>;

@@ -7,7 +7,9 @@ import { reportHostNetwork } from './networks';
 import { portsKey } from './ports';
 import { reportRestart } from './restart';
 import { aliasedNetworksKey, swarmRuntimeKeys, withPlatform } from './runtime';
+import { autoscaleFinding } from '../docker-engine/autoscale';
 import { propPath } from '../docker-engine/prop-path';
+import { routeFindings } from '../docker-engine/routes';
 import type { SwarmScope } from './scope';
 
 /** A job's schedule, which Swarm cannot keep: the job runs once, when the stack is deployed. */
@@ -27,6 +29,9 @@ export function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap
   reportRestart(scope, workload);
   reportHostNetwork(scope, workload);
   reportDependencies(scope, workload);
+  const scaling = autoscaleFinding(workload, 'Swarm', `docker service scale ${scope.spec.name}_${workload.name}=N`);
+  if (scaling) scope.reporter.report('swarm/autoscale', scaling.path, ...scaling.text);
+  for (const f of routeFindings(workload, 'Swarm')) scope.reporter.report('swarm/route', f.path, ...f.text);
   return compact({
     ...containerKeys(scope, workload.main),
     ...swarmRuntimeKeys(workload),
