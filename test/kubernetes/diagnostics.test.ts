@@ -1,4 +1,4 @@
-import { Dependency, Image, Job, Mount, Port, Secret, Service, System, Volume } from '../../lib/model';
+import { ConfigFile, Dependency, Image, Job, Mount, Port, Secret, Service, System, Volume } from '../../lib/model';
 import { Reporter } from '../../lib/diagnostics/reporter';
 import type { SystemSpec } from '../../lib/model/spec';
 import { diagnoseApp } from '../../lib/synth/diagnose';
@@ -381,6 +381,14 @@ describe('Kubernetes diagnostics, one test per code', () => {
     new Service(s, 'web', { image: Image.of('nginx:1.27'), sysctls: { 'net.core.somaxconn': '1024' } });
     const { d } = only(s, 'kubernetes/unsafe-sysctl');
     expect(d.message).toBe('net.core.somaxconn is not one of the sysctls a kubelet allows by default: the pod of web is refused (SysctlForbidden) on a node that does not allow it');
+  });
+
+  test('kubernetes/config-file-size', () => {
+    const s = sys();
+    const big = new ConfigFile(s, 'big', { content: 'x'.repeat(1024 * 1024 + 1) });
+    new Service(s, 'app', { image: Image.of('busybox:1.36'), mounts: [Mount.config(big, '/etc/big.txt')] });
+    const { d } = only(s, 'kubernetes/config-file-size');
+    expect([d.path, d.fix]).toEqual(['shop/big content', 'Ship the file in the image, or mount it from a volume.']);
   });
 
   test('every code of the catalogue has a test here', () => {
