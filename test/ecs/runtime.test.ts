@@ -29,12 +29,17 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     ]);
   });
 
-  test('GIVEN a hostname WHEN synthesized on Fargate THEN a warning says awsvpc ignores it, and on EC2 (bridge) the container has it', () => {
+  test('GIVEN a hostname WHEN synthesized in awsvpc mode (Fargate, EC2) THEN a warning says awsvpc ignores it, and in bridge mode the container has it', () => {
     const spec = shop({ hostname: 'web1' });
-    expect(find(synthEcs(spec).diagnostics, 'ecs/hostname').message).toBe(
-      'a task in awsvpc network mode takes the host name of its network interface (ip-10-0-...): web does not see web1 as its own name',
-    );
-    expect(containersOf(templateOf(withEcs(spec, { launchType: 'ec2' })), 'shop-web')[0].Hostname).toBe('web1');
+    for (const launchType of ['fargate', 'ec2'] as const) {
+      const d = find(synthEcs(withEcs(spec, { launchType })).diagnostics, 'ecs/hostname');
+      expect([d.message, d.fix]).toEqual([
+        'a task in awsvpc network mode takes the host name of its network interface (ip-10-0-...): web does not see web1 as its own name',
+        'Pass the name in an environment variable if web reads it (only bridge mode keeps a hostname: on EC2, a service that publishes a dynamic host port).',
+      ]);
+    }
+    const bridge = shop({ hostname: 'web1', ports: [Port.tcp(80).publish()] });
+    expect(containersOf(templateOf(withEcs(bridge, { launchType: 'ec2' })), 'shop-web')[0].Hostname).toBe('web1');
   });
 
   test('GIVEN a container name WHEN synthesized THEN Service Connect answers to it as a second client alias', () => {

@@ -201,7 +201,7 @@ export const ECS_CODES = {
   },
   'ecs/hostname': {
     severity: 'warning',
-    summary: 'A task in awsvpc network mode (Fargate) takes the host name of its network interface: a hostname is not set.',
+    summary: 'A task in awsvpc network mode (Fargate, and EC2 unless bridge mode) takes the host name of its network interface: a hostname is not set.',
   },
   'ecs/container-alias': {
     severity: 'info',

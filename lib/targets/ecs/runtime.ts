@@ -37,7 +37,7 @@ export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargat
         'ecs/hostname',
         `${w.path} hostname`,
         `a task in awsvpc network mode takes the host name of its network interface (ip-10-0-...): ${w.name} does not see ${w.hostname} as its own name`,
-        `Pass the name in an environment variable if ${w.name} reads it, or set targetOptions.ecs.launchType 'ec2' (bridge mode keeps the hostname).`,
+        `Pass the name in an environment variable if ${w.name} reads it (only bridge mode keeps a hostname: on EC2, a service that publishes a dynamic host port).`,
       );
     } else if (networkMode === 'bridge') out.hostname = w.hostname;
   }
