@@ -174,7 +174,7 @@ async function runSynth(flags: SynthFlags, io: Io): Promise<number> {
       io.err(`synth failed: ${why} above; ${flags.out}/ was left as it was (${countsPhrase(result.diagnostics)})\n`);
       return EXIT_FAILED;
     }
-    io.out(`${synthSummary(result.apps.length, targets.length, result.written.length, result.diagnostics, verbosityOf(flags))}\n`);
+    io.out(`${synthSummary(result.apps.length, targets.length, result.written.length, result.diagnostics, verbosityOf(flags))}; ${result.rendered.length} rendered, ${result.reused.length} reused\n`);
     return EXIT_OK;
   } catch (e) {
     if (AppLoadError.is(e)) {
@@ -195,7 +195,10 @@ export function verbosityOf(flags: { quiet?: boolean; verbose?: boolean }): Verb
   return flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal';
 }
 
-/** The one line a synth ends with: `7 apps, 5 targets, 70 files; 0 errors, 14 warnings, 64 notes (...)`. */
+/**
+ * The one line a synth ends with: `7 apps, 5 targets, 70 files; 0 errors, 14 warnings, 64 notes (...)`, followed by
+ * how many apps were rendered and how many reused from the cache: `; 1 rendered, 6 reused`.
+ */
 function synthSummary(apps: number, targets: number, files: number, diagnostics: readonly Diagnostic[], verbosity: Verbosity): string {
   const hidden = shownAt(diagnostics, verbosity).length < diagnostics.length;
   const where = hidden ? ' (lading check --app NAME shows them)' : '';

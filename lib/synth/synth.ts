@@ -1,12 +1,13 @@
 import * as path from 'path';
 import { Diagnostic, TargetName } from '../diagnostics/diagnostic';
 import { failsWith, sortDiagnostics } from '../diagnostics/pipeline';
-import type { Target } from '../targets/target';
 import { diagnoseApp } from './diagnose';
 import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';
-import { renderTarget } from './render-target';
-import { loadTarget } from './targets';
+import { renderCached, type RenderCacheUse } from './cache/cached-render';
+import { renderCacheDir } from './cache/cache-dir';
+import { RenderCache } from './cache/render-cache';
+import { renderVersions } from './cache/versions';
 import { OutputUnit, writeOutput } from './write-output';
 
 export interface SynthOptions {
@@ -25,6 +26,11 @@ export interface SynthOptions {
   readonly dryRun?: boolean;
   /** Also draw each app to `graph/<app>.svg` and `graph/<app>.md` (see graph.ts). @default false */
   readonly graph?: boolean;
+  /**
+   * Where renders of unchanged apps are kept and reused (see cache/); false renders every app.
+   * @default - the folder renderCacheDir() names (`LADING_CACHE`), with this lading's versions
+   */
+  readonly cache?: RenderCacheUse | false;
 }
 
 export interface SynthResult {
@@ -34,6 +40,10 @@ export interface SynthResult {
   readonly written: readonly string[];
   /** True when an error (or, with strict, a warning) stopped the output. */
   readonly failed: boolean;
+  /** The apps rendered on at least one target. */
+  readonly rendered: readonly string[];
+  /** The apps whose every target came from the cache. */
+  readonly reused: readonly string[];
 }
 
 /** Renders the chosen apps on the chosen targets; writes `outDir` only when no target reported an error. */
@@ -49,15 +59,17 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   const root = options.projectRoot ?? process.cwd();
   const whole = !options.apps || options.apps.length === 0;
   const findings = new Map<LoadedApp, Diagnostic[]>(apps.map((app) => [app, []]));
+  const cache = options.cache ?? defaultCache();
+  const rendered = new Set<string>();
   for (const name of options.targets) {
-    const target: Target = loadTarget(name);
     const targetDir = path.join(options.outDir, name);
     const targetUnits: OutputUnit[] = [];
     for (const app of apps) {
-      const result = await renderTarget(name, app.spec, targetDir, root);
+      const result = await renderCached(name, app.spec, targetDir, root, cache || undefined);
+      if (!result.reused) rendered.add(app.name);
       findings.get(app)?.push(...result.diagnostics);
       const files = result.files.map((f) => ({ path: `${name}/${f.path}`, content: f.content }));
-      for (const owned of target.outputsOf(app.name)) {
+      for (const owned of result.outputs) {
         const prefix = `${name}/${owned}`;
         targetUnits.push({ path: prefix, files: files.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}/`)) });
       }
@@ -74,5 +86,12 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   const sorted = sortDiagnostics(diagnostics);
   const failed = failsWith(sorted, options.strict);
   const written = failed || options.dryRun ? [] : writeOutput(options.outDir, units, { projectRoot: root }).map((f) => path.relative(process.cwd(), f) || f);
-  return { apps: apps.map((a) => a.name), diagnostics: sorted, written, failed };
+  const names = apps.map((a) => a.name);
+  return { apps: names, diagnostics: sorted, written, failed, rendered: names.filter((n) => rendered.has(n)), reused: names.filter((n) => !rendered.has(n)) };
+}
+
+/** The cache of `LADING_CACHE` (node_modules/.cache/lading unless told otherwise), or none when it is off. */
+function defaultCache(): RenderCacheUse | false {
+  const dir = renderCacheDir();
+  return dir ? { cache: new RenderCache(dir), versions: renderVersions() } : false;
 }
