@@ -48,3 +48,18 @@ function followed(absolute: string): string {
   if (stat.isFile()) return `file\0${createHash('sha256').update(fs.readFileSync(absolute)).digest('hex')}\0`;
   return stat.isDirectory() ? 'dir\0' : 'other\0';
 }
+
+/**
+ * Every file and folder of the project an app's output may follow, as absolute paths: each build context (a
+ * folder) and each Dockerfile. `lading synth --watch` watches them beside the app modules.
+ */
+export function projectPathsUsed(spec: SystemSpec, projectRoot: string): string[] {
+  const out = new Set<string>();
+  for (const c of containersOf(spec)) {
+    if (c.image.kind !== 'build') continue;
+    const context = path.resolve(projectRoot, c.image.context);
+    out.add(context);
+    out.add(path.resolve(context, c.image.dockerfile));
+  }
+  return [...out].sort();
+}
