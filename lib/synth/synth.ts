@@ -4,10 +4,11 @@ import { failsWith, sortDiagnostics } from '../diagnostics/pipeline';
 import { diagnoseApp } from './diagnose';
 import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';
-import { renderCached, type RenderCacheUse } from './cache/cached-render';
+import { keepRender, lookupRender, type RenderCacheUse } from './cache/cached-render';
 import { renderCacheDir } from './cache/cache-dir';
 import { RenderCache } from './cache/render-cache';
 import { renderVersions } from './cache/versions';
+import { renderAll, workerCount } from './parallel/render-pool';
 import { OutputUnit, writeOutput } from './write-output';
 
 export interface SynthOptions {
@@ -31,6 +32,12 @@ export interface SynthOptions {
    * @default - the folder renderCacheDir() names (`LADING_CACHE`), with this lading's versions
    */
   readonly cache?: RenderCacheUse | false;
+  /**
+   * How many threads render the apps that are not taken from the cache; 1 renders them in this thread. The output
+   * is the same for any number.
+   * @default - `LADING_WORKERS`, else one per core (never more than there are renders)
+   */
+  readonly workers?: number;
 }
 
 export interface SynthResult {
@@ -60,14 +67,21 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   const whole = !options.apps || options.apps.length === 0;
   const findings = new Map<LoadedApp, Diagnostic[]>(apps.map((app) => [app, []]));
   const cache = options.cache ?? defaultCache();
-  const rendered = new Set<string>();
+  const use = cache || undefined;
+  const plan = options.targets.flatMap((name) => apps.map((app) => ({ name, app, targetDir: path.join(options.outDir, name) })));
+  const looked = plan.map((p) => ({ ...p, ...lookupRender(p.name, p.app.spec, p.targetDir, root, use) }));
+  const missing = looked.filter((l) => !l.kept);
+  const jobs = missing.map((l) => ({ target: l.name, spec: l.app.spec, targetDir: l.targetDir, projectRoot: root }));
+  const done = await renderAll(jobs, options.workers ?? workerCount(jobs.length));
+  const renders = new Map(missing.map((l, i) => [l, done[i]]));
+  for (const [l, render] of renders) keepRender(use, l, render);
+  const rendered = new Set(missing.map((l) => l.app.name));
   for (const name of options.targets) {
-    const targetDir = path.join(options.outDir, name);
     const targetUnits: OutputUnit[] = [];
-    for (const app of apps) {
-      const result = await renderCached(name, app.spec, targetDir, root, cache || undefined);
-      if (!result.reused) rendered.add(app.name);
-      findings.get(app)?.push(...result.diagnostics);
+    for (const l of looked.filter((x) => x.name === name)) {
+      const result = l.kept ?? renders.get(l);
+      if (!result) continue;
+      findings.get(l.app)?.push(...result.diagnostics);
       const files = result.files.map((f) => ({ path: `${name}/${f.path}`, content: f.content }));
       for (const owned of result.outputs) {
         const prefix = `${name}/${owned}`;
