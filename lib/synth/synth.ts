@@ -35,7 +35,7 @@ export interface SynthOptions {
   /**
    * How many threads render the apps that are not taken from the cache; 1 renders them in this thread. The output
    * is the same for any number.
-   * @default - `LADING_WORKERS`, else one per core (never more than there are renders)
+   * @default - `LADING_WORKERS`, else one per core for large systems (see parallel/render-pool.ts workerCount)
    */
   readonly workers?: number;
 }
@@ -72,7 +72,7 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   const looked = plan.map((p) => ({ ...p, ...lookupRender(p.name, p.app.spec, p.targetDir, root, use) }));
   const missing = looked.filter((l) => !l.kept);
   const jobs = missing.map((l) => ({ target: l.name, spec: l.app.spec, targetDir: l.targetDir, projectRoot: root }));
-  const done = await renderAll(jobs, options.workers ?? workerCount(jobs.length));
+  const done = await renderAll(jobs, options.workers ?? workerCount(jobs));
   const renders = new Map(missing.map((l, i) => [l, done[i]]));
   for (const [l, render] of renders) keepRender(use, l, render);
   const rendered = new Set(missing.map((l) => l.app.name));
@@ -93,7 +93,7 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   }
   for (const app of apps) diagnostics.push(...diagnoseApp(app.spec, options.targets, findings.get(app) ?? []).kept);
   if (options.graph) {
-    const drawn = await graphUnits(apps, whole);
+    const drawn = await graphUnits(apps, whole, use);
     units.push(...drawn.units);
     diagnostics.push(...drawn.diagnostics);
   }

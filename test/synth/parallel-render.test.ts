@@ -35,11 +35,17 @@ describe('parallel rendering in worker threads', () => {
     expect(parallel.rendered).toEqual(apps.map((a) => a.name));
   });
 
-  test('GIVEN LADING_WORKERS WHEN counting threads THEN it is obeyed, and never more threads than renders', () => {
-    expect(workerCount(10, { LADING_WORKERS: '3' })).toBe(3);
-    expect(workerCount(2, { LADING_WORKERS: '3' })).toBe(2);
-    expect(workerCount(10, { LADING_WORKERS: '1' })).toBe(1);
-    expect(workerCount(10, {})).toBe(Math.min(10, os.availableParallelism()));
-    expect(workerCount(0, {})).toBe(1);
+  test('GIVEN LADING_WORKERS or the size of the renders WHEN counting threads THEN LADING_WORKERS is obeyed, small renders stay in this thread, never more threads than renders', () => {
+    const spec = loadExamples()[0].spec;
+    const sized = (services: number) => ({ target: 'compose' as const, spec: { ...spec, services: new Array(services).fill(spec.services[0]), jobs: [] }, targetDir: 'dist/compose', projectRoot: ROOT });
+    const small = Array.from({ length: 10 }, () => sized(5));
+    expect(workerCount(small, { LADING_WORKERS: '3' })).toBe(3);
+    expect(workerCount(small.slice(0, 2), { LADING_WORKERS: '3' })).toBe(2);
+    expect(workerCount(small, { LADING_WORKERS: '1' })).toBe(1);
+    // 50 services and jobs in all: not worth a thread
+    expect(workerCount(small, {})).toBe(1);
+    // 2,000: one thread per core
+    expect(workerCount([sized(1000), sized(1000)], {})).toBe(Math.min(2, os.availableParallelism()));
+    expect(workerCount([], {})).toBe(1);
   });
 });

@@ -89,7 +89,7 @@ describe('incremental synth: the render cache', () => {
     ['the lading version', () => ({ root, versions: { ...renderVersions(), lading: '99.0.0' } })],
     ["lading's own code", () => ({ root, versions: { ...renderVersions(), code: '0'.repeat(64) } })],
     ['the Node.js version', () => ({ root, versions: { ...renderVersions(), node: 'v99.0.0' } })],
-    ...['aws-cdk-lib', 'cdk8s', 'cdk8s-plus-27', 'constructs', 'yaml'].map((lib): [string, () => Run] => [
+    ...['aws-cdk-lib', 'cdk8s', 'cdk8s-plus-27', 'constructs', 'yaml', '@viz-js/viz'].map((lib): [string, () => Run] => [
       `the version of ${lib}`,
       () => ({ root, versions: { ...renderVersions(), libraries: { ...renderVersions().libraries, [lib]: '99.0.0' } } }),
     ]),

@@ -21,7 +21,7 @@ export interface Lookup {
  * Looks up the render of `spec` on `name` into `targetDir`. A hit needs no target library: the files, the
  * findings and the app's output paths all come from the cache.
  */
-export function lookupRender(name: TargetName, spec: SystemSpec, targetDir: string, projectRoot: string, use: RenderCacheUse | undefined): Lookup {
+export function lookupRender(name: TargetName | 'graph', spec: SystemSpec, targetDir: string, projectRoot: string, use: RenderCacheUse | undefined): Lookup {
   if (!use) return {};
   const root = path.resolve(projectRoot);
   const projectRootFromTargetDir = path.relative(path.resolve(targetDir), root).split(path.sep).join('/') || '.';

@@ -10,7 +10,7 @@ import type { ContainerSpec, SystemSpec } from '../../model/spec';
  * target checks that the context and its Dockerfile exist. The other targets only name the paths, which are in
  * the spec.
  */
-export function projectFilesRead(target: TargetName, spec: SystemSpec): string[] {
+export function projectFilesRead(target: TargetName | 'graph', spec: SystemSpec): string[] {
   if (target !== 'ecs') return [];
   const contexts = containersOf(spec).flatMap((c) => (c.image.kind === 'build' ? [c.image.context] : []));
   return [...new Set(contexts)].sort();

@@ -6,7 +6,8 @@ import { hashProjectFiles, projectFilesRead } from './project-files';
 
 /** Everything one render of one app on one target depends on. */
 export interface RenderInputs {
-  readonly target: TargetName;
+  /** A target, or `graph` for the pictures synth draws beside them. */
+  readonly target: TargetName | 'graph';
   /** The app, its target options included. */
   readonly spec: SystemSpec;
   /** The project root, absolute. */

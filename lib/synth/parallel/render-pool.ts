@@ -4,14 +4,19 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { runRenderJob, type RenderDone, type RenderJob } from './render-job';
 
+/** Services and jobs to render per thread below which a thread costs more (loading cdk8s or aws-cdk-lib) than it saves. */
+const WORKLOADS_PER_THREAD = 100;
+
 /**
- * How many threads render at once: `LADING_WORKERS=<n>` (1 renders in this thread), else one per core, never
- * more than there are jobs.
+ * How many threads render `jobs`: `LADING_WORKERS=<n>` (1 renders in this thread), else one per core, but no more
+ * than there are jobs and at most one per WORKLOADS_PER_THREAD services and jobs to render: each thread loads the
+ * target libraries again, which costs more than a small render (bench/RESULTS.md).
  */
-export function workerCount(jobs: number, env: NodeJS.ProcessEnv = process.env): number {
+export function workerCount(jobs: readonly RenderJob[], env: NodeJS.ProcessEnv = process.env): number {
   const chosen = Number(env.LADING_WORKERS);
-  const wanted = Number.isInteger(chosen) && chosen >= 1 ? chosen : os.availableParallelism();
-  return Math.max(1, Math.min(wanted, jobs));
+  const workloads = jobs.reduce((n, j) => n + j.spec.services.length + j.spec.jobs.length, 0);
+  const wanted = Number.isInteger(chosen) && chosen >= 1 ? chosen : Math.min(os.availableParallelism(), Math.floor(workloads / WORKLOADS_PER_THREAD));
+  return Math.max(1, Math.min(wanted, jobs.length));
 }
 
 /**
