@@ -3,6 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/support/synth-env.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   testTimeout: 120000,
 };

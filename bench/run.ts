@@ -2,13 +2,16 @@
  * `npm run bench`: synthesizes generated systems of 10, 100 and 1,000 services on every target as whole processes,
  * beside hand-written cdk8s-plus-27 and aws-cdk-lib programs (the baseline) and plain serialization of the final
  * objects (the floor), times `lading import` at 1,000, 2,000 and 4,000 services, and writes bench/RESULTS.md.
- * BENCH_QUICK=1 runs one repetition of each; BENCH_ONLY=import runs the import alone and replaces its section.
+ * BENCH_QUICK=1 runs one repetition of each; BENCH_ONLY=import runs the import alone and replaces its section,
+ * BENCH_ONLY=incremental the incremental synth alone (bench/incremental-bench.ts). Every other lading run renders
+ * cold: its render cache is off.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { importBench, withImportSection, type ImportBenchTools } from './import-bench';
+import { incrementalBench, withIncrementalSection, type IncrementalBenchTools } from './incremental-bench';
 
 const ROOT = path.resolve(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -55,7 +58,7 @@ function repeatJson<T extends Record<string, unknown>>(reps: number, once: () =>
 }
 
 const lading = (args: readonly string[], env: Record<string, string> = {}, preload: readonly string[] = []) =>
-  run('node', [...preload.flatMap((p) => ['-r', p]), 'bin/lading.js', ...args], env);
+  run('node', [...preload.flatMap((p) => ['-r', p]), 'bin/lading.js', ...args], { LADING_CACHE: '0', ...env });
 const script = (file: string, args: readonly string[]) => run('node', ['-r', './bench/register.js', file, ...args]);
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
@@ -85,6 +88,18 @@ if (process.env.BENCH_ONLY === 'import') {
   fs.writeFileSync(resultsFile, withImportSection(fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '# Benchmark results\n', section));
   fs.rmSync(scratch, { recursive: true, force: true });
   log(`wrote the import section of bench/RESULTS.md in ${fmt((Date.now() - started) / 60000, 1)} minutes`);
+  process.exit(0);
+}
+
+const incrementalTools: IncrementalBenchTools = { lading, median, scratch, reps: QUICK ? 1 : 5, log };
+
+// BENCH_ONLY=incremental: the incremental synth alone, its section of RESULTS.md replaced and the rest kept
+if (process.env.BENCH_ONLY === 'incremental') {
+  const resultsFile = path.join(__dirname, 'RESULTS.md');
+  const section = incrementalBench(incrementalTools, ROOT);
+  fs.writeFileSync(resultsFile, withIncrementalSection(fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '# Benchmark results\n', section));
+  fs.rmSync(scratch, { recursive: true, force: true });
+  log(`wrote the incremental section of bench/RESULTS.md in ${fmt((Date.now() - started) / 60000, 1)} minutes`);
   process.exit(0);
 }
 
@@ -228,6 +243,7 @@ lines.push(`| the same with aws-cdk-lib's built-in CloudFormation validation on 
 lines.push(`| the same with ts-node type-checking (no transpile-only, no swc) | ${fmt(typeChecked.wall)} | ${fmt(typeChecked.rssMiB, 0)} |`);
 lines.push(`| the same with ts-node as the loader (transpile-only, swc; bench/ts-node-lading.js) | ${fmt(tsNodeLoader.wall)} | ${fmt(tsNodeLoader.rssMiB, 0)} |`);
 lines.push('', ...importSection);
+lines.push('', ...incrementalBench(incrementalTools, ROOT));
 const notes = path.join(__dirname, 'NOTES.md');
 if (fs.existsSync(notes)) lines.push('', fs.readFileSync(notes, 'utf8').trim());
 fs.writeFileSync(path.join(__dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);

@@ -6,8 +6,8 @@ import type { CheckFlags } from './check-command';
 import type { ImportFlags } from './import-command';
 import type { InitFlags } from './init-command';
 import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';
-import { AppLoadError, loadApps } from '../lib/synth/load-apps';
-import { synth } from '../lib/synth/synth';
+import { AppLoadError, loadApps, type LoadedApp } from '../lib/synth/load-apps';
+import { synthApps } from '../lib/synth/synth';
 import { ladingVersion } from '../lib/package-info';
 import { DEFAULT_STAGE } from '../lib/model/stage';
 import { OutputError } from '../lib/synth/write-output';
@@ -31,6 +31,7 @@ interface SynthFlags {
   profile?: string[];
   quiet?: boolean;
   verbose?: boolean;
+  watch?: boolean;
 }
 
 interface GraphFlags {
@@ -70,11 +71,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('--compose <file>', 'render this Compose file instead of the apps')
     .option('--name <name>', 'with --compose: the system name (default: the file\'s name, else its folder)')
     .option('--profile <profile...>', 'with --compose: Compose profiles to include')
+    .option('-w, --watch', 'synth again on every change of an app module, a file it imports or a Dockerfile it builds; Ctrl-C stops')
     .action(async (flags: SynthFlags) => {
       if (flags.compose) {
         const targets = flags.target.includes('all') ? [...TARGET_NAMES] : [...new Set(flags.target as TargetName[])];
         const { runComposeSynth } = require('./import-command') as typeof import('./import-command');
         code = await runComposeSynth({ ...flags, compose: flags.compose, target: targets }, io);
+      } else if (flags.watch) {
+        const { runWatch } = require('./watch-command') as typeof import('./watch-command');
+        code = await runWatch(path.resolve(flags.appsDir), io, (runIo, onApps) => runSynth(flags, runIo, onApps));
       } else code = await runSynth(flags, io);
     });
 
@@ -164,11 +169,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   return code;
 }
 
-async function runSynth(flags: SynthFlags, io: Io): Promise<number> {
+/** One synth: `onApps` is told which apps were loaded (`lading synth --watch` watches their files). */
+async function runSynth(flags: SynthFlags, io: Io, onApps?: (apps: readonly LoadedApp[]) => void): Promise<number> {
   const targets: TargetName[] = flags.target.includes('all') ? [...TARGET_NAMES] : [...new Set(flags.target as TargetName[])];
   try {
-    const result = await synth({
-      appsDir: path.resolve(flags.appsDir),
+    const apps = loadApps(path.resolve(flags.appsDir), flags.app);
+    onApps?.(apps);
+    const result = await synthApps(apps, {
       apps: flags.app,
       stage: flags.stage,
       targets,
@@ -182,7 +189,7 @@ async function runSynth(flags: SynthFlags, io: Io): Promise<number> {
       io.err(`synth failed: ${why} above; ${flags.out}/ was left as it was (${countsPhrase(result.diagnostics)})\n`);
       return EXIT_FAILED;
     }
-    io.out(`${synthSummary(result.apps.length, targets.length, result.written.length, result.diagnostics, verbosityOf(flags))}\n`);
+    io.out(`${synthSummary(result.apps.length, targets.length, result.written.length, result.diagnostics, verbosityOf(flags))}; ${result.rendered.length} rendered, ${result.reused.length} reused\n`);
     return EXIT_OK;
   } catch (e) {
     if (AppLoadError.is(e)) {
@@ -203,7 +210,10 @@ export function verbosityOf(flags: { quiet?: boolean; verbose?: boolean }): Verb
   return flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal';
 }
 
-/** The one line a synth ends with: `7 apps, 5 targets, 70 files; 0 errors, 14 warnings, 64 notes (...)`. */
+/**
+ * The one line a synth ends with: `7 apps, 5 targets, 70 files; 0 errors, 14 warnings, 64 notes (...)`, followed by
+ * how many apps were rendered and how many reused from the cache: `; 1 rendered, 6 reused`.
+ */
 function synthSummary(apps: number, targets: number, files: number, diagnostics: readonly Diagnostic[], verbosity: Verbosity): string {
   const hidden = shownAt(diagnostics, verbosity).length < diagnostics.length;
   const where = hidden ? ' (lading check --app NAME shows them)' : '';

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { graphFiles, graphOutputsOf, toDot, toMermaid, toSvg } from '../graph';
+import { keepRender, lookupRender, type RenderCacheUse } from './cache/cached-render';
 import type { LoadedApp } from './load-apps';
 import type { OutputUnit } from './write-output';
 
@@ -22,15 +23,19 @@ export async function drawApps(apps: readonly LoadedApp[], format: GraphFormat):
 
 /**
  * The graph units for synth: the whole `graph` folder when every app is drawn, else `graph/<app>.svg` and
- * `graph/<app>.md` for each chosen app, so the other apps' pictures stay.
+ * `graph/<app>.md` for each chosen app, so the other apps' pictures stay. With `cache`, an unchanged app's
+ * pictures are taken from it, as its renders are.
  */
-export async function graphUnits(apps: readonly LoadedApp[], whole: boolean): Promise<{ units: OutputUnit[]; diagnostics: Diagnostic[] }> {
+export async function graphUnits(apps: readonly LoadedApp[], whole: boolean, cache?: RenderCacheUse): Promise<{ units: OutputUnit[]; diagnostics: Diagnostic[] }> {
   const units: OutputUnit[] = [];
   const diagnostics: Diagnostic[] = [];
   const all: Array<{ path: string; content: string }> = [];
   for (const app of apps) {
     try {
-      const files = (await graphFiles(app.spec)).map((f) => ({ path: `${GRAPH_DIR}/${f.path}`, content: f.content }));
+      const lookup = lookupRender('graph', app.spec, GRAPH_DIR, '.', cache);
+      const drawn = lookup.kept?.files ?? (await graphFiles(app.spec));
+      if (!lookup.kept) keepRender(cache, lookup, { files: drawn, diagnostics: [], outputs: [] });
+      const files = drawn.map((f) => ({ path: `${GRAPH_DIR}/${f.path}`, content: f.content }));
       all.push(...files);
       for (const owned of graphOutputsOf(app.name)) {
         const unit = `${GRAPH_DIR}/${owned}`;

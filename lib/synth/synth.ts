@@ -1,12 +1,14 @@
 import * as path from 'path';
 import { Diagnostic, TargetName } from '../diagnostics/diagnostic';
 import { failsWith, sortDiagnostics } from '../diagnostics/pipeline';
-import type { Target } from '../targets/target';
 import { diagnoseApp } from './diagnose';
 import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';
-import { renderTarget } from './render-target';
-import { loadTarget } from './targets';
+import { keepRender, lookupRender, type RenderCacheUse } from './cache/cached-render';
+import { renderCacheDir } from './cache/cache-dir';
+import { RenderCache } from './cache/render-cache';
+import { renderVersions } from './cache/versions';
+import { renderAll, workerCount } from './parallel/render-pool';
 import { OutputUnit, writeOutput } from './write-output';
 
 export interface SynthOptions {
@@ -30,6 +32,17 @@ export interface SynthOptions {
   readonly dryRun?: boolean;
   /** Also draw each app to `graph/<app>.svg` and `graph/<app>.md` (see graph.ts). @default false */
   readonly graph?: boolean;
+  /**
+   * Where renders of unchanged apps are kept and reused (see cache/); false renders every app.
+   * @default - the folder renderCacheDir() names (`LADING_CACHE`), with this lading's versions
+   */
+  readonly cache?: RenderCacheUse | false;
+  /**
+   * How many threads render the apps that are not taken from the cache; 1 renders them in this thread. The output
+   * is the same for any number.
+   * @default - `LADING_WORKERS`, else one per core for large systems (see parallel/render-pool.ts workerCount)
+   */
+  readonly workers?: number;
 }
 
 export interface SynthResult {
@@ -39,6 +52,10 @@ export interface SynthResult {
   readonly written: readonly string[];
   /** True when an error (or, with strict, a warning) stopped the output. */
   readonly failed: boolean;
+  /** The apps rendered on at least one target. */
+  readonly rendered: readonly string[];
+  /** The apps whose every target came from the cache. */
+  readonly reused: readonly string[];
 }
 
 /** Renders the chosen apps on the chosen targets; writes `outDir` only when no target reported an error. */
@@ -54,15 +71,24 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   const root = options.projectRoot ?? process.cwd();
   const whole = !options.apps || options.apps.length === 0;
   const findings = new Map<LoadedApp, Diagnostic[]>(apps.map((app) => [app, []]));
+  const cache = options.cache ?? defaultCache();
+  const use = cache || undefined;
+  const plan = options.targets.flatMap((name) => apps.map((app) => ({ name, app, targetDir: path.join(options.outDir, name) })));
+  const looked = plan.map((p) => ({ ...p, ...lookupRender(p.name, p.app.spec, p.targetDir, root, use) }));
+  const missing = looked.filter((l) => !l.kept);
+  const jobs = missing.map((l) => ({ target: l.name, spec: l.app.spec, targetDir: l.targetDir, projectRoot: root }));
+  const done = await renderAll(jobs, options.workers ?? workerCount(jobs));
+  const renders = new Map(missing.map((l, i) => [l, done[i]]));
+  for (const [l, render] of renders) keepRender(use, l, render);
+  const rendered = new Set(missing.map((l) => l.app.name));
   for (const name of options.targets) {
-    const target: Target = loadTarget(name);
-    const targetDir = path.join(options.outDir, name);
     const targetUnits: OutputUnit[] = [];
-    for (const app of apps) {
-      const result = await renderTarget(name, app.spec, targetDir, root);
-      findings.get(app)?.push(...result.diagnostics);
+    for (const l of looked.filter((x) => x.name === name)) {
+      const result = l.kept ?? renders.get(l);
+      if (!result) continue;
+      findings.get(l.app)?.push(...result.diagnostics);
       const files = result.files.map((f) => ({ path: `${name}/${f.path}`, content: f.content }));
-      for (const owned of target.outputsOf(app.name)) {
+      for (const owned of result.outputs) {
         const prefix = `${name}/${owned}`;
         targetUnits.push({ path: prefix, files: files.filter((f) => f.path === prefix || f.path.startsWith(`${prefix}/`)) });
       }
@@ -72,12 +98,19 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   }
   for (const app of apps) diagnostics.push(...diagnoseApp(app.spec, options.targets, findings.get(app) ?? []).kept);
   if (options.graph) {
-    const drawn = await graphUnits(apps, whole);
+    const drawn = await graphUnits(apps, whole, use);
     units.push(...drawn.units);
     diagnostics.push(...drawn.diagnostics);
   }
   const sorted = sortDiagnostics(diagnostics);
   const failed = failsWith(sorted, options.strict);
   const written = failed || options.dryRun ? [] : writeOutput(options.outDir, units, { projectRoot: root }).map((f) => path.relative(process.cwd(), f) || f);
-  return { apps: apps.map((a) => a.name), diagnostics: sorted, written, failed };
+  const names = apps.map((a) => a.name);
+  return { apps: names, diagnostics: sorted, written, failed, rendered: names.filter((n) => rendered.has(n)), reused: names.filter((n) => !rendered.has(n)) };
+}
+
+/** The cache of `LADING_CACHE` (node_modules/.cache/lading unless told otherwise), or none when it is off. */
+function defaultCache(): RenderCacheUse | false {
+  const dir = renderCacheDir();
+  return dir ? { cache: new RenderCache(dir), versions: renderVersions() } : false;
 }

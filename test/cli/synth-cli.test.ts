@@ -19,7 +19,7 @@ describe('lading synth (the CLI, as a process)', () => {
     ]);
     expect(r.code).toBe(0);
     // the notes are lint/runs-as-root, lint/writable-root-filesystem and lint/capabilities-not-dropped: counted, not shown
-    expect(r.stdout).toBe('1 app, 1 target, 1 file; 0 errors, 2 warnings, 3 notes (lading check --app NAME shows them)\n');
+    expect(r.stdout).toBe('1 app, 1 target, 1 file; 0 errors, 2 warnings, 3 notes (lading check --app NAME shows them); 1 rendered, 0 reused\n');
     expect(Object.keys(readTree(path.join(dir, 'dist')))).toEqual([path.join('compose', 'good', 'compose.yaml')]);
   });
 

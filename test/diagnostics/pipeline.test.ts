@@ -58,7 +58,7 @@ describe('lading synth on the examples (quiet by default)', () => {
     expect(errLines.length + outLines.length).toBeLessThanOrEqual(20);
     expect(errLines.every((l) => l.startsWith('warning '))).toBe(true);
     expect(outLines).toHaveLength(1);
-    expect(outLines[0]).toMatch(/^7 apps, 5 targets, \d+ files; 0 errors, \d+ warnings, \d+ notes \(lading check --app NAME shows them\)$/);
+    expect(outLines[0]).toMatch(/^7 apps, 5 targets, \d+ files; 0 errors, \d+ warnings, \d+ notes \(lading check --app NAME shows them\); 7 rendered, 0 reused$/);
   });
 
   test('GIVEN --quiet THEN only the summary; GIVEN --verbose THEN every note as well', () => {
@@ -66,6 +66,6 @@ describe('lading synth on the examples (quiet by default)', () => {
     expect(quiet.stderr).toBe('');
     const verbose = run('--verbose');
     expect(verbose.stderr.split('\n').some((l) => l.startsWith('info '))).toBe(true);
-    expect(verbose.stdout).toMatch(/^7 apps, 5 targets, \d+ files; 0 errors, \d+ warnings, \d+ notes\n$/);
+    expect(verbose.stdout).toMatch(/^7 apps, 5 targets, \d+ files; 0 errors, \d+ warnings, \d+ notes; 7 rendered, 0 reused\n$/);
   });
 });
