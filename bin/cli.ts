@@ -173,7 +173,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 async function runSynth(flags: SynthFlags, io: Io, onApps?: (apps: readonly LoadedApp[]) => void): Promise<number> {
   const targets: TargetName[] = flags.target.includes('all') ? [...TARGET_NAMES] : [...new Set(flags.target as TargetName[])];
   try {
-    const apps = loadApps(path.resolve(flags.appsDir), flags.app);
+    const apps = loadApps(path.resolve(flags.appsDir), flags.app, flags.stage);
     onApps?.(apps);
     const result = await synthApps(apps, {
       apps: flags.app,

@@ -51,7 +51,7 @@ function followed(absolute: string): string {
 
 /**
  * Every file and folder of the project an app's output may follow, as absolute paths: each build context (a
- * folder) and each Dockerfile. `lading synth --watch` watches them beside the app modules.
+ * folder), each Dockerfile and each config file or folder. `lading synth --watch` watches them beside the app modules.
  */
 export function projectPathsUsed(spec: SystemSpec, projectRoot: string): string[] {
   const out = new Set<string>();
@@ -61,5 +61,6 @@ export function projectPathsUsed(spec: SystemSpec, projectRoot: string): string[
     out.add(context);
     out.add(path.resolve(context, c.image.dockerfile));
   }
+  for (const f of spec.configFiles) if (f.projectPath !== undefined) out.add(path.resolve(projectRoot, f.projectPath));
   return [...out].sort();
 }
