@@ -34,7 +34,7 @@ export const databasePortPublished: Rule = {
             'lint/database-port-published',
             `${w.path} ports[${i}]`,
             `port ${p.containerPort} (${software}) is published on ${where}: anyone who reaches the host reaches the database`,
-            `Drop .publish(): services on a shared network reach it as ${w.name}:${p.containerPort}; or bind it to the host's loopback (publish(${p.hostPort ?? 'undefined'}, { hostIp: '127.0.0.1' })).`,
+            `Drop .publish(): services on a shared network reach it as ${w.name}:${p.containerPort}; or bind it to the host's loopback (${p.hostPort === undefined ? "publish with { hostIp: '127.0.0.1' }" : `publish(${p.hostPort}, { hostIp: '127.0.0.1' })`}).`,
           ),
         ];
       }),

@@ -1,7 +1,7 @@
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type { ContainerSpec } from '../../model/spec';
+import type { ContainerSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { containerHealthCheck } from './health-checks';
 import { imageOf } from './images';
@@ -15,6 +15,7 @@ import { dockerSecurityOptionsOf } from './no-new-privileges';
 
 /** What every container of a system shares. */
 export interface ContainerContext {
+  readonly spec: SystemSpec;
   readonly d: EcsReporter;
   readonly secrets: ReadonlyMap<string, secretsmanager.ISecret>;
   readonly logGroup: logs.ILogGroup;
@@ -51,7 +52,7 @@ export function containerOptions(c: ContainerSpec, ctx: ContainerContext, place:
     workingDirectory: c.workingDir,
     user: c.security.user,
     readonlyRootFilesystem: c.security.readOnlyRootFilesystem ? true : undefined,
-    dockerSecurityOptions: dockerSecurityOptionsOf(c, place.networkMode),
+    dockerSecurityOptions: dockerSecurityOptionsOf(c, ctx.spec.options.ecs.launchType),
     environment: Object.keys(c.env).length > 0 ? { ...c.env } : undefined,
     secrets: containerSecrets(c, ctx.secrets),
     portMappings: portMappingsOf(c, place.networkMode),

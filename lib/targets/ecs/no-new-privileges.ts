@@ -1,11 +1,10 @@
 import type { ContainerSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { EC2_FIX } from './launch-type';
-import type { NetworkMode } from './networks';
 
 /**
  * `--security-opt no-new-privileges` on ECS: the container definition's `dockerSecurityOptions` on the EC2 launch
- * type (bridge or host network mode). Fargate takes no Docker security options: there it is an info that names the
+ * type (in every network mode). Fargate takes no Docker security options: there it is an info that names the
  * EC2 option, as on Swarm.
  */
 export function checkNoNewPrivileges(spec: SystemSpec, c: ContainerSpec, d: EcsReporter): void {
@@ -18,7 +17,7 @@ export function checkNoNewPrivileges(spec: SystemSpec, c: ContainerSpec, d: EcsR
   );
 }
 
-/** The container's Docker security options: no-new-privileges where the launch type carries it (not awsvpc). */
-export function dockerSecurityOptionsOf(c: ContainerSpec, networkMode: NetworkMode): string[] | undefined {
-  return c.security.noNewPrivileges && networkMode !== 'awsvpc' ? ['no-new-privileges'] : undefined;
+/** The container's Docker security options: no-new-privileges where the launch type carries it (EC2, not Fargate). */
+export function dockerSecurityOptionsOf(c: ContainerSpec, launchType: SystemSpec['options']['ecs']['launchType']): string[] | undefined {
+  return c.security.noNewPrivileges && launchType === 'ec2' ? ['no-new-privileges'] : undefined;
 }
