@@ -1,4 +1,4 @@
-import { Dependency, Image, Job, Mount, Port, Secret, Service, System, Volume } from '../../lib/model';
+import { ConfigFile, Dependency, Image, Job, Mount, Port, Secret, Service, System, Volume } from '../../lib/model';
 import { Reporter } from '../../lib/diagnostics/reporter';
 import type { SystemSpec } from '../../lib/model/spec';
 import { diagnoseApp } from '../../lib/synth/diagnose';
@@ -157,6 +157,15 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.diagnostics.map((x) => x.code)).not.toContain('kubernetes/relative-bind');
     expect(r.yaml).not.toContain('/code/src');
     expect(r.yaml).toContain('shop/box:dev');
+  });
+
+  test('kubernetes/config-file-size', () => {
+    const s = sys();
+    const big = new ConfigFile(s, 'big', { content: 'x'.repeat(1024 * 1024 + 1) });
+    new Service(s, 'box', { image: Image.of('box:1'), mounts: [Mount.config(big, '/etc/big.txt')] });
+    const { d } = only(s, 'kubernetes/config-file-size');
+    expect(d.path).toBe('shop/big content');
+    expect(d.message).toBe('a ConfigMap holds at most 1048576 bytes (got 1048580 in big)');
   });
 
   test('kubernetes/privileged', () => {
