@@ -10,6 +10,7 @@ import { parseCpuShares, parseCpus, parseSize } from './quantities';
 import { Secret } from './secret';
 import { resolveSecurity, type SecurityProps } from './security';
 import type { ContainerSpec, FileMountSpec, LoggingSpec, MountSpec, PortSpec, ResourcesSpec, SecretEnvSpec } from './spec';
+import { checkBindInImage } from './bind-in-image';
 
 /** Resources in Docker's notation. Each is honoured by every target (see the mapping table). */
 export interface Resources {
@@ -241,6 +242,7 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
       throw new ModelError(path, `mounts[${i}].target`, `mount target already used by mounts[${targets.get(spec.target)}]`, spec.target, 'Mount each path once');
     }
     targets.set(spec.target, i);
+    checkBindInImage(path, `mounts[${i}]`, spec, image);
     if ('index' in spec) files.push(spec);
     else mounts.push(spec);
   });

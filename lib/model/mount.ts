@@ -17,6 +17,16 @@ export interface MountOptions {
   readonly readOnly?: boolean;
 }
 
+export interface BindMountOptions extends MountOptions {
+  /**
+   * The image of the container, built in the project, already carries these files at `target` (its Dockerfile
+   * COPYs them there): a development bind for live editing. Kubernetes, ECS and Swarm, which cannot bind a
+   * project folder, leave the mount out with a note; Compose and docker bind it.
+   * @default false
+   */
+  readonly inImage?: boolean;
+}
+
 export interface EphemeralMountOptions extends MountOptions {
   /**
    * Back the volume by memory (`--tmpfs`; Kubernetes `emptyDir.medium: Memory`).
@@ -80,11 +90,12 @@ function checkTarget(path: string, prop: string, target: unknown): string {
 type MountDef =
   | { kind: 'volume'; volume: Volume; target: string; options: MountOptions }
   | { kind: 'ephemeral'; target: string; options: EphemeralMountOptions }
-  | { kind: 'bind'; source: string; target: string; options: MountOptions }
+  | { kind: 'bind'; source: string; target: string; options: BindMountOptions }
   | FileMountDef;
 
 /** Storage mounted into a container. */
 const MOUNT_OPTIONS = propNames<MountOptions>({ readOnly: true });
+const BIND_MOUNT_OPTIONS = propNames<BindMountOptions>({ readOnly: true, inImage: true });
 const EPHEMERAL_MOUNT_OPTIONS = propNames<EphemeralMountOptions>({ readOnly: true, tmpfs: true, sizeLimit: true, name: true, mode: true, uid: true, gid: true });
 
 export class Mount {
@@ -102,7 +113,7 @@ export class Mount {
    * A folder of the host (`-v ./src:/app`): absolute, or relative to the project root (`./src`). Kubernetes
    * renders it as hostPath with a warning; ECS needs the EC2 launch type.
    */
-  static bind(source: string, target: string, options: MountOptions = {}): Mount {
+  static bind(source: string, target: string, options: BindMountOptions = {}): Mount {
     return new Mount({ kind: 'bind', source, target, options });
   }
 
@@ -148,7 +159,7 @@ export class Mount {
     const d = this.def;
     if (d.kind === 'config' || d.kind === 'secret') throw new Error(`${path} ${prop}: a file mount has no volume spec`);
     const target = checkTarget(path, prop, d.target);
-    checkKnownProps(path, prop, d.options, d.kind === 'ephemeral' ? EPHEMERAL_MOUNT_OPTIONS : MOUNT_OPTIONS);
+    checkKnownProps(path, prop, d.options, d.kind === 'ephemeral' ? EPHEMERAL_MOUNT_OPTIONS : d.kind === 'bind' ? BIND_MOUNT_OPTIONS : MOUNT_OPTIONS);
     const readOnly = d.options.readOnly ?? false;
     switch (d.kind) {
       case 'volume':
@@ -177,7 +188,9 @@ export class Mount {
         if (typeof s !== 'string' || !(s.startsWith('/') || s.startsWith('./') || s.startsWith('../') || s === '.') || s.includes(':')) {
           throw new ModelError(path, `${prop}.source`, "bind source must be an absolute path or start with './' or '../'", s, "Write e.g. './src' or '/var/log'");
         }
-        return { kind: 'bind', source: s, target, readOnly };
+        const inImage = d.options.inImage ?? false;
+        if (typeof inImage !== 'boolean') throw new ModelError(path, `${prop}.inImage`, 'must be true or false', inImage, 'Write inImage: true, or leave it out');
+        return { kind: 'bind', source: s, target, readOnly, inImage };
       }
     }
   }

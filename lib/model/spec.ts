@@ -182,6 +182,8 @@ export interface BindMountSpec {
   readonly source: string;
   readonly target: string;
   readonly readOnly: boolean;
+  /** The container's image, built in the project, already carries these files at `target`. */
+  readonly inImage: boolean;
 }
 
 export type HealthCheckSpec = CommandHealthCheckSpec | HttpHealthCheckSpec | TcpHealthCheckSpec;

@@ -139,6 +139,18 @@ describe('ECS: volumes and mounts', () => {
     expect(diagnostics.filter((d) => d.code === 'ecs/bind-mount-relative').map((d) => d.path)).toEqual(['shop/devbox mounts[1]']);
   });
 
+  test('GIVEN a bind the built image carries, on Fargate WHEN rendered THEN no host volume and no error: ecs/bind-in-image says the container sees the files as of the build', () => {
+    const spec = system((s) => new Service(s, 'api', { image: Image.build({ context: 'apps/devbox', tag: 'shop/api:dev' }), mounts: [Mount.bind('./apps/devbox', '/code/src', { inImage: true })] }));
+    const { template, diagnostics } = synthEcs(spec);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const td = taskDefinitionOf(template!, 'shop-api');
+    expect(td.Volumes ?? []).toEqual([]);
+    expect(td.ContainerDefinitions[0].MountPoints ?? []).toEqual([]);
+    expect(diagnostics.filter((d) => d.code.includes('bind')).map(formatDiagnostic)).toEqual([
+      'info [ecs] ecs/bind-in-image shop/api mounts[0]: the image built from apps/devbox (Dockerfile) carries ./apps/devbox at /code/src, so the bind mount is left out: the container sees the files as of the build; live edits need Compose or docker.',
+    ]);
+  });
+
   test('GIVEN a sidecar with volumes-from WHEN rendered THEN it is a second, non-essential container of the same task definition with volumesFrom the main one', () => {
     const spec = system((s) => {
       const web = new Service(s, 'web', { image: Image.of('nginx:1.27'), mounts: [Mount.ephemeral('/var/log/nginx')] });

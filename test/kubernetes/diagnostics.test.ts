@@ -146,6 +146,28 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(d.fix).toContain('Copy the files into the image');
   });
 
+  test('kubernetes/bind-in-image', () => {
+    const s = sys();
+    new Service(s, 'box', { image: Image.build({ context: 'backend', tag: 'shop/box:dev', target: 'dev' }), mounts: [Mount.bind('./backend/src', '/code/src', { inImage: true })] });
+    const { d, r } = only(s, 'kubernetes/bind-in-image');
+    expect(d.path).toBe('shop/box mounts[0]');
+    expect(d.message).toBe(
+      'the image built from backend (Dockerfile, stage dev) carries ./backend/src at /code/src, so the bind mount is left out: the container sees the files as of the build; live edits need Compose or docker',
+    );
+    expect(r.diagnostics.map((x) => x.code)).not.toContain('kubernetes/relative-bind');
+    expect(r.yaml).not.toContain('/code/src');
+    expect(r.yaml).toContain('shop/box:dev');
+  });
+
+  test('kubernetes/config-file-size', () => {
+    const s = sys();
+    const big = new ConfigFile(s, 'big', { content: 'x'.repeat(1024 * 1024 + 1) });
+    new Service(s, 'box', { image: Image.of('box:1'), mounts: [Mount.config(big, '/etc/big.txt')] });
+    const { d } = only(s, 'kubernetes/config-file-size');
+    expect(d.path).toBe('shop/big content');
+    expect(d.message).toBe('a ConfigMap holds at most 1048576 bytes (got 1048580 in big)');
+  });
+
   test('kubernetes/privileged', () => {
     const s = sys();
     new Service(s, 'agent', { image: Image.of('agent:1'), privileged: true });

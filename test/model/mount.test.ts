@@ -18,12 +18,12 @@ describe('Mount', () => {
       { kind: 'volume', volume: 'data', target: '/var/lib/data', readOnly: true },
       { kind: 'ephemeral', name: 'var-cache-app', target: '/var/cache/app', tmpfs: false, readOnly: false },
       { kind: 'ephemeral', name: 'scratch', target: '/tmp', tmpfs: true, sizeLimitBytes: 67108864, readOnly: false },
-      { kind: 'bind', source: './src', target: '/app', readOnly: false },
+      { kind: 'bind', source: './src', target: '/app', readOnly: false, inImage: false },
     ]);
   });
 
   it.each(['/var/log', './logs', '../shared', '.'])('GIVEN the bind source %p WHEN resolved THEN it is kept as written', (source) => {
-    expect(web({ mounts: [Mount.bind(source, '/data')] })._main.mounts[0]).toEqual({ kind: 'bind', source, target: '/data', readOnly: false });
+    expect(web({ mounts: [Mount.bind(source, '/data')] })._main.mounts[0]).toEqual({ kind: 'bind', source, target: '/data', readOnly: false, inImage: false });
   });
 
   it.each<[string, () => Mount[], string]>([

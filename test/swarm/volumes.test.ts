@@ -44,6 +44,22 @@ describe('swarm volumes and mounts', () => {
     ]);
   });
 
+  test('GIVEN a bind the built image carries WHEN rendered THEN it is left out, with swarm/bind-in-image instead of swarm/bind-relative', () => {
+    const sys = new System('shop');
+    const built = Image.build({ context: 'apps/devbox', tag: 'shop/dev:dev' });
+    new Service(sys, 'dev', { image: built, mounts: [Mount.bind('./apps/devbox', '/workspace', { inImage: true }), Mount.ephemeral('/cache')] });
+    const out = renderSwarm(sys);
+    expect(out.doc.services.dev.volumes).toEqual([{ type: 'volume', target: '/cache' }]);
+    expect(out.diagnostics.filter((d) => d.code.includes('bind')).map((d) => [d.code, d.severity, d.path, d.message])).toEqual([
+      [
+        'swarm/bind-in-image',
+        'info',
+        'shop/dev mounts[0]',
+        'the image built from apps/devbox (Dockerfile) carries ./apps/devbox at /workspace, so the bind mount is left out: the container sees the files as of the build; live edits need Compose or docker',
+      ],
+    ]);
+  });
+
   test('GIVEN relative and absolute bind mounts WHEN rendered THEN long-syntax binds and a located warning for each', () => {
     const sys = new System('shop');
     new Service(sys, 'dev', { image, mounts: [Mount.bind('./src', '/app/src'), Mount.bind('/etc/ssl/certs', '/certs', { readOnly: true })] });

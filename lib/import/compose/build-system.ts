@@ -53,7 +53,7 @@ function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>, co
         ...(plan.gid !== undefined ? { gid: plan.gid } : {}),
       });
     case 'bind':
-      return Mount.bind(plan.source, plan.target, ro);
+      return Mount.bind(plan.source, plan.target, { ...ro, ...(plan.inImage ? { inImage: true } : {}) });
     case 'secret':
       return Mount.secret(secrets.get(plan.secret) as Secret, plan.target, plan.mode !== undefined ? { mode: plan.mode } : {});
     case 'config':

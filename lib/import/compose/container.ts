@@ -1,6 +1,7 @@
 import { asBoolean, asString, asStringOrList, at, entry, fail, type ImportContext } from './context';
 import { environmentOf, labelsOf } from './environment';
 import { healthOf } from './health';
+import { markBindsInImage } from './bind-in-image';
 import { imageOf } from './image';
 import type { LocatedMap } from './located';
 import { loggingOf } from './logging';
@@ -97,8 +98,9 @@ export function containerOf(ctx: ImportContext, service: LocatedMap, keyPath: st
   const privileged = entry(service, 'privileged');
   const healthPlan = health ? healthOf(ctx, health.value, `${keyPath}.healthcheck`) : undefined;
   const loggingPlan = logging ? loggingOf(ctx, logging.value, `${keyPath}.logging`) : undefined;
+  const image = imageOf(ctx, service, keyPath, inputs.composeName);
   return {
-    image: imageOf(ctx, service, keyPath, inputs.composeName),
+    image,
     ...(command ? { command } : {}),
     ...(entrypoint ? { entrypoint } : {}),
     ...(workingDir ? { workingDir: asString(ctx, workingDir.value, `${keyPath}.working_dir`) } : {}),
@@ -106,7 +108,7 @@ export function containerOf(ctx: ImportContext, service: LocatedMap, keyPath: st
     env,
     secretEnv,
     resources: inputs.resources,
-    mounts: [...mountsOf(ctx, service, keyPath, inputs.volumes), ...secretFiles],
+    mounts: [...markBindsInImage(ctx, image, mountsOf(ctx, service, keyPath, inputs.volumes)), ...secretFiles],
     ...(healthPlan ? { health: healthPlan } : {}),
     labels: labels ? labelsOf(ctx, labels.value, `${keyPath}.labels`) : {},
     ...(loggingPlan ? { logging: loggingPlan } : {}),

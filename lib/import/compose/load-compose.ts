@@ -212,7 +212,7 @@ function needsEc2(workloads: readonly WorkloadPlan[]): { source: SourceRef; what
       if (c.privileged) return { source, what: `${source.keyPath.split('.')[1]} runs privileged, which` };
       const added = (c.security?.capabilities?.add ?? []).find((cap) => FARGATE_REFUSED.test(cap));
       if (added) return { source, what: `${source.keyPath.split('.')[1]} adds the capability ${added}, which` };
-      const bind = c.mounts.find((m) => m.kind === 'bind');
+      const bind = c.mounts.find((m) => m.kind === 'bind' && !m.inImage);
       if (bind) return { source, what: `the bind mount of ${bind.kind === 'bind' ? bind.source : ''} in ${source.keyPath.split('.')[1]}` };
     }
   }

@@ -60,7 +60,7 @@ export interface PortPlan {
 export type MountPlan =
   | { readonly kind: 'volume'; readonly volume: string; readonly target: string; readonly readOnly: boolean }
   | ({ readonly kind: 'ephemeral'; readonly target: string; readonly tmpfs: boolean; readonly sizeLimit?: string; readonly readOnly: boolean } & Readonly<TmpfsOwnershipPlan>)
-  | { readonly kind: 'bind'; readonly source: string; readonly target: string; readonly readOnly: boolean }
+  | { readonly kind: 'bind'; readonly source: string; readonly target: string; readonly readOnly: boolean; readonly inImage?: true }
   | { readonly kind: 'config'; readonly configFile: string; readonly target: string; readonly readOnly: true; readonly mode?: number }
   | { readonly kind: 'secret'; readonly secret: string; readonly target: string; readonly readOnly: true; readonly mode?: number };
 

@@ -7,7 +7,7 @@ import type { ImagePlan, MountPlan } from './plan';
 /** A file read for hints only: what is too large, outside the folder of the Compose file or not text is skipped. */
 const MAX_HINT_BYTES = 256 * 1024;
 
-function readHint(ctx: ImportContext, abs: string): string | undefined {
+export function readHint(ctx: ImportContext, abs: string): string | undefined {
   try {
     if (outsideFileDir(ctx, abs)) return undefined;
     const stat = fs.statSync(abs);
@@ -36,13 +36,19 @@ interface Stage {
   readonly vars: Map<string, string>;
 }
 
-/** Dockerfile instructions, continuation lines joined; the words after the instruction kept as one string. */
-function instructions(text: string): { keyword: string; args: string }[] {
-  const joined = text.replace(/\\\r?\n/g, ' ');
-  const out: { keyword: string; args: string }[] = [];
-  for (const line of joined.split(/\r?\n/)) {
-    const m = /^\s*([A-Za-z]+)\s+(.*)$/.exec(line);
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2].trim() });
+/**
+ * Dockerfile instructions, continuation lines joined; the words after the instruction kept as one string, with
+ * the 1-based line the instruction starts on.
+ */
+export function instructions(text: string): { keyword: string; args: string; line: number }[] {
+  const out: { keyword: string; args: string; line: number }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const start = i;
+    let joined = lines[i];
+    while (joined.endsWith('\\') && i + 1 < lines.length) joined = `${joined.slice(0, -1)} ${lines[++i]}`;
+    const m = /^\s*([A-Za-z]+)\s+(.*)$/.exec(joined);
+    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start + 1 });
   }
   return out;
 }

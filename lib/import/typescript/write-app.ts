@@ -71,7 +71,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
           ['gid', m.gid !== undefined ? num(m.gid) : undefined],
         ]));
       case 'bind':
-        return call('Mount.bind', str(m.source), str(m.target), ...opts(ro));
+        return call('Mount.bind', str(m.source), str(m.target), ...opts([...ro, ['inImage', m.inImage ? raw('true') : undefined]]));
       case 'secret':
         return call('Mount.secret', raw(vars.secret.get(m.secret) as string), str(m.target), ...opts([['mode', m.mode !== undefined ? raw(`0o${m.mode.toString(8)}`) : undefined]]));
       case 'config':

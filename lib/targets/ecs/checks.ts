@@ -1,5 +1,6 @@
 import type { SystemSpec } from '../../model/spec';
 import { checkBindMount } from './bind-mounts';
+import { bindInImageText } from '../bind-in-image';
 import type { EcsReporter } from './codes';
 import { checkSchedule } from './jobs';
 import { checkLoopbackPorts } from './exposure';
@@ -24,7 +25,8 @@ export function checkSystem(spec: SystemSpec, d: EcsReporter): void {
       checkCapabilities(spec, c.container, d);
       checkNoNewPrivileges(spec, c.container, d);
       for (const { mount, index } of ownMounts(w, c)) {
-        if (mount.kind === 'bind') checkBindMount(spec.name, mount, `${c.container.path} mounts[${index}]`, fargate, d);
+        if (mount.kind === 'bind' && mount.inImage) d.report('ecs/bind-in-image', `${c.container.path} mounts[${index}]`, bindInImageText(c.container, mount));
+        else if (mount.kind === 'bind') checkBindMount(spec.name, mount, `${c.container.path} mounts[${index}]`, fargate, d);
       }
     }
     checkTaskFits(spec, w, d);

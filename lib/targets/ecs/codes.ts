@@ -43,6 +43,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: 'A relative bind-mount source is resolved under /opt/<system>/ on the container instance, which must hold those files.',
   },
+  'ecs/bind-in-image': {
+    severity: 'info',
+    summary: 'A bind mount of files the built image already carries is left out: the container sees them as of the build, without live edits.',
+  },
   'ecs/dynamic-port-fargate': {
     severity: 'info',
     summary: 'Fargate has no dynamic host ports: a port published on a dynamic host port gets a load balancer listener on the container port.',

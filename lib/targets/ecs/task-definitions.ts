@@ -67,6 +67,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
         mountPoints.push(made.mountPoint);
         continue;
       }
+      if (mount.kind === 'bind' && mount.inImage) continue;
       if (mount.kind === 'volume') writes.set(mount.volume, (writes.get(mount.volume) ?? false) || !mount.readOnly);
       const made = mount.kind === 'volume' ? volumeMount(mount, ctx.volumes.get(mount.volume)!) : bindMount(ctx.spec.name, c.container.name, index, mount);
       addVolume(made.volume);

@@ -53,6 +53,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'A bind mount of a path relative to the project cannot exist on a cluster node: it is left out and the container sees the image’s own files there.',
   },
+  'kubernetes/bind-in-image': {
+    severity: 'info',
+    summary: 'A bind mount of files the built image already carries is left out: the container sees them as of the build, without live edits.',
+  },
   'kubernetes/tmpfs-ownership': {
     severity: 'info',
     summary: 'An emptyDir has no mode or owner: a tmpfs mode, uid or gid is left out, and the directory is writable by every user (0777).',

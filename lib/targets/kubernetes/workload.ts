@@ -17,6 +17,7 @@ import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
 import { PodVolumes } from './volumes';
 import { mountFiles } from './files';
+import { bindInImageText } from '../bind-in-image';
 
 /**
  * One workload: a Deployment for a service, a Job for a one-shot job, a CronJob for a scheduled one; its main
@@ -40,6 +41,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
     pullPolicies[c.name] = pullPolicyOf(c);
     const container = pod.addContainer(rendered.props);
     c.mounts.forEach((m, i) => {
+      if (m.kind === 'bind' && m.inImage) return reporter.report('kubernetes/bind-in-image', `${c.path} mounts[${i}]`, bindInImageText(c, m));
       const mounted = volumes.mount(m, `${c.path} mounts[${i}]`);
       if (mounted) container.mount(mounted.path, mounted.volume, { readOnly: mounted.readOnly });
     });

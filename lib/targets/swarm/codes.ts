@@ -53,6 +53,10 @@ export const SWARM_CODES = {
     severity: 'warning',
     summary: "A relative bind mount is resolved on the deploying machine: that absolute path must exist on every node.",
   },
+  'swarm/bind-in-image': {
+    severity: 'info',
+    summary: 'A bind mount of files the built image already carries is left out: the container sees them as of the build, without live edits.',
+  },
   'swarm/bind-mount': {
     severity: 'warning',
     summary: 'A bind mount reads the folder of the node that runs the task: it must exist on every node.',

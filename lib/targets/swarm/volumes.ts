@@ -4,6 +4,7 @@ import { fromProjectRoot, isAbsolutePath } from '../docker-engine/paths';
 import { propPath } from '../docker-engine/prop-path';
 import { localVolumes, longSyntaxMount } from '../docker-engine/volumes';
 import type { SwarmCode } from './codes';
+import { bindInImageText } from '../bind-in-image';
 import { ephemeralSizeText, hasTmpfsOwnership, tmpfsOptions } from '../docker-engine/mounts';
 import type { StackMap, StackValue } from './document';
 import type { SwarmScope } from './scope';
@@ -54,6 +55,10 @@ export function mountsKey(scope: SwarmScope, container: ContainerSpec, main?: Co
   let own = 0;
   for (const mount of container.mounts) {
     const from = inherited.findIndex((m) => sameMount(m, mount));
+    if (mount.kind === 'bind' && mount.inImage) {
+      if (from < 0) scope.reporter.report('swarm/bind-in-image', propPath(container.path, `mounts[${own++}]`), bindInImageText(container, mount));
+      continue;
+    }
     if (from < 0) {
       entries.push(mountEntry(scope, container, propPath(container.path, `mounts[${own++}]`), mount));
       continue;
