@@ -405,14 +405,6 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(d.message).toBe('net.core.somaxconn is not one of the sysctls a kubelet allows by default: the pod of web is refused (SysctlForbidden) on a node that does not allow it');
   });
 
-  test('kubernetes/config-file-size', () => {
-    const s = sys();
-    const big = new ConfigFile(s, 'big', { content: 'x'.repeat(1024 * 1024 + 1) });
-    new Service(s, 'app', { image: Image.of('busybox:1.36'), mounts: [Mount.config(big, '/etc/big.txt')] });
-    const { d } = only(s, 'kubernetes/config-file-size');
-    expect([d.path, d.fix]).toEqual(['shop/big content', 'Ship the file in the image, or mount it from a volume.']);
-  });
-
   test('every code of the catalogue has a test here', () => {
     expect([...tested].sort()).toEqual(Object.keys(KUBERNETES_CODES).sort());
   });
