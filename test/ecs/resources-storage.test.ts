@@ -146,6 +146,7 @@ describe('ECS: volumes and mounts', () => {
     const td = taskDefinitionOf(template!, 'shop-api');
     expect(td.Volumes ?? []).toEqual([]);
     expect(td.ContainerDefinitions[0].MountPoints ?? []).toEqual([]);
+    expect(diagnostics.filter((d) => d.code.includes('bind')).map((d) => d.code)).toEqual(['ecs/bind-in-image']);
     expect(diagnostics.filter((d) => d.code.includes('bind')).map(formatDiagnostic)).toEqual([
       'info [ecs] ecs/bind-in-image shop/api mounts[0]: the image built from apps/devbox (Dockerfile) carries ./apps/devbox at /code/src, so the bind mount is left out: the container sees the files as of the build; live edits need Compose or docker.',
     ]);

@@ -126,7 +126,7 @@ describe('lint rules from Docker best practices', () => {
       new Service(s, 'db', { ...CLEAN, ports: [Port.http(80), port] });
       const d = only(s, 'lint/database-port-published');
       expect([d.path, d.message]).toEqual(['shop/db ports[1]', message]);
-      expect(d.fix).toMatch(/^Drop \.publish\(\): services on a shared network reach it as db:\d+; or bind it to the host's loopback \(publish\((\d+|undefined), \{ hostIp: '127\.0\.0\.1' \}\)\)\.$/);
+      expect(d.fix).toMatch(/^Drop \.publish\(\): services on a shared network reach it as db:\d+; or bind it to the host's loopback \((publish\(\d+, \{ hostIp: '127\.0\.0\.1' \}\)|publish with \{ hostIp: '127\.0\.0\.1' \})\)\.$/);
     });
 
     test('GIVEN a database port bound to the host loopback THEN nothing is found: only the host reaches it', () => {
