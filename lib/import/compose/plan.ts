@@ -26,6 +26,8 @@ export interface NetworkPlan {
 
 export interface VolumePlan {
   readonly id: string;
+  /** The Docker volume Compose created for it, where the Docker-engine targets would name it otherwise. */
+  readonly dockerName?: string;
 }
 
 export interface SecretPlan {

@@ -4,6 +4,7 @@ import type { LocatedMap } from './located';
 import type { NameTable } from './names';
 import { hostPath } from './paths';
 import type { SecretRegistry } from './secrets';
+import type { VolumeNames } from './volume-names';
 
 export interface DeclaredNetwork {
   readonly id: string;
@@ -67,7 +68,7 @@ export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined,
 }
 
 /** The top-level `volumes`, by their name in the file: model id. */
-export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, names: NameTable): Map<string, string> {
+export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, names: VolumeNames): Map<string, string> {
   const out = new Map<string, string>();
   if (!top) return out;
   for (const [name, e] of top.entries) {
@@ -77,7 +78,7 @@ export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, 
       const isExternal = external(ctx, map, p, 'volume', name);
       reportUnhandled(ctx, map, p, new Set(['external', ...(isExternal ? ['name'] : []), ...defaultDriverKeys(ctx, map, p, 'volume')]), RESOURCE_HINTS);
     }
-    out.set(name, names.claim('volume', name, p, e.line));
+    out.set(name, names.claim(name, p, e.line));
   }
   return out;
 }
