@@ -68,6 +68,8 @@ export interface SecretSpec {
   readonly existingName?: string;
   /** The key inside a Kubernetes Secret that holds the value. */
   readonly key: string;
+  /** The project file that holds the value, relative to the project root, POSIX: read at run time, never by lading. */
+  readonly file?: string;
 }
 
 export type ImageSpec = RegistryImageSpec | BuildImageSpec;

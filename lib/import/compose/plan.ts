@@ -35,6 +35,8 @@ export interface SecretPlan {
   /** Set when it differs from the model's default (the id in upper case, `-` as `_`). */
   readonly envName?: string;
   readonly existingName?: string;
+  /** The project file that holds the value, relative to the project root, POSIX, without `./`. */
+  readonly file?: string;
 }
 
 export interface ConfigFilePlan {

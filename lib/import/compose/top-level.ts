@@ -84,8 +84,8 @@ export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, 
 }
 
 /**
- * The top-level `secrets`: an external one becomes a Secret with an existing name; one read from a file is read
- * from `secrets/<id>` by the model's Compose output, which a diagnostic says when the file differs.
+ * The top-level `secrets`: an external one becomes a Secret with an existing name; one read from a file of the
+ * project keeps that file; one read from a file outside it is read from `secrets/<id>`, which a diagnostic says.
  */
 export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, secrets: SecretRegistry): void {
   if (!top) return;
@@ -109,12 +109,19 @@ export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, 
     }
     const envEntry = entry(map, 'environment');
     const variable = envEntry ? asString(ctx, envEntry.value, `${p}.environment`) : undefined;
-    const id = secrets.declare(name, variable && variable !== name.toUpperCase().replace(/-/g, '_') ? { envName: variable } : {}, p, e.line);
     const fileEntry = entry(map, 'file');
+    const file = fileEntry ? hostPath(ctx, asString(ctx, fileEntry.value, `${p}.file`)) : undefined;
+    // a file inside the project is the secret's own; Compose, Swarm and docker read it where the system runs
+    const ownFile = file?.startsWith('./') ? file.slice(2) : undefined;
+    const id = secrets.declare(
+      name,
+      { ...(variable && variable !== name.toUpperCase().replace(/-/g, '_') ? { envName: variable } : {}), ...(ownFile !== undefined ? { file: ownFile } : {}) },
+      p,
+      e.line,
+    );
     const expected = `./secrets/${id}`;
-    if (fileEntry) {
-      const file = hostPath(ctx, asString(ctx, fileEntry.value, `${p}.file`));
-      if (file !== expected) {
+    if (fileEntry && file !== undefined) {
+      if (ownFile === undefined && file !== expected) {
         ctx.reporter.report(
           'import/unsupported-value',
           at(ctx, `${p}.file`, fileEntry.line),

@@ -3,7 +3,7 @@ import type { NameTable } from './names';
 import type { VolumePlan } from './plan';
 
 /** The project name as Compose itself normalizes it: lowercase, only a-z, 0-9, `_` and `-`, from a letter or digit. */
-export function composeProjectName(raw: string): string {
+function composeProjectName(raw: string): string {
   return raw
     .toLowerCase()
     .replace(/[^a-z0-9_-]/g, '')

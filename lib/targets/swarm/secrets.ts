@@ -1,5 +1,6 @@
 import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
 import type { StackMap, StackValue } from './document';
+import { fromProjectRoot } from '../docker-engine/paths';
 import { propPath } from '../docker-engine/prop-path';
 import { secretFileEntries, secretsReadAsEnv } from '../docker-engine/secrets';
 import type { SwarmScope } from './scope';
@@ -20,12 +21,16 @@ export function secretsKey(scope: SwarmScope, container: ContainerSpec): StackVa
   );
 }
 
-/** The top-level `secrets`: every one external, with the command that creates it. */
+/** The top-level `secrets`: one with a project file created from it at deploy, any other external, with the command that creates it. */
 export function topLevelSecrets(scope: SwarmScope): StackMap | undefined {
   const secrets = secretsReadAsEnv(scope.spec);
   if (secrets.length === 0) return undefined;
   const out: StackMap = {};
   for (const secret of secrets) {
+    if (secret.file !== undefined) {
+      out[secret.name] = { file: fromProjectRoot(scope.projectRoot, secret.file) };
+      continue;
+    }
     const name = swarmSecretName(scope.spec, secret);
     out[secret.name] = { external: true, name };
     scope.reporter.report(
