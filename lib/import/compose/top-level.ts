@@ -113,13 +113,10 @@ export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, 
     const file = fileEntry ? hostPath(ctx, asString(ctx, fileEntry.value, `${p}.file`)) : undefined;
     // a file inside the project is the secret's own; Compose, Swarm and docker read it where the system runs
     const ownFile = file?.startsWith('./') ? file.slice(2) : undefined;
-    const id = secrets.declare(
-      name,
-      { ...(variable && variable !== name.toUpperCase().replace(/-/g, '_') ? { envName: variable } : {}), ...(ownFile !== undefined ? { file: ownFile } : {}) },
-      p,
-      e.line,
-    );
+    const id = secrets.declare(name, variable && variable !== name.toUpperCase().replace(/-/g, '_') ? { envName: variable } : {}, p, e.line);
     const expected = `./secrets/${id}`;
+    // `secrets/<id>` is where the Compose output reads a secret without a file of its own
+    if (ownFile !== undefined && file !== expected) secrets.readFrom(id, ownFile);
     if (fileEntry && file !== undefined) {
       if (ownFile === undefined && file !== expected) {
         ctx.reporter.report(
