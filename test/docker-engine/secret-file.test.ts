@@ -51,6 +51,14 @@ describe('Secret file', () => {
     const out = renderSwarm(shop('file'));
     expect(out.doc.secrets).toEqual({ 'db-password': { file: '../../../db/password.txt' } });
     expect(out.codes).not.toContain('swarm/secret-external');
+    expect(out.diagnostics.filter((d) => d.code === 'swarm/secret-from-file').map((d) => [d.severity, d.path, d.message, d.fix])).toEqual([
+      [
+        'info',
+        'shop/db-password file',
+        'secret db-password is created as the Swarm secret shop_db-password from db/password.txt at the first `docker stack deploy`; a Swarm secret cannot change, so a later deploy with another value in the file fails.',
+        'To change the value, remove the stack, then `docker secret rm shop_db-password`, and deploy again.',
+      ],
+    ]);
   });
 
   test('GIVEN secret env with a file WHEN rendered on Swarm THEN the stack secret is read from the file', () => {

@@ -5,6 +5,7 @@ import { propPath } from '../docker-engine/prop-path';
 import { secretsReadAsEnv } from '../docker-engine/secrets';
 import type { StackMap, StackValue } from './document';
 import type { SwarmScope } from './scope';
+import { secretFromFile } from './secret-file-source';
 
 /** A container's config files and secret files as the service's `configs` and `secrets`, at the model's paths. */
 export function fileKeys(scope: SwarmScope, container: ContainerSpec): { configs?: StackValue[]; secrets: StackValue[] } {
@@ -55,7 +56,7 @@ export function fileSecrets(scope: SwarmScope): StackMap {
   for (const secret of secretsMountedAsFiles(scope.spec)) {
     if (asEnv.has(secret.name)) continue;
     if (secret.file !== undefined) {
-      out[secret.name] = { file: fromProjectRoot(scope.projectRoot, secret.file) };
+      out[secret.name] = secretFromFile(scope, { ...secret, file: secret.file });
       continue;
     }
     const name = secret.existingName ?? `${scope.spec.name}_${secret.name}`;

@@ -1,9 +1,9 @@
 import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
 import type { StackMap, StackValue } from './document';
-import { fromProjectRoot } from '../docker-engine/paths';
 import { propPath } from '../docker-engine/prop-path';
 import { secretFileEntries, secretsReadAsEnv } from '../docker-engine/secrets';
 import type { SwarmScope } from './scope';
+import { secretFromFile } from './secret-file-source';
 
 /** The name of a secret in the swarm: its existing name, or `<app>_<secret>` as a stack would name its own. */
 function swarmSecretName(spec: SystemSpec, secret: SecretSpec): string {
@@ -28,7 +28,7 @@ export function topLevelSecrets(scope: SwarmScope): StackMap | undefined {
   const out: StackMap = {};
   for (const secret of secrets) {
     if (secret.file !== undefined) {
-      out[secret.name] = { file: fromProjectRoot(scope.projectRoot, secret.file) };
+      out[secret.name] = secretFromFile(scope, { ...secret, file: secret.file });
       continue;
     }
     const name = swarmSecretName(scope.spec, secret);
