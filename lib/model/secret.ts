@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
+import { resolveSecretFile } from './secret-file';
 import type { SecretSpec } from './spec';
 
 export interface SecretProps {
@@ -22,6 +23,13 @@ export interface SecretProps {
    * @default 'value'
    */
   readonly key?: string;
+  /**
+   * A file of the project that holds the value, relative to the project root (`db/password.txt`), kept out of
+   * version control. Compose, Swarm and docker read it when the system starts (Compose only for secret files and
+   * with the option secrets 'files'); Kubernetes and ECS read their secret store, and say how to fill it from it.
+   * @default - none: the value comes from the environment variable `envName` or the target's secret store
+   */
+  readonly file?: string;
 }
 
 /** A reference to a secret value. The value itself never enters the model or any output. */
@@ -35,12 +43,13 @@ export class Secret extends Construct {
   public readonly envName: string;
   public readonly existingName?: string;
   public readonly key: string;
+  public readonly file?: string;
 
   constructor(scope: Construct, id: string, props: SecretProps = {}) {
     super(scope, uniqueId(scope, id));
     Object.defineProperty(this, SECRET, { value: true });
     this.name = checkName(this.node.path, 'secret', id);
-    checkKnownProps(this.node.path, '', props, propNames<SecretProps>({ existingName: true, envName: true, key: true }));
+    checkKnownProps(this.node.path, '', props, propNames<SecretProps>({ existingName: true, envName: true, key: true, file: true }));
     this.envName = props.envName ?? id.toUpperCase().replace(/-/g, '_');
     if (!/^[A-Z_][A-Z0-9_]*$/.test(this.envName)) {
       throw new ModelError(this.node.path, 'envName', 'must be upper-case letters, digits and _, not starting with a digit', props.envName, "Use a name like 'DB_PASSWORD'");
@@ -53,11 +62,12 @@ export class Secret extends Construct {
     if (!/^[-._a-zA-Z0-9]{1,253}$/.test(this.key)) {
       throw new ModelError(this.node.path, 'key', 'must be letters, digits, -, _ and .', props.key, "Use a key like 'value' or 'password'");
     }
+    this.file = resolveSecretFile(this.node.path, props.file);
   }
 
   /** @internal */
   public _toSpec(): SecretSpec {
-    return { name: this.name, path: this.node.path, envName: this.envName, existingName: this.existingName, key: this.key };
+    return { name: this.name, path: this.node.path, envName: this.envName, existingName: this.existingName, key: this.key, ...(this.file !== undefined ? { file: this.file } : {}) };
   }
 }
 

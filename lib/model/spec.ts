@@ -50,6 +50,8 @@ export interface VolumeSpec {
   readonly sizeBytes: number;
   /** Storage class (Kubernetes) where one is wanted; undefined means the cluster's default. */
   readonly storageClass?: string;
+  /** The Docker volume's name on the Docker-engine targets, where it is not the one they would give it. */
+  readonly dockerName?: string;
   /** Names of the workloads that mount this volume, sorted. */
   readonly users: readonly string[];
 }
@@ -66,6 +68,8 @@ export interface SecretSpec {
   readonly existingName?: string;
   /** The key inside a Kubernetes Secret that holds the value. */
   readonly key: string;
+  /** The project file that holds the value, relative to the project root, POSIX: read at run time, never by lading. */
+  readonly file?: string;
 }
 
 export type ImageSpec = RegistryImageSpec | BuildImageSpec;

@@ -116,6 +116,7 @@ export class System extends Construct {
       path: v.node.path,
       sizeBytes: v.sizeBytes,
       ...(v.storageClass ? { storageClass: v.storageClass } : {}),
+      ...(v.dockerName ? { dockerName: v.dockerName } : {}),
       users: [...(volumeUsers.get(v.name) ?? [])].sort(),
     }));
     const secrets = all.filter(Secret.isSecret).map((s) => s._toSpec());

@@ -3,6 +3,7 @@ import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
 import { parseSize } from './quantities';
+import { resolveDockerVolumeName } from './docker-volume-name';
 
 export interface VolumeProps {
   /**
@@ -16,6 +17,12 @@ export interface VolumeProps {
    * @default - the cluster's default storage class
    */
   readonly storageClass?: string;
+  /**
+   * The name of the Docker volume on Compose, Swarm and docker, as `docker volume ls` shows it: keeps the data
+   * of a volume an earlier Compose file created, e.g. `shop_db_data`. Kubernetes and ECS use the volume's name.
+   * @default - Compose and Swarm: `<app>_<name>`; docker: `<app>-<name>`
+   */
+  readonly dockerName?: string;
 }
 
 /** A named persistent volume (`docker volume create`): its data outlives every container. */
@@ -27,17 +34,19 @@ export class Volume extends Construct {
   public readonly name: string;
   public readonly sizeBytes: number;
   public readonly storageClass?: string;
+  public readonly dockerName?: string;
 
   constructor(scope: Construct, id: string, props: VolumeProps = {}) {
     super(scope, uniqueId(scope, id));
     Object.defineProperty(this, VOLUME, { value: true });
     this.name = checkName(this.node.path, 'volume', id);
-    checkKnownProps(this.node.path, '', props, propNames<VolumeProps>({ size: true, storageClass: true }));
+    checkKnownProps(this.node.path, '', props, propNames<VolumeProps>({ size: true, storageClass: true, dockerName: true }));
     this.sizeBytes = parseSize(this.node.path, 'size', props.size ?? '1Gi');
     if (props.storageClass !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(props.storageClass)) {
       throw new ModelError(this.node.path, 'storageClass', 'must be a lowercase DNS name', props.storageClass, "Use the name of a StorageClass such as 'gp3'");
     }
     this.storageClass = props.storageClass;
+    this.dockerName = resolveDockerVolumeName(this.node.path, props.dockerName);
   }
 }
 

@@ -60,6 +60,11 @@ const CASES: Record<string, Case> = {
     at: 'services.Web_App',
     says: 'service "Web_App" is named "web-app" in the model',
   },
+  'import/docker-volume-name': {
+    compose: 'services:\n  db:\n    image: postgres:16\n    restart: always\n    volumes: ["db_data:/var/lib/postgresql/data"]\nvolumes:\n  db_data:\n',
+    at: 'volumes.db_data',
+    says: 'volume "db_data" is named "db-data" in the model (Kubernetes, ECS); Compose, Swarm and docker keep its Docker volume inline_db_data, so the data in it is found.',
+  },
   'import/unknown-reference': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    depends_on: [api]\n',
     at: 'services.web.depends_on[0]',

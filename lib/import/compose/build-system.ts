@@ -99,9 +99,9 @@ export function buildSystem(plan: ImportPlan, projectRoot: string = process.cwd(
   };
   const system = new System(plan.name, Object.keys(targetOptions).length > 0 ? { targetOptions } : {});
   const networks = new Map(plan.networks.map((n) => [n.id, new Network(system, n.id, n.internal ? { internal: true } : {})]));
-  const volumes = new Map(plan.volumes.map((v) => [v.id, new Volume(system, v.id)]));
+  const volumes = new Map(plan.volumes.map((v) => [v.id, new Volume(system, v.id, v.dockerName !== undefined ? { dockerName: v.dockerName } : {})]));
   const secrets = new Map(
-    plan.secrets.map((s) => [s.id, new Secret(system, s.id, { ...(s.envName ? { envName: s.envName } : {}), ...(s.existingName ? { existingName: s.existingName } : {}) })]),
+    plan.secrets.map((s) => [s.id, new Secret(system, s.id, { ...(s.envName ? { envName: s.envName } : {}), ...(s.existingName ? { existingName: s.existingName } : {}), ...(s.file !== undefined ? { file: s.file } : {}) })]),
   );
   const configFiles = projectConfigFiles(system, plan, projectRoot, errors);
   const workloads = new Map<string, Workload>();

@@ -45,6 +45,10 @@ export const IMPORT_CODES = {
     severity: 'warning',
     summary: 'A name that is not a DNS label (uppercase, `_`, too long) is renamed: other services must use the new name.',
   },
+  'import/docker-volume-name': {
+    severity: 'info',
+    summary: 'A volume renamed for the model keeps the Docker volume Compose created on Compose, Swarm and docker, so its data is found.',
+  },
   'import/unknown-reference': {
     severity: 'error',
     summary: 'A service, network or secret that is referred to but not defined (or left out by the chosen profiles).',

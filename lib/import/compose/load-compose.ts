@@ -19,6 +19,7 @@ import { SecretRegistry } from './secrets';
 import { bindsToConfigFiles } from './config-files';
 import { declareConfigs, withServiceConfigs } from './configs';
 import { declareNetworks, declareSecrets, declareVolumes } from './top-level';
+import { VolumeNames } from './volume-names';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
 
 export interface LoadComposeOptions {
@@ -124,14 +125,15 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const topNetworks = entry(top, 'networks');
   const declaredNetworks = declareNetworks(ctx, topNetworks ? asMap(ctx, topNetworks.value, 'networks') : undefined, names);
   const topVolumes = entry(top, 'volumes');
-  const declaredVolumes = declareVolumes(ctx, topVolumes ? asMap(ctx, topVolumes.value, 'volumes') : undefined, names);
+  const volumeNames = new VolumeNames(ctx, names, rawName);
+  const declaredVolumes = declareVolumes(ctx, topVolumes ? asMap(ctx, topVolumes.value, 'volumes') : undefined, volumeNames);
   const secrets = new SecretRegistry(ctx, names);
   const topSecrets = entry(top, 'secrets');
   declareSecrets(ctx, topSecrets ? asMap(ctx, topSecrets.value, 'secrets') : undefined, secrets);
   const volumes = (composeName: string, keyPath: string, line: number): string => {
     const known = declaredVolumes.get(composeName);
     if (known) return known;
-    const id = names.claim('volume', composeName, keyPath, line);
+    const id = volumeNames.claim(composeName, keyPath, line);
     declaredVolumes.set(composeName, id);
     ctx.reporter.report(
       'import/undeclared-volume',
@@ -166,7 +168,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     ...(secrets.usesFiles ? { composeSecrets: 'files' as const } : {}),
     ...(ec2 ? { ecsLaunchType: 'ec2' as const } : {}),
     ...planned,
-    volumes: [...new Set(declaredVolumes.values())].sort().map((id) => ({ id })),
+    volumes: volumeNames.plans(declaredVolumes.values()),
     secrets: secrets.all(),
     ...(configFiles.length > 0 ? { configFiles } : {}),
   };

@@ -16,8 +16,8 @@ export class NameTable {
 
   constructor(private readonly ctx: ImportContext) {}
 
-  /** Gives `raw` a model name; reports a rename at `keyPath`. */
-  claim(kind: NameKind, raw: string, keyPath: string, line: number): string {
+  /** Gives `raw` a model name; reports a rename at `keyPath` unless `quiet` (the caller says what the rename means). */
+  claim(kind: NameKind, raw: string, keyPath: string, line: number, options: { readonly quiet?: boolean } = {}): string {
     const known = this.lookup(kind, raw);
     if (known) return known;
     // the System is the scope of the others, not a sibling: its name takes none of theirs
@@ -25,7 +25,7 @@ export class NameTable {
     let name = NAME_PATTERN.test(raw) && raw.length <= 63 ? raw : suggestName(raw);
     if (taken.has(name)) name = `${name}${SUFFIX[kind]}`.slice(0, 63);
     for (let i = 2; taken.has(name); i++) name = `${name.replace(/-\d+$/, '')}-${i}`;
-    if (name !== raw) {
+    if (name !== raw && !options.quiet) {
       this.ctx.reporter.report(
         'import/renamed',
         at(this.ctx, keyPath, line),

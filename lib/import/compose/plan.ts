@@ -26,6 +26,8 @@ export interface NetworkPlan {
 
 export interface VolumePlan {
   readonly id: string;
+  /** The Docker volume Compose created for it, where the Docker-engine targets would name it otherwise. */
+  readonly dockerName?: string;
 }
 
 export interface SecretPlan {
@@ -33,6 +35,8 @@ export interface SecretPlan {
   /** Set when it differs from the model's default (the id in upper case, `-` as `_`). */
   readonly envName?: string;
   readonly existingName?: string;
+  /** The project file that holds the value, relative to the project root, POSIX, without `./`. */
+  readonly file?: string;
 }
 
 export interface ConfigFilePlan {

@@ -59,6 +59,12 @@ export class SecretRegistry {
     return id;
   }
 
+  /** Gives a declared secret the project file that holds its value. */
+  readFrom(id: string, file: string): void {
+    const plan = this.plans.get(id);
+    if (plan) this.plans.set(id, { ...plan, file });
+  }
+
   /** The id of a declared Compose secret, or undefined (reported) when it is not declared. */
   composeSecret(composeName: string, keyPath: string, line: number): string | undefined {
     const id = this.byComposeName.get(composeName);

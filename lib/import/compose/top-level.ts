@@ -4,6 +4,7 @@ import type { LocatedMap } from './located';
 import type { NameTable } from './names';
 import { hostPath } from './paths';
 import type { SecretRegistry } from './secrets';
+import type { VolumeNames } from './volume-names';
 
 export interface DeclaredNetwork {
   readonly id: string;
@@ -67,7 +68,7 @@ export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined,
 }
 
 /** The top-level `volumes`, by their name in the file: model id. */
-export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, names: NameTable): Map<string, string> {
+export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, names: VolumeNames): Map<string, string> {
   const out = new Map<string, string>();
   if (!top) return out;
   for (const [name, e] of top.entries) {
@@ -77,14 +78,14 @@ export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, 
       const isExternal = external(ctx, map, p, 'volume', name);
       reportUnhandled(ctx, map, p, new Set(['external', ...(isExternal ? ['name'] : []), ...defaultDriverKeys(ctx, map, p, 'volume')]), RESOURCE_HINTS);
     }
-    out.set(name, names.claim('volume', name, p, e.line));
+    out.set(name, names.claim(name, p, e.line));
   }
   return out;
 }
 
 /**
- * The top-level `secrets`: an external one becomes a Secret with an existing name; one read from a file is read
- * from `secrets/<id>` by the model's Compose output, which a diagnostic says when the file differs.
+ * The top-level `secrets`: an external one becomes a Secret with an existing name; one read from a file of the
+ * project keeps that file; one read from a file outside it is read from `secrets/<id>`, which a diagnostic says.
  */
 export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, secrets: SecretRegistry): void {
   if (!top) return;
@@ -108,12 +109,16 @@ export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, 
     }
     const envEntry = entry(map, 'environment');
     const variable = envEntry ? asString(ctx, envEntry.value, `${p}.environment`) : undefined;
-    const id = secrets.declare(name, variable && variable !== name.toUpperCase().replace(/-/g, '_') ? { envName: variable } : {}, p, e.line);
     const fileEntry = entry(map, 'file');
+    const file = fileEntry ? hostPath(ctx, asString(ctx, fileEntry.value, `${p}.file`)) : undefined;
+    // a file inside the project is the secret's own; Compose, Swarm and docker read it where the system runs
+    const ownFile = file?.startsWith('./') ? file.slice(2) : undefined;
+    const id = secrets.declare(name, variable && variable !== name.toUpperCase().replace(/-/g, '_') ? { envName: variable } : {}, p, e.line);
     const expected = `./secrets/${id}`;
-    if (fileEntry) {
-      const file = hostPath(ctx, asString(ctx, fileEntry.value, `${p}.file`));
-      if (file !== expected) {
+    // `secrets/<id>` is where the Compose output reads a secret without a file of its own
+    if (ownFile !== undefined && file !== expected) secrets.readFrom(id, ownFile);
+    if (fileEntry && file !== undefined) {
+      if (ownFile === undefined && file !== expected) {
         ctx.reporter.report(
           'import/unsupported-value',
           at(ctx, `${p}.file`, fileEntry.line),

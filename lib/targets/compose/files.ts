@@ -28,13 +28,15 @@ export function topLevelConfigs(scope: ComposeScope): ComposeMap | undefined {
 
 /**
  * The top-level `secrets` of secrets mounted as files: the value comes from the deploying host's environment
- * variable at `docker compose up` (from the file `secrets/<name>` with the Compose option `secrets: 'files'`).
+ * variable at `docker compose up` (from the file `secrets/<name>` with the Compose option `secrets: 'files'`), or
+ * from the secret's own project file.
  */
 export function fileSecrets(scope: ComposeScope): ComposeMap {
   const out: ComposeMap = {};
   const filesMode = scope.spec.options.compose.secrets === 'files';
   for (const secret of secretsMountedAsFiles(scope.spec)) {
-    out[secret.name] = filesMode ? { file: fromProjectRoot(scope.projectRoot, `secrets/${secret.name}`) } : { environment: secret.envName };
+    const file = secret.file ?? (filesMode ? `secrets/${secret.name}` : undefined);
+    out[secret.name] = file !== undefined ? { file: fromProjectRoot(scope.projectRoot, file) } : { environment: secret.envName };
   }
   return out;
 }

@@ -5,9 +5,9 @@ import { fromProjectRoot } from '../docker-engine/paths';
 import { Interpolation, type ComposeMap, type ComposeValue } from './document';
 import type { ComposeScope } from './scope';
 
-/** Where a secret's value is read from in `files` mode, relative to the project root. */
+/** Where a secret's value is read from in `files` mode, relative to the project root: its own file, or `secrets/<name>`. */
 function secretFile(secret: SecretSpec): string {
-  return `secrets/${secret.name}`;
+  return secret.file ?? `secrets/${secret.name}`;
 }
 
 /**

@@ -69,7 +69,7 @@ export function localVolumes(
   if (volumes.length === 0) return undefined;
   const out: EngineMap = {};
   for (const volume of volumes) {
-    out[volume.name] = {};
+    out[volume.name] = volume.dockerName !== undefined ? { name: volume.dockerName } : {};
     onVolume(volume, localVolumeFindings(volume, words));
   }
   return out;

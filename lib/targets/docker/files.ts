@@ -1,4 +1,5 @@
 import type { ContainerSpec, SystemSpec } from '../../model/spec';
+import { secretValue } from './secret-source';
 import { allContainers, placedConfigs, placedSecrets, secretsMountedAsFiles } from '../docker-engine/files';
 import { fromProjectRoot, wordThen } from './paths';
 import type { DockerScope } from './scope';
@@ -32,7 +33,8 @@ function fileName(container: ContainerSpec, index: number, n: number): string {
 /**
  * Every file the script writes before starting containers: inline config text, config files with a mode of their
  * own (copied from the project, then given that mode) and secrets (from the caller's environment, written with
- * mode 0400 and then given the mount's mode). None is ever in the script: a secret comes from the environment.
+ * mode 0400 and then given the mount's mode). None is ever in the script: a secret comes from the environment, or
+ * from its own project file.
  */
 function writtenFiles(scope: DockerScope, container: ContainerSpec): WrittenFile[] {
   const out: WrittenFile[] = [];
@@ -55,7 +57,7 @@ function writtenFiles(scope: DockerScope, container: ContainerSpec): WrittenFile
       container,
       name,
       target: s.mount.target,
-      lines: [`(umask 0377 && printf '%s' "$${s.secret.envName}" >${dir}/${name})`, `chmod ${octal(s.mount.mode)} ${dir}/${name}`],
+      lines: [`(umask 0377 && ${secretValue(s.secret)} >${dir}/${name})`, `chmod ${octal(s.mount.mode)} ${dir}/${name}`],
     });
   }
   return out;
@@ -68,7 +70,7 @@ function writtenFiles(scope: DockerScope, container: ContainerSpec): WrittenFile
 export function fileLines(scope: DockerScope): string[] {
   const written = allContainers(scope.spec).flatMap((c) => writtenFiles(scope, c));
   if (written.length === 0) return [];
-  const checks = secretsMountedAsFiles(scope.spec).map((s) => {
+  const checks = secretsMountedAsFiles(scope.spec).filter((s) => s.file === undefined).map((s) => {
     const message = `set ${s.envName} to the value of secret ${s.name}`;
     return `: "\${${s.envName}:?${message.replace(/[\\"$`}]/g, '')}}"`;
   });

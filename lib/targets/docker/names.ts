@@ -10,9 +10,9 @@ export function networkName(spec: SystemSpec, network: string): string {
   return `${spec.name}-${network}`;
 }
 
-/** A persistent volume of the app on the host: `<app>-<volume>`. */
+/** A persistent volume of the app on the host: its Docker name, or else `<app>-<volume>`. */
 export function volumeName(spec: SystemSpec, volume: string): string {
-  return `${spec.name}-${volume}`;
+  return spec.volumes.find((v) => v.name === volume)?.dockerName ?? `${spec.name}-${volume}`;
 }
 
 /** The numbers of a workload's containers: `[undefined]` for one container, `[1, 2, 3]` for three replicas. */

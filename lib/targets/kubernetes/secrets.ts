@@ -54,7 +54,7 @@ export class SecretRefs implements SecretResolver {
         'kubernetes/secret-required',
         s.path,
         `secret env reads key ${s.key} of the Secret ${name}; no Secret with data is written, so it must exist`,
-        `kubectl create secret generic ${name} --from-literal=${s.key}=...`,
+        s.file !== undefined ? `kubectl create secret generic ${name} --from-file=${s.key}=${s.file} (in the project root)` : `kubectl create secret generic ${name} --from-literal=${s.key}=...`,
       );
     }
     return ref;

@@ -17,6 +17,10 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: 'A secret is an external Swarm secret: create it with `docker secret create` before deploying the stack.',
   },
+  'swarm/secret-from-file': {
+    severity: 'info',
+    summary: '`docker stack deploy` creates a secret from its project file once: a Swarm secret cannot change, so a new value needs the old secret removed.',
+  },
   'swarm/secret-file': {
     severity: 'warning',
     summary: 'A Swarm secret reaches the container as a file under /run/secrets, not as an environment variable.',

@@ -5,6 +5,7 @@ import { propPath } from '../docker-engine/prop-path';
 import { secretsReadAsEnv } from '../docker-engine/secrets';
 import type { StackMap, StackValue } from './document';
 import type { SwarmScope } from './scope';
+import { secretFromFile } from './secret-file-source';
 
 /** A container's config files and secret files as the service's `configs` and `secrets`, at the model's paths. */
 export function fileKeys(scope: SwarmScope, container: ContainerSpec): { configs?: StackValue[]; secrets: StackValue[] } {
@@ -45,14 +46,19 @@ export function topLevelConfigs(scope: SwarmScope): StackMap | undefined {
 }
 
 /**
- * The top-level `secrets` of secrets mounted as files only (secret env has its own): external Swarm secrets,
- * reported with the command that creates each.
+ * The top-level `secrets` of secrets mounted as files only (secret env has its own): one with a project file is
+ * created from it by `docker stack deploy`; any other is an external Swarm secret, reported with the command
+ * that creates it.
  */
 export function fileSecrets(scope: SwarmScope): StackMap {
   const asEnv = new Set(secretsReadAsEnv(scope.spec).map((s) => s.name));
   const out: StackMap = {};
   for (const secret of secretsMountedAsFiles(scope.spec)) {
     if (asEnv.has(secret.name)) continue;
+    if (secret.file !== undefined) {
+      out[secret.name] = secretFromFile(scope, { ...secret, file: secret.file });
+      continue;
+    }
     const name = secret.existingName ?? `${scope.spec.name}_${secret.name}`;
     out[secret.name] = { external: true, name };
     scope.reporter.report(

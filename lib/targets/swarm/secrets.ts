@@ -3,6 +3,7 @@ import type { StackMap, StackValue } from './document';
 import { propPath } from '../docker-engine/prop-path';
 import { secretFileEntries, secretsReadAsEnv } from '../docker-engine/secrets';
 import type { SwarmScope } from './scope';
+import { secretFromFile } from './secret-file-source';
 
 /** The name of a secret in the swarm: its existing name, or `<app>_<secret>` as a stack would name its own. */
 function swarmSecretName(spec: SystemSpec, secret: SecretSpec): string {
@@ -20,12 +21,16 @@ export function secretsKey(scope: SwarmScope, container: ContainerSpec): StackVa
   );
 }
 
-/** The top-level `secrets`: every one external, with the command that creates it. */
+/** The top-level `secrets`: one with a project file created from it at deploy, any other external, with the command that creates it. */
 export function topLevelSecrets(scope: SwarmScope): StackMap | undefined {
   const secrets = secretsReadAsEnv(scope.spec);
   if (secrets.length === 0) return undefined;
   const out: StackMap = {};
   for (const secret of secrets) {
+    if (secret.file !== undefined) {
+      out[secret.name] = secretFromFile(scope, { ...secret, file: secret.file });
+      continue;
+    }
     const name = swarmSecretName(scope.spec, secret);
     out[secret.name] = { external: true, name };
     scope.reporter.report(
