@@ -5,7 +5,7 @@ import { propPath } from '../docker-engine/prop-path';
 import { secretsReadAsEnv } from '../docker-engine/secrets';
 import type { StackMap, StackValue } from './document';
 import type { SwarmScope } from './scope';
-import { secretFromFile } from './secret-file-source';
+import { topLevelSecret } from './secrets';
 
 /** A container's config files and secret files as the service's `configs` and `secrets`, at the model's paths. */
 export function fileKeys(scope: SwarmScope, container: ContainerSpec): { configs?: StackValue[]; secrets: StackValue[] } {
@@ -54,19 +54,7 @@ export function fileSecrets(scope: SwarmScope): StackMap {
   const asEnv = new Set(secretsReadAsEnv(scope.spec).map((s) => s.name));
   const out: StackMap = {};
   for (const secret of secretsMountedAsFiles(scope.spec)) {
-    if (asEnv.has(secret.name)) continue;
-    if (secret.file !== undefined) {
-      out[secret.name] = secretFromFile(scope, { ...secret, file: secret.file });
-      continue;
-    }
-    const name = secret.existingName ?? `${scope.spec.name}_${secret.name}`;
-    out[secret.name] = { external: true, name };
-    scope.reporter.report(
-      'swarm/secret-external',
-      secret.existingName !== undefined ? propPath(secret.path, 'existingName') : secret.path,
-      `secret ${secret.name} is the external Swarm secret ${name}, which must exist before \`docker stack deploy\`.`,
-      `Create it once on a manager: \`printf '%s' "$${secret.envName}" | docker secret create ${name} -\`.`,
-    );
+    if (!asEnv.has(secret.name)) out[secret.name] = topLevelSecret(scope, secret);
   }
   return out;
 }

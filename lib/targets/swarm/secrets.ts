@@ -25,20 +25,18 @@ export function secretsKey(scope: SwarmScope, container: ContainerSpec): StackVa
 export function topLevelSecrets(scope: SwarmScope): StackMap | undefined {
   const secrets = secretsReadAsEnv(scope.spec);
   if (secrets.length === 0) return undefined;
-  const out: StackMap = {};
-  for (const secret of secrets) {
-    if (secret.file !== undefined) {
-      out[secret.name] = secretFromFile(scope, { ...secret, file: secret.file });
-      continue;
-    }
-    const name = swarmSecretName(scope.spec, secret);
-    out[secret.name] = { external: true, name };
-    scope.reporter.report(
-      'swarm/secret-external',
-      secret.existingName !== undefined ? propPath(secret.path, 'existingName') : secret.path,
-      `secret ${secret.name} is the external Swarm secret ${name}, which must exist before \`docker stack deploy\`.`,
-      `Create it once on a manager: \`printf '%s' "$${secret.envName}" | docker secret create ${name} -\`.`,
-    );
-  }
-  return out;
+  return Object.fromEntries(secrets.map((secret) => [secret.name, topLevelSecret(scope, secret)]));
+}
+
+/** One top-level secret: created from its project file by `docker stack deploy`, or external and reported with the command that creates it. */
+export function topLevelSecret(scope: SwarmScope, secret: SecretSpec): StackValue {
+  if (secret.file !== undefined) return secretFromFile(scope, { ...secret, file: secret.file });
+  const name = swarmSecretName(scope.spec, secret);
+  scope.reporter.report(
+    'swarm/secret-external',
+    secret.existingName !== undefined ? propPath(secret.path, 'existingName') : secret.path,
+    `secret ${secret.name} is the external Swarm secret ${name}, which must exist before \`docker stack deploy\`.`,
+    `Create it once on a manager: \`printf '%s' "$${secret.envName}" | docker secret create ${name} -\`.`,
+  );
+  return { external: true, name };
 }
