@@ -4,7 +4,7 @@ import { buildSystemGraph, GraphEdge, GraphGroup, GraphNode, SystemGraph } from 
 const FONT = 'Helvetica';
 
 /** The system as a Graphviz DOT digraph (see system-graph.ts for what is drawn). Pure and deterministic. */
-export function toDot(spec: SystemSpec): string {
+export function dotOf(spec: SystemSpec): string {
   return writeDot(buildSystemGraph(spec));
 }
 

@@ -1,5 +1,5 @@
 import type { SystemSpec } from '../model/spec';
-import { toDot } from './dot';
+import { dotOf } from './dot';
 
 type Viz = { renderString(dot: string, options: { format: string; engine: string }): string };
 
@@ -17,5 +17,5 @@ async function dotToSvg(dot: string): Promise<string> {
 
 /** The system as an SVG picture. */
 export async function toSvg(spec: SystemSpec): Promise<string> {
-  return dotToSvg(toDot(spec));
+  return dotToSvg(dotOf(spec));
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { graphFiles, graphOutputsOf, toDot, toMermaid, toSvg } from '../graph';
+import { graphFiles, graphOutputsOf, dotOf, toMermaid, toSvg } from '../graph';
 import { keepRender, lookupRender, type RenderCacheUse } from './cache/cached-render';
 import type { LoadedApp } from './load-apps';
 import type { OutputUnit } from './write-output';
@@ -17,7 +17,7 @@ const GRAPH_DIR = 'graph';
 export async function drawApps(apps: readonly LoadedApp[], format: GraphFormat): Promise<string> {
   if (format === 'svg') return apps.length === 1 ? toSvg(apps[0].spec) : '';
   const header = format === 'mermaid' ? '%%' : '//';
-  const draw = format === 'mermaid' ? toMermaid : toDot;
+  const draw = format === 'mermaid' ? toMermaid : dotOf;
   return apps.map((a) => `${header} app: ${a.name}\n${draw(a.spec)}`).join('\n');
 }
 

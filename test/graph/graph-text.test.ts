@@ -1,5 +1,5 @@
 import { Dependency, HealthCheck, Image, Job, Mount, Network, Port, Service, System, Volume } from '../../lib/model';
-import { buildSystemGraph, publishLabel, sizeLabel, toDot, toMermaid, toMermaidMarkdown } from '../../lib/graph';
+import { buildSystemGraph, publishLabel, sizeLabel, dotOf, toMermaid, toMermaidMarkdown } from '../../lib/graph';
 import { examples } from './examples';
 
 const EXAMPLES = examples();
@@ -7,13 +7,13 @@ const EXAMPLES = examples();
 describe('the graph as text (Mermaid and DOT)', () => {
   test.each(EXAMPLES.map((a) => [a.name, a] as const))('GIVEN the example %s WHEN drawn THEN the Mermaid and DOT text match the snapshot', (_name, app) => {
     expect(toMermaid(app.spec)).toMatchSnapshot('mermaid');
-    expect(toDot(app.spec)).toMatchSnapshot('dot');
+    expect(dotOf(app.spec)).toMatchSnapshot('dot');
   });
 
   test('GIVEN every example WHEN drawn twice THEN the text is the same', () => {
     for (const app of EXAMPLES) {
       expect(toMermaid(app.spec)).toBe(toMermaid(app.spec));
-      expect(toDot(app.spec)).toBe(toDot(app.spec));
+      expect(dotOf(app.spec)).toBe(dotOf(app.spec));
     }
   });
 
@@ -36,7 +36,7 @@ describe('the graph as text (Mermaid and DOT)', () => {
       { kind: 'joins', from: 'w_api', to: 'n_back' },
       { kind: 'joins', from: 'w_api', to: 'n_front' },
     ]);
-    const dot = toDot(sys.toSpec());
+    const dot = dotOf(sys.toSpec());
     expect(dot).toContain('"w_api" -> "n_back" [style=dotted, arrowhead=none, label="joins", lhead="cluster_n_back"];');
     expect(dot).toContain('graph [label="network back (internal)", style="rounded,dashed,filled"');
     expect(toMermaid(sys.toSpec())).toContain('  w_api -.-|"joins"| n_front\n');
@@ -52,7 +52,7 @@ describe('the graph as text (Mermaid and DOT)', () => {
       { kind: 'publish', from: 'outside', to: 'w_web', label: '* -> 1234/udp' },
     ]);
     expect(toMermaid(spec)).toContain('  outside -->|"8080 -> 80/tcp"| w_web\n');
-    expect(toDot(spec)).toContain('"outside" -> "w_web" [label="* -> 1234/udp"');
+    expect(dotOf(spec)).toContain('"outside" -> "w_web" [label="* -> 1234/udp"');
     expect(publishLabel(spec.services[0].main.ports[2])).toBe('* -> 9000/tcp');
   });
 
@@ -82,7 +82,7 @@ describe('the graph as text (Mermaid and DOT)', () => {
       { kind: 'depends', from: 'w_web', to: 'w_db', label: 'started' },
       { kind: 'depends', from: 'w_web', to: 'w_migrate', label: 'completed' },
     ]);
-    expect(toDot(spec)).toContain('"w_web" -> "w_migrate" [label="completed", style=dashed];');
+    expect(dotOf(spec)).toContain('"w_web" -> "w_migrate" [label="completed", style=dashed];');
     expect(toMermaid(spec)).toContain('  w_migrate -.->|"healthy"| w_db\n');
     expect(toMermaid(spec)).toContain('w_migrate("<b>migrate</b><br/>shop/migrate:1.0<br/>job, runs once")');
   });
@@ -113,7 +113,7 @@ describe('the graph as text (Mermaid and DOT)', () => {
       'w_app("<b>app</b><br/>busybox:1.36<br/>service, 3 replicas<br/>sidecar <b>shipper</b>: fluent-bit:3.1")',
     );
     expect(toMermaid(spec)).toContain('v_logs[("<b>volume logs</b><br/>512Mi")]');
-    expect(toDot(spec)).toContain('sidecar <b>shipper</b><br/>fluent-bit:3.1</td>');
+    expect(dotOf(spec)).toContain('sidecar <b>shipper</b><br/>fluent-bit:3.1</td>');
   });
 
   test('GIVEN names with double hyphens WHEN drawn as Mermaid THEN ids hold no `--`', () => {

@@ -1,7 +1,7 @@
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ladingVersion } from '../../package-info';
+import { hashProjectFiles } from './project-files';
 
 /** The libraries whose installed versions are part of every render key (@viz-js/viz lays out the graphs). */
 const LIBRARIES = ['aws-cdk-lib', 'cdk8s', 'cdk8s-plus-27', 'constructs', 'yaml', '@viz-js/viz'] as const;
@@ -21,7 +21,7 @@ let current: RenderVersions | undefined;
 export function renderVersions(): RenderVersions {
   current ??= {
     lading: ladingVersion(),
-    code: hashCode(path.resolve(__dirname, '..', '..')),
+    code: hashProjectFiles(path.resolve(__dirname, '..', '..'), ['.']),
     node: process.version,
     libraries: Object.fromEntries(LIBRARIES.map((name) => [name, libraryVersion(name)])),
   };
@@ -45,18 +45,4 @@ function libraryVersion(name: string): string {
     // not installed
   }
   return 'not installed';
-}
-
-/** A hash of every file below `dir`, names and contents, in a stable order. */
-function hashCode(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(child);
-      else if (entry.isFile()) hash.update(`${child}\0`).update(fs.readFileSync(path.join(dir, child))).update('\0');
-    }
-  };
-  walk('');
-  return hash.digest('hex');
 }
