@@ -34,4 +34,20 @@ export interface Target {
   render(spec: SystemSpec, context: RenderContext): TargetResult | Promise<TargetResult>;
   /** The paths (relative to the target's output directory) that belong to one app and are replaced as a whole. */
   outputsOf(app: string): readonly string[];
+  /**
+   * Renders one part of a large system, for a thread of its own; the target's joiner (lib/synth/parts.ts) says
+   * how many parts a system has and joins them into what `render` returns, byte for byte.
+   */
+  renderPart?(spec: SystemSpec, context: RenderContext, part: PartOf): TargetPart | Promise<TargetPart>;
+}
+
+/** Which part of a system to render: `index` of `count`, counted from 0. */
+export interface PartOf {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** One part of a system rendered apart: its files and findings, and whatever else the joiner needs (cloneable). */
+export interface TargetPart extends TargetResult {
+  readonly data?: unknown;
 }
