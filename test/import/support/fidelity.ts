@@ -41,6 +41,7 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'ecs/bind-mount-relative',
   'swarm/bind-relative',
   'kubernetes/stop-signal',
+  'kubernetes/hostname-domain',
   'kubernetes/container-name',
   'ecs/stop-signal',
   'ecs/stop-timeout',
