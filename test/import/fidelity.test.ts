@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { TargetName } from '../../lib/diagnostics/diagnostic';
 import { durationSeconds } from '../../lib/import/compose/durations';
-import type { ServiceSpec } from '../../lib/model/spec';
+import type { JobSpec, ServiceSpec } from '../../lib/model/spec';
 import { requireDockerCompose } from '../support/compose-validators';
 import { parseManifest } from '../support/kubernetes-validators';
-import { ALL_TARGETS, fidelityOf, realCorpusNames, REAL_CORPUS, type FidelityResult } from './support/fidelity';
+import { ALL_TARGETS, codesOf, fidelityOf, outputText, realCorpusNames, REAL_CORPUS, workloadOf, type FidelityResult } from './support/fidelity';
 
 const names = realCorpusNames();
 const results = new Map<string, FidelityResult>();
@@ -23,17 +23,15 @@ function result(name: string): FidelityResult {
 }
 
 function text(name: string, target: TargetName): string {
-  return result(name).outputs[target]?.files.find((f) => !f.path.endsWith('manifest.json') && (target !== 'ecs' || f.path.endsWith('.template.json')))?.content ?? '';
+  return outputText(result(name), target);
 }
 
-function service(name: string, id: string): ServiceSpec {
-  const s = result(name).spec?.services.find((x) => x.name === id);
-  if (!s) throw new Error(`no service ${id} in ${name}`);
-  return s;
+function service(name: string, id: string): ServiceSpec | JobSpec {
+  return workloadOf(result(name), id);
 }
 
 function codes(name: string): string[] {
-  return [...result(name).imported.diagnostics.map((d) => d.code), ...ALL_TARGETS.flatMap((t) => (result(name).outputs[t]?.diagnostics ?? []).map((d) => d.code))];
+  return codesOf(result(name));
 }
 
 describe('the real-world corpus', () => {
