@@ -36,7 +36,7 @@ describe('importing how a container runs', () => {
   });
 
   test.each([
-    ['a hostname that is not a DNS label', 'hostname: rabbitmq_host', 'import/unsupported-value services.web.hostname', 'hostname rabbitmq_host is not a DNS label, which Kubernetes requires: it is left out, and the container sees its own id as its host name.'],
+    ['a hostname that is not a DNS label', 'hostname: rabbitmq_host', 'import/unsupported-value services.web.hostname', 'hostname rabbitmq_host is not DNS labels joined by dots: it is left out, and the container sees its own id as its host name.'],
     ['a platform other than linux/amd64 and linux/arm64', 'platform: windows/amd64', 'import/unsupported-value services.web.platform', 'platform windows/amd64 is not one every target runs (linux/amd64, linux/arm64): it is left out, and the image runs on whatever the host is.'],
     ['a grace period that is not a duration', 'stop_grace_period: soon', 'import/unsupported-value services.web.stop_grace_period', 'soon is not a duration: the grace period is left to each target.'],
     ['a grace period in fractions of a second', 'stop_grace_period: 1500ms', 'import/duration-rounded services.web.stop_grace_period', '1500ms is rounded up to 2s: the model keeps whole seconds.'],

@@ -383,6 +383,14 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect([d.path, d.fix]).toEqual(['shop/web stop.signal', 'Write STOPSIGNAL SIGQUIT in the Dockerfile, which every target honours (or add a preStop hook that sends SIGQUIT to process 1).']);
   });
 
+  test('kubernetes/hostname-domain', () => {
+    const s = sys();
+    new Service(s, 'mail', { image: Image.of('nginx:1.27'), hostname: 'mail.example.com' });
+    const { d, r } = only(s, 'kubernetes/hostname-domain');
+    expect([d.path, d.message]).toEqual(['shop/mail hostname', "a pod's hostname is one DNS label: mail sees mail as its host name, not mail.example.com, and its domain is the cluster's, not example.com"]);
+    expect(r.pod('mail').spec.hostname).toBe('mail');
+  });
+
   test('kubernetes/container-name', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'Web_1' });

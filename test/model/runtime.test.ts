@@ -13,7 +13,7 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
   test.each<[string, object, string]>([
     ['a container name with a space', { containerName: 'my web' }, "shop/web containerName: must be a Docker container name: letters, digits, _, . and -, starting with a letter or digit (got \"my web\"). Write e.g. 'es'."],
     ['a container name with replicas', { containerName: 'front', replicas: 2 }, 'shop/web containerName: only one container can carry a fixed name (got 2). Remove containerName or run 1 replica.'],
-    ['a hostname with _', { hostname: 'web_1' }, "shop/web hostname: must be a DNS label: lowercase letters, digits and -, at most 63 (got \"web_1\"). Write e.g. 'web1'."],
+    ['a hostname with _', { hostname: 'web_1' }, "shop/web hostname: must be DNS labels joined by dots: lowercase letters, digits, - and ., at most 64 (got \"web_1\"). Write e.g. 'web1' or 'mail.example.com'."],
     ['a stop signal in lowercase', { stop: { signal: 'sigint' } }, "shop/web stop.signal: must be a signal name such as SIGINT, or its number (got \"sigint\"). Write e.g. 'SIGINT'."],
     ['stop as a string', { stop: 'SIGINT' }, "shop/web stop: must be { signal, gracePeriod } (got \"SIGINT\"). Write e.g. stop: { signal: 'SIGINT', gracePeriod: '30s' }."],
     ['tty as a string', { tty: 'yes' }, 'shop/web tty: must be true or false (got "yes"). Write tty: true or leave it out.'],

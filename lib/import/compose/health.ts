@@ -76,11 +76,13 @@ function optionsOf(ctx: ImportContext, map: ReturnType<typeof asMap>, keyPath: s
     }
     return s;
   };
-  const interval = seconds('interval');
-  const timeout = seconds('timeout');
+  // The Docker engine reads 0 as its default for interval, timeout and retries (a check every 30s, 3 failures), as if the key were not there.
+  const unlessZero = (n: number | undefined): number | undefined => (n === 0 ? undefined : n);
+  const interval = unlessZero(seconds('interval'));
+  const timeout = unlessZero(seconds('timeout'));
   const startPeriod = seconds('start_period');
   const retriesEntry = entry(map, 'retries');
-  const retries = retriesEntry ? asNumber(ctx, retriesEntry.value, `${keyPath}.retries`) : undefined;
+  const retries = unlessZero(retriesEntry ? asNumber(ctx, retriesEntry.value, `${keyPath}.retries`) : undefined);
   return {
     ...(interval !== undefined && interval !== DEFAULTS.interval ? { interval: formatSeconds(interval) } : {}),
     ...(timeout !== undefined && timeout !== DEFAULTS.timeout ? { timeout: formatSeconds(timeout) } : {}),

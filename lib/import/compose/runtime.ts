@@ -1,3 +1,4 @@
+import { isHostname } from '../../model/hostname';
 import { asBoolean, asMap, asSeq, asString, at, entry, type ImportContext } from './context';
 import { durationSeconds, formatSeconds } from './durations';
 import type { LocatedMap } from './located';
@@ -16,12 +17,12 @@ export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string):
   };
   const containerName = text('container_name');
   let hostname = text('hostname');
-  if (hostname !== undefined && !/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(hostname)) {
+  if (hostname !== undefined && !isHostname(hostname)) {
     ctx.reporter.report(
       'import/unsupported-value',
       at(ctx, `${keyPath}.hostname`, entry(map, 'hostname')?.line ?? map.line),
-      `hostname ${hostname} is not a DNS label, which Kubernetes requires: it is left out, and the container sees its own id as its host name.`,
-      'Use lowercase letters, digits and -.',
+      `hostname ${hostname} is not DNS labels joined by dots: it is left out, and the container sees its own id as its host name.`,
+      'Use lowercase letters, digits, - and . (at most 64 characters).',
     );
     hostname = undefined;
   }

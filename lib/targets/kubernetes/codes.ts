@@ -121,6 +121,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "A pod cannot choose its stop signal: the kubelet sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",
   },
+  'kubernetes/hostname-domain': {
+    severity: 'warning',
+    summary: "A pod's hostname is one DNS label: of a host name with dots the pod keeps the first label, and its domain is the cluster's.",
+  },
   'kubernetes/container-name': {
     severity: 'warning',
     summary: 'A fixed container name that is not a DNS label cannot name a Service: other pods reach the workload only by its own name.',

@@ -3,14 +3,15 @@ import type { KubernetesReporter } from './context';
 import { isObject, type JsonObject } from './overrides';
 
 /**
- * What a workload says about how its container runs, in its pod template: the pod's `hostname`, the grace period
+ * What a workload says about how its container runs, in its pod template: the pod's `hostname` (the first label of
+ * a host name with dots, which `reportHostnameDomain` reports), the grace period
  * before SIGKILL (`terminationGracePeriodSeconds`), the main container's `tty` and `stdin`, the pod's
  * `securityContext.sysctls`, and the platform as a node selector on `kubernetes.io/os` and `kubernetes.io/arch`.
  */
 export function applyRuntime(template: JsonObject, w: WorkloadSpec): void {
   const spec = isObject(template.spec) ? template.spec : undefined;
   if (!spec) return;
-  if (w.hostname !== undefined) spec.hostname = w.hostname;
+  if (w.hostname !== undefined) spec.hostname = w.hostname.split('.')[0];
   if (w.stop?.gracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = w.stop.gracePeriodSeconds;
   const main = Array.isArray(spec.containers) ? spec.containers.find((c) => isObject(c) && c.name === w.main.name) : undefined;
   if (isObject(main) && w.tty) main.tty = true;
@@ -20,6 +21,18 @@ export function applyRuntime(template: JsonObject, w: WorkloadSpec): void {
     spec.securityContext = { ...context, sysctls: Object.entries(w.sysctls).map(([name, value]) => ({ name, value })) };
   }
   if (w.platform) spec.nodeSelector = { ...(isObject(spec.nodeSelector) ? spec.nodeSelector : {}), 'kubernetes.io/arch': w.platform.architecture, 'kubernetes.io/os': w.platform.os };
+}
+
+/** A host name with a domain, of which a pod keeps only the first label: `hostname -f` gives the cluster's name. */
+export function reportHostnameDomain(w: WorkloadSpec, reporter: KubernetesReporter): void {
+  const dot = w.hostname?.indexOf('.') ?? -1;
+  if (w.hostname === undefined || dot < 0) return;
+  reporter.report(
+    'kubernetes/hostname-domain',
+    `${w.path} hostname`,
+    `a pod's hostname is one DNS label: ${w.name} sees ${w.hostname.slice(0, dot)} as its host name, not ${w.hostname}, and its domain is the cluster's, not ${w.hostname.slice(dot + 1)}`,
+    `If ${w.name} reads its full name from the host, pass ${w.hostname} in its environment (or a config file) instead.`,
+  );
 }
 
 /** A stop signal, which a pod cannot choose: Kubernetes 1.27 sends SIGTERM (or the image's STOPSIGNAL). */

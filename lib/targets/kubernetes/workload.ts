@@ -11,7 +11,7 @@ import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefau
 import { applyDockerPodDefaults, pullPolicyOf, PullPolicy, WAIT_CONTAINER_SECURITY } from './pod-defaults';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
-import { applyRuntime, reportStopSignal, reportUnsafeSysctls } from './runtime';
+import { applyRuntime, reportHostnameDomain, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
@@ -74,6 +74,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
     }),
   );
   reportStopSignal(w, reporter);
+  reportHostnameDomain(w, reporter);
   reportUnsafeSysctls(w, reporter);
   renderServices(ctx, w);
   if (w.kind === 'service') renderAutoscaler(ctx, w);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, TargetName } from '../../../lib/diagnostics/diagnostic';
 import { loadCompose, type ComposeImport } from '../../../lib/import/compose';
-import type { SystemSpec } from '../../../lib/model/spec';
+import type { JobSpec, ServiceSpec, SystemSpec } from '../../../lib/model/spec';
 import { diagnoseApp } from '../../../lib/synth/diagnose';
 import { loadTarget } from '../../../lib/synth/targets';
 import type { TargetResult } from '../../../lib/targets/target';
@@ -41,6 +41,7 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'ecs/bind-mount-relative',
   'swarm/bind-relative',
   'kubernetes/stop-signal',
+  'kubernetes/hostname-domain',
   'kubernetes/container-name',
   'ecs/stop-signal',
   'ecs/stop-timeout',
@@ -109,4 +110,21 @@ export async function fidelityOf(name: string): Promise<FidelityResult> {
     else if (isLoss(d)) losses.push({ code: d.code, where: d.path, message: d.message, owner: ownerOf(d.code, d.path) });
   }
   return { name, imported, spec, outputs, losses, errors };
+}
+
+/** The main file a target wrote for a corpus file: the Compose or stack file, the docker script, the Kubernetes manifest, the ECS template. */
+export function outputText(r: FidelityResult, target: TargetName): string {
+  return r.outputs[target]?.files.find((f) => !f.path.endsWith('manifest.json') && (target !== 'ecs' || f.path.endsWith('.template.json')))?.content ?? '';
+}
+
+/** The service or job `id` of a corpus file's spec. */
+export function workloadOf(r: FidelityResult, id: string): ServiceSpec | JobSpec {
+  const w = [...(r.spec?.services ?? []), ...(r.spec?.jobs ?? [])].find((x) => x.name === id);
+  if (!w) throw new Error(`no service or job ${id} in ${r.name}`);
+  return w;
+}
+
+/** The code of every diagnostic of the import and of every target, in the order found. */
+export function codesOf(r: FidelityResult): string[] {
+  return [...r.imported.diagnostics.map((d) => d.code), ...ALL_TARGETS.flatMap((t) => (r.outputs[t]?.diagnostics ?? []).map((d) => d.code))];
 }
