@@ -85,7 +85,7 @@ const PLACEMENT_PROP_KEYS: PropKeys<PlacementProps> = { constraints: true, sprea
 const PLACEMENT_PROPS = propNames(PLACEMENT_PROP_KEYS);
 
 // a label name as Swarm and Kubernetes both take it: `zone`, `com.example.tier`, `topology.kubernetes.io/zone`
-const LABEL = /^[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
+export const PLACEMENT_LABEL = /^[A-Za-z0-9]([A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
 const CHOICES: Partial<Record<PlacementConstraintSpec['kind'], readonly string[]>> = { role: ['manager', 'worker'], os: ['linux', 'windows'], arch: ['amd64', 'arm64'] };
 
 /** Resolves `placement`: each rule checked, where it sits, against the platform the workload asks for. */
@@ -101,7 +101,7 @@ export function resolvePlacement(path: string, value: PlacementProps | undefined
   const spread = value.spread ?? [];
   if (!Array.isArray(spread)) throw new ModelError(path, 'placement.spread', 'must be a list of node label names', spread, "Write e.g. spread: ['zone']");
   spread.forEach((label, i) => {
-    if (typeof label !== 'string' || !LABEL.test(label)) {
+    if (typeof label !== 'string' || !PLACEMENT_LABEL.test(label)) {
       throw new ModelError(path, `placement.spread[${i}]`, 'must be a node label name: letters, digits, ., _, / and -', label, "Write e.g. 'zone'");
     }
     if (spread.indexOf(label) !== i) throw new ModelError(path, `placement.spread[${i}]`, 'label listed twice', label, 'List each label once');
@@ -117,7 +117,7 @@ export function resolvePlacement(path: string, value: PlacementProps | undefined
 function constraintOf(path: string, prop: string, c: unknown, platform: PlatformSpec | undefined): PlacementConstraintSpec {
   if (!(c instanceof Placement)) throw new ModelError(path, prop, 'must be a Placement', c, "Write e.g. Placement.nodeLabel('zone', 'eu-1')");
   const spec = c._spec;
-  if (spec.label !== undefined && !LABEL.test(spec.label)) {
+  if (spec.label !== undefined && !PLACEMENT_LABEL.test(spec.label)) {
     throw new ModelError(path, prop, 'a label name is letters, digits, ., _, / and -, starting and ending with a letter or digit', spec.label, "Write e.g. Placement.nodeLabel('zone', 'eu-1')");
   }
   const choices = CHOICES[spec.kind];

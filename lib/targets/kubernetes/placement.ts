@@ -32,7 +32,7 @@ function translate(w: WorkloadSpec, c: PlacementConstraintSpec): Outcome {
   if (c.kind === 'node-id' || c.kind === 'engine-label') {
     return {
       dropped: [
-        `${text} is a Swarm ${c.kind === 'node-id' ? 'node id' : 'Docker engine label'}, which a Kubernetes node does not have: it is left out, and ${w.name} runs on any node.`,
+        `${text} names a ${c.kind === 'node-id' ? 'Swarm node id' : 'Docker engine label'}, which a Kubernetes node does not have: it is left out, and ${w.name} runs on any node.`,
         `Label the nodes ${w.name} must run on (kubectl label node <node> key=value) and write Placement.nodeLabel(key, value).`,
       ],
     };
