@@ -14,7 +14,7 @@ export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): Co
     replicas: workload.kind === 'service' ? workload.replicas : undefined,
     resources: deployResources(container.resources),
     restart_policy: restartPolicy(workload.restart),
-    placement: workload.placement ? placementKey({ ...workload, platform: undefined }) : undefined,
+    placement: placementKey(workload),
   });
   return compact({
     restart: restartFlag(workload.restart),

@@ -22,14 +22,18 @@ export function constraintText(c: PlacementConstraintSpec): string {
   return `${ATTRIBUTE[c.kind](c)} ${c.operator} ${value}`;
 }
 
+/** The platform as rules (a stack file has no `platform`; a node reports its own os and architecture). */
+export function platformConstraints(workload: WorkloadSpec): string[] {
+  return workload.platform ? [`node.platform.os == ${workload.platform.os}`, `node.platform.arch == ${SWARM_ARCH[workload.platform.architecture]}`] : [];
+}
+
 /**
- * `deploy.placement` of a Compose or stack file: the platform's rules (a stack file has no `platform`, a node reports
- * its own), then the workload's, each once; the labels to spread over; the cap per node.
+ * `deploy.placement` of a Compose or stack file: the rules in `before`, then the workload's, each once; the labels to
+ * spread over; the cap per node.
  */
-export function placementKey(workload: WorkloadSpec): EngineMap | undefined {
-  const fromPlatform = workload.platform ? [`node.platform.os == ${workload.platform.os}`, `node.platform.arch == ${SWARM_ARCH[workload.platform.architecture]}`] : [];
+export function placementKey(workload: WorkloadSpec, before: readonly string[] = []): EngineMap | undefined {
   const p = workload.placement;
-  const constraints = [...new Set([...fromPlatform, ...(p?.constraints ?? []).map(constraintText)])];
+  const constraints = [...new Set([...before, ...(p?.constraints ?? []).map(constraintText)])];
   const out: EngineMap = {};
   if (constraints.length > 0) out.constraints = constraints;
   if (p && p.spread.length > 0) out.preferences = p.spread.map((label) => ({ spread: `node.labels.${label}` }));

@@ -1,6 +1,6 @@
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import { propPath } from '../docker-engine/prop-path';
-import { placementKey } from '../docker-engine/placement';
+import { placementKey, platformConstraints } from '../docker-engine/placement';
 import { runtimeKeys } from '../docker-engine/runtime';
 import type { StackMap } from './document';
 import { networksKey } from './networks';
@@ -30,6 +30,6 @@ export function aliasedNetworksKey(scope: SwarmScope, spec: SystemSpec, workload
 
 /** `deploy.placement`: the platform's rules and the workload's placement. */
 export function withPlacement(deploy: StackMap, workload: WorkloadSpec): StackMap {
-  const placement = placementKey(workload);
+  const placement = placementKey(workload, platformConstraints(workload));
   return placement ? { ...deploy, placement } : deploy;
 }
