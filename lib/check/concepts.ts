@@ -16,6 +16,7 @@ export const CONCEPTS: ReadonlyArray<{ readonly id: string; readonly label: stri
   { id: 'networks', label: 'networks' },
   { id: 'health', label: 'health check' },
   { id: 'replicas', label: 'replicas' },
+  { id: 'placement', label: 'placement' },
   { id: 'rollout', label: 'rollout' },
   { id: 'autoscale', label: 'autoscale' },
   { id: 'restart', label: 'restart' },
@@ -72,6 +73,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('networks', !w.hostNetwork);
   add('health', c.health !== undefined);
   add('replicas', w.kind === 'service');
+  add('placement', w.placement !== undefined);
   add('rollout', w.kind === 'service' && w.rollout === 'recreate');
   add('autoscale', w.kind === 'service' && w.autoscale !== undefined);
   add('schedule', w.kind === 'job' && w.schedule !== undefined);

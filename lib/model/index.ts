@@ -23,3 +23,4 @@ export * from './volume';
 export * from './workload';
 export { parseSize, parseCpus, parseDuration } from './quantities';
 export { NAME_PATTERN } from './names';
+export { Placement, type PlacementProps, type NodeRole, type NodeOs, type NodeArch } from './placement';

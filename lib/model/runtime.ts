@@ -2,6 +2,7 @@ import { resolveContainerName } from './container-name';
 import { ModelError } from './errors';
 import { resolveHostname } from './hostname';
 import type { PropKeys } from './known-props';
+import { resolvePlacement, type PlacementProps } from './placement';
 import { resolvePlatform, type Platform } from './platform';
 import type { WorkloadSpec } from './spec';
 import { resolveStop, type StopProps } from './stop';
@@ -34,6 +35,13 @@ export interface RuntimeProps {
    */
   readonly platform?: Platform;
   /**
+   * Which nodes run the workload and how its replicas spread over them (Swarm `deploy.placement`; Kubernetes node
+   * affinity and topology spread, ECS placement constraints and strategies on EC2). Compose and docker run on one
+   * host and apply none of it.
+   * @default - any node
+   */
+  readonly placement?: PlacementProps;
+  /**
    * Keep a terminal (`docker run -t`, Compose `tty`; Kubernetes `tty`, ECS `pseudoTerminal`).
    * @default false
    */
@@ -51,15 +59,16 @@ export interface RuntimeProps {
   readonly sysctls?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, hostname: true, stop: true, platform: true, tty: true, stdinOpen: true, sysctls: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'hostname' | 'stop' | 'platform' | 'tty' | 'stdinOpen' | 'sysctls'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
   const hostname = resolveHostname(path, props.hostname);
   const stop = resolveStop(path, props.stop);
   const platform = resolvePlatform(path, props.platform);
+  const placement = resolvePlacement(path, props.placement, platform);
   const tty = flag(path, 'tty', props.tty);
   const stdinOpen = flag(path, 'stdinOpen', props.stdinOpen);
   const sysctls = resolveSysctls(path, props.sysctls);
@@ -71,6 +80,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
     ...(hostname !== undefined ? { hostname } : {}),
     ...(stop !== undefined ? { stop } : {}),
     ...(platform !== undefined ? { platform } : {}),
+    ...(placement !== undefined ? { placement } : {}),
   };
 }
 

@@ -337,6 +337,8 @@ interface WorkloadSpecBase {
   readonly stop?: StopSpec;
   /** The platform the workload runs on, where set. */
   readonly platform?: PlatformSpec;
+  /** Which nodes run the workload, where set. */
+  readonly placement?: PlacementSpec;
   /** A terminal is kept (`-t`); set only when true. */
   readonly tty?: true;
   /** Stdin is kept open (`-i`); set only when true. */
@@ -355,6 +357,25 @@ export interface StopSpec {
 export interface PlatformSpec {
   readonly os: 'linux';
   readonly architecture: 'amd64' | 'arm64';
+}
+
+/** Swarm's `deploy.placement`: rules every node meets, labels to spread over, a cap per node. */
+export interface PlacementSpec {
+  /** In the order given. */
+  readonly constraints: readonly PlacementConstraintSpec[];
+  /** Node label names, the first spread over first. */
+  readonly spread: readonly string[];
+  readonly maxReplicasPerNode?: number;
+}
+
+/** One rule: the node's attribute compared with a value. */
+export interface PlacementConstraintSpec {
+  /** `node-label` and `engine-label` name the label in `label`. */
+  readonly kind: 'node-label' | 'engine-label' | 'hostname' | 'node-id' | 'role' | 'os' | 'arch';
+  readonly label?: string;
+  readonly operator: '==' | '!=';
+  /** `role`: manager or worker; `os`: linux or windows; `arch`: amd64 or arm64. */
+  readonly value: string;
 }
 
 export interface ServiceSpec extends WorkloadSpecBase {

@@ -1,5 +1,5 @@
 import { attribute, checkApps, formatJson, formatText, wrap, type CheckReport } from '../../lib/check';
-import { Dependency, HealthCheck, Image, Job, Mount, Network, Port, Secret, Security, Service, System, Volume, type ServiceProps } from '../../lib/model';
+import { Dependency, HealthCheck, Image, Job, Mount, Network, Placement, Port, Secret, Security, Service, System, Volume, type ServiceProps } from '../../lib/model';
 import type { LoadedApp } from '../../lib/synth/load-apps';
 
 const CLEAN: ServiceProps = {
@@ -28,6 +28,15 @@ describe('lading check: the portability report', () => {
     expect(ecs?.diagnostics[0].fix).toBeTruthy();
     expect(report.ok).toBe(false);
     expect(report.counts.error).toBe(1);
+  });
+
+  test('GIVEN a database placed on a Swarm manager WHEN checked THEN placement is its own row: exact on Swarm, a loss with its fix on Kubernetes', async () => {
+    const s = new System('shop');
+    new Service(s, 'db', { ...CLEAN, placement: { constraints: [Placement.role('manager')] } });
+    const report = await checkApps([loaded(s)], { targets: ['swarm', 'kubernetes'] });
+    expect(cell(report, 'db', 'placement', 'swarm')).toEqual({ status: 'exact', diagnostics: [] });
+    const k8s = cell(report, 'db', 'placement', 'kubernetes');
+    expect([k8s?.status, k8s?.diagnostics.map((d) => [d.code, d.path])]).toEqual(['approx', [['kubernetes/placement', 'shop/db placement.constraints[0]']]]);
   });
 
   test('GIVEN a task size that Fargate rounds WHEN checked THEN resources are approximate and the note says how', async () => {

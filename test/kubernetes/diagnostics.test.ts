@@ -1,4 +1,4 @@
-import { ConfigFile, Dependency, Image, Job, Mount, Port, Secret, Service, System, Volume } from '../../lib/model';
+import { ConfigFile, Dependency, Image, Job, Mount, Placement, Port, Secret, Service, System, Volume } from '../../lib/model';
 import { Reporter } from '../../lib/diagnostics/reporter';
 import type { SystemSpec } from '../../lib/model/spec';
 import { diagnoseApp } from '../../lib/synth/diagnose';
@@ -411,6 +411,21 @@ describe('Kubernetes diagnostics, one test per code', () => {
     new Service(s, 'web', { image: Image.of('nginx:1.27'), sysctls: { 'net.core.somaxconn': '1024' } });
     const { d } = only(s, 'kubernetes/unsafe-sysctl');
     expect(d.message).toBe('net.core.somaxconn is not one of the sysctls a kubelet allows by default: the pod of web is refused (SysctlForbidden) on a node that does not allow it');
+  });
+
+  test('kubernetes/placement', () => {
+    const s = sys();
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), placement: { constraints: [Placement.role('manager')] } });
+    const { d, r } = only(s, 'kubernetes/placement');
+    expect([d.path, d.message]).toEqual(['shop/db placement.constraints[0]', 'Kubernetes keeps workloads off its control plane (managed clusters have none): node.role == manager is left out, and db runs on any worker node.']);
+    expect(r.pod('db').spec.affinity).toBeUndefined();
+  });
+
+  test('kubernetes/max-replicas-per-node', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), replicas: 4, placement: { maxReplicasPerNode: 2 } });
+    const { d } = only(s, 'kubernetes/max-replicas-per-node');
+    expect(d.path).toBe('shop/web placement.maxReplicasPerNode');
   });
 
   test('every code of the catalogue has a test here', () => {

@@ -1,9 +1,10 @@
 import type { ServiceRestart } from '../../model/service-restart';
 import {
   ConfigFile,
-  ContainerProps, Dependency, HealthCheck, Image, Job, ModelError, Mount, Network, Port, Secret, SecurityProps, Service, System, Volume, Workload,
+  ContainerProps, Dependency, HealthCheck, Image, Job, ModelError, Mount, Network, Placement, PlacementProps, Port, Secret, SecurityProps, Service, System, Volume, Workload,
 } from '../../model';
-import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PortPlan, SecurityPlan, SourceRef } from './plan';
+import { placementFactory } from './placement';
+import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PlacementPlan, PortPlan, SecurityPlan, SourceRef } from './plan';
 
 /** A model error met while building, with where the service is written in the file. */
 export interface BuildError {
@@ -112,6 +113,7 @@ export function buildSystem(plan: ImportPlan, projectRoot: string = process.cwd(
         ...(w.networks.length > 0 ? { networks: w.networks.map((n) => networks.get(n) as Network) } : {}),
         ...(w.hostNetwork ? { hostNetwork: true } : {}),
         ...w.runtime,
+        ...(w.placement ? { placement: placementProps(w.placement) } : {}),
         ...(w.dependsOn.some((d) => workloads.has(d.target))
           ? {
               dependsOn: w.dependsOn
@@ -168,4 +170,14 @@ function projectConfigFiles(system: System, plan: ImportPlan, projectRoot: strin
     process.chdir(cwd);
   }
   return out;
+}
+
+/** The plan's placement as the model's props: each rule made by its `Placement` factory. */
+function placementProps(p: PlacementPlan): PlacementProps {
+  const constraints = p.constraints.map((c) => {
+    const { name, args } = placementFactory(c);
+    const rule = (Placement[name] as (...a: string[]) => Placement)(...args);
+    return c.operator === '!=' ? rule.not() : rule;
+  });
+  return { constraints, spread: [...p.spread], ...(p.maxReplicasPerNode !== undefined ? { maxReplicasPerNode: p.maxReplicasPerNode } : {}) };
 }

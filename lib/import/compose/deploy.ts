@@ -1,6 +1,7 @@
 import { asMap, asNumber, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import type { Located, LocatedMap } from './located';
-import type { ResourcesPlan } from './plan';
+import { placementOf } from './placement';
+import type { PlacementPlan, ResourcesPlan } from './plan';
 
 export interface DeployResult {
   readonly resources: ResourcesPlan;
@@ -8,11 +9,12 @@ export interface DeployResult {
   readonly replicas?: { readonly value: number; readonly keyPath: string; readonly line: number };
   /** `deploy.restart_policy`, as a `restart` value: `always`, `on-failure:3`, `no`. */
   readonly restartPolicy?: { readonly value: string; readonly keyPath: string; readonly line: number };
+  /** `deploy.placement`. */
+  readonly placement?: PlacementPlan;
 }
 
 const DEPLOY_HINTS: Record<string, string> = {
   mode: 'A global service (one task per node) is a DaemonSet concern; the model runs replicas.',
-  placement: 'Placement constraints are cluster-specific; add node selectors in the target output if needed.',
   update_config: 'Each target rolls updates its own way.',
   rollback_config: 'Each target rolls back its own way.',
   endpoint_mode: 'Services are reached by name on every target.',
@@ -31,16 +33,18 @@ function cpus(ctx: ImportContext, node: Located, keyPath: string): number | stri
   return /^\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
-/** `deploy` (replicas, resources, restart_policy) and the older `mem_limit`, `mem_reservation`, `cpus`, `cpu_shares`, `scale`. */
+/** `deploy` (replicas, resources, restart_policy, placement) and the older `mem_limit`, `mem_reservation`, `cpus`, `cpu_shares`, `scale`. */
 export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: string): DeployResult {
   const fromDeploy: { memory?: string; memoryReservation?: string; cpus?: number | string } = {};
   let replicas: DeployResult['replicas'];
   let restartPolicy: DeployResult['restartPolicy'];
+  let placement: PlacementPlan | undefined;
   const deployEntry = entry(service, 'deploy');
   if (deployEntry) {
     const p = `${keyPath}.deploy`;
     const deploy = asMap(ctx, deployEntry.value, p);
-    reportUnhandled(ctx, deploy, p, new Set(['replicas', 'resources', 'restart_policy']), DEPLOY_HINTS);
+    reportUnhandled(ctx, deploy, p, new Set(['replicas', 'resources', 'restart_policy', 'placement']), DEPLOY_HINTS);
+    placement = placementOf(ctx, deploy, p);
     const r = entry(deploy, 'replicas');
     if (r) replicas = { value: asNumber(ctx, r.value, `${p}.replicas`), keyPath: `${p}.replicas`, line: r.line };
     const res = entry(deploy, 'resources');
@@ -134,7 +138,7 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
     ...(shares !== undefined ? { cpuShares: shares } : {}),
     ...(cpu !== undefined ? { cpus: cpu } : {}),
   };
-  return { resources, ...(replicas ? { replicas } : {}), ...(restartPolicy ? { restartPolicy } : {}) };
+  return { resources, ...(replicas ? { replicas } : {}), ...(restartPolicy ? { restartPolicy } : {}), ...(placement ? { placement } : {}) };
 }
 
 /** The restart policy of a service: `restart` first, then `deploy.restart_policy`; Compose's `no` when neither. */

@@ -72,6 +72,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     if (s.networks.length > 0) dropped('the networks', map.entries.get('networks')?.line ?? map.line, `${keyPath}.networks`);
     if (s.dependsOn.length > 0) dropped('the dependencies', map.entries.get('depends_on')?.line ?? map.line, `${keyPath}.depends_on`);
     if (s.replicas !== main.replicas && s.deploy.replicas) dropped('the replicas', s.deploy.replicas.line, s.deploy.replicas.keyPath);
+    if (s.deploy.placement) dropped('the placement', map.entries.get('deploy')?.line ?? map.line, `${keyPath}.deploy.placement`);
     if (s.restart !== main.restart && map.entries.has('restart')) dropped('the restart policy', map.entries.get('restart')?.line ?? map.line, `${keyPath}.restart`);
     const list = sidecars.get(mainId) ?? [];
     list.push({ id, container: s.container, volumesFrom: s.volumesFromMain, source: { keyPath, line: map.line } });
@@ -166,6 +167,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       replicas: kind === 'service' ? m.replicas : 1,
       sidecars: (sidecars.get(idOf(m)) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)),
       runtime: m.runtime,
+      ...(m.deploy.placement ? { placement: m.deploy.placement } : {}),
       source: { keyPath, line: map.line },
     });
   }

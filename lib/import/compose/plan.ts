@@ -1,3 +1,5 @@
+import type { PlacementConstraintSpec } from '../../model/spec';
+
 /**
  * What an imported Compose file says, in the words of the model's public API: which constructs to create and
  * with which props. One plan is built into a System (build-system.ts) and written as TypeScript
@@ -159,7 +161,16 @@ export interface WorkloadPlan {
   readonly replicas: number;
   readonly sidecars: readonly SidecarPlan[];
   readonly runtime: RuntimePlan;
+  /** `deploy.placement`, where the file sets some rule the model holds. */
+  readonly placement?: PlacementPlan;
   readonly source: SourceRef;
+}
+
+/** Which nodes run the workload: the model's rules, the node labels to spread over, the cap per node. */
+export interface PlacementPlan {
+  readonly constraints: readonly PlacementConstraintSpec[];
+  readonly spread: readonly string[];
+  readonly maxReplicasPerNode?: number;
 }
 
 /** How the workload's container runs on its host; each key only where the file sets it. */

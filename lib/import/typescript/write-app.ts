@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PortPlan, SecurityPlan, SidecarPlan, WorkloadPlan } from '../compose/plan';
+import { placementFactory } from '../compose/placement';
+import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PlacementPlan, PortPlan, SecurityPlan, SidecarPlan, WorkloadPlan } from '../compose/plan';
 import { array, call, type Code, num, object, print, raw, str, strings } from './code';
 import { Identifiers } from './identifiers';
 
@@ -141,6 +142,15 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
     ['logging', c.logging ? object([['maxSize', str(c.logging.maxSize)], ['maxFiles', c.logging.maxFiles !== undefined ? num(c.logging.maxFiles) : undefined]]) : undefined],
     ['privileged', c.privileged ? raw('true') : undefined],
   ];
+  const placement = (p: PlacementPlan): Code =>
+    object([
+      ['constraints', p.constraints.length > 0 ? array(p.constraints.map((c) => {
+        const { name, args } = placementFactory(c);
+        return raw(`${use('Placement')}.${name}(${args.map((a) => print(str(a))).join(', ')})${c.operator === '!=' ? '.not()' : ''}`);
+      })) : undefined],
+      ['spread', p.spread.length > 0 ? array(p.spread.map(str)) : undefined],
+      ['maxReplicasPerNode', p.maxReplicasPerNode !== undefined ? num(p.maxReplicasPerNode) : undefined],
+    ]);
   const workloadProps = (w: WorkloadPlan): Code =>
     object([
       ...containerEntries(w.container),
@@ -152,6 +162,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['hostname', w.runtime.hostname !== undefined ? str(w.runtime.hostname) : undefined],
       ['stop', w.runtime.stop ? object([['signal', w.runtime.stop.signal !== undefined ? str(w.runtime.stop.signal) : undefined], ['gracePeriod', w.runtime.stop.gracePeriod !== undefined ? str(w.runtime.stop.gracePeriod) : undefined]]) : undefined],
       ['platform', w.runtime.platform !== undefined ? str(w.runtime.platform) : undefined],
+      ['placement', w.placement ? placement(w.placement) : undefined],
       ['tty', w.runtime.tty ? raw('true') : undefined],
       ['stdinOpen', w.runtime.stdinOpen ? raw('true') : undefined],
       ['sysctls', w.runtime.sysctls ? strings(w.runtime.sysctls) : undefined],

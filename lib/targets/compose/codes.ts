@@ -85,6 +85,10 @@ export const COMPOSE_CODES = {
     severity: 'warning',
     summary: 'Compose has no ingress: a route gets no TLS and no host or path routing; the port is published as written.',
   },
+  'compose/placement': {
+    severity: 'info',
+    summary: '`docker compose up` runs every container on one host: placement is not applied; it stays under `deploy.placement` for `docker stack deploy`.',
+  },
 } as const satisfies CodeTable;
 
 export type ComposeCode = CodeOf<typeof COMPOSE_CODES>;

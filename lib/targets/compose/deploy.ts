@@ -1,11 +1,12 @@
 import type { ContainerSpec, WorkloadSpec } from '../../model/spec';
+import { placementKey } from '../docker-engine/placement';
 import { restartFlag } from '../docker-engine/restart';
 import { compact, isEmpty, type ComposeMap } from './document';
 import { cpuSharesKey, deployResources } from './resources';
 import { restartPolicy } from './restart';
 
 /**
- * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy) of one container of a workload, as
+ * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy, and the placement `docker stack deploy` reads from the same file) of one container of a workload, as
  * `docker compose up` reads them. A job has no replicas: it runs once.
  */
 export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): ComposeMap {
@@ -13,6 +14,7 @@ export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): Co
     replicas: workload.kind === 'service' ? workload.replicas : undefined,
     resources: deployResources(container.resources),
     restart_policy: restartPolicy(workload.restart),
+    placement: placementKey(workload),
   });
   return compact({
     restart: restartFlag(workload.restart),

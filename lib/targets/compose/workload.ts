@@ -1,5 +1,6 @@
 import type { WorkloadSpec } from '../../model/spec';
 import { autoscaleFinding } from '../docker-engine/autoscale';
+import { oneHostPlacementFinding } from '../docker-engine/placement';
 import { propPath } from '../docker-engine/prop-path';
 import { platformText, runtimeKeys } from '../docker-engine/runtime';
 import { routeFindings } from '../docker-engine/routes';
@@ -24,6 +25,8 @@ export function mainService(scope: ComposeScope, workload: WorkloadSpec): Compos
   const scaling = autoscaleFinding(workload, 'Compose', `docker compose up -d --scale ${workload.name}=N`);
   if (scaling) scope.reporter.report('compose/autoscale', scaling.path, ...scaling.text);
   for (const f of routeFindings(workload, 'Compose')) scope.reporter.report('compose/route', f.path, ...f.text);
+  const placement = oneHostPlacementFinding(workload, '`docker compose up`', ' (it stays under deploy.placement for `docker stack deploy`)');
+  if (placement) scope.reporter.report('compose/placement', placement.path, ...placement.text);
   return compact({
     ...containerKeys(scope, workload.main),
     container_name: workload.containerName,

@@ -77,6 +77,10 @@ export const DOCKER_CODES = {
     severity: 'warning',
     summary: 'docker has no ingress: a route gets no TLS and no host or path routing; the port is published as written.',
   },
+  'docker/placement': {
+    severity: 'info',
+    summary: 'A docker script runs every container on one host: placement is not applied.',
+  },
 } as const satisfies CodeTable;
 
 export type DockerCode = CodeOf<typeof DOCKER_CODES>;

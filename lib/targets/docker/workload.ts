@@ -1,5 +1,6 @@
 import type { JobSpec, ServiceSpec, SidecarSpec, WorkloadSpec } from '../../model/spec';
 import { autoscaleFinding } from '../docker-engine/autoscale';
+import { oneHostPlacementFinding } from '../docker-engine/placement';
 import { propPath } from '../docker-engine/prop-path';
 import { routeFindings } from '../docker-engine/routes';
 import { restartFlag } from '../docker-engine/restart';
@@ -107,5 +108,7 @@ function jobLines(scope: DockerScope, job: JobSpec): string[] {
 
 /** The script lines that start one workload. */
 export function workloadLines(scope: DockerScope, workload: WorkloadSpec): string[] {
+  const placement = oneHostPlacementFinding(workload, 'A docker script', '');
+  if (placement) scope.reporter.report('docker/placement', placement.path, ...placement.text);
   return workload.kind === 'service' ? serviceLines(scope, workload) : jobLines(scope, workload);
 }

@@ -195,6 +195,18 @@ export const ECS_CODES = {
     severity: 'info',
     summary: "An ECS service replaces every task that stops: a service's restart 'no' or 'on-failure' behaves as 'always'.",
   },
+  'ecs/placement': {
+    severity: 'warning',
+    summary: 'A placement rule ECS cannot express (any but the architecture on Fargate; a host name, Swarm manager, node id or engine label on EC2) is left out: the task may run on any host.',
+  },
+  'ecs/placement-attribute': {
+    severity: 'warning',
+    summary: 'A node label is a custom attribute of the container instances: a task is placed only on an instance that carries it, which lading\'s own instances do not.',
+  },
+  'ecs/max-replicas-per-node': {
+    severity: 'warning',
+    summary: 'ECS caps the tasks per container instance at 1 only (distinctInstance): a higher cap is left out.',
+  },
   'ecs/stop-timeout': {
     severity: 'warning',
     summary: 'Fargate waits at most 120 seconds between the stop signal and SIGKILL: a longer grace period is cut to 120.',

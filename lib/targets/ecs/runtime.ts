@@ -3,6 +3,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import type { NetworkMode } from './networks';
+import { placementArchitecture } from './node-placement';
 
 /** Fargate waits at most 120 seconds between the stop signal and SIGKILL. */
 const FARGATE_STOP_TIMEOUT_MAX = 120;
@@ -44,9 +45,13 @@ export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargat
   return out;
 }
 
-/** The platform as the task definition's `RuntimePlatform`. */
-export function applyPlatform(taskDefinition: ecs.TaskDefinition, w: WorkloadSpec): void {
-  if (!w.platform) return;
+/**
+ * The platform as the task definition's `RuntimePlatform`; on Fargate, which has no placement constraints, also the
+ * architecture a placement rule asks for.
+ */
+export function applyPlatform(taskDefinition: ecs.TaskDefinition, w: WorkloadSpec, fargate: boolean): void {
+  const architecture = w.platform?.architecture ?? (fargate ? placementArchitecture(w) : undefined);
+  if (!architecture) return;
   const cfn = taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
-  cfn.addPropertyOverride('RuntimePlatform', { CpuArchitecture: w.platform.architecture === 'arm64' ? 'ARM64' : 'X86_64', OperatingSystemFamily: 'LINUX' });
+  cfn.addPropertyOverride('RuntimePlatform', { CpuArchitecture: architecture === 'arm64' ? 'ARM64' : 'X86_64', OperatingSystemFamily: 'LINUX' });
 }

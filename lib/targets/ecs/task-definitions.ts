@@ -8,6 +8,7 @@ import { ephemeralMount } from './ephemeral-volumes';
 import { familyOf } from './names';
 import { addFilesContainer, filesPlan } from './files';
 import { ecsNetworkMode, networkModeOf, type NetworkMode } from './networks';
+import { applyTaskPlacement } from './node-placement';
 import { applyPlatform, runtimeOptions } from './runtime';
 import { addCapabilities } from './security';
 import { taskSizeOf } from './task-size';
@@ -90,7 +91,8 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
     if (!c.sidecar) main = def;
   }
   grantVolumes(taskDefinition, identity, w.name, writes, ctx.volumes);
-  applyPlatform(taskDefinition, w);
+  applyPlatform(taskDefinition, w, fargate);
+  applyTaskPlacement(taskDefinition, w, fargate, ctx.d);
   if (!main) return undefined;
   return { taskDefinition, main, networkMode };
 }

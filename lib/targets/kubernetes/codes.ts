@@ -133,6 +133,14 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: 'A Deployment names its pods itself: a fixed container name becomes a second Service of the same pods, so other pods still reach it by that name.',
   },
+  'kubernetes/placement': {
+    severity: 'warning',
+    summary: 'A placement rule Kubernetes cannot express (a Swarm manager, node id or engine label, or a name that is not a node label) is left out: the pod may run on any node.',
+  },
+  'kubernetes/max-replicas-per-node': {
+    severity: 'warning',
+    summary: 'Kubernetes caps the replicas per node at 1 only (required pod anti-affinity): a higher cap is left out.',
+  },
   'kubernetes/unsafe-sysctl': {
     severity: 'warning',
     summary: 'A sysctl outside the set a kubelet allows by default: the pod is refused on a node that does not allow it.',

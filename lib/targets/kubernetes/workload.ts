@@ -11,6 +11,7 @@ import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefau
 import { applyDockerPodDefaults, pullPolicyOf, PullPolicy, WAIT_CONTAINER_SECURITY } from './pod-defaults';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
+import { applyPlacement, reportPlacement } from './placement';
 import { applyRuntime, reportHostnameDomain, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
@@ -71,11 +72,13 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       });
       applyDockerPodDefaults(template, pullPolicies);
       applyRuntime(template, w);
+      applyPlacement(template, w, selectorLabels(ctx.spec.name, w.name));
     }),
   );
   reportStopSignal(w, reporter);
   reportHostnameDomain(w, reporter);
   reportUnsafeSysctls(w, reporter);
+  reportPlacement(w, reporter);
   renderServices(ctx, w);
   if (w.kind === 'service') renderAutoscaler(ctx, w);
 }

@@ -1,5 +1,6 @@
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import { propPath } from '../docker-engine/prop-path';
+import { placementKey, platformConstraints } from '../docker-engine/placement';
 import { runtimeKeys } from '../docker-engine/runtime';
 import type { StackMap } from './document';
 import { networksKey } from './networks';
@@ -27,10 +28,8 @@ export function aliasedNetworksKey(scope: SwarmScope, spec: SystemSpec, workload
   return Object.fromEntries(networks.map((n) => [n, { aliases: [name] }]));
 }
 
-const ARCH: Record<string, string> = { amd64: 'x86_64', arm64: 'aarch64' };
-
-/** The platform as a placement constraint: a stack file has no `platform`, a node reports its architecture. */
-export function withPlatform(deploy: StackMap, workload: WorkloadSpec): StackMap {
-  if (!workload.platform) return deploy;
-  return { ...deploy, placement: { constraints: [`node.platform.os == linux`, `node.platform.arch == ${ARCH[workload.platform.architecture]}`] } };
+/** `deploy.placement`: the platform's rules and the workload's placement. */
+export function withPlacement(deploy: StackMap, workload: WorkloadSpec): StackMap {
+  const placement = placementKey(workload, platformConstraints(workload));
+  return placement ? { ...deploy, placement } : deploy;
 }

@@ -4,6 +4,7 @@ import { compact, type StackMap } from './document';
 import { containerKeys } from './container';
 import { deployKey } from './deploy';
 import { networksKey } from './networks';
+import { withPlacement } from './runtime';
 import type { SwarmScope } from './scope';
 
 /**
@@ -22,6 +23,6 @@ export function sidecarService(scope: SwarmScope, workload: WorkloadSpec, sideca
   return compact({
     ...containerKeys(scope, sidecar, workload.main),
     networks: networksKey(scope.spec, workload),
-    deploy: deployKey(scope, workload, sidecar),
+    deploy: withPlacement(deployKey(scope, workload, sidecar), workload),
   });
 }

@@ -6,7 +6,7 @@ import { deployKey } from './deploy';
 import { reportHostNetwork } from './networks';
 import { portsKey } from './ports';
 import { reportRestart } from './restart';
-import { aliasedNetworksKey, swarmRuntimeKeys, withPlatform } from './runtime';
+import { aliasedNetworksKey, swarmRuntimeKeys, withPlacement } from './runtime';
 import { autoscaleFinding } from '../docker-engine/autoscale';
 import { propPath } from '../docker-engine/prop-path';
 import { routeFindings } from '../docker-engine/routes';
@@ -37,6 +37,6 @@ export function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap
     ...swarmRuntimeKeys(workload),
     ports: portsKey(scope, workload),
     networks: aliasedNetworksKey(scope, scope.spec, workload),
-    deploy: withPlatform(deployKey(scope, workload, workload.main), workload),
+    deploy: withPlacement(deployKey(scope, workload, workload.main), workload),
   });
 }

@@ -46,6 +46,10 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'ecs/stop-signal',
   'ecs/stop-timeout',
   'ecs/hostname',
+  'kubernetes/placement',
+  'kubernetes/max-replicas-per-node',
+  'ecs/placement',
+  'ecs/max-replicas-per-node',
 ]);
 
 /**
