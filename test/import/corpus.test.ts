@@ -10,9 +10,9 @@ import type { TargetResult } from '../../lib/targets/target';
 import { expectValidCompose } from '../support/compose-validators';
 import { validateManifest } from '../support/kubernetes-validators';
 import { findingsText } from './support/findings-file';
-import { CONTEXT, CORPUS, importCorpus, ROOT } from './support/import-kit';
+import { CONTEXT, CORPUS, importCorpus, ROOT, syntheticCorpusNames } from './support/import-kit';
 
-const names = fs.readdirSync(CORPUS).filter((n) => n !== 'real').sort();
+const names = syntheticCorpusNames();
 const imported = new Map<string, ComposeImport>(names.map((n) => [n, importCorpus(n)]));
 
 function specOf(name: string): SystemSpec {

@@ -2,7 +2,7 @@ import { writeApp } from '../../lib/import/typescript/write-app';
 import { parse } from 'yaml';
 import { validateManifest } from '../support/kubernetes-validators';
 import { stackConfigErrors } from '../support/swarm-validators';
-import { fidelityOf } from './support/fidelity';
+import { fidelityOf, STACK_CORPUS } from './support/fidelity';
 import { findings, importText } from './support/import-kit';
 
 const service = (deploy: string) => `services:\n  web:\n    image: nginx:1.27\n    restart: always\n    deploy:\n${deploy}`;
@@ -59,8 +59,15 @@ describe('importing deploy.placement', () => {
     expect(findings(imported)).toContain('import/sidecar-key services.log.deploy.placement');
   });
 
-  test('GIVEN the voting app\'s stack file (dockersamples/example-voting-app), whose database runs on a manager WHEN imported and rendered THEN Swarm keeps the rule, Kubernetes and ECS say why they leave it out, and the outputs validate', async () => {
-    const r = await fidelityOf('voting-app-stack');
+  test('GIVEN the voting app\'s stack file (dockersamples/example-voting-app), whose database runs on a manager WHEN imported and rendered THEN Swarm keeps the rule, Kubernetes and ECS say why they leave it out, the outputs validate, and Compose refuses two replicas on one fixed host port', async () => {
+    const r = await fidelityOf('voting-app-stack', STACK_CORPUS);
+    // Swarm's routing mesh shares ports 5000 and 5001 among the replicas of vote and result; one Docker host cannot
+    expect(r.errors.map((e) => e.split(':')[0]).sort()).toEqual([
+      'docker/fixed-port-replicas voting-app-stack/result ports[0]',
+      'docker/fixed-port-replicas voting-app-stack/vote ports[0]',
+      'lint/fixed-port-replicas voting-app-stack/result ports[0]',
+      'lint/fixed-port-replicas voting-app-stack/vote ports[0]',
+    ]);
     const db = r.spec?.services.find((s) => s.name === 'db');
     expect(db?.placement).toEqual({ constraints: [{ kind: 'role', operator: '==', value: 'manager' }], spread: [] });
     const swarm = r.outputs.swarm!.files[0].content;

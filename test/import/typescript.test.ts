@@ -7,12 +7,12 @@ import { writeApp } from '../../lib/import/typescript';
 import type { SystemSpec } from '../../lib/model/spec';
 import { loadApps } from '../../lib/synth/load-apps';
 import { loadExamples } from '../support/examples';
-import { composeText, CORPUS, importCorpus, importRendered, ROOT } from './support/import-kit';
+import { composeText, CORPUS, importCorpus, importRendered, ROOT, syntheticCorpusNames } from './support/import-kit';
 
 /** Every example app's compose file and every file of the corpus, imported. */
 const imports: Array<[string, ComposeImport]> = [
   ...loadExamples().map((app) => [`apps/${app.name}`, importRendered(composeText(app.spec), app.name)] as [string, ComposeImport]),
-  ...fs.readdirSync(CORPUS).filter((n) => n !== 'real').sort().map((name) => [`corpus/${name}`, importCorpus(name)] as [string, ComposeImport]),
+  ...syntheticCorpusNames().map((name) => [`corpus/${name}`, importCorpus(name)] as [string, ComposeImport]),
 ];
 
 /**

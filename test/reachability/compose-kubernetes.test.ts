@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
 import { parse } from 'yaml';
 import { Image, Job, Network, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { composeTarget } from '../../lib/targets/compose';
 import { renderKubernetes } from '../../lib/targets/kubernetes';
 import type { TargetResult } from '../../lib/targets/target';
-import { CORPUS, importCorpus } from '../import/support/import-kit';
+import { importCorpus, syntheticCorpusNames } from '../import/support/import-kit';
 import { realCorpusNames } from '../import/support/fidelity';
 import { loadExamples } from '../support/examples';
 import { parseManifest } from '../support/kubernetes-validators';
@@ -58,7 +57,7 @@ describe('reachability: the Compose file and the Kubernetes manifest allow the s
     expect(fromKubernetes(spec)).toEqual(fromCompose(spec).matrix);
   });
 
-  const corpus = [...fs.readdirSync(CORPUS).filter((n) => n !== 'real'), ...realCorpusNames().map((n) => `real/${n}`)].sort();
+  const corpus = [...syntheticCorpusNames(), ...realCorpusNames().map((n) => `real/${n}`)].sort();
   const corpusSpecs = new Map(corpus.map((name) => {
     const system = importCorpus(name).system;
     if (!system) throw new Error(`${name} did not import`);

@@ -92,9 +92,16 @@ function isLoss(d: { readonly code: string; readonly severity: string }): boolea
   return d.severity !== 'error' && LOSS_CODES.has(d.code);
 }
 
-/** Imports `real/<name>/compose.yaml` (that folder is the project root, no variables set) and renders every target. */
-export async function fidelityOf(name: string): Promise<FidelityResult> {
-  const dir = path.join(REAL_CORPUS, name);
+/**
+ * Swarm stack files (for `docker stack deploy`), each in its own folder with its licence and SOURCE.md: not in the
+ * real corpus's count, because `docker compose up` and docker scripts cannot run them as written (replicas that
+ * share one published port through Swarm's routing mesh).
+ */
+export const STACK_CORPUS = path.join(CORPUS, 'stacks');
+
+/** Imports `<corpus>/<name>/compose.yaml` (that folder is the project root, no variables set) and renders every target. */
+export async function fidelityOf(name: string, corpus = REAL_CORPUS): Promise<FidelityResult> {
+  const dir = path.join(corpus, name);
   const imported = loadCompose({ file: path.join(dir, 'compose.yaml'), projectRoot: dir, env: {} });
   const losses: Loss[] = imported.diagnostics.filter(isLoss).map((d) => ({ code: d.code, where: d.keyPath, message: d.message, owner: ownerOf(d.code, d.keyPath) }));
   const errors: string[] = imported.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.keyPath}: ${d.message}`);

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadCompose, type ComposeImport, type LoadComposeOptions } from '../../../lib/import/compose';
 import type { SystemSpec } from '../../../lib/model/spec';
@@ -8,6 +9,10 @@ import type { TargetResult } from '../../../lib/targets/target';
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The Compose files the import is tried on. */
 export const CORPUS = path.join(ROOT, 'test', 'import', 'corpus');
+/** The Compose files written for the import's tests, one folder each (real/ and stacks/ hold files from elsewhere). */
+export function syntheticCorpusNames(): string[] {
+  return fs.readdirSync(CORPUS).filter((n) => n !== 'real' && n !== 'stacks').sort();
+}
 /** Where synth writes each target: the project root is two folders up. */
 export const CONTEXT = { projectRoot: ROOT, projectRootFromTargetDir: '../..' } as const;
 
