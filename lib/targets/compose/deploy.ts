@@ -1,11 +1,12 @@
 import type { ContainerSpec, WorkloadSpec } from '../../model/spec';
 import { restartFlag } from '../docker-engine/restart';
+import { deployLabelsKey } from '../docker-engine/service-labels';
 import { compact, isEmpty, type ComposeMap } from './document';
 import { cpuSharesKey, deployResources } from './resources';
 import { restartPolicy } from './restart';
 
 /**
- * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy) of one container of a workload, as
+ * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy, service labels) of one container of a workload, as
  * `docker compose up` reads them. A job has no replicas: it runs once.
  */
 export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): ComposeMap {
@@ -13,6 +14,7 @@ export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): Co
     replicas: workload.kind === 'service' ? workload.replicas : undefined,
     resources: deployResources(container.resources),
     restart_policy: restartPolicy(workload.restart),
+    labels: deployLabelsKey(workload, container),
   });
   return compact({
     restart: restartFlag(workload.restart),
