@@ -77,6 +77,10 @@ export const DOCKER_CODES = {
     severity: 'warning',
     summary: 'docker has no ingress: a route gets no TLS and no host or path routing; the port is published as written.',
   },
+  'docker/service-labels': {
+    severity: 'info',
+    summary: 'docker run creates no service object: service labels (Compose deploy.labels) are set nowhere; labels of the container are kept.',
+  },
 } as const satisfies CodeTable;
 
 export type DockerCode = CodeOf<typeof DOCKER_CODES>;

@@ -9,6 +9,7 @@ import { networkPlan, type NetworkPlan } from './networks';
 import { portFlags } from './ports';
 import { runtimeFlags } from './runtime';
 import type { DockerScope } from './scope';
+import { reportServiceLabels } from './service-labels';
 import { commandText, quote, type Command, type Word } from './shell';
 
 /** A sidecar in the namespace of one main container: `--network container:<main>`, `--volumes-from <main>`. */
@@ -107,5 +108,6 @@ function jobLines(scope: DockerScope, job: JobSpec): string[] {
 
 /** The script lines that start one workload. */
 export function workloadLines(scope: DockerScope, workload: WorkloadSpec): string[] {
+  reportServiceLabels(scope, workload);
   return workload.kind === 'service' ? serviceLines(scope, workload) : jobLines(scope, workload);
 }
