@@ -112,6 +112,6 @@ describe('interpolation inside .env and env_file, and the legacy external form',
   test('GIVEN driver bridge on a network and local on a volume WHEN imported THEN nothing is reported, and another driver is', () => {
     const base = 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    networks: [edge]\n    volumes: ["data:/data"]\nvolumes:\n  data:\n    driver: local\n';
     expect(findings(importText(`${base}networks:\n  edge:\n    driver: bridge\n`))).toEqual([]);
-    expect(findings(importText(`${base}networks:\n  edge:\n    driver: macvlan\n`))).toEqual(['import/unsupported-key networks.edge.driver']);
+    expect(findings(importText(`${base}networks:\n  edge:\n    driver: macvlan\n`))).toEqual(['import/network-driver networks.edge.driver']);
   });
 });
