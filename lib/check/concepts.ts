@@ -41,6 +41,7 @@ const PROP_CONCEPT: Readonly<Record<string, string>> = {
   storageClass: 'mounts',
   targetOptions: 'options',
   suppress: 'other',
+  serviceLabels: 'labels',
 };
 
 /** The concept a diagnostic's prop (`ports[1]`, `health`, `targetOptions.ecs.launchType`) is about. */
@@ -78,7 +79,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('autoscale', w.kind === 'service' && w.autoscale !== undefined);
   add('schedule', w.kind === 'job' && w.schedule !== undefined);
   add('dependsOn', w.dependsOn.length > 0);
-  add('labels', Object.keys(c.labels).length > 0);
+  add('labels', Object.keys(c.labels).length > 0 || w.serviceLabels !== undefined);
   add('logging', c.logging !== undefined);
   add('privileged', c.privileged || w.sidecars.some((s) => s.privileged));
   add('hostNetwork', w.hostNetwork);

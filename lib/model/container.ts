@@ -98,7 +98,8 @@ export interface ContainerProps {
    */
   readonly health?: HealthCheck;
   /**
-   * Labels (`--label`).
+   * Labels of the container (`docker run --label`, Compose `labels`). For labels of the service object rather
+   * than its containers, see `serviceLabels`.
    * @default - none
    */
   readonly labels?: Record<string, string>;
@@ -141,6 +142,11 @@ function sortedRecord(path: string, prop: string, value: unknown, keyCheck: (k: 
 
 /** Label keys that Docker accepts: printable, no whitespace, no '='. */
 const LABEL_KEY = /^[^\s=]{1,253}$/;
+
+/** Docker labels (`--label`, or a service's `--label`), sorted by key. */
+export function resolveLabels(path: string, prop: string, value: unknown): Record<string, string> {
+  return sortedRecord(path, prop, value, (k) => LABEL_KEY.test(k), "Use a key without spaces or '='");
+}
 
 /** The props every container has, for the unknown-prop check of Service, Job and Sidecar. */
 export const CONTAINER_PROP_KEYS: PropKeys<ContainerProps> = { image: true, command: true, entrypoint: true, workingDir: true, security: true, env: true, secretEnv: true, resources: true, mounts: true, health: true, labels: true, logging: true, privileged: true };
@@ -256,7 +262,7 @@ export function resolveContainer(name: string, path: string, props: ContainerPro
     throw new ModelError(path, 'health', 'must be a HealthCheck', props.health, "Use HealthCheck.command([...]), .http('/healthz', 8080) or .tcp(5432)");
   }
   const health = props.health?._toSpec(path, 'health');
-  const labels = sortedRecord(path, 'labels', props.labels, (k) => LABEL_KEY.test(k), "Use a key without spaces or '='");
+  const labels = resolveLabels(path, 'labels', props.labels);
   if (props.privileged !== undefined && typeof props.privileged !== 'boolean') {
     throw new ModelError(path, 'privileged', 'must be true or false', props.privileged, 'Write privileged: true or leave it out');
   }

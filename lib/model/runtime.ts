@@ -6,9 +6,13 @@ import { resolvePlacement, type PlacementProps } from './placement';
 import { resolvePlatform, type Platform } from './platform';
 import type { WorkloadSpec } from './spec';
 import { resolveStop, type StopProps } from './stop';
+import { resolveServiceLabels } from './service-labels';
 import { resolveSysctls } from './sysctls';
 
-/** How a workload's container runs on its host: its name, host name, stop and platform. */
+/**
+ * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters), and
+ * the labels of the service object that runs it.
+ */
 export interface RuntimeProps {
   /**
    * The fixed name of the one container (`docker run --name`, Compose `container_name`); other workloads on its
@@ -57,11 +61,20 @@ export interface RuntimeProps {
    * @default - none
    */
   readonly sysctls?: Record<string, string>;
+  /**
+   * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
+   * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the
+   * Deployment, Job or CronJob but not of its pods, ECS tags of the service (of the task definition and scheduled
+   * rule for a job). `docker run` has no service object: the docker target sets them nowhere, with an info.
+   * For labels every container carries, use `labels`.
+   * @default - none
+   */
+  readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -72,10 +85,12 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const tty = flag(path, 'tty', props.tty);
   const stdinOpen = flag(path, 'stdinOpen', props.stdinOpen);
   const sysctls = resolveSysctls(path, props.sysctls);
+  const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
     ...(stdinOpen ? { stdinOpen } : {}),
     ...(sysctls ? { sysctls } : {}),
+    ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(hostname !== undefined ? { hostname } : {}),
     ...(stop !== undefined ? { stop } : {}),

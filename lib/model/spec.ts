@@ -345,6 +345,8 @@ interface WorkloadSpecBase {
   readonly stdinOpen?: true;
   /** Kernel parameters, sorted by name; set only when some are given. */
   readonly sysctls?: Readonly<Record<string, string>>;
+  /** Labels of the service object, not of its containers (Compose `deploy.labels`), sorted by key; set only when some are given. */
+  readonly serviceLabels?: Readonly<Record<string, string>>;
 }
 
 export interface StopSpec {

@@ -1,4 +1,5 @@
 import { checkApps, type CheckReport } from '../../lib/check';
+import { Image, Service, System } from '../../lib/model';
 import { conceptOfProp } from '../../lib/check/concepts';
 import { exampleSystem } from '../support/examples';
 
@@ -20,5 +21,14 @@ describe('lading check: routes, autoscale and rollout are concepts of their own'
 
   test('GIVEN a diagnostic on a route WHEN attributed THEN it counts for routes, not ports', () => {
     expect([conceptOfProp('ports[0].routes'), conceptOfProp('ports[0]'), conceptOfProp('autoscale.max')]).toEqual(['routes', 'ports', 'autoscale']);
+  });
+
+  test('GIVEN service labels only WHEN checked THEN labels is a concept of the workload, and docker/service-labels counts for it', async () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: Image.of('nginx:1.27'), serviceLabels: { 'traefik.enable': 'true' } });
+    const report = await checkApps([{ name: 'shop', file: 'apps/shop.ts', spec: sys.toSpec() }], { targets: ['docker', 'swarm'] });
+    expect(cell(report, 'web', 'labels', 'docker')?.diagnostics.map((d) => d.code)).toEqual(['docker/service-labels']);
+    expect(cell(report, 'web', 'labels', 'swarm')).toEqual({ status: 'exact', diagnostics: [] });
+    expect(conceptOfProp('serviceLabels')).toBe('labels');
   });
 });

@@ -23,4 +23,17 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
     const script = renderDocker(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })).script;
     for (const flag of [' -t', ' -i', '--sysctl net.core.somaxconn=1024']) expect(script).toContain(flag);
   });
+
+  test('GIVEN service labels WHEN rendered THEN docker/service-labels says docker run sets them nowhere; the container labels stay', () => {
+    const r = renderDocker(shop({ labels: { tier: 'web' }, serviceLabels: { 'traefik.enable': 'true' } }));
+    expect(r.script).toContain('--label tier=web');
+    expect(r.script).not.toContain('traefik.enable');
+    const d = r.diagnostics.find((x) => x.code === 'docker/service-labels')!;
+    expect([d.severity, d.path, d.message, d.fix]).toEqual([
+      'info',
+      'shop/web serviceLabels',
+      'docker run creates a container, not a service: the service labels of web (traefik.enable) are set nowhere, and a tool that reads labels sees none of them.',
+      'Move them to labels to have them on the container (docker run --label), or run web on Compose, Swarm, Kubernetes or ECS.',
+    ]);
+  });
 });

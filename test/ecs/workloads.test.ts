@@ -118,6 +118,23 @@ describe('ECS: workloads', () => {
     t.hasResourceProperties('AWS::ECS::TaskDefinition', { Tags: Match.arrayWith([{ Key: 'tier', Value: 'db' }]) });
   });
 
+  test('GIVEN service labels WHEN rendered THEN they tag the ECS service (propagated to its tasks), and a job\'s task definition and schedule rule, not the containers', () => {
+    const spec = system((s) => {
+      new Service(s, 'web', { image: Image.of('nginx:1.27'), labels: { tier: 'web' }, serviceLabels: { 'com.example.team': 'shop', note: "it's *" } });
+      new Job(s, 'report', { image: Image.of('report:1'), schedule: '0 3 * * *', serviceLabels: { 'com.example.kind': 'report' } });
+    });
+    const { template: t, diagnostics } = synthEcs(spec);
+    const web = serviceOf(t!, 'web');
+    expect(web.Properties.Tags).toEqual(expect.arrayContaining([{ Key: 'com.example.team', Value: 'shop' }, { Key: 'tier', Value: 'web' }]));
+    expect(web.Properties.PropagateTags).toBe('SERVICE');
+    expect(JSON.stringify(containersOf(t!, 'shop-web')[0].DockerLabels)).toBe('{"tier":"web"}');
+    expect(JSON.stringify(one(t!, 'AWS::ECS::TaskDefinition', (p) => p.Family === 'shop-web').Properties.Tags)).not.toContain('com.example.team');
+    t!.hasResourceProperties('AWS::Events::Rule', { Tags: Match.arrayWith([{ Key: 'com.example.kind', Value: 'report' }]) });
+    t!.hasResourceProperties('AWS::ECS::TaskDefinition', { Family: 'shop-report', Tags: Match.arrayWith([{ Key: 'com.example.kind', Value: 'report' }]) });
+    const d = find(diagnostics, 'ecs/label-not-tag');
+    expect([d.path, d.message]).toEqual(['shop/web serviceLabels.note', 'the label is left out: it is not a valid AWS tag (got "note=it\'s *")']);
+  });
+
   test('GIVEN log size limits WHEN rendered THEN logs go through awslogs into a retained log group with the retention, and an info explains', () => {
     const spec = system((s) => new Service(s, 'app', { image: Image.of('app:1'), logging: { maxSize: '10m', maxFiles: 3 } }));
     const { template, diagnostics } = synthEcs(spec);

@@ -158,6 +158,26 @@ const CASES: Record<string, Case> = {
     at: 'services.web.env_file',
     says: 'env_file ../import-kit.ts is outside the folder of the Compose file',
   },
+  'import/network-driver': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    networks: [back]\nnetworks:\n  back:\n    driver_opts:\n      com.docker.network.bridge.enable_icc: "false"\n',
+    at: 'networks.back.driver_opts.com.docker.network.bridge.enable_icc',
+    says: 'com.docker.network.bridge.enable_icc "false": containers on back cannot reach each other in Compose (enable_icc false); on every target the services on back reach each other',
+  },
+  'import/network-option': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    networks: [back]\nnetworks:\n  back:\n    enable_ipv6: true\n',
+    at: 'networks.back.enable_ipv6',
+    says: 'containers on back get IPv6 addresses in Compose; every target gives them IPv4 only, so a client that reaches them over IPv6 fails.',
+  },
+  'import/volume-driver': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    volumes: ["media:/srv"]\nvolumes:\n  media:\n    driver_opts:\n      type: nfs\n      o: addr=10.0.0.5,rw\n      device: ":/exports/media"\n',
+    at: 'volumes.media.driver_opts',
+    says: 'media mounts the NFS export 10.0.0.5:/exports/media in Compose; every target creates an empty volume of its own instead',
+  },
+  'import/bind-volume': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    volumes: ["media:/srv"]\nvolumes:\n  media:\n    driver: local\n    driver_opts:\n      type: none\n      o: bind\n      device: /srv/media\n',
+    at: 'volumes.media.driver_opts',
+    says: 'media binds the host path /srv/media (type none, o bind): each service that mounts it binds /srv/media instead',
+  },
   'import/obsolete-version': {
     compose: 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n    restart: always\n',
     at: 'version',

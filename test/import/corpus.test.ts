@@ -50,16 +50,7 @@ describe('the corpus of Compose files', () => {
     expectValidCompose(file?.content ?? '', path.join(CORPUS, name, 'dist', 'compose', spec.name));
   });
 
-  /** Files whose Compose reading Kubernetes cannot run as written, each with the one error that says how to choose. */
-  const KUBERNETES_REFUSES: Record<string, string> = { 'long-syntax': 'kubernetes/single-writer-replicas' };
-
-  test.each(Object.keys(KUBERNETES_REFUSES))('GIVEN %s WHEN rendered to Kubernetes THEN it is refused with its listed error and no manifest', async (name) => {
-    const result = await render('kubernetes', name);
-    expect([...new Set(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code))]).toEqual([KUBERNETES_REFUSES[name]]);
-    expect(result.files).toEqual([]);
-  });
-
-  test.each(names.filter((n) => !(n in KUBERNETES_REFUSES)))('GIVEN %s WHEN rendered to Kubernetes THEN every object passes the Kubernetes 1.27 schemas', async (name) => {
+  test.each(names)('GIVEN %s WHEN rendered to Kubernetes THEN every object passes the Kubernetes 1.27 schemas', async (name) => {
     const result = await render('kubernetes', name);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.files.length).toBe(1);

@@ -146,14 +146,14 @@ describe('loading a Compose file into the model', () => {
     expect(service(s, 'emails').dependsOn).toEqual([{ name: 'queue', kind: 'service', condition: 'started' }]);
   });
 
-  test('GIVEN long-syntax ports and volumes WHEN imported THEN ranges expand, every mount kind is kept and the read-only project folder becomes a config file', () => {
+  test('GIVEN long-syntax ports and volumes WHEN imported THEN ranges expand, every mount kind is kept, the local bind volume is its host path, and the read-only project folder becomes a config file', () => {
     const gateway = service(spec(importCorpus('long-syntax')), 'gateway');
     expect(gateway.main.ports.map((p) => `${p.hostPort ?? p.publish}:${p.containerPort}/${p.protocol}`)).toEqual([
       '8000:10000/tcp', '9901:9901/tcp', '5000:6000/udp', '5001:6001/udp', 'dynamic:7000/tcp', '8001:8001/tcp',
     ]);
     expect(gateway.main.files).toEqual([{ kind: 'config', source: 'site', target: '/srv/site', mode: 0o444, index: 0 }]);
     expect(gateway.main.mounts).toEqual([
-      { kind: 'volume', volume: 'cache', target: '/var/cache/envoy', readOnly: false },
+      { kind: 'bind', source: '/mnt/cache', target: '/var/cache/envoy', readOnly: false, inImage: false },
       { kind: 'ephemeral', name: 'tmp', target: '/tmp', tmpfs: true, sizeLimitBytes: 64 * 1024 ** 2, readOnly: false, mode: 0o1777 },
       { kind: 'ephemeral', name: 'scratch', target: '/scratch', tmpfs: false, readOnly: false },
     ]);

@@ -35,6 +35,19 @@ describe('importing how a container runs', () => {
     expect([w.tty, w.stdinOpen, w.sysctls]).toEqual([true, true, { 'net.core.somaxconn': '1024' }]);
   });
 
+  test('GIVEN deploy.labels (Swarm Traefik) on a service with no port WHEN imported THEN they are service labels, apart from the container labels, and the Traefik port is inferred from them', () => {
+    const imported = importText(
+      'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    labels: [tier=web]\n    deploy:\n      labels:\n        - traefik.enable=true\n        - traefik.http.services.web.loadbalancer.server.port=8080\n  proxy:\n    image: nginx:1.27\n    restart: always\n    network_mode: service:web\n    deploy:\n      labels: { a: b }\n',
+    );
+    const w = imported.system!.toSpec().services[0];
+    expect([w.serviceLabels, w.main.labels]).toEqual([{ 'traefik.enable': 'true', 'traefik.http.services.web.loadbalancer.server.port': '8080' }, { tier: 'web' }]);
+    expect(w.main.ports.map((p) => p.containerPort)).toEqual([8080]);
+    expect(findings(imported)).toEqual(['import/inferred-port services.web', 'import/sidecar services.proxy', 'import/sidecar-key services.proxy.deploy.labels']);
+    expect(imported.diagnostics.map((d) => d.message)).toContain('web declares no port, and its deploy label traefik.http.services.web.loadbalancer.server.port says a proxy reaches it on 8080: port 8080 is imported, so that every target lets the proxy reach it.');
+    expect(imported.diagnostics.map((d) => d.message)).toContain('a sidecar shares the service object (and its deploy.labels) of web: its own is left out.');
+    expect(writeApp(imported.plan)).toContain("serviceLabels: { 'traefik.enable': 'true', 'traefik.http.services.web.loadbalancer.server.port': '8080' },");
+  });
+
   test.each([
     ['a hostname that is not a DNS label', 'hostname: rabbitmq_host', 'import/unsupported-value services.web.hostname', 'hostname rabbitmq_host is not DNS labels joined by dots: it is left out, and the container sees its own id as its host name.'],
     ['a platform other than linux/amd64 and linux/arm64', 'platform: windows/amd64', 'import/unsupported-value services.web.platform', 'platform windows/amd64 is not one every target runs (linux/amd64, linux/arm64): it is left out, and the image runs on whatever the host is.'],
@@ -99,6 +112,6 @@ describe('interpolation inside .env and env_file, and the legacy external form',
   test('GIVEN driver bridge on a network and local on a volume WHEN imported THEN nothing is reported, and another driver is', () => {
     const base = 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    networks: [edge]\n    volumes: ["data:/data"]\nvolumes:\n  data:\n    driver: local\n';
     expect(findings(importText(`${base}networks:\n  edge:\n    driver: bridge\n`))).toEqual([]);
-    expect(findings(importText(`${base}networks:\n  edge:\n    driver: macvlan\n`))).toEqual(['import/unsupported-key networks.edge.driver']);
+    expect(findings(importText(`${base}networks:\n  edge:\n    driver: macvlan\n`))).toEqual(['import/network-driver networks.edge.driver']);
   });
 });

@@ -10,6 +10,17 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     expect([w.containerName, w.hostname, w.stop, w.platform]).toEqual(['front', 'web1', { signal: 'SIGINT', gracePeriodSeconds: 60 }, { os: 'linux', architecture: 'arm64' }]);
   });
 
+  test('GIVEN service labels WHEN resolved THEN the spec carries them sorted, apart from the container labels', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, labels: { tier: 'web' }, serviceLabels: { 'traefik.enable': 'true', 'com.example.team': 'shop' } });
+    new Service(sys, 'db', { image: NGINX, serviceLabels: {} });
+    const [db, web] = sys.toSpec().services;
+    expect(web.serviceLabels).toEqual({ 'com.example.team': 'shop', 'traefik.enable': 'true' });
+    expect(Object.keys(web.serviceLabels!)).toEqual(['com.example.team', 'traefik.enable']);
+    expect(web.main.labels).toEqual({ tier: 'web' });
+    expect(db.serviceLabels).toBeUndefined();
+  });
+
   test.each<[string, object, string]>([
     ['a container name with a space', { containerName: 'my web' }, "shop/web containerName: must be a Docker container name: letters, digits, _, . and -, starting with a letter or digit (got \"my web\"). Write e.g. 'es'."],
     ['a container name with replicas', { containerName: 'front', replicas: 2 }, 'shop/web containerName: only one container can carry a fixed name (got 2). Remove containerName or run 1 replica.'],
@@ -19,6 +30,9 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['tty as a string', { tty: 'yes' }, 'shop/web tty: must be true or false (got "yes"). Write tty: true or leave it out.'],
     ['sysctls as a list', { sysctls: ['net.core.somaxconn=1024'] }, "shop/web sysctls: must map kernel parameters to values (got [\"net.core.somaxconn=1024\"]). Write e.g. { 'net.core.somaxconn': '1024' }."],
     ['a sysctl without a dot', { sysctls: { somaxconn: '1' } }, "shop/web sysctls.somaxconn: a kernel parameter is a dotted name with a string or number value (got \"1\"). Write e.g. { 'net.core.somaxconn': '1024' }."],
+    ['service labels as a list', { serviceLabels: ['tier=web'] }, 'shop/web serviceLabels: must be an object of names to strings (got ["tier=web"]). Write e.g. { NAME: "value" }.'],
+    ['a service label with a space in its key', { serviceLabels: { 'my tier': 'web' } }, "shop/web serviceLabels.my tier: invalid name (got \"my tier\"). Use a key without spaces or '='."],
+    ['a service label with a number value', { serviceLabels: { 'traefik.http.services.web.loadbalancer.server.port': 80 } }, 'shop/web serviceLabels.traefik.http.services.web.loadbalancer.server.port: value must be a string (got 80). Write the value in quotes: "80".'],
     ['a platform Windows', { platform: 'windows/amd64' }, "shop/web platform: must be 'linux/amd64' or 'linux/arm64' (got \"windows/amd64\"). Write e.g. 'linux/amd64'."],
   ])('GIVEN %s WHEN constructed THEN it fails with the path, the value and the fix', (_, props, message) => {
     expect(() => new Service(new System('shop'), 'web', { image: NGINX, ...props })).toThrow(message);

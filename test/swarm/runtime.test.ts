@@ -1,4 +1,4 @@
-import { Image, Port, Service, System, type ServiceProps } from '../../lib/model';
+import { Image, Job, Port, Service, System, type ServiceProps } from '../../lib/model';
 import { renderSwarm } from './swarm-test-kit';
 
 function shop(props: Partial<ServiceProps>): System {
@@ -27,5 +27,17 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
   test('GIVEN tty, stdinOpen and sysctls WHEN rendered THEN the stack file keeps them', () => {
     const web = renderSwarm(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })).doc.services.web;
     expect([web.tty, web.stdin_open, web.sysctls]).toEqual([true, true, { 'net.core.somaxconn': '1024' }]);
+  });
+
+  test('GIVEN service labels WHEN rendered THEN they are deploy.labels of the main service only, apart from the container labels, and the file validates', () => {
+    const sys = shop({ labels: { tier: 'web' }, serviceLabels: { 'traefik.enable': 'true', tier: 'edge' } });
+    const web = sys.node.findChild('web') as Service;
+    web.addSidecar('log-shipper', { image: Image.of('fluent/fluent-bit:3.0') });
+    new Job(sys, 'migrate', { image: Image.of('shop/migrate:1'), serviceLabels: { 'com.example.kind': 'migration' } });
+    const services = renderSwarm(sys).doc.services;
+    expect(services.web.deploy.labels).toEqual({ tier: 'edge', 'traefik.enable': 'true' });
+    expect(services.web.labels).toEqual({ tier: 'web' });
+    expect(services['web-log-shipper'].deploy?.labels).toBeUndefined();
+    expect(services.migrate.deploy.labels).toEqual({ 'com.example.kind': 'migration' });
   });
 });

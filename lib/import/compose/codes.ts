@@ -133,6 +133,22 @@ export const IMPORT_CODES = {
     severity: 'error',
     summary: 'An `env_file` (or an `extends.file`) outside the folder of the Compose file: refused unless `--allow-outside-files` is given.',
   },
+  'import/network-driver': {
+    severity: 'warning',
+    summary: 'A network driver other than bridge or overlay, or a driver option, that no target honours: the message says who can then reach whom, and the fix.',
+  },
+  'import/network-option': {
+    severity: 'info',
+    summary: 'enable_ipv6 or attachable on a network: no target gives IPv6 addresses or lets containers outside the system join.',
+  },
+  'import/volume-driver': {
+    severity: 'warning',
+    summary: 'A volume kept elsewhere (a plugin, an NFS export, a CIFS share, a device) or in memory: every target creates an empty volume of its own instead.',
+  },
+  'import/bind-volume': {
+    severity: 'info',
+    summary: 'A local volume that binds a host path (driver_opts type none, o bind, device): imported as a bind mount of that path.',
+  },
 } as const satisfies CodeTable;
 
 /** Every code of the import, as a union of string literals. */

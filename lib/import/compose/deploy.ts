@@ -1,4 +1,5 @@
 import { asMap, asNumber, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
+import { labelsOf } from './environment';
 import type { Located, LocatedMap } from './located';
 import { placementOf } from './placement';
 import type { PlacementPlan, ResourcesPlan } from './plan';
@@ -11,6 +12,8 @@ export interface DeployResult {
   readonly restartPolicy?: { readonly value: string; readonly keyPath: string; readonly line: number };
   /** `deploy.placement`. */
   readonly placement?: PlacementPlan;
+  /** `deploy.labels`: labels of the service, not of its containers. */
+  readonly serviceLabels?: Readonly<Record<string, string>>;
 }
 
 const DEPLOY_HINTS: Record<string, string> = {
@@ -18,7 +21,6 @@ const DEPLOY_HINTS: Record<string, string> = {
   update_config: 'Each target rolls updates its own way.',
   rollback_config: 'Each target rolls back its own way.',
   endpoint_mode: 'Services are reached by name on every target.',
-  labels: 'Service labels are set with `labels` on the service.',
 };
 
 /** Memory in Docker's notation: strings as written, numbers as bytes. */
@@ -33,18 +35,21 @@ function cpus(ctx: ImportContext, node: Located, keyPath: string): number | stri
   return /^\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
-/** `deploy` (replicas, resources, restart_policy, placement) and the older `mem_limit`, `mem_reservation`, `cpus`, `cpu_shares`, `scale`. */
+/** `deploy` (replicas, resources, restart_policy, placement, labels) and the older `mem_limit`, `mem_reservation`, `cpus`, `cpu_shares`, `scale`. */
 export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: string): DeployResult {
   const fromDeploy: { memory?: string; memoryReservation?: string; cpus?: number | string } = {};
   let replicas: DeployResult['replicas'];
   let restartPolicy: DeployResult['restartPolicy'];
   let placement: PlacementPlan | undefined;
+  let serviceLabels: Record<string, string> | undefined;
   const deployEntry = entry(service, 'deploy');
   if (deployEntry) {
     const p = `${keyPath}.deploy`;
     const deploy = asMap(ctx, deployEntry.value, p);
-    reportUnhandled(ctx, deploy, p, new Set(['replicas', 'resources', 'restart_policy', 'placement']), DEPLOY_HINTS);
+    reportUnhandled(ctx, deploy, p, new Set(['replicas', 'resources', 'restart_policy', 'placement', 'labels']), DEPLOY_HINTS);
     placement = placementOf(ctx, deploy, p);
+    const labels = entry(deploy, 'labels');
+    if (labels) serviceLabels = labelsOf(ctx, labels.value, `${p}.labels`);
     const r = entry(deploy, 'replicas');
     if (r) replicas = { value: asNumber(ctx, r.value, `${p}.replicas`), keyPath: `${p}.replicas`, line: r.line };
     const res = entry(deploy, 'resources');
@@ -138,7 +143,13 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
     ...(shares !== undefined ? { cpuShares: shares } : {}),
     ...(cpu !== undefined ? { cpus: cpu } : {}),
   };
-  return { resources, ...(replicas ? { replicas } : {}), ...(restartPolicy ? { restartPolicy } : {}), ...(placement ? { placement } : {}) };
+  return {
+    resources,
+    ...(replicas ? { replicas } : {}),
+    ...(restartPolicy ? { restartPolicy } : {}),
+    ...(placement ? { placement } : {}),
+    ...(serviceLabels && Object.keys(serviceLabels).length > 0 ? { serviceLabels } : {}),
+  };
 }
 
 /** The restart policy of a service: `restart` first, then `deploy.restart_policy`; Compose's `no` when neither. */

@@ -45,15 +45,20 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
 /** `traefik.http.services.<name>.loadbalancer.server.port`: the port a Traefik proxy forwards to, which the service listens on. */
 const TRAEFIK_PORT = /^traefik\.http\.services\.[^.]+\.loadbalancer\.server\.port$/;
 
+/** Traefik reads container labels on Docker, and the service's `deploy.labels` on Swarm: both are read. */
 function inferFromProxyLabel(ctx: ImportContext, target: ConvertedService): void {
-  for (const [key, value] of Object.entries(target.container.labels)) {
+  const labels = [
+    ...Object.entries(target.runtime.serviceLabels ?? {}).map(([key, value]) => ({ key, value, kind: 'deploy label' })),
+    ...Object.entries(target.container.labels).map(([key, value]) => ({ key, value, kind: 'label' })),
+  ];
+  for (const { key, value, kind } of labels) {
     const port = Number(value);
     if (!TRAEFIK_PORT.test(key) || !Number.isInteger(port) || port < 1 || port > 65535 || target.ports.some((p) => p.containerPort === port)) continue;
     target.ports.push({ containerPort: port, protocol: 'tcp', http: false });
     ctx.reporter.report(
       'import/inferred-port',
       at(ctx, target.input.keyPath, target.input.map.line),
-      `${target.input.composeName} declares no port, and its label ${key} says a proxy reaches it on ${port}: port ${port} is imported, so that every target lets the proxy reach it.`,
+      `${target.input.composeName} declares no port, and its ${kind} ${key} says a proxy reaches it on ${port}: port ${port} is imported, so that every target lets the proxy reach it.`,
       `Declare it: expose: ["${port}"].`,
     );
   }

@@ -18,7 +18,7 @@ import { MAX_INPUT_BYTES, readInput } from './read-input';
 import { SecretRegistry } from './secrets';
 import { bindsToConfigFiles } from './config-files';
 import { declareConfigs, withServiceConfigs } from './configs';
-import { declareNetworks, declareSecrets, declareVolumes } from './top-level';
+import { declareNetworks, declareSecrets, declareVolumes, type DeclaredVolume } from './top-level';
 import { VolumeNames } from './volume-names';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
 
@@ -130,7 +130,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const secrets = new SecretRegistry(ctx, names);
   const topSecrets = entry(top, 'secrets');
   declareSecrets(ctx, topSecrets ? asMap(ctx, topSecrets.value, 'secrets') : undefined, secrets);
-  const volumes = (composeName: string, keyPath: string, line: number): string => {
+  const volumes = (composeName: string, keyPath: string, line: number): DeclaredVolume => {
     const known = declaredVolumes.get(composeName);
     if (known) return known;
     const id = volumeNames.claim(composeName, keyPath, line);
@@ -168,7 +168,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     ...(secrets.usesFiles ? { composeSecrets: 'files' as const } : {}),
     ...(ec2 ? { ecsLaunchType: 'ec2' as const } : {}),
     ...planned,
-    volumes: volumeNames.plans(declaredVolumes.values()),
+    volumes: volumeNames.plans([...declaredVolumes.values()].filter((v): v is string => typeof v === 'string')),
     secrets: secrets.all(),
     ...(configFiles.length > 0 ? { configFiles } : {}),
   };

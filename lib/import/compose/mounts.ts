@@ -4,8 +4,17 @@ import type { MountPlan, TmpfsOwnershipPlan } from './plan';
 import { tmpfsLongMode, tmpfsOwnership } from './security';
 import { bytesText, hostPath } from './paths';
 
-/** Finds the model name of a named volume, declaring it when the file did not (with a diagnostic). */
-export type VolumeResolver = (composeName: string, keyPath: string, line: number) => string;
+/**
+ * Finds the model name of a named volume, declaring it when the file did not (with a diagnostic), or the host path
+ * that a local volume binds.
+ */
+export type VolumeResolver = (composeName: string, keyPath: string, line: number) => string | { readonly bind: string };
+
+/** A mount of a named volume: of the model's volume, or a bind mount of the host path it binds. */
+function namedMount(volumes: VolumeResolver, source: string, target: string, readOnly: boolean, keyPath: string, line: number): MountPlan {
+  const v = volumes(source, keyPath, line);
+  return typeof v === 'string' ? { kind: 'volume', volume: v, target, readOnly } : { kind: 'bind', source: v.bind, target, readOnly };
+}
 
 const isHostPath = (source: string): boolean => source.startsWith('.') || source.startsWith('/') || source.startsWith('~');
 
@@ -53,7 +62,7 @@ function shortMount(ctx: ImportContext, text: string, keyPath: string, line: num
     }
     return { kind: 'bind', source: hostPath(ctx, source), target, readOnly };
   }
-  return { kind: 'volume', volume: volumes(source, keyPath, line), target, readOnly };
+  return namedMount(volumes, source, target, readOnly, keyPath, line);
 }
 
 function longMount(ctx: ImportContext, map: LocatedMap, keyPath: string, volumes: VolumeResolver): MountPlan | undefined {
@@ -80,7 +89,7 @@ function longMount(ctx: ImportContext, map: LocatedMap, keyPath: string, volumes
     case 'volume':
       options('volume', []);
       if (source === undefined) return { kind: 'ephemeral', target, tmpfs: false, readOnly };
-      return { kind: 'volume', volume: volumes(source, keyPath, map.line), target, readOnly };
+      return namedMount(volumes, source, target, readOnly, keyPath, map.line);
     case 'bind': {
       options('bind', ['create_host_path']);
       if (source === undefined) fail(ctx, keyPath, map.line, 'a bind mount needs a source');

@@ -74,6 +74,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     if (s.replicas !== main.replicas && s.deploy.replicas) dropped('the replicas', s.deploy.replicas.line, s.deploy.replicas.keyPath);
     if (s.deploy.placement) dropped('the placement', map.entries.get('deploy')?.line ?? map.line, `${keyPath}.deploy.placement`);
     if (s.restart !== main.restart && map.entries.has('restart')) dropped('the restart policy', map.entries.get('restart')?.line ?? map.line, `${keyPath}.restart`);
+    if (s.runtime.serviceLabels) dropped('the service object (and its deploy.labels)', map.entries.get('deploy')?.line ?? map.line, `${keyPath}.deploy.labels`);
     const list = sidecars.get(mainId) ?? [];
     list.push({ id, container: s.container, volumesFrom: s.volumesFromMain, source: { keyPath, line: map.line } });
     sidecars.set(mainId, list);

@@ -182,4 +182,6 @@ export interface RuntimePlan {
   readonly tty?: boolean;
   readonly stdinOpen?: boolean;
   readonly sysctls?: Readonly<Record<string, string>>;
+  /** `deploy.labels`: labels of the service, not of its containers. */
+  readonly serviceLabels?: Readonly<Record<string, string>>;
 }

@@ -1,5 +1,7 @@
 import { asBoolean, asMap, asString, at, entry, reportUnhandled, type ImportContext } from './context';
-import { defaultDriverKeys, legacyExternalName } from './default-drivers';
+import { legacyExternalName } from './legacy-external';
+import { networkDriverKeys } from './network-drivers';
+import { volumeDriverOf } from './volume-drivers';
 import type { LocatedMap } from './located';
 import type { NameTable } from './names';
 import { hostPath } from './paths';
@@ -13,13 +15,9 @@ export interface DeclaredNetwork {
 }
 
 const RESOURCE_HINTS: Record<string, string> = {
-  driver: 'Each target provides its own driver.',
-  driver_opts: 'Each target provides its own driver.',
   ipam: 'Each target assigns addresses itself.',
   name: 'lading names networks and volumes after the system and the id.',
   labels: 'The model has no labels on networks and volumes.',
-  attachable: 'Containers outside the system cannot join its networks in the model.',
-  enable_ipv6: 'Each target decides on IPv6.',
 };
 
 const SECRET_HINTS: Record<string, string> = {
@@ -54,7 +52,7 @@ export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined,
     if (!(e.value.kind === 'scalar' && e.value.value === null)) {
       const map = asMap(ctx, e.value, p);
       const isExternal = external(ctx, map, p, 'network', name);
-      reportUnhandled(ctx, map, p, new Set(['internal', 'external', ...(isExternal ? ['name'] : []), ...defaultDriverKeys(ctx, map, p, 'network')]), RESOURCE_HINTS);
+      reportUnhandled(ctx, map, p, new Set(['internal', 'external', ...(isExternal ? ['name'] : []), ...networkDriverKeys(ctx, map, p, name)]), RESOURCE_HINTS);
       const i = entry(map, 'internal');
       if (i) internal = asBoolean(ctx, i.value, `${p}.internal`);
     }
@@ -67,16 +65,24 @@ export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined,
   return out;
 }
 
-/** The top-level `volumes`, by their name in the file: model id. */
-export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, names: VolumeNames): Map<string, string> {
-  const out = new Map<string, string>();
+/** A named volume of the file: a volume of the model (its id), or a host path it binds. */
+export type DeclaredVolume = string | { readonly bind: string };
+
+/** The top-level `volumes`, by their name in the file: model id, or the host path a local bind volume names. */
+export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, names: VolumeNames): Map<string, DeclaredVolume> {
+  const out = new Map<string, DeclaredVolume>();
   if (!top) return out;
   for (const [name, e] of top.entries) {
     const p = `volumes.${name}`;
     if (!(e.value.kind === 'scalar' && e.value.value === null)) {
       const map = asMap(ctx, e.value, p);
       const isExternal = external(ctx, map, p, 'volume', name);
-      reportUnhandled(ctx, map, p, new Set(['external', ...(isExternal ? ['name'] : []), ...defaultDriverKeys(ctx, map, p, 'volume')]), RESOURCE_HINTS);
+      const driver = volumeDriverOf(ctx, map, p, name);
+      reportUnhandled(ctx, map, p, new Set(['external', ...(isExternal ? ['name'] : []), ...driver.read]), RESOURCE_HINTS);
+      if (driver.bind !== undefined && !isExternal) {
+        out.set(name, { bind: driver.bind });
+        continue;
+      }
     }
     out.set(name, names.claim(name, p, e.line));
   }

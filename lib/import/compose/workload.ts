@@ -127,7 +127,7 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
     replicas: deploy.replicas?.value ?? 1,
     volumesFromMain,
     deploy,
-    runtime: runtimeOf(ctx, map, keyPath),
+    runtime: { ...runtimeOf(ctx, map, keyPath), ...(deploy.serviceLabels ? { serviceLabels: deploy.serviceLabels } : {}) },
   };
 }
 

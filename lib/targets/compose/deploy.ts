@@ -1,12 +1,13 @@
 import type { ContainerSpec, WorkloadSpec } from '../../model/spec';
 import { placementKey } from '../docker-engine/placement';
 import { restartFlag } from '../docker-engine/restart';
+import { deployLabelsKey } from '../docker-engine/service-labels';
 import { compact, isEmpty, type ComposeMap } from './document';
 import { cpuSharesKey, deployResources } from './resources';
 import { restartPolicy } from './restart';
 
 /**
- * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy, and the placement `docker stack deploy` reads from the same file) of one container of a workload, as
+ * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy, service labels, and the placement `docker stack deploy` reads from the same file) of one container of a workload, as
  * `docker compose up` reads them. A job has no replicas: it runs once.
  */
 export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): ComposeMap {
@@ -15,6 +16,7 @@ export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): Co
     resources: deployResources(container.resources),
     restart_policy: restartPolicy(workload.restart),
     placement: placementKey(workload),
+    labels: deployLabelsKey(workload, container),
   });
   return compact({
     restart: restartFlag(workload.restart),

@@ -81,6 +81,10 @@ export const DOCKER_CODES = {
     severity: 'info',
     summary: 'A docker script runs every container on one host: placement is not applied.',
   },
+  'docker/service-labels': {
+    severity: 'info',
+    summary: 'docker run creates no service object: service labels (Compose deploy.labels) are set nowhere; labels of the container are kept.',
+  },
 } as const satisfies CodeTable;
 
 export type DockerCode = CodeOf<typeof DOCKER_CODES>;

@@ -10,6 +10,7 @@ import { networkPlan, type NetworkPlan } from './networks';
 import { portFlags } from './ports';
 import { runtimeFlags } from './runtime';
 import type { DockerScope } from './scope';
+import { reportServiceLabels } from './service-labels';
 import { commandText, quote, type Command, type Word } from './shell';
 
 /** A sidecar in the namespace of one main container: `--network container:<main>`, `--volumes-from <main>`. */
@@ -110,5 +111,6 @@ function jobLines(scope: DockerScope, job: JobSpec): string[] {
 export function workloadLines(scope: DockerScope, workload: WorkloadSpec): string[] {
   const placement = oneHostPlacementFinding(workload, 'A docker script', '');
   if (placement) scope.reporter.report('docker/placement', placement.path, ...placement.text);
+  reportServiceLabels(scope, workload);
   return workload.kind === 'service' ? serviceLines(scope, workload) : jobLines(scope, workload);
 }

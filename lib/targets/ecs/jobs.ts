@@ -32,7 +32,8 @@ export function checkSchedule(j: JobSpec, d: EcsReporter): void {
   if ('problem' in cron) d.report('ecs/cron-days', `${j.path} schedule`, `EventBridge cannot express ${JSON.stringify(j.schedule)}: ${cron.problem}`, 'Set either the day of month or the day of week, and * in the other.');
 }
 
-export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: JobContext): void {
+/** The job run on demand, or by its schedule rule, which it returns. */
+export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: JobContext): events.Rule | undefined {
   if (j.restart.policy === 'on-failure') {
     const times = j.restart.maxRetries !== undefined ? `up to ${j.restart.maxRetries} times` : 'without limit';
     ctx.d.report('ecs/job-retries', `${j.path} restart`, `ECS runs the task once: it is not retried on failure (${times} asked)`, 'Retry from whatever starts the task, or make the job idempotent and schedule it.');
@@ -44,13 +45,13 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
       runTaskOutput(scope, j, ctx.vpc.selectSubnets(placement.subnets).subnetIds, ctx.securityGroups, placement.publicIp);
     }
     ctx.d.report('ecs/job-on-demand', `${j.path}`, `the task definition ${task.taskDefinition.family} runs on demand: aws ecs run-task --task-definition ${task.taskDefinition.family}`);
-    return;
+    return undefined;
   }
   const cron = toEventBridgeCron(j.schedule);
-  if ('problem' in cron) return;
+  if ('problem' in cron) return undefined;
   const awsvpc = task.networkMode === 'awsvpc';
   const placement = placementOf(ctx.spec, j);
-  new events.Rule(scope, 'Schedule', {
+  return new events.Rule(scope, 'Schedule', {
     description: `${j.path}: ${j.schedule} (UTC)`,
     schedule: events.Schedule.expression(cron.expression),
     targets: [

@@ -14,7 +14,7 @@ import { buildCapacity } from './ec2-capacity';
 import { checkedByTargetGroup } from './health-checks';
 import { buildSearchDomain } from './job-names';
 import { buildJob } from './jobs';
-import { tagWithLabels } from './labels';
+import { tagWithLabels, tagWithServiceLabels } from './labels';
 import { buildLoadBalancers, type ServiceTarget } from './load-balancers';
 import { buildLogGroup } from './logs';
 import { stackNameOf } from './names';
@@ -114,6 +114,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const service = buildService(scope, s, task, { spec, d, cluster, namespace, securityGroups: groups, published: isPublished });
     addAutoscaling(service, s);
     tagWithLabels(s, [task.taskDefinition, service], d);
+    tagWithServiceLabels(s, [service], d);
     services.set(s.name, service);
     targets.set(s.name, { service, networkMode: task.networkMode, identity });
   }
@@ -124,7 +125,8 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const task = buildTaskDefinition(scope, j, taskContext, identity, false);
     if (!task) continue;
     tagWithLabels(j, [task.taskDefinition], d);
-    buildJob(scope, j, task, { spec, d, cluster, vpc, securityGroups: groups });
+    const schedule = buildJob(scope, j, task, { spec, d, cluster, vpc, securityGroups: groups });
+    tagWithServiceLabels(j, schedule ? [task.taskDefinition, schedule] : [task.taskDefinition], d);
   }
   orderDependencies(spec, services, d);
   buildLoadBalancers(stack, vpc, spec, published, targets, d, buildRoutes(stack, vpc, spec, targets, d));

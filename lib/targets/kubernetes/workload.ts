@@ -64,7 +64,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       overridePodTemplate(template, {
         containers: intents,
         labels: meta.podLabels,
-        annotations: meta.annotations,
+        annotations: meta.podAnnotations,
         emptyDirSizeLimits: volumes.sizeLimits,
         imagePullSecrets: pullSecrets,
         hostNetwork: w.hostNetwork,

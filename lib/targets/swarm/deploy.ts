@@ -2,6 +2,7 @@ import type { ContainerSpec, WorkloadSpec } from '../../model/spec';
 import { compact, type StackMap } from './document';
 import { resourcesKey } from './resources';
 import { restartPolicyKey } from './restart';
+import { deployLabelsKey } from '../docker-engine/service-labels';
 import type { SwarmScope } from './scope';
 
 /**
@@ -18,11 +19,11 @@ function updateOrder(workload: WorkloadSpec): 'start-first' | 'stop-first' {
 }
 
 /**
- * `deploy` of one container of a workload: a service is `replicated` with its replicas and its update and
+ * `deploy` of one container of a workload, with the service labels on the main one: a service is `replicated` with its replicas and its update and
  * rollback order; a job is a `replicated-job`, which runs to completion once when the stack is deployed.
  */
 export function deployKey(scope: SwarmScope, workload: WorkloadSpec, container: ContainerSpec): StackMap {
-  const common = { resources: resourcesKey(scope, container), restart_policy: restartPolicyKey(workload) };
+  const common = { resources: resourcesKey(scope, container), restart_policy: restartPolicyKey(workload), labels: deployLabelsKey(workload, container) };
   if (workload.kind === 'job') return compact({ mode: 'replicated-job', ...common });
   const order = updateOrder(workload);
   return compact({
