@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { cloudMapOf } from './job-names';
-import { addContainerAlias } from './container-alias';
+import { addAliases } from './aliases';
 import { deploymentPercents } from './rollout';
 import { serviceConnectOf } from './service-connect';
 import { reportServiceRestart } from './service-restart';
@@ -30,7 +30,7 @@ interface ServiceContext {
  */
 export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.BaseService {
   const service = createService(scope, s, task, ctx);
-  addContainerAlias(service, s, ctx.namespace !== undefined && task.networkMode !== 'host', ctx.d);
+  addAliases(service, s, ctx.spec, ctx.namespace !== undefined && task.networkMode !== 'host', ctx.d);
   return service;
 }
 

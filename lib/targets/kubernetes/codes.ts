@@ -129,6 +129,10 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: 'A Deployment names its pods itself: a fixed container name becomes a second Service of the same pods, so other pods still reach it by that name.',
   },
+  'kubernetes/alias-without-ports': {
+    severity: 'warning',
+    summary: 'A workload without ports has no Service: its aliases and fixed container name (and its own name) resolve to no address on the cluster.',
+  },
   'kubernetes/unsafe-sysctl': {
     severity: 'warning',
     summary: 'A sysctl outside the set a kubelet allows by default: the pod is refused on a node that does not allow it.',
