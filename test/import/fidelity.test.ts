@@ -214,4 +214,11 @@ describe('the importer reads a real file as docker-compose config does', () => {
       }
     },
   );
+
+  test('GIVEN links (joomla-mysql) WHEN read by both THEN every link alias docker-compose config keeps is an alias of the linked service', () => {
+    const config = composeConfig('joomla-mysql');
+    const spec = result('joomla-mysql').spec!;
+    const links = Object.values<any>(config.services).flatMap((svc) => (svc.links ?? []).map(String)).map((l: string) => l.split(':'));
+    expect(links.map(([target, alias]: string[]) => [target, alias, spec.services.find((w) => w.name === target)?.aliases])).toEqual([['joomladb', 'mysql', ['mysql']]]);
+  });
 });
