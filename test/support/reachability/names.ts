@@ -34,3 +34,17 @@ export function kubernetesNames(objects: readonly K8sObject[]): Names {
   }
   return [...lines].sort();
 }
+
+/** The CloudFormation templates of an ECS system: each Service Connect client alias, to the ECS service it names. */
+export function ecsNames(templates: ReadonlyArray<{ Resources?: Record<string, { Type: string; Properties?: Record<string, any> }> }>): Names {
+  const lines = new Set<string>();
+  for (const t of templates) {
+    for (const r of Object.values(t.Resources ?? {})) {
+      if (r.Type !== 'AWS::ECS::Service') continue;
+      for (const s of r.Properties?.ServiceConnectConfiguration?.Services ?? []) {
+        for (const alias of s.ClientAliases ?? []) lines.add(`${alias.DnsName} -> ${r.Properties?.ServiceName}`);
+      }
+    }
+  }
+  return [...lines].sort();
+}
