@@ -20,7 +20,7 @@ describe('aliases on ECS: Service Connect client aliases of every tcp port', () 
     const d = find(synthEcs(sys.toSpec()).diagnostics, 'ecs/alias-in-job');
     expect([d.path, d.message, d.fix]).toEqual([
       'shop/db aliases',
-      "migrate runs as standalone tasks, which resolve services through the zone's DNS records: those name db only, so database does not resolve there",
+      "migrate resolves services through the zone's DNS records (a job is a standalone task, outside Service Connect), which name db only: database does not resolve there",
       'Reach it as db from migrate.',
     ]);
   });

@@ -36,7 +36,7 @@ export function addAliases(service: ecs.BaseService, s: ServiceSpec, spec: Syste
     d.report(
       'ecs/alias-in-job',
       `${s.path} ${propOf(s)}`,
-      `${jobs.join(', ')} run${jobs.length > 1 ? '' : 's'} as standalone tasks, which resolve services through the zone's DNS records: those name ${s.name} only, so ${names.join(', ')} do${names.length > 1 ? '' : 'es'} not resolve there`,
+      `${jobs.join(', ')} resolve${jobs.length > 1 ? '' : 's'} services through the zone's DNS records (a job is a standalone task, outside Service Connect), which name ${s.name} only: ${names.join(', ')} do${names.length > 1 ? '' : 'es'} not resolve there`,
       `Reach it as ${s.name} from ${jobs.join(', ')}.`,
     );
   }
