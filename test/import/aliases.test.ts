@@ -52,4 +52,12 @@ describe('importing the names a service is reached by: links, network aliases, f
       "networks.net.ipam: ipam is left out: each target assigns the addresses of network net from a range of its own (Docker's pool, the cluster's pod network, the VPC's subnets), not from 172.20.0.0/24, so a peer or a rule that relies on an address in 172.20.0.0/24 fails. Reach services by name (or an alias), not by address.",
     ]);
   });
+
+  test('GIVEN a peer that reaches db by its link alias as database:5432 WHEN imported THEN port 5432 is declared on db', () => {
+    const imported = importText('services:\n  web:\n    image: nginx:1.27\n    restart: always\n    environment:\n      DATABASE_URL: postgres://database:5432/shop\n    links: ["db:database"]\n  db:\n    image: postgres:16.4\n    restart: always\n');
+    expect(imported.system!.toSpec().services.find((s) => s.name === 'db')!.main.ports.map((p) => p.containerPort)).toEqual([5432]);
+    expect(message(imported, 'import/inferred-port')).toEqual([
+      'services.db: web reaches database:5432 (db), which db does not declare: port 5432 is imported, so that every target lets web reach it. Declare it: expose: ["5432"].',
+    ]);
+  });
 });
