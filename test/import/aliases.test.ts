@@ -60,4 +60,9 @@ describe('importing the names a service is reached by: links, network aliases, f
       'services.db: web reaches database:5432 (db), which db does not declare: port 5432 is imported, so that every target lets web reach it. Declare it: expose: ["5432"].',
     ]);
   });
+
+  test('GIVEN a link to a service the file does not have WHEN imported THEN the reference is reported as a link', () => {
+    const imported = importText('services:\n  web:\n    image: nginx:1.27\n    restart: always\n    links: ["db:database"]\n');
+    expect(message(imported, 'import/unknown-reference')).toEqual(['services.web.links[0]: links db, which is not a service of this file.']);
+  });
 });

@@ -226,7 +226,7 @@ function resolveDependencies(
       ctx.reporter.report(
         'import/unknown-reference',
         at(ctx, d.keyPath, d.line),
-        `depends on ${d.composeName}, which ${why}.`,
+        `${d.keyPath.includes('.links[') ? 'links' : 'depends on'} ${d.composeName}, which ${why}.`,
         skipped.has(d.composeName) ? 'Activate its profile with --profile.' : undefined,
       );
       continue;
