@@ -3,9 +3,10 @@ import { matches, NetworkPolicyEvaluator } from '../network-policy-evaluator';
 import { listOf, type Doc } from './compose';
 
 /**
- * Which host name resolves to which workload, read from a target's output: `database -> db`. Only workloads that
- * declare a port are judged (a Kubernetes Service needs one; in Compose a port-less service resolves, but nothing
- * declared listens on it), and sidecars and host-network workloads are left out as in the matrices.
+ * Which host name resolves to which workload, read from a target's output (`database -> db`), so that Compose,
+ * Kubernetes and ECS can be compared with `toEqual`. Only workloads that declare a port are judged (a Kubernetes
+ * Service needs one, Service Connect a tcp one; in Compose a port-less service resolves, but nothing declared
+ * listens on it), and sidecars and host-network workloads are left out as in the matrices.
  */
 export type Names = readonly string[];
 
