@@ -1,3 +1,4 @@
+import { resolveAliases } from './aliases';
 import { resolveContainerName } from './container-name';
 import { ModelError } from './errors';
 import { resolveHostname } from './hostname';
@@ -21,6 +22,15 @@ export interface RuntimeProps {
    * @default - the target's own name for the container
    */
   readonly containerName?: string;
+  /**
+   * Extra names other workloads on its networks reach it by, as they reach it by its own name (Compose network
+   * `aliases` on each of its networks, and a link's alias; `--network-alias` on docker; a network alias on Swarm;
+   * a ClusterIP Service of each name on Kubernetes; a Service Connect alias on ECS). Each a DNS label that no
+   * other workload, container name or alias of the system carries. A workload without ports has no Service on
+   * Kubernetes or ECS, so there no name reaches it, its own included.
+   * @default - none
+   */
+  readonly aliases?: readonly string[];
   /**
    * The host name the container sees as its own (`docker run --hostname`, the pod's hostname on Kubernetes).
    * @default - the container's id (Docker) or the pod's name (Kubernetes)
@@ -72,12 +82,13 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
+  const aliases = resolveAliases(path, props.aliases);
   const hostname = resolveHostname(path, props.hostname);
   const stop = resolveStop(path, props.stop);
   const platform = resolvePlatform(path, props.platform);
@@ -92,6 +103,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
     ...(sysctls ? { sysctls } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
+    ...(aliases !== undefined ? { aliases } : {}),
     ...(hostname !== undefined ? { hostname } : {}),
     ...(stop !== undefined ? { stop } : {}),
     ...(platform !== undefined ? { platform } : {}),

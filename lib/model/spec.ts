@@ -331,6 +331,8 @@ interface WorkloadSpecBase {
   readonly suppressions: readonly SuppressionSpec[];
   /** The fixed name of the one container (`--name`), also a host name on its networks. */
   readonly containerName?: string;
+  /** Extra names other workloads on its networks reach it by, in the order given; set only when some are given. */
+  readonly aliases?: readonly string[];
   /** The host name the container sees as its own (`--hostname`). */
   readonly hostname?: string;
   /** The stop signal and grace period, where set. */

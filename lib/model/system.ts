@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import { checkAliases } from './aliases';
 import { ModelError, ModelValidationError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
 import { Job } from './job';
@@ -84,6 +85,7 @@ export class System extends Construct {
     }
     const volumeFacts = all.filter(Volume.isVolume).map((v) => v.name);
     checkRoutes(drafts, errors);
+    checkAliases(drafts, errors);
     const specs = drafts.map((d) => (d.kind === 'service' ? { ...d, rollout: rolloutOf(d, drafts, volumeFacts) } : d));
     const options = attempt(() => resolveTargetOptions(this.node.path, this.targetOptions));
     if (errors.length > 0) throw new ModelValidationError(dedupe(errors));

@@ -5,17 +5,20 @@ import { renderEcs } from '../../lib/targets/ecs/target';
 import type { TargetResult } from '../../lib/targets/target';
 import type { SystemSpec } from '../../lib/model/spec';
 import { loadExamples } from '../support/examples';
-import { composeReachability, type Reachability } from '../support/reachability';
+import { composeNames, composeReachability, ecsNames, type Reachability } from '../support/reachability';
 import { ecsReachability, type CfnTemplate } from '../support/reachability-ecs';
 import { CONTEXT } from '../support/target-kit';
 import { PROJECT_ROOT } from './support/ecs-kit';
 
 const apps = loadExamples();
 
-function ecsMatrix(spec: (typeof apps)[number]['spec']): Reachability {
+function templatesOf(spec: SystemSpec): CfnTemplate[] {
   const result = renderEcs(spec, { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' });
-  const templates = result.files.filter((f) => f.path.endsWith('.template.json')).map((f) => JSON.parse(f.content) as CfnTemplate);
-  return ecsReachability(templates);
+  return result.files.filter((f) => f.path.endsWith('.template.json')).map((f) => JSON.parse(f.content) as CfnTemplate);
+}
+
+function ecsMatrix(spec: SystemSpec): Reachability {
+  return ecsReachability(templatesOf(spec));
 }
 
 /**
@@ -62,5 +65,23 @@ describe('ECS: who reaches whom, beyond the examples', () => {
       peers: ['api <-> db', 'api <-> dns', 'api <-> migrate', 'db <-> migrate'],
       published: ['api 8000/tcp <- 8000 from 10.0.0.0/8', 'dns 53/tcp <- 53', 'dns 53/udp <- 53'],
     });
+  });
+});
+
+describe('ECS: which name resolves to which service, read from the Service Connect aliases', () => {
+  const composeNamesOf = (spec: SystemSpec) => composeNames(parse((composeTarget.render(spec, CONTEXT) as TargetResult).files[0].content));
+
+  test('GIVEN container names and aliases WHEN rendered on Compose and on ECS THEN every name resolves to the same service', () => {
+    const sys = new System('names');
+    const back = new Network(sys, 'back');
+    new Service(sys, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432)], networks: [back], containerName: 'pg', aliases: ['database'] });
+    new Service(sys, 'api', { image: Image.of('api:1.0'), ports: [Port.tcp(8000).publish(8000)], networks: [back], aliases: ['backend', 'app'] });
+    const spec = sys.toSpec();
+    expect(ecsNames(templatesOf(spec))).toEqual(['api -> api', 'app -> api', 'backend -> api', 'database -> db', 'db -> db', 'pg -> db']);
+    expect(ecsNames(templatesOf(spec))).toEqual(composeNamesOf(spec));
+  });
+
+  test.each(apps.map((a) => [a.name, a] as const))('GIVEN the %s example WHEN rendered on Compose and on ECS THEN the same names resolve to the same services', (_name, app) => {
+    expect(ecsNames(templatesOf(app.spec))).toEqual(composeNamesOf(app.spec));
   });
 });

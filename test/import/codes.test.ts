@@ -55,6 +55,11 @@ const CASES: Record<string, Case> = {
     at: 'services.web.env_file',
     says: 'env_file ./missing.env does not exist',
   },
+  'import/alias-scope': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    links: ["db:database"]\n  db:\n    image: postgres:16\n    restart: always\n',
+    at: 'services.web.links[0]',
+    says: "db is reached as database by every workload that shares a network with it, not only by web: Compose scopes a link's alias to the linking service.",
+  },
   'import/renamed': {
     compose: 'services:\n  Web_App:\n    image: nginx:1.27\n    restart: always\n',
     at: 'services.Web_App',

@@ -117,6 +117,19 @@ describe('the real-world corpus', () => {
     expect(text('elasticsearch-logstash-kibana', 'ecs')).toContain('"DnsName": "es"');
   });
 
+  test('GIVEN links: [joomladb:mysql] (joomla-mysql) WHEN imported THEN joomladb carries the alias mysql on every Docker-engine target, and Kubernetes and ECS say that a port-less workload has no name', () => {
+    expect(service('joomla-mysql', 'joomladb').aliases).toEqual(['mysql']);
+    expect(parse(text('joomla-mysql', 'compose')).services.joomladb.networks).toEqual({ default: { aliases: ['mysql'] } });
+    expect(parse(text('joomla-mysql', 'swarm')).services.joomladb.networks).toEqual({ default: { aliases: ['mysql'] } });
+    expect(text('joomla-mysql', 'docker')).toContain('--network-alias joomladb --network-alias mysql');
+    expect(codes('joomla-mysql')).toEqual(expect.arrayContaining(['import/alias-scope', 'kubernetes/alias-without-ports', 'ecs/alias-without-ports']));
+  });
+
+  test('GIVEN ipv4_address and ipam (pihole-cloudflared-doh, whose pihole reaches cloudflared by 172.20.0.2) WHEN imported THEN the warnings say that a peer using the address fails, and the fix', () => {
+    const messages = result('pihole-cloudflared-doh').losses.filter((l) => l.code === 'import/unsupported-key').map((l) => l.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('a peer that connects to 172.20.0.2 instead of a name fails'), expect.stringContaining('not from 172.20.0.0/24')]));
+  });
+
   test('GIVEN env names with dots (elasticsearch-logstash-kibana) WHEN imported THEN discovery.type reaches every target', () => {
     expect(service('elasticsearch-logstash-kibana', 'elasticsearch').main.env['discovery.type']).toBe('single-node');
     for (const t of ['compose', 'kubernetes', 'docker', 'swarm', 'ecs'] as const) expect([t, text('elasticsearch-logstash-kibana', t).includes('discovery.type')]).toEqual([t, true]);
@@ -211,4 +224,11 @@ describe('the importer reads a real file as docker-compose config does', () => {
       }
     },
   );
+
+  test('GIVEN links (joomla-mysql) WHEN read by both THEN every link alias docker-compose config keeps is an alias of the linked service', () => {
+    const config = composeConfig('joomla-mysql');
+    const spec = result('joomla-mysql').spec!;
+    const links = Object.values<any>(config.services).flatMap((svc) => (svc.links ?? []).map(String)).map((l: string) => l.split(':'));
+    expect(links.map(([target, alias]: string[]) => [target, alias, spec.services.find((w) => w.name === target)?.aliases])).toEqual([['joomladb', 'mysql', ['mysql']]]);
+  });
 });

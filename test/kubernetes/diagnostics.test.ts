@@ -399,6 +399,18 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.has('Service', 'Web_1')).toBe(false);
   });
 
+  test('kubernetes/alias-without-ports', () => {
+    const s = sys();
+    new Service(s, 'db', { image: Image.of('postgres:16.4'), aliases: ['database'] });
+    const { d, r } = only(s, 'kubernetes/alias-without-ports');
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/db aliases',
+      'db declares no ports, so no Service carries database: a pod that looks up that name (or db) gets no address',
+      'Declare the ports db listens on (e.g. ports: [Port.tcp(8080)]).',
+    ]);
+    expect(r.has('Service', 'database')).toBe(false);
+  });
+
   test('kubernetes/container-alias', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'front' });

@@ -8,7 +8,7 @@ import { importCorpus, syntheticCorpusNames } from '../import/support/import-kit
 import { realCorpusNames } from '../import/support/fidelity';
 import { loadExamples } from '../support/examples';
 import { parseManifest } from '../support/kubernetes-validators';
-import { composeMatrix, kubernetesMatrix } from '../support/reachability';
+import { composeMatrix, composeNames, kubernetesMatrix, kubernetesNames } from '../support/reachability';
 import { CONTEXT } from '../support/target-kit';
 
 function fromCompose(spec: SystemSpec): { matrix: readonly string[]; result: TargetResult } {
@@ -106,5 +106,30 @@ describe('reachability: the Compose file and the Kubernetes manifest allow the s
     expect(flagged).toEqual(['exposure/api ports[0]']);
     const widened = kubernetes.map((line) => line.replace('outside[10.0.0.0/8]:8000', 'outside:8000'));
     expect(compose.matrix).toEqual([...widened].sort());
+  });
+
+  test('GIVEN container names and aliases WHEN judged from both outputs THEN every name resolves to the same workload', () => {
+    const sys = new System('names');
+    const back = new Network(sys, 'back');
+    new Service(sys, 'db', { image: Image.of('postgres:16.4'), ports: [Port.tcp(5432)], networks: [back], containerName: 'pg', aliases: ['database'] });
+    new Service(sys, 'api', { image: Image.of('api:1.0'), ports: [Port.tcp(8000).publish(8000)], networks: [back], aliases: ['backend', 'app'] });
+    const spec = sys.toSpec();
+    const compose = composeTarget.render(spec, CONTEXT) as TargetResult;
+    const names = composeNames(parse(compose.files.find((f) => f.path === 'names/compose.yaml')!.content));
+    expect(names).toEqual(['api -> api', 'app -> api', 'backend -> api', 'database -> db', 'db -> db', 'pg -> db']);
+    expect(kubernetesNames(parseManifest(renderKubernetes(spec).files[0].content))).toEqual(names);
+  });
+
+  test.each(loadExamples().map((app) => [app.name, app.spec] as const))('GIVEN example %s WHEN names are judged from both outputs THEN they are equal', (_name, spec) => {
+    const compose = composeTarget.render(spec, CONTEXT) as TargetResult;
+    const names = composeNames(parse(compose.files.find((f) => f.path === `${spec.name}/compose.yaml`)!.content));
+    expect(kubernetesNames(parseManifest(renderKubernetes(spec).files[0].content))).toEqual(names);
+  });
+
+  test.each(corpus.filter((n) => !(n in REFUSED)))('GIVEN the Compose file %s of the import corpus WHEN imported and names are judged from both outputs THEN they are equal', (name) => {
+    const spec = corpusSpecs.get(name)!;
+    const compose = composeTarget.render(spec, CONTEXT) as TargetResult;
+    const names = composeNames(parse(compose.files.find((f) => f.path === `${spec.name}/compose.yaml`)!.content));
+    expect(kubernetesNames(parseManifest(renderKubernetes(spec).files[0].content))).toEqual(names);
   });
 });

@@ -73,6 +73,10 @@ export const IMPORT_CODES = {
     severity: 'info',
     summary: 'A service in another service\'s network namespace (`network_mode: service:X`) becomes a sidecar of X.',
   },
+  'import/alias-scope': {
+    severity: 'info',
+    summary: "An alias reaches wider than in Compose: a link's alias, or a network alias of a service on several networks, names the workload on all of its networks.",
+  },
   'import/sidecar-key': {
     severity: 'warning',
     summary: 'A sidecar shares its main service\'s network, replicas, restart policy and dependencies: its own are left out.',

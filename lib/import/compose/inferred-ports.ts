@@ -5,7 +5,8 @@ import type { ConvertedService } from './workload';
 /**
  * Compose lets services reach every port of one another without `expose`; the model reaches only declared ports
  * (a Kubernetes Service, an ECS port mapping). A port that another service names as `<service>:<port>` in its
- * environment or command (`mongodb://mongo:27017/shop`) is declared on that service, with a diagnostic.
+ * environment or command (`mongodb://mongo:27017/shop`), or by its container name or an alias, is declared on that
+ * service, with a diagnostic.
  */
 export function inferPorts(ctx: ImportContext, services: readonly ConvertedService[]): void {
   // one pass over every value: `<name>:<port>` where the name is a whole word, by the name it names
@@ -27,19 +28,28 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
   }
   for (const target of services) {
     if (target.input.sidecarOf !== undefined || target.hostNetwork || target.kind === 'job') continue;
-    for (const { from, port } of reached.get(target.input.composeName) ?? []) {
+    const composeName = target.input.composeName;
+    for (const { from, port, name } of namesOf(target, services).flatMap((n) => (reached.get(n) ?? []).map((r) => ({ ...r, name: n })))) {
       if (port < 1 || port > 65535 || target.ports.some((p) => p.containerPort === port && p.protocol === 'tcp')) continue;
       target.ports.push({ containerPort: port, protocol: 'tcp', http: false });
       ctx.reporter.report(
         'import/inferred-port',
         at(ctx, target.input.keyPath, target.input.map.line),
-        `${from} reaches ${target.input.composeName}:${port}, which ${target.input.composeName} does not declare: port ${port} is imported, so that every target lets ${from} reach it.`,
+        `${from} reaches ${name}:${port}${name !== composeName ? ` (${composeName})` : ''}, which ${composeName} does not declare: port ${port} is imported, so that every target lets ${from} reach it.`,
         `Declare it: expose: ["${port}"].`,
       );
     }
     if (target.ports.length === 0) inferExposed(ctx, target);
     if (target.ports.length === 0) inferFromProxyLabel(ctx, target);
   }
+}
+
+/** The names a service is reached by: its own, its container name, its network aliases and the aliases it is linked as. */
+function namesOf(target: ConvertedService, services: readonly ConvertedService[]): string[] {
+  const own = target.input.composeName;
+  const linked = services.flatMap((s) => s.links.filter((l) => l.target === own && l.alias !== undefined).map((l) => l.alias as string));
+  const names = [own, ...(target.runtime.containerName !== undefined ? [target.runtime.containerName] : []), ...target.aliases.map((a) => a.alias), ...linked];
+  return [...new Set(names)];
 }
 
 /** `traefik.http.services.<name>.loadbalancer.server.port`: the port a Traefik proxy forwards to, which the service listens on. */

@@ -1,4 +1,5 @@
 import { NAME_PATTERN, suggestName } from '../../model/names';
+import { resolveAliases, type RawAlias } from './aliases';
 import { at, type ImportContext } from './context';
 import type { NameTable } from './names';
 import type { DependencyPlan, NetworkPlan, SidecarPlan, WorkloadPlan } from './plan';
@@ -97,6 +98,13 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
   const networkIds = new Set<string>(defaultId ? [defaultId] : []);
   const workloads: WorkloadPlan[] = [];
   const servers = serversOf(mains);
+  const rawAliases = aliasesByService(services, rootOf);
+  const taken = new Map<string, string>();
+  for (const m of mains) {
+    taken.set(idOf(m), idOf(m));
+    for (const sc of sidecars.get(idOf(m)) ?? []) taken.set(`${idOf(m)}-${sc.id}`, `${idOf(m)}-${sc.id}`);
+    if (m.runtime.containerName !== undefined) taken.set(m.runtime.containerName, idOf(m));
+  }
   for (const m of mains) {
     const { keyPath, map } = m.input;
     const kind = servers.has(m.input.composeName) ? 'service' : m.kind;
@@ -167,7 +175,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       restart: m.restart,
       replicas: kind === 'service' ? m.replicas : 1,
       sidecars: (sidecars.get(idOf(m)) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)),
-      runtime: m.runtime,
+      runtime: withAliases(m, m.hostNetwork ? [] : resolveAliases(ctx, idOf(m), rawAliases.get(m) ?? [], networks.length, taken)),
       ...(m.deploy.placement ? { placement: m.deploy.placement } : {}),
       source: { keyPath, line: map.line },
     });
@@ -176,6 +184,32 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
   const internalOf = (id: string): boolean => (id === defaultId ? defaultDeclared?.internal ?? false : [...declared.values()].find((d) => d.id === id)?.internal ?? false);
   const networks = [...networkIds].sort().map((id) => ({ id, internal: internalOf(id) }));
   return { networks, workloads: order(ctx, workloads) };
+}
+
+/**
+ * The names each main service is reached by besides its own, in the order of the file: its network aliases, and
+ * the aliases other services link it as (a link to a sidecar names the service whose network it shares).
+ */
+function aliasesByService(services: readonly ConvertedService[], rootOf: (s: ConvertedService) => ConvertedService | undefined): Map<ConvertedService, RawAlias[]> {
+  const out = new Map<ConvertedService, RawAlias[]>();
+  const add = (s: ConvertedService | undefined, a: RawAlias) => {
+    if (s) out.set(s, [...(out.get(s) ?? []), a]);
+  };
+  const byName = new Map(services.map((s) => [s.input.composeName, s]));
+  for (const s of services) {
+    if (s.input.sidecarOf === undefined) for (const a of s.aliases) add(s, a);
+    for (const l of s.links) {
+      const target = byName.get(l.target);
+      if (l.alias === undefined || !target) continue;
+      const root = rootOf(target);
+      add(root, { composeName: root?.input.composeName ?? l.target, alias: l.alias, from: { kind: 'link', by: s.input.composeName }, keyPath: l.keyPath, line: l.line });
+    }
+  }
+  return out;
+}
+
+function withAliases(m: ConvertedService, aliases: readonly string[]): ConvertedService['runtime'] {
+  return aliases.length > 0 ? { ...m.runtime, aliases } : m.runtime;
 }
 
 function resolveDependencies(
@@ -195,7 +229,7 @@ function resolveDependencies(
       ctx.reporter.report(
         'import/unknown-reference',
         at(ctx, d.keyPath, d.line),
-        `depends on ${d.composeName}, which ${why}.`,
+        `${d.keyPath.includes('.links[') ? 'links' : 'depends on'} ${d.composeName}, which ${why}.`,
         skipped.has(d.composeName) ? 'Activate its profile with --profile.' : undefined,
       );
       continue;

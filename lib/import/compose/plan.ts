@@ -176,6 +176,8 @@ export interface PlacementPlan {
 /** How the workload's container runs on its host; each key only where the file sets it. */
 export interface RuntimePlan {
   readonly containerName?: string;
+  /** Network aliases and link aliases the model can carry. */
+  readonly aliases?: readonly string[];
   readonly hostname?: string;
   readonly stop?: { readonly signal?: string; readonly gracePeriod?: string };
   readonly platform?: 'linux/amd64' | 'linux/arm64';

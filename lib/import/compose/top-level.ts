@@ -15,7 +15,6 @@ export interface DeclaredNetwork {
 }
 
 const RESOURCE_HINTS: Record<string, string> = {
-  ipam: 'Each target assigns addresses itself.',
   name: 'lading names networks and volumes after the system and the id.',
   labels: 'The model has no labels on networks and volumes.',
 };
@@ -42,6 +41,24 @@ function external(ctx: ImportContext, map: LocatedMap, keyPath: string, what: st
   return true;
 }
 
+/** `ipam` of a network: its subnets, which no target takes, each assigning addresses from a range of its own. */
+function reportIpam(ctx: ImportContext, map: LocatedMap, keyPath: string, name: string): void {
+  const e = entry(map, 'ipam');
+  if (!e) return;
+  const config = e.value.kind === 'map' ? entry(e.value, 'config')?.value : undefined;
+  const listed = (config?.kind === 'seq' ? config.items : []).flatMap((c) => {
+    const subnet = c.kind === 'map' ? entry(c, 'subnet')?.value : undefined;
+    return subnet?.kind === 'scalar' ? [String(subnet.value)] : [];
+  });
+  const range = listed.length > 0 ? listed.join(', ') : 'the range it names';
+  ctx.reporter.report(
+    'import/unsupported-key',
+    at(ctx, `${keyPath}.ipam`, e.line),
+    `ipam is left out: each target assigns the addresses of network ${name} from a range of its own (Docker's pool, the cluster's pod network, the VPC's subnets), not from ${range}, so a peer or a rule that relies on an address in ${range} fails.`,
+    'Reach services by name (or an alias), not by address.',
+  );
+}
+
 /** The top-level `networks`, by their name in the file. `default` is left to the caller. */
 export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined, names: NameTable): Map<string, DeclaredNetwork> {
   const out = new Map<string, DeclaredNetwork>();
@@ -52,7 +69,8 @@ export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined,
     if (!(e.value.kind === 'scalar' && e.value.value === null)) {
       const map = asMap(ctx, e.value, p);
       const isExternal = external(ctx, map, p, 'network', name);
-      reportUnhandled(ctx, map, p, new Set(['internal', 'external', ...(isExternal ? ['name'] : []), ...networkDriverKeys(ctx, map, p, name)]), RESOURCE_HINTS);
+      reportIpam(ctx, map, p, name);
+      reportUnhandled(ctx, map, p, new Set(['internal', 'external', 'ipam', ...(isExternal ? ['name'] : []), ...networkDriverKeys(ctx, map, p, name)]), RESOURCE_HINTS);
       const i = entry(map, 'internal');
       if (i) internal = asBoolean(ctx, i.value, `${p}.internal`);
     }

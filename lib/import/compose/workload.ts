@@ -1,3 +1,4 @@
+import { linksOf, networkAliasesOf, reportExternalLinks, type RawAlias, type RawLink } from './aliases';
 import { asBoolean, asMap, asSeq, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import { CONTAINER_KEYS, containerOf } from './container';
 import { deployOf, restartOf, type DeployResult } from './deploy';
@@ -11,8 +12,6 @@ import type { SecretRegistry } from './secrets';
 
 /** Keys of a service that no part of the model holds, with what to do instead. */
 const SERVICE_HINTS: Record<string, string> = {
-  links: 'Services reach each other by name on a shared network: put both on one network.',
-  external_links: 'Services reach each other by name on a shared network.',
   configs: 'Mount the configuration as a bind mount or bake it into the image.',
   extra_hosts: 'Name resolution is each target\'s; use DNS names.',
   dns: 'Name resolution is each target\'s.',
@@ -54,11 +53,15 @@ export interface ConvertedService {
   readonly volumesFromMain: boolean;
   readonly deploy: DeployResult;
   readonly runtime: RuntimePlan;
+  /** `networks.<n>.aliases`, in the order of the file. */
+  readonly aliases: RawAlias[];
+  /** `links`: each also a dependency in `dependsOn`; those with an alias name the linked service. */
+  readonly links: RawLink[];
 }
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'stdin_open', 'sysctls',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'stdin_open', 'sysctls', 'links', 'external_links',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */
@@ -112,8 +115,15 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
       );
     }
   }
-  const networks = networksOf(ctx, map, keyPath);
-  const dependsOn = dependsOnOf(ctx, map, keyPath);
+  const { networks, aliases } = networksOf(ctx, map, keyPath, input.composeName);
+  const links = linksOf(ctx, map, keyPath);
+  reportExternalLinks(ctx, map, keyPath, input.composeName);
+  const declared = dependsOnOf(ctx, map, keyPath);
+  // Compose starts a linked service first, as if depends_on named it
+  const dependsOn = [
+    ...declared,
+    ...links.filter((l) => !declared.some((d) => d.composeName === l.target)).map((l): RawDependency => ({ composeName: l.target, condition: 'started', keyPath: l.keyPath, line: l.line })),
+  ];
   const volumesFromMain = volumesFromOf(ctx, map, keyPath, input.sidecarOf);
   return {
     input,
@@ -128,25 +138,40 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
     volumesFromMain,
     deploy,
     runtime: { ...runtimeOf(ctx, map, keyPath), ...(deploy.serviceLabels ? { serviceLabels: deploy.serviceLabels } : {}) },
+    aliases,
+    links,
   };
 }
 
-function networksOf(ctx: ImportContext, map: LocatedMap, keyPath: string): Array<{ name: string; keyPath: string; line: number }> {
+type NetworkRef = { name: string; keyPath: string; line: number };
+
+function networksOf(ctx: ImportContext, map: LocatedMap, keyPath: string, composeName: string): { networks: NetworkRef[]; aliases: RawAlias[] } {
   const e = entry(map, 'networks');
-  if (!e) return [];
+  if (!e) return { networks: [], aliases: [] };
   const p = `${keyPath}.networks`;
-  if (e.value.kind === 'seq') return e.value.items.map((n, i) => ({ name: asString(ctx, n, `${p}[${i}]`), keyPath: `${p}[${i}]`, line: n.line }));
-  return [...asMap(ctx, e.value, p).entries].map(([name, ne]) => {
+  if (e.value.kind === 'seq') return { networks: e.value.items.map((n, i) => ({ name: asString(ctx, n, `${p}[${i}]`), keyPath: `${p}[${i}]`, line: n.line })), aliases: [] };
+  const aliases: RawAlias[] = [];
+  const networks = [...asMap(ctx, e.value, p).entries].map(([name, ne]) => {
+    const np = `${p}.${name}`;
     if (!(ne.value.kind === 'scalar' && ne.value.value === null)) {
-      reportUnhandled(ctx, asMap(ctx, ne.value, `${p}.${name}`), `${p}.${name}`, new Set(), {
-        aliases: 'Other services reach it by the service name only.',
-        ipv4_address: 'Each target assigns addresses itself.',
-        ipv6_address: 'Each target assigns addresses itself.',
-        priority: 'The model has no network priority.',
-      });
+      const settings = asMap(ctx, ne.value, np);
+      aliases.push(...networkAliasesOf(ctx, settings, np, composeName, name));
+      for (const key of ['ipv4_address', 'ipv6_address']) {
+        const a = entry(settings, key);
+        if (!a) continue;
+        const address = asString(ctx, a.value, `${np}.${key}`);
+        ctx.reporter.report(
+          'import/unsupported-key',
+          at(ctx, `${np}.${key}`, a.line),
+          `${key} ${address} is left out: each target assigns ${composeName} an address itself (Docker from the network's pool, a pod IP on Kubernetes, a task's network interface on ECS), so a peer that connects to ${address} instead of a name fails.`,
+          `Reach ${composeName} by its service name (or an alias) instead of the address.`,
+        );
+      }
+      reportUnhandled(ctx, settings, np, new Set(['aliases', 'ipv4_address', 'ipv6_address']), { priority: 'The model has no network priority.' });
     }
-    return { name, keyPath: `${p}.${name}`, line: ne.line };
+    return { name, keyPath: np, line: ne.line };
   });
+  return { networks, aliases };
 }
 
 const CONDITIONS: Record<string, RawDependency['condition']> = {

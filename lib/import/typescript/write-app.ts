@@ -159,6 +159,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['networks', w.networks.length > 0 ? array(w.networks.map((n) => raw(vars.network.get(n) as string))) : undefined],
       ['hostNetwork', w.hostNetwork ? raw('true') : undefined],
       ['containerName', w.runtime.containerName !== undefined ? str(w.runtime.containerName) : undefined],
+      ['aliases', w.runtime.aliases ? array(w.runtime.aliases.map(str)) : undefined],
       ['hostname', w.runtime.hostname !== undefined ? str(w.runtime.hostname) : undefined],
       ['stop', w.runtime.stop ? object([['signal', w.runtime.stop.signal !== undefined ? str(w.runtime.stop.signal) : undefined], ['gracePeriod', w.runtime.stop.gracePeriod !== undefined ? str(w.runtime.stop.gracePeriod) : undefined]]) : undefined],
       ['platform', w.runtime.platform !== undefined ? str(w.runtime.platform) : undefined],

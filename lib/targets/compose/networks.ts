@@ -1,5 +1,5 @@
 import type { WorkloadSpec } from '../../model/spec';
-import { hostNetworkText } from '../docker-engine/networks';
+import { hostNetworkText, networksWithAliases } from '../docker-engine/networks';
 import { propPath } from '../docker-engine/prop-path';
 import type { ComposeMap } from './document';
 import type { ComposeScope } from './scope';
@@ -15,11 +15,14 @@ export function topLevelNetworks(scope: ComposeScope): ComposeMap | undefined {
   return out;
 }
 
-/** `networks` of a workload's main service, or `network_mode: host` for host networking. */
+/**
+ * `networks` of a workload's main service, each with the workload's aliases (its `container_name` resolves on them
+ * already), or `network_mode: host` for host networking.
+ */
 export function networkKeys(scope: ComposeScope, workload: WorkloadSpec): ComposeMap {
   if (workload.hostNetwork) {
     scope.reporter.report('compose/host-network', propPath(workload.path, 'hostNetwork'), ...hostNetworkText(workload));
     return { network_mode: 'host' };
   }
-  return { networks: [...workload.networks] };
+  return { networks: networksWithAliases(workload.networks, workload.aliases ?? []) };
 }

@@ -8,3 +8,12 @@ export function hostNetworkText(workload: WorkloadSpec): FindingText {
     'Leave host networking off unless the workload needs it; publish ports instead.',
   ];
 }
+
+/**
+ * A service's `networks`: a plain list, or with extra names a map giving each network the same `aliases` (a
+ * Compose or stack file scopes aliases per network; the model's apply on all of the workload's networks).
+ */
+export function networksWithAliases(networks: readonly string[], aliases: readonly string[]): string[] | Record<string, { aliases: string[] }> {
+  if (aliases.length === 0) return [...networks];
+  return Object.fromEntries(networks.map((n) => [n, { aliases: [...aliases] }]));
+}

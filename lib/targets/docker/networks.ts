@@ -19,13 +19,16 @@ export function networkLines(scope: DockerScope): string[] {
 
 /** How a container joins the workload's networks: the first one in `docker run`, the others afterwards. */
 export interface NetworkPlan {
-  /** `--network host`, or `--network <app>-<first>` with `--network-alias <workload>`. */
+  /** `--network host`, or `--network <app>-<first>` with `--network-alias` for the workload's name and each alias. */
   readonly flags: readonly Word[][];
-  /** `docker network connect --alias <workload> <app>-<other> <container>` for every other network. */
+  /** `docker network connect --alias <workload> [--alias <alias>]... <app>-<other> <container>` for every other network. */
   readonly connects: (container: string) => Command[];
 }
 
-/** The networks of a workload's main container (a sidecar joins the main container's namespace instead). */
+/**
+ * The networks of a workload's main container (a sidecar joins the main container's namespace instead): on each,
+ * the workload's name and its aliases are network aliases (its container name resolves as the container's name).
+ */
 export function networkPlan(scope: DockerScope, workload: WorkloadSpec): NetworkPlan {
   if (workload.hostNetwork) {
     scope.reporter.report('docker/host-network', propPath(workload.path, 'hostNetwork'), ...hostNetworkText(workload));
@@ -33,9 +36,10 @@ export function networkPlan(scope: DockerScope, workload: WorkloadSpec): Network
   }
   const [first, ...others] = workload.networks.map((n) => networkName(scope.spec, n));
   if (first === undefined) return { flags: [], connects: () => [] };
+  const names = [workload.name, ...(workload.aliases ?? [])];
   return {
-    flags: [['--network', first, '--network-alias', workload.name]],
+    flags: [['--network', first, ...names.flatMap((n) => ['--network-alias', n])]],
     connects: (container) =>
-      others.map((network) => ({ lines: [['docker', 'network', 'connect', '--alias', workload.name, network, container]] })),
+      others.map((network) => ({ lines: [['docker', 'network', 'connect', ...names.flatMap((n) => ['--alias', n]), network, container]] })),
   };
 }

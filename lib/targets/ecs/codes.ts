@@ -223,6 +223,14 @@ export const ECS_CODES = {
     severity: 'info',
     summary: 'ECS names the containers of a task itself: a fixed container name becomes a second Service Connect name, so other services still reach it by that name.',
   },
+  'ecs/alias-without-ports': {
+    severity: 'warning',
+    summary: 'Aliases and a fixed container name are Service Connect names: a service without a tcp port, or in host network mode, and a job get none, so nothing resolves them.',
+  },
+  'ecs/alias-in-job': {
+    severity: 'warning',
+    summary: "A job resolves services through the zone's DNS records, which carry each service's own name only: its aliases and fixed container name do not resolve inside the job.",
+  },
   'ecs/config-file-size': {
     severity: 'error',
     summary: 'The config files of a task travel in its task definition, which holds at most 32 KiB of them: ship larger files in the image or on EFS.',

@@ -5,6 +5,7 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import type { JobSpec, SystemSpec } from '../../model/spec';
+import { reportJobAliases } from './aliases';
 import type { EcsReporter } from './codes';
 import { toEventBridgeCron } from './cron';
 import { checkJobByName, runTaskOutput } from './job-names';
@@ -39,6 +40,7 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
     ctx.d.report('ecs/job-retries', `${j.path} restart`, `ECS runs the task once: it is not retried on failure (${times} asked)`, 'Retry from whatever starts the task, or make the job idempotent and schedule it.');
   }
   checkJobByName(ctx.spec, j, (s) => networkModeOf(ctx.spec, s), ctx.d);
+  reportJobAliases(j, ctx.d);
   if (j.schedule === undefined) {
     if (task.networkMode === 'awsvpc' && ctx.securityGroups && Stack.of(scope) === Stack.of(ctx.cluster)) {
       const placement = placementOf(ctx.spec, j);

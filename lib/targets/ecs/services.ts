@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { cloudMapOf } from './job-names';
-import { addContainerAlias } from './container-alias';
+import { addAliases } from './aliases';
 import { applyServicePlacement } from './node-placement';
 import { deploymentPercents } from './rollout';
 import { serviceConnectOf } from './service-connect';
@@ -32,7 +32,7 @@ interface ServiceContext {
 export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.BaseService {
   const service = createService(scope, s, task, ctx);
   applyServicePlacement(service, s, ctx.d);
-  addContainerAlias(service, s, ctx.namespace !== undefined && task.networkMode !== 'host', ctx.d);
+  addAliases(service, s, ctx.spec, ctx.namespace !== undefined && task.networkMode !== 'host', ctx.d);
   return service;
 }
 

@@ -141,6 +141,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'Kubernetes caps the replicas per node at 1 only (required pod anti-affinity): a higher cap is left out.',
   },
+  'kubernetes/alias-without-ports': {
+    severity: 'warning',
+    summary: 'A workload without ports has no Service: its aliases and fixed container name (and its own name) resolve to no address on the cluster.',
+  },
   'kubernetes/unsafe-sysctl': {
     severity: 'warning',
     summary: 'A sysctl outside the set a kubelet allows by default: the pod is refused on a node that does not allow it.',

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { PortSpec, WorkloadSpec } from '../../model/spec';
-import { aliasServiceName } from './container-name';
+import { aliasServiceNames } from './aliases';
 import type { ChartContext } from './context';
 import { bySources, publishedBeyondHost, reportHostBoundPorts, sourceRestriction } from './exposure';
 import { objectNames, selectorLabels } from './names';
@@ -11,7 +11,7 @@ const NODE_PORT_RANGE = { min: 30000, max: 32767 };
 
 /**
  * The Services of one workload: a ClusterIP Service named after it with every port (so `db:5432` resolves as
- * in Compose); ports published on a fixed host port P in a LoadBalancer Service (port P -> targetPort C), or
+ * in Compose), and one more of each of its extra names (aliases.ts); ports published on a fixed host port P in a LoadBalancer Service (port P -> targetPort C), or
  * a NodePort Service when the option says so; ports published on a dynamic host port in a NodePort Service
  * whose node port the cluster picks. Ports that speak HTTP keep `appProtocol: http`. A port bound to one host
  * address is published nowhere, and ports with source CIDR blocks get their own LoadBalancer (exposure.ts).
@@ -20,6 +20,7 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
   const { reporter } = ctx;
   const options = ctx.spec.options.kubernetes;
   const ports = w.main.ports;
+  const aliases = aliasServiceNames(w, reporter);
   if (ports.length === 0) return;
   reportHostBoundPorts(ctx, w);
   const add = (name: string, type: kplus.ServiceType, list: kplus.ServicePort[], specs: readonly PortSpec[]) => {
@@ -39,8 +40,7 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
     );
   };
   add(w.name, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
-  const alias = aliasServiceName(w, reporter);
-  if (alias !== undefined) add(alias, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
+  for (const alias of aliases) add(alias, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
   // a routed port is reached through the Ingress (routes.ts), never through a LoadBalancer or NodePort Service
   const fixed = publishedBeyondHost(w).filter((p) => p.publish === 'fixed' && !p.routes);
   const dynamic = publishedBeyondHost(w).filter((p) => p.publish === 'dynamic' && !p.routes);

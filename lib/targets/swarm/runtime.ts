@@ -1,4 +1,6 @@
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { extraNames } from '../../model/aliases';
+import { networksWithAliases } from '../docker-engine/networks';
 import { propPath } from '../docker-engine/prop-path';
 import { placementKey, platformConstraints } from '../docker-engine/placement';
 import { runtimeKeys } from '../docker-engine/runtime';
@@ -12,20 +14,25 @@ export function swarmRuntimeKeys(workload: WorkloadSpec): StackMap {
 }
 
 /**
- * `networks` of the main service: a fixed container name is a network alias on each of its networks, since Swarm
- * names a task itself (`<stack>_<service>.1.<id>`), so other services still reach it by that name.
+ * `networks` of the main service: its aliases, and a fixed container name, are network aliases on each of its
+ * networks, since Swarm names a task itself (`<stack>_<service>.1.<id>`), so other services still reach it by
+ * those names.
  */
 export function aliasedNetworksKey(scope: SwarmScope, spec: SystemSpec, workload: WorkloadSpec): string[] | StackMap {
   const networks = networksKey(spec, workload);
+  if (workload.hostNetwork) return networks;
   const name = workload.containerName;
-  if (name === undefined || workload.hostNetwork) return networks;
+  if (name !== undefined) reportContainerName(scope, spec, workload, name);
+  return networksWithAliases(networks, extraNames(workload));
+}
+
+function reportContainerName(scope: SwarmScope, spec: SystemSpec, workload: WorkloadSpec, name: string): void {
   scope.reporter.report(
     'swarm/container-name',
     propPath(workload.path, 'containerName'),
     `Swarm names the task of ${workload.name} itself: ${name} is a network alias, so other services still reach it by that name, but \`docker ps\` shows the task's name.`,
     `Find its container with \`docker ps --filter name=${spec.name}_${workload.name}\`.`,
   );
-  return Object.fromEntries(networks.map((n) => [n, { aliases: [name] }]));
 }
 
 /** `deploy.placement`: the platform's rules and the workload's placement. */
