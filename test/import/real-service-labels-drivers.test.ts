@@ -35,7 +35,7 @@ describe('real-world files: service labels (a Swarm Traefik stack) and an NFS vo
     expect(Object.keys(app.serviceLabels!)).toHaveLength(11);
     expect(app.main.labels).toEqual({});
     expect(app.main.ports.map((p) => p.containerPort)).toEqual([9000]);
-    expect([r.errors, r.losses.map((l) => `${l.code} ${l.where}`)]).toEqual([[], ['import/unsupported-key services.app.deploy.placement', 'import/external networks.traefik-public.external']]);
+    expect([r.errors, r.losses.map((l) => `${l.code} ${l.where}`)]).toEqual([[], ['import/external networks.traefik-public.external', 'ecs/placement swarm-thelounge/app placement.constraints[0]']]);
   });
 
   test('GIVEN swarm-thelounge WHEN rendered THEN Swarm and Compose keep deploy.labels, Kubernetes puts them on the Deployment only, ECS tags the service, docker says it cannot', () => {
