@@ -18,7 +18,9 @@ function secretFile(secret: SecretSpec): string {
 export function secretKeys(scope: ComposeScope, container: ContainerSpec): { environment: Record<string, ComposeValue>; secrets?: ComposeValue } {
   const environment: Record<string, ComposeValue> = {};
   if (container.secretEnv.length === 0) return { environment };
-  if (scope.spec.options.compose.secrets === 'env') return { environment: secretEnvInterpolations(scope.spec, container) };
+  if (scope.spec.options.compose.secrets === 'env') {
+    return { environment: secretEnvInterpolations(scope.spec, container, (secret) => `set ${secret.envName} to the value of secret ${secret.name}`) };
+  }
   const secrets = secretFileEntries(scope.spec, container, (path, secret, message, fixStart) =>
     scope.reporter.report(
       'compose/secret-file',

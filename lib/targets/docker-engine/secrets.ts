@@ -40,13 +40,14 @@ export function secretFileEntries(spec: SystemSpec, container: ContainerSpec, re
 
 /**
  * A container's secret env as `environment` entries that the engine interpolates from the deploying shell,
- * `${DB_PASSWORD:?...}`: `docker compose up` and `docker stack deploy` refuse to go on while one is unset.
+ * `${DB_PASSWORD:?message}`: `docker compose up` and `docker stack deploy` refuse to go on while one is unset.
+ * `message` says what to set.
  */
-export function secretEnvInterpolations(spec: SystemSpec, container: ContainerSpec): Record<string, EngineValue> {
+export function secretEnvInterpolations(spec: SystemSpec, container: ContainerSpec, message: (secret: SecretSpec) => string): Record<string, EngineValue> {
   const environment: Record<string, EngineValue> = {};
   for (const ref of container.secretEnv) {
     const secret = secretNamed(spec, ref.secret);
-    environment[ref.name] = Interpolation.required(secret.envName, `set ${secret.envName} to the value of secret ${secret.name}`);
+    environment[ref.name] = Interpolation.required(secret.envName, message(secret));
   }
   return environment;
 }

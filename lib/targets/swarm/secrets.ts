@@ -19,7 +19,8 @@ export function secretEnvSwarmSecrets(spec: SystemSpec): SecretSpec[] {
  * A container's secret env. With the Swarm option `secrets: 'files'`, the service's `secrets`: each secret mounted
  * as the file /run/secrets/<VAR>, never a value in the stack file. With `secrets: 'env'`, `environment` entries
  * that `docker stack deploy` interpolates from the deploying shell, `${DB_PASSWORD:?...}`, each noted: the value is
- * then part of the service spec.
+ * then part of the service spec. The message names no secret: `docker stack deploy` reads a `-` anywhere in
+ * `${...}` as a default (`${DB_PASSWORD:?... db-password}` gives `password`), and secret names have them.
  */
 export function secretKeys(scope: SwarmScope, container: ContainerSpec): { environment: Record<string, StackValue>; secrets?: StackValue[] } {
   if (container.secretEnv.length === 0) return { environment: {} };
@@ -34,7 +35,7 @@ export function secretKeys(scope: SwarmScope, container: ContainerSpec): { envir
         `To keep it out of the service spec, set the Swarm option secrets to 'files': the program then reads the file /run/secrets/${ref.name}.`,
       );
     }
-    return { environment: secretEnvInterpolations(scope.spec, container) };
+    return { environment: secretEnvInterpolations(scope.spec, container, (secret) => `set ${secret.envName} before docker stack deploy`) };
   }
   const secrets = secretFileEntries(scope.spec, container, (path, _secret, message, fixStart) =>
     scope.reporter.report('swarm/secret-file', path, message, `${fixStart}, or set the Swarm option secrets to 'env'.`),
