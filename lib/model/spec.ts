@@ -416,12 +416,18 @@ export type WorkloadSpec = ServiceSpec | JobSpec;
 /** Per-target choices made on the System, with defaults resolved. */
 export interface TargetOptionsSpec {
   readonly compose: ComposeOptionsSpec;
+  readonly swarm: SwarmOptionsSpec;
   readonly kubernetes: KubernetesOptionsSpec;
   readonly ecs: EcsOptionsSpec;
 }
 
 export interface ComposeOptionsSpec {
   /** Secret env as `${VAR:?...}` interpolation (`env`), or as Compose `secrets` files under /run/secrets (`files`). */
+  readonly secrets: 'env' | 'files';
+}
+
+export interface SwarmOptionsSpec {
+  /** Secret env as Swarm secret files under /run/secrets (`files`), or as `${VAR:?...}` interpolation (`env`). */
   readonly secrets: 'env' | 'files';
 }
 

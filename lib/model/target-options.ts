@@ -9,7 +9,21 @@ export interface ComposeOptions {
    * the shell or `.env` at `docker compose up`; `files` uses Compose `secrets`, mounted under /run/secrets.
    * @default 'env'
    */
-  readonly secrets?: 'env' | 'files';
+  readonly secrets?: SecretDelivery;
+}
+
+/** How secret env reaches the container on a Docker-engine target: a required variable, or a secret file. */
+export type SecretDelivery = 'env' | 'files';
+
+/** Choices that only the Swarm target reads. */
+export interface SwarmOptions {
+  /**
+   * How secret env reaches the container: `files` mounts a Swarm secret under /run/secrets, so the value is never
+   * in the service spec; `env` interpolates a required variable (`${DB_PASSWORD:?...}`) from the shell at
+   * `docker stack deploy`, which puts the value in the service spec (visible to `docker service inspect`).
+   * @default 'files'
+   */
+  readonly secrets?: SecretDelivery;
 }
 
 /** Choices that only the Kubernetes target reads. */
@@ -98,14 +112,17 @@ export interface EcsOptions {
 export interface TargetOptions {
   /** @default - Compose defaults */
   readonly compose?: ComposeOptions;
+  /** @default - Swarm defaults */
+  readonly swarm?: SwarmOptions;
   /** @default - Kubernetes defaults */
   readonly kubernetes?: KubernetesOptions;
   /** @default - ECS defaults */
   readonly ecs?: EcsOptions;
 }
 
-const TARGET_OPTIONS = propNames<TargetOptions>({ compose: true, kubernetes: true, ecs: true });
+const TARGET_OPTIONS = propNames<TargetOptions>({ compose: true, swarm: true, kubernetes: true, ecs: true });
 const COMPOSE_OPTIONS = propNames<ComposeOptions>({ secrets: true });
+const SWARM_OPTIONS = propNames<SwarmOptions>({ secrets: true });
 const KUBERNETES_OPTIONS = propNames<KubernetesOptions>({ networkPolicies: true, fixedPortServiceType: true, namespace: true, ingressClassName: true, tlsSecretName: true, certManagerClusterIssuer: true });
 const ECS_OPTIONS = propNames<EcsOptions>({ launchType: true, vpc: true, logRetentionDays: true, containerInsights: true, vpcFlowLogs: true, accessLogsBucket: true, certificateArn: true, hostedZone: true });
 const ECS_HOSTED_ZONE = propNames<EcsHostedZoneSpec>({ zoneId: true, zoneName: true });
@@ -117,14 +134,15 @@ export function resolveTargetOptions(path: string, o: TargetOptions = {}): Targe
   const p = `targetOptions`;
   checkKnownProps(path, p, o, TARGET_OPTIONS);
   checkKnownProps(path, `${p}.compose`, o.compose, COMPOSE_OPTIONS);
+  checkKnownProps(path, `${p}.swarm`, o.swarm, SWARM_OPTIONS);
   checkKnownProps(path, `${p}.kubernetes`, o.kubernetes, KUBERNETES_OPTIONS);
   checkKnownProps(path, `${p}.ecs`, o.ecs, ECS_OPTIONS);
   checkKnownProps(path, `${p}.ecs.vpc`, o.ecs?.vpc, ECS_VPC);
   checkKnownProps(path, `${p}.ecs.hostedZone`, o.ecs?.hostedZone, ECS_HOSTED_ZONE);
   const k8sRoutes = resolveKubernetesRouteOptions(path, o.kubernetes ?? {});
   const ecsRoutes = resolveEcsRouteOptions(path, o.ecs ?? {});
-  const secrets = o.compose?.secrets ?? 'env';
-  if (secrets !== 'env' && secrets !== 'files') throw new ModelError(path, `${p}.compose.secrets`, "must be 'env' or 'files'", secrets, "Use 'env' for ${VAR:?} interpolation or 'files' for Compose secrets");
+  const secrets = resolveSecretDelivery(path, 'Compose', o.compose?.secrets ?? 'env');
+  const swarmSecrets = resolveSecretDelivery(path, 'Swarm', o.swarm?.secrets ?? 'files');
   const k = o.kubernetes ?? {};
   if (k.networkPolicies !== undefined && typeof k.networkPolicies !== 'boolean') {
     throw new ModelError(path, `${p}.kubernetes.networkPolicies`, 'must be true or false', k.networkPolicies, 'Write networkPolicies: false for clusters without a policy engine');
@@ -164,6 +182,7 @@ export function resolveTargetOptions(path: string, o: TargetOptions = {}): Targe
   }
   return {
     compose: { secrets },
+    swarm: { secrets: swarmSecrets },
     kubernetes: { networkPolicies: k.networkPolicies ?? true, fixedPortServiceType: fixed, ...(k.namespace ? { namespace: k.namespace } : {}), ...k8sRoutes },
     ecs: {
       launchType,
@@ -177,6 +196,12 @@ export function resolveTargetOptions(path: string, o: TargetOptions = {}): Targe
       ...ecsRoutes,
     },
   };
+}
+
+/** A Docker-engine target's `secrets` choice: `env` or `files`, named after the target's own secrets. */
+function resolveSecretDelivery(path: string, target: 'Compose' | 'Swarm', value: unknown): SecretDelivery {
+  if (value === 'env' || value === 'files') return value;
+  throw new ModelError(path, `targetOptions.${target.toLowerCase()}.secrets`, "must be 'env' or 'files'", value, `Use 'env' for \${VAR:?} interpolation or 'files' for ${target} secrets`);
 }
 
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

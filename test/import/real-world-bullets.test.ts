@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import type { TargetName } from '../../lib/diagnostics/diagnostic';
 import { parseManifest } from '../support/kubernetes-validators';
+import { stackConfig } from '../support/swarm-validators';
 import { codesOf, fidelityOf, outputText, workloadOf, type FidelityResult } from './support/fidelity';
 
 // Each loss issue 21 lists, on a real-world file of test/import/corpus/real (see its SOURCE.md): what the import
@@ -185,6 +186,23 @@ describe('issue 21, one real-world file per loss', () => {
     expect(finding('docker-wordpress', 'import/external', 'networks.default.external')).toBe('the existing network webproxy is not reused: the imported system creates its own network default.');
     expect(Object.keys(compose('docker-wordpress').networks)).toEqual(['default']);
     expect(compose('docker-wordpress').services.db.networks).toEqual(['default']);
+  });
+
+  test('secrets passed as variables (docker-wordpress, langfuse) WHEN imported THEN Swarm passes the same variables at `docker stack deploy`, as the file does, not Swarm secret files', () => {
+    for (const name of ['docker-wordpress', 'langfuse']) {
+      expect([name, result(name).spec?.options.swarm.secrets, stack(name).secrets]).toEqual([name, 'env', undefined]);
+      expect([name, codes(name).filter((c) => c === 'swarm/secret-file')]).toEqual([name, []]);
+    }
+    const services = stack('docker-wordpress').services;
+    expect(services.wordpress.environment.WORDPRESS_DB_PASSWORD).toBe('${MYSQL_PASSWORD:?set MYSQL_PASSWORD before docker stack deploy}');
+    expect(services.wordpress.secrets).toBeUndefined();
+    expect(finding('docker-wordpress', 'swarm/secret-env', 'docker-wordpress/wordpress secretEnv.WORDPRESS_DB_PASSWORD')).toBe(
+      'the container gets WORDPRESS_DB_PASSWORD from the variable MYSQL_PASSWORD of the shell that runs `docker stack deploy`; the value is part of the service spec, visible to `docker service inspect`.',
+    );
+    const deployed = stackConfig(text('docker-wordpress', 'swarm'), process.env.PATH, { MYSQL_PASSWORD: 'wp-pass', MYSQL_ROOT_PASSWORD: 'root-pass' });
+    expect([deployed.status, deployed.stderr]).toEqual([0, '']);
+    expect(parse(deployed.stdout).services.wordpress.environment.WORDPRESS_DB_PASSWORD).toBe('wp-pass');
+    expect(parse(deployed.stdout).services.db.environment).toMatchObject({ MYSQL_PASSWORD: 'wp-pass', MYSQL_ROOT_PASSWORD: 'root-pass' });
   });
 
   test('host IP 127.0.0.1 on ports (langfuse) WHEN imported THEN Compose and docker bind the loopback, and Kubernetes and ECS keep the port off the outside', () => {

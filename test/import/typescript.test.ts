@@ -105,6 +105,7 @@ describe('the TypeScript that lading import writes', () => {
     );
     expect(text).toContain("  security: Security.restricted({ user: '999:1000' }),");
     expect(text).toContain("const backend = new Network(app, 'backend', { internal: true });");
+    expect(text).toContain("const app = new System('webapp', { targetOptions: { swarm: { secrets: 'env' } } });");
     expect(text).toContain("const dbPassword = new Secret(app, 'db-password');");
     expect(text).toContain("  secretEnv: { DATABASE_PASSWORD: dbPassword },");
     expect(text).toContain("  health: HealthCheck.http('/healthz', 8000, { interval: '15s', timeout: '5s', startPeriod: '20s' }),");

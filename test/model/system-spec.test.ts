@@ -96,6 +96,7 @@ describe('the spec of a System', () => {
     expect(spec.jobs.find((j) => j.name === 'backup')).toMatchObject({ restart: { policy: 'on-failure', maxRetries: 3 }, schedule: '0 3 * * *' });
     expect(spec.options).toEqual({
       compose: { secrets: 'env' },
+      swarm: { secrets: 'files' },
       kubernetes: { networkPolicies: true, fixedPortServiceType: 'LoadBalancer' },
       ecs: { launchType: 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false },
     });
@@ -162,7 +163,7 @@ describe('the spec of a small System', () => {
       volumes: [],
       secrets: [],
       configFiles: [],
-      options: { compose: { secrets: 'env' }, kubernetes: { networkPolicies: true, fixedPortServiceType: 'LoadBalancer' }, ecs: { launchType: 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false } },
+      options: { compose: { secrets: 'env' }, swarm: { secrets: 'files' }, kubernetes: { networkPolicies: true, fixedPortServiceType: 'LoadBalancer' }, ecs: { launchType: 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false } },
     });
   });
 

@@ -8,6 +8,7 @@ describe('target options', () => {
   it('GIVEN no target options WHEN specified THEN each target\'s defaults are resolved in the spec', () => {
     expect(new System('shop').toSpec().options).toEqual({
       compose: { secrets: 'env' },
+      swarm: { secrets: 'files' },
       kubernetes: { networkPolicies: true, fixedPortServiceType: 'LoadBalancer' },
       ecs: { launchType: 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false },
     });
@@ -17,12 +18,14 @@ describe('target options', () => {
     const sys = new System('shop', {
       targetOptions: {
         compose: { secrets: 'files' },
+        swarm: { secrets: 'env' },
         kubernetes: { networkPolicies: false, fixedPortServiceType: 'NodePort', namespace: 'shop-prod' },
         ecs: { launchType: 'ec2', vpc: VPC, logRetentionDays: 365, containerInsights: true, vpcFlowLogs: true, accessLogsBucket: 'shop-access-logs' },
       },
     });
     expect(sys.toSpec().options).toEqual({
       compose: { secrets: 'files' },
+      swarm: { secrets: 'env' },
       kubernetes: { networkPolicies: false, fixedPortServiceType: 'NodePort', namespace: 'shop-prod' },
       ecs: { launchType: 'ec2', vpc: VPC, logRetentionDays: 365, containerInsights: true, vpcFlowLogs: true, accessLogsBucket: 'shop-access-logs' },
     });
@@ -33,6 +36,16 @@ describe('target options', () => {
       'an unknown compose secrets mode',
       { compose: { secrets: 'vault' as never } },
       "shop targetOptions.compose.secrets: must be 'env' or 'files' (got \"vault\"). Use 'env' for ${VAR:?} interpolation or 'files' for Compose secrets.",
+    ],
+    [
+      'an unknown swarm secrets mode',
+      { swarm: { secrets: 'environment' as never } },
+      "shop targetOptions.swarm.secrets: must be 'env' or 'files' (got \"environment\"). Use 'env' for ${VAR:?} interpolation or 'files' for Swarm secrets.",
+    ],
+    [
+      'a misspelt swarm option',
+      { swarm: { secret: 'env' } as never },
+      "shop targetOptions.swarm: unknown prop 'secret' (did you mean 'secrets'?)",
     ],
     [
       'networkPolicies as a string',

@@ -160,6 +160,7 @@ const workload: fc.Arbitrary<WorkloadPlan> = fc.record(
 const options = fc.record(
   {
     compose: fc.record({ secrets: mostly(fc.constantFrom('env', 'files'), fc.constant('bogus')) }, { requiredKeys: [] }),
+    swarm: fc.record({ secrets: mostly(fc.constantFrom('env', 'files'), fc.constant('vault')) }, { requiredKeys: [] }),
     kubernetes: fc.record(
       { networkPolicies: fc.boolean(), fixedPortServiceType: mostly(fc.constantFrom('LoadBalancer', 'NodePort'), fc.constant('Ingress')), namespace: mostly(fc.constantFrom('shop', 'team-a'), fc.constant('Bad NS')) },
       { requiredKeys: [] },

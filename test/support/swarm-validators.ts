@@ -32,8 +32,11 @@ export const IGNORED_BY_STACK_DEPLOY: readonly string[] = [
 
 let clientConfig: string | undefined;
 
-/** Runs `docker stack config` on one stack file's text; `PATH` is where the client is looked up. */
-export function stackConfig(content: string, PATH: string | undefined = process.env.PATH): StackVerdict {
+/**
+ * Runs `docker stack config` on one stack file's text; `PATH` is where the client is looked up. `variables` is the
+ * deploying shell's environment; by default each variable the file requires is set to `value-of-<NAME>`.
+ */
+export function stackConfig(content: string, PATH: string | undefined = process.env.PATH, variables?: Readonly<Record<string, string>>): StackVerdict {
   requireTool('docker', PATH === process.env.PATH ? process.env : { PATH });
   clientConfig ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lading-swarm-config-'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-swarm-'));
@@ -41,7 +44,8 @@ export function stackConfig(content: string, PATH: string | undefined = process.
     const file = path.join(dir, 'stack.yaml');
     fs.writeFileSync(file, content);
     const env: NodeJS.ProcessEnv = { PATH, HOME: clientConfig, DOCKER_CONFIG: clientConfig, DOCKER_HOST: NO_DAEMON };
-    for (const name of requiredVariables(content)) env[name] = `value-of-${name}`;
+    if (variables) Object.assign(env, variables);
+    else for (const name of requiredVariables(content)) env[name] = `value-of-${name}`;
     const r = spawnSync('docker', ['stack', 'config', '-c', file], { encoding: 'utf8', env, cwd: dir, timeout: 30_000 });
     if (r.error) throw r.error;
     return { status: r.status, stdout: r.stdout, stderr: r.stderr.trim() };

@@ -1,5 +1,15 @@
-import { Image, Secret, Service, System } from '../../lib/model';
+import { parse } from 'yaml';
+import { Image, Mount, Secret, Service, System } from '../../lib/model';
+import { stackConfig } from '../support/swarm-validators';
 import { renderSwarm, withCode } from './swarm-test-kit';
+
+/** A shop whose db reads its password as secret env, with the Swarm option secrets as given. */
+function shop(secrets?: 'env' | 'files'): { sys: System; pw: Secret } {
+  const sys = new System('shop', secrets ? { targetOptions: { swarm: { secrets } } } : {});
+  const pw = new Secret(sys, 'db-password');
+  new Service(sys, 'db', { image: Image.of('postgres:16.4'), env: { POSTGRES_DB: 'shop' }, secretEnv: { POSTGRES_PASSWORD: pw } });
+  return { sys, pw };
+}
 
 describe('swarm secrets and images', () => {
   test('GIVEN secret env WHEN rendered THEN an external Swarm secret mounted as a file, never a value, with the command that creates it', () => {
@@ -17,7 +27,7 @@ describe('swarm secrets and images', () => {
         path: 'shop/db secretEnv.POSTGRES_PASSWORD',
         target: 'swarm',
         message: 'the container gets the file /run/secrets/POSTGRES_PASSWORD, not the environment variable POSTGRES_PASSWORD.',
-        fix: 'Make the program read /run/secrets/POSTGRES_PASSWORD (many images take POSTGRES_PASSWORD_FILE=/run/secrets/POSTGRES_PASSWORD).',
+        fix: "Make the program read /run/secrets/POSTGRES_PASSWORD (many images take POSTGRES_PASSWORD_FILE=/run/secrets/POSTGRES_PASSWORD), or set the Swarm option secrets to 'env'.",
       },
       {
         code: 'swarm/secret-external',
@@ -27,6 +37,60 @@ describe('swarm secrets and images', () => {
         message: 'secret db-password is the external Swarm secret shop_db-password, which must exist before `docker stack deploy`.',
         fix: 'Create it once on a manager: `printf \'%s\' "$DB_PASSWORD" | docker secret create shop_db-password -`.',
       },
+    ]);
+  });
+
+  test("GIVEN the Swarm option secrets: 'files' WHEN rendered THEN it is the default's stack file", () => {
+    expect(renderSwarm(shop('files').sys).yaml).toBe(renderSwarm(shop().sys).yaml);
+  });
+
+  test("GIVEN secret env with the Swarm option secrets: 'env' WHEN rendered THEN a required variable in environment, no Swarm secret, and swarm/secret-env", () => {
+    const out = renderSwarm(shop('env').sys);
+    expect(out.yaml).toContain('POSTGRES_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD before docker stack deploy}');
+    expect(out.doc.services.db.environment).toEqual({ POSTGRES_DB: 'shop', POSTGRES_PASSWORD: '${DB_PASSWORD:?set DB_PASSWORD before docker stack deploy}' });
+    expect(out.doc.services.db.secrets).toBeUndefined();
+    expect(out.doc.secrets).toBeUndefined();
+    expect(out.diagnostics).toEqual([
+      {
+        code: 'swarm/secret-env',
+        severity: 'info',
+        path: 'shop/db secretEnv.POSTGRES_PASSWORD',
+        target: 'swarm',
+        message:
+          'the container gets POSTGRES_PASSWORD from the variable DB_PASSWORD of the shell that runs `docker stack deploy`; the value is part of the service spec, visible to `docker service inspect`.',
+        fix: "To keep it out of the service spec, set the Swarm option secrets to 'files': the program then reads the file /run/secrets/POSTGRES_PASSWORD.",
+      },
+    ]);
+  });
+
+  test("GIVEN the Swarm option secrets: 'env' WHEN docker stack config reads the stack file THEN the deploying shell's value reaches the service, and an unset variable stops it", () => {
+    const { yaml } = renderSwarm(shop('env').sys);
+    const set = stackConfig(yaml, process.env.PATH, { DB_PASSWORD: 's3cret' });
+    expect([set.status, set.stderr]).toEqual([0, '']);
+    expect(parse(set.stdout).services.db.environment).toEqual({ POSTGRES_DB: 'shop', POSTGRES_PASSWORD: 's3cret' });
+    const unset = stackConfig(yaml, process.env.PATH, {});
+    expect(unset.status).not.toBe(0);
+    expect(unset.stderr).toContain('set DB_PASSWORD before docker stack deploy');
+  });
+
+  test("GIVEN the Swarm option secrets: 'env' and a secret some container also mounts as a file WHEN rendered THEN that secret is still a top-level Swarm secret, for the file only", () => {
+    const { sys, pw } = shop('env');
+    new Service(sys, 'backup', { image: Image.of('postgres:16.4'), mounts: [Mount.secret(pw, '/run/secrets/pgpass')] });
+    const out = renderSwarm(sys);
+    expect(out.doc.secrets).toEqual({ 'db-password': { external: true, name: 'shop_db-password' } });
+    expect(out.doc.services.backup.secrets).toEqual([expect.objectContaining({ source: 'db-password', target: '/run/secrets/pgpass' })]);
+    expect(out.doc.services.db.secrets).toBeUndefined();
+    expect(out.doc.services.db.environment.POSTGRES_PASSWORD).toMatch(/^\$\{DB_PASSWORD:\?/);
+  });
+
+  test("GIVEN a secret with an existing name and the Swarm option secrets: 'env' WHEN rendered THEN swarm/secret-env says the value is not read from that Swarm secret", () => {
+    const sys = new System('shop', { targetOptions: { swarm: { secrets: 'env' } } });
+    const pw = new Secret(sys, 'db-password', { existingName: 'prod-db' });
+    new Service(sys, 'db', { image: Image.of('postgres:16.4'), secretEnv: { POSTGRES_PASSWORD: pw } });
+    const out = renderSwarm(sys);
+    expect(out.doc.secrets).toBeUndefined();
+    expect(withCode(out, 'swarm/secret-env').map((d) => d.message)).toEqual([
+      'the container gets POSTGRES_PASSWORD from the variable DB_PASSWORD of the shell that runs `docker stack deploy`, not from the Swarm secret prod-db; the value is part of the service spec, visible to `docker service inspect`.',
     ]);
   });
 

@@ -96,6 +96,7 @@ export function buildSystem(plan: ImportPlan, projectRoot: string = process.cwd(
   const errors: BuildError[] = [];
   const targetOptions = {
     ...(plan.composeSecrets ? { compose: { secrets: plan.composeSecrets } } : {}),
+    ...(plan.swarmSecrets ? { swarm: { secrets: plan.swarmSecrets } } : {}),
     ...(plan.ecsLaunchType ? { ecs: { launchType: plan.ecsLaunchType } } : {}),
   };
   const system = new System(plan.name, Object.keys(targetOptions).length > 0 ? { targetOptions } : {});

@@ -55,7 +55,7 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
             'import/secret-variable',
             at(ctx, item.path, item.line),
             `${item.key} passes the importing host's value through: it becomes secret ${id}, and its value enters no output.`,
-            `Compose reads it from ${item.key} at \`docker compose up\`; Kubernetes and ECS from their secret stores.`,
+            `Compose reads it from ${item.key} at \`docker compose up\`, Swarm at \`docker stack deploy\`; Kubernetes and ECS from their secret stores.`,
           );
           continue;
         }
@@ -124,7 +124,7 @@ function secretOf(ctx: ImportContext, key: string, raw: string | number | boolea
       'import/secret-variable',
       at(ctx, keyPath, line),
       `${key} reads ${variable} from the importing host's environment: it becomes secret ${id}, and its value enters no output.`,
-      `Compose reads it from ${variable} at \`docker compose up\`; Kubernetes and ECS from their secret stores. To write the value instead, put it in .env beside the file or pass --allow-host-variable ${variable}.`,
+      `Compose reads it from ${variable} at \`docker compose up\`, Swarm at \`docker stack deploy\`; Kubernetes and ECS from their secret stores. To write the value instead, put it in .env beside the file or pass --allow-host-variable ${variable}.`,
     );
     return id;
   }
@@ -135,7 +135,7 @@ function secretOf(ctx: ImportContext, key: string, raw: string | number | boolea
       'import/secret-variable',
       at(ctx, keyPath, line),
       `${key} reads ${variable}, which holds a secret: it becomes secret ${id}, and its value enters no output.${dropped}`,
-      `Compose reads it from ${variable} at \`docker compose up\`; Kubernetes and ECS from their secret stores.`,
+      `Compose reads it from ${variable} at \`docker compose up\`, Swarm at \`docker stack deploy\`; Kubernetes and ECS from their secret stores.`,
     );
     return id;
   }

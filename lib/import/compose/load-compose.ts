@@ -166,6 +166,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const plan: ImportPlan = {
     name: projectName,
     ...(secrets.usesFiles ? { composeSecrets: 'files' as const } : {}),
+    ...(secrets.readsVariables ? { swarmSecrets: 'env' as const } : {}),
     ...(ec2 ? { ecsLaunchType: 'ec2' as const } : {}),
     ...planned,
     volumes: volumeNames.plans([...declaredVolumes.values()].filter((v): v is string => typeof v === 'string')),

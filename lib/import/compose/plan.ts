@@ -10,6 +10,11 @@ export interface ImportPlan {
   readonly name: string;
   /** Set when the file uses Compose `secrets`. */
   readonly composeSecrets?: 'files';
+  /**
+   * Set when an environment value reads a secret from the deploying host: on Swarm too it stays a variable that
+   * `docker stack deploy` interpolates, as the file passes it.
+   */
+  readonly swarmSecrets?: 'env';
   /** Set when a workload needs a Docker host of its own on ECS: bind mounts, privileged, host networking. */
   readonly ecsLaunchType?: 'ec2';
   readonly networks: readonly NetworkPlan[];

@@ -15,12 +15,15 @@ export class SecretRegistry {
   /** Where a secret of each kind was first used, for the secret-mode diagnostic. */
   public firstVariableUse?: { keyPath: string; line: number };
   public usesFiles = false;
+  /** Set when an environment value reads a variable of the deploying host into a secret. */
+  public readsVariables = false;
 
   constructor(private readonly ctx: ImportContext, private readonly names: NameTable) {}
 
   /** The secret whose value is the variable `variable`; `hint` is the id a lading-written message names. */
   forVariable(variable: string, hint: string | undefined, keyPath: string, line: number): string {
     this.firstVariableUse ??= { keyPath, line };
+    this.readsVariables = true;
     const known = this.byVariable.get(variable);
     if (known) return known;
     const wanted = hint ?? variable.toLowerCase().replace(/_/g, '-');
@@ -36,6 +39,7 @@ export class SecretRegistry {
    * one secret per key and text, named after the key.
    */
   forComposed(key: string, raw: string): string {
+    this.readsVariables = true;
     const known = this.byComposition.get(`${key}=${raw}`);
     if (known) return known;
     const id = this.names.reserve('secret', key.toLowerCase().replace(/_/g, '-'));

@@ -180,6 +180,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
   const statement = (prefix: string, code: Code, suffix = ';'): string => `${prefix}${print(code, 0, prefix.length)}${suffix}`;
   const targetOptions = object([
     ['compose', plan.composeSecrets ? object([['secrets', str(plan.composeSecrets)]]) : undefined],
+    ['swarm', plan.swarmSecrets ? object([['secrets', str(plan.swarmSecrets)]]) : undefined],
     ['ecs', plan.ecsLaunchType ? object([['launchType', str(plan.ecsLaunchType)]]) : undefined],
   ]);
   const systemProps = targetOptions.kind === 'object' && targetOptions.entries.length > 0 ? object([['targetOptions', targetOptions]]) : undefined;

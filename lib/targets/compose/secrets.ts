@@ -1,8 +1,8 @@
 import type { ContainerSpec, SecretSpec } from '../../model/spec';
 import { propPath } from '../docker-engine/prop-path';
-import { secretFileEntries, secretNamed, secretsReadAsEnv } from '../docker-engine/secrets';
+import { secretEnvInterpolations, secretFileEntries, secretsReadAsEnv } from '../docker-engine/secrets';
 import { fromProjectRoot } from '../docker-engine/paths';
-import { Interpolation, type ComposeMap, type ComposeValue } from './document';
+import type { ComposeMap, ComposeValue } from './document';
 import type { ComposeScope } from './scope';
 
 /** Where a secret's value is read from in `files` mode, relative to the project root: its own file, or `secrets/<name>`. */
@@ -19,11 +19,7 @@ export function secretKeys(scope: ComposeScope, container: ContainerSpec): { env
   const environment: Record<string, ComposeValue> = {};
   if (container.secretEnv.length === 0) return { environment };
   if (scope.spec.options.compose.secrets === 'env') {
-    for (const ref of container.secretEnv) {
-      const secret = secretNamed(scope.spec, ref.secret);
-      environment[ref.name] = Interpolation.required(secret.envName, `set ${secret.envName} to the value of secret ${secret.name}`);
-    }
-    return { environment };
+    return { environment: secretEnvInterpolations(scope.spec, container, (secret) => `set ${secret.envName} to the value of secret ${secret.name}`) };
   }
   const secrets = secretFileEntries(scope.spec, container, (path, secret, message, fixStart) =>
     scope.reporter.report(

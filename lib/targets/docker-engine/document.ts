@@ -2,13 +2,13 @@
  * The plain tree a compose or stack file is built from, before serialization.
  *
  * `docker compose` and `docker stack deploy` interpolate `$` in every value. Strings in the tree are literals, and
- * the serializer escapes their `$` as `$$`; the one place lading wants interpolation (a Compose secret read from
- * the deploying host's environment) says so with an `Interpolation`, which is written as is.
+ * the serializer escapes their `$` as `$$`; the one place lading wants interpolation (secret env read from the
+ * deploying shell: Compose's and Swarm's `secrets: 'env'`) says so with an `Interpolation`, which is written as is.
  */
 export class Interpolation {
   constructor(public readonly text: string) {}
 
-  /** `${NAME:?message}`: Compose refuses to start when NAME is unset or empty. */
+  /** `${NAME:?message}`: `docker compose up` and `docker stack deploy` refuse to go on when NAME is unset or empty. */
   static required(name: string, message: string): Interpolation {
     return new Interpolation(`\${${name}:?${message.replace(/[}$]/g, '')}}`);
   }

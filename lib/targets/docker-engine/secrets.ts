@@ -1,5 +1,5 @@
 import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
-import type { EngineValue } from './document';
+import { Interpolation, type EngineValue } from './document';
 import { propPath } from './prop-path';
 
 /** The secret a container's secret env names (the model refuses a reference to an undeclared one). */
@@ -36,4 +36,18 @@ export function secretFileEntries(spec: SystemSpec, container: ContainerSpec, re
     report(propPath(container.path, `secretEnv.${ref.name}`), secret, message, `Make the program read ${file} (many images take ${ref.name}_FILE=${file})`);
     return { source: secret.name, target: ref.name };
   });
+}
+
+/**
+ * A container's secret env as `environment` entries that the engine interpolates from the deploying shell,
+ * `${DB_PASSWORD:?message}`: `docker compose up` and `docker stack deploy` refuse to go on while one is unset.
+ * `message` says what to set.
+ */
+export function secretEnvInterpolations(spec: SystemSpec, container: ContainerSpec, message: (secret: SecretSpec) => string): Record<string, EngineValue> {
+  const environment: Record<string, EngineValue> = {};
+  for (const ref of container.secretEnv) {
+    const secret = secretNamed(spec, ref.secret);
+    environment[ref.name] = Interpolation.required(secret.envName, message(secret));
+  }
+  return environment;
 }

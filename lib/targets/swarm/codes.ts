@@ -25,6 +25,10 @@ export const SWARM_CODES = {
     severity: 'warning',
     summary: 'A Swarm secret reaches the container as a file under /run/secrets, not as an environment variable.',
   },
+  'swarm/secret-env': {
+    severity: 'info',
+    summary: "With the Swarm option secrets: 'env', secret env is interpolated from the deploying shell: the value is part of the service spec, visible to `docker service inspect`.",
+  },
   'swarm/job-schedule': {
     severity: 'warning',
     summary: 'Swarm cannot schedule a job: it runs once when the stack is deployed; re-run it from cron with `docker service update --force`.',

@@ -5,7 +5,7 @@ import { imageKey } from './image';
 import { loggingKey } from '../docker-engine/logging';
 import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
-import { secretsKey } from './secrets';
+import { secretKeys } from './secrets';
 import { fileKeys } from './files';
 import { securityKeys } from './security';
 import { mountsKey } from './volumes';
@@ -28,15 +28,17 @@ export function containerKeys(scope: SwarmScope, container: ContainerSpec, main?
     );
   }
   const files = fileKeys(scope, container);
+  const { environment: secretEnv, secrets: envSecrets } = secretKeys(scope, container);
+  const environment: Record<string, StackValue> = { ...container.env, ...secretEnv };
   return compact({
     image: imageKey(scope, container),
     entrypoint: container.entrypoint ? [...container.entrypoint] : undefined,
     command: container.command ? [...container.command] : undefined,
     working_dir: container.workingDir,
     ...securityKeys(scope, container),
-    environment: nonEmptyRecord(container.env),
+    environment: Object.keys(environment).length > 0 ? environment : undefined,
     configs: files.configs,
-    secrets: withSecretFiles(secretsKey(scope, container), files.secrets),
+    secrets: withSecretFiles(envSecrets, files.secrets),
     volumes: mountsKey(scope, container, main),
     healthcheck: healthcheckKey(scope, container),
     labels: nonEmptyRecord(container.labels),

@@ -2,7 +2,10 @@ import type { EngineMap, EngineValue } from '../docker-engine/document';
 
 export { compact } from '../docker-engine/document';
 
-/** A value of the stack file's tree (see docker-engine/document); lading writes no interpolation in it. */
+/**
+ * A value of the stack file's tree (see docker-engine/document). Its one interpolation is secret env with the Swarm
+ * option `secrets: 'env'`, read from the shell that runs `docker stack deploy`.
+ */
 export type StackValue = EngineValue;
 
 export type StackMap = EngineMap;

@@ -2,10 +2,9 @@ import type { ContainerSpec } from '../../model/spec';
 import { allContainers, placedConfigs, placedSecrets, secretsMountedAsFiles } from '../docker-engine/files';
 import { fromProjectRoot } from '../docker-engine/paths';
 import { propPath } from '../docker-engine/prop-path';
-import { secretsReadAsEnv } from '../docker-engine/secrets';
 import type { StackMap, StackValue } from './document';
 import type { SwarmScope } from './scope';
-import { topLevelSecret } from './secrets';
+import { secretEnvSwarmSecrets, topLevelSecret } from './secrets';
 
 /** A container's config files and secret files as the service's `configs` and `secrets`, at the model's paths. */
 export function fileKeys(scope: SwarmScope, container: ContainerSpec): { configs?: StackValue[]; secrets: StackValue[] } {
@@ -46,12 +45,12 @@ export function topLevelConfigs(scope: SwarmScope): StackMap | undefined {
 }
 
 /**
- * The top-level `secrets` of secrets mounted as files only (secret env has its own): one with a project file is
- * created from it by `docker stack deploy`; any other is an external Swarm secret, reported with the command
- * that creates it.
+ * The top-level `secrets` of secrets mounted as files only (secret env read through a Swarm secret has its own):
+ * one with a project file is created from it by `docker stack deploy`; any other is an external Swarm secret,
+ * reported with the command that creates it.
  */
 export function fileSecrets(scope: SwarmScope): StackMap {
-  const asEnv = new Set(secretsReadAsEnv(scope.spec).map((s) => s.name));
+  const asEnv = new Set(secretEnvSwarmSecrets(scope.spec).map((s) => s.name));
   const out: StackMap = {};
   for (const secret of secretsMountedAsFiles(scope.spec)) {
     if (!asEnv.has(secret.name)) out[secret.name] = topLevelSecret(scope, secret);

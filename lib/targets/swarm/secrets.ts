@@ -1,7 +1,7 @@
 import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
 import type { StackMap, StackValue } from './document';
 import { propPath } from '../docker-engine/prop-path';
-import { secretFileEntries, secretsReadAsEnv } from '../docker-engine/secrets';
+import { secretEnvInterpolations, secretFileEntries, secretNamed, secretsReadAsEnv } from '../docker-engine/secrets';
 import type { SwarmScope } from './scope';
 import { secretFromFile } from './secret-file-source';
 
@@ -10,20 +10,42 @@ function swarmSecretName(spec: SystemSpec, secret: SecretSpec): string {
   return secret.existingName ?? `${spec.name}_${secret.name}`;
 }
 
-/**
- * A container's secret env as the service's `secrets`: each secret mounted as the file /run/secrets/<VAR>, never
- * a value in the stack file.
- */
-export function secretsKey(scope: SwarmScope, container: ContainerSpec): StackValue[] | undefined {
-  if (container.secretEnv.length === 0) return undefined;
-  return secretFileEntries(scope.spec, container, (path, _secret, message, fixStart) =>
-    scope.reporter.report('swarm/secret-file', path, message, `${fixStart}.`),
-  );
+/** Secrets that secret env reads through a Swarm secret: none with the Swarm option `secrets: 'env'`. */
+export function secretEnvSwarmSecrets(spec: SystemSpec): SecretSpec[] {
+  return spec.options.swarm.secrets === 'files' ? secretsReadAsEnv(spec) : [];
 }
 
-/** The top-level `secrets`: one with a project file created from it at deploy, any other external, with the command that creates it. */
+/**
+ * A container's secret env. With the Swarm option `secrets: 'files'`, the service's `secrets`: each secret mounted
+ * as the file /run/secrets/<VAR>, never a value in the stack file. With `secrets: 'env'`, `environment` entries
+ * that `docker stack deploy` interpolates from the deploying shell, `${DB_PASSWORD:?...}`, each noted: the value is
+ * then part of the service spec. The message names no secret: `docker stack deploy` reads a `-` anywhere in
+ * `${...}` as a default (`${DB_PASSWORD:?... db-password}` gives `password`), and secret names have them.
+ */
+export function secretKeys(scope: SwarmScope, container: ContainerSpec): { environment: Record<string, StackValue>; secrets?: StackValue[] } {
+  if (container.secretEnv.length === 0) return { environment: {} };
+  if (scope.spec.options.swarm.secrets === 'env') {
+    for (const ref of container.secretEnv) {
+      const secret = secretNamed(scope.spec, ref.secret);
+      const store = secret.existingName !== undefined ? `, not from the Swarm secret ${secret.existingName}` : '';
+      scope.reporter.report(
+        'swarm/secret-env',
+        propPath(container.path, `secretEnv.${ref.name}`),
+        `the container gets ${ref.name} from the variable ${secret.envName} of the shell that runs \`docker stack deploy\`${store}; the value is part of the service spec, visible to \`docker service inspect\`.`,
+        `To keep it out of the service spec, set the Swarm option secrets to 'files': the program then reads the file /run/secrets/${ref.name}.`,
+      );
+    }
+    return { environment: secretEnvInterpolations(scope.spec, container, (secret) => `set ${secret.envName} before docker stack deploy`) };
+  }
+  const secrets = secretFileEntries(scope.spec, container, (path, _secret, message, fixStart) =>
+    scope.reporter.report('swarm/secret-file', path, message, `${fixStart}, or set the Swarm option secrets to 'env'.`),
+  );
+  return { environment: {}, secrets };
+}
+
+/** The top-level `secrets` of secret env: one with a project file created from it at deploy, any other external, with the command that creates it. */
 export function topLevelSecrets(scope: SwarmScope): StackMap | undefined {
-  const secrets = secretsReadAsEnv(scope.spec);
+  const secrets = secretEnvSwarmSecrets(scope.spec);
   if (secrets.length === 0) return undefined;
   return Object.fromEntries(secrets.map((secret) => [secret.name, topLevelSecret(scope, secret)]));
 }

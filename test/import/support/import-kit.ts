@@ -52,9 +52,9 @@ type Json = any;
  * The spec that survives a trip through a compose file: what the compose-spec has no key for is set to the model's
  * default. Volume sizes and storage classes, the variable of a secret kept in a file, size limits of non-tmpfs
  * ephemeral volumes, the http marking of a port no http health check probes, job schedules, existing secret names
- * and keys, registry credentials, lint suppressions, and the Kubernetes and ECS options, except the ECS launch
- * type: the import chooses EC2 for a system with bind mounts, privileged containers or host networking, which
- * Fargate cannot run.
+ * and keys, registry credentials, lint suppressions, and the Swarm, Kubernetes and ECS options, except two the
+ * import chooses: the ECS launch type (EC2 for a system with bind mounts, privileged containers or host
+ * networking, which Fargate cannot run) and the Swarm secrets (`env` for secret env the file reads from variables).
  */
 export function whatComposeKeeps(spec: SystemSpec): SystemSpec {
   const s: Json = JSON.parse(JSON.stringify(spec));
@@ -74,6 +74,9 @@ export function whatComposeKeeps(spec: SystemSpec): SystemSpec {
     (w) => w.hostNetwork || [w.main, ...w.sidecars].some((c: Json) => c.privileged || c.mounts.some((m: Json) => m.kind === 'bind')),
   );
   s.options.ecs = { launchType: needsHost ? 'ec2' : 'fargate', logRetentionDays: 30, containerInsights: false, vpcFlowLogs: false };
+  // secret env that the file reads from variables stays variables on Swarm, as the import sets it
+  const readsVariables = s.options.compose.secrets === 'env' && workloads.some((w) => [w.main, ...w.sidecars].some((c: Json) => c.secretEnv.length > 0));
+  s.options.swarm = { secrets: readsVariables ? 'env' : 'files' };
   for (const w of [...s.services, ...s.jobs]) {
     delete w.schedule;
     w.suppressions = [];
