@@ -153,13 +153,13 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
 
 /**
  * The security group of a workload that another part of the render builds, standing in for it where the main
- * stack admits it: the rules on its side land in a stack of their own App, which is never synthesized, and the
- * main stack comes out as when the workload is built beside it.
+ * stack admits it: the rules on its side land in a stack outside the App (under a construct tree of its own, which
+ * nothing synthesizes), and the main stack comes out as when the workload is built beside it.
  */
 function builtElsewhere(): (workload: string) => ec2.ISecurityGroup {
   let scope: Stack | undefined;
   return (workload) => {
-    scope ??= new Stack();
+    scope ??= new Stack(new Construct(undefined as unknown as Construct, ''), 'Elsewhere');
     return (scope.node.tryFindChild(workload) as ec2.ISecurityGroup | undefined) ?? ec2.SecurityGroup.fromSecurityGroupId(scope, workload, `sg-${workload}`);
   };
 }
