@@ -69,7 +69,7 @@ export function incrementalBench(t: IncrementalBenchTools, root: string): string
     `| re-synth after a change of \`${CHANGED}\` | ${changed.a.toFixed(2)} | ${x(changed.ratio)} of \`${CHANGED}\` alone | <= 1.3x: ${changed.ratio <= 1.3 ? 'met' : 'not met'} |`,
     `| \`--app ${CHANGED}\` alone, cold | ${changed.b.toFixed(2)} | | |`,
     '',
-    'Worker threads render apps, one render of one app on one target per job; each thread loads cdk8s and aws-cdk-lib again, so on the examples (about twenty services and jobs in all) they cost more than they save, and without `LADING_WORKERS` synth uses them only from 100 services and jobs per thread. One app is one render: the stacks of one large ECS system are not rendered in parallel, so the 1,000-service targets of issue 22 against the hand-written baselines (ECS <= 0.7x, Kubernetes <= 0.8x) are not measured here and not reached; the Per target table above holds the cold figures.',
+    'Worker threads render apps, one render of one app on one target per job; each thread loads cdk8s and aws-cdk-lib again, so on the examples (about twenty services and jobs in all) they cost more than they save, and without `LADING_WORKERS` synth uses them only from 100 services and jobs per thread. An ECS system split over stacks is rendered in parts, one per thread (each builds the shared stack whole and a run of the workload stacks; the parts are joined byte for byte, lib/targets/ecs/stack-parts.ts); the 1,000-service targets of issue 22 against the hand-written baselines (ECS <= 0.7x, Kubernetes <= 0.8x) are not measured here; the Per target table above holds the cold figures.',
   ];
 }
 
