@@ -160,6 +160,6 @@ function builtElsewhere(): (workload: string) => ec2.ISecurityGroup {
   let scope: Stack | undefined;
   return (workload) => {
     scope ??= new Stack(new Construct(undefined as unknown as Construct, ''), 'Elsewhere');
-    return (scope.node.tryFindChild(workload) as ec2.ISecurityGroup | undefined) ?? ec2.SecurityGroup.fromSecurityGroupId(scope, workload, `sg-${workload}`);
+    return ec2.SecurityGroup.fromSecurityGroupId(scope, workload, `sg-${workload}`);
   };
 }
