@@ -13,7 +13,9 @@ export interface PartJoiner {
   join(spec: SystemSpec, context: RenderContext, parts: readonly TargetPart[]): TargetResult;
 }
 
-const JOINERS: Partial<Record<TargetName, () => PartJoiner>> = {};
+const JOINERS: Partial<Record<TargetName, () => PartJoiner>> = {
+  ecs: () => require('../targets/ecs/stack-parts').ecsJoiner,
+};
 
 /** The joiner of a target that renders in parts, or undefined when it renders each system whole. */
 export function joinerOf(name: TargetName): PartJoiner | undefined {

@@ -18,7 +18,9 @@ interface EcsAppOptions {
  * file, and without the built-in CloudFormation schema validation (cfn-lint checks the templates instead; it
  * costs about two seconds per process). aws-cdk-lib's own check of the number of resources is off: it throws in
  * synth, whereas the stack plan and checkSynthesizedStacks (stack-limits.ts) report each stack over a limit as an
- * `ecs/stack-limits` error that says what to change.
+ * `ecs/stack-limits` error that says what to change. References from the workload stacks of a split system to the
+ * shared one are strong exports, as aws-cdk-lib makes them by default, said explicitly (else it warns on the first
+ * stack that refers to another, whichever that is).
  */
 export function createEcsApp(options: EcsAppOptions = {}): App {
   return new App({
@@ -31,6 +33,7 @@ export function createEcsApp(options: EcsAppOptions = {}): App {
     context: {
       'aws:cdk:disable-creation-stack-traces': true,
       '@aws-cdk/core:stackResourceLimit': 0,
+      '@aws-cdk/core:defaultCrossStackReferences': 'strong',
       '@aws-cdk/aws-autoscaling:generateLaunchTemplateInsteadOfLaunchConfig': true,
       ...(options.referenceAssets ? { 'aws:cdk:disable-asset-staging': true } : {}),
     },

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { App } from 'aws-cdk-lib';
+import type { App, Stack } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { Reporter } from '../../diagnostics/reporter';
@@ -16,6 +16,8 @@ import { buildSystemStacks, type SystemStacks } from './system-stack';
 export interface EcsStacksContext {
   /** The project root: where relative build contexts start. */
   readonly projectRoot: string;
+  /** In a split system, only the stacks of these buckets beside the main one (see buildSystemStacks). */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** One system added to an App. */
@@ -31,7 +33,7 @@ export interface AddedSystem {
 export function addSystemStacks(app: App, spec: SystemSpec, context: EcsStacksContext): AddedSystem {
   const d = new Reporter(ECS_CODES, 'ecs');
   const before = new Set(app.node.children);
-  const built = buildSystemStacks(app, spec, d, { projectRoot: path.resolve(context.projectRoot) });
+  const built = buildSystemStacks(app, spec, d, { projectRoot: path.resolve(context.projectRoot), only: context.only });
   if (built && !d.hasErrors) return { system: spec.name, diagnostics: d.diagnostics, stacks: built };
   for (const child of app.node.children) if (!before.has(child)) app.node.tryRemoveChild(child.node.id);
   return { system: spec.name, diagnostics: d.diagnostics };
@@ -39,13 +41,14 @@ export function addSystemStacks(app: App, spec: SystemSpec, context: EcsStacksCo
 
 /**
  * After `app.synth()`: what aws-cdk-lib itself reported about the system's stacks, and every stack as synthesized
- * measured against CloudFormation's limits (the stack plan only estimates).
+ * measured against CloudFormation's limits (the stack plan only estimates): every stack, or those `measured` (a part
+ * of a render in parts leaves the main stack to the join, where its exports are all known).
  */
-export function checkSynthesized(added: AddedSystem, assembly: CloudAssembly): readonly Diagnostic[] {
+export function checkSynthesized(added: AddedSystem, assembly: CloudAssembly, measured: (stack: Stack) => boolean = () => true): readonly Diagnostic[] {
   if (!added.stacks) return [];
   const d = new Reporter(ECS_CODES, 'ecs');
   for (const stack of added.stacks.stacks) reportCdkMessages(added.system, assembly.getStackArtifact(stack.artifactId).messages, d);
-  checkSynthesizedStacks(added.system, added.stacks.stacks, assembly.directory, d, added.stacks.contents);
+  checkSynthesizedStacks(added.system, added.stacks.stacks.filter(measured), assembly.directory, d, added.stacks.contents);
   return d.diagnostics;
 }
 

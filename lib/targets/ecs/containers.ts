@@ -1,17 +1,27 @@
-import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type { ContainerSpec, SystemSpec } from '../../model/spec';
+import type { ContainerSpec, PortSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { containerHealthCheck } from './health-checks';
 import { imageOf } from './images';
 import { dockerLabelsOf } from './labels';
 import { logDriverOf } from './logs';
 import type { NetworkMode } from './networks';
-import { portMappingsOf } from './ports';
 import { containerSecrets } from './secrets';
 import { containerMiB } from './task-size';
 import { dockerSecurityOptionsOf } from './no-new-privileges';
+
+/** The port mappings of a container; in bridge mode the host port is dynamic (0). */
+function portMappingsOf(c: ContainerSpec, mode: NetworkMode): ecs.PortMapping[] {
+  return c.ports.map((p: PortSpec) => ({
+    name: p.name,
+    containerPort: p.containerPort,
+    hostPort: mode === 'bridge' ? 0 : undefined,
+    protocol: p.protocol === 'udp' ? ecs.Protocol.UDP : ecs.Protocol.TCP,
+    appProtocol: p.appProtocol === 'http' ? ecs.AppProtocol.http : undefined,
+  }));
+}
 
 /** What every container of a system shares. */
 export interface ContainerContext {

@@ -1,4 +1,3 @@
-import { Stack } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
@@ -6,16 +5,19 @@ import { workloadsOf } from './workloads';
 
 /**
  * Dependencies on ECS: creation order only. A service is created after the services it depends on when both are
- * in one stack; nothing waits for a dependency to start, be healthy or complete.
+ * in one stack (`stackOf` names a workload's stack as planned, so the findings are the same whichever services are
+ * built: `services` holds those built); nothing waits for a dependency to start, be healthy or complete.
  */
-export function orderDependencies(spec: SystemSpec, services: ReadonlyMap<string, ecs.BaseService>, d: EcsReporter): void {
+export function orderDependencies(spec: SystemSpec, services: ReadonlyMap<string, ecs.BaseService>, stackOf: (workload: string) => string, d: EcsReporter): void {
+  const isService = new Set(spec.services.map((s) => s.name));
   for (const w of workloadsOf(spec)) {
     for (const dep of w.dependsOn) {
-      const mine = services.get(w.name);
-      const theirs = services.get(dep.name);
-      if (mine && theirs && Stack.of(mine) === Stack.of(theirs)) mine.node.addDependency(theirs);
-      else if (mine && theirs) {
-        d.report('ecs/depends-on-across-stacks', `${w.path} dependsOn`, `${w.name} and ${dep.name} are in different stacks (${Stack.of(mine).stackName}, ${Stack.of(theirs).stackName}): CloudFormation does not order their creation`, 'Deploy the stack of the dependency first, or make the workload retry until its dependency answers.');
+      if (isService.has(w.name) && isService.has(dep.name) && stackOf(w.name) !== stackOf(dep.name)) {
+        d.report('ecs/depends-on-across-stacks', `${w.path} dependsOn`, `${w.name} and ${dep.name} are in different stacks (${stackOf(w.name)}, ${stackOf(dep.name)}): CloudFormation does not order their creation`, 'Deploy the stack of the dependency first, or make the workload retry until its dependency answers.');
+      } else {
+        const mine = services.get(w.name);
+        const theirs = services.get(dep.name);
+        if (mine && theirs) mine.node.addDependency(theirs);
       }
       const waits = dep.condition === 'started' ? 'start' : dep.condition === 'healthy' ? 'be healthy' : 'complete';
       d.report('ecs/depends-on', `${w.path} dependsOn`, `ECS orders creation only: ${w.name} does not wait for ${dep.name} to ${waits}`, 'Make the workload retry until its dependency answers.');

@@ -1,7 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
-import { isInternalOnly, networkModeOf } from './networks';
+import { networkModeOf } from './networks';
+import { isInternalOnly } from './subnets';
 import { publishedPorts } from './ports';
 import { workloadsOf } from './workloads';
 

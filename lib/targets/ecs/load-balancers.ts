@@ -13,7 +13,8 @@ import { isTcpUdp } from './tcp-udp';
 import { PRIVATE_SUBNETS, PUBLIC_SUBNETS } from './vpc';
 
 export interface ServiceTarget {
-  readonly service: ecs.BaseService;
+  /** Undefined when another part of a render in parts builds the service (system-stack.ts). */
+  readonly service?: ecs.BaseService;
   readonly networkMode: NetworkMode;
   /** What the load balancer may reach: the service's own security group, or the EC2 container instances. */
   readonly identity: ec2.IConnectable;
@@ -112,6 +113,8 @@ export function buildLoadBalancers(
       if (p.port.publish === 'dynamic' && target.networkMode === 'awsvpc') {
         d.report('ecs/dynamic-port-fargate', `${p.service.path} ports[${p.index}]`, `Fargate has no dynamic host ports: the load balancer listens on the container port ${c}`, "Publish it on a fixed port, or set targetOptions.ecs.launchType 'ec2' for a dynamic host port.");
       }
+      // the rest is in the service's own stack
+      if (!target.service) continue;
       const targetType = target.networkMode === 'awsvpc' ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE;
       const scope = target.service.node.scope!;
       let targetGroup: elbv2.ITargetGroup & { targetGroupArn: string };
@@ -149,7 +152,7 @@ export function buildLoadBalancers(
     }
   }
   for (const [service, list] of registrations) {
-    const cfn = targets.get(service)!.service.node.defaultChild as ecs.CfnService;
+    const cfn = targets.get(service)!.service!.node.defaultChild as ecs.CfnService;
     cfn.addPropertyOverride(
       'LoadBalancers',
       list.map((l) => ({ ContainerName: l.containerName, ContainerPort: l.containerPort, TargetGroupArn: l.targetGroupArn })),

@@ -34,12 +34,6 @@ export function ecsNetworkMode(mode: NetworkMode): ecs.NetworkMode {
   return NETWORK_MODES[mode];
 }
 
-/** True when every network of the workload is internal: its tasks get no public IP. */
-export function isInternalOnly(spec: SystemSpec, w: WorkloadSpec): boolean {
-  if (w.networks.length === 0) return false;
-  return w.networks.every((name) => spec.networks.find((n) => n.name === name)?.internal === true);
-}
-
 /** The host network needs the EC2 launch type, where it is kept with a warning. */
 export function checkHostNetwork(spec: SystemSpec, w: WorkloadSpec, d: EcsReporter): void {
   if (!w.hostNetwork) return;

@@ -1,24 +1,11 @@
-import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type { ContainerSpec, PortSpec, ServiceSpec, SystemSpec } from '../../model/spec';
+import type { PortSpec, ServiceSpec, SystemSpec } from '../../model/spec';
 import { isLoopbackBound } from './exposure';
-import type { NetworkMode } from './networks';
 import { mergeTcpUdp } from './tcp-udp';
 
 /**
  * Ports on ECS: every port is a port mapping (protocol kept, named for Service Connect); a published port gets a
  * listener on the system's load balancer (load-balancers.ts): an ALB for ports marked http, an NLB for tcp/udp.
  */
-
-/** The port mappings of a container; in bridge mode the host port is dynamic (0). */
-export function portMappingsOf(c: ContainerSpec, mode: NetworkMode): ecs.PortMapping[] {
-  return c.ports.map((p: PortSpec) => ({
-    name: p.name,
-    containerPort: p.containerPort,
-    hostPort: mode === 'bridge' ? 0 : undefined,
-    protocol: p.protocol === 'udp' ? ecs.Protocol.UDP : ecs.Protocol.TCP,
-    appProtocol: p.appProtocol === 'http' ? ecs.AppProtocol.http : undefined,
-  }));
-}
 
 export type LoadBalancerKind = 'alb' | 'nlb';
 

@@ -98,7 +98,7 @@ export function buildRoutes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, targe
   const ordered = [...routed].sort((a, b) => byText(a.route.host, b.route.host) || b.route.path.length - a.route.path.length || byText(a.route.path, b.route.path) || byText(a.route.scheme, b.route.scheme));
   ordered.forEach((r, i) => {
     const target = targets.get(r.service.name);
-    if (!target) return;
+    if (!target?.service) return;
     const key = `${r.service.name}/${r.port.name}`;
     let group = groups.get(key);
     if (!group) {

@@ -3,17 +3,13 @@ import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import type { NetworkMode } from './networks';
+import { servesByName } from './serves-by-name';
 
 /**
  * Reaching a service by its name, as in Compose (`db:5432`): Service Connect over a Cloud Map namespace, a private
  * DNS zone named after the system. It carries TCP only, and serves ECS services; jobs resolve names through the
  * zone's DNS records (job-names.ts).
  */
-
-/** True when some service has a tcp port: the system gets a Cloud Map namespace. */
-export function servesByName(spec: SystemSpec): boolean {
-  return spec.services.some((s) => s.main.ports.some((p) => p.protocol === 'tcp'));
-}
 
 /** The Cloud Map namespace that Service Connect and DNS use, when some service can be reached by name. */
 export function buildNamespace(cluster: ecs.Cluster, spec: SystemSpec): servicediscovery.INamespace | undefined {

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import { publishedPorts } from './ports';
-import { servesByName } from './service-connect';
-import { needsPrivateSubnets } from './vpc';
+import { servesByName } from './serves-by-name';
+import { needsPrivateSubnets } from './subnets';
 import { workloadsOf } from './workloads';
 
 /** CloudFormation's limits on one stack. */

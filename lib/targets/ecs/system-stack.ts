@@ -1,5 +1,5 @@
 import { CfnOutput, Stack, Tags, type App } from 'aws-cdk-lib';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
@@ -18,7 +18,7 @@ import { tagWithLabels, tagWithServiceLabels } from './labels';
 import { buildLoadBalancers, type ServiceTarget } from './load-balancers';
 import { buildLogGroup } from './logs';
 import { stackNameOf } from './names';
-import { buildNetworkGroups, checkEc2Isolation, workloadSecurityGroups } from './networks';
+import { buildNetworkGroups, checkEc2Isolation, networkModeOf, workloadSecurityGroups } from './networks';
 import { publishedPorts } from './ports';
 import { buildPosture } from './posture';
 import { buildSecrets } from './secrets';
@@ -34,6 +34,11 @@ import { workloadsOf } from './workloads';
 interface SystemStackOptions {
   /** Absolute path of the project root: where build contexts start. */
   readonly projectRoot: string;
+  /**
+   * In a split system, the buckets (stack-plan.ts) whose stacks and workloads to build: one part of a render in
+   * parts (lib/synth/parts.ts). The main stack is built whole either way. Every bucket when undefined.
+   */
+  readonly only?: ReadonlySet<string>;
 }
 
 /** The stacks of one system: the main one, and in a split system the workload stacks (see stack-plan.ts). */
@@ -75,7 +80,9 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const key = plan.bucketOf.get(w.name);
     if (key !== undefined) bucketWorkloads.get(key)!.push(w);
   }
+  const builds = (key: string) => !options.only || options.only.has(key);
   for (const key of plan.buckets) {
+    if (!builds(key)) continue;
     const name = bucketStackName(stackName, key);
     const bucket = newStack(app, name, `${spec.name}: workloads rendered by lading (bucket ${key === '' ? '0' : key} of the names' hashes)`, spec.name);
     bucket.addStackDependency(stack);
@@ -86,6 +93,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     d.report('ecs/stack-split', `${spec.name}`, `one stack would exceed CloudFormation's limits (${STACK_LIMITS.resources} resources, ${STACK_LIMITS.outputs} outputs, a 1 MB template): shared infrastructure stays in ${stackName}, the ${spec.services.length + spec.jobs.length} workloads go to ${plan.buckets.length} stacks by the hash of their names (${plan.buckets.map((k) => bucketStackName(stackName, k)).join(', ')})`, 'Deploy them all with cdk deploy --all; the shared stack goes first.');
   }
   const stackOf = (w: WorkloadSpec): Stack => (plan.split ? bucketStacks.get(plan.bucketOf.get(w.name)!)! : stack);
+  const built = (w: WorkloadSpec): boolean => !plan.split || builds(plan.bucketOf.get(w.name)!);
   const ec2Launch = spec.options.ecs.launchType === 'ec2';
 
   const vpc = buildVpc(stack, spec);
@@ -104,7 +112,14 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
 
   const targets = new Map<string, ServiceTarget>();
   const services = new Map<string, ecs.BaseService>();
+  const elsewhere = builtElsewhere();
   for (const s of spec.services) {
+    if (!built(s)) {
+      // built by another part: what the main stack holds for it is built from what the spec says of it
+      const networkMode = networkModeOf(spec, s);
+      targets.set(s.name, { networkMode, identity: networkMode === 'awsvpc' ? elsewhere(s.name) : capacity! });
+      continue;
+    }
     const scope = new Construct(stackOf(s), s.name);
     const groups = workloadSecurityGroups(scope, vpc, spec, s, networkGroups);
     const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
@@ -119,6 +134,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     targets.set(s.name, { service, networkMode: task.networkMode, identity });
   }
   for (const j of spec.jobs) {
+    if (!built(j)) continue;
     const scope = new Construct(stackOf(j), j.name);
     const groups = workloadSecurityGroups(scope, vpc, spec, j, networkGroups);
     const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
@@ -128,11 +144,24 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const schedule = buildJob(scope, j, task, { spec, d, cluster, vpc, securityGroups: groups });
     tagWithServiceLabels(j, schedule ? [task.taskDefinition, schedule] : [task.taskDefinition], d);
   }
-  orderDependencies(spec, services, d);
+  orderDependencies(spec, services, (name) => (plan.split ? bucketStackName(stackName, plan.bucketOf.get(name)!) : stackName), d);
   buildLoadBalancers(stack, vpc, spec, published, targets, d, buildRoutes(stack, vpc, spec, targets, d));
   buildAccessLogs(stack, spec);
   buildPosture(stack, vpc, cluster, spec);
   if (d.hasErrors) return undefined;
   for (const s of [stack, ...bucketStacks.values()]) acknowledgeModelChoices(s);
-  return { main: stack, stacks: [stack, ...plan.buckets.map((key) => bucketStacks.get(key)!)], contents };
+  return { main: stack, stacks: [stack, ...plan.buckets.filter(builds).map((key) => bucketStacks.get(key)!)], contents };
+}
+
+/**
+ * The security group of a workload that another part of the render builds, standing in for it where the main
+ * stack admits it: the rules on its side land in a stack outside the App (under a construct tree of its own, which
+ * nothing synthesizes), and the main stack comes out as when the workload is built beside it.
+ */
+function builtElsewhere(): (workload: string) => ec2.ISecurityGroup {
+  let scope: Stack | undefined;
+  return (workload) => {
+    scope ??= new Stack(new Construct(undefined as unknown as Construct, ''), 'Elsewhere');
+    return ec2.SecurityGroup.fromSecurityGroupId(scope, workload, `sg-${workload}`);
+  };
 }

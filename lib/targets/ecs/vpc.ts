@@ -2,28 +2,10 @@ import type { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
-import { everySourcePrivate } from './exposure';
-import { isInternalOnly } from './networks';
-import { publishedPorts } from './ports';
-import { workloadsOf } from './workloads';
+import { isInternalOnly, needsPrivateSubnets, needsPublicSubnets } from './subnets';
 
 export const PUBLIC_SUBNETS: ec2.SubnetSelection = { subnetType: ec2.SubnetType.PUBLIC };
 export const PRIVATE_SUBNETS: ec2.SubnetSelection = { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
-
-/** True when some workload needs private subnets: internal-only tasks, or EC2 container instances. */
-export function needsPrivateSubnets(spec: SystemSpec): boolean {
-  if (spec.options.ecs.launchType === 'ec2') return true;
-  const published = publishedPorts(spec);
-  if ((['alb', 'nlb'] as const).some((kind) => everySourcePrivate(published.filter((p) => p.kind === kind).map((p) => p.port)))) return true;
-  return workloadsOf(spec).some((w) => isInternalOnly(spec, w));
-}
-
-/** True when some workload or load balancer needs public subnets. */
-function needsPublicSubnets(spec: SystemSpec): boolean {
-  if (publishedPorts(spec).length > 0) return true;
-  if (spec.options.ecs.launchType === 'ec2') return false;
-  return workloadsOf(spec).some((w) => !isInternalOnly(spec, w));
-}
 
 /** An existing VPC must have the subnets the system needs, one per availability zone. */
 export function checkVpc(spec: SystemSpec, d: EcsReporter): void {
