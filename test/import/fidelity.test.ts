@@ -53,8 +53,8 @@ describe('the real-world corpus', () => {
     const all = names.flatMap((n) => result(n).losses);
     const own = all.filter((l) => l.owner === 'import').length;
     expect([baseline.total, baseline.byOwner.import]).toEqual([184, 85]);
-    expect(all.length).toBeLessThanOrEqual(82);
-    expect(all.filter((l) => l.owner === 'project-binds').length).toBeLessThanOrEqual(39);
+    expect(all.length).toBeLessThanOrEqual(61);
+    expect(all.filter((l) => l.owner === 'project-binds').length).toBeLessThanOrEqual(18);
     // the import's own losses: at least 75% below the baseline
     expect(own).toBeLessThanOrEqual(21);
     expect(own).toBeLessThanOrEqual(baseline.byOwner.import / 4);

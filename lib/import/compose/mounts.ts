@@ -4,8 +4,13 @@ import type { MountPlan, TmpfsOwnershipPlan } from './plan';
 import { tmpfsLongMode, tmpfsOwnership } from './security';
 import { bytesText, hostPath } from './paths';
 
-/** Finds the model name of a named volume, declaring it when the file did not (with a diagnostic). */
-export type VolumeResolver = (composeName: string, keyPath: string, line: number) => string;
+/** What the named volumes and the project binds of a service's `volumes` become. */
+export interface VolumeResolver {
+  /** The model name of a named volume, declared when the file did not (with a diagnostic). */
+  named(composeName: string, keyPath: string, line: number): string;
+  /** The mount a bind becomes: a volume with a host path for a data folder, else the bind itself. */
+  bind(mount: Extract<MountPlan, { kind: 'bind' }>, keyPath: string, line: number): MountPlan;
+}
 
 const isHostPath = (source: string): boolean => source.startsWith('.') || source.startsWith('/') || source.startsWith('~');
 
@@ -51,9 +56,9 @@ function shortMount(ctx: ImportContext, text: string, keyPath: string, line: num
       const why = `${source} depends on the home folder of whoever deploys: it is imported as the absolute path on this machine.`;
       ctx.reporter.report('import/unsupported-value', at(ctx, keyPath, line), why, 'Bind a path relative to the project instead.');
     }
-    return { kind: 'bind', source: hostPath(ctx, source), target, readOnly };
+    return volumes.bind({ kind: 'bind', source: hostPath(ctx, source), target, readOnly }, keyPath, line);
   }
-  return { kind: 'volume', volume: volumes(source, keyPath, line), target, readOnly };
+  return { kind: 'volume', volume: volumes.named(source, keyPath, line), target, readOnly };
 }
 
 function longMount(ctx: ImportContext, map: LocatedMap, keyPath: string, volumes: VolumeResolver): MountPlan | undefined {
@@ -80,11 +85,11 @@ function longMount(ctx: ImportContext, map: LocatedMap, keyPath: string, volumes
     case 'volume':
       options('volume', []);
       if (source === undefined) return { kind: 'ephemeral', target, tmpfs: false, readOnly };
-      return { kind: 'volume', volume: volumes(source, keyPath, map.line), target, readOnly };
+      return { kind: 'volume', volume: volumes.named(source, keyPath, map.line), target, readOnly };
     case 'bind': {
       options('bind', ['create_host_path']);
       if (source === undefined) fail(ctx, keyPath, map.line, 'a bind mount needs a source');
-      return { kind: 'bind', source: hostPath(ctx, source), target, readOnly };
+      return volumes.bind({ kind: 'bind', source: hostPath(ctx, source), target, readOnly }, keyPath, map.line);
     }
     case 'tmpfs': {
       const t = options('tmpfs', ['size', 'mode']);
