@@ -1,7 +1,6 @@
 import { Image, Mount, Service, System, Volume } from '../../lib/model';
 import { renderCompose } from '../compose/compose-test-kit';
 import { renderDocker } from '../docker/docker-test-kit';
-import { find, one, synthEcs } from '../ecs/support/ecs-kit';
 import { render as renderKubernetes } from '../kubernetes/render';
 import { modelErrorOf } from '../model/helpers';
 import { validateManifest } from '../support/kubernetes-validators';
@@ -79,17 +78,7 @@ describe('Volume hostPath: a persistent volume that lives in a project folder on
     expect(r.codes).not.toContain('kubernetes/relative-bind');
   });
 
-  test("GIVEN a host path WHEN rendered on ECS THEN it is an EFS file system the tasks mount, on Fargate, with an info naming the access point's folder", () => {
-    const { template, diagnostics } = synthEcs(mailWithHostPath().toSpec());
-    one(template!, 'AWS::EFS::FileSystem');
-    expect(one(template!, 'AWS::EFS::AccessPoint').Properties.RootDirectory.Path).toBe('/mail-data');
-    const d = find(diagnostics, 'ecs/volume-host-path');
-    expect([d.severity, d.path]).toEqual(['info', 'shop/mail-data hostPath']);
-    expect(d.message).toBe("the data of volume mail-data lives in an EFS file system (its access point's folder /mail-data), which starts empty, not in the project folder ./docker-data/mail that Compose and docker bind.");
-    expect(d.fix).toContain('AWS DataSync');
-    expect(diagnostics.map((x) => x.code)).not.toContain('ecs/bind-mount-fargate');
-    expect(diagnostics.map((x) => x.code)).not.toContain('ecs/bind-mount-relative');
-  });
+  // ECS: test/ecs/resources-storage.test.ts, beside the other EFS volumes
 
   test('GIVEN a host path WHEN rendered on Swarm THEN it is a named volume, which docker stack config accepts, with an info that the data lives there', () => {
     const out = renderSwarm(mailWithHostPath());
