@@ -1,6 +1,8 @@
 import { Image, Mount, Service, System, Volume } from '../../lib/model';
 import { renderCompose } from '../compose/compose-test-kit';
+import { formatLines } from '../../lib/diagnostics/pipeline';
 import { renderDocker } from '../docker/docker-test-kit';
+import { synthEcs } from '../ecs/support/ecs-kit';
 import { render as renderKubernetes } from '../kubernetes/render';
 import { modelErrorOf } from '../model/helpers';
 import { validateManifest } from '../support/kubernetes-validators';
@@ -71,7 +73,7 @@ describe('Volume hostPath: a persistent volume that lives in a project folder on
     expect(r.get('PersistentVolumeClaim', 'mail-data').spec).toEqual({ accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } } });
     expect(r.pod('mailserver').spec.volumes).toEqual([{ name: 'mail-data', persistentVolumeClaim: { claimName: 'mail-data' } }]);
     expect(r.yaml).not.toContain('hostPath');
-    const d = r.diagnostic('kubernetes/volume-host-path');
+    const d = r.diagnostic('kubernetes/project-folder-claim');
     expect([d.severity, d.path]).toEqual(['info', 'shop/mail-data hostPath']);
     expect(d.message).toBe('the data of volume mail-data lives in the PersistentVolumeClaim mail-data, which starts empty, not in the project folder ./docker-data/mail that Compose and docker bind.');
     expect(d.fix).toBe('If ./docker-data/mail holds data to keep, copy it in once: kubectl cp ./docker-data/mail/. <pod of backup>:/backup/mail.');
@@ -84,10 +86,18 @@ describe('Volume hostPath: a persistent volume that lives in a project folder on
     const out = renderSwarm(mailWithHostPath());
     expect(out.doc.volumes).toEqual({ 'mail-data': {} });
     expect(out.doc.services.mailserver.volumes).toEqual([{ type: 'volume', source: 'mail-data', target: '/var/mail' }]);
-    const d = out.diagnostics.find((x) => x.code === 'swarm/volume-host-path')!;
+    const d = out.diagnostics.find((x) => x.code === 'swarm/project-folder-volume')!;
     expect([d.severity, d.path]).toEqual(['info', 'shop/mail-data hostPath']);
     expect(d.message).toBe('the data of volume mail-data lives in the named volume <stack>_mail-data of the node that runs the task, which starts empty, not in the project folder ./docker-data/mail that Compose and docker bind.');
     expect(d.fix).toBe('If ./docker-data/mail holds data to keep, copy it in once: docker cp ./docker-data/mail/. <container of backup>:/backup/mail on that node.');
     expect(out.codes).not.toContain('swarm/bind-relative');
+  });
+
+  test('GIVEN the notes of Kubernetes, ECS and Swarm WHEN printed together THEN each keeps its own line, with its own way to copy data in', () => {
+    const spec = mailWithHostPath().toSpec();
+    const notes = [...renderKubernetes(spec).diagnostics, ...synthEcs(spec).diagnostics, ...renderSwarm(spec).diagnostics].filter((d) => d.code.includes('/project-folder-'));
+    const lines = formatLines(notes);
+    expect(lines).toHaveLength(3);
+    expect([lines.some((l) => l.includes('kubectl cp')), lines.some((l) => l.includes('AWS DataSync')), lines.some((l) => l.includes('docker cp'))]).toEqual([true, true, true]);
   });
 });

@@ -106,7 +106,7 @@ describe('ECS: volumes and mounts', () => {
     const td = taskDefinitionOf(template!, 'shop-mailserver');
     expect(td.Volumes.map((v: { Name: string; Host?: unknown }) => [v.Name, v.Host])).toEqual([['volume-mail-data', undefined]]);
     expect(td.ContainerDefinitions[0].MountPoints).toEqual([{ ContainerPath: '/var/mail', ReadOnly: false, SourceVolume: 'volume-mail-data' }]);
-    const d = find(diagnostics, 'ecs/volume-host-path');
+    const d = find(diagnostics, 'ecs/project-folder-efs');
     expect([d.severity, d.path]).toEqual(['info', 'shop/mail-data hostPath']);
     expect(d.fix).toBe('If ./docker-data/mail holds data to keep, copy it in once: with AWS DataSync, or from an instance that mounts the file system, into /mail-data.');
     expect(codes(diagnostics)).not.toContain('ecs/bind-mount-fargate');

@@ -122,10 +122,10 @@ describe('data folders of the real-world corpus', () => {
       '/etc/localtime:/etc/localtime:ro',
     ]);
     expect(r.losses.filter((l) => l.owner === 'project-binds')).toEqual([]);
-    expect(codesOf(r).filter((c) => c.endsWith('/volume-host-path')).sort()).toEqual([
-      ...Array(4).fill('ecs/volume-host-path'),
-      ...Array(4).fill('kubernetes/volume-host-path'),
-      ...Array(4).fill('swarm/volume-host-path'),
+    expect(codesOf(r).filter((c) => c.includes('/project-folder-')).sort()).toEqual([
+      ...Array(4).fill('ecs/project-folder-efs'),
+      ...Array(4).fill('kubernetes/project-folder-claim'),
+      ...Array(4).fill('swarm/project-folder-volume'),
     ]);
     const manifest = outputText(r, 'kubernetes');
     expect(validateManifest(manifest)).toEqual([]);

@@ -41,7 +41,7 @@ export function buildVolumes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, d: E
     const extra = v.storageClass !== undefined ? ` and storage class ${JSON.stringify(v.storageClass)}` : '';
     d.report('ecs/volume-size', `${v.path} size`, `EFS grows with its content: the requested ${v.sizeBytes} bytes${extra} are not used`);
     const onHost = hostPathVolumeText(spec, v, `an EFS file system (its access point's folder /${v.name})`, () => `with AWS DataSync, or from an instance that mounts the file system, into /${v.name}`);
-    if (onHost) d.report('ecs/volume-host-path', `${v.path} hostPath`, ...onHost);
+    if (onHost) d.report('ecs/project-folder-efs', `${v.path} hostPath`, ...onHost);
     out.set(v.name, { fileSystem, accessPoint });
   }
   return out;

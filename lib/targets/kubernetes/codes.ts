@@ -45,7 +45,7 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'A volume mounted by several workloads becomes a ReadWriteMany claim, which needs a storage class that supports it.',
   },
-  'kubernetes/volume-host-path': {
+  'kubernetes/project-folder-claim': {
     severity: 'info',
     summary: 'A volume that lives in a project folder on a single Docker host (hostPath) is a PersistentVolumeClaim: its data is in the claim, which starts empty, not in the folder.',
   },

@@ -31,7 +31,7 @@ export function renderClaims(
       );
     }
     const onHost = hostPathVolumeText(spec, v, `the PersistentVolumeClaim ${v.name}`, (use) => `kubectl cp ${v.hostPath}/. <pod of ${use.workload}>:${use.target}`);
-    if (onHost) reporter.report('kubernetes/volume-host-path', `${v.path} hostPath`, ...onHost);
+    if (onHost) reporter.report('kubernetes/project-folder-claim', `${v.path} hostPath`, ...onHost);
     const claim = new kplus.PersistentVolumeClaim(scope, `claim-${v.name}`, {
       metadata: { name: v.name },
       // the real quantity is written by the override in readable units; Size is only cdk8s-plus's input, which

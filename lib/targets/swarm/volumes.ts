@@ -91,7 +91,7 @@ export function topLevelVolumes(scope: SwarmScope): StackMap | undefined {
       'Pin the services that mount it to one node (`docker node update --label-add`, then a placement constraint), or use a volume plugin that shares storage between nodes.',
     );
     const onHost = hostPathVolumeText(scope.spec, volume, `the named volume ${volume.dockerName ?? `<stack>_${volume.name}`} of the node that runs the task`, (use) => `docker cp ${volume.hostPath}/. <container of ${use.workload}>:${use.target} on that node`);
-    if (onHost) scope.reporter.report('swarm/volume-host-path', propPath(volume.path, 'hostPath'), ...onHost);
+    if (onHost) scope.reporter.report('swarm/project-folder-volume', propPath(volume.path, 'hostPath'), ...onHost);
     for (const { prop, path, message } of findings) {
       scope.reporter.report(prop === 'size' ? 'swarm/volume-size' : 'swarm/volume-storage-class', path, message);
     }
