@@ -52,6 +52,11 @@ export interface VolumeSpec {
   readonly storageClass?: string;
   /** The Docker volume's name on the Docker-engine targets, where it is not the one they would give it. */
   readonly dockerName?: string;
+  /**
+   * The project folder that holds the data on a single Docker host, relative to the project root, normalized,
+   * starting with `./` or `../`: Compose and docker bind it; the other targets keep the data in their own volume.
+   */
+  readonly hostPath?: string;
   /** Names of the workloads that mount this volume, sorted. */
   readonly users: readonly string[];
 }

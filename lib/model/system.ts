@@ -119,6 +119,7 @@ export class System extends Construct {
       sizeBytes: v.sizeBytes,
       ...(v.storageClass ? { storageClass: v.storageClass } : {}),
       ...(v.dockerName ? { dockerName: v.dockerName } : {}),
+      ...(v.hostPath ? { hostPath: v.hostPath } : {}),
       users: [...(volumeUsers.get(v.name) ?? [])].sort(),
     }));
     const secrets = all.filter(Secret.isSecret).map((s) => s._toSpec());

@@ -96,6 +96,22 @@ describe('ECS: volumes and mounts', () => {
     expect(find(diagnostics, 'ecs/volume-size').path).toBe('shop/pgdata size');
   });
 
+  test("GIVEN a volume that lives in a project folder on a single host (hostPath) WHEN rendered THEN it is an EFS volume the task mounts on Fargate, with an info naming the access point's folder", () => {
+    const spec = system((s) => {
+      const mail = new Volume(s, 'mail-data', { hostPath: './docker-data/mail' });
+      new Service(s, 'mailserver', { image: Image.of('mailserver/docker-mailserver:14'), mounts: [Mount.volume(mail, '/var/mail')] });
+    });
+    const { template, diagnostics } = synthEcs(spec);
+    expect(one(template!, 'AWS::EFS::AccessPoint').Properties.RootDirectory.Path).toBe('/mail-data');
+    const td = taskDefinitionOf(template!, 'shop-mailserver');
+    expect(td.Volumes.map((v: { Name: string; Host?: unknown }) => [v.Name, v.Host])).toEqual([['volume-mail-data', undefined]]);
+    expect(td.ContainerDefinitions[0].MountPoints).toEqual([{ ContainerPath: '/var/mail', ReadOnly: false, SourceVolume: 'volume-mail-data' }]);
+    const d = find(diagnostics, 'ecs/project-folder-efs');
+    expect([d.severity, d.path]).toEqual(['info', 'shop/mail-data hostPath']);
+    expect(d.fix).toBe('If ./docker-data/mail holds data to keep, copy it in once: with AWS DataSync, or from an instance that mounts the file system, into /mail-data.');
+    expect(codes(diagnostics)).not.toContain('ecs/bind-mount-fargate');
+  });
+
   test('GIVEN ephemeral volumes on Fargate WHEN rendered THEN they are task volumes without host; tmpfs and size limits are diagnosed', () => {
     const spec = system((s) => new Service(s, 'web', { image: Image.of('nginx:1.27'), mounts: [Mount.ephemeral('/cache', { sizeLimit: '64m' }), Mount.ephemeral('/run', { tmpfs: true })] }));
     const { template, diagnostics } = synthEcs(spec);

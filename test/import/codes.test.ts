@@ -70,6 +70,11 @@ const CASES: Record<string, Case> = {
     at: 'volumes.db_data',
     says: 'volume "db_data" is named "db-data" in the model (Kubernetes, ECS); Compose, Swarm and docker keep its Docker volume inline_db_data, so the data in it is found.',
   },
+  'import/data-folder': {
+    compose: 'services:\n  mail:\n    image: mailserver/docker-mailserver:14\n    restart: always\n    volumes: ["./docker-data/mail/:/var/mail/"]\n',
+    at: 'services.mail.volumes[0]',
+    says: './docker-data/mail is absent from the project (Docker creates it at the first start), and /var/mail/ is written to: it is imported as volume mail-data with hostPath ./docker-data/mail. Compose and docker bind the folder as the file does; Kubernetes, ECS and Swarm keep the data in a volume of their own.',
+  },
   'import/unknown-reference': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    depends_on: [api]\n',
     at: 'services.web.depends_on[0]',

@@ -193,7 +193,9 @@ describe('smaller items of the importer', () => {
     const web = imported.system?.toSpec().services.find((s) => s.name === 'web');
     expect(web?.main.env).toEqual({ LEVEL: 'info', MODE: 'prod' });
     expect(web?.main.image).toMatchObject({ kind: 'build', context: 'common/api' });
-    expect(web?.main.mounts).toEqual([expect.objectContaining({ kind: 'bind', source: './common/data', target: '/data' })]);
+    // common/data is absent from the project: a data folder, whose volume lives at the rebased path
+    expect(web?.main.mounts).toEqual([expect.objectContaining({ kind: 'volume', volume: 'data', target: '/data' })]);
+    expect(imported.system?.toSpec().volumes).toEqual([expect.objectContaining({ name: 'data', hostPath: './common/data' })]);
   });
 
   test.each([

@@ -171,7 +171,10 @@ describe('issue 21, one real-world file per loss', () => {
   test('.env values in container_name, binds and environment (docker-wordpress) WHEN imported THEN each takes its .env value', () => {
     expect([workload('docker-wordpress', 'db').containerName, workload('docker-wordpress', 'wordpress').containerName]).toEqual(['db', 'wordpress']);
     expect(workload('docker-wordpress', 'wordpress').main.env).toMatchObject({ WORDPRESS_DB_HOST: 'db:3306', VIRTUAL_HOST: 'wordpress.mydomain.com' });
-    expect(workload('docker-wordpress', 'db').main.mounts).toEqual([expect.objectContaining({ kind: 'bind', source: '../data/db', target: '/var/lib/mysql' })]);
+    // DB_PATH=./../data/db names a data folder absent from the project: a volume that lives there on a single host
+    expect(workload('docker-wordpress', 'db').main.mounts).toEqual([expect.objectContaining({ kind: 'volume', volume: 'db-data', target: '/var/lib/mysql' })]);
+    // bound on Compose as the file binds it, seen from dist/compose/docker-wordpress
+    expect(compose('docker-wordpress').services.db.volumes).toEqual(['../../../../data/db:/var/lib/mysql']);
     expect(compose('docker-wordpress').services.wordpress.environment.LETSENCRYPT_EMAIL).toBe('my.email@mydomain.com');
   });
 

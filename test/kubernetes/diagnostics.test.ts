@@ -128,6 +128,17 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(d.message).toBe('the volume is mounted by a, b: its claim asks for ReadWriteMany, which many storage classes do not offer');
   });
 
+  test('kubernetes/project-folder-claim', () => {
+    const s = sys();
+    const v = new Volume(s, 'mail-data', { hostPath: './docker-data/mail' });
+    new Service(s, 'mailserver', { image: Image.of('mailserver/docker-mailserver:14'), mounts: [Mount.volume(v, '/var/mail')] });
+    const { d, r } = only(s, 'kubernetes/project-folder-claim');
+    expect(d.path).toBe('shop/mail-data hostPath');
+    expect(d.message).toBe('the data of volume mail-data lives in the PersistentVolumeClaim mail-data, which starts empty, not in the project folder ./docker-data/mail that Compose and docker bind.');
+    expect(d.fix).toBe('If ./docker-data/mail holds data to keep, copy it in once: kubectl cp ./docker-data/mail/. <pod of mailserver>:/var/mail.');
+    expect(r.get('PersistentVolumeClaim', 'mail-data').spec.accessModes).toEqual(['ReadWriteOnce']);
+  });
+
   test('kubernetes/host-path', () => {
     const s = sys();
     const agent = new Service(s, 'agent', { image: Image.of('agent:1'), mounts: [Mount.bind('/var/log', '/host/log')] });

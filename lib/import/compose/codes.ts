@@ -49,6 +49,10 @@ export const IMPORT_CODES = {
     severity: 'info',
     summary: 'A volume renamed for the model keeps the Docker volume Compose created on Compose, Swarm and docker, so its data is found.',
   },
+  'import/data-folder': {
+    severity: 'info',
+    summary: 'A writable bind of a project folder that is absent or empty holds data the container writes: it becomes a volume with hostPath, bound on Compose and docker, a volume of its own elsewhere.',
+  },
   'import/unknown-reference': {
     severity: 'error',
     summary: 'A service, network or secret that is referred to but not defined (or left out by the chosen profiles).',

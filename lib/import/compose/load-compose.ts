@@ -18,8 +18,10 @@ import { MAX_INPUT_BYTES, readInput } from './read-input';
 import { SecretRegistry } from './secrets';
 import { bindsToConfigFiles } from './config-files';
 import { declareConfigs, withServiceConfigs } from './configs';
+import { DataFolders } from './data-folders';
 import { declareNetworks, declareSecrets, declareVolumes, type DeclaredVolume } from './top-level';
 import { VolumeNames } from './volume-names';
+import type { VolumeResolver } from './mounts';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
 
 export interface LoadComposeOptions {
@@ -130,18 +132,22 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const secrets = new SecretRegistry(ctx, names);
   const topSecrets = entry(top, 'secrets');
   declareSecrets(ctx, topSecrets ? asMap(ctx, topSecrets.value, 'secrets') : undefined, secrets);
-  const volumes = (composeName: string, keyPath: string, line: number): DeclaredVolume => {
-    const known = declaredVolumes.get(composeName);
-    if (known) return known;
-    const id = volumeNames.claim(composeName, keyPath, line);
-    declaredVolumes.set(composeName, id);
-    ctx.reporter.report(
-      'import/undeclared-volume',
-      at(ctx, keyPath, line),
-      `volume ${composeName} is not declared under the top-level volumes: it is imported as a persistent volume.`,
-      `Declare it: volumes: { ${composeName}: {} }.`,
-    );
-    return id;
+  const dataFolders = new DataFolders(ctx, names);
+  const volumes: VolumeResolver = {
+    named: (composeName, keyPath, line): DeclaredVolume => {
+      const known = declaredVolumes.get(composeName);
+      if (known) return known;
+      const id = volumeNames.claim(composeName, keyPath, line);
+      declaredVolumes.set(composeName, id);
+      ctx.reporter.report(
+        'import/undeclared-volume',
+        at(ctx, keyPath, line),
+        `volume ${composeName} is not declared under the top-level volumes: it is imported as a persistent volume.`,
+        `Declare it: volumes: { ${composeName}: {} }.`,
+      );
+      return id;
+    },
+    bind: (mount, keyPath, line) => dataFolders.mountOf(mount, keyPath, line),
   };
 
   const converted: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets));
@@ -169,7 +175,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     ...(secrets.readsVariables ? { swarmSecrets: 'env' as const } : {}),
     ...(ec2 ? { ecsLaunchType: 'ec2' as const } : {}),
     ...planned,
-    volumes: volumeNames.plans([...declaredVolumes.values()].filter((v): v is string => typeof v === 'string')),
+    volumes: [...volumeNames.plans([...declaredVolumes.values()].filter((v): v is string => typeof v === 'string')), ...dataFolders.plans()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     secrets: secrets.all(),
     ...(configFiles.length > 0 ? { configFiles } : {}),
   };

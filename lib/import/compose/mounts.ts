@@ -4,15 +4,20 @@ import type { MountPlan, TmpfsOwnershipPlan } from './plan';
 import { tmpfsLongMode, tmpfsOwnership } from './security';
 import { bytesText, hostPath } from './paths';
 
-/**
- * Finds the model name of a named volume, declaring it when the file did not (with a diagnostic), or the host path
- * that a local volume binds.
- */
-export type VolumeResolver = (composeName: string, keyPath: string, line: number) => string | { readonly bind: string };
+/** What the named volumes and the project binds of a service's `volumes` become. */
+export interface VolumeResolver {
+  /**
+   * The model name of a named volume, declared when the file did not (with a diagnostic), or the host path that a
+   * local volume binds.
+   */
+  named(composeName: string, keyPath: string, line: number): string | { readonly bind: string };
+  /** The mount a bind becomes: a volume with a host path for a data folder, else the bind itself. */
+  bind(mount: Extract<MountPlan, { kind: 'bind' }>, keyPath: string, line: number): MountPlan;
+}
 
 /** A mount of a named volume: of the model's volume, or a bind mount of the host path it binds. */
 function namedMount(volumes: VolumeResolver, source: string, target: string, readOnly: boolean, keyPath: string, line: number): MountPlan {
-  const v = volumes(source, keyPath, line);
+  const v = volumes.named(source, keyPath, line);
   return typeof v === 'string' ? { kind: 'volume', volume: v, target, readOnly } : { kind: 'bind', source: v.bind, target, readOnly };
 }
 
@@ -60,7 +65,7 @@ function shortMount(ctx: ImportContext, text: string, keyPath: string, line: num
       const why = `${source} depends on the home folder of whoever deploys: it is imported as the absolute path on this machine.`;
       ctx.reporter.report('import/unsupported-value', at(ctx, keyPath, line), why, 'Bind a path relative to the project instead.');
     }
-    return { kind: 'bind', source: hostPath(ctx, source), target, readOnly };
+    return volumes.bind({ kind: 'bind', source: hostPath(ctx, source), target, readOnly }, keyPath, line);
   }
   return namedMount(volumes, source, target, readOnly, keyPath, line);
 }
@@ -93,7 +98,7 @@ function longMount(ctx: ImportContext, map: LocatedMap, keyPath: string, volumes
     case 'bind': {
       options('bind', ['create_host_path']);
       if (source === undefined) fail(ctx, keyPath, map.line, 'a bind mount needs a source');
-      return { kind: 'bind', source: hostPath(ctx, source), target, readOnly };
+      return volumes.bind({ kind: 'bind', source: hostPath(ctx, source), target, readOnly }, keyPath, map.line);
     }
     case 'tmpfs': {
       const t = options('tmpfs', ['size', 'mode']);

@@ -35,6 +35,8 @@ export interface VolumePlan {
   readonly id: string;
   /** The Docker volume Compose created for it, where the Docker-engine targets would name it otherwise. */
   readonly dockerName?: string;
+  /** The project folder it lives in on a single host, as the file binds it: `./docker-data/mail`. */
+  readonly hostPath?: string;
 }
 
 export interface SecretPlan {

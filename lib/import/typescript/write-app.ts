@@ -188,7 +188,10 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
   const declarations: string[] = [];
   const bind = (variable: string | undefined): string => (variable ? `const ${variable} = ` : '');
   for (const n of plan.networks) declarations.push(statement(bind(vars.network.get(n.id)), call(`new ${use('Network')}`, raw('app'), str(n.id), ...(n.internal ? [object([['internal', raw('true')]])] : []))));
-  for (const v of plan.volumes) declarations.push(statement(bind(vars.volume.get(v.id)), call(`new ${use('Volume')}`, raw('app'), str(v.id), ...(v.dockerName !== undefined ? [object([['dockerName', str(v.dockerName)]])] : []))));
+  for (const v of plan.volumes) {
+    const o = object([['dockerName', v.dockerName !== undefined ? str(v.dockerName) : undefined], ['hostPath', v.hostPath !== undefined ? str(v.hostPath) : undefined]]);
+    declarations.push(statement(bind(vars.volume.get(v.id)), call(`new ${use('Volume')}`, raw('app'), str(v.id), ...(o.kind === 'object' && o.entries.length > 0 ? [o] : []))));
+  }
   for (const s of plan.secrets) {
     const o = object([['envName', s.envName ? str(s.envName) : undefined], ['existingName', s.existingName ? str(s.existingName) : undefined], ['file', s.file !== undefined ? str(s.file) : undefined]]);
     declarations.push(statement(bind(vars.secret.get(s.id)), call(`new ${use('Secret')}`, raw('app'), str(s.id), ...(o.kind === 'object' && o.entries.length > 0 ? [o] : []))));

@@ -1,5 +1,6 @@
 import type { ContainerSpec, EphemeralMountSpec, MountSpec } from '../../model/spec';
 import { ephemeralSizeText, hasTmpfsOwnership, planMounts, tmpfsOptions } from '../docker-engine/mounts';
+import { namedDockerVolumes, onSingleHost } from '../docker-engine/host-path-volumes';
 import { fromProjectRoot } from '../docker-engine/paths';
 import { propPath } from '../docker-engine/prop-path';
 import { localVolumes, longSyntaxMount } from '../docker-engine/volumes';
@@ -8,9 +9,11 @@ import type { ComposeScope } from './scope';
 
 /**
  * One entry of a service's `volumes`. A bind mount uses the short syntax, which creates a missing host directory
- * as `docker run -v` does (the long syntax refuses it, and older Compose cannot say `create_host_path`).
+ * as `docker run -v` does (the long syntax refuses it, and older Compose cannot say `create_host_path`). A volume
+ * with a host path is the bind of its folder.
  */
-function mountEntry(scope: ComposeScope, path: string, mount: MountSpec): ComposeValue {
+function mountEntry(scope: ComposeScope, path: string, written: MountSpec): ComposeValue {
+  const mount = onSingleHost(scope.spec, written);
   if (mount.kind === 'ephemeral' && !mount.tmpfs && mount.sizeLimitBytes !== undefined) {
     scope.reporter.report('compose/ephemeral-size', path, ...ephemeralSizeText(mount.sizeLimitBytes));
   }
@@ -52,9 +55,12 @@ export function tmpfsKey(container: ContainerSpec, main?: ContainerSpec): string
   return entries.length > 0 ? entries : undefined;
 }
 
-/** The top-level `volumes`: one local volume per persistent volume. Compose has no size or storage class. */
+/**
+ * The top-level `volumes`: one local volume per persistent volume without a host path (that one is a bind).
+ * Compose has no size or storage class.
+ */
 export function topLevelVolumes(scope: ComposeScope): ComposeMap | undefined {
-  return localVolumes(scope.spec.volumes, { volume: 'a Compose volume', reader: 'Compose' }, (_volume, findings) => {
+  return localVolumes(namedDockerVolumes(scope.spec), { volume: 'a Compose volume', reader: 'Compose' }, (_volume, findings) => {
     for (const { prop, path, message } of findings) {
       scope.reporter.report(prop === 'size' ? 'compose/volume-size' : 'compose/volume-storage-class', path, message);
     }

@@ -1,4 +1,5 @@
 import type { ContainerSpec, MountSpec, SystemSpec } from '../../model/spec';
+import { onSingleHost } from '../docker-engine/host-path-volumes';
 import { ephemeralSizeText, hasTmpfsOwnership, planMounts, tmpfsOptions } from '../docker-engine/mounts';
 import { propPath } from '../docker-engine/prop-path';
 import { dockerBytes } from '../docker-engine/quantities';
@@ -42,11 +43,12 @@ function bindFlags(mount: Extract<MountSpec, { kind: 'bind' }>): Word[] {
 /**
  * The mount flags of one container. A sidecar with volumesFrom gets the main container's mounts through
  * `--volumes-from`, so those are left out here. Every volume and bind mount is a `-v`, which splits its value at
- * `:`: the model refuses a `:` in a mount's source or target.
+ * `:`: the model refuses a `:` in a mount's source or target. A volume with a host path binds its folder.
  */
 export function mountFlags(scope: DockerScope, container: ContainerSpec, main?: ContainerSpec): Word[][] {
   const plan = planMounts(container, main);
-  const lines = plan.own.map(({ mount, index }): Word[] => {
+  const lines = plan.own.map(({ mount: written, index }): Word[] => {
+    const mount = onSingleHost(scope.spec, written);
     if (mount.kind === 'volume') return volumeFlags(scope.spec, mount);
     if (mount.kind === 'ephemeral') return ephemeralFlags(scope, propPath(container.path, `mounts[${index}]`), mount);
     return bindFlags(mount);

@@ -139,6 +139,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: "A port published on the host's loopback (hostIp 127.x) is reachable only from that host: ECS publishes it on no load balancer, and it stays reachable by name.",
   },
+  'ecs/project-folder-efs': {
+    severity: 'info',
+    summary: 'A volume that lives in a project folder on a single Docker host (hostPath) is an EFS file system: its data is there, starting empty, not in the folder.',
+  },
   'ecs/volume-size': {
     severity: 'info',
     summary: 'EFS grows with its content: the requested size and storage class are not used.',

@@ -4,6 +4,7 @@ import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { SystemSpec, VolumeMountSpec } from '../../model/spec';
+import { hostPathVolumeText } from '../host-path-volume';
 import type { EcsReporter } from './codes';
 import { sharedSubnets } from './vpc';
 
@@ -18,7 +19,10 @@ export interface VolumeResources {
   readonly accessPoint: efs.AccessPoint;
 }
 
-/** One file system per persistent volume. EFS grows with its content: a requested size is reported as unused. */
+/**
+ * One file system per persistent volume. EFS grows with its content: a requested size is reported as unused. A
+ * volume with a host path is a file system as any other, with a note that its data is there, not in the folder.
+ */
 export function buildVolumes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, d: EcsReporter): Map<string, VolumeResources> {
   const out = new Map<string, VolumeResources>();
   for (const v of spec.volumes) {
@@ -36,6 +40,8 @@ export function buildVolumes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, d: E
     });
     const extra = v.storageClass !== undefined ? ` and storage class ${JSON.stringify(v.storageClass)}` : '';
     d.report('ecs/volume-size', `${v.path} size`, `EFS grows with its content: the requested ${v.sizeBytes} bytes${extra} are not used`);
+    const onHost = hostPathVolumeText(spec, v, `an EFS file system (its access point's folder /${v.name})`, () => `with AWS DataSync, or from an instance that mounts the file system, into /${v.name}`);
+    if (onHost) d.report('ecs/project-folder-efs', `${v.path} hostPath`, ...onHost);
     out.set(v.name, { fileSystem, accessPoint });
   }
   return out;

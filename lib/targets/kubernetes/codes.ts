@@ -45,6 +45,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'A volume mounted by several workloads becomes a ReadWriteMany claim, which needs a storage class that supports it.',
   },
+  'kubernetes/project-folder-claim': {
+    severity: 'info',
+    summary: 'A volume that lives in a project folder on a single Docker host (hostPath) is a PersistentVolumeClaim: its data is in the claim, which starts empty, not in the folder.',
+  },
   'kubernetes/host-path': {
     severity: 'warning',
     summary: 'A bind mount becomes a hostPath volume: it reads the node the pod lands on, not your machine.',

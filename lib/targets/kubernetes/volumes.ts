@@ -2,6 +2,7 @@ import { ApiObject, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { MountSpec, SystemSpec } from '../../model/spec';
+import { hostPathVolumeText } from '../host-path-volume';
 import type { KubernetesReporter } from './context';
 import { applyOverride, isObject, overrideKindDefaults } from './overrides';
 import { memoryQuantity } from './quantities';
@@ -9,7 +10,8 @@ import { memoryQuantity } from './quantities';
 /**
  * One PersistentVolumeClaim per named volume, named after it: its size, ReadWriteOnce, or ReadWriteMany with a
  * warning when several workloads mount it; the storage class when the model names one. `defer` receives the
- * override that writes the size as the model says it. Returns the claims by volume name.
+ * override that writes the size as the model says it. A volume with a host path is a claim as any other, with a
+ * note that its data is in the claim, not in the project folder. Returns the claims by volume name.
  */
 export function renderClaims(
   scope: Construct,
@@ -28,6 +30,8 @@ export function renderClaims(
         'Use a storage class that supports ReadWriteMany (NFS, CephFS, EFS), or give each workload its own volume.',
       );
     }
+    const onHost = hostPathVolumeText(spec, v, `the PersistentVolumeClaim ${v.name}`, (use) => `kubectl cp ${v.hostPath}/. <pod of ${use.workload}>:${use.target}`);
+    if (onHost) reporter.report('kubernetes/project-folder-claim', `${v.path} hostPath`, ...onHost);
     const claim = new kplus.PersistentVolumeClaim(scope, `claim-${v.name}`, {
       metadata: { name: v.name },
       // the real quantity is written by the override in readable units; Size is only cdk8s-plus's input, which

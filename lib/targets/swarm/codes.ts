@@ -73,6 +73,10 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: 'A local Swarm volume lives on one node: a task moved to another node starts with an empty volume.',
   },
+  'swarm/project-folder-volume': {
+    severity: 'info',
+    summary: 'A volume that lives in a project folder on a single Docker host (hostPath) is a named Swarm volume: its data is there, starting empty, not in the folder.',
+  },
   'swarm/volume-size': {
     severity: 'info',
     summary: 'A local Swarm volume has no size: the requested capacity is not enforced.',

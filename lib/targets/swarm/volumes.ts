@@ -5,6 +5,7 @@ import { propPath } from '../docker-engine/prop-path';
 import { localVolumes, longSyntaxMount } from '../docker-engine/volumes';
 import type { SwarmCode } from './codes';
 import { bindInImageText } from '../bind-in-image';
+import { hostPathVolumeText } from '../host-path-volume';
 import { ephemeralSizeText, hasTmpfsOwnership, tmpfsOptions } from '../docker-engine/mounts';
 import type { StackMap, StackValue } from './document';
 import type { SwarmScope } from './scope';
@@ -78,7 +79,8 @@ export function mountsKey(scope: SwarmScope, container: ContainerSpec, main?: Co
 
 /**
  * The top-level `volumes`: one local volume per persistent volume. A local volume lives on the node that runs
- * the task, so it is said once per volume; a size or storage class means nothing to the local driver.
+ * the task, so it is said once per volume; a size or storage class means nothing to the local driver. A volume with
+ * a host path is a named volume as any other, with a note that its data is there, not in the project folder.
  */
 export function topLevelVolumes(scope: SwarmScope): StackMap | undefined {
   return localVolumes(scope.spec.volumes, { volume: 'a local Swarm volume', reader: 'Swarm' }, (volume, findings) => {
@@ -88,6 +90,8 @@ export function topLevelVolumes(scope: SwarmScope): StackMap | undefined {
       `volume ${volume.name} is local to the node that runs ${volume.users.join(', ') || 'its users'}: a task moved to another node starts with an empty volume.`,
       'Pin the services that mount it to one node (`docker node update --label-add`, then a placement constraint), or use a volume plugin that shares storage between nodes.',
     );
+    const onHost = hostPathVolumeText(scope.spec, volume, `the named volume ${volume.dockerName ?? `<stack>_${volume.name}`} of the node that runs the task`, (use) => `docker cp ${volume.hostPath}/. <container of ${use.workload}>:${use.target} on that node`);
+    if (onHost) scope.reporter.report('swarm/project-folder-volume', propPath(volume.path, 'hostPath'), ...onHost);
     for (const { prop, path, message } of findings) {
       scope.reporter.report(prop === 'size' ? 'swarm/volume-size' : 'swarm/volume-storage-class', path, message);
     }
