@@ -118,14 +118,36 @@ export class OverridingChart extends Chart {
   }
 
   public override toJson(): any[] {
-    return super.toJson().map((json: JsonObject) => {
-      const metadata = json.metadata;
-      const transform = this.transforms.get(objectKey(String(json.kind), isObject(metadata) ? String(metadata.name) : ''));
-      if (!transform) return json;
-      transform(json);
-      const { apiVersion, kind, metadata: rewritten, ...rest } = json;
-      return { apiVersion, kind, metadata: sortKeys(rewritten), ...(sortKeys(rest) as JsonObject) };
-    });
+    return super.toJson().map((json: JsonObject) => this.rewrite(json));
+  }
+
+  /**
+   * The chart's objects in the order `toJson` renders them, unresolved: cdk8s's own order (`Chart.toJson`, which
+   * prepares the app and sorts the chart's objects by their dependencies), got by letting it render each object as
+   * itself.
+   */
+  objectsInOrder(): ApiObject[] {
+    const objects = this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+    for (const obj of objects) Object.defineProperty(obj, 'toJson', { value: () => obj, configurable: true, writable: true });
+    try {
+      return super.toJson() as ApiObject[];
+    } finally {
+      for (const obj of objects) delete (obj as Partial<ApiObject>).toJson;
+    }
+  }
+
+  /** One object's Kubernetes JSON as `toJson` renders it (objects from `objectsInOrder`, in any order). */
+  objectJson(obj: ApiObject): JsonObject {
+    return this.rewrite(obj.toJson());
+  }
+
+  private rewrite(json: JsonObject): JsonObject {
+    const metadata = json.metadata;
+    const transform = this.transforms.get(objectKey(String(json.kind), isObject(metadata) ? String(metadata.name) : ''));
+    if (!transform) return json;
+    transform(json);
+    const { apiVersion, kind, metadata: rewritten, ...rest } = json;
+    return { apiVersion, kind, metadata: sortKeys(rewritten), ...(sortKeys(rest) as JsonObject) };
   }
 }
 
