@@ -1,0 +1,82 @@
+import { spawnSync } from 'child_process';
+import * as os from 'os';
+import * as path from 'path';
+import { generateSystem } from '../../bench/generate';
+import { Image, Port, Service, System } from '../../lib/model';
+import type { SystemSpec } from '../../lib/model/spec';
+import { renderAll } from '../../lib/synth/parallel/render-pool';
+import { joinerOf } from '../../lib/synth/parts';
+import { kubernetesTarget } from '../../lib/targets/kubernetes';
+import type { RenderContext, TargetPart } from '../../lib/targets/target';
+import { loadExamples } from '../support/examples';
+import { ROOT } from '../support/run-cli';
+
+const context: RenderContext = { projectRoot: ROOT, projectRootFromTargetDir: '../..' };
+const joiner = joinerOf('kubernetes')!;
+
+/** `spec` rendered in `count` parts, each as a thread of its own would, and joined. */
+async function inParts(spec: SystemSpec, count: number) {
+  const parts: TargetPart[] = [];
+  for (let index = 0; index < count; index++) parts.push(await kubernetesTarget.renderPart!(spec, context, { index, count }));
+  return joiner.join(spec, context, parts);
+}
+
+describe('Kubernetes: a system rendered in parts', () => {
+  const large = generateSystem(400).toSpec();
+
+  test.each([...loadExamples().map((a) => [a.name, a.spec] as const), ['generated, 400 services', large] as const])(
+    'GIVEN %s WHEN rendered whole and in 2, 3 and 5 parts THEN the manifest is byte-identical and the diagnostics are the same',
+    async (_name, spec) => {
+      const whole = await kubernetesTarget.render(spec, context);
+      expect(whole.files).toHaveLength(1);
+      for (const count of [2, 3, 5]) {
+        const joined = await inParts(spec, count);
+        expect(joined.files.map((f) => f.path)).toEqual(whole.files.map((f) => f.path));
+        expect(joined.files[0].content).toBe(whole.files[0].content);
+        expect(JSON.stringify(joined.diagnostics)).toBe(JSON.stringify(whole.diagnostics));
+      }
+    },
+  );
+
+  test('GIVEN a system with an error WHEN rendered in parts THEN no file, and the findings of a whole render', async () => {
+    const s = new System('shop');
+    new Service(s, 'a'.repeat(60), { image: Image.of('nginx:1.27'), ports: [Port.tcp(80).publish()] });
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)] });
+    const spec = s.toSpec();
+    const whole = await kubernetesTarget.render(spec, context);
+    expect(whole.diagnostics.some((d) => d.code === 'kubernetes/object-name' && d.severity === 'error')).toBe(true);
+    const joined = await inParts(spec, 2);
+    expect(joined.files).toEqual([]);
+    expect(joined.diagnostics).toEqual(whole.diagnostics);
+  });
+
+  test('GIVEN 1,000 services WHEN rendered by the pool on 2 threads and on 1 THEN the same manifest and diagnostics; in 2 parts', async () => {
+    const spec = generateSystem(1000).toSpec();
+    expect(joiner.partsOf(spec, 2)).toBe(2);
+    const job = { target: 'kubernetes' as const, spec, targetDir: path.join(os.tmpdir(), 'dist', 'kubernetes'), projectRoot: ROOT };
+    const [parallel] = await renderAll([job], 2);
+    const [serial] = await renderAll([job], 1);
+    expect(serial.files).toHaveLength(1);
+    expect(parallel.files[0].content).toBe(serial.files[0].content);
+    expect(JSON.stringify(parallel.diagnostics)).toBe(JSON.stringify(serial.diagnostics));
+    expect(parallel.outputs).toEqual(serial.outputs);
+  });
+
+  test('GIVEN the size of a system WHEN counting its parts THEN a small one renders whole, a large one in a part per thread', () => {
+    const small = loadExamples()[0].spec;
+    expect(joiner.partsOf(small, 2)).toBe(1);
+    expect(joiner.partsOf(large, 1)).toBe(1);
+    expect(joiner.partsOf(generateSystem(2000).toSpec(), 4)).toBe(4);
+  });
+
+  test('GIVEN the joiner WHEN its module is loaded THEN neither cdk8s nor cdk8s-plus-27 is', () => {
+    const script = [
+      "require('./lib/synth/parts').joinerOf('kubernetes');",
+      "const loaded = Object.keys(require.cache).filter((f) => /node_modules[\\\\/](cdk8s|cdk8s-plus-27)[\\\\/]/.test(f));",
+      'process.stdout.write(JSON.stringify(loaded));',
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-r', './bin/register.js', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+});
