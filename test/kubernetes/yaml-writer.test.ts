@@ -11,8 +11,10 @@ describe('Kubernetes: the YAML writer of manifest documents', () => {
     'a\nb', 'a\n', '\n', 'tab\there', 'café', '\u2028', 'x'.repeat(300),
     // the plain names a manifest is made of
     'web', 'app.kubernetes.io/name', 'registry.example.com/team-1/svc-0001:1.1.0', 'svc-0001:8001', 'http://a/b', '250m', '256Mi', '/bin/check',
+    'until nc -z -w 2 db 5432; do echo waiting for db:5432; sleep 2; done', 'a b', 'x  y', 'x y:', 'x :y', 'x y #z', 'x, y', 'a=b c=d',
+    '0', '007', '09', '8080', '123456789012345678901234567890', '-1', '+1', '1_000', '0o17', '0b1', '1.5', '6e3',
   ];
-  const numbers = [0, -0, 1, -1, 0.25, 1e21, 2 ** 53, -1.5e-7, NaN, Infinity, -Infinity];
+  const numbers = [0, -0, 1, -1, 8080, 65534, -65534, 2 ** 53 - 1, 0.25, 1e21, 2 ** 53, -1.5e-7, NaN, Infinity, -Infinity];
 
   test('GIVEN strings YAML could read as something else, numbers, and every shape of collection WHEN written THEN the bytes are js-yaml dump', () => {
     const documents: unknown[] = [

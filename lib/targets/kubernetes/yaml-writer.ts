@@ -15,10 +15,15 @@ export function writeDocument(document: unknown): string {
   return dump(document, DUMP_OPTIONS);
 }
 
-/** Names, paths, image references: letters first, then letters, digits and `._/-`, `:` only between them. */
-const PLAIN_WORD = /^[A-Za-z][A-Za-z0-9._/-]*(?::[A-Za-z0-9._/-]+)*$/;
+/**
+ * Names, paths, image references, command lines: a letter first, then words of letters, digits and `._/;=,-`
+ * one space apart, a `:` only inside a word. YAML reads them as strings, and js-yaml writes them plain.
+ */
+const PLAIN_TEXT = /^[A-Za-z][\w./;=,-]*(?::[\w./;=,-]+)*(?: [\w./;=,-]+(?::[\w./;=,-]+)*)*$/;
 /** Short enough to be a YAML 1.1 boolean or null (`yes`, `On`, `NULL`): js-yaml decides. */
 const SHORT_WORD = 5;
+/** Digits only: YAML reads an integer, so js-yaml quotes the string. */
+const DIGITS = /^[0-9]+$/;
 /** One line of printable ASCII: js-yaml writes it plain or double-quoted, the same wherever it stands. */
 const QUOTABLE = /^[\x20-\x7e]*$/;
 const MAX_SCALAR = 256;
@@ -30,11 +35,17 @@ const scalars = new Map<string | number, string | null>();
 
 function writeScalar(value: unknown): string | null {
   if (typeof value === 'string') {
-    if (value.length > SHORT_WORD && value.length <= MAX_SCALAR && PLAIN_WORD.test(value)) return value;
+    if (value.length <= MAX_SCALAR) {
+      if ((value.length > SHORT_WORD || value.includes(' ')) && PLAIN_TEXT.test(value)) return value;
+      if (DIGITS.test(value)) return `"${value}"`;
+    }
     return scalarOf(value);
   }
-  // -0 is remembered as 0 (a Map key): js-yaml writes it
-  if (typeof value === 'number') return Object.is(value, -0) ? null : scalarOf(value);
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+    // -0 is remembered as 0 (a Map key): js-yaml writes it
+    return Object.is(value, -0) ? null : scalarOf(value);
+  }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value === null) return 'null';
   return null;
