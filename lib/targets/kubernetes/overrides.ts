@@ -163,14 +163,29 @@ export function applyOverride(obj: ApiObject, transform: Transform): void {
   chart.override(obj, transform);
 }
 
+/** `value` with the keys of every mapping in it sorted; what is sorted already is kept, not copied. */
 function sortKeys(value: Json): Json {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (isObject(value)) {
-    const out: JsonObject = {};
-    for (const k of Object.keys(value).sort()) out[k] = sortKeys(value[k]);
-    return out;
+  if (Array.isArray(value)) {
+    let out: Json[] | undefined;
+    value.forEach((item, i) => {
+      const sorted = sortKeys(item);
+      if (sorted !== item) (out ??= [...value])[i] = sorted;
+    });
+    return out ?? value;
   }
-  return value;
+  if (!isObject(value)) return value;
+  const keys = Object.keys(value);
+  const order = keys.every((k, i) => i === 0 || keys[i - 1] < k) ? keys : [...keys].sort();
+  let out: JsonObject | undefined = order === keys ? undefined : {};
+  order.forEach((k, i) => {
+    const sorted = sortKeys(value[k]);
+    if (!out && sorted !== value[k]) {
+      out = {};
+      for (const before of order.slice(0, i)) out[before] = value[before];
+    }
+    if (out) out[k] = sorted;
+  });
+  return out ?? value;
 }
 
 export function isObject(v: Json | undefined): v is JsonObject {
