@@ -10,8 +10,8 @@ export const DUMP_OPTIONS: DumpOptions = { lineWidth: -1, noRefs: true, quoteSty
  * to js-yaml whole.
  */
 export function writeDocument(document: unknown): string {
-  const out: string[] = [];
-  if (isNonEmpty(document) && writeBlock(document, 0, '', out)) return out.join('');
+  const out: Output = { text: '' };
+  if (isNonEmpty(document) && writeBlock(document, 0, '', out)) return out.text;
   return dump(document, DUMP_OPTIONS);
 }
 
@@ -71,45 +71,60 @@ function scalarOf(value: string | number): string | null {
   return written;
 }
 
+/** What is written so far; a document is given up on as soon as one of its scalars is for js-yaml alone. */
+interface Output {
+  text: string;
+}
+
+/** Indents by depth: `PADS[n]` is n spaces. */
+const PADS: string[] = [''];
+
+function padOf(indent: number): string {
+  while (PADS.length <= indent) PADS.push(' '.repeat(PADS.length));
+  return PADS[indent];
+}
+
 /**
  * Writes a non-empty mapping or sequence at `indent`, its first line starting with `first` (a sequence item's
  * `- `) instead of the indent. False when some scalar is one only js-yaml may write.
  */
-function writeBlock(value: Record<string, unknown> | unknown[], indent: number, first: string, out: string[]): boolean {
-  const pad = ' '.repeat(indent);
+function writeBlock(value: Record<string, unknown> | unknown[], indent: number, first: string, out: Output): boolean {
+  const pad = padOf(indent);
   let lead = first || pad;
   if (Array.isArray(value)) {
     for (const item of value) {
-      if (!writeEntry(`${lead}-`, item, indent + 2, out)) return false;
+      if (!writeEntry(lead + '-', true, item, indent + 2, out)) return false;
       lead = pad;
     }
     return true;
   }
-  for (const key of Object.keys(value)) {
-    const written = writeScalar(key);
-    if (written === null || key.length > MAX_SCALAR) return false;
-    if (!writeEntry(`${lead}${written}:`, value[key], indent + 2, out)) return false;
+  for (const key in value) {
+    const written = key.length > MAX_SCALAR ? null : writeScalar(key);
+    if (written === null || !writeEntry(lead + written + ':', false, value[key], indent + 2, out)) return false;
     lead = pad;
   }
   return true;
 }
 
 /** One `key:` or `-` and its value: a scalar or empty collection on the same line, a block below or beside it. */
-function writeEntry(head: string, value: unknown, inner: number, out: string[]): boolean {
+function writeEntry(head: string, item: boolean, value: unknown, inner: number, out: Output): boolean {
   if (isNonEmpty(value)) {
-    if (head.endsWith('-')) return writeBlock(value, inner, `${head} `, out);
-    out.push(`${head}\n`);
+    if (item) return writeBlock(value, inner, head + ' ', out);
+    out.text += head + '\n';
     return writeBlock(value, inner, '', out);
   }
   const written = Array.isArray(value) ? '[]' : isPlainObject(value) ? '{}' : writeScalar(value);
   if (written === null) return false;
-  out.push(`${head} ${written}\n`);
+  out.text += head + ' ' + written + '\n';
   return true;
 }
 
 /** A mapping or sequence with something in it: written as a block. */
 function isNonEmpty(value: unknown): value is Record<string, unknown> | unknown[] {
-  return Array.isArray(value) ? value.length > 0 : isPlainObject(value) && Object.keys(value).length > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  if (!isPlainObject(value)) return false;
+  for (const _ in value) return true;
+  return false;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
