@@ -79,8 +79,8 @@ export function partDiagnostics(parts: readonly TargetPart[]): Diagnostic[] {
   return out;
 }
 
-/** The share of `items` that part `part` renders: contiguous, in order, the parts' shares as even as can be. */
-export function shareOf<T>(items: readonly T[], part: PartOf): readonly T[] {
-  const at = (index: number) => Math.floor((items.length * index) / part.count);
-  return items.slice(at(part.index), at(part.index + 1));
+/** Where part `part`'s share of `length` items starts and ends: contiguous, in order, as even as can be. */
+export function shareOf(length: number, part: PartOf): { readonly from: number; readonly to: number } {
+  const at = (index: number) => Math.floor((length * index) / part.count);
+  return { from: at(part.index), to: at(part.index + 1) };
 }

@@ -50,6 +50,20 @@ describe('Kubernetes: a system rendered in parts', () => {
     expect(joined.diagnostics).toEqual(whole.diagnostics);
   });
 
+  test('GIVEN a Service name taken in one part and wanted again in the next WHEN rendered in parts THEN the later one is refused, as in a whole render', async () => {
+    const s = new System('shop');
+    // web publishes port 80 on a fixed host port: its LoadBalancer Service is web-lb, the name the second workload's Service wants
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80).publish(8080)] });
+    new Service(s, 'web-lb', { image: Image.of('haproxy:2.9'), ports: [Port.tcp(80)] });
+    const spec = s.toSpec();
+    const whole = await kubernetesTarget.render(spec, context);
+    const refused = whole.diagnostics.filter((d) => d.code === 'kubernetes/object-name');
+    expect(refused.map((d) => d.message)).toEqual(['the Service name web-lb is also used by shop/web ports']);
+    const joined = await inParts(spec, 2);
+    expect(joined.files).toEqual([]);
+    expect(joined.diagnostics).toEqual(whole.diagnostics);
+  });
+
   test('GIVEN 1,000 services WHEN rendered by the pool on 2 threads and on 1 THEN the same manifest and diagnostics; in 2 parts', async () => {
     const spec = generateSystem(1000).toSpec();
     expect(joiner.partsOf(spec, 2)).toBe(2);

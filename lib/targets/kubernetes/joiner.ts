@@ -3,14 +3,15 @@ import { joinDocuments, manifestFile } from './manifest-file';
 
 /**
  * Services and jobs per part below which a thread of its own costs more than it saves: every part loads
- * cdk8s-plus and builds the whole chart, and only writes its share of the objects (bench/RESULTS.md).
+ * cdk8s-plus again and builds the objects all workloads share (bench/RESULTS.md).
  */
 const WORKLOADS_PER_PART = 300;
 
 /**
- * A large system renders in parts (`renderKubernetesPart`): each part builds the whole chart, so names, findings
- * and references are those of a whole render, and writes the YAML of one contiguous share of its objects, in
- * cdk8s's order; joined in index order, the manifest is the whole render's, byte for byte.
+ * A large system renders in parts (`renderKubernetesPart`): each part builds and writes one contiguous share of
+ * the workloads, in order, with the findings a whole render reports of them; the first part writes the objects
+ * they share before them, the last the Ingress and NetworkPolicies after them. Joined in index order, the
+ * manifest is the whole render's, byte for byte, and the findings are the whole render's, each once.
  */
 export const kubernetesJoiner: PartJoiner = {
   partsOf: (spec, threads) => Math.max(1, Math.min(threads, Math.floor((spec.services.length + spec.jobs.length) / WORKLOADS_PER_PART))),

@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { SystemSpec } from '../../model/spec';
-import { shareOf, type PartOf, type Target, type TargetPart, type TargetResult } from '../target';
+import type { PartOf, Target, TargetPart, TargetResult } from '../target';
 import { buildChart } from './chart';
 import { chartManifest, stringifyDocument } from './manifest';
 import { joinDocuments, manifestFile } from './manifest-file';
@@ -28,15 +28,18 @@ export function renderKubernetes(spec: SystemSpec): TargetResult {
 }
 
 /**
- * Renders one part of a system (joiner.ts): the whole chart, then the YAML of the part's share of its objects, in
- * the order the whole manifest has them. An error leaves no text, as it leaves no file.
+ * Renders one part of a system (joiner.ts): the chart of the part's share of the workloads (chart.ts), then the
+ * YAML of its objects in cdk8s's order, which is the order they are built in (no object depends on another), so
+ * the parts' texts in index order are the whole manifest. The objects every part builds first are written by
+ * the first part alone. An error leaves no text, as it leaves no file.
  */
 export function renderKubernetesPart(spec: SystemSpec, part: PartOf): TargetPart {
   const app = new App({ outdir: 'dist/kubernetes' });
-  const { chart, diagnostics } = addSystem(app, spec);
+  const { chart, reporter, shared } = buildChart(app, spec, part);
+  const diagnostics = reporter.diagnostics;
   if (diagnostics.some((d) => d.severity === 'error')) return { files: [], diagnostics };
-  const share = shareOf(chart.objectsInOrder(), part);
-  return { files: [], diagnostics, data: joinDocuments(share.map((obj) => stringifyDocument(chart.objectJson(obj)))) };
+  const objects = chart.objectsInOrder().slice(part.index === 0 ? 0 : shared);
+  return { files: [], diagnostics, data: joinDocuments(objects.map((obj) => stringifyDocument(chart.objectJson(obj)))) };
 }
 
 export const kubernetesTarget: Target = {
