@@ -80,6 +80,7 @@ describe('Kubernetes: a system rendered in parts', () => {
     const small = loadExamples()[0].spec;
     expect(joiner.partsOf(small, 2)).toBe(1);
     expect(joiner.partsOf(large, 1)).toBe(1);
+    expect(joiner.partsOf(large, 2)).toBe(1);
     expect(joiner.partsOf(generateSystem(2000).toSpec(), 4)).toBe(4);
   });
 

@@ -5,7 +5,7 @@ import { joinDocuments, manifestFile } from './manifest-file';
  * Services and jobs per part below which a thread of its own costs more than it saves: every part's thread
  * starts Node and loads cdk8s-plus again (about 0.15 s of a core), and builds the objects all workloads share.
  */
-const WORKLOADS_PER_PART = 300;
+const WORKLOADS_PER_PART = 500;
 
 /**
  * A large system renders in parts (`renderKubernetesPart`): each part builds and writes one contiguous share of
