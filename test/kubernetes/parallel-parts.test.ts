@@ -1,12 +1,20 @@
 import { spawnSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
+import { ApiObject } from 'cdk8s';
 import { generateSystem } from '../../bench/generate';
 import { Image, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { renderAll } from '../../lib/synth/parallel/render-pool';
 import { joinerOf } from '../../lib/synth/parts';
 import { kubernetesTarget } from '../../lib/targets/kubernetes';
+import * as chartModule from '../../lib/targets/kubernetes/chart';
+
+// a test makes objects depend on each other in one chart; every other build is the real one
+jest.mock('../../lib/targets/kubernetes/chart', () => {
+  const actual = jest.requireActual('../../lib/targets/kubernetes/chart');
+  return { ...actual, buildChart: jest.fn(actual.buildChart) };
+});
 import type { RenderContext, TargetPart } from '../../lib/targets/target';
 import { loadExamples } from '../support/examples';
 import { ROOT } from '../support/run-cli';
@@ -62,6 +70,20 @@ describe('Kubernetes: a system rendered in parts', () => {
     const joined = await inParts(spec, 2);
     expect(joined.files).toEqual([]);
     expect(joined.diagnostics).toEqual(whole.diagnostics);
+  });
+
+  test('GIVEN a chart whose objects depend on each other WHEN rendered in parts THEN the part fails rather than write them out of order', async () => {
+    const real: typeof chartModule.buildChart = jest.requireActual('../../lib/targets/kubernetes/chart').buildChart;
+    (chartModule.buildChart as jest.Mock).mockImplementationOnce((...args: Parameters<typeof real>) => {
+      const built = real(...args);
+      const [first, second] = built.chart.node.findAll().filter((c) => c instanceof ApiObject);
+      first.node.addDependency(second);
+      return built;
+    });
+    const spec = loadExamples().find((a) => a.name === 'webapp')!.spec;
+    await expect(Promise.resolve().then(() => kubernetesTarget.renderPart!(spec, context, { index: 0, count: 2 }))).rejects.toThrow('depends on another');
+    // the same part renders when nothing depends on anything
+    expect((await kubernetesTarget.renderPart!(spec, context, { index: 0, count: 2 })).data).toContain('kind: Deployment');
   });
 
   test('GIVEN 1,000 services WHEN rendered by the pool on 2 threads and on 1 THEN the same manifest and diagnostics; in 2 parts', async () => {

@@ -38,6 +38,9 @@ export function renderKubernetesPart(spec: SystemSpec, part: PartOf): TargetPart
   const { chart, reporter, shared } = buildChart(app, spec, part);
   const diagnostics = reporter.diagnostics;
   if (diagnostics.some((d) => d.severity === 'error')) return { files: [], diagnostics };
+  if (chart.node.findAll().some((c) => c.node.dependencies.length > 0)) {
+    throw new Error('an object of the chart depends on another, so cdk8s writes them out of the order they are built in, which rendering in parts relies on');
+  }
   const objects = chart.objectsInOrder().slice(part.index === 0 ? 0 : shared);
   return { files: [], diagnostics, data: joinDocuments(objects.map((obj) => stringifyDocument(chart.objectJson(obj)))) };
 }
