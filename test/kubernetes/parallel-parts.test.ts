@@ -86,8 +86,8 @@ describe('Kubernetes: a system rendered in parts', () => {
     expect((await kubernetesTarget.renderPart!(spec, context, { index: 0, count: 2 })).data).toContain('kind: Deployment');
   });
 
-  test('GIVEN 1,000 services WHEN rendered by the pool on 2 threads and on 1 THEN the same manifest and diagnostics; in 2 parts', async () => {
-    const spec = generateSystem(1000).toSpec();
+  test('GIVEN 2,000 services WHEN rendered by the pool on 2 threads and on 1 THEN the same manifest and diagnostics; in 2 parts', async () => {
+    const spec = generateSystem(2000).toSpec();
     expect(joiner.partsOf(spec, 2)).toBe(2);
     const job = { target: 'kubernetes' as const, spec, targetDir: path.join(os.tmpdir(), 'dist', 'kubernetes'), projectRoot: ROOT };
     const [parallel] = await renderAll([job], 2);
@@ -98,12 +98,16 @@ describe('Kubernetes: a system rendered in parts', () => {
     expect(parallel.outputs).toEqual(serial.outputs);
   });
 
-  test('GIVEN the size of a system WHEN counting its parts THEN a small one renders whole, a large one in a part per thread', () => {
+  test('GIVEN the size of a system WHEN counting its parts THEN up to 1,999 services and jobs render whole, more in a part per thread and per 1,000', () => {
     const small = loadExamples()[0].spec;
+    const sized = (services: number, jobs = 0) => ({ ...small, services: new Array(services).fill(small.services[0]), jobs: new Array(jobs).fill(small.jobs[0] ?? small.services[0]) });
     expect(joiner.partsOf(small, 2)).toBe(1);
-    expect(joiner.partsOf(large, 1)).toBe(1);
     expect(joiner.partsOf(large, 2)).toBe(1);
-    expect(joiner.partsOf(generateSystem(2000).toSpec(), 4)).toBe(4);
+    expect(joiner.partsOf(sized(1000, 20), 2)).toBe(1);
+    expect(joiner.partsOf(sized(1990, 10), 2)).toBe(2);
+    expect(joiner.partsOf(sized(1990, 10), 1)).toBe(1);
+    expect(joiner.partsOf(sized(5000), 4)).toBe(4);
+    expect(joiner.partsOf(sized(3000), 8)).toBe(3);
   });
 
   test('GIVEN the joiner WHEN its module is loaded THEN neither cdk8s nor cdk8s-plus-27 is', () => {
