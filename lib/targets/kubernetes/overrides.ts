@@ -165,27 +165,35 @@ export function applyOverride(obj: ApiObject, transform: Transform): void {
 
 /** `value` with the keys of every mapping in it sorted; what is sorted already is kept, not copied. */
 function sortKeys(value: Json): Json {
+  if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     let out: Json[] | undefined;
-    value.forEach((item, i) => {
-      const sorted = sortKeys(item);
-      if (sorted !== item) (out ??= [...value])[i] = sorted;
-    });
+    for (let i = 0; i < value.length; i++) {
+      const sorted = sortKeys(value[i]);
+      if (sorted !== value[i]) (out ??= value.slice())[i] = sorted;
+    }
     return out ?? value;
   }
-  if (!isObject(value)) return value;
-  const keys = Object.keys(value);
-  const order = keys.every((k, i) => i === 0 || keys[i - 1] < k) ? keys : [...keys].sort();
-  let out: JsonObject | undefined = order === keys ? undefined : {};
-  order.forEach((k, i) => {
-    const sorted = sortKeys(value[k]);
-    if (!out && sorted !== value[k]) {
-      out = {};
-      for (const before of order.slice(0, i)) out[before] = value[before];
+  // the entries, once one is out of order or rewritten: the mapping is then copied
+  let entries: [string, Json][] | undefined;
+  let previous: string | undefined;
+  for (const key in value) {
+    const sorted = sortKeys(value[key]);
+    if (!entries && (sorted !== value[key] || (previous !== undefined && !(previous < key)))) {
+      entries = [];
+      for (const before in value) {
+        if (before === key) break;
+        entries.push([before, value[before]]);
+      }
     }
-    if (out) out[k] = sorted;
-  });
-  return out ?? value;
+    entries?.push([key, sorted]);
+    previous = key;
+  }
+  if (!entries) return value;
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: JsonObject = {};
+  for (const [key, sorted] of entries) out[key] = sorted;
+  return out;
 }
 
 export function isObject(v: Json | undefined): v is JsonObject {
