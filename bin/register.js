@@ -52,7 +52,20 @@ function compile(source, filename) {
   return swc.transformSync(source, { ...OPTIONS, filename }).code;
 }
 
-process.setSourceMapsEnabled(true); // stack traces of app errors point at the .ts lines
+// Stack traces of app errors point at the .ts lines. Libraries' own inline source maps (some of cdk8s's are a
+// megabyte) are not read: decoding them on every load costs more than the rest of loading them.
+const Module = require('module');
+const LIBRARY = `${path.sep}node_modules${path.sep}`;
+const compileModule = Module.prototype._compile;
+Module.prototype._compile = function compileMapped(content, filename, ...rest) {
+  process.setSourceMapsEnabled(!filename.includes(LIBRARY));
+  try {
+    return compileModule.call(this, content, filename, ...rest);
+  } finally {
+    process.setSourceMapsEnabled(true);
+  }
+};
+process.setSourceMapsEnabled(true);
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
   if (!CACHE) return module._compile(compile(source, filename), filename);
@@ -77,7 +90,6 @@ require.extensions['.ts'] = function compileTypeScript(module, filename) {
 
 // An app module may import `lading` (and `lading/testing`) wherever it sits: when its folder has no lading of its
 // own in node_modules, it gets the lading that loads it (the one running this file).
-const Module = require('module');
 const OWN = { lading: 'index', 'lading/testing': 'testing/index' };
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function resolveOwnLading(request, ...rest) {

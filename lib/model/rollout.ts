@@ -15,14 +15,13 @@ function mountedVolumes(w: DraftWorkloadSpec): Set<string> {
  * ReadWriteOnce (one node at a time), and two copies of a database must never open its files at once. A volume
  * several workloads mount is shared on purpose (ReadWriteMany, with its own warning).
  */
-function singleWriterVolumes(workloads: readonly DraftWorkloadSpec[], volumes: readonly string[]): Set<string> {
+export function singleWriterVolumes(workloads: readonly DraftWorkloadSpec[], volumes: readonly string[]): Set<string> {
   const users = new Map<string, number>();
   for (const w of workloads) for (const v of mountedVolumes(w)) users.set(v, (users.get(v) ?? 0) + 1);
   return new Set(volumes.filter((v) => users.get(v) === 1));
 }
 
-/** The rollout of a service: recreate when it mounts a single-writer volume, else rolling. */
-export function rolloutOf(s: DraftWorkloadSpec, all: readonly DraftWorkloadSpec[], volumes: readonly string[]): RolloutSpec {
-  const single = singleWriterVolumes(all, volumes);
-  return [...mountedVolumes(s)].some((v) => single.has(v)) ? 'recreate' : 'rolling';
+/** The rollout of a service: recreate when it mounts a single-writer volume (`singleWriterVolumes`), else rolling. */
+export function rolloutOf(s: DraftWorkloadSpec, singleWriter: ReadonlySet<string>): RolloutSpec {
+  return [...mountedVolumes(s)].some((v) => singleWriter.has(v)) ? 'recreate' : 'rolling';
 }

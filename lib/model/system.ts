@@ -9,7 +9,7 @@ import { Secret } from './secret';
 import { Service } from './service';
 import { checkFileSources, configFileSpecs } from './system-files';
 import { Sidecar } from './sidecar';
-import { rolloutOf, type DraftWorkloadSpec } from './rollout';
+import { rolloutOf, singleWriterVolumes, type DraftWorkloadSpec } from './rollout';
 import { checkRoutes } from './route';
 import type { JobSpec, NetworkSpec, ServiceSpec, SystemSpec, VolumeSpec } from './spec';
 import { resolveTargetOptions, TargetOptions } from './target-options';
@@ -86,7 +86,8 @@ export class System extends Construct {
     const volumeFacts = all.filter(Volume.isVolume).map((v) => v.name);
     checkRoutes(drafts, errors);
     checkAliases(drafts, errors);
-    const specs = drafts.map((d) => (d.kind === 'service' ? { ...d, rollout: rolloutOf(d, drafts, volumeFacts) } : d));
+    const singleWriter = singleWriterVolumes(drafts, volumeFacts);
+    const specs = drafts.map((d) => (d.kind === 'service' ? { ...d, rollout: rolloutOf(d, singleWriter) } : d));
     const options = attempt(() => resolveTargetOptions(this.node.path, this.targetOptions));
     if (errors.length > 0) throw new ModelValidationError(dedupe(errors));
 

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Diagnostic, TargetName } from '../diagnostics/diagnostic';
 import { failsWith, sortDiagnostics } from '../diagnostics/pipeline';
+import { lint } from '../lint';
 import { diagnoseApp } from './diagnose';
 import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';
@@ -77,7 +78,10 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   const looked = plan.map((p) => ({ ...p, ...lookupRender(p.name, p.app.spec, p.targetDir, root, use) }));
   const missing = looked.filter((l) => !l.kept);
   const jobs = missing.map((l) => ({ target: l.name, spec: l.app.spec, targetDir: l.targetDir, projectRoot: root }));
-  const done = await renderAll(jobs, options.workers ?? workerCount(jobs));
+  const rendering = renderAll(jobs, options.workers ?? workerCount(jobs));
+  // the lint rules read only the spec: run while worker threads render
+  const linted = new Map(apps.map((app) => [app, lint(app.spec, { targets: options.targets })]));
+  const done = await rendering;
   const renders = new Map(missing.map((l, i) => [l, done[i]]));
   for (const [l, render] of renders) keepRender(use, l, render);
   const rendered = new Set(missing.map((l) => l.app.name));
@@ -96,7 +100,7 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
     if (whole) units.push({ path: name, files: targetUnits.flatMap((u) => u.files) });
     else units.push(...targetUnits);
   }
-  for (const app of apps) diagnostics.push(...diagnoseApp(app.spec, options.targets, findings.get(app) ?? []).kept);
+  for (const app of apps) diagnostics.push(...diagnoseApp(app.spec, options.targets, findings.get(app) ?? [], linted.get(app)).kept);
   if (options.graph) {
     const drawn = await graphUnits(apps, whole, use);
     units.push(...drawn.units);

@@ -51,3 +51,36 @@ export interface PartOf {
 export interface TargetPart extends TargetResult {
   readonly data?: unknown;
 }
+
+/**
+ * How a target renders one large system in parts, each in a thread of its own (`Target.renderPart`), and joins
+ * them; synth finds it by target name (lib/synth/parts.ts). A joiner's module loads no rendering library: the
+ * thread that joins renders nothing itself.
+ */
+export interface PartJoiner {
+  /** How many parts `spec` is rendered in on `threads` threads; 1 renders it whole. */
+  partsOf(spec: SystemSpec, threads: number): number;
+  /** Joins the parts, in index order, into what `render` returns for the whole system. */
+  join(spec: SystemSpec, context: RenderContext, parts: readonly TargetPart[]): TargetResult;
+}
+
+/** The findings of all parts, each once, in the order first found (parts in index order). */
+export function partDiagnostics(parts: readonly TargetPart[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const part of parts) {
+    for (const d of part.diagnostics) {
+      const key = JSON.stringify(d);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+/** Where part `part`'s share of `length` items starts and ends: contiguous, in order, as even as can be. */
+export function shareOf(length: number, part: PartOf): { readonly from: number; readonly to: number } {
+  const at = (index: number) => Math.floor((length * index) / part.count);
+  return { from: at(part.index), to: at(part.index + 1) };
+}

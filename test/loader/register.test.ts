@@ -48,4 +48,18 @@ describe('bin/register.js', () => {
       expect(r.stderr).toContain(`${file}:5`);
     }
   });
+  test("GIVEN a TypeScript file and a library with an inline source map WHEN loaded THEN the file's map is kept for stack traces, the library's is never read", () => {
+    const file = path.join(dir, 'x.ts');
+    fs.writeFileSync(file, "export const value: string = 'mapped';\n");
+    const library = require.resolve('cdk8s/lib/chart.js');
+    expect(fs.readFileSync(library, 'utf8')).toContain('sourceMappingURL=data:');
+    const script = [
+      `require(${JSON.stringify(file)}); require(${JSON.stringify(library)});`,
+      "const { findSourceMap } = require('module');",
+      `process.stdout.write(JSON.stringify([Boolean(findSourceMap(${JSON.stringify(file)})), Boolean(findSourceMap(${JSON.stringify(library)}))]));`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-r', REGISTER, '-e', script], { encoding: 'utf8', env: { ...process.env, LADING_SWC_CACHE: path.join(dir, 'cache') } });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([true, false]);
+  });
 });

@@ -46,7 +46,8 @@ export function waitContainers(spec: SystemSpec, w: WorkloadSpec, reporter: Kube
 }
 
 function portOf(spec: SystemSpec, d: DependencySpec): number | undefined {
-  const target = [...spec.services, ...spec.jobs].find((w) => w.name === d.name);
+  const named = (w: WorkloadSpec) => w.name === d.name;
+  const target = spec.services.find(named) ?? spec.jobs.find(named);
   const port = target?.main.ports.find((p) => p.protocol === 'tcp');
   return port?.containerPort;
 }

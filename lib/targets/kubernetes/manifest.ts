@@ -1,5 +1,6 @@
 import type { Chart } from 'cdk8s';
-import { dump } from 'js-yaml';
+import { joinDocuments } from './manifest-file';
+import { writeDocument } from './yaml-writer';
 
 /**
  * A chart's manifest: its objects as cdk8s renders them (`Chart.toJson`, overrides applied), one YAML document
@@ -14,5 +15,10 @@ export function chartManifest(chart: Chart): string {
 
 /** YAML documents separated by `---`, no line folding. */
 export function stringifyManifest(documents: readonly unknown[]): string {
-  return documents.map((doc) => dump(doc, { lineWidth: -1, noRefs: true, quoteStyle: 'double' })).join('---\n');
+  return joinDocuments(documents.map(stringifyDocument));
+}
+
+/** One YAML document of a manifest, no line folding (yaml-writer.ts). */
+export function stringifyDocument(document: unknown): string {
+  return writeDocument(document);
 }

@@ -52,9 +52,15 @@ export const objectNames = {
  * derives from them: a Service `web-lb`, a wait container `wait-for-db`, a CronJob (at most 52 characters).
  */
 export class NameRegistry {
-  private readonly owners = new Map<string, string>();
+  constructor(
+    private readonly reporter: KubernetesReporter,
+    private readonly owners = new Map<string, string>(),
+  ) {}
 
-  constructor(private readonly reporter: KubernetesReporter) {}
+  /** The same names, their findings reported to `reporter` instead. */
+  reportingTo(reporter: KubernetesReporter): NameRegistry {
+    return new NameRegistry(reporter, this.owners);
+  }
 
   /**
    * Records `name` for an object of `kind` described at `path`. False, with a `kubernetes/object-name` error,

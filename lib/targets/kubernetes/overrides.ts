@@ -118,14 +118,36 @@ export class OverridingChart extends Chart {
   }
 
   public override toJson(): any[] {
-    return super.toJson().map((json: JsonObject) => {
-      const metadata = json.metadata;
-      const transform = this.transforms.get(objectKey(String(json.kind), isObject(metadata) ? String(metadata.name) : ''));
-      if (!transform) return json;
-      transform(json);
-      const { apiVersion, kind, metadata: rewritten, ...rest } = json;
-      return { apiVersion, kind, metadata: sortKeys(rewritten), ...(sortKeys(rest) as JsonObject) };
-    });
+    return super.toJson().map((json: JsonObject) => this.rewrite(json));
+  }
+
+  /**
+   * The chart's objects in the order `toJson` renders them, unresolved: cdk8s's own order (`Chart.toJson`, which
+   * prepares the app and sorts the chart's objects by their dependencies), got by letting it render each object as
+   * itself.
+   */
+  objectsInOrder(): ApiObject[] {
+    const objects = this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+    for (const obj of objects) Object.defineProperty(obj, 'toJson', { value: () => obj, configurable: true, writable: true });
+    try {
+      return super.toJson() as ApiObject[];
+    } finally {
+      for (const obj of objects) delete (obj as Partial<ApiObject>).toJson;
+    }
+  }
+
+  /** One object's Kubernetes JSON as `toJson` renders it (objects from `objectsInOrder`, in any order). */
+  objectJson(obj: ApiObject): JsonObject {
+    return this.rewrite(obj.toJson());
+  }
+
+  private rewrite(json: JsonObject): JsonObject {
+    const metadata = json.metadata;
+    const transform = this.transforms.get(objectKey(String(json.kind), isObject(metadata) ? String(metadata.name) : ''));
+    if (!transform) return json;
+    transform(json);
+    const { apiVersion, kind, metadata: rewritten, ...rest } = json;
+    return { apiVersion, kind, metadata: sortKeys(rewritten), ...(sortKeys(rest) as JsonObject) };
   }
 }
 
@@ -141,14 +163,37 @@ export function applyOverride(obj: ApiObject, transform: Transform): void {
   chart.override(obj, transform);
 }
 
+/** `value` with the keys of every mapping in it sorted; what is sorted already is kept, not copied. */
 function sortKeys(value: Json): Json {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (isObject(value)) {
-    const out: JsonObject = {};
-    for (const k of Object.keys(value).sort()) out[k] = sortKeys(value[k]);
-    return out;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    let out: Json[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const sorted = sortKeys(value[i]);
+      if (sorted !== value[i]) (out ??= value.slice())[i] = sorted;
+    }
+    return out ?? value;
   }
-  return value;
+  // the entries, once one is out of order or rewritten: the mapping is then copied
+  let entries: [string, Json][] | undefined;
+  let previous: string | undefined;
+  for (const key in value) {
+    const sorted = sortKeys(value[key]);
+    if (!entries && (sorted !== value[key] || (previous !== undefined && !(previous < key)))) {
+      entries = [];
+      for (const before in value) {
+        if (before === key) break;
+        entries.push([before, value[before]]);
+      }
+    }
+    entries?.push([key, sorted]);
+    previous = key;
+  }
+  if (!entries) return value;
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: JsonObject = {};
+  for (const [key, sorted] of entries) out[key] = sorted;
+  return out;
 }
 
 export function isObject(v: Json | undefined): v is JsonObject {

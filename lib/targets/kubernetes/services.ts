@@ -1,8 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import type { PortSpec, WorkloadSpec } from '../../model/spec';
+import { Reporter } from '../../diagnostics/reporter';
+import { KUBERNETES_CODES } from './codes';
 import { aliasServiceNames } from './aliases';
-import type { ChartContext } from './context';
+import type { ChartContext, KubernetesReporter } from './context';
 import { bySources, publishedBeyondHost, reportHostBoundPorts, sourceRestriction } from './exposure';
 import { objectNames, selectorLabels } from './names';
 import { applyOverride, isObject, overrideKindDefaults } from './overrides';
@@ -17,13 +19,7 @@ const NODE_PORT_RANGE = { min: 30000, max: 32767 };
  * address is published nowhere, and ports with source CIDR blocks get their own LoadBalancer (exposure.ts).
  */
 export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
-  const { reporter } = ctx;
-  const options = ctx.spec.options.kubernetes;
-  const ports = w.main.ports;
-  const aliases = aliasServiceNames(w, reporter);
-  if (ports.length === 0) return;
-  reportHostBoundPorts(ctx, w);
-  const add = (name: string, type: kplus.ServiceType, list: kplus.ServicePort[], specs: readonly PortSpec[]) => {
+  forEachService(ctx, w, (name, type, list, specs) => {
     if (!ctx.names.take('Service', name, `${w.path} ports`, 63)) return;
     const service = new kplus.Service(ctx.chart, `service-${name}`, { metadata: { name }, type, ports: list });
     for (const [k, v] of Object.entries(selectorLabels(ctx.spec.name, w.name))) service.selectLabel(k, v);
@@ -38,7 +34,29 @@ export function renderServices(ctx: ChartContext, w: WorkloadSpec): void {
         });
       }),
     );
-  };
+  });
+}
+
+/**
+ * Takes the names of the Services of a workload that another part renders (lib/targets/kubernetes/target.ts
+ * `renderKubernetesPart`): this part finds a name taken as a whole render would, and reports nothing of it.
+ */
+export function reserveServiceNames(ctx: ChartContext, w: WorkloadSpec): void {
+  const unheard: KubernetesReporter = new Reporter(KUBERNETES_CODES, 'kubernetes');
+  const quiet: ChartContext = { ...ctx, reporter: unheard, names: ctx.names.reportingTo(unheard) };
+  forEachService(quiet, w, (name) => quiet.names.take('Service', name, `${w.path} ports`, 63));
+}
+
+type AddService = (name: string, type: kplus.ServiceType, list: kplus.ServicePort[], specs: readonly PortSpec[]) => void;
+
+/** Calls `add` for each Service of a workload, in order, with its name, type and ports; reports as it goes. */
+function forEachService(ctx: ChartContext, w: WorkloadSpec, add: AddService): void {
+  const { reporter } = ctx;
+  const options = ctx.spec.options.kubernetes;
+  const ports = w.main.ports;
+  const aliases = aliasServiceNames(w, reporter);
+  if (ports.length === 0) return;
+  reportHostBoundPorts(ctx, w);
   add(w.name, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
   for (const alias of aliases) add(alias, kplus.ServiceType.CLUSTER_IP, ports.map((p) => servicePort(p, p.containerPort)), ports);
   // a routed port is reached through the Ingress (routes.ts), never through a LoadBalancer or NodePort Service
