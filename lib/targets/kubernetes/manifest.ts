@@ -1,6 +1,6 @@
 import type { Chart } from 'cdk8s';
 import { joinDocuments } from './manifest-file';
-import { writeDocument } from './yaml-writer';
+import { dump } from 'js-yaml';
 
 /**
  * A chart's manifest: its objects as cdk8s renders them (`Chart.toJson`, overrides applied), one YAML document
@@ -18,7 +18,7 @@ export function stringifyManifest(documents: readonly unknown[]): string {
   return joinDocuments(documents.map(stringifyDocument));
 }
 
-/** One YAML document of a manifest, no line folding (yaml-writer.ts). */
+/** One YAML document of a manifest, no line folding, no anchors, strings double-quoted when quoted. */
 export function stringifyDocument(document: unknown): string {
-  return writeDocument(document);
+  return dump(document, { lineWidth: -1, noRefs: true, quoteStyle: 'double' });
 }
