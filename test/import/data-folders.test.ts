@@ -73,6 +73,13 @@ describe('importing binds of data folders as volumes with a host path', () => {
     expect(imported.plan.ecsLaunchType).toBe('ec2');
   });
 
+  test('GIVEN an absent folder that the service\'s own build COPYs WHEN imported THEN it is code the image carries: a bind marked inImage, not a data volume', () => {
+    const compose = 'services:\n  web:\n    build: ./frontend\n    restart: always\n    volumes:\n      - ./frontend/src:/code/src\n';
+    const imported = importProject(compose, { 'frontend/Dockerfile': 'FROM node:20\nWORKDIR /code\nCOPY . .\nCMD ["npm", "start"]\n' });
+    expect(mountsOf(imported)).toEqual([{ kind: 'bind', source: './frontend/src', target: '/code/src', readOnly: false, inImage: true }]);
+    expect(imported.diagnostics.map((d) => d.code)).not.toContain('import/data-folder');
+  });
+
   test('GIVEN two services that bind the same absent folder, and a service named like it WHEN imported THEN one shared volume with a unique, DNS-safe name', () => {
     const compose = [
       'services:',

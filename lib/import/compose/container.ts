@@ -108,7 +108,7 @@ export function containerOf(ctx: ImportContext, service: LocatedMap, keyPath: st
     env,
     secretEnv,
     resources: inputs.resources,
-    mounts: [...markBindsInImage(ctx, image, mountsOf(ctx, service, keyPath, inputs.volumes)), ...secretFiles],
+    mounts: [...inputs.volumes.settle(markBindsInImage(ctx, image, mountsOf(ctx, service, keyPath, inputs.volumes))), ...secretFiles],
     ...(healthPlan ? { health: healthPlan } : {}),
     labels: labels ? labelsOf(ctx, labels.value, `${keyPath}.labels`) : {},
     ...(loggingPlan ? { logging: loggingPlan } : {}),

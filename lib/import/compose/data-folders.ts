@@ -40,15 +40,31 @@ function dataFolderReason(ctx: ImportContext, bind: BindPlan): string | undefine
 /**
  * Relative binds of data folders, as persistent volumes that live in that folder on a single host
  * (`Volume({ hostPath })`): the container writes its data there, and nothing in the folder needs to reach a cluster.
- * One volume per folder, named after it, shared by every service that binds it. Every other bind stays a bind.
+ * One volume per folder, named after it, shared by every service that binds it. Every other bind stays a bind, and
+ * so does one whose files the service's built image carries (`inImage`: code the build COPYs, absent or not).
  */
 export class DataFolders {
   private readonly byFolder = new Map<string, string>();
+  /** Where each bind was written, for the diagnostic of the one that becomes a volume. */
+  private readonly written = new WeakMap<MountPlan, { readonly keyPath: string; readonly line: number }>();
 
   constructor(private readonly ctx: ImportContext, private readonly names: NameTable) {}
 
-  /** The mount a bind of the file becomes: a volume with a host path for a data folder, else the bind itself. */
-  mountOf(bind: BindPlan, keyPath: string, line: number): MountPlan {
+  /** Notes where a bind of the file was written; `settle` decides what it becomes. */
+  note(bind: BindPlan, keyPath: string, line: number): MountPlan {
+    this.written.set(bind, { keyPath, line });
+    return bind;
+  }
+
+  /** A service's mounts, each bind of a data folder that its image does not carry as a volume with a host path. */
+  settle(mounts: readonly MountPlan[]): MountPlan[] {
+    return mounts.map((m) => {
+      const where = this.written.get(m);
+      return m.kind === 'bind' && !m.inImage && where ? this.mountOf(m, where.keyPath, where.line) : m;
+    });
+  }
+
+  private mountOf(bind: BindPlan, keyPath: string, line: number): MountPlan {
     const why = dataFolderReason(this.ctx, bind);
     if (why === undefined) return bind;
     let id = this.byFolder.get(bind.source);

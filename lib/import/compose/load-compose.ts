@@ -147,7 +147,8 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
       );
       return id;
     },
-    bind: (mount, keyPath, line) => dataFolders.mountOf(mount, keyPath, line),
+    bind: (mount, keyPath, line) => dataFolders.note(mount, keyPath, line),
+    settle: (mounts) => dataFolders.settle(mounts),
   };
 
   const converted: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets));

@@ -11,8 +11,13 @@ export interface VolumeResolver {
    * local volume binds.
    */
   named(composeName: string, keyPath: string, line: number): string | { readonly bind: string };
-  /** The mount a bind becomes: a volume with a host path for a data folder, else the bind itself. */
+  /** A bind of the file, noted where it was written; `settle` decides what it becomes. */
   bind(mount: Extract<MountPlan, { kind: 'bind' }>, keyPath: string, line: number): MountPlan;
+  /**
+   * What a service's mounts become once its image is known (binds the built image carries are marked `inImage`):
+   * a bind of a data folder becomes a volume with a host path; every other mount stays as it is.
+   */
+  settle(mounts: readonly MountPlan[]): MountPlan[];
 }
 
 /** A mount of a named volume: of the model's volume, or a bind mount of the host path it binds. */
