@@ -38,7 +38,7 @@ describe('an unknown prop is an error at construction, on every props object', (
     ['a secret', () => new Secret(shop(), 'token', loose({ env: 'TOKEN' })), "shop/token: unknown prop 'env' (did you mean 'envName'?)"],
     ['a system', () => new System('shop', loose({ targets: {} })), "shop: unknown prop 'targets' (did you mean 'targetOptions'?)"],
     ['target options', () => new System('shop', loose({ targetOptions: { kubernetes: { namespaces: 'x' } } })), "shop targetOptions.kubernetes: unknown prop 'namespaces' (did you mean 'namespace'?)"],
-    ['target options, a target lading does not have', () => new System('shop', loose({ targetOptions: { nomad: {} } })), "shop targetOptions: unknown prop 'nomad'. Use one of compose, ecs, kubernetes."],
+    ['target options, a target lading does not have', () => new System('shop', loose({ targetOptions: { nomad: {} } })), "shop targetOptions: unknown prop 'nomad'. Use one of compose, ecs, kubernetes, swarm."],
     [
       'the ECS VPC',
       () => new System('shop', loose({ targetOptions: { ecs: { vpc: { vpcId: 'vpc-0a', availabilityZones: ['a', 'b'], publicSubnetIds: ['subnet-0a', 'subnet-0b'], privateSubnetIds: ['subnet-0c', 'subnet-0d'], subnetIds: [] } } } })),

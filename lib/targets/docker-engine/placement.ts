@@ -4,7 +4,7 @@ import type { FindingText } from './finding-text';
 import { propPath } from './prop-path';
 
 /** A node's architecture as Swarm reports it (`uname -m`), by the model's name. */
-export const SWARM_ARCH: Readonly<Record<string, string>> = { amd64: 'x86_64', arm64: 'aarch64' };
+const SWARM_ARCH: Readonly<Record<string, string>> = { amd64: 'x86_64', arm64: 'aarch64' };
 
 const ATTRIBUTE: Record<PlacementConstraintSpec['kind'], (c: PlacementConstraintSpec) => string> = {
   'node-label': (c) => `node.labels.${c.label}`,
