@@ -83,6 +83,23 @@ describe('the import of a service that pulls an official image and declares no p
     ]);
   });
 
+  test('GIVEN an official image that nothing depends on, links to or reaches by an alias WHEN imported THEN it gets no port: none is needed', () => {
+    const imported = importText(['services:', '  cache:', '    image: redis:7', '  app:', '    image: node:20', '    networks: { back: { aliases: [db] } }', '    depends_on: [cache]', 'networks:', '  back: {}'].join('\n'));
+    const spec = imported.system?.toSpec();
+    expect(spec?.services.map((s) => [s.name, s.main.ports.map((p) => p.containerPort)])).toEqual([
+      ['app', []],
+      ['cache', [6379]],
+    ]);
+    const lone = importText(['services:', '  db:', '    image: postgres:16'].join('\n'));
+    expect(lone.system?.toSpec().services[0].main.ports).toEqual([]);
+    expect(lone.diagnostics.map((d) => d.code)).not.toContain('import/inferred-port');
+  });
+
+  test('GIVEN an official image reached by a network alias WHEN imported THEN its ports are declared', () => {
+    const imported = importText(['services:', '  db:', '    image: postgres:16', '    networks: { back: { aliases: [database] } }', 'networks:', '  back: {}'].join('\n'));
+    expect(imported.system?.toSpec().services[0].main.ports.map((p) => p.containerPort)).toEqual([5432]);
+  });
+
   test('GIVEN a depended-on image that is no official one WHEN imported THEN its ports are still reported as unknown', () => {
     const imported = importText(['services:', '  app:', '    image: node:20', '    depends_on: [db]', '  db:', '    image: bitnami/postgresql:16'].join('\n'));
     expect(imported.diagnostics.filter((d) => d.code === 'import/undeclared-ports').map((d) => d.message)).toEqual([

@@ -27,6 +27,8 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
       }
     }
   }
+  // the services others depend on or link to, which the targets must let them reach
+  const needed = new Set(services.flatMap((s) => [...s.dependsOn.map((d) => d.composeName), ...s.links.map((l) => l.target)]));
   for (const target of services) {
     if (target.input.sidecarOf !== undefined || target.hostNetwork || target.kind === 'job') continue;
     const composeName = target.input.composeName;
@@ -42,7 +44,7 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
     }
     if (target.ports.length === 0) inferExposed(ctx, target);
     if (target.ports.length === 0) inferFromProxyLabel(ctx, target);
-    if (target.ports.length === 0) inferFromOfficialImage(ctx, target);
+    if (target.ports.length === 0 && (needed.has(composeName) || target.aliases.length > 0)) inferFromOfficialImage(ctx, target);
   }
 }
 
@@ -82,7 +84,10 @@ function inferExposed(ctx: ImportContext, target: ConvertedService): void {
   if (exposed) declareExposed(ctx, target, `${exposed.dockerfile} (${exposed.stage})`, exposed.ports);
 }
 
-/** The ports that the Docker Official Image a service pulls EXPOSEs (`mysql:8`: 3306, 33060), where it declares none itself. */
+/**
+ * The ports that the Docker Official Image a service pulls EXPOSEs (`mysql:8`: 3306, 33060), where it declares none
+ * itself and others depend on it, link to it or reach it by an alias.
+ */
 function inferFromOfficialImage(ctx: ImportContext, target: ConvertedService): void {
   const image = target.container.image;
   const ports = image.kind === 'registry' ? officialImagePorts(image.ref) : undefined;
