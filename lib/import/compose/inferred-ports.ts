@@ -90,8 +90,9 @@ function inferExposed(ctx: ImportContext, target: ConvertedService): void {
  */
 function inferFromOfficialImage(ctx: ImportContext, target: ConvertedService): void {
   const image = target.container.image;
-  const ports = image.kind === 'registry' ? officialImagePorts(image.ref) : undefined;
-  if (image.kind === 'registry' && ports) declareExposed(ctx, target, `the Docker Official Image ${image.ref}`, ports);
+  if (image.kind !== 'registry') return;
+  const ports = officialImagePorts(image.ref);
+  if (ports) declareExposed(ctx, target, `the Docker Official Image ${image.ref}`, ports);
 }
 
 /** Declares the ports an image EXPOSEs on a service that declares none, saying where they came from. */
