@@ -1,6 +1,6 @@
 import { at, type ImportContext } from './context';
-import { officialImagePorts, type ExposedPort } from './official-image-ports';
-import { boundFiles, exposedPorts } from './port-hints';
+import { officialImagePorts } from './official-image-ports';
+import { boundFiles, exposedPorts, type ExposedPort } from './port-hints';
 import type { ConvertedService } from './workload';
 
 /**

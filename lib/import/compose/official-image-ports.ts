@@ -1,10 +1,6 @@
-/** A port an image EXPOSEs: `3306`, `8600/udp`. */
-export interface ExposedPort {
-  readonly port: number;
-  readonly protocol: 'tcp' | 'udp';
-}
+import type { ExposedPort } from './port-hints';
 
-/** The EXPOSE of an image of the PHP images' variants: port 80 for Apache (the default), 9000 for FPM, none for the CLI. */
+/** The EXPOSE of an image built on PHP's, by variant: 80 for Apache (the default tags), 9000 for FPM, none for the CLI. */
 function phpVariant(tag: string): string[] {
   if (/(^|-)fpm(-|$)/.test(tag)) return ['9000'];
   if (/(^|-)cli(-|$)/.test(tag)) return [];
@@ -56,7 +52,7 @@ const OFFICIAL_PORTS: Readonly<Record<string, readonly string[] | ((tag: string)
   zookeeper: ['2181', '2888', '3888', '8080'],
 };
 
-/** The registry hosts that Docker reads as Docker Hub. */
+/** The hosts of Docker Hub's registry, which a reference may name before an official image's `library/`. */
 const DOCKER_HUB = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//;
 
 /**
