@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { resolveDockerName } from './docker-name';
 import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
@@ -10,6 +11,13 @@ export interface NetworkProps {
    * @default false
    */
   readonly internal?: boolean;
+  /**
+   * The name of the Docker network on Compose, Swarm and docker, as `docker network ls` shows it: the network an
+   * earlier Compose file named, or one that other Compose projects join, e.g. `shop_backend`. Kubernetes and ECS
+   * have no Docker networks and use the network's name.
+   * @default - Compose and Swarm: `<app>_<name>`; docker: `<app>-<name>`
+   */
+  readonly dockerName?: string;
 }
 
 /**
@@ -23,6 +31,7 @@ export class Network extends Construct {
 
   public readonly name: string;
   public readonly internal: boolean;
+  public readonly dockerName?: string;
 
   constructor(scope: Construct, id: string, props: NetworkProps = {}) {
     super(scope, uniqueId(scope, id));
@@ -31,8 +40,9 @@ export class Network extends Construct {
     if (this.name === 'default') {
       throw new ModelError(this.node.path, 'name', "'default' is the network of workloads that name none", id, "Give the network another name, e.g. 'backend'");
     }
-    checkKnownProps(this.node.path, '', props, propNames<NetworkProps>({ internal: true }));
+    checkKnownProps(this.node.path, '', props, propNames<NetworkProps>({ internal: true, dockerName: true }));
     this.internal = props.internal ?? false;
+    this.dockerName = resolveDockerName(this.node.path, 'network', props.dockerName);
   }
 }
 

@@ -37,6 +37,8 @@ export interface NetworkSpec {
   readonly path: string;
   /** No traffic leaves the network (Docker's `--internal`). */
   readonly internal: boolean;
+  /** The name of the Docker network on the Docker-engine targets, where it is not the one they would give it. */
+  readonly dockerName?: string;
   /** True for the implicit network of workloads that name none. */
   readonly isDefault: boolean;
   /** Names of the workloads (services and jobs) on this network, sorted. */

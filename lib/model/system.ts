@@ -102,6 +102,7 @@ export class System extends Construct {
       name: n.name,
       path: n.node.path,
       internal: n.internal,
+      ...(n.dockerName ? { dockerName: n.dockerName } : {}),
       isDefault: false,
       members: (networkMembers.get(n.name) ?? []).sort(),
     }));

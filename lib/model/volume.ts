@@ -3,7 +3,7 @@ import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
 import { parseSize } from './quantities';
-import { resolveDockerVolumeName } from './docker-volume-name';
+import { resolveDockerName } from './docker-name';
 import { resolveVolumeHostPath } from './volume-host-path';
 
 export interface VolumeProps {
@@ -56,7 +56,7 @@ export class Volume extends Construct {
       throw new ModelError(this.node.path, 'storageClass', 'must be a lowercase DNS name', props.storageClass, "Use the name of a StorageClass such as 'gp3'");
     }
     this.storageClass = props.storageClass;
-    this.dockerName = resolveDockerVolumeName(this.node.path, props.dockerName);
+    this.dockerName = resolveDockerName(this.node.path, 'volume', props.dockerName);
     this.hostPath = resolveVolumeHostPath(this.node.path, props.hostPath);
   }
 }

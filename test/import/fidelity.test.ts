@@ -119,12 +119,16 @@ describe('the real-world corpus', () => {
     expect(text('elasticsearch-logstash-kibana', 'ecs')).toContain('"DnsName": "es"');
   });
 
-  test('GIVEN links: [joomladb:mysql] (joomla-mysql) WHEN imported THEN joomladb carries the alias mysql on every Docker-engine target, and Kubernetes and ECS say that a port-less workload has no name', () => {
+  test('GIVEN links: [joomladb:mysql] (joomla-mysql) WHEN imported THEN joomladb carries the alias mysql on every target, reached on the port of mysql:5.6\'s EXPOSE', () => {
     expect(service('joomla-mysql', 'joomladb').aliases).toEqual(['mysql']);
     expect(parse(text('joomla-mysql', 'compose')).services.joomladb.networks).toEqual({ default: { aliases: ['mysql'] } });
     expect(parse(text('joomla-mysql', 'swarm')).services.joomladb.networks).toEqual({ default: { aliases: ['mysql'] } });
     expect(text('joomla-mysql', 'docker')).toContain('--network-alias joomladb --network-alias mysql');
-    expect(codes('joomla-mysql')).toEqual(expect.arrayContaining(['import/alias-scope', 'kubernetes/alias-without-ports', 'ecs/alias-without-ports']));
+    const mysql = parseManifest(text('joomla-mysql', 'kubernetes')).find((o) => o.kind === 'Service' && o.metadata?.name === 'mysql') as any;
+    expect([mysql?.spec.selector['app.kubernetes.io/name'], mysql?.spec.ports.map((p: { port: number }) => p.port)]).toEqual(['joomladb', [3306]]);
+    expect(codes('joomla-mysql')).toContain('import/alias-scope');
+    expect(codes('joomla-mysql')).not.toContain('kubernetes/alias-without-ports');
+    expect(codes('joomla-mysql')).not.toContain('ecs/alias-without-ports');
   });
 
   test('GIVEN ipv4_address and ipam (pihole-cloudflared-doh, whose pihole reaches cloudflared by 172.20.0.2) WHEN imported THEN the warnings say that a peer using the address fails, and the fix', () => {
@@ -168,9 +172,10 @@ describe('the real-world corpus', () => {
     expect(service('traefik-golang', 'backend').main.ports.map((p) => p.containerPort)).toEqual([80]);
   });
 
-  test('GIVEN a dependency on an image from a registry (nginx-flask-mongo) WHEN imported THEN the warning says what stays unknown', () => {
-    expect(result('nginx-flask-mongo').imported.diagnostics.find((d) => d.code === 'import/undeclared-ports')?.message).toBe(
-      'backend depends on mongo, which declares no port (the ports of mongo are in its registry\'s image, which the import does not read): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.',
+  test('GIVEN a dependency on a Docker Official Image (nginx-flask-mongo) WHEN imported THEN the port the image EXPOSEs is declared, and an info says where it came from', () => {
+    expect(result('nginx-flask-mongo').imported.diagnostics.filter((d) => d.code === 'import/undeclared-ports')).toEqual([]);
+    expect(result('nginx-flask-mongo').imported.diagnostics.find((d) => d.code === 'import/inferred-port' && d.keyPath === 'services.mongo')?.message).toBe(
+      'mongo declares no port, and the Docker Official Image mongo EXPOSEs 27017: it is imported, so that every target lets other services reach it.',
     );
   });
 

@@ -100,7 +100,7 @@ export function buildSystem(plan: ImportPlan, projectRoot: string = process.cwd(
     ...(plan.ecsLaunchType ? { ecs: { launchType: plan.ecsLaunchType } } : {}),
   };
   const system = new System(plan.name, Object.keys(targetOptions).length > 0 ? { targetOptions } : {});
-  const networks = new Map(plan.networks.map((n) => [n.id, new Network(system, n.id, n.internal ? { internal: true } : {})]));
+  const networks = new Map(plan.networks.map((n) => [n.id, new Network(system, n.id, { ...(n.internal ? { internal: true } : {}), ...(n.dockerName !== undefined ? { dockerName: n.dockerName } : {}) })]));
   const volumes = new Map(plan.volumes.map((v) => [v.id, new Volume(system, v.id, { ...(v.dockerName !== undefined ? { dockerName: v.dockerName } : {}), ...(v.hostPath !== undefined ? { hostPath: v.hostPath } : {}) })]));
   const secrets = new Map(
     plan.secrets.map((s) => [s.id, new Secret(system, s.id, { ...(s.envName ? { envName: s.envName } : {}), ...(s.existingName ? { existingName: s.existingName } : {}), ...(s.file !== undefined ? { file: s.file } : {}) })]),

@@ -99,7 +99,7 @@ export const IMPORT_CODES = {
   },
   'import/inferred-port': {
     severity: 'info',
-    summary: 'A port that another service reaches as `<service>:<port>` but that is not declared is imported, so every target lets it through.',
+    summary: 'A port that another service reaches as `<service>:<port>`, or that the image EXPOSEs (a project Dockerfile, a Docker Official Image) where the service declares none, is imported, so every target lets it through.',
   },
   'import/undeclared-ports': {
     severity: 'warning',

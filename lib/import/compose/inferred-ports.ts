@@ -1,5 +1,6 @@
 import { at, type ImportContext } from './context';
-import { boundFiles, exposedPorts } from './port-hints';
+import { officialImagePorts } from './official-image-ports';
+import { boundFiles, exposedPorts, type ExposedPort } from './port-hints';
 import type { ConvertedService } from './workload';
 
 /**
@@ -26,6 +27,8 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
       }
     }
   }
+  // the services others depend on or link to, which the targets must let them reach
+  const needed = new Set(services.flatMap((s) => [...s.dependsOn.map((d) => d.composeName), ...s.links.map((l) => l.target)]));
   for (const target of services) {
     if (target.input.sidecarOf !== undefined || target.hostNetwork || target.kind === 'job') continue;
     const composeName = target.input.composeName;
@@ -41,6 +44,7 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
     }
     if (target.ports.length === 0) inferExposed(ctx, target);
     if (target.ports.length === 0) inferFromProxyLabel(ctx, target);
+    if (target.ports.length === 0 && (needed.has(composeName) || target.aliases.length > 0)) inferFromOfficialImage(ctx, target);
   }
 }
 
@@ -77,13 +81,29 @@ function inferFromProxyLabel(ctx: ImportContext, target: ConvertedService): void
 /** The ports that the Dockerfile of a service built in the project EXPOSEs, where it declares none itself. */
 function inferExposed(ctx: ImportContext, target: ConvertedService): void {
   const exposed = exposedPorts(ctx, target.container.image);
-  if (!exposed || exposed.ports.length === 0) return;
-  for (const p of exposed.ports) target.ports.push({ containerPort: p.port, protocol: p.protocol, http: false });
-  const list = exposed.ports.map((p) => `${p.port}${p.protocol === 'udp' ? '/udp' : ''}`);
+  if (exposed) declareExposed(ctx, target, `${exposed.dockerfile} (${exposed.stage})`, exposed.ports);
+}
+
+/**
+ * The ports that the Docker Official Image a service pulls EXPOSEs (`mysql:8`: 3306, 33060), where it declares none
+ * itself and others depend on it, link to it or reach it by an alias.
+ */
+function inferFromOfficialImage(ctx: ImportContext, target: ConvertedService): void {
+  const image = target.container.image;
+  if (image.kind !== 'registry') return;
+  const ports = officialImagePorts(image.ref);
+  if (ports) declareExposed(ctx, target, `the Docker Official Image ${image.ref}`, ports);
+}
+
+/** Declares the ports an image EXPOSEs on a service that declares none, saying where they came from. */
+function declareExposed(ctx: ImportContext, target: ConvertedService, source: string, ports: readonly ExposedPort[]): void {
+  if (ports.length === 0) return;
+  for (const p of ports) target.ports.push({ containerPort: p.port, protocol: p.protocol, http: false });
+  const list = ports.map((p) => `${p.port}${p.protocol === 'udp' ? '/udp' : ''}`);
   ctx.reporter.report(
     'import/inferred-port',
     at(ctx, target.input.keyPath, target.input.map.line),
-    `${target.input.composeName} declares no port, and ${exposed.dockerfile} (${exposed.stage}) EXPOSEs ${list.join(', ')}: ${list.length === 1 ? 'it is' : 'they are'} imported, so that every target lets other services reach ${list.length === 1 ? 'it' : 'them'}.`,
+    `${target.input.composeName} declares no port, and ${source} EXPOSEs ${list.join(', ')}: ${list.length === 1 ? 'it is' : 'they are'} imported, so that every target lets other services reach ${list.length === 1 ? 'it' : 'them'}.`,
     `Declare ${list.length === 1 ? 'it' : 'them'}: expose: [${list.map((p) => `"${p}"`).join(', ')}].`,
   );
 }
@@ -111,7 +131,7 @@ export function reportPortless(ctx: ImportContext, services: readonly ConvertedS
     const image = target.container.image;
     const unknown =
       image.kind === 'registry'
-        ? `the ports of ${image.ref} are in its registry's image, which the import does not read`
+        ? `the ports of ${image.ref} are in its registry's image, which the import does not read, and it is no Docker Official Image whose ports the import knows`
         : `${image.context}/${image.dockerfile ?? 'Dockerfile'} EXPOSEs none, and no file of the project names ${target.input.composeName}:PORT`;
     ctx.reporter.report(
       'import/undeclared-ports',

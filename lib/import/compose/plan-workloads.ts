@@ -181,8 +181,11 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     });
   }
   for (const d of declared.values()) if (d.id !== 'default') networkIds.add(d.id);
-  const internalOf = (id: string): boolean => (id === defaultId ? defaultDeclared?.internal ?? false : [...declared.values()].find((d) => d.id === id)?.internal ?? false);
-  const networks = [...networkIds].sort().map((id) => ({ id, internal: internalOf(id) }));
+  const declaredOf = (id: string): DeclaredNetwork | undefined => (id === defaultId ? defaultDeclared : [...declared.values()].find((d) => d.id === id));
+  const networks = [...networkIds].sort().map((id) => {
+    const d = declaredOf(id);
+    return { id, internal: d?.internal ?? false, ...(d?.dockerName !== undefined ? { dockerName: d.dockerName } : {}) };
+  });
   return { networks, workloads: order(ctx, workloads) };
 }
 

@@ -29,6 +29,8 @@ export interface ImportPlan {
 export interface NetworkPlan {
   readonly id: string;
   readonly internal: boolean;
+  /** The Docker network's name the file gives it (`name:`). */
+  readonly dockerName?: string;
 }
 
 export interface VolumePlan {

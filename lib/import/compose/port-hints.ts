@@ -4,6 +4,12 @@ import type { ImportContext } from './context';
 import { outsideFileDir } from './paths';
 import type { ImagePlan, MountPlan } from './plan';
 
+/** A port an image EXPOSEs: `3306`, `8600/udp`. */
+export interface ExposedPort {
+  readonly port: number;
+  readonly protocol: 'tcp' | 'udp';
+}
+
 /** A file read for hints only: what is too large, outside the folder of the Compose file or not text is skipped. */
 const MAX_HINT_BYTES = 256 * 1024;
 
@@ -32,7 +38,7 @@ export function boundFiles(ctx: ImportContext, mounts: readonly MountPlan[]): { 
 interface Stage {
   readonly name?: string;
   readonly base: string;
-  readonly exposes: { port: number; protocol: 'tcp' | 'udp' }[];
+  readonly exposes: ExposedPort[];
   readonly vars: Map<string, string>;
 }
 
@@ -86,7 +92,7 @@ function stagesOf(text: string): Stage[] {
  * The ports that the stage a service builds (its `target`, else the last) EXPOSEs, with those of the stages it is
  * built FROM; undefined when the image is pulled from a registry or its Dockerfile cannot be read.
  */
-export function exposedPorts(ctx: ImportContext, image: ImagePlan): { readonly dockerfile: string; readonly stage: string; readonly ports: { port: number; protocol: 'tcp' | 'udp' }[] } | undefined {
+export function exposedPorts(ctx: ImportContext, image: ImagePlan): { readonly dockerfile: string; readonly stage: string; readonly ports: readonly ExposedPort[] } | undefined {
   if (image.kind !== 'build') return undefined;
   const dockerfile = path.posix.join(image.context, image.dockerfile ?? 'Dockerfile');
   const text = readHint(ctx, path.resolve(ctx.projectRoot, dockerfile));

@@ -1,3 +1,4 @@
+import { isDockerName } from '../../model/docker-name';
 import { asBoolean, asMap, asString, at, entry, reportUnhandled, type ImportContext } from './context';
 import { legacyExternalName } from './legacy-external';
 import { networkDriverKeys } from './network-drivers';
@@ -11,6 +12,8 @@ import type { VolumeNames } from './volume-names';
 export interface DeclaredNetwork {
   readonly id: string;
   readonly internal: boolean;
+  /** The Docker network's `name:`, which the Docker-engine targets keep. */
+  readonly dockerName?: string;
   readonly line: number;
 }
 
@@ -59,6 +62,21 @@ function reportIpam(ctx: ImportContext, map: LocatedMap, keyPath: string, name: 
   );
 }
 
+/** `name:` of a network that lading creates: the Docker network's name, kept where Docker accepts it. */
+function networkDockerName(ctx: ImportContext, map: LocatedMap, keyPath: string, name: string): string | undefined {
+  const n = entry(map, 'name');
+  if (!n) return undefined;
+  const value = asString(ctx, n.value, `${keyPath}.name`);
+  if (isDockerName(value)) return value;
+  ctx.reporter.report(
+    'import/unsupported-value',
+    at(ctx, `${keyPath}.name`, n.line),
+    `${JSON.stringify(value)} is not a Docker network name (letters, digits, _ . and -, starting with a letter or digit): network ${name} keeps the name each target gives it.`,
+    'Write a name Docker accepts, e.g. name: shop_backend.',
+  );
+  return undefined;
+}
+
 /** The top-level `networks`, by their name in the file. `default` is left to the caller. */
 export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined, names: NameTable): Map<string, DeclaredNetwork> {
   const out = new Map<string, DeclaredNetwork>();
@@ -66,19 +84,23 @@ export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined,
   for (const [name, e] of top.entries) {
     const p = `networks.${name}`;
     let internal = false;
+    let dockerName: string | undefined;
     if (!(e.value.kind === 'scalar' && e.value.value === null)) {
       const map = asMap(ctx, e.value, p);
       const isExternal = external(ctx, map, p, 'network', name);
       reportIpam(ctx, map, p, name);
-      reportUnhandled(ctx, map, p, new Set(['internal', 'external', 'ipam', ...(isExternal ? ['name'] : []), ...networkDriverKeys(ctx, map, p, name)]), RESOURCE_HINTS);
+      // the default network is the model's implicit one, which has no name of its own
+      const named = isExternal || name !== 'default';
+      reportUnhandled(ctx, map, p, new Set(['internal', 'external', 'ipam', ...(named ? ['name'] : []), ...networkDriverKeys(ctx, map, p, name)]), RESOURCE_HINTS);
       const i = entry(map, 'internal');
       if (i) internal = asBoolean(ctx, i.value, `${p}.internal`);
+      if (!isExternal && name !== 'default') dockerName = networkDockerName(ctx, map, p, name);
     }
     if (name === 'default') {
       out.set(name, { id: 'default', internal, line: e.line });
       continue;
     }
-    out.set(name, { id: names.claim('network', name, p, e.line), internal, line: e.line });
+    out.set(name, { id: names.claim('network', name, p, e.line), internal, ...(dockerName !== undefined ? { dockerName } : {}), line: e.line });
   }
   return out;
 }

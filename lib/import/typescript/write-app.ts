@@ -187,7 +187,10 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
   body.push(statement('const app = ', call('new System', str(plan.name), ...(systemProps ? [systemProps] : []))));
   const declarations: string[] = [];
   const bind = (variable: string | undefined): string => (variable ? `const ${variable} = ` : '');
-  for (const n of plan.networks) declarations.push(statement(bind(vars.network.get(n.id)), call(`new ${use('Network')}`, raw('app'), str(n.id), ...(n.internal ? [object([['internal', raw('true')]])] : []))));
+  for (const n of plan.networks) {
+    const o = object([['internal', n.internal ? raw('true') : undefined], ['dockerName', n.dockerName !== undefined ? str(n.dockerName) : undefined]]);
+    declarations.push(statement(bind(vars.network.get(n.id)), call(`new ${use('Network')}`, raw('app'), str(n.id), ...(o.kind === 'object' && o.entries.length > 0 ? [o] : []))));
+  }
   for (const v of plan.volumes) {
     const o = object([['dockerName', v.dockerName !== undefined ? str(v.dockerName) : undefined], ['hostPath', v.hostPath !== undefined ? str(v.hostPath) : undefined]]);
     declarations.push(statement(bind(vars.volume.get(v.id)), call(`new ${use('Volume')}`, raw('app'), str(v.id), ...(o.kind === 'object' && o.entries.length > 0 ? [o] : []))));

@@ -5,13 +5,15 @@ import type { ComposeMap } from './document';
 import type { ComposeScope } from './scope';
 
 /**
- * The top-level `networks`: every network a workload joins, `internal` kept. The system's implicit network is the
- * one named `default`, which Compose also gives to services that name none.
+ * The top-level `networks`: every network a workload joins, `internal` kept, and its Docker name as `name:`. The
+ * system's implicit network is the one named `default`, which Compose also gives to services that name none.
  */
 export function topLevelNetworks(scope: ComposeScope): ComposeMap | undefined {
   if (scope.spec.networks.length === 0) return undefined;
   const out: ComposeMap = {};
-  for (const network of scope.spec.networks) out[network.name] = network.internal ? { internal: true } : {};
+  for (const network of scope.spec.networks) {
+    out[network.name] = { ...(network.internal ? { internal: true } : {}), ...(network.dockerName !== undefined ? { name: network.dockerName } : {}) };
+  }
   return out;
 }
 

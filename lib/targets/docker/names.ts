@@ -5,9 +5,9 @@ export function appLabel(spec: SystemSpec): string {
   return `lading.app=${spec.name}`;
 }
 
-/** A network of the app on the host: `<app>-<network>`. */
+/** A network of the app on the host: its Docker name, or else `<app>-<network>`. */
 export function networkName(spec: SystemSpec, network: string): string {
-  return `${spec.name}-${network}`;
+  return spec.networks.find((n) => n.name === network)?.dockerName ?? `${spec.name}-${network}`;
 }
 
 /** A persistent volume of the app on the host: its Docker name, or else `<app>-<volume>`. */

@@ -13,10 +13,10 @@ function hostNetworkKey(spec: SystemSpec): string {
 }
 
 /**
- * The top-level `networks`: one overlay network per network of the system, `internal` kept, the implicit one
- * named `default` as in the Compose file. A network that a job joins is `attachable`, so the job can be re-run
- * by hand with `docker run --network <app>_<network>` next to the services. Host networking is Swarm's own
- * `host` network, external.
+ * The top-level `networks`: one overlay network per network of the system, `internal` and its Docker name (`name:`)
+ * kept, the implicit one named `default` as in the Compose file. A network that a job joins is `attachable`, so
+ * the job can be re-run by hand with `docker run --network <app>_<network>` next to the services. Host networking
+ * is Swarm's own `host` network, external.
  */
 export function topLevelNetworks(scope: SwarmScope): StackMap | undefined {
   const spec = scope.spec;
@@ -27,6 +27,7 @@ export function topLevelNetworks(scope: SwarmScope): StackMap | undefined {
       driver: 'overlay',
       internal: network.internal ? true : undefined,
       attachable: network.members.some((m) => jobs.has(m)) ? true : undefined,
+      name: network.dockerName,
     });
   }
   if ([...spec.services, ...spec.jobs].some((w) => w.hostNetwork)) out[hostNetworkKey(spec)] = { external: true, name: 'host' };
