@@ -38,6 +38,7 @@ describe('ECS: a system split over stacks whose services have routes', () => {
   const templates = templatesOf(result.files);
   const main = templates.get('Routed')!;
   const workloads = [...templates].filter(([name]) => name !== 'Routed');
+  const onEc2 = render(routedSystem('ec2'));
 
   test('GIVEN routed services in several workload stacks WHEN rendered THEN it synthesizes without a dependency cycle, and the shared stack depends on no workload stack', () => {
     const plan = planStacks(spec);
@@ -102,11 +103,16 @@ describe('ECS: a system split over stacks whose services have routes', () => {
     expect(workloads.reduce((n, [, t]) => n + toSites(t, 'AWS::EC2::SecurityGroupEgress').length, 0)).toBe(8);
   });
 
-  test('GIVEN the EC2 launch type WHEN rendered THEN no cycle either: the load balancer admits the container instances in the shared stack, and the rules are in the workload stacks', () => {
-    const ec2 = render(routedSystem('ec2'));
-    expect(ec2.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const t = templatesOf(ec2.files);
-    expect(ofType(t.get('Routed')!, 'AWS::ElasticLoadBalancingV2::ListenerRule')).toEqual([]);
+  test('GIVEN the EC2 launch type WHEN rendered THEN no cycle either: the load balancer admits the container instances of the bridged services in the shared stack, and the listener rules are in the workload stacks', () => {
+    expect(onEc2.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const t = templatesOf(onEc2.files);
+    const shared = t.get('Routed')!;
+    expect(ofType(shared, 'AWS::ElasticLoadBalancingV2::ListenerRule')).toEqual([]);
+    expect(references(shared.Resources).imports).toEqual([]);
+    const toSites = (x: Template) => ofType(x, 'AWS::EC2::SecurityGroupIngress').filter(([, r]) => String(r.Properties?.Description).startsWith('routes to site-'));
+    // the two bridged sites, in different workload stacks, are admitted by one rule on the instances' port range
+    expect(toSites(shared).map(([, r]) => [r.Properties!.Description, r.Properties!.FromPort, r.Properties!.ToPort])).toEqual([['routes to site-2 http-80', 32768, 65535]]);
+    expect([...t].filter(([name]) => name !== 'Routed').reduce((n, [, x]) => n + toSites(x).length, 0)).toBe(6);
     expect([...t].filter(([name]) => name !== 'Routed').reduce((n, [, x]) => n + ofType(x, 'AWS::ElasticLoadBalancingV2::ListenerRule').length, 0)).toBe(9);
   });
 
@@ -140,20 +146,26 @@ describe('ECS: a system split over stacks whose services have routes', () => {
     expect(rules).toBe(220);
   });
 
-  test('WHEN cfn-lint checks all the templates in one run THEN it finds nothing', () => {
+  test('WHEN cfn-lint checks all the templates, on Fargate and on EC2, in one run THEN it finds nothing', () => {
     requireTool('cfn-lint', ['--version'], 'Install it with `pip install cfn-lint==1.51.0`.');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-split-routes-lint-'));
     try {
-      const paths = result.files
-        .filter((f) => f.path.endsWith('.template.json'))
-        .map((f) => {
-          const p = path.join(dir, path.basename(f.path));
-          fs.writeFileSync(p, f.content);
-          return p;
-        });
+      const paths = [
+        ['fargate', result],
+        ['ec2', onEc2],
+      ].flatMap(([launchType, r]) => {
+        fs.mkdirSync(path.join(dir, launchType as string));
+        return (r as typeof result).files
+          .filter((f) => f.path.endsWith('.template.json'))
+          .map((f) => {
+            const p = path.join(dir, launchType as string, path.basename(f.path));
+            fs.writeFileSync(p, f.content);
+            return p;
+          });
+      });
       const r = spawnSync('cfn-lint', ['--format', 'json', '--', ...paths], { encoding: 'utf8', timeout: 600000 });
       const findings = JSON.parse(r.stdout || '[]') as { Level: string; Rule: { Id: string }; Message: string; Filename: string }[];
-      expect(findings.map((f) => `${path.basename(f.Filename)} ${f.Level} ${f.Rule.Id}: ${f.Message}`)).toEqual([]);
+      expect(findings.map((f) => `${path.relative(dir, f.Filename)} ${f.Level} ${f.Rule.Id}: ${f.Message}`)).toEqual([]);
       expect(r.status).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

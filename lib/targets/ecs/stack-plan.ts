@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { networkModeOf } from './ec2-networking';
 import { publishedPorts } from './ports';
 import { routedPorts } from './routed-ports';
 import { servesByName } from './serves-by-name';
@@ -27,8 +28,8 @@ const fits = (w: Weight): boolean => w.resources <= STACK_BUDGET.resources && w.
 /**
  * The resources of one workload, counted as the stack builds them: task definition, task and execution roles with
  * their policies, its security group, the ECS service, per published port a target group, a listener and two
- * security-group rules (four for udp), per routed port a target group (and on Fargate the two rules that admit the
- * routes' load balancer), per route a listener rule, per EFS volume a rule on the file system's group, and for a
+ * security-group rules (four for udp), per routed port a target group (and for a task of its own network interface
+ * the two rules that admit the routes' load balancer), per route a listener rule, per EFS volume a rule on the file system's group, and for a
  * scheduled job the rule with its role and policy. Bytes: a generous multiple of the workload's own description.
  */
 function workloadWeight(spec: SystemSpec, w: WorkloadSpec, publishedCount: number, udpPublished: number, routes: RouteCount): Weight {
@@ -37,7 +38,7 @@ function workloadWeight(spec: SystemSpec, w: WorkloadSpec, publishedCount: numbe
   let resources = 4; // task definition, task role, execution role, execution role policy
   if (spec.options.ecs.launchType === 'fargate') resources += 1; // own security group (awsvpc tasks only)
   if (volumes.size > 0) resources += 1 + volumes.size; // task role policy, one file-system rule per volume
-  if (w.kind === 'service') resources += 1 + publishedCount * 4 + udpPublished * 2 + routes.ports * (spec.options.ecs.launchType === 'fargate' ? 3 : 1) + routes.routes;
+  if (w.kind === 'service') resources += 1 + publishedCount * 4 + udpPublished * 2 + routes.ports * (networkModeOf(spec, w) === 'awsvpc' ? 3 : 1) + routes.routes;
   else if (w.schedule !== undefined) resources += 3 + (spec.options.ecs.launchType === 'fargate' ? 0 : 1);
   const bytes = 4_000 + 4 * JSON.stringify(w).length + publishedCount * 3_000 + routes.ports * 3_000 + routes.routes * 1_500;
   return { resources: resources + 1, bytes };
@@ -63,8 +64,8 @@ function routeCounts(spec: SystemSpec): Map<string, RouteCount> {
 /**
  * The resources of the routes' load balancer (routes.ts), all in the shared stack: the balancer and its security
  * group, the HTTP listener, with https routes the HTTPS listener and (from a hosted zone, without a certificate ARN)
- * the certificate, with a hosted zone an alias record per host, and on EC2 the two rules per routed port that admit
- * it to the container instances. 0 without routes.
+ * the certificate, with a hosted zone an alias record per host, and the two rules per routed port that admit it to
+ * the container instances (EC2 tasks in bridge or host mode). 0 without routes.
  */
 function routesResources(spec: SystemSpec): number {
   const routed = routedPorts(spec);
@@ -72,8 +73,8 @@ function routesResources(spec: SystemSpec): number {
   const o = spec.options.ecs;
   const https = routed.some((r) => r.route.scheme === 'https');
   const hosts = new Set(routed.map((r) => r.route.host)).size;
-  const ports = new Set(routed.map((r) => `${r.service.name}/${r.port.name}`)).size;
-  return 3 + (https ? 1 : 0) + (https && !o.certificateArn && o.hostedZone ? 1 : 0) + (o.hostedZone ? hosts : 0) + (o.launchType === 'fargate' ? 0 : ports * 2);
+  const onInstances = new Set(routed.filter((r) => networkModeOf(spec, r.service) !== 'awsvpc').map((r) => `${r.service.name}/${r.port.name}`)).size;
+  return 3 + (https ? 1 : 0) + (https && !o.certificateArn && o.hostedZone ? 1 : 0) + (o.hostedZone ? hosts : 0) + onInstances * 2;
 }
 
 /** What a part of the shared infrastructure adds: how many of it (secrets, networks...) and their resources. */
