@@ -14,6 +14,7 @@ import { ecsTarget, renderEcs } from '../../lib/targets/ecs/target';
 import type { TargetPart } from '../../lib/targets/target';
 import { loadExamples } from '../support/examples';
 import { PROJECT_ROOT } from './support/ecs-kit';
+import { routedSystem } from './support/routed-system';
 import { requireTool } from './support/tools';
 
 const context = { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' };
@@ -114,6 +115,28 @@ describe('ECS: a split system rendered in parts, one per thread', () => {
     expect(serial.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(byPath(joined.files)).toEqual(byPath(serial.files));
     expect(sortDiagnostics(joined.diagnostics)).toEqual(sortDiagnostics(serial.diagnostics));
+  });
+
+  describe.each(['ec2', 'fargate'] as const)('GIVEN a split system on %s whose services in several stacks have routes', (launchType) => {
+    const spec = routedSystem(launchType);
+    const serial = renderEcs(spec, context);
+    const count = planStacks(spec).buckets.length;
+    const { parts, joined } = inParts(spec, count);
+
+    test('WHEN rendered in one part per bucket and joined THEN every file is byte-identical to the serial render', () => {
+      expect(serial.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(count).toBeGreaterThanOrEqual(3);
+      expect(joined.files.map((f) => f.path)).toEqual(serial.files.map((f) => f.path));
+      expect(byPath(joined.files)).toEqual(byPath(serial.files));
+      expect(sortDiagnostics(joined.diagnostics)).toEqual(sortDiagnostics(serial.diagnostics));
+    });
+
+    test('WHEN rendered in parts THEN the main stack\'s resources are the same in every part, whichever routed services it builds', () => {
+      const resources = (part: TargetPart) => JSON.stringify(JSON.parse(byPath(part.files)['routed/Routed.template.json']).Resources);
+      const routedIn = partBuckets(spec, count).map((run) => [...planStacks(spec).bucketOf].filter(([name, key]) => name.startsWith('site-') && run.includes(key)).length);
+      expect(new Set(routedIn).size).toBeGreaterThan(1);
+      for (const part of parts.slice(1)) expect(resources(part)).toBe(resources(parts[0]));
+    });
   });
 
   test('GIVEN systems that stay one stack, or one thread WHEN counting parts THEN 1; a split system gets one part per thread, at most one per bucket', () => {

@@ -7,6 +7,15 @@ import { isLoopbackBound } from './exposure';
  * bridge mode gives (`-p 80`: the load balancer reaches the port the instance picks).
  */
 
+export type NetworkMode = 'awsvpc' | 'bridge' | 'host';
+
+/** The network mode of a workload's task: awsvpc on Fargate; on EC2 host or bridge when the model asks for them. */
+export function networkModeOf(spec: SystemSpec, w: WorkloadSpec): NetworkMode {
+  if (spec.options.ecs.launchType === 'fargate') return 'awsvpc';
+  if (w.hostNetwork) return 'host';
+  return needsBridge(w) ? 'bridge' : 'awsvpc';
+}
+
 /** True when the workload publishes a port on a dynamic host port: on EC2 its task needs bridge mode. */
 export function needsBridge(w: WorkloadSpec): boolean {
   return w.kind === 'service' && w.main.ports.some((p) => p.publish === 'dynamic' && !isLoopbackBound(p));

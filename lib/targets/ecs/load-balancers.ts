@@ -27,7 +27,7 @@ function portOf(protocol: 'tcp' | 'udp', from: number, to = from): ec2.Port {
   return from === to ? ec2.Port.tcp(from) : ec2.Port.tcpRange(from, to);
 }
 
-function sameStack(a: IConstruct, b: IConstruct): boolean {
+export function sameStack(a: IConstruct, b: IConstruct): boolean {
   return Stack.of(a) === Stack.of(b);
 }
 
@@ -35,7 +35,7 @@ function sameStack(a: IConstruct, b: IConstruct): boolean {
  * The load balancer's group may reach a target. Across stacks both rules go to the target's stack, which already
  * depends on the shared one (aws-cdk-lib would put the ingress rule beside the load balancer's group, a cycle).
  */
-function allowTo(lbGroup: ec2.SecurityGroup, target: ec2.IConnectable, port: ec2.Port, description: string): void {
+export function allowTo(lbGroup: ec2.SecurityGroup, target: ec2.IConnectable, port: ec2.Port, description: string): void {
   const group = target.connections.securityGroups[0];
   if (target.connections.securityGroups.length !== 1 || sameStack(lbGroup, group)) {
     lbGroup.connections.allowTo(target, port, description);

@@ -4,7 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
-import { needsBridge } from './ec2-networking';
+import { networkModeOf, type NetworkMode } from './ec2-networking';
 import { allowsAllEgress, reportInternalEgress, restrictEgress } from './internal-egress';
 import { EC2_FIX } from './launch-type';
 import { workloadsOf } from './workloads';
@@ -15,13 +15,7 @@ import { workloadsOf } from './workloads';
  * asked (ec2-networking.ts).
  */
 
-export type NetworkMode = 'awsvpc' | 'bridge' | 'host';
-
-export function networkModeOf(spec: SystemSpec, w: WorkloadSpec): NetworkMode {
-  if (spec.options.ecs.launchType === 'fargate') return 'awsvpc';
-  if (w.hostNetwork) return 'host';
-  return needsBridge(w) ? 'bridge' : 'awsvpc';
-}
+export { networkModeOf, type NetworkMode } from './ec2-networking';
 
 const NETWORK_MODES: Record<NetworkMode, ecs.NetworkMode> = {
   awsvpc: ecs.NetworkMode.AWS_VPC,

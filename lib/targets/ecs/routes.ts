@@ -6,28 +6,19 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import { routeUrl } from '../../model/route';
-import type { PortSpec, RouteSpec, ServiceSpec, SystemSpec } from '../../model/spec';
+import type { SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { targetGroupHealthCheck } from './health-checks';
-import type { ServiceTarget } from './load-balancers';
+import { allowTo, sameStack, type ServiceTarget } from './load-balancers';
+import { routedPorts, type Routed } from './routed-ports';
 import { PUBLIC_SUBNETS } from './vpc';
 
-/** One route with the service and port it leads to. */
-interface Routed {
-  readonly service: ServiceSpec;
-  readonly port: PortSpec;
-  readonly index: number;
-  readonly route: RouteSpec;
-}
-
-/** Every route of the system's services, in service order then port order. */
-function routedPorts(spec: SystemSpec): Routed[] {
-  return spec.services.flatMap((service) =>
-    service.main.ports.flatMap((port, index) => (port.routes ?? []).map((route) => ({ service, port, index, route }))),
-  );
-}
-
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The routes in the order of their listener rules' priorities (the first is priority 1): by host, then the longest path prefix. */
+function routeOrder(routed: readonly Routed[]): Routed[] {
+  return [...routed].sort((a, b) => byText(a.route.host, b.route.host) || b.route.path.length - a.route.path.length || byText(a.route.path, b.route.path) || byText(a.route.scheme, b.route.scheme));
+}
 
 /** The certificate of the https hosts, or undefined after an error says what is missing. */
 function certificateOf(stack: Stack, spec: SystemSpec, hosts: readonly string[], zone: route53.IHostedZone | undefined, d: EcsReporter): string | undefined {
@@ -54,6 +45,9 @@ function certificateOf(stack: Stack, spec: SystemSpec, hosts: readonly string[],
  * The system's routes on one shared Application Load Balancer: an HTTPS listener on 443 (the certificate from
  * `targetOptions.ecs`) with a rule per host and path prefix, longest prefix first; HTTP on 80 redirecting to HTTPS
  * (or forwarding the http routes); a target group per routed port; with a hosted zone, an alias record per host.
+ * The load balancer, its listeners, certificate and records are in `stack`; each service's target groups, listener
+ * rules and the rules of its security group are in the service's stack (load-balancers.ts does the same for
+ * published ports), so that in a split system the shared stack refers to no workload stack.
  * Returns the target groups each ECS service registers with, by service name.
  */
 export function buildRoutes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, targets: ReadonlyMap<string, ServiceTarget>, d: EcsReporter): Map<string, ecs.CfnService.LoadBalancerProperty[]> {
@@ -94,15 +88,22 @@ export function buildRoutes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, targe
   });
 
   const groups = new Map<string, elbv2.ApplicationTargetGroup>();
-  // the most specific rule first: by host, then the longest path prefix
-  const ordered = [...routed].sort((a, b) => byText(a.route.host, b.route.host) || b.route.path.length - a.route.path.length || byText(a.route.path, b.route.path) || byText(a.route.scheme, b.route.scheme));
-  ordered.forEach((r, i) => {
+  const admitted = new Set<string>();
+  // the most specific rule first: by host, then the longest path prefix; the priorities follow from the spec alone
+  routeOrder(routed).forEach((r, i) => {
     const target = targets.get(r.service.name);
-    if (!target?.service) return;
+    if (!target) return;
     const key = `${r.service.name}/${r.port.name}`;
+    if (!admitted.has(key)) {
+      // whether or not this part builds the service: the rules the main stack holds do not depend on it
+      admitted.add(key);
+      allowTo(sg, target.identity, target.networkMode === 'bridge' ? ec2.Port.tcpRange(32768, 65535) : ec2.Port.tcp(r.port.containerPort), `routes to ${r.service.name} ${r.port.name}`);
+    }
+    // the rest is in the service's own stack
+    if (!target.service) return;
+    const scope = target.service.node.scope!;
     let group = groups.get(key);
     if (!group) {
-      const scope = target.service.node.scope!;
       group = new elbv2.ApplicationTargetGroup(scope, `Route-${r.port.name}`, {
         vpc,
         port: r.port.containerPort,
@@ -112,7 +113,6 @@ export function buildRoutes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, targe
         deregistrationDelay: Duration.seconds(30),
       });
       groups.set(key, group);
-      sg.connections.allowTo(target.identity, target.networkMode === 'bridge' ? ec2.Port.tcpRange(32768, 65535) : ec2.Port.tcp(r.port.containerPort), `routes to ${r.service.name} ${r.port.name}`);
       const list = registrations.get(r.service.name) ?? [];
       list.push({ containerName: r.service.main.name, containerPort: r.port.containerPort, targetGroupArn: group.targetGroupArn });
       registrations.set(r.service.name, list);
@@ -120,12 +120,15 @@ export function buildRoutes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, targe
       if (https) target.service.node.addDependency(https);
     }
     const listener = r.route.scheme === 'https' ? https! : http;
-    new elbv2.ApplicationListenerRule(listener, `Rule-${i + 1}`, {
+    const props: elbv2.ApplicationListenerRuleProps = {
       listener,
       priority: i + 1,
       conditions: [elbv2.ListenerCondition.hostHeaders([r.route.host]), elbv2.ListenerCondition.pathPatterns(r.route.path === '/' ? ['/*'] : [r.route.path, `${r.route.path}/*`])],
       action: elbv2.ListenerAction.forward([group]),
-    });
+    };
+    // in a split system the rule goes beside its target group: the main stack refers to no workload stack
+    if (sameStack(listener, scope)) new elbv2.ApplicationListenerRule(listener, `Rule-${i + 1}`, props);
+    else new elbv2.ApplicationListenerRule(scope, `RouteRule-${i + 1}`, props);
   });
   if (zone) {
     const hosts = [...new Set(routed.map((r) => r.route.host))].sort(byText);

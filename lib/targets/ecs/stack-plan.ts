@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { networkModeOf } from './ec2-networking';
 import { publishedPorts } from './ports';
+import { routedPorts } from './routed-ports';
 import { servesByName } from './serves-by-name';
 import { needsPrivateSubnets } from './subnets';
 import { workloadsOf } from './workloads';
@@ -26,19 +28,53 @@ const fits = (w: Weight): boolean => w.resources <= STACK_BUDGET.resources && w.
 /**
  * The resources of one workload, counted as the stack builds them: task definition, task and execution roles with
  * their policies, its security group, the ECS service, per published port a target group, a listener and two
- * security-group rules (four for udp), per EFS volume a rule on the file system's group, and for a scheduled job
- * the rule with its role and policy. Bytes: a generous multiple of the workload's own description.
+ * security-group rules (four for udp), per routed port a target group (and for a task of its own network interface
+ * the two rules that admit the routes' load balancer), per route a listener rule, per EFS volume a rule on the file system's group, and for a
+ * scheduled job the rule with its role and policy. Bytes: a generous multiple of the workload's own description.
  */
-function workloadWeight(spec: SystemSpec, w: WorkloadSpec, publishedCount: number, udpPublished: number): Weight {
+function workloadWeight(spec: SystemSpec, w: WorkloadSpec, publishedCount: number, udpPublished: number, routes: RouteCount): Weight {
   const volumes = new Set<string>();
   for (const c of [w.main, ...w.sidecars]) for (const m of c.mounts) if (m.kind === 'volume') volumes.add(m.volume);
   let resources = 4; // task definition, task role, execution role, execution role policy
   if (spec.options.ecs.launchType === 'fargate') resources += 1; // own security group (awsvpc tasks only)
   if (volumes.size > 0) resources += 1 + volumes.size; // task role policy, one file-system rule per volume
-  if (w.kind === 'service') resources += 1 + publishedCount * 4 + udpPublished * 2;
+  if (w.kind === 'service') resources += 1 + publishedCount * 4 + udpPublished * 2 + routes.ports * (networkModeOf(spec, w) === 'awsvpc' ? 3 : 1) + routes.routes;
   else if (w.schedule !== undefined) resources += 3 + (spec.options.ecs.launchType === 'fargate' ? 0 : 1);
-  const bytes = 4_000 + 4 * JSON.stringify(w).length + publishedCount * 3_000;
+  const bytes = 4_000 + 4 * JSON.stringify(w).length + publishedCount * 3_000 + routes.ports * 3_000 + routes.routes * 1_500;
   return { resources: resources + 1, bytes };
+}
+
+/** How many routed ports a service has, and routes to them. */
+interface RouteCount {
+  readonly ports: number;
+  readonly routes: number;
+}
+
+/** The routes of each routed service, by name. */
+function routeCounts(spec: SystemSpec): Map<string, RouteCount> {
+  const ports = new Map<string, Set<string>>();
+  const routes = new Map<string, number>();
+  for (const r of routedPorts(spec)) {
+    ports.set(r.service.name, (ports.get(r.service.name) ?? new Set()).add(r.port.name));
+    routes.set(r.service.name, (routes.get(r.service.name) ?? 0) + 1);
+  }
+  return new Map([...ports].map(([name, set]) => [name, { ports: set.size, routes: routes.get(name)! }]));
+}
+
+/**
+ * The resources of the routes' load balancer (routes.ts), all in the shared stack: the balancer and its security
+ * group, the HTTP listener, with https routes the HTTPS listener and (from a hosted zone, without a certificate ARN)
+ * the certificate, with a hosted zone an alias record per host, and the two rules per routed port that admit it to
+ * the container instances (EC2 tasks in bridge or host mode). 0 without routes.
+ */
+function routesResources(spec: SystemSpec): number {
+  const routed = routedPorts(spec);
+  if (routed.length === 0) return 0;
+  const o = spec.options.ecs;
+  const https = routed.some((r) => r.route.scheme === 'https');
+  const hosts = new Set(routed.map((r) => r.route.host)).size;
+  const onInstances = new Set(routed.filter((r) => networkModeOf(spec, r.service) !== 'awsvpc').map((r) => `${r.service.name}/${r.port.name}`)).size;
+  return 3 + (https ? 1 : 0) + (https && !o.certificateArn && o.hostedZone ? 1 : 0) + (o.hostedZone ? hosts : 0) + onInstances * 2;
 }
 
 /** What a part of the shared infrastructure adds: how many of it (secrets, networks...) and their resources. */
@@ -51,7 +87,7 @@ interface SharedPart {
  * The shared infrastructure, part by part, counted as the stack builds it: the secrets it creates (one with
  * `existingName` adds none), per network (Fargate) a security group with a self-referencing rule per port of its
  * members, per volume an EFS file system with two mount targets, an access point and a security group, per kind of
- * load balancer the balancer and its security group, a new VPC (public subnets, and private ones with a NAT
+ * load balancer the balancer and its security group (the routes' one with its listeners and records), a new VPC (public subnets, and private ones with a NAT
  * gateway), the cluster with its log group and Cloud Map namespace, and EC2 capacity.
  */
 export interface SharedParts {
@@ -77,12 +113,13 @@ export function sharedParts(spec: SystemSpec): SharedParts {
     }
   }
   const kinds = new Set(publishedPorts(spec).map((p) => p.kind)).size;
+  const routes = routesResources(spec);
   const newVpc = spec.options.ecs.vpc ? 0 : 1;
   return {
     secrets: { count: secrets, resources: secrets },
     networks: { count: fargate ? spec.networks.length : 0, resources: networkResources },
     volumes: { count: spec.volumes.length, resources: spec.volumes.length * 5 },
-    loadBalancers: { count: kinds, resources: kinds * 2 },
+    loadBalancers: { count: kinds + (routes > 0 ? 1 : 0), resources: kinds * 2 + routes },
     // VPC, internet gateway and its attachment, per zone a public subnet, route table, association and route;
     // with private subnets per zone the same four again, and one NAT gateway with its address
     vpc: { count: newVpc, resources: newVpc * (needsPrivateSubnets(spec) ? 21 : 11) },
@@ -127,9 +164,11 @@ export function planStacks(spec: SystemSpec): StackPlan {
     const count = published.get(p.service.name) ?? { total: 0, udp: 0 };
     published.set(p.service.name, { total: count.total + 1, udp: count.udp + (p.port.protocol === 'udp' ? 1 : 0) });
   }
+  const routes = routeCounts(spec);
   const weights = workloadsOf(spec).map((w) => {
     const mine = (w.kind === 'service' ? published.get(w.name) : undefined) ?? { total: 0, udp: 0 };
-    return { name: w.name, bits: hashBits(w.name), weight: workloadWeight(spec, w, mine.total, mine.udp) };
+    const routed = (w.kind === 'service' ? routes.get(w.name) : undefined) ?? { ports: 0, routes: 0 };
+    return { name: w.name, bits: hashBits(w.name), weight: workloadWeight(spec, w, mine.total, mine.udp, routed) };
   });
   const total = weights.reduce((a, w) => add(a, w.weight), sharedWeight(spec));
   if (fits(total)) return { split: false, bucketOf: new Map(), buckets: [] };
