@@ -17,7 +17,7 @@ export function networkModeOf(spec: SystemSpec, w: WorkloadSpec): NetworkMode {
 }
 
 /** True when the workload publishes a port on a dynamic host port: on EC2 its task needs bridge mode. */
-export function needsBridge(w: WorkloadSpec): boolean {
+function needsBridge(w: WorkloadSpec): boolean {
   return w.kind === 'service' && w.main.ports.some((p) => p.publish === 'dynamic' && !isLoopbackBound(p));
 }
 
