@@ -55,7 +55,7 @@ export const IMPORT_CODES = {
   },
   'import/config-read-only': {
     severity: 'info',
-    summary: 'A writable bind of a project file, or of a folder with content, becomes a config file, read-only in the container on every target: a container that writes there fails; make the path a volume if it must write.',
+    summary: 'A writable bind of a project file, or of a folder with content, into a registry image becomes a config file, read-only in the container on every target: a container that writes there fails; make the path a volume if it must write.',
   },
   'import/unknown-reference': {
     severity: 'error',
