@@ -14,8 +14,8 @@ const MAX_BYTES = 1024 * 1024;
 
 /**
  * Names of the files a running program writes, never configuration: databases (`app.db`, `data.sqlite3`), the
- * state a program keeps (`acme.json`, Traefik's certificates), pid and lock files. A writable bind of
- * one, or of a folder that holds one, stays a bind.
+ * state a program keeps (`acme.json`, Traefik's certificates), pid and lock files. A writable bind of one, or of
+ * a folder that holds one, stays a bind.
  */
 const WRITTEN_NAMES = /(\.(db|db-\w+|sqlite\w*|sqlite-\w+|pid|lock)|^acme\.json)$/i;
 
@@ -25,13 +25,14 @@ const WRITTEN_NAMES = /(\.(db|db-\w+|sqlite\w*|sqlite-\w+|pid|lock)|^acme\.json)
  */
 const VARIABLE_DATA = /^\/(var\/(lib|log|cache|spool|run)|run)(\/|$)/;
 
-/** What a project path is on disk: a file, a small folder, or something else (missing, large, outside). */
+/** What a project path is on disk: a file, a small folder, or something else (missing, too large, not a file). */
 interface Shape {
   readonly kind: 'file' | 'small-folder' | 'other';
   /** True when the file, or a file of the folder, is named as a program's own data (WRITTEN_NAMES). */
   readonly written: boolean;
 }
 
+/** The shape of a project path: a file of at most 1 MiB, or a folder of 1 to 100 files of at most 1 MiB in all. */
 function shapeOf(abs: string): Shape {
   const other: Shape = { kind: 'other', written: false };
   let stat: fs.Stats;
