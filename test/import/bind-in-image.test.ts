@@ -68,7 +68,8 @@ describe('importing binds of the source the built image carries', () => {
     const outside = importProject(COMPOSE.replace('./backend/src:/code/src', './shared:/code/src'), { ...SOURCES, 'shared/a': 'a', 'backend/Dockerfile': DOCKERFILE });
     expect(bindsOf(outside)[0]).not.toHaveProperty('inImage');
     const pulled = importProject('services:\n  backend:\n    image: node:20\n    volumes:\n      - ./backend/src:/code/src\n', SOURCES);
-    expect(bindsOf(pulled)[0]).not.toHaveProperty('inImage');
+    // a pulled image carries none of the project: the folder becomes a config file, never a bind marked inImage
+    expect(pulled.plan.workloads[0].container.mounts).toEqual([{ kind: 'config', configFile: 'src', target: '/code/src', readOnly: true }]);
   });
 
   test('GIVEN every bind of a service marked inImage WHEN imported THEN ECS needs no EC2 launch type for it', () => {

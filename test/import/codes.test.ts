@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ComposeFileError, IMPORT_CODES, type ImportCode } from '../../lib/import/compose';
 import { LineCounter, parseDocument } from 'yaml';
 import { toLocated } from '../../lib/import/compose/located';
-import { importText, ROOT } from './support/import-kit';
+import { CORPUS, importText, ROOT } from './support/import-kit';
 
 interface Case {
   readonly compose: string;
@@ -11,6 +11,8 @@ interface Case {
   readonly at: string;
   readonly says: string;
   readonly env?: Record<string, string>;
+  /** A folder of test/import/corpus the file is imported from, for the project files it binds. */
+  readonly corpus?: string;
 }
 
 /** One small file per diagnostic code that the import reports (malformed files are tested below). */
@@ -74,6 +76,12 @@ const CASES: Record<string, Case> = {
     compose: 'services:\n  mail:\n    image: mailserver/docker-mailserver:14\n    restart: always\n    volumes: ["./docker-data/mail/:/var/mail/"]\n',
     at: 'services.mail.volumes[0]',
     says: './docker-data/mail is absent from the project (Docker creates it at the first start), and /var/mail/ is written to: it is imported as volume mail-data with hostPath ./docker-data/mail. Compose and docker bind the folder as the file does; Kubernetes, ECS and Swarm keep the data in a volume of their own.',
+  },
+  'import/config-read-only': {
+    compose: 'services:\n  temporal:\n    image: temporalio/auto-setup:1.22\n    restart: always\n    volumes: ["./dynamicconfig:/etc/temporal/config/dynamicconfig"]\n',
+    corpus: 'real/temporal',
+    at: 'services.temporal.volumes[0]',
+    says: './dynamicconfig is bound writable; it is imported as config file dynamicconfig, read-only in the container on every target: a container that writes to /etc/temporal/config/dynamicconfig fails with a read-only file system.',
   },
   'import/unknown-reference': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    depends_on: [api]\n',
@@ -197,7 +205,8 @@ const CASES: Record<string, Case> = {
 
 describe('every diagnostic code of the import', () => {
   test.each(Object.entries(CASES))('GIVEN a file that needs it WHEN imported THEN %s is reported at its key with its catalogue severity', (code, c) => {
-    const imported = importText(c.compose, c.env ? { env: c.env } : {});
+    const root = c.corpus === undefined ? undefined : path.join(CORPUS, c.corpus);
+    const imported = importText(c.compose, { ...(c.env ? { env: c.env } : {}), ...(root ? { projectRoot: root, file: path.join(root, 'compose.yaml') } : {}) });
     const found = imported.diagnostics.find((d) => d.code === code);
     expect(found).toBeDefined();
     expect(found?.keyPath).toBe(c.at);

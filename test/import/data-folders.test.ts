@@ -155,10 +155,10 @@ describe('data folders of the real-world corpus', () => {
   test.each([
     ['temporal', 'temporal', './dynamicconfig'],
     ['wasmedge-kafka-mysql', 'redpanda', './kafka'],
-  ])('%s: %s binds %s, which holds files: it stays a bind, with its warnings', (name, service, source) => {
+  ])('%s: %s binds %s, which holds files: not a data folder, a config file of those files', (name, service, source) => {
     const r = result(name);
-    expect(workloadOf(r, service).main.mounts).toEqual([expect.objectContaining({ kind: 'bind', source })]);
+    expect(workloadOf(r, service).main.files.map((f) => f.source)).toEqual([source.slice(2)]);
     expect(r.spec!.volumes.filter((v) => v.hostPath !== undefined)).toEqual([]);
-    expect(r.losses.filter((l) => l.owner === 'project-binds').map((l) => l.code).sort()).toEqual(['ecs/bind-mount-relative', 'kubernetes/relative-bind', 'swarm/bind-relative']);
+    expect(r.losses.filter((l) => l.owner === 'project-binds')).toEqual([]);
   });
 });

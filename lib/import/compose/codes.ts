@@ -53,6 +53,10 @@ export const IMPORT_CODES = {
     severity: 'info',
     summary: 'A writable bind of a project folder that is absent or empty holds data the container writes: it becomes a volume with hostPath, bound on Compose and docker, a volume of its own elsewhere.',
   },
+  'import/config-read-only': {
+    severity: 'info',
+    summary: 'A writable bind of a project file, or of a folder with content, into a registry image becomes a config file, read-only in the container on every target: a container that writes there fails; make the path a volume if it must write.',
+  },
   'import/unknown-reference': {
     severity: 'error',
     summary: 'A service, network or secret that is referred to but not defined (or left out by the chosen profiles).',

@@ -10,7 +10,7 @@ type BindPlan = Extract<MountPlan, { kind: 'bind' }>;
 const PLACEHOLDERS = new Set(['.gitkeep', '.keep', '.gitignore']);
 
 /** Mount points that are the host's own devices and sockets, never a data folder. */
-const HOST_THINGS = /(^\/(dev|proc|sys)(\/|$))|\.sock$/;
+export const HOST_THINGS = /(^\/(dev|proc|sys)(\/|$))|\.sock$/;
 
 /** A folder name that reads as a file name (`nginx.log`, `acme.json`): Docker would create a folder there. */
 const FILE_LIKE = /[^./]\.[A-Za-z0-9]{1,8}$/;
@@ -54,6 +54,11 @@ export class DataFolders {
   note(bind: BindPlan, keyPath: string, line: number): MountPlan {
     this.written.set(bind, { keyPath, line });
     return bind;
+  }
+
+  /** Where a bind was written, for the diagnostics of what it becomes. */
+  writtenAt(bind: MountPlan): { readonly keyPath: string; readonly line: number } | undefined {
+    return this.written.get(bind);
   }
 
   /** A service's mounts, each bind of a data folder that its image does not carry as a volume with a host path. */

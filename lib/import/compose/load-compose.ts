@@ -16,7 +16,7 @@ import { planWorkloads } from './plan-workloads';
 import { inActiveProfiles } from './profiles';
 import { MAX_INPUT_BYTES, readInput } from './read-input';
 import { SecretRegistry } from './secrets';
-import { bindsToConfigFiles } from './config-files';
+import { bindsToConfigFiles, type BindLocator } from './config-files';
 import { declareConfigs, withServiceConfigs } from './configs';
 import { DataFolders } from './data-folders';
 import { declareNetworks, declareSecrets, declareVolumes, type DeclaredVolume } from './top-level';
@@ -157,7 +157,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const topConfigs = entry(top, 'configs');
   const declaredConfigs = declareConfigs(ctx, topConfigs ? asMap(ctx, topConfigs.value, 'configs') : undefined, names);
   const serviceByPath = new Map(inputs.map((i) => [i.keyPath, i.map]));
-  const { configFiles, ...planned } = withConfigFiles(ctx, planWorkloads(ctx, converted, { declaredNetworks, skipped, names }), names);
+  const { configFiles, ...planned } = withConfigFiles(ctx, planWorkloads(ctx, converted, { declaredNetworks, skipped, names }), names, (m) => dataFolders.writtenAt(m));
   planned.workloads = withServiceConfigs(ctx, planned.workloads, serviceByPath, declaredConfigs);
   configFiles.push(...declaredConfigs.values());
   configFiles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -250,7 +250,7 @@ function sorted(ctx: ImportContext): ImportDiagnostic[] {
 
 
 /** The planned workloads with relative binds of project files as config files. */
-function withConfigFiles<P extends { workloads: WorkloadPlan[] }>(ctx: ImportContext, planned: P, names: NameTable): P & { configFiles: ConfigFilePlan[] } {
-  const { workloads, configFiles } = bindsToConfigFiles(ctx, planned.workloads, names);
+function withConfigFiles<P extends { workloads: WorkloadPlan[] }>(ctx: ImportContext, planned: P, names: NameTable, locate: BindLocator): P & { configFiles: ConfigFilePlan[] } {
+  const { workloads, configFiles } = bindsToConfigFiles(ctx, planned.workloads, names, locate);
   return { ...planned, workloads, configFiles };
 }
