@@ -1,7 +1,11 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { TargetName } from '../../lib/diagnostics/diagnostic';
-import { parseManifest } from '../support/kubernetes-validators';
-import { stackConfig } from '../support/swarm-validators';
+import { expectValidCompose } from '../support/compose-validators';
+import { parseManifest, validateManifest } from '../support/kubernetes-validators';
+import { expectValidStack, stackConfig } from '../support/swarm-validators';
 import { codesOf, fidelityOf, outputText, workloadOf, type FidelityResult } from './support/fidelity';
 
 // Each loss issue 21 lists, on a real-world file of test/import/corpus/real (see its SOURCE.md): what the import
@@ -9,6 +13,7 @@ import { codesOf, fidelityOf, outputText, workloadOf, type FidelityResult } from
 const FILES = [
   'django', 'fastapi', 'nginx-nodejs-redis', 'nginx-golang-postgres', 'react-java-mysql', 'elasticsearch-logstash-kibana', 'flask',
   'wireguard', 'temporal', 'langfuse', 'docker-mailserver', 'docker-wordpress', 'compose-env-interpolation', 'wasmedge-kafka-mysql',
+  'pihole-cloudflared-doh',
 ];
 const results = new Map<string, FidelityResult>();
 
@@ -44,6 +49,18 @@ function containerDefinition(name: string, id: string): any {
   const def = defs.find((d) => d.Name === id);
   if (!def) throw new Error(`no container definition ${id} in the ECS template of ${name}`);
   return def;
+}
+
+/** Compose, Kubernetes and Swarm accept a file's outputs. */
+function expectValidOutputs(name: string): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-real-'));
+  try {
+    expectValidCompose(text(name, 'compose'), dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  expect(validateManifest(text(name, 'kubernetes'))).toEqual([]);
+  expectValidStack(text(name, 'swarm'));
 }
 
 /** The diagnostic `code` of the import or of a target at `where`. */
@@ -229,5 +246,23 @@ describe('issue 21, one real-world file per loss', () => {
   test('healthcheck retries: 0 (docker-mailserver) WHEN imported THEN it is the Docker default, 3, as the engine reads it', () => {
     expect(workload('docker-mailserver', 'mailserver').main.health?.retries).toBe(3);
     expect(containerDefinition('docker-mailserver', 'mailserver').HealthCheck.Retries).toBe(3);
+  });
+
+  test('ipv4_address and ipam (pihole-cloudflared-doh, whose pihole reaches cloudflared at 172.20.0.2) WHEN imported THEN each is left out with what the targets do instead and what fails, and the outputs still validate', () => {
+    expect(finding('pihole-cloudflared-doh', 'import/unsupported-key', 'services.cloudflared.networks.dns-net.ipv4_address')).toBe(
+      'ipv4_address 172.20.0.2 is left out: each target assigns cloudflared an address itself (Docker from the network\'s pool, a pod IP on Kubernetes, a task\'s network interface on ECS), so a peer that connects to 172.20.0.2 instead of a name fails.',
+    );
+    expect(finding('pihole-cloudflared-doh', 'import/unsupported-key', 'networks.dns-net.ipam')).toBe(
+      'ipam is left out: each target assigns the addresses of network dns-net from a range of its own (Docker\'s pool, the cluster\'s pod network, the VPC\'s subnets), not from 172.20.0.0/24, so a peer or a rule that relies on an address in 172.20.0.0/24 fails.',
+    );
+    // the file's own value that relies on the address reaches the container unchanged
+    expect(workload('pihole-cloudflared-doh', 'pihole').main.env.PIHOLE_DNS_).toBe('172.20.0.2#5054;1.1.1.1');
+    const rendered = compose('pihole-cloudflared-doh');
+    expect(rendered.networks['dns-net']?.ipam).toBeUndefined();
+    expect(JSON.stringify(rendered.services.cloudflared)).not.toContain('ipv4_address');
+    expect(JSON.stringify(stack('pihole-cloudflared-doh'))).not.toContain('172.20.0.0/24');
+    expect(text('pihole-cloudflared-doh', 'docker')).not.toContain('--ip ');
+    expect(text('pihole-cloudflared-doh', 'docker')).not.toContain('--subnet');
+    expectValidOutputs('pihole-cloudflared-doh');
   });
 });
