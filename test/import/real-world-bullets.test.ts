@@ -13,7 +13,7 @@ import { codesOf, fidelityOf, outputText, workloadOf, type FidelityResult } from
 const FILES = [
   'django', 'fastapi', 'nginx-nodejs-redis', 'nginx-golang-postgres', 'react-java-mysql', 'elasticsearch-logstash-kibana', 'flask',
   'wireguard', 'temporal', 'langfuse', 'docker-mailserver', 'docker-wordpress', 'compose-env-interpolation', 'wasmedge-kafka-mysql',
-  'pihole-cloudflared-doh',
+  'pihole-cloudflared-doh', 'calcom',
 ];
 const results = new Map<string, FidelityResult>();
 
@@ -193,6 +193,24 @@ describe('issue 21, one real-world file per loss', () => {
     // bound on Compose as the file binds it, seen from dist/compose/docker-wordpress
     expect(compose('docker-wordpress').services.db.volumes).toEqual(['../../../../data/db:/var/lib/mysql']);
     expect(compose('docker-wordpress').services.wordpress.environment.LETSENCRYPT_EMAIL).toBe('my.email@mydomain.com');
+  });
+
+  test('an env_file whose values read others (calcom) WHEN imported THEN DATABASE_URL=postgresql://${POSTGRES_USER}:... and DATABASE_DIRECT_URL=${DATABASE_URL} reach database, which reads them only from .env, on every target', () => {
+    const url = 'postgresql://unicorn_user:magical_password@database:5432/calendso';
+    expect(workload('calcom', 'database').main.env).toMatchObject({ DATABASE_URL: url, DATABASE_DIRECT_URL: url, POSTGRES_USER: 'unicorn_user' });
+    expect(workload('calcom', 'calcom').main.env).toMatchObject({ DATABASE_URL: url, DATABASE_DIRECT_URL: url });
+    expect(Object.values(workload('calcom', 'database').main.env).some((v) => v.includes('${'))).toBe(false);
+    expect(compose('calcom').services.database.environment).toMatchObject({ DATABASE_URL: url, DATABASE_DIRECT_URL: url });
+    expect(stack('calcom').services.database.environment).toMatchObject({ DATABASE_URL: url, DATABASE_DIRECT_URL: url });
+    expect(containerDefinition('calcom', 'database').Environment).toEqual(expect.arrayContaining([{ Name: 'DATABASE_URL', Value: url }, { Name: 'DATABASE_DIRECT_URL', Value: url }]));
+    expect(text('calcom', 'docker')).toContain(url);
+    expect(text('calcom', 'kubernetes')).toContain(url);
+    // only the two build args .env does not set are unset: every variable the env_file reads is found
+    expect(result('calcom').imported.diagnostics.filter((d) => d.code === 'import/unset-variable').map((d) => d.keyPath)).toEqual([
+      'services.calcom.build.args.NEXT_PUBLIC_WEBSITE_TERMS_URL',
+      'services.calcom.build.args.NEXT_PUBLIC_WEBSITE_PRIVACY_POLICY_URL',
+    ]);
+    expectValidOutputs('calcom');
   });
 
   test('env_file (docker-mailserver) WHEN imported THEN its values reach the container: quotes taken off, comments left out', () => {
