@@ -13,7 +13,7 @@ import { codesOf, fidelityOf, outputText, workloadOf, type FidelityResult } from
 const FILES = [
   'django', 'fastapi', 'nginx-nodejs-redis', 'nginx-golang-postgres', 'react-java-mysql', 'elasticsearch-logstash-kibana', 'flask',
   'wireguard', 'temporal', 'langfuse', 'docker-mailserver', 'docker-wordpress', 'compose-env-interpolation', 'wasmedge-kafka-mysql',
-  'pihole-cloudflared-doh', 'calcom',
+  'pihole-cloudflared-doh', 'calcom', 'fides-mysql',
 ];
 const results = new Map<string, FidelityResult>();
 
@@ -171,6 +171,19 @@ describe('issue 21, one real-world file per loss', () => {
     expect(podSpec('wasmedge-kafka-mysql', 'etl').nodeSelector?.['kubernetes.io/arch']).toBeUndefined();
     expect(containerDefinition('wasmedge-kafka-mysql', 'etl')).toBeDefined();
     expect(Object.values<any>(ecs('wasmedge-kafka-mysql').Resources).filter((r) => r.Type === 'AWS::ECS::TaskDefinition').every((r) => r.Properties.RuntimePlatform?.CpuArchitecture === undefined)).toBe(true);
+  });
+
+  test('platform linux/amd64 (fides-mysql) WHEN imported THEN every target runs mysql_example on amd64: Compose platform, docker --platform, a Swarm constraint, a Kubernetes nodeSelector, the ECS RuntimePlatform', () => {
+    expect(workload('fides-mysql', 'mysql-example').platform).toEqual({ os: 'linux', architecture: 'amd64' });
+    expect(codes('fides-mysql')).not.toContain('import/unsupported-value');
+    expect(codes('fides-mysql')).not.toContain('import/unsupported-key');
+    expect(compose('fides-mysql').services['mysql-example'].platform).toBe('linux/amd64');
+    expect(text('fides-mysql', 'docker')).toContain('--platform linux/amd64');
+    expect(stack('fides-mysql').services['mysql-example'].deploy.placement.constraints).toEqual(expect.arrayContaining(['node.platform.os == linux', 'node.platform.arch == x86_64']));
+    expect(podSpec('fides-mysql', 'mysql-example').nodeSelector).toMatchObject({ 'kubernetes.io/arch': 'amd64' });
+    const task = Object.values<any>(ecs('fides-mysql').Resources).find((r) => r.Type === 'AWS::ECS::TaskDefinition');
+    expect(task.Properties.RuntimePlatform).toMatchObject({ CpuArchitecture: 'X86_64', OperatingSystemFamily: 'LINUX' });
+    expectValidOutputs('fides-mysql');
   });
 
   test('.env interpolation (wireguard) WHEN imported THEN ${TIMEZONE} and ${VPN_SERVER_URL} take the .env values, its inline comment left out', () => {
