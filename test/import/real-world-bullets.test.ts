@@ -286,6 +286,10 @@ describe('issue 21, one real-world file per loss', () => {
     expect(finding('pihole-cloudflared-doh', 'import/unsupported-key', 'networks.dns-net.ipam')).toBe(
       'ipam is left out: each target assigns the addresses of network dns-net from a range of its own (Docker\'s pool, the cluster\'s pod network, the VPC\'s subnets), not from 172.20.0.0/24, so a peer or a rule that relies on an address in 172.20.0.0/24 fails.',
     );
+    // and the one change that keeps the file working on every target
+    const fixAt = (keyPath: string) => result('pihole-cloudflared-doh').imported.diagnostics.find((d) => d.keyPath === keyPath)?.fix;
+    expect(fixAt('services.cloudflared.networks.dns-net.ipv4_address')).toBe('Reach cloudflared by its service name (or an alias) instead of the address.');
+    expect(fixAt('networks.dns-net.ipam')).toBe('Reach services by name (or an alias), not by address.');
     // the file's own value that relies on the address reaches the container unchanged
     expect(workload('pihole-cloudflared-doh', 'pihole').main.env.PIHOLE_DNS_).toBe('172.20.0.2#5054;1.1.1.1');
     const rendered = compose('pihole-cloudflared-doh');
