@@ -100,3 +100,29 @@ describe('lading/testing', () => {
     expect(onlyTemplate('vault', { Vault: 1 })).toBe(1);
   });
 });
+
+describe('Testing with stages', () => {
+  /** A stage function, as an app module exports it: two web replicas in prod, one elsewhere. */
+  const staged = (stage: { readonly name: string }): System => {
+    const app = new System('staged');
+    new Service(app, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], replicas: stage.name === 'prod' ? 2 : 1 });
+    return app;
+  };
+  const replicasOf = async (options: { stage?: string }) => {
+    const objects = await Testing.kubernetesObjects(staged, options);
+    return (objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { replicas: number } }).spec.replicas;
+  };
+
+  test('GIVEN a stage function WHEN tested with stage prod and with no stage THEN prod builds its own System, and no stage builds dev, as lading synth does', async () => {
+    expect(await replicasOf({ stage: 'prod' })).toBe(2);
+    expect(await replicasOf({})).toBe(1);
+    expect(Testing.systemOf(staged).toSpec().services[0].replicas).toBe(1);
+    const compose = await Testing.composeDocument(staged, { stage: 'prod' });
+    expect((compose.services as Record<string, { deploy: { replicas: number } }>).web.deploy.replicas).toBe(2);
+  });
+
+  test('GIVEN a stage that is no DNS label, or a stage for a System that is the same in every stage WHEN tested THEN one line says what to change', () => {
+    expect(() => Testing.systemOf(staged, { stage: 'Prod!' })).toThrow('stage Prod!: a stage name must be a DNS-1123 label (got "Prod!"). Write e.g. stage prod, or leave it out for the default stage dev.');
+    expect(() => Testing.systemOf(shop(), { stage: 'prod' })).toThrow('stage prod: shop is one System for every stage. Export a function (stage) => System to build stages, or leave stage out.');
+  });
+});
