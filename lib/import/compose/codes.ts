@@ -47,7 +47,7 @@ export const IMPORT_CODES = {
   },
   'import/docker-volume-name': {
     severity: 'info',
-    summary: 'A volume renamed for the model keeps the Docker volume Compose created on Compose, Swarm and docker, so its data is found.',
+    summary: 'A volume renamed for the model keeps its Docker volume (the one its `name:` gives, or else the one Compose created) on Compose, Swarm and docker, so its data is found.',
   },
   'import/data-folder': {
     severity: 'info',

@@ -18,7 +18,7 @@ export interface DeclaredNetwork {
 }
 
 const RESOURCE_HINTS: Record<string, string> = {
-  name: 'lading names networks and volumes after the system and the id.',
+  name: 'Only a network or volume that lading creates keeps its name: the default network, and a volume that binds a host path, have none of their own.',
   labels: 'The model has no labels on networks and volumes.',
 };
 
@@ -62,17 +62,20 @@ function reportIpam(ctx: ImportContext, map: LocatedMap, keyPath: string, name: 
   );
 }
 
-/** `name:` of a network that lading creates: the Docker network's name, kept where Docker accepts it. */
-function networkDockerName(ctx: ImportContext, map: LocatedMap, keyPath: string, name: string): string | undefined {
+const NAME_EXAMPLES = { network: 'shop_backend', volume: 'shop_db_data' } as const;
+
+/** `name:` of a network or volume that lading creates: its name on the Docker engine, kept where Docker accepts it. */
+function dockerNameOf(ctx: ImportContext, map: LocatedMap, keyPath: string, kind: 'network' | 'volume', name: string): string | undefined {
   const n = entry(map, 'name');
   if (!n) return undefined;
   const value = asString(ctx, n.value, `${keyPath}.name`);
   if (isDockerName(value)) return value;
+  const kept = kind === 'network' ? 'the name each target gives it' : 'the name each target gives it without name:';
   ctx.reporter.report(
     'import/unsupported-value',
     at(ctx, `${keyPath}.name`, n.line),
-    `${JSON.stringify(value)} is not a Docker network name (letters, digits, _ . and -, starting with a letter or digit): network ${name} keeps the name each target gives it.`,
-    'Write a name Docker accepts, e.g. name: shop_backend.',
+    `${JSON.stringify(value)} is not a Docker ${kind} name (letters, digits, _ . and -, starting with a letter or digit): ${kind} ${name} keeps ${kept}.`,
+    `Write a name Docker accepts, e.g. name: ${NAME_EXAMPLES[kind]}.`,
   );
   return undefined;
 }
@@ -94,7 +97,7 @@ export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined,
       reportUnhandled(ctx, map, p, new Set(['internal', 'external', 'ipam', ...(named ? ['name'] : []), ...networkDriverKeys(ctx, map, p, name)]), RESOURCE_HINTS);
       const i = entry(map, 'internal');
       if (i) internal = asBoolean(ctx, i.value, `${p}.internal`);
-      if (!isExternal && name !== 'default') dockerName = networkDockerName(ctx, map, p, name);
+      if (!isExternal && name !== 'default') dockerName = dockerNameOf(ctx, map, p, 'network', name);
     }
     if (name === 'default') {
       out.set(name, { id: 'default', internal, line: e.line });
@@ -114,17 +117,22 @@ export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, 
   if (!top) return out;
   for (const [name, e] of top.entries) {
     const p = `volumes.${name}`;
+    let dockerName: string | undefined;
+    let isExternal = false;
     if (!(e.value.kind === 'scalar' && e.value.value === null)) {
       const map = asMap(ctx, e.value, p);
-      const isExternal = external(ctx, map, p, 'volume', name);
+      isExternal = external(ctx, map, p, 'volume', name);
       const driver = volumeDriverOf(ctx, map, p, name);
-      reportUnhandled(ctx, map, p, new Set(['external', ...(isExternal ? ['name'] : []), ...driver.read]), RESOURCE_HINTS);
-      if (driver.bind !== undefined && !isExternal) {
-        out.set(name, { bind: driver.bind });
+      const binds = driver.bind !== undefined && !isExternal;
+      // a volume that binds a host path is that bind in every service: no Docker volume carries the name
+      reportUnhandled(ctx, map, p, new Set(['external', ...(binds ? [] : ['name']), ...driver.read]), RESOURCE_HINTS);
+      if (binds) {
+        out.set(name, { bind: driver.bind! });
         continue;
       }
+      if (!isExternal) dockerName = dockerNameOf(ctx, map, p, 'volume', name);
     }
-    out.set(name, names.claim(name, p, e.line));
+    out.set(name, names.claim(name, p, e.line, { ...(dockerName !== undefined ? { named: dockerName } : {}), external: isExternal }));
   }
   return out;
 }
