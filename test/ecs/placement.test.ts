@@ -102,3 +102,56 @@ describe('placement on ECS: constraints and strategies on EC2, the runtime platf
     expect(taskDefinitionOf(t, 'shop-migrate').PlacementConstraints).toEqual([{ Type: 'memberOf', Expression: 'attribute:db == true' }]);
   });
 });
+
+describe('node labels in the cluster query language: quoted where they must be, refused where ECS cannot hold them', () => {
+  test('GIVEN label values with spaces, @, / and : on EC2 WHEN synthesized THEN each argument is in single quotes, a bare one is not, and the put-attributes fix quotes its words for the shell', () => {
+    const spec = ec2(
+      shop({
+        placement: {
+          constraints: [Placement.nodeLabel('zone', 'eu west 1'), Placement.nodeLabel('owner', 'ops@example.com').not(), Placement.nodeLabel('rack', 'r1/a:2'), Placement.nodeLabel('tier', 'db_2.x')],
+        },
+      }),
+    );
+    const { template, diagnostics } = synthEcs(spec);
+    expect(taskDefinitionOf(template!, 'shop-web').PlacementConstraints).toEqual([
+      { Type: 'memberOf', Expression: "attribute:zone == 'eu west 1'" },
+      { Type: 'memberOf', Expression: "attribute:owner != 'ops@example.com'" },
+      { Type: 'memberOf', Expression: "attribute:rack == 'r1/a:2'" },
+      { Type: 'memberOf', Expression: 'attribute:tier == db_2.x' },
+    ]);
+    expect(find(diagnostics, 'ecs/placement-attribute').fix).toBe(
+      'Add "zone":"eu west 1" to ECS_INSTANCE_ATTRIBUTES in /etc/ecs/ecs.config of those instances, or run `aws ecs put-attributes --attributes \'name=zone,value=eu west 1,targetType=container-instance,targetId=<instance ARN>\'`.',
+    );
+    expect(codes(diagnostics)).not.toContain('ecs/placement-value');
+  });
+
+  test.each<[string, Placement, string]>([
+    ['a character no ECS attribute value holds', Placement.nodeLabel('zone', 'eu#1'), 'node.labels.zone == eu#1 cannot be a cluster query of web: an ECS attribute value holds only letters, digits, spaces and - _ . @ / \\ : (got "eu#1", with "#")'],
+    ['a quote', Placement.nodeLabel('zone', "it's").not(), 'node.labels.zone != it\'s cannot be a cluster query of web: an ECS attribute value holds only letters, digits, spaces and - _ . @ / \\ : (got "it\'s", with "\'")'],
+    ['a backslash', Placement.nodeLabel('share', 'c:\\data'), 'node.labels.share == c:\\data cannot be a cluster query of web: the cluster query language has no way to write a backslash in an argument (got "c:\\\\data")'],
+    ['a value of 129 characters', Placement.nodeLabel('zone', 'z'.repeat(129)), `node.labels.zone == ${'z'.repeat(129)} cannot be a cluster query of web: an ECS attribute value is at most 128 characters (got 129)`],
+    ['a label name of 129 characters', Placement.nodeLabel('z'.repeat(129), 'eu-1'), `node.labels.${'z'.repeat(129)} == eu-1 cannot be a cluster query of web: an ECS attribute name is at most 128 letters, digits and - _ / \\ . (got "${'z'.repeat(129)}")`],
+  ])('GIVEN %s in a node label on EC2 WHEN synthesized THEN ecs/placement-value refuses it, and no template is written', (_, rule, message) => {
+    const { template, diagnostics } = synthEcs(ec2(shop({ placement: { constraints: [rule] } })));
+    const d = find(diagnostics, 'ecs/placement-value');
+    expect([d.severity, d.path, d.message, d.fix]).toEqual([
+      'error',
+      'shop/web placement.constraints[0]',
+      message,
+      'Label the nodes with a name of letters, digits and - _ / . and a value of letters, digits, spaces and - _ . @ / :, and write that label in Placement.nodeLabel.',
+    ]);
+    expect(template).toBeUndefined();
+    expect(codes(diagnostics)).not.toContain('ecs/placement-attribute');
+  });
+
+  test('GIVEN a spread over a label of 129 characters on EC2 WHEN synthesized THEN ecs/placement-value refuses the spread', () => {
+    const { template, diagnostics } = synthEcs(ec2(shop({ placement: { spread: ['z'.repeat(129)] } })));
+    const d = find(diagnostics, 'ecs/placement-value');
+    expect(template).toBeUndefined();
+    expect([d.severity, d.path, d.message]).toEqual([
+      'error',
+      'shop/web placement.spread[0]',
+      `the spread of web over node label ${'z'.repeat(129)} cannot be a placement strategy: an ECS attribute name is at most 128 letters, digits and - _ / \\ . (got "${'z'.repeat(129)}")`,
+    ]);
+  });
+});

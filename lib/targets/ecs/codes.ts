@@ -207,6 +207,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: 'A node label is a custom attribute of the container instances: a task is placed only on an instance that carries it, which lading\'s own instances do not.',
   },
+  'ecs/placement-value': {
+    severity: 'error',
+    summary: 'A node label that no container instance can carry as a custom attribute (a value with characters ECS refuses, or a backslash the cluster query language cannot write) is refused: left out, the tasks would run on any instance.',
+  },
   'ecs/max-replicas-per-node': {
     severity: 'warning',
     summary: 'ECS caps the tasks per container instance at 1 only (distinctInstance): a higher cap is left out.',

@@ -1,18 +1,26 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { shellQuote } from '../../docker-notation/health-probes';
 import type { PlacementConstraintSpec, ServiceSpec, WorkloadSpec } from '../../model/spec';
 import { constraintText } from '../docker-engine/placement';
+import { attributeArgument, attributeNameProblem } from './cluster-query';
 import type { EcsReporter } from './codes';
 import { EC2_FIX } from './launch-type';
 
 /** ECS's names of a container instance's CPU architecture (`ecs.cpu-architecture`). */
 const ECS_ARCH: Readonly<Record<string, string>> = { amd64: 'x86_64', arm64: 'arm64' };
 
-/** A rule in the cluster query language, or why ECS cannot express it. */
-function expressionOf(w: WorkloadSpec, c: PlacementConstraintSpec): { expression?: string; dropped?: string } {
+/**
+ * A rule in the cluster query language; or why ECS cannot express it: left out (`dropped`), or, for a node label
+ * no container instance can carry, refused (`refused`), since leaving it out would place the tasks anywhere.
+ */
+function expressionOf(w: WorkloadSpec, c: PlacementConstraintSpec): { expression?: string; dropped?: string; refused?: string } {
   const text = constraintText(c);
   switch (c.kind) {
-    case 'node-label':
-      return { expression: `attribute:${c.label} ${c.operator} ${c.value}` };
+    case 'node-label': {
+      const { argument, why } = attributeArgument(c.value);
+      const refused = attributeNameProblem(c.label!) ?? why;
+      return refused !== undefined ? { refused } : { expression: `attribute:${c.label} ${c.operator} ${argument}` };
+    }
     case 'os':
       return { expression: `attribute:ecs.os-type ${c.operator} ${c.value}` };
     case 'arch':
@@ -41,18 +49,27 @@ export function applyTaskPlacement(taskDefinition: ecs.TaskDefinition, w: Worklo
       d.report('ecs/placement', path, `Fargate chooses the host of each task: ${constraintText(c)} is left out, and ${w.name} runs on any Fargate capacity`, `${EC2_FIX}, with container instances that meet the rule.`);
       return;
     }
-    const { expression, dropped } = expressionOf(w, c);
+    const { expression, dropped, refused } = expressionOf(w, c);
+    if (refused) {
+      d.report(
+        'ecs/placement-value',
+        path,
+        `${constraintText(c)} cannot be a cluster query of ${w.name}: ${refused}`,
+        'Label the nodes with a name of letters, digits and - _ / . and a value of letters, digits, spaces and - _ . @ / :, and write that label in Placement.nodeLabel.',
+      );
+    }
     if (dropped) {
       d.report('ecs/placement', path, dropped, `Give the container instances ${w.name} must run on a custom attribute (ECS_INSTANCE_ATTRIBUTES in /etc/ecs/ecs.config, or \`aws ecs put-attributes\`) and write Placement.nodeLabel(attribute, value).`);
     }
     if (!expression) return;
     taskDefinition.addPlacementConstraint(ecs.PlacementConstraint.memberOf(expression));
     if (c.kind === 'node-label' && c.operator === '==') {
+      const attributes = `name=${c.label},value=${c.value},targetType=container-instance,targetId=<instance ARN>`;
       d.report(
         'ecs/placement-attribute',
         path,
         `a task of ${w.name} is placed only on a container instance with the custom attribute ${c.label}=${c.value}: the instances lading adds carry none, so no task is placed until some do`,
-        `Add "${c.label}":"${c.value}" to ECS_INSTANCE_ATTRIBUTES in /etc/ecs/ecs.config of those instances, or run \`aws ecs put-attributes --attributes name=${c.label},value=${c.value},targetType=container-instance,targetId=<instance ARN>\`.`,
+        `Add "${c.label}":"${c.value}" to ECS_INSTANCE_ATTRIBUTES in /etc/ecs/ecs.config of those instances, or run \`aws ecs put-attributes --attributes ${c.value.includes(' ') ? shellQuote(attributes) : attributes}\`.`,
       );
     }
   });
@@ -78,7 +95,11 @@ export function placementArchitecture(w: WorkloadSpec): 'amd64' | 'arm64' | unde
 export function applyServicePlacement(service: ecs.BaseService, s: ServiceSpec, d: EcsReporter): void {
   const p = s.placement;
   if (!p || !(service instanceof ecs.Ec2Service)) return;
-  if (p.spread.length > 0) service.addPlacementStrategies(...p.spread.map((label) => ecs.PlacementStrategy.spreadAcross(`attribute:${label}`)));
+  p.spread.forEach((label, i) => {
+    const refused = attributeNameProblem(label);
+    if (refused) d.report('ecs/placement-value', `${s.path} placement.spread[${i}]`, `the spread of ${s.name} over node label ${label} cannot be a placement strategy: ${refused}`, 'Label the nodes with a name of at most 128 letters, digits and - _ / . and spread over that label.');
+    else service.addPlacementStrategies(ecs.PlacementStrategy.spreadAcross(`attribute:${label}`));
+  });
   if (p.maxReplicasPerNode === 1) service.addPlacementConstraints(ecs.PlacementConstraint.distinctInstances());
   else if (p.maxReplicasPerNode !== undefined) {
     d.report(
