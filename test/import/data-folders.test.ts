@@ -106,6 +106,69 @@ describe('importing binds of data folders as volumes with a host path', () => {
   });
 });
 
+describe('a data folder that another service binds read-only', () => {
+  const compose = [
+    'services:',
+    '  backup:',
+    '    image: example/backup:1.0',
+    '    restart: always',
+    '    volumes: ["./data/db:/backup/db:ro"]',
+    '  db:',
+    '    image: postgres:16',
+    '    restart: always',
+    '    volumes:',
+    '      - type: bind',
+    '        source: ./data/db/',
+    '        target: /var/lib/postgresql/data',
+    '',
+  ].join('\n');
+  let r: FidelityResult;
+  beforeAll(async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-import-data-folders-'));
+    try {
+      fs.mkdirSync(path.join(root, 'shop'));
+      fs.writeFileSync(path.join(root, 'shop', 'compose.yaml'), compose);
+      r = await fidelityOf('shop', root);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test('GIVEN backup binds ./data/db read-only before db binds it writable WHEN imported THEN backup mounts volume db read-only, with an info that says so', () => {
+    expect(r.imported.plan.volumes).toEqual([{ id: 'db-data', hostPath: './data/db' }]);
+    expect(r.imported.plan.workloads.map((w) => [w.id, w.container.mounts])).toEqual([
+      ['backup', [{ kind: 'volume', volume: 'db-data', target: '/backup/db', readOnly: true }]],
+      ['db', [{ kind: 'volume', volume: 'db-data', target: '/var/lib/postgresql/data', readOnly: false }]],
+    ]);
+    expect(r.imported.diagnostics.filter((d) => d.code === 'import/data-folder').map((d) => [d.keyPath, d.message])).toEqual([
+      ['services.backup.volumes[0]', './data/db is the folder of volume db-data, which another bind writes to: /backup/db mounts volume db-data read-only, so it sees the same data on every target.'],
+      [
+        'services.db.volumes[0]',
+        './data/db is absent from the project (Docker creates it at the first start), and /var/lib/postgresql/data is written to: it is imported as volume db-data with hostPath ./data/db. Compose and docker bind the folder as the file does; Kubernetes, ECS and Swarm keep the data in a volume of their own.',
+      ],
+    ]);
+    expect(r.imported.plan.ecsLaunchType).toBeUndefined();
+    expect(r.spec!.volumes[0]).toMatchObject({ name: 'db-data', users: ['backup', 'db'] });
+    expect(writeApp(r.imported.plan)).toContain("new Service(app, 'backup', { image: Image.of('example/backup:1.0'), mounts: [Mount.volume(dbData, '/backup/db', { readOnly: true })] });");
+  });
+
+  test('GIVEN the same file WHEN rendered THEN Compose binds the folder read-only as the file does, and Kubernetes, ECS and Swarm mount the one volume read-only in backup', () => {
+    expect(r.errors).toEqual([]);
+    expect(parse(outputText(r, 'compose')).services.backup.volumes).toEqual(['../../../data/db:/backup/db:ro']);
+    expect(parse(outputText(r, 'swarm')).services.backup.volumes).toEqual([{ type: 'volume', source: 'db-data', target: '/backup/db', read_only: true }]);
+    const manifest = outputText(r, 'kubernetes');
+    expect(validateManifest(manifest)).toEqual([]);
+    const backup = parseManifest(manifest).find((o) => o.kind === 'Deployment' && o.metadata?.name === 'backup') as any;
+    const mount = backup.spec.template.spec.containers[0].volumeMounts.find((m: { mountPath: string }) => m.mountPath === '/backup/db');
+    const claim = backup.spec.template.spec.volumes.find((v: { name: string }) => v.name === mount.name).persistentVolumeClaim;
+    expect([mount.readOnly, claim.claimName]).toEqual([true, 'db-data']);
+    const template = JSON.parse(outputText(r, 'ecs'));
+    const backupTask = Object.values(template.Resources as Record<string, any>).find((x) => x.Type === 'AWS::ECS::TaskDefinition' && x.Properties.Family === 'shop-backup');
+    expect(backupTask.Properties.ContainerDefinitions[0].MountPoints).toEqual([expect.objectContaining({ ContainerPath: '/backup/db', ReadOnly: true })]);
+    expect(r.losses.filter((l) => l.owner === 'project-binds')).toEqual([]);
+  });
+});
+
 describe('data folders of the real-world corpus', () => {
   const results = new Map<string, FidelityResult>();
   const result = (name: string) => results.get(name)!;

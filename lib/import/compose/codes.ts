@@ -51,7 +51,7 @@ export const IMPORT_CODES = {
   },
   'import/data-folder': {
     severity: 'info',
-    summary: 'A writable bind of a project folder that is absent or empty holds data the container writes: it becomes a volume with hostPath, bound on Compose and docker, a volume of its own elsewhere.',
+    summary: 'A writable bind of a project folder that is absent or empty holds data the container writes: it becomes a volume with hostPath, bound on Compose and docker, a volume of its own elsewhere; a read-only bind of the same folder mounts that volume read-only.',
   },
   'import/config-read-only': {
     severity: 'info',

@@ -85,6 +85,25 @@ export class DataFolders {
     return { kind: 'volume', volume: id, target: bind.target, readOnly: false };
   }
 
+  /**
+   * A service's read-only binds of a data folder that a writable bind made a volume, as read-only mounts of that
+   * volume: on every target the reader sees the data the writer keeps, where a bind would show a cluster node's
+   * empty folder. Runs once every service is settled, so the writer may come after the reader in the file.
+   */
+  shareReadOnly(mounts: readonly MountPlan[]): MountPlan[] {
+    return mounts.map((m) => {
+      const where = this.written.get(m);
+      const id = m.kind === 'bind' && m.readOnly && !m.inImage && where ? this.byFolder.get(m.source) : undefined;
+      if (m.kind !== 'bind' || id === undefined || !where) return m;
+      this.ctx.reporter.report(
+        'import/data-folder',
+        at(this.ctx, where.keyPath, where.line),
+        `${m.source} is the folder of volume ${id}, which another bind writes to: ${m.target} mounts volume ${id} read-only, so it sees the same data on every target.`,
+      );
+      return { kind: 'volume', volume: id, target: m.target, readOnly: true };
+    });
+  }
+
   /** The plan of each data folder's volume. */
   plans(): VolumePlan[] {
     return [...this.byFolder].map(([hostPath, id]) => ({ id, hostPath }));

@@ -151,7 +151,9 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     settle: (mounts) => dataFolders.settle(mounts),
   };
 
-  const converted: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets));
+  const converted: ConvertedService[] = inputs
+    .map((input) => convertService(ctx, input, volumes, secrets))
+    .map((c) => ({ ...c, container: { ...c.container, mounts: dataFolders.shareReadOnly(c.container.mounts) } }));
   inferPorts(ctx, converted);
   reportPortless(ctx, converted);
   const topConfigs = entry(top, 'configs');
