@@ -22,8 +22,10 @@ export function review(spec: SystemSpec, list: readonly Diagnostic[]): Review {
 
 /** Orders diagnostics by target, path, code and message, so output is deterministic. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => [d.target ?? '', d.path, d.code, d.message].join('\u0000');
-  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // each key made once, not in every comparison (4,284 notes of 1,000 services: about 200,000 keys)
+  const keyed = list.map((d) => ({ d, key: [d.target ?? '', d.path, d.code, d.message].join('\u0000') }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ d }) => d);
 }
 
 /** True when an error, or with `strict` a warning, stops the output. */

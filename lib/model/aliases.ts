@@ -1,5 +1,5 @@
 import { ModelError } from './errors';
-import { NAME_PATTERN, suggestName } from './names';
+import { compareNames, NAME_PATTERN, suggestName } from './names';
 import type { WorkloadSpec } from './spec';
 
 /**
@@ -41,7 +41,7 @@ export function checkAliases(workloads: readonly Named[], errors: ModelError[]):
     for (const s of w.sidecars) take(`${w.name}-${s.name}`, s.path);
     if (w.containerName !== undefined) take(w.containerName, `${w.path} containerName`);
   }
-  for (const w of [...workloads].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const w of [...workloads].sort((a, b) => compareNames(a.name, b.name))) {
     (w.aliases ?? []).forEach((alias, i) => {
       if (w.hostNetwork) {
         errors.push(new ModelError(w.path, `aliases[${i}]`, 'a workload on the host network joins no network, so no other workload resolves its aliases', alias, 'Remove aliases, or hostNetwork'));

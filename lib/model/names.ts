@@ -31,6 +31,19 @@ export function suggestName(name: string, max = 63): string {
   return s || 'app';
 }
 
+/** What valid names and construct paths are made of: lowercase letters, digits, '-' and '/'. */
+const NAME_CHARACTERS = /^[-/a-z0-9]*$/;
+
+/**
+ * Orders two names or construct paths as `a.localeCompare(b)` does. Strings made of lowercase letters, digits,
+ * '-' and '/' it orders as their UTF-16 code units, which is the same order, without loading the collator the
+ * first `localeCompare` of a process loads (more time than sorting a thousand names).
+ */
+export function compareNames(a: string, b: string): number {
+  if (NAME_CHARACTERS.test(a) && NAME_CHARACTERS.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 /** Environment variable names: letters, digits and '_', not starting with a digit. */
 export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -1,5 +1,6 @@
 import { ModelError } from './errors';
 import type { RouteSpec } from './spec';
+import { compareNames } from './names';
 
 /** Host names a certificate and a DNS record can carry: lowercase labels, at least two. */
 const HOST = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$/;
@@ -33,7 +34,7 @@ interface RoutedWorkload {
 /** One URL leads to one port: a second claim of the same scheme, host and path is a located error. */
 export function checkRoutes(workloads: readonly RoutedWorkload[], errors: ModelError[]): void {
   const owners = new Map<string, string>();
-  for (const w of [...workloads].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const w of [...workloads].sort((a, b) => compareNames(a.path, b.path))) {
     w.main.ports.forEach((p, i) =>
       (p.routes ?? []).forEach((r, j) => {
         const url = routeUrl(r);

@@ -3,7 +3,7 @@ import { checkAliases } from './aliases';
 import { ModelError, ModelValidationError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
 import { Job } from './job';
-import { checkName } from './names';
+import { checkName, compareNames } from './names';
 import { Network } from './network';
 import { Secret } from './secret';
 import { Service } from './service';
@@ -138,7 +138,7 @@ export class System extends Construct {
   }
 
   private workloadSpec(w: Workload): DraftWorkloadSpec {
-    const sidecars = w._sidecars.map((s) => s._toSpec(w._main)).sort((a, b) => a.name.localeCompare(b.name));
+    const sidecars = w._sidecars.map((s) => s._toSpec(w._main)).sort((a, b) => compareNames(a.name, b.name));
     checkEphemeralNames(w);
     const networks = w._props.hostNetwork ? [] : w._networks.length > 0 ? w._networks.map((n) => n.name).sort() : [DEFAULT_NETWORK];
     const base = {
@@ -209,7 +209,7 @@ export class System extends Construct {
   /** One host port and protocol is published by one workload of the System: the host has it once. */
   private checkHostPorts(workloads: Workload[], errors: ModelError[]): void {
     const owners = new Map<string, string>();
-    for (const w of [...workloads].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const w of [...workloads].sort((a, b) => compareNames(a.name, b.name))) {
       w._main.ports.forEach((p, i) => {
         if (p.publish !== 'fixed') return;
         const key = `${p.hostPort}/${p.protocol}`;
@@ -224,7 +224,7 @@ export class System extends Construct {
   /** Compose passes a secret through its environment variable: two secrets cannot share one. */
   private checkSecretEnvNames(secrets: Secret[], errors: ModelError[]): void {
     const owners = new Map<string, string>();
-    for (const s of [...secrets].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const s of [...secrets].sort((a, b) => compareNames(a.name, b.name))) {
       const owner = owners.get(s.envName);
       if (owner !== undefined) {
         errors.push(new ModelError(s.node.path, 'envName', `environment variable already carries ${owner}`, s.envName, 'Give each secret its own envName'));
@@ -253,7 +253,7 @@ export class System extends Construct {
       state.set(w, 'done');
       return false;
     };
-    for (const w of [...workloads].sort((a, b) => a.name.localeCompare(b.name))) if (visit(w)) return;
+    for (const w of [...workloads].sort((a, b) => compareNames(a.name, b.name))) if (visit(w)) return;
   }
 }
 

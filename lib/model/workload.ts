@@ -5,7 +5,7 @@ import { Dependable, Dependency } from './dependency';
 import { isSuppressibleCode, LINT_RULES, SuppressibleCode } from './lint-rules';
 import { ModelError } from './errors';
 import { resolveRuntime, RUNTIME_PROP_KEYS, type RuntimeProps, type RuntimeSpec } from './runtime';
-import { checkName, uniqueId } from './names';
+import { checkName, compareNames, uniqueId } from './names';
 import { Network } from './network';
 import { Port } from './port';
 import { Sidecar, SidecarProps } from './sidecar';
@@ -151,7 +151,7 @@ export abstract class Workload extends Construct implements Dependable {
   public _dependencySpecs(): DependencySpec[] {
     return this._dependsOn
       .map((d) => ({ name: d.target.name, kind: d.target._workloadKind, condition: d.condition }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => compareNames(a.name, b.name));
   }
 
   /** @internal */

@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { graphFiles, graphOutputsOf, dotOf, toMermaid, toSvg } from '../graph';
 import { keepRender, lookupRender, type RenderCacheUse } from './cache/cached-render';
 import type { LoadedApp } from './load-apps';
 import type { OutputUnit } from './write-output';
@@ -10,11 +9,17 @@ export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 /** The folder under the output directory that holds the pictures: `dist/graph`. */
 const GRAPH_DIR = 'graph';
 
+/** The drawing code, loaded when something is drawn: `lading synth --target kubernetes` draws nothing. */
+function drawing(): typeof import('../graph') {
+  return require('../graph');
+}
+
 /**
  * What `lading graph` prints. `svg` draws exactly one app (the caller checks); `mermaid` and `dot` print every
  * app, each after a comment line naming it (`%% app: NAME`, `// app: NAME`), separated by a blank line.
  */
 export async function drawApps(apps: readonly LoadedApp[], format: GraphFormat): Promise<string> {
+  const { dotOf, toMermaid, toSvg } = drawing();
   if (format === 'svg') return apps.length === 1 ? toSvg(apps[0].spec) : '';
   const header = format === 'mermaid' ? '%%' : '//';
   const draw = format === 'mermaid' ? toMermaid : dotOf;
@@ -30,6 +35,7 @@ export async function graphUnits(apps: readonly LoadedApp[], whole: boolean, cac
   const units: OutputUnit[] = [];
   const diagnostics: Diagnostic[] = [];
   const all: Array<{ path: string; content: string }> = [];
+  const { graphFiles, graphOutputsOf } = drawing();
   for (const app of apps) {
     try {
       const lookup = lookupRender('graph', app.spec, GRAPH_DIR, '.', cache);

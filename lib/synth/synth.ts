@@ -7,8 +7,6 @@ import { graphUnits } from './graph';
 import { LoadedApp, loadApps } from './load-apps';
 import { keepRender, lookupRender, type RenderCacheUse } from './cache/cached-render';
 import { renderCacheDir } from './cache/cache-dir';
-import { RenderCache } from './cache/render-cache';
-import { renderVersions } from './cache/versions';
 import { renderAll, workerCount } from './parallel/render-pool';
 import { OutputUnit, writeOutput } from './write-output';
 
@@ -113,8 +111,14 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   return { apps: names, diagnostics: sorted, written, failed, rendered: names.filter((n) => rendered.has(n)), reused: names.filter((n) => !rendered.has(n)) };
 }
 
-/** The cache of `LADING_CACHE` (node_modules/.cache/lading unless told otherwise), or none when it is off. */
+/**
+ * The cache of `LADING_CACHE` (node_modules/.cache/lading unless told otherwise), or none when it is off; its
+ * code is loaded only when it is on.
+ */
 function defaultCache(): RenderCacheUse | false {
   const dir = renderCacheDir();
-  return dir ? { cache: new RenderCache(dir), versions: renderVersions() } : false;
+  if (!dir) return false;
+  const { RenderCache } = require('./cache/render-cache') as typeof import('./cache/render-cache');
+  const { renderVersions } = require('./cache/versions') as typeof import('./cache/versions');
+  return { cache: new RenderCache(dir), versions: renderVersions() };
 }

@@ -134,4 +134,19 @@ export default app;
     expect(loaded.some((m) => m.includes(`${path.sep}js-yaml${path.sep}`))).toBe(true);
     expect(loaded.filter((m) => /node_modules[\\/](cdk8s|cdk8s-plus-27|aws-cdk-lib)[\\/]/.test(m))).toEqual([]);
   });
+
+  test('GIVEN --target kubernetes and the cache off WHEN synth runs THEN it loads no other target, graph drawing, render cache or catalogue of codes', () => {
+    const dir = projectWithApps({ 'good.ts': GOOD });
+    const record = path.join(dir, 'modules.json');
+    const hook = path.join(dir, 'hook.js');
+    fs.writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(Object.keys(require.cache))));`);
+    const r = runLading(['synth', '--target', 'kubernetes'], dir, { NODE_OPTIONS: `--require ${hook}`, LADING_CACHE: '0' });
+    expect(r.code).toBe(0);
+    const loaded: string[] = JSON.parse(fs.readFileSync(record, 'utf8'));
+    const own = loaded.map((m) => path.relative(path.join(__dirname, '..', '..'), m).split(path.sep).join('/')).filter((m) => m.startsWith('lib/'));
+    // the hook saw the synth: the Kubernetes target was loaded
+    expect(own).toContain('lib/targets/kubernetes/target.ts');
+    expect(own.filter((m) => /^lib\/(graph|synth\/cache\/render-|synth\/cache\/versions|diagnostics\/catalogue|targets\/(compose|ecs|docker|swarm)\/)/.test(m))).toEqual([]);
+    expect(loaded.filter((m) => /node_modules[\\/]aws-cdk-lib[\\/]/.test(m))).toEqual([]);
+  });
 });

@@ -3,7 +3,8 @@ import { parseAllDocuments } from 'yaml';
 import { Image, Service, System } from '../../lib/model';
 import { loadExamples } from '../support/examples';
 import { buildChart } from '../../lib/targets/kubernetes/chart';
-import { chartManifest } from '../../lib/targets/kubernetes/manifest';
+import { dump } from 'js-yaml';
+import { chartManifest, stringifyManifest } from '../../lib/targets/kubernetes/manifest';
 import { render } from './render';
 
 
@@ -21,6 +22,21 @@ describe('Kubernetes manifest serialization', () => {
     for (const text of ['"yes"', '"off"', '"1:20"', '"0777"', '"8080"', '"y"', '"~"', '""']) expect(r.yaml).toContain(`value: ${text}\n`);
     const env = (readAs11(r.yaml).find((o: any) => o.kind === 'Deployment') as any).spec.template.spec.containers[0].env;
     expect(Object.fromEntries(env.map((e: { name: string; value: string }) => [e.name, e.value]))).toEqual(values);
+  });
+
+  test('GIVEN many documents, some with a text ending in blank lines WHEN written as a manifest THEN it is what dump writes of each, joined by ---', () => {
+    // texts ending in a blank line make js-yaml end their document with `...`: at the end, the start and inside a call
+    const ends = new Set([15, 16, 20, 39]);
+    const docs = Array.from({ length: 40 }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `c${i}` },
+      data: { quoted: 'yes', text: ends.has(i) ? `keep ${i}\n\n` : `line ${i}\n` },
+    }));
+    const expected = docs.map((d) => dump(d, { lineWidth: -1, noRefs: true, quoteStyle: 'double' })).join('---\n');
+    expect(expected).toContain('...\n---\n');
+    expect(stringifyManifest(docs)).toBe(expected);
+    expect(stringifyManifest([])).toBe('');
   });
 
   test.each(loadExamples().map((a) => [a.name, a.spec] as const))(

@@ -2,7 +2,6 @@ import * as path from 'path';
 import type { TargetName } from '../../diagnostics/diagnostic';
 import type { SystemSpec } from '../../model/spec';
 import type { RenderCache, KeptRender } from './render-cache';
-import { renderKey } from './render-key';
 import type { RenderVersions } from './versions';
 
 /** Where a render is kept, and what it depends on besides its own inputs. */
@@ -23,6 +22,7 @@ export interface Lookup {
  */
 export function lookupRender(name: TargetName | 'graph', spec: SystemSpec, targetDir: string, projectRoot: string, use: RenderCacheUse | undefined): Lookup {
   if (!use) return {};
+  const { renderKey } = require('./render-key') as typeof import('./render-key');
   const root = path.resolve(projectRoot);
   const projectRootFromTargetDir = path.relative(path.resolve(targetDir), root).split(path.sep).join('/') || '.';
   const key = renderKey({ target: name, spec, projectRoot: root, projectRootFromTargetDir, versions: use.versions });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import { joinerOf } from '../parts';
 import { guarded, renderContext } from '../render-target';
 import { runRenderJob, type RenderDone, type RenderJob } from './render-job';
@@ -127,5 +127,7 @@ function startWorker(): Worker {
     module.endsWith('.ts') ? `require(${JSON.stringify(register)});` : '',
     `require(${JSON.stringify(module)}).serveRenderJobs();`,
   ];
-  return new Worker(lines.join('\n'), { eval: true });
+  // loaded here: a render in this thread alone needs no worker support
+  const { Worker: Thread } = require('worker_threads') as typeof import('worker_threads');
+  return new Thread(lines.join('\n'), { eval: true });
 }

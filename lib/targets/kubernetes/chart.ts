@@ -36,9 +36,11 @@ export function buildChart(app: App, spec: SystemSpec, part?: PartOf): { chart: 
   const deferred: (() => void)[] = [];
   const defer = (step: () => void) => deferred.push(step);
   const secrets = new SecretRefs(chart, spec, reporter);
+  const workloads = [...spec.services, ...spec.jobs];
   const ctx: ChartContext = {
     chart,
     spec,
+    workloads: new Map(workloads.map((w) => [w.name, w])),
     reporter,
     claims: renderClaims(chart, spec, reporter, defer),
     secrets,
@@ -48,7 +50,6 @@ export function buildChart(app: App, spec: SystemSpec, part?: PartOf): { chart: 
     defer,
   };
   const shared = chart.node.findAll().filter((c) => c instanceof ApiObject).length;
-  const workloads = [...spec.services, ...spec.jobs];
   const { from, to } = part ? shareOf(workloads.length, part) : { from: 0, to: workloads.length };
   for (const w of workloads.slice(0, from)) reserveServiceNames(ctx, w);
   for (const w of workloads.slice(from, to)) renderWorkload(ctx, w);

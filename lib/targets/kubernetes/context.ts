@@ -1,7 +1,7 @@
 import type { Chart } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-27';
 import type { Reporter } from '../../diagnostics/reporter';
-import type { SystemSpec } from '../../model/spec';
+import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { KubernetesCode } from './codes';
 import type { SecretResolver } from './container';
 import type { NameRegistry } from './names';
@@ -13,6 +13,8 @@ export type KubernetesReporter = Reporter<KubernetesCode>;
 export interface ChartContext {
   readonly chart: Chart;
   readonly spec: SystemSpec;
+  /** The spec's services and jobs by name. */
+  readonly workloads: ReadonlyMap<string, WorkloadSpec>;
   readonly reporter: KubernetesReporter;
   readonly claims: ReadonlyMap<string, kplus.PersistentVolumeClaim>;
   readonly secrets: SecretResolver;

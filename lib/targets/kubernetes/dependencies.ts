@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
-import type { DependencySpec, SystemSpec, WorkloadSpec } from '../../model/spec';
+import type { DependencySpec, WorkloadSpec } from '../../model/spec';
 import type { KubernetesReporter } from './context';
 import { objectNames } from './names';
 
@@ -12,7 +12,7 @@ export const WAIT_IMAGE = 'busybox:1.36.1';
  * for a dependency with a health check (a readiness probe) this waits for healthy. A dependency on a Job's
  * completion, or on a workload without a port, cannot be waited for this way: a diagnostic says so.
  */
-export function waitContainers(spec: SystemSpec, w: WorkloadSpec, reporter: KubernetesReporter): kplus.ContainerProps[] {
+export function waitContainers(workloads: ReadonlyMap<string, WorkloadSpec>, w: WorkloadSpec, reporter: KubernetesReporter): kplus.ContainerProps[] {
   const out: kplus.ContainerProps[] = [];
   w.dependsOn.forEach((d, i) => {
     const where = `${w.path} dependsOn[${i}]`;
@@ -25,7 +25,7 @@ export function waitContainers(spec: SystemSpec, w: WorkloadSpec, reporter: Kube
       );
       return;
     }
-    const port = portOf(spec, d);
+    const port = portOf(workloads, d);
     if (port === undefined) {
       reporter.report(
         'kubernetes/depends-on-no-port',
@@ -45,9 +45,7 @@ export function waitContainers(spec: SystemSpec, w: WorkloadSpec, reporter: Kube
   return out;
 }
 
-function portOf(spec: SystemSpec, d: DependencySpec): number | undefined {
-  const named = (w: WorkloadSpec) => w.name === d.name;
-  const target = spec.services.find(named) ?? spec.jobs.find(named);
-  const port = target?.main.ports.find((p) => p.protocol === 'tcp');
+function portOf(workloads: ReadonlyMap<string, WorkloadSpec>, d: DependencySpec): number | undefined {
+  const port = workloads.get(d.name)?.main.ports.find((p) => p.protocol === 'tcp');
   return port?.containerPort;
 }

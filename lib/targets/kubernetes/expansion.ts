@@ -4,5 +4,5 @@
  * container see exactly the model's text; a `$` before anything else is kept as is by Kubernetes too.
  */
 export function literal(text: string): string {
-  return text.replace(/\$(?=[$(])/g, '$$$$');
+  return text.includes('$') ? text.replace(/\$(?=[$(])/g, '$$$$') : text;
 }

@@ -3,8 +3,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { SystemSpec } from '../../model/spec';
 import type { PartOf, Target, TargetPart, TargetResult } from '../target';
 import { buildChart } from './chart';
-import { chartManifest, stringifyDocument } from './manifest';
-import { joinDocuments, manifestFile } from './manifest-file';
+import { chartManifest, stringifyManifest } from './manifest';
+import { manifestFile } from './manifest-file';
 import type { OverridingChart } from './overrides';
 
 export { manifestFile } from './manifest-file';
@@ -42,7 +42,7 @@ export function renderKubernetesPart(spec: SystemSpec, part: PartOf): TargetPart
     throw new Error('an object of the chart depends on another, so cdk8s writes them out of the order they are built in, which rendering in parts relies on');
   }
   const objects = chart.objectsInOrder().slice(part.index === 0 ? 0 : shared);
-  return { files: [], diagnostics, data: joinDocuments(objects.map((obj) => stringifyDocument(chart.objectJson(obj)))) };
+  return { files: [], diagnostics, data: stringifyManifest(objects.map((obj) => chart.objectJson(obj))) };
 }
 
 export const kubernetesTarget: Target = {

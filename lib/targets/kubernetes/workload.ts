@@ -48,7 +48,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
     });
     mountFiles(pod, container, c, ctx.spec, ctx.configMaps, ctx.secrets);
   }
-  for (const init of waitContainers(ctx.spec, w, reporter)) {
+  for (const init of waitContainers(ctx.workloads, w, reporter)) {
     if (!ctx.names.take(`container of ${w.name}`, init.name!, `${w.path} dependsOn`, 63)) continue;
     pod.addInitContainer(init);
     intents[init.name!] = { securityContext: { ...WAIT_CONTAINER_SECURITY } };
