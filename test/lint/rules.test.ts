@@ -200,7 +200,7 @@ describe('lint rules from Docker best practices', () => {
       ]);
     });
 
-    test('GIVEN each used once (a job on the network, a sidecar's own mount, env, a secret file, image credentials, a config mount) THEN nothing is found', () => {
+    test('GIVEN each used once (a job on the network, a mount of a sidecar, env, a secret file, image credentials, a config mount) THEN nothing is found', () => {
       const s = sys();
       const backend = new Network(s, 'backend', { internal: true });
       const data = new Volume(s, 'data');
