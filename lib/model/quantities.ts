@@ -31,6 +31,7 @@ export function parseSize(path: string, prop: string, value: string | number): n
     if (Number.isInteger(value) && value > 0 && Number.isSafeInteger(value)) return value;
     throw new ModelError(path, prop, 'size must be a positive whole number of bytes', value, fix);
   }
+  if (value === undefined) throw new ModelError(path, prop, 'a size is required', undefined, "Write one in Docker's notation, e.g. '10m'");
   if (typeof value !== 'string') throw new ModelError(path, prop, 'size must be a string or a number', value, fix);
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
   const unit = m ? UNITS[m[2].toLowerCase()] : undefined;

@@ -37,7 +37,7 @@ describe('parseSize', () => {
     ['a fraction of a byte', 1.5, `shop/web resources.memory: size must be a positive whole number of bytes (got 1.5). ${SIZE_FIX}`],
     ['a negative number', -5, `shop/web resources.memory: size must be a positive whole number of bytes (got -5). ${SIZE_FIX}`],
     ['a boolean', true, `shop/web resources.memory: size must be a string or a number (got true). ${SIZE_FIX}`],
-    ['nothing', undefined, `shop/web resources.memory: size must be a string or a number. ${SIZE_FIX}`],
+    ['nothing', undefined, "shop/web resources.memory: a size is required. Write one in Docker's notation, e.g. '10m'."],
   ])('GIVEN %s WHEN parsed THEN it fails with the path, the value and the fix', (_given, value, message) => {
     expect(modelErrorOf(() => parseSize('shop/web', 'resources.memory', value as string))).toBe(message);
   });
