@@ -28,6 +28,7 @@ describe('lint rules from Docker best practices', () => {
       web.addSidecar('shipper', { image: Image.of('busybox:1.36'), security: CLEAN.security, resources: { memory: '32m', cpuShares: 128 }, logging: { maxSize: '1m' } });
       const d = only(s, 'lint/no-resource-limits');
       expect([d.path, d.message]).toEqual(['shop/web/shipper resources', 'no CPU limit (--cpus): one container can starve the others']);
+      expect(d.fix).toBe('Set resources: { cpus: 0.5 } to what it needs, beside the limit it has.');
     });
   });
 
