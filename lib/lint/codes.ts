@@ -62,4 +62,8 @@ export const LINT_CODES: Record<LintRule, { severity: Severity; summary: string 
     severity: 'info',
     summary: "A container that keeps Docker's default capabilities: drop `ALL` and add back only what it needs.",
   },
+  'lint/unused-declaration': {
+    severity: 'warning',
+    summary: 'A network, volume, secret or config file that no workload uses (a forgotten `networks: [...]` or mount?): it is rendered all the same.',
+  },
 };

@@ -18,6 +18,7 @@ import { dangerousCapability } from './rules/dangerous-capability';
 import { runsAsRoot } from './rules/runs-as-root';
 import { sensitiveHostPathRule } from './rules/sensitive-host-path';
 import { writableRootFilesystem } from './rules/writable-root-filesystem';
+import { unusedDeclaration } from './rules/unused-declaration';
 import { applySuppressions, type Suppressed } from '../diagnostics/suppressions';
 
 /** Every rule, in the order of the catalogue. */
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   runsAsRoot,
   writableRootFilesystem,
   capabilitiesNotDropped,
+  unusedDeclaration,
 ];
 
 export interface LintOptions {

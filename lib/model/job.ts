@@ -29,6 +29,25 @@ const CRON_NAMES: Record<number, RegExp> = {
 /** Minute, hour, day of month, month, day of week (0 and 7 are Sunday). */
 const CRON_RANGES: ReadonlyArray<readonly [number, number]> = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
 
+/** The cron macros of Vixie cron (and Kubernetes), with the five fields each stands for. */
+const CRON_MACROS: Readonly<Record<string, string>> = {
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+};
+
+/** The one change that fixes a schedule: the five fields of a macro, or how the five fields are written. */
+function scheduleFix(schedule: unknown): string {
+  const macro = typeof schedule === 'string' ? schedule.trim().toLowerCase() : '';
+  if (Object.hasOwn(CRON_MACROS, macro)) return `Write '${CRON_MACROS[macro]}', the five fields ${macro} stands for`;
+  if (macro === '@reboot') return 'Leave schedule out: a job without one runs once, when the system is deployed';
+  return "Write minute hour day-of-month month day-of-week, e.g. '0 3 * * *'";
+}
+
 function cronFieldOk(field: string, i: number): boolean {
   if (CRON_NAMES[i]?.test(field)) return true;
   if (!CRON_FIELD.test(field)) return false;
@@ -65,7 +84,7 @@ export class Job extends Workload {
     if (props.schedule !== undefined) {
       const fields = typeof props.schedule === 'string' ? props.schedule.trim().split(/\s+/) : [];
       if (fields.length !== 5 || !fields.every(cronFieldOk)) {
-        throw new ModelError(path, 'schedule', 'must be a five-field cron expression, each field in its range', props.schedule, "Write minute hour day-of-month month day-of-week, e.g. '0 3 * * *'");
+        throw new ModelError(path, 'schedule', 'must be a five-field cron expression, each field in its range', props.schedule, scheduleFix(props.schedule));
       }
       this.schedule = fields.join(' ');
     }

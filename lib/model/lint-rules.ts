@@ -17,6 +17,7 @@ export const LINT_RULES = [
   'lint/runs-as-root',
   'lint/writable-root-filesystem',
   'lint/capabilities-not-dropped',
+  'lint/unused-declaration',
 ] as const;
 
 /** The code of one lint rule: `lint/no-resource-limits`. */

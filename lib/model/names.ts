@@ -21,7 +21,7 @@ export function checkName(path: string, what: string, name: string, max = 63): s
 }
 
 export function suggestName(name: string, max = 63): string {
-  const s = String(name)
+  const s = (typeof name === 'string' ? name : '')
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^[^a-z]+/, '')

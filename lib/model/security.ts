@@ -68,6 +68,8 @@ const NUMERIC_ID = /^\d{1,10}$/;
 export const MAX_USER_ID = 2147483647;
 const KNOWN = new Set<string>(LINUX_CAPABILITIES);
 
+const RESTRICTED_PROPS = propNames<RestrictedOptions>({ user: true, add: true });
+
 /** Presets of `security`. */
 export class Security {
   /**
@@ -77,6 +79,7 @@ export class Security {
   static restricted(options: RestrictedOptions): SecurityProps {
     const user = options?.user;
     const where = 'Security.restricted';
+    if (typeof options === 'object' && options !== null) checkKnownProps(where, '', options, RESTRICTED_PROPS);
     if (typeof user !== 'string' || !/^\d{1,10}(:\d{1,10})?$/.test(user)) {
       throw new ModelError(where, 'user', 'must be a numeric uid or uid:gid, so that every target can check it is not root', user, "Write e.g. '10001' or '10001:10001'");
     }

@@ -1,4 +1,5 @@
 import { ModelError } from './errors';
+import { checkKnownProps, propNames } from './known-props';
 import { parseDuration } from './quantities';
 import type { StopSpec } from './spec';
 
@@ -16,11 +17,14 @@ export interface StopProps {
   readonly gracePeriod?: string | number;
 }
 
+const STOP_PROPS = propNames<StopProps>({ signal: true, gracePeriod: true });
+
 const SIGNAL = /^(SIG[A-Z0-9+-]+|[0-9]{1,2})$/;
 
 export function resolveStop(path: string, value: StopProps | undefined): StopSpec | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null) throw new ModelError(path, 'stop', 'must be { signal, gracePeriod }', value, "Write e.g. stop: { signal: 'SIGINT', gracePeriod: '30s' }");
+  checkKnownProps(path, 'stop', value, STOP_PROPS);
   const signal = value.signal;
   if (signal !== undefined && (typeof signal !== 'string' || !SIGNAL.test(signal))) {
     throw new ModelError(path, 'stop.signal', 'must be a signal name such as SIGINT, or its number', signal, "Write e.g. 'SIGINT'");

@@ -4,7 +4,7 @@ import { ModelError, System } from '../model';
 import { show } from '../model/errors';
 import type { SystemSpec } from '../model/spec';
 import { DEFAULT_STAGE } from '../model/stage';
-import { resolveStage, stageNameProblem } from './resolve-stage';
+import { exportsStageFunction, resolveStage, stageNameProblem } from './resolve-stage';
 
 /** One example or user app: a module in the apps folder that exports a System. */
 export interface LoadedApp {
@@ -55,14 +55,18 @@ export function loadApps(appsDir: string, names?: readonly string[], stage: stri
   for (const file of files) {
     const rel = path.relative(process.cwd(), file) || file;
     let systems: System[];
+    let staged: { result: unknown } | undefined;
     try {
-      systems = systemsOf(resolveStage(requireWithoutExit(path.resolve(file)), stage));
+      const exported = requireWithoutExit(path.resolve(file));
+      const built = resolveStage(exported, stage);
+      if (exportsStageFunction(exported)) staged = { result: typeof exported === 'function' ? built : (built as { default?: unknown }).default };
+      systems = systemsOf(built);
     } catch (e) {
       failures.push({ file: rel, lines: describeLoadError(rel, e) });
       continue;
     }
     if (systems.length === 0) {
-      lines.push(`${rel}: exports no System. Add \`export default app\` where app is the System.`);
+      lines.push(staged ? stageFunctionProblem(rel, staged.result, stage) : `${rel}: exports no System. Add \`export default app\` where app is the System.`);
       continue;
     }
     for (const system of systems) {
@@ -134,6 +138,12 @@ function requireWithoutExit(file: string): unknown {
   } finally {
     process.exit = exit;
   }
+}
+
+/** The line for a stage function that built no System for `stage`: what it returned instead. */
+function stageFunctionProblem(file: string, result: unknown, stage: string): string {
+  const got = result === undefined ? 'undefined' : result === null ? 'null' : typeof result === 'object' ? 'an object that is not a System' : show(result);
+  return `${file}: the stage function returned no System for stage ${stage} (got ${got}). Return the System for every stage, or throw an Error that names the stages the app knows.`;
 }
 
 function systemsOf(mod: unknown): System[] {

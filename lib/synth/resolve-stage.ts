@@ -12,6 +12,12 @@ export function stageNameProblem(name: string, flag = '--stage'): string | undef
 /** A function an app module exports to build a stage: `export default (stage) => new System(...)`. */
 type StageFunction = (stage: Stage) => unknown;
 
+/** Whether an app module builds its System with a stage function (the module itself, or its default export). */
+export function exportsStageFunction(exported: unknown): boolean {
+  if (typeof exported === 'function') return true;
+  return !!exported && typeof exported === 'object' && typeof (exported as { default?: unknown }).default === 'function';
+}
+
 /**
  * What an app module exports, with a stage function called for `stage`: the module itself when it is one
  * (`module.exports = (stage) => ...`), and its default export when that is one. Other exports are kept as they are.

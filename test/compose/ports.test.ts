@@ -1,4 +1,5 @@
 import { Image, Network, Port, Service, System } from '../../lib/model';
+import { Testing } from '../../lib/testing';
 import { renderCompose, serviceBlock, withCode } from './compose-test-kit';
 
 const image = Image.of('nginx:1.27');
@@ -30,17 +31,13 @@ describe('compose ports', () => {
     ]);
   });
 
-  test('GIVEN a fixed host port on a service with 2 replicas WHEN rendered THEN compose/fixed-port-replicas', () => {
+  test('GIVEN a fixed host port on a service with 2 replicas WHEN synthesized for Compose THEN one error says so, the lint rule, and the target adds no second line', async () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image, ports: [Port.tcp(80).publish(8080)], replicas: 2 });
-    const out = renderCompose(sys);
-    expect(withCode(out, 'compose/fixed-port-replicas')).toEqual([
-      expect.objectContaining({
-        severity: 'warning',
-        path: 'shop/web ports[0]',
-        message: '2 replicas cannot all bind host port 8080 with `docker compose up`.',
-        fix: 'Publish on a dynamic host port, or run one replica; for a swarm, whose routing mesh shares the port, use `lading synth --target swarm`.',
-      }),
+    expect(renderCompose(sys).diagnostics.filter((d) => d.path === 'shop/web ports[0]')).toEqual([]);
+    const { diagnostics } = await Testing.synth(sys, 'compose');
+    expect(diagnostics.filter((d) => d.path === 'shop/web ports[0]').map((d) => [d.severity, d.code, d.message])).toEqual([
+      ['error', 'lint/fixed-port-replicas', '2 replicas cannot all publish host port 8080 with docker compose up'],
     ]);
   });
 });

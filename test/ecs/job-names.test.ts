@@ -60,7 +60,8 @@ describe('ECS: jobs reach services by name', () => {
     expect(find(diagnostics, 'ecs/job-by-name')).toMatchObject({
       severity: 'warning',
       path: 'shop/migrate networks',
-      message: "db use bridge or host networking, which gets no DNS record: they do not resolve by name inside the job's standalone task",
+      message: "db uses bridge or host networking, which gets no DNS record: it does not resolve by name inside the job's standalone task",
+      fix: 'Publish its ports on fixed host ports so it uses awsvpc, or pass the address in env.',
     });
   });
 });

@@ -26,7 +26,17 @@ describe('ECS: ports, load balancers, networks', () => {
       Services: [{ PortName: 'tcp-5432', DiscoveryName: 'db-tcp-5432', ClientAliases: [{ DnsName: 'db', Port: 5432 }] }],
     });
     template!.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 0);
-    expect(find(diagnostics, 'ecs/udp-by-name')).toMatchObject({ severity: 'warning', path: 'shop/db ports[1]' });
+    expect(find(diagnostics, 'ecs/udp-by-name')).toMatchObject({ severity: 'warning', path: 'shop/db ports[1]', fix: 'Publish it through the load balancer, or reach the task by its IP address.' });
+  });
+
+  test('GIVEN a published udp port WHEN rendered THEN ecs/udp-by-name points at its load balancer rather than asking to publish it', () => {
+    const spec = system((s) => new Service(s, 'dns', { image: Image.of('coredns/coredns:1.11.3'), ports: [Port.tcp(53), Port.udp(53).publish(53)] }));
+    const { diagnostics } = synthEcs(spec);
+    expect(find(diagnostics, 'ecs/udp-by-name')).toMatchObject({
+      path: 'shop/dns ports[1]',
+      message: 'Service Connect carries TCP only: udp port 53 is not reachable as dns:53',
+      fix: "Reach it through its load balancer, where it is published, or by the task's IP address.",
+    });
   });
 
   test('GIVEN a client without ports WHEN rendered THEN it joins Service Connect as a client so db:5432 resolves', () => {

@@ -82,6 +82,18 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.get('Job', 'migrate').spec).not.toHaveProperty('backoffLimit');
   });
 
+  test('kubernetes/job-sidecar', () => {
+    const s = sys();
+    const job = new Job(s, 'report', { image: Image.of('shop/report:1.0'), schedule: '0 3 * * *' });
+    job.addSidecar('proxy', { image: Image.of('shop/db-proxy:2.0') });
+    const { d, r } = only(s, 'kubernetes/job-sidecar');
+    expect(d.path).toBe('shop/report/proxy');
+    expect(d.message).toBe('a Job completes only when every container of its pod has exited: if proxy keeps running after report ends, the Job never completes and its pod keeps running');
+    expect(d.fix).toBe('Make proxy exit when report does (for instance when a file report writes last appears on a shared Mount.ephemeral), or run it as a Service of its own.');
+    const pod = (r.get('CronJob', 'report').spec as { jobTemplate: { spec: { template: { spec: { containers: { name: string }[] } } } } }).jobTemplate.spec.template.spec;
+    expect(pod.containers.map((c) => c.name)).toEqual(['report', 'proxy']);
+  });
+
   test('kubernetes/user-name', () => {
     const s = sys();
     new Service(s, 'db', { image: Image.of('postgres:16.4'), security: { user: 'postgres:999' } });

@@ -1,4 +1,4 @@
-import { Dependency, HealthCheck, Image, Job, Port, Secret, Service } from '../../lib/model';
+import { ConfigFile, Dependency, HealthCheck, Image, Job, Mount, Network, Port, Secret, Service, Volume } from '../../lib/model';
 import { CLEAN, lintOf, only, sys } from './lint-kit';
 
 describe('lint rules from Docker best practices', () => {
@@ -28,6 +28,7 @@ describe('lint rules from Docker best practices', () => {
       web.addSidecar('shipper', { image: Image.of('busybox:1.36'), security: CLEAN.security, resources: { memory: '32m', cpuShares: 128 }, logging: { maxSize: '1m' } });
       const d = only(s, 'lint/no-resource-limits');
       expect([d.path, d.message]).toEqual(['shop/web/shipper resources', 'no CPU limit (--cpus): one container can starve the others']);
+      expect(d.fix).toBe('Set resources: { cpus: 0.5 } to what it needs, beside the limit it has.');
     });
   });
 
@@ -174,6 +175,43 @@ describe('lint rules from Docker best practices', () => {
       const s = sys();
       new Service(s, 'a', { ...CLEAN, replicas: 3, ports: [Port.tcp(80).publish()] });
       new Service(s, 'b', { ...CLEAN, replicas: 1, ports: [Port.tcp(80).publish(8081)] });
+      expect(lintOf(s)).toEqual([]);
+    });
+  });
+
+  describe('lint/unused-declaration', () => {
+    test('GIVEN a network, a volume, a secret and a config file that no workload uses THEN one warning each, at its path', () => {
+      // GIVEN
+      const s = sys();
+      new Network(s, 'backend', { internal: true });
+      new Volume(s, 'data');
+      new Secret(s, 'token');
+      new Secret(s, 'kept', { existingName: 'prod-kept' });
+      new ConfigFile(s, 'conf', { content: 'level = debug' });
+      new Service(s, 'web', CLEAN);
+      // WHEN
+      const found = lintOf(s);
+      // THEN
+      expect(found.map((d) => [d.code, d.severity, d.path, `${d.message}. ${d.fix}`])).toEqual([
+        ['lint/unused-declaration', 'warning', 'shop/backend', 'network backend is joined by no workload: it connects nothing and keeps nothing apart. List it in the networks of the workloads that should reach each other, or remove it.'],
+        ['lint/unused-declaration', 'warning', 'shop/conf', 'config file conf is mounted by no workload. Mount it in the workload that reads it (Mount.config), or remove it.'],
+        ['lint/unused-declaration', 'warning', 'shop/data', 'volume data is mounted by no workload, yet it is created (a Kubernetes claim, an EFS file system on ECS). Mount it in the workload that keeps its data there (Mount.volume), or remove it.'],
+        ['lint/unused-declaration', 'warning', 'shop/kept', 'secret kept is used by no workload (secretEnv, Mount.secret or image credentials). Use it in a workload, or remove it.'],
+        ['lint/unused-declaration', 'warning', 'shop/token', 'secret token is used by no workload (secretEnv, Mount.secret or image credentials), yet ECS creates it in Secrets Manager. Use it in a workload, or remove it.'],
+      ]);
+    });
+
+    test('GIVEN each used once (a job on the network, a mount of a sidecar, env, a secret file, image credentials, a config mount) THEN nothing is found', () => {
+      const s = sys();
+      const backend = new Network(s, 'backend', { internal: true });
+      const data = new Volume(s, 'data');
+      const env = new Secret(s, 'env');
+      const file = new Secret(s, 'file');
+      const pull = new Secret(s, 'pull');
+      const conf = new ConfigFile(s, 'conf', { content: 'level = debug' });
+      new Job(s, 'migrate', { ...CLEAN, health: undefined, networks: [backend], secretEnv: { TOKEN: env } });
+      const web = new Service(s, 'web', { ...CLEAN, image: Image.of('ghcr.io/shop/web:1.0', { credentials: pull }), mounts: [Mount.secret(file, '/run/secrets/file'), Mount.config(conf, '/etc/app.conf')] });
+      web.addSidecar('backup', { ...CLEAN, health: undefined, mounts: [Mount.volume(data, '/data')] });
       expect(lintOf(s)).toEqual([]);
     });
   });

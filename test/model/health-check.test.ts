@@ -28,7 +28,7 @@ describe('HealthCheck', () => {
     [
       'an unparsable interval',
       HealthCheck.tcp(80, { interval: '10' }),
-      "shop/web health.interval: cannot parse duration (got \"10\"). Write a duration such as '30s', '1m30s' or '2m', or a whole number of seconds.",
+      "shop/web health.interval: cannot parse duration (got \"10\"). Write '10s' (a string needs its unit), or the number 10.",
     ],
     [
       'a start period of half a second',

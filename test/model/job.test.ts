@@ -69,6 +69,18 @@ describe('Job', () => {
       { schedule },
       `shop/migrate schedule: must be a five-field cron expression, each field in its range (got ${JSON.stringify(schedule)}). ${SCHEDULE_FIX}`,
     ]),
+    ...(
+      [
+        ['@daily', "Write '0 0 * * *', the five fields @daily stands for."],
+        ['@Hourly', "Write '0 * * * *', the five fields @hourly stands for."],
+        ['@weekly', "Write '0 0 * * 0', the five fields @weekly stands for."],
+        ['@reboot', 'Leave schedule out: a job without one runs once, when the system is deployed.'],
+      ] as const
+    ).map(([schedule, fix]): [string, object, string] => [
+      `the cron macro ${schedule}`,
+      { schedule },
+      `shop/migrate schedule: must be a five-field cron expression, each field in its range (got ${JSON.stringify(schedule)}). ${fix}`,
+    ]),
     ['a schedule that is not a string', { schedule: 5 }, `shop/migrate schedule: must be a five-field cron expression, each field in its range (got 5). ${SCHEDULE_FIX}`],
   ])('GIVEN %s WHEN the job is created THEN it fails with the exact message', (_given, props, message) => {
     expect(modelErrorOf(() => migrate(props))).toBe(message);

@@ -37,7 +37,7 @@ describe('parseSize', () => {
     ['a fraction of a byte', 1.5, `shop/web resources.memory: size must be a positive whole number of bytes (got 1.5). ${SIZE_FIX}`],
     ['a negative number', -5, `shop/web resources.memory: size must be a positive whole number of bytes (got -5). ${SIZE_FIX}`],
     ['a boolean', true, `shop/web resources.memory: size must be a string or a number (got true). ${SIZE_FIX}`],
-    ['nothing', undefined, `shop/web resources.memory: size must be a string or a number. ${SIZE_FIX}`],
+    ['nothing', undefined, "shop/web resources.memory: a size is required. Write one in Docker's notation, e.g. '10m'."],
   ])('GIVEN %s WHEN parsed THEN it fails with the path, the value and the fix', (_given, value, message) => {
     expect(modelErrorOf(() => parseSize('shop/web', 'resources.memory', value as string))).toBe(message);
   });
@@ -61,7 +61,8 @@ describe('parseCpus', () => {
     ['zero', 0, `shop/web resources.cpus: cannot parse CPUs (got 0). ${CPUS_FIX}`],
     ['a negative number', -1, `shop/web resources.cpus: cannot parse CPUs (got -1). ${CPUS_FIX}`],
     ['words', 'two', `shop/web resources.cpus: cannot parse CPUs (got "two"). ${CPUS_FIX}`],
-    ['a millicore string', '500m', `shop/web resources.cpus: cannot parse CPUs (got "500m"). ${CPUS_FIX}`],
+    ['a millicore string', '500m', `shop/web resources.cpus: cannot parse CPUs (got "500m"). Write 0.5: 500m is Kubernetes' notation, and cpus takes Docker's (docker run --cpus 0.5).`],
+    ['zero millicores', '0m', `shop/web resources.cpus: cannot parse CPUs (got "0m"). ${CPUS_FIX}`],
     ['not a number', Number.NaN, `shop/web resources.cpus: cannot parse CPUs (got NaN). ${CPUS_FIX}`],
     ['infinity', Number.POSITIVE_INFINITY, `shop/web resources.cpus: cannot parse CPUs (got Infinity). ${CPUS_FIX}`],
     ['less than a millicore', 0.0004, `shop/web resources.cpus: CPUs must be a multiple of 0.001 (got 0.0004). ${CPUS_FIX}`],
@@ -100,6 +101,9 @@ describe('parseDuration', () => {
     ['1h', 3600],
     ['1000ms', 1],
     ['1s500ms500ms', 2],
+    ['1.5m', 90],
+    ['0.5h', 1800],
+    ['2.5s500ms', 3],
     [' 10s ', 10],
     [0, 0],
     [45, 45],
@@ -108,10 +112,11 @@ describe('parseDuration', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['a bare number as a string', '10', `shop/web health.interval: cannot parse duration (got "10"). ${DURATION_FIX}`],
+    ['a bare number as a string', '10', `shop/web health.interval: cannot parse duration (got "10"). Write '10s' (a string needs its unit), or the number 10.`],
     ['an unknown unit', '1d', `shop/web health.interval: cannot parse duration (got "1d"). ${DURATION_FIX}`],
     ['an empty string', '', `shop/web health.interval: cannot parse duration (got ""). ${DURATION_FIX}`],
-    ['a fractional amount', '1.5s', `shop/web health.interval: cannot parse duration (got "1.5s"). ${DURATION_FIX}`],
+    ['a fractional amount of seconds', '1.5s', `shop/web health.interval: duration must be a whole number of seconds (got "1.5s"). ${DURATION_FIX}`],
+    ['a point without decimals', '1.s', `shop/web health.interval: cannot parse duration (got "1.s"). ${DURATION_FIX}`],
     ['a boolean', true, `shop/web health.interval: cannot parse duration (got true). ${DURATION_FIX}`],
     ['half a second', '500ms', `shop/web health.interval: duration must be a whole number of seconds (got "500ms"). ${DURATION_FIX}`],
     ['a fractional number', 1.5, `shop/web health.interval: duration must be a whole number of seconds (got 1.5). ${DURATION_FIX}`],

@@ -21,6 +21,12 @@ describe('System', () => {
     );
   });
 
+  it('GIVEN a System without a name WHEN created THEN the suggested name is a name, not "undefined"', () => {
+    expect(modelErrorOf(() => new System(undefined as unknown as string))).toBe(
+      `System name: system name must be at most 63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit. Rename it, e.g. "app".`,
+    );
+  });
+
   it('GIVEN a valid System WHEN it is checked THEN isSystem tells it from other values', () => {
     expect([System.isSystem(shop()), System.isSystem({}), System.isSystem(null)]).toEqual([true, false, false]);
   });

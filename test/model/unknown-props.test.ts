@@ -1,4 +1,4 @@
-import { HealthCheck, Image, Job, Mount, Network, Secret, Service, System, Volume } from '../../lib/model';
+import { HealthCheck, Image, Job, Mount, Network, Secret, Security, Service, System, Volume } from '../../lib/model';
 import { modelErrorOf, NGINX, shop } from './helpers';
 
 /** Props as a user without the type checker writes them: any key at all. */
@@ -33,6 +33,12 @@ describe('an unknown prop is an error at construction, on every props object', (
     ['health-check options', () => new Service(shop(), 'web', { image: NGINX, health: HealthCheck.tcp(80, loose({ intervall: '5s' })) }), "shop/web health: unknown prop 'intervall' (did you mean 'interval'?)"],
     ['mount options', () => new Service(shop(), 'web', { image: NGINX, mounts: [Mount.bind('./site', '/srv', loose({ readonly: true }))] }), "shop/web mounts[0]: unknown prop 'readonly' (did you mean 'readOnly'?)"],
     ['ephemeral mount options', () => new Service(shop(), 'web', { image: NGINX, mounts: [Mount.ephemeral('/tmp', loose({ size: '1g' }))] }), "shop/web mounts[0]: unknown prop 'size' (did you mean 'sizeLimit'?)"],
+    ['stop', () => new Service(shop(), 'web', { image: NGINX, stop: loose({ grace: '10s' }) }), "shop/web stop: unknown prop 'grace' (did you mean 'gracePeriod'?)"],
+    [
+      'the restricted preset',
+      () => Security.restricted(loose({ user: '10001', readOnlyRootFilesystem: false })),
+      "Security.restricted: unknown prop 'readOnlyRootFilesystem'. Use one of add, user.",
+    ],
     ['a network', () => new Network(shop(), 'backend', loose({ interal: true })), "shop/backend: unknown prop 'interal' (did you mean 'internal'?)"],
     ['a volume', () => new Volume(shop(), 'data', loose({ sizee: '1Gi' })), "shop/data: unknown prop 'sizee' (did you mean 'size'?)"],
     ['a secret', () => new Secret(shop(), 'token', loose({ env: 'TOKEN' })), "shop/token: unknown prop 'env' (did you mean 'envName'?)"],

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { runLading } from '../support/run-cli';
+import { projectWithApps, runLading } from '../support/run-cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -35,6 +35,15 @@ describe('the README', () => {
     for (const option of ['--compose FILE', '--profile PROFILE', '--apps-dir DIR', '--force']) expect(synopsis).toContain(option);
     expect(README).toContain('npm install lading');
     expect(README).toContain('npx lading init');
+  });
+
+  test('GIVEN the short tour copied into apps/webapp.ts WHEN lading synth renders every target THEN it succeeds with no error', () => {
+    const tour = /```ts\n\/\/ apps\/webapp\.ts[^\n]*\n([\s\S]*?)```/.exec(README)?.[1];
+    expect(tour).toContain("from 'lading'");
+    const dir = projectWithApps({ 'webapp.ts': tour! });
+    const r = runLading(['synth', '--out', path.join(dir, 'dist')], dir);
+    expect([r.code, r.stderr.split('\n').filter((l) => l.startsWith('error'))]).toEqual([0, []]);
+    expect(r.stdout).toMatch(/^1 app, 5 targets, \d+ files; 0 errors, /m);
   });
 
   test('GIVEN the package.json WHEN read THEN engines asks for the Node.js the runtime dependencies need', () => {

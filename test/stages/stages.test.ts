@@ -44,6 +44,16 @@ describe('stages: an app module may export (stage) => System', () => {
     expect(stageNameProblem('prod')).toBeUndefined();
   });
 
+  test('GIVEN a stage function that builds no System for a stage WHEN loaded THEN one line names the stage and what it returned', () => {
+    const only = projectWithApps({
+      'partial.ts': `import { System, type Stage } from ${MODEL};\nexport default (stage: Stage) => (stage.name === 'prod' ? new System('partial') : undefined);\n`,
+    });
+    expect(loadApps(path.join(only, 'apps'), undefined, 'prod').map((a) => a.name)).toEqual(['partial']);
+    expect(() => loadApps(path.join(only, 'apps'), undefined, 'dev')).toThrow(
+      `${path.relative(process.cwd(), path.join(only, 'apps', 'partial.ts'))}: the stage function returned no System for stage dev (got undefined). Return the System for every stage, or throw an Error that names the stages the app knows.`,
+    );
+  });
+
   test('GIVEN module.exports = a stage function WHEN resolved THEN it is called with the stage', () => {
     const seen: string[] = [];
     const built = resolveStage((s: { name: string }) => (seen.push(s.name), new System('x')), 'staging');

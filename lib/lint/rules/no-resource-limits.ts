@@ -6,17 +6,17 @@ export const noResourceLimits: Rule = {
   code: 'lint/no-resource-limits',
   check: (spec, _context, reporter) =>
     containersOf(spec).flatMap(({ container }) => {
-      const missing = [
-        container.resources.memoryBytes === undefined ? 'memory limit (--memory)' : undefined,
-        container.resources.cpuMillis === undefined ? 'CPU limit (--cpus)' : undefined,
-      ].filter((m): m is string => m !== undefined);
+      const noMemory = container.resources.memoryBytes === undefined;
+      const noCpus = container.resources.cpuMillis === undefined;
+      const missing = [noMemory ? 'memory limit (--memory)' : undefined, noCpus ? 'CPU limit (--cpus)' : undefined].filter((m): m is string => m !== undefined);
       if (missing.length === 0) return [];
+      const set = [noMemory ? "memory: '256m'" : undefined, noCpus ? 'cpus: 0.5' : undefined].filter((m): m is string => m !== undefined).join(', ');
       return [
         reporter.make(
           'lint/no-resource-limits',
           `${container.path} resources`,
           `no ${missing.join(' and no ')}: one container can starve the others`,
-          "Set resources: { memory: '256m', cpus: 0.5 } to what it needs.",
+          `Set resources: { ${set} } to what it needs${noMemory && noCpus ? '' : ', beside the limit it has'}.`,
         ),
       ];
     }),

@@ -57,10 +57,6 @@ export const COMPOSE_CODES = {
     severity: 'warning',
     summary: 'A published port of a service on internal networks only is not reachable from the host.',
   },
-  'compose/fixed-port-replicas': {
-    severity: 'warning',
-    summary: 'Several replicas cannot share one fixed host port with `docker compose up`.',
-  },
   'compose/sidecar-replicas': {
     severity: 'warning',
     summary: 'Compose attaches every sidecar replica to the first container of its main service.',

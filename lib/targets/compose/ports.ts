@@ -15,9 +15,7 @@ interface PortKeys {
 function reportProblem(scope: ComposeScope, path: string, problem: PortProblem): void {
   if (problem.kind === 'internal-network-port') return scope.reporter.report('compose/internal-network-port', path, ...internalNetworkPortText(problem));
   if (problem.kind === 'source-cidrs') return scope.reporter.report('compose/source-cidrs', path, ...sourceCidrsText(problem));
-  const message = `${problem.replicas} replicas cannot all bind host port ${problem.hostPort} with \`docker compose up\`.`;
-  const fix = 'Publish on a dynamic host port, or run one replica; for a swarm, whose routing mesh shares the port, use `lading synth --target swarm`.';
-  scope.reporter.report('compose/fixed-port-replicas', path, message, fix);
+  // fixed-port-replicas: the lint rule of the same name says it once, as the error it is on `docker compose up`
 }
 
 /** `ports` and `expose` of a workload's main container (sidecars share its network namespace and have none). */

@@ -46,7 +46,14 @@ export function checkJobByName(spec: SystemSpec, j: JobSpec, modeOf: (s: Service
   }
   const unregistered = peers.filter((s) => modeOf(s) !== 'awsvpc');
   if (unregistered.length > 0) {
-    d.report('ecs/job-by-name', `${j.path} networks`, `${unregistered.map((s) => s.name).join(', ')} use bridge or host networking, which gets no DNS record: they do not resolve by name inside the job's standalone task`, 'Publish their ports on fixed host ports so they use awsvpc, or pass the address in env.');
+    const one = unregistered.length === 1;
+    const names = unregistered.map((s) => s.name).join(', ');
+    d.report(
+      'ecs/job-by-name',
+      `${j.path} networks`,
+      `${names} ${one ? 'uses' : 'use'} bridge or host networking, which gets no DNS record: ${one ? 'it does' : 'they do'} not resolve by name inside the job's standalone task`,
+      `Publish ${one ? 'its' : 'their'} ports on fixed host ports so ${one ? 'it uses' : 'they use'} awsvpc, or pass the address in env.`,
+    );
   }
 }
 

@@ -27,7 +27,9 @@ export function serviceConnectOf(s: ServiceSpec, networkMode: NetworkMode, names
   if (!namespace || networkMode === 'host') return undefined;
   s.main.ports.forEach((p, index) => {
     if (p.protocol === 'udp') {
-      d.report('ecs/udp-by-name', `${s.path} ports[${index}]`, `Service Connect carries TCP only: udp port ${p.containerPort} is not reachable as ${s.name}:${p.containerPort}`, 'Publish it through the load balancer, or reach the task by its IP address.');
+      const onLoadBalancer = p.publish !== 'none' && p.hostIp === undefined; // a port bound to a host address gets no listener
+      const fix = onLoadBalancer ? 'Reach it through its load balancer, where it is published, or by the task\'s IP address.' : 'Publish it through the load balancer, or reach the task by its IP address.';
+      d.report('ecs/udp-by-name', `${s.path} ports[${index}]`, `Service Connect carries TCP only: udp port ${p.containerPort} is not reachable as ${s.name}:${p.containerPort}`, fix);
     }
   });
   const services = s.main.ports

@@ -29,6 +29,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "A Job cannot retry without limit: restart 'on-failure' without a count leaves backoffLimit to the cluster (6).",
   },
+  'kubernetes/job-sidecar': {
+    severity: 'warning',
+    summary: 'A Job completes only when every container of its pod has exited: a sidecar that keeps running keeps the Job from completing.',
+  },
   'kubernetes/user-name': {
     severity: 'warning',
     summary: 'securityContext takes numeric ids only: a user or group given by name is left to the image.',

@@ -9,6 +9,7 @@ import { workloadMetadata } from './labels';
 import { selectorLabels } from './names';
 import { applyOverride, ContainerIntent, isObject, JsonObject, overrideKindDefaults, overridePodTemplate } from './overrides';
 import { applyDockerPodDefaults, pullPolicyOf, PullPolicy, WAIT_CONTAINER_SECURITY } from './pod-defaults';
+import { reportJobSidecars } from './job-sidecars';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { applyPlacement, reportPlacement } from './placement';
@@ -103,6 +104,7 @@ function deployment(ctx: ChartContext, s: ServiceSpec, metadata: Metadata): kplu
 
 function job(ctx: ChartContext, j: JobSpec, metadata: Metadata): kplus.Job | kplus.CronJob {
   const props = { metadata, hostNetwork: j.hostNetwork, ...jobRestart(j, ctx.reporter) };
+  reportJobSidecars(j, ctx.reporter);
   if (j.schedule === undefined) return new kplus.Job(ctx.chart, `workload-${j.name}`, props);
   ctx.names.take('CronJob', j.name, `${j.path} schedule`, CRONJOB_NAME_MAX);
   const [minute, hour, day, month, weekDay] = j.schedule.split(' ');
