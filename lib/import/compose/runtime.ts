@@ -8,12 +8,14 @@ const PLATFORMS = new Set(['linux/amd64', 'linux/arm64']);
 
 /**
  * `container_name`, `hostname`, `stop_signal`, `stop_grace_period` and `platform` of a service: how its container
- * runs on its host, which the model carries as they are.
+ * runs on its host, which the model carries as they are. An empty value, as `${VAR:-}` gives when VAR is unset, is no
+ * value: Compose reads it as if the key were not there.
  */
 export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string): RuntimePlan {
   const text = (key: string): string | undefined => {
     const e = entry(map, key);
-    return e ? asString(ctx, e.value, `${keyPath}.${key}`) : undefined;
+    const value = e ? asString(ctx, e.value, `${keyPath}.${key}`) : undefined;
+    return value === '' ? undefined : value;
   };
   const containerName = text('container_name');
   let hostname = text('hostname');
