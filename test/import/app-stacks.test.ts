@@ -18,4 +18,16 @@ describe('importing application stacks', () => {
     const w = imported.system!.toSpec().services[0];
     expect([w.platform, w.hostname, w.containerName]).toEqual([undefined, undefined, undefined]);
   });
+
+  test('GIVEN a migration step with no restart policy that web waits to complete WHEN imported THEN it is a one-shot job and web waits for it to complete', () => {
+    const imported = importText(
+      'services:\n  migrate:\n    image: shop:1\n    command: python manage.py migrate\n  web:\n    image: shop:1\n    restart: always\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n',
+    );
+    expect(imported.diagnostics.map((d) => `${d.code} ${d.keyPath}: ${d.message}`)).toEqual([
+      'import/restart-default services.migrate: migrate names no restart policy and a service waits for it to complete: it is imported as a one-shot job (restart "no"), as Compose runs it.',
+    ]);
+    const spec = imported.system!.toSpec();
+    expect(spec.jobs.map((j) => [j.name, j.restart])).toEqual([['migrate', { policy: 'no' }]]);
+    expect(spec.services[0].dependsOn).toEqual([{ kind: 'job', name: 'migrate', condition: 'completed' }]);
+  });
 });

@@ -71,7 +71,7 @@ export const IMPORT_CODES = {
   },
   'import/restart-default': {
     severity: 'info',
-    summary: "A service without a restart policy becomes a long-running service that restarts always (Compose's default is `no`).",
+    summary: "A service without a restart policy becomes a long-running service that restarts always (Compose's default is `no`), or a one-shot job when a service waits for it to complete.",
   },
   'import/dependency-cycle': {
     severity: 'error',

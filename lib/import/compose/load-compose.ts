@@ -22,6 +22,7 @@ import { DataFolders } from './data-folders';
 import { declareNetworks, declareSecrets, declareVolumes, type DeclaredVolume } from './top-level';
 import { VolumeNames } from './volume-names';
 import type { VolumeResolver } from './mounts';
+import { awaitedServices } from './awaited-services';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
 
 export interface LoadComposeOptions {
@@ -151,7 +152,8 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     settle: (mounts) => dataFolders.settle(mounts),
   };
 
-  const converted: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets));
+  const awaited = awaitedServices(inputs);
+  const converted: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets, awaited));
   inferPorts(ctx, converted);
   reportPortless(ctx, converted);
   const topConfigs = entry(top, 'configs');

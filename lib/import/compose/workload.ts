@@ -72,12 +72,17 @@ export function sidecarTarget(ctx: ImportContext, map: LocatedMap, keyPath: stri
   return value.startsWith('service:') ? value.slice('service:'.length) : undefined;
 }
 
-/** Reads one service of the file: its container, ports, networks, dependencies, restart policy and replicas. */
-export function convertService(ctx: ImportContext, input: ServiceInput, volumes: VolumeResolver, secrets: SecretRegistry): ConvertedService {
+/**
+ * Reads one service of the file: its container, ports, networks, dependencies, restart policy and replicas. A service
+ * with no restart policy that another waits to complete (`awaited`) runs once, as Compose runs it: a job.
+ */
+export function convertService(ctx: ImportContext, input: ServiceInput, volumes: VolumeResolver, secrets: SecretRegistry, awaited: ReadonlySet<string>): ConvertedService {
   const { map, keyPath } = input;
   reportUnhandled(ctx, map, keyPath, new Set(WORKLOAD_KEYS), SERVICE_HINTS);
   const deploy = deployOf(ctx, map, keyPath);
-  const { restart, given } = restartOf(ctx, map, keyPath, deploy);
+  const stated = restartOf(ctx, map, keyPath, deploy);
+  const runsOnce = !stated.given && input.sidecarOf === undefined && awaited.has(input.composeName);
+  const { restart, given } = runsOnce ? { restart: 'no', given: false } : stated;
   const container = containerOf(ctx, map, keyPath, { volumes, secrets, resources: deploy.resources, composeName: input.composeName });
   const collector = new PortCollector(ctx);
   const ports = entry(map, 'ports');
@@ -94,7 +99,13 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
     );
   }
   const kind = /^(no|on-failure(:\d+)?)$/.test(restart) ? 'job' : 'service';
-  if (!given && input.sidecarOf === undefined) {
+  if (runsOnce) {
+    ctx.reporter.report(
+      'import/restart-default',
+      at(ctx, keyPath, map.line),
+      `${input.composeName} names no restart policy and a service waits for it to complete: it is imported as a one-shot job (restart "no"), as Compose runs it.`,
+    );
+  } else if (!given && input.sidecarOf === undefined) {
     ctx.reporter.report(
       'import/restart-default',
       at(ctx, keyPath, map.line),
