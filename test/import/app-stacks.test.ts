@@ -30,4 +30,19 @@ describe('importing application stacks', () => {
     expect(spec.jobs.map((j) => [j.name, j.restart])).toEqual([['migrate', { policy: 'no' }]]);
     expect(spec.services[0].dependsOn).toEqual([{ kind: 'job', name: 'migrate', condition: 'completed' }]);
   });
+
+  test.each([
+    ['an http URL on localhost', '["CMD-SHELL", "wget -nv -t1 --spider http://localhost:8123/ || exit 1"]', 8123],
+    ['its own name', '["CMD", "wget", "--spider", "http://events:9001/health"]', 9001],
+    ['/dev/tcp', '["CMD", "/bin/bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9000 && echo ok >&3"]', 9000],
+    ['nc -z', '["CMD-SHELL", "nc -z localhost 9092"]', 9092],
+  ])('GIVEN a service others depend on that declares no port but whose health check reaches %s WHEN imported THEN that port is declared', (_given, test, port) => {
+    const imported = importText(
+      `services:\n  events:\n    image: example/events:1\n    restart: always\n    healthcheck:\n      test: ${test}\n  web:\n    image: example/web:1\n    restart: always\n    depends_on: [events]\n`,
+    );
+    expect(imported.diagnostics.map((d) => `${d.code} ${d.keyPath}: ${d.message}`)).toEqual([
+      `import/inferred-port services.events: events declares no port, and its health check reaches it on ${port}: it is imported, so that every target lets other services reach it.`,
+    ]);
+    expect(imported.system!.toSpec().services.find((s) => s.name === 'events')!.main.ports.map((p) => p.containerPort)).toEqual([port]);
+  });
 });

@@ -1,4 +1,5 @@
 import { at, type ImportContext } from './context';
+import { healthCheckPorts } from './health-check-ports';
 import { officialImagePorts } from './official-image-ports';
 import { boundFiles, exposedPorts, type ExposedPort } from './port-hints';
 import type { ConvertedService } from './workload';
@@ -44,6 +45,7 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
     }
     if (target.ports.length === 0) inferExposed(ctx, target);
     if (target.ports.length === 0) inferFromProxyLabel(ctx, target);
+    if (target.ports.length === 0 && (needed.has(composeName) || target.aliases.length > 0)) inferFromHealthCheck(ctx, target, namesOf(target, services));
     if (target.ports.length === 0 && (needed.has(composeName) || target.aliases.length > 0)) inferFromOfficialImage(ctx, target);
   }
 }
@@ -76,6 +78,21 @@ function inferFromProxyLabel(ctx: ImportContext, target: ConvertedService): void
       `Declare it: expose: ["${port}"].`,
     );
   }
+}
+
+/** The ports a service's own health check reaches it on, where it declares none itself and others depend on it. */
+function inferFromHealthCheck(ctx: ImportContext, target: ConvertedService, names: readonly string[]): void {
+  const ports = healthCheckPorts(target.container.health, names);
+  if (ports.length === 0) return;
+  for (const port of ports) target.ports.push({ containerPort: port, protocol: 'tcp', http: false });
+  const list = ports.join(', ');
+  const one = ports.length === 1;
+  ctx.reporter.report(
+    'import/inferred-port',
+    at(ctx, target.input.keyPath, target.input.map.line),
+    `${target.input.composeName} declares no port, and its health check reaches it on ${list}: ${one ? 'it is' : 'they are'} imported, so that every target lets other services reach ${one ? 'it' : 'them'}.`,
+    `Declare ${one ? 'it' : 'them'}: expose: [${ports.map((p) => `"${p}"`).join(', ')}].`,
+  );
 }
 
 /** The ports that the Dockerfile of a service built in the project EXPOSEs, where it declares none itself. */
