@@ -226,7 +226,7 @@ describe('every diagnostic code of the import', () => {
     ['services:\n  web:\n    image: nginx:1.27\n    ports: 80\n', 'compose.yaml:4 services.web.ports: must be a list (got 80)'],
     ['services:\n  web:\n    image: nginx:1.27\n    environment: 5\n', 'compose.yaml:4 services.web.environment: must be a mapping (got 5)'],
     ['services: []\n', 'compose.yaml:1 services: must be a mapping (got a list)'],
-    ['services:\n  web:\n    restart: always\n', 'compose.yaml:2 services.web: a service needs an image or a build'],
+    ['services:\n  web:\n    restart: always\n', 'compose.yaml:2 services.web: a service needs an image or a build: add image: or build:, or, where this file only overrides another (docker-compose.override.yml), import that other file'],
     ['services:\n  web:\n    image: nginx:1.27\n    ports: ["80:abc"]\n', 'compose.yaml:4 services.web.ports[0]: not a port (got "80:abc")'],
     ['services:\n  web:\n    image: nginx:1.27\n    command: "echo \'unclosed"\n', 'compose.yaml:4 services.web.command: unclosed quote'],
     ['services:\n  a:\n    image: nginx:1.27\n    extends: b\n  b:\n    image: nginx:1.27\n    extends: a\n', 'compose.yaml:7 services.b.extends: extends forms a cycle: a -> b -> a'],
