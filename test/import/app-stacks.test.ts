@@ -45,4 +45,12 @@ describe('importing application stacks', () => {
     ]);
     expect(imported.system!.toSpec().services.find((s) => s.name === 'events')!.main.ports.map((p) => p.containerPort)).toEqual([port]);
   });
+
+  test("GIVEN healthcheck: { disable: false } alone WHEN imported THEN the image's own check stays, with no finding; with a timing but no test THEN it is reported", () => {
+    const kept = importText('services:\n  web:\n    image: example/web:1\n    restart: always\n    healthcheck:\n      disable: false\n');
+    expect(findings(kept)).toEqual([]);
+    expect(kept.system!.toSpec().services[0].main.health).toBeUndefined();
+    const retimed = importText('services:\n  web:\n    image: example/web:1\n    restart: always\n    healthcheck:\n      disable: false\n      interval: 10s\n');
+    expect(findings(retimed)).toEqual(['import/unsupported-value services.web.healthcheck']);
+  });
 });
