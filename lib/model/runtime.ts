@@ -61,6 +61,14 @@ export interface RuntimeProps {
    */
   readonly tty?: boolean;
   /**
+   * Run an init process as PID 1 that forwards signals to the command and reaps zombie processes (`docker run
+   * --init`, Compose `init`; ECS `initProcessEnabled`). Kubernetes has no init option: the pod shares one process
+   * namespace (`shareProcessNamespace`), whose first process, the pause container, reaps zombies, so the command is
+   * not PID 1 and stops on SIGTERM even without a handler for it.
+   * @default false
+   */
+  readonly init?: boolean;
+  /**
    * Keep stdin open (`docker run -i`, Compose `stdin_open`; Kubernetes `stdin`, ECS `interactive`).
    * @default false
    */
@@ -82,9 +90,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, init: true, stdinOpen: true, sysctls: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'init' | 'stdinOpen' | 'sysctls' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -94,11 +102,13 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const platform = resolvePlatform(path, props.platform);
   const placement = resolvePlacement(path, props.placement, platform);
   const tty = flag(path, 'tty', props.tty);
+  const init = flag(path, 'init', props.init);
   const stdinOpen = flag(path, 'stdinOpen', props.stdinOpen);
   const sysctls = resolveSysctls(path, props.sysctls);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
+    ...(init ? { init } : {}),
     ...(stdinOpen ? { stdinOpen } : {}),
     ...(sysctls ? { sysctls } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),

@@ -350,6 +350,8 @@ interface WorkloadSpecBase {
   readonly placement?: PlacementSpec;
   /** A terminal is kept (`-t`); set only when true. */
   readonly tty?: true;
+  /** An init process runs as PID 1 (`--init`); set only when true. */
+  readonly init?: true;
   /** Stdin is kept open (`-i`); set only when true. */
   readonly stdinOpen?: true;
   /** Kernel parameters, sorted by name; set only when some are given. */

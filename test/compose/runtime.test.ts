@@ -40,4 +40,9 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
     expect(services['web-log-shipper'].deploy?.labels).toBeUndefined();
     expect(services.migrate.deploy.labels).toEqual({ 'com.example.kind': 'migration' });
   });
+
+  test('GIVEN init WHEN rendered THEN the service has init: true, and docker-compose accepts it', () => {
+    expect(renderCompose(shop({ init: true })).doc.services.web.init).toBe(true);
+    expect(renderCompose(shop({})).doc.services.web.init).toBeUndefined();
+  });
 });

@@ -36,4 +36,9 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
       'Move them to labels to have them on the container (docker run --label), or run web on Compose, Swarm, Kubernetes or ECS.',
     ]);
   });
+
+  test('GIVEN init WHEN rendered THEN docker run passes --init', () => {
+    expect(renderDocker(shop({ init: true })).script).toContain(' --init');
+    expect(renderDocker(shop({})).script).not.toContain('--init');
+  });
 });

@@ -74,4 +74,9 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     const c = containersOf(templateOf(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })), 'shop-web')[0];
     expect([c.PseudoTerminal, c.Interactive, c.SystemControls]).toEqual([true, true, [{ Namespace: 'net.core.somaxconn', Value: '1024' }]]);
   });
+
+  test('GIVEN init WHEN synthesized THEN the main container has LinuxParameters.InitProcessEnabled, and without it none', () => {
+    expect(containersOf(templateOf(shop({ init: true })), 'shop-web')[0].LinuxParameters).toMatchObject({ InitProcessEnabled: true });
+    expect(containersOf(templateOf(shop({})), 'shop-web')[0].LinuxParameters).toBeUndefined();
+  });
 });

@@ -57,4 +57,9 @@ describe('how a workload runs on Kubernetes: name, host name, stop, platform and
       'net.core.somaxconn is not one of the sysctls a kubelet allows by default: the pod of web is refused (SysctlForbidden) on a node that does not allow it',
     ]);
   });
+
+  test('GIVEN init WHEN rendered THEN the pod shares one process namespace', () => {
+    expect(render(shop({ init: true })).pod('web').spec.shareProcessNamespace).toBe(true);
+    expect(render(shop({})).pod('web').spec.shareProcessNamespace).toBeUndefined();
+  });
 });

@@ -10,6 +10,14 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     expect([w.containerName, w.hostname, w.stop, w.platform]).toEqual(['front', 'web1', { signal: 'SIGINT', gracePeriodSeconds: 60 }, { os: 'linux', architecture: 'arm64' }]);
   });
 
+  test('GIVEN init WHEN resolved THEN the spec carries init: true, and false is left out', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, init: true });
+    new Service(sys, 'db', { image: NGINX, init: false });
+    const [db, web] = sys.toSpec().services;
+    expect([web.init, db.init]).toEqual([true, undefined]);
+  });
+
   test('GIVEN service labels WHEN resolved THEN the spec carries them sorted, apart from the container labels', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: NGINX, labels: { tier: 'web' }, serviceLabels: { 'traefik.enable': 'true', 'com.example.team': 'shop' } });
@@ -28,6 +36,7 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['a stop signal in lowercase', { stop: { signal: 'sigint' } }, "shop/web stop.signal: must be a signal name such as SIGINT, or its number (got \"sigint\"). Write e.g. 'SIGINT'."],
     ['stop as a string', { stop: 'SIGINT' }, "shop/web stop: must be { signal, gracePeriod } (got \"SIGINT\"). Write e.g. stop: { signal: 'SIGINT', gracePeriod: '30s' }."],
     ['tty as a string', { tty: 'yes' }, 'shop/web tty: must be true or false (got "yes"). Write tty: true or leave it out.'],
+    ['init as a string', { init: 'tini' }, 'shop/web init: must be true or false (got "tini"). Write init: true or leave it out.'],
     ['sysctls as a list', { sysctls: ['net.core.somaxconn=1024'] }, "shop/web sysctls: must map kernel parameters to values (got [\"net.core.somaxconn=1024\"]). Write e.g. { 'net.core.somaxconn': '1024' }."],
     ['a sysctl without a dot', { sysctls: { somaxconn: '1' } }, "shop/web sysctls.somaxconn: a kernel parameter is a dotted name with a string or number value (got \"1\"). Write e.g. { 'net.core.somaxconn': '1024' }."],
     ['service labels as a list', { serviceLabels: ['tier=web'] }, 'shop/web serviceLabels: must be an object of names to strings (got ["tier=web"]). Write e.g. { NAME: "value" }.'],

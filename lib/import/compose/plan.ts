@@ -191,6 +191,7 @@ export interface RuntimePlan {
   readonly stop?: { readonly signal?: string; readonly gracePeriod?: string };
   readonly platform?: 'linux/amd64' | 'linux/arm64';
   readonly tty?: boolean;
+  readonly init?: boolean;
   readonly stdinOpen?: boolean;
   readonly sysctls?: Readonly<Record<string, string>>;
   /** `deploy.labels`: labels of the service, not of its containers. */

@@ -7,7 +7,7 @@ import type { RuntimePlan } from './plan';
 const PLATFORMS = new Set(['linux/amd64', 'linux/arm64']);
 
 /**
- * `container_name`, `hostname`, `stop_signal`, `stop_grace_period` and `platform` of a service: how its container
+ * `container_name`, `hostname`, `stop_signal`, `stop_grace_period`, `platform`, `tty`, `init`, `stdin_open` and `sysctls` of a service: how its container
  * runs on its host, which the model carries as they are. An empty value, as `${VAR:-}` gives when VAR is unset, is no
  * value: Compose reads it as if the key were not there.
  */
@@ -56,10 +56,12 @@ export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string):
     return e ? asBoolean(ctx, e.value, `${keyPath}.${key}`) : false;
   };
   const tty = flag('tty');
+  const init = flag('init');
   const stdinOpen = flag('stdin_open');
   const sysctls = sysctlsOf(ctx, map, `${keyPath}.sysctls`);
   return {
     ...(tty ? { tty } : {}),
+    ...(init ? { init } : {}),
     ...(stdinOpen ? { stdinOpen } : {}),
     ...(sysctls ? { sysctls } : {}),
     ...(containerName !== undefined ? { containerName } : {}),

@@ -17,7 +17,6 @@ const SERVICE_HINTS: Record<string, string> = {
   dns: 'Name resolution is each target\'s.',
   ulimits: 'The model has no ulimits.',
   devices: 'The model has no devices.',
-  init: 'Use an image whose entrypoint reaps processes (tini).',
   shm_size: 'Mount a tmpfs at /dev/shm with Mount.ephemeral(\'/dev/shm\', { tmpfs: true, sizeLimit }).',
   pull_policy: 'Pin the image by tag or digest.',
 };
@@ -61,7 +60,7 @@ export interface ConvertedService {
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'stdin_open', 'sysctls', 'links', 'external_links',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'links', 'external_links',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */

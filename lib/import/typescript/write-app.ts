@@ -165,6 +165,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['platform', w.runtime.platform !== undefined ? str(w.runtime.platform) : undefined],
       ['placement', w.placement ? placement(w.placement) : undefined],
       ['tty', w.runtime.tty ? raw('true') : undefined],
+      ['init', w.runtime.init ? raw('true') : undefined],
       ['stdinOpen', w.runtime.stdinOpen ? raw('true') : undefined],
       ['sysctls', w.runtime.sysctls ? strings(w.runtime.sysctls) : undefined],
       ['serviceLabels', w.runtime.serviceLabels ? strings(w.runtime.serviceLabels) : undefined],

@@ -121,6 +121,10 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: "A Deployment always restarts its pods: a service's restart 'no' or 'on-failure' behaves as 'always'.",
   },
+  'kubernetes/init-shared-processes': {
+    severity: 'info',
+    summary: "A pod has no init option: its containers share one process namespace, whose pause process reaps zombies, and each sees the others' processes.",
+  },
   'kubernetes/stop-signal': {
     severity: 'warning',
     summary: "A pod cannot choose its stop signal: the kubelet sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",

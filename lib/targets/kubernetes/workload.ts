@@ -12,7 +12,7 @@ import { applyDockerPodDefaults, pullPolicyOf, PullPolicy, WAIT_CONTAINER_SECURI
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { applyPlacement, reportPlacement } from './placement';
-import { applyRuntime, reportHostnameDomain, reportStopSignal, reportUnsafeSysctls } from './runtime';
+import { applyRuntime, reportHostnameDomain, reportInit, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
@@ -76,6 +76,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
     }),
   );
   reportStopSignal(w, reporter);
+  reportInit(w, reporter);
   reportHostnameDomain(w, reporter);
   reportUnsafeSysctls(w, reporter);
   reportPlacement(w, reporter);
