@@ -53,4 +53,12 @@ describe('importing application stacks', () => {
     const retimed = importText('services:\n  web:\n    image: example/web:1\n    restart: always\n    healthcheck:\n      disable: false\n      interval: 10s\n');
     expect(findings(retimed)).toEqual(['import/unsupported-value services.web.healthcheck']);
   });
+
+  test('GIVEN shm_size: 256mb on a database WHEN imported THEN it is a tmpfs of 256m at /dev/shm, with no finding; a mount at /dev/shm wins and says so', () => {
+    const imported = importText('services:\n  db:\n    image: postgres:16\n    restart: always\n    shm_size: 256mb\n');
+    expect(findings(imported)).toEqual([]);
+    expect(imported.system!.toSpec().services[0].main.mounts).toEqual([{ kind: 'ephemeral', name: 'dev-shm', target: '/dev/shm', tmpfs: true, sizeLimitBytes: 256 * 1024 ** 2, readOnly: false }]);
+    const both = importText('services:\n  db:\n    image: postgres:16\n    restart: always\n    shm_size: 1g\n    tmpfs: /dev/shm:size=2g\n');
+    expect(both.diagnostics.map((d) => `${d.code} ${d.keyPath}: ${d.message}`)).toEqual(['import/unsupported-value services.db.shm_size: a mount at /dev/shm replaces the shared memory: shm_size is left out.']);
+  });
 });

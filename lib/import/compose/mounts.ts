@@ -2,6 +2,7 @@ import { asBoolean, asMap, asSeq, asString, at, entry, fail, reportUnhandled, ty
 import type { Located, LocatedMap } from './located';
 import type { MountPlan, TmpfsOwnershipPlan } from './plan';
 import { tmpfsLongMode, tmpfsOwnership } from './security';
+import { shmMount } from './shm-size';
 import { bytesText, hostPath } from './paths';
 
 /** What the named volumes and the project binds of a service's `volumes` become. */
@@ -31,7 +32,7 @@ const isHostPath = (source: string): boolean => source.startsWith('.') || source
 /** Short-syntax options that change nothing the model can say, or that the model cannot say. */
 const HARMLESS = new Set(['rw', 'cached', 'delegated', 'consistent']);
 
-/** A service's `volumes` (short and long syntax) and `tmpfs`, in the order written. */
+/** A service's `volumes` (short and long syntax), `tmpfs` and `shm_size`, in the order written. */
 export function mountsOf(ctx: ImportContext, service: LocatedMap, keyPath: string, volumes: VolumeResolver): MountPlan[] {
   const mounts: MountPlan[] = [];
   const volumesEntry = entry(service, 'volumes');
@@ -50,6 +51,8 @@ export function mountsOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
       tmpfs.value.kind === 'seq' ? tmpfs.value.items.map((node, i) => ({ node, path: `${p}[${i}]` })) : [{ node: tmpfs.value, path: p }];
     for (const { node, path } of items) mounts.push(tmpfsMount(ctx, asString(ctx, node, path), path, node.line));
   }
+  const shm = shmMount(ctx, service, keyPath, mounts);
+  if (shm) mounts.push(shm);
   return mounts;
 }
 

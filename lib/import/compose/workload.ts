@@ -17,7 +17,6 @@ const SERVICE_HINTS: Record<string, string> = {
   dns: 'Name resolution is each target\'s.',
   ulimits: 'The model has no ulimits.',
   devices: 'The model has no devices.',
-  shm_size: 'Mount a tmpfs at /dev/shm with Mount.ephemeral(\'/dev/shm\', { tmpfs: true, sizeLimit }).',
   pull_policy: 'Pin the image by tag or digest.',
 };
 
