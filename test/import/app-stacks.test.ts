@@ -61,4 +61,19 @@ describe('importing application stacks', () => {
     const both = importText('services:\n  db:\n    image: postgres:16\n    restart: always\n    shm_size: 1g\n    tmpfs: /dev/shm:size=2g\n');
     expect(both.diagnostics.map((d) => `${d.code} ${d.keyPath}: ${d.message}`)).toEqual(['import/unsupported-value services.db.shm_size: a mount at /dev/shm replaces the shared memory: shm_size is left out.']);
   });
+
+  test('GIVEN an app that names its database as DB_HOST=postgresql and DB_PORT=5432 WHEN imported THEN port 5432 is declared on postgresql, saying which variables named it', () => {
+    const imported = importText(
+      'services:\n  postgresql:\n    image: example/postgresql:9.6\n    restart: always\n  gitlab:\n    image: example/gitlab:10\n    restart: always\n    depends_on: [postgresql]\n    environment:\n      - DB_HOST=postgresql\n      - DB_PORT=5432\n      - LISTEN_HOST=0.0.0.0\n      - LISTEN_PORT=80\n',
+    );
+    expect(imported.diagnostics.map((d) => `${d.code} ${d.keyPath}: ${d.message}`)).toEqual([
+      'import/inferred-port services.postgresql: gitlab (DB_HOST and DB_PORT) reaches postgresql:5432, which postgresql does not declare: port 5432 is imported, so that every target lets gitlab (DB_HOST and DB_PORT) reach it.',
+    ]);
+    expect(imported.system!.toSpec().services.find((s) => s.name === 'postgresql')!.main.ports.map((p) => p.containerPort)).toEqual([5432]);
+  });
+
+  test('GIVEN an ipam subnet written with ${VAR:-default} WHEN imported THEN the finding names the subnet as Compose reads it', () => {
+    const imported = importText('services:\n  web:\n    image: nginx:1.27\n    restart: always\n    networks: [mail]\nnetworks:\n  mail:\n    ipam:\n      config:\n        - subnet: ${IPV4_NETWORK:-172.22.1}.0/24\n');
+    expect(imported.diagnostics.find((d) => d.code === 'import/unsupported-key')?.message).toContain('not from 172.22.1.0/24, so a peer');
+  });
 });

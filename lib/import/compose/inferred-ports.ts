@@ -1,4 +1,5 @@
 import { at, type ImportContext } from './context';
+import { envHostPorts } from './env-host-ports';
 import { healthCheckPorts } from './health-check-ports';
 import { officialImagePorts } from './official-image-ports';
 import { boundFiles, exposedPorts, type ExposedPort } from './port-hints';
@@ -7,8 +8,8 @@ import type { ConvertedService } from './workload';
 /**
  * Compose lets services reach every port of one another without `expose`; the model reaches only declared ports
  * (a Kubernetes Service, an ECS port mapping). A port that another service names as `<service>:<port>` in its
- * environment or command (`mongodb://mongo:27017/shop`), or by its container name or an alias, is declared on that
- * service, with a diagnostic.
+ * environment or command (`mongodb://mongo:27017/shop`, or `DB_HOST=mongo` with `DB_PORT=27017`), or by its container
+ * name or an alias, is declared on that service, with a diagnostic.
  */
 export function inferPorts(ctx: ImportContext, services: readonly ConvertedService[]): void {
   // one pass over every value: `<name>:<port>` where the name is a whole word, by the name it names
@@ -18,6 +19,7 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
     const sources = [
       ...[...Object.values(s.container.env), ...(s.container.command ?? []), ...(s.container.entrypoint ?? [])].map((text) => ({ from: name, text })),
       ...boundFiles(ctx, s.container.mounts).map((f) => ({ from: `${name} (in ${f.source})`, text: f.text })),
+      ...envHostPorts(s.container.env).map((p) => ({ from: `${name} (${p.keys})`, text: p.text })),
     ];
     for (const { from, text } of sources) {
       for (const m of text.matchAll(REACHED)) {
