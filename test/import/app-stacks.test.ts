@@ -76,4 +76,30 @@ describe('importing application stacks', () => {
     const imported = importText('services:\n  web:\n    image: nginx:1.27\n    restart: always\n    networks: [mail]\nnetworks:\n  mail:\n    ipam:\n      config:\n        - subnet: ${IPV4_NETWORK:-172.22.1}.0/24\n');
     expect(imported.diagnostics.find((d) => d.code === 'import/unsupported-key')?.message).toContain('not from 172.22.1.0/24, so a peer');
   });
+
+  test('GIVEN services named redis_cache and my_db that others reach by those names WHEN imported THEN the names are rewritten to the model names wherever they are hosts, and nowhere else', () => {
+    const imported = importText(
+      [
+        'services:',
+        '  my_db:\n    image: postgres:16\n    restart: always',
+        '  redis_cache:\n    image: redis:7\n    restart: always',
+        '  worker:\n    image: example/worker:1\n    restart: always',
+        '    command: ["celery", "-A", "proj", "worker", "--broker", "redis://redis_cache:6379/0"]',
+        '    environment:',
+        '      DB_HOST: my_db',
+        '      DATABASE_URL: postgres://app@my_db:5432/shop',
+        '      QUEUE_NAME: my_db_jobs',
+        '      LOG_TAG: worker_my_db',
+        '',
+      ].join('\n'),
+    );
+    const worker = imported.system!.toSpec().services.find((s) => s.name === 'worker')!;
+    expect(worker.main.env).toMatchObject({ DB_HOST: 'my-db', DATABASE_URL: 'postgres://app@my-db:5432/shop', QUEUE_NAME: 'my_db_jobs', LOG_TAG: 'worker_my_db' });
+    expect(worker.main.command).toEqual(['celery', '-A', 'proj', 'worker', '--broker', 'redis://redis-cache:6379/0']);
+    expect(imported.diagnostics.filter((d) => d.code === 'import/renamed-reference').map((d) => d.keyPath).sort()).toEqual([
+      'services.worker.command[5]',
+      'services.worker.environment.DATABASE_URL',
+      'services.worker.environment.DB_HOST',
+    ]);
+  });
 });

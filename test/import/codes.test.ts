@@ -67,6 +67,11 @@ const CASES: Record<string, Case> = {
     at: 'services.Web_App',
     says: 'service "Web_App" is named "web-app" in the model',
   },
+  'import/renamed-reference': {
+    compose: 'services:\n  my_db:\n    image: postgres:16\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    environment:\n      DATABASE_URL: postgres://app@my_db:5432/shop\n',
+    at: 'services.api.environment.DATABASE_URL',
+    says: 'DATABASE_URL names the service my_db, which is named my-db in the model: it is written my-db, so that api still reaches it.',
+  },
   'import/docker-volume-name': {
     compose: 'services:\n  db:\n    image: postgres:16\n    restart: always\n    volumes: ["db_data:/var/lib/postgresql/data"]\nvolumes:\n  db_data:\n',
     at: 'volumes.db_data',

@@ -101,9 +101,13 @@ export const IMPORT_CODES = {
     severity: 'info',
     summary: 'A port that an http health check (or `app_protocol: http`) probes is imported as an HTTP port.',
   },
+  'import/renamed-reference': {
+    severity: 'info',
+    summary: 'An environment value, command or entrypoint word that names a renamed service as a host (`my_db:5432`) is written with its new name.',
+  },
   'import/inferred-port': {
     severity: 'info',
-    summary: 'A port that another service reaches as `<service>:<port>`, or that the image EXPOSEs (a project Dockerfile, a Docker Official Image) where the service declares none, is imported, so every target lets it through.',
+    summary: 'A port that another service reaches as `<service>:<port>` (or `X_HOST` with `X_PORT`), that its own health check reaches, or that the image EXPOSEs (a project Dockerfile, a Docker Official Image) where the service declares none, is imported, so every target lets it through.',
   },
   'import/undeclared-ports': {
     severity: 'warning',

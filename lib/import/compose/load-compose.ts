@@ -10,6 +10,7 @@ import { resolveExtends } from './extends';
 import { inferPorts, reportPortless } from './inferred-ports';
 import type { LocatedMap } from './located';
 import { NameTable } from './names';
+import { rewriteRenamedHosts } from './renamed-hosts';
 import { parseComposeText } from './parse';
 import type { ConfigFilePlan, ImportPlan, SourceRef, WorkloadPlan } from './plan';
 import { planWorkloads } from './plan-workloads';
@@ -153,9 +154,10 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   };
 
   const awaited = awaitedServices(inputs);
-  const converted: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets, awaited));
-  inferPorts(ctx, converted);
-  reportPortless(ctx, converted);
+  const read: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets, awaited));
+  inferPorts(ctx, read);
+  reportPortless(ctx, read);
+  const converted = rewriteRenamedHosts(ctx, read, names);
   const topConfigs = entry(top, 'configs');
   const declaredConfigs = declareConfigs(ctx, topConfigs ? asMap(ctx, topConfigs.value, 'configs') : undefined, names);
   const serviceByPath = new Map(inputs.map((i) => [i.keyPath, i.map]));
