@@ -102,4 +102,16 @@ describe('importing application stacks', () => {
       'services.worker.environment.DB_HOST',
     ]);
   });
+
+  test.each([
+    ['restart: on-failure:3 and a dependant', '    restart: on-failure:3\n', '    depends_on: [db]\n'],
+    ['restart: "no" and no dependant', '    restart: "no"\n', ''],
+  ])('GIVEN a database with %s that api reaches as db:5432 WHEN imported THEN it serves, with port 5432', (_given, restart, dependsOn) => {
+    const imported = importText(
+      `services:\n  db:\n    image: example/db:1\n${restart}  api:\n    image: example/api:1\n    restart: always\n${dependsOn}    environment:\n      DATABASE_URL: postgres://app@db:5432/shop\n`,
+    );
+    expect(imported.diagnostics.map((d) => d.code)).toEqual(['import/inferred-port']);
+    const db = imported.system!.toSpec().services.find((s) => s.name === 'db')!;
+    expect(db.main.ports.map((p) => p.containerPort)).toEqual([5432]);
+  });
 });

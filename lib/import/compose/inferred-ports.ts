@@ -3,6 +3,7 @@ import { envHostPorts } from './env-host-ports';
 import { healthCheckPorts } from './health-check-ports';
 import { officialImagePorts } from './official-image-ports';
 import { boundFiles, exposedPorts, type ExposedPort } from './port-hints';
+import { serversOf } from './servers';
 import type { ConvertedService } from './workload';
 
 /**
@@ -32,8 +33,10 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
   }
   // the services others depend on or link to, which the targets must let them reach
   const needed = new Set(services.flatMap((s) => [...s.dependsOn.map((d) => d.composeName), ...s.links.map((l) => l.target)]));
+  // a service with no restart policy of its own (a job) that others reach or wait for serves like any other
+  const servers = serversOf(services);
   for (const target of services) {
-    if (target.input.sidecarOf !== undefined || target.hostNetwork || target.kind === 'job') continue;
+    if (target.input.sidecarOf !== undefined || target.hostNetwork) continue;
     const composeName = target.input.composeName;
     for (const { from, port, name } of namesOf(target, services).flatMap((n) => (reached.get(n) ?? []).map((r) => ({ ...r, name: n })))) {
       if (port < 1 || port > 65535 || target.ports.some((p) => p.containerPort === port && p.protocol === 'tcp')) continue;
@@ -45,6 +48,7 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
         `Declare it: expose: ["${port}"].`,
       );
     }
+    if (target.kind === 'job' && !servers.has(composeName) && target.ports.length === 0) continue;
     if (target.ports.length === 0) inferExposed(ctx, target);
     if (target.ports.length === 0) inferFromProxyLabel(ctx, target);
     if (target.ports.length === 0 && (needed.has(composeName) || target.aliases.length > 0)) inferFromHealthCheck(ctx, target, namesOf(target, services));
@@ -143,8 +147,9 @@ export function reportPortless(ctx: ImportContext, services: readonly ConvertedS
       dependantsOf.set(name, list);
     }
   }
+  const servers = serversOf(services);
   for (const target of services) {
-    if (target.input.sidecarOf !== undefined || target.hostNetwork || target.kind === 'job' || target.ports.length > 0) continue;
+    if (target.input.sidecarOf !== undefined || target.hostNetwork || (target.kind === 'job' && !servers.has(target.input.composeName)) || target.ports.length > 0) continue;
     const dependants = dependantsOf.get(target.input.composeName) ?? [];
     if (dependants.length === 0) continue;
     const image = target.container.image;
