@@ -114,4 +114,11 @@ describe('importing application stacks', () => {
     const db = imported.system!.toSpec().services.find((s) => s.name === 'db')!;
     expect(db.main.ports.map((p) => p.containerPort)).toEqual([5432]);
   });
+
+  test('GIVEN a bind with the SELinux option z and a named volume with Z WHEN imported THEN the bind says what relabelling is lost and how to label the folder; the volume needs none', () => {
+    const imported = importText('services:\n  django:\n    image: example/django:1\n    restart: always\n    volumes:\n      - .:/app:z\n      - pgdata:/var/lib/postgresql/data:Z\nvolumes:\n  pgdata:\n');
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.code} ${d.keyPath}: ${d.message} ${d.fix}`)).toEqual([
+      'import/unsupported-value services.django.volumes[0]: volume option z relabels . for SELinux (shared by containers): the model has no SELinux labels, so it is left out, and on a host that enforces SELinux the container may be denied the files; other hosts ignore it. On an SELinux host, label the folder once: chcon -Rt container_file_t ..',
+    ]);
+  });
 });

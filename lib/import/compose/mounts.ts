@@ -64,7 +64,16 @@ function shortMount(ctx: ImportContext, text: string, keyPath: string, line: num
   let readOnly = false;
   for (const option of mode.split(',').filter((o) => o !== '')) {
     if (option === 'ro') readOnly = true;
-    else if (!HARMLESS.has(option)) {
+    else if (option === 'z' || option === 'Z') {
+      // a named volume lives where Docker labels it for containers already
+      if (!isHostPath(source)) continue;
+      ctx.reporter.report(
+        'import/unsupported-value',
+        at(ctx, keyPath, line),
+        `volume option ${option} relabels ${source} for SELinux (${option === 'z' ? 'shared by containers' : 'private to this container'}): the model has no SELinux labels, so it is left out, and on a host that enforces SELinux the container may be denied the files; other hosts ignore it.`,
+        `On an SELinux host, label the folder once: chcon -Rt container_file_t ${source}.`,
+      );
+    } else if (!HARMLESS.has(option)) {
       ctx.reporter.report('import/unsupported-value', at(ctx, keyPath, line), `volume option ${option} has no equivalent: it is left out.`);
     }
   }
