@@ -79,4 +79,15 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     expect(containersOf(templateOf(shop({ init: true })), 'shop-web')[0].LinuxParameters).toMatchObject({ InitProcessEnabled: true });
     expect(containersOf(templateOf(shop({})), 'shop-web')[0].LinuxParameters).toBeUndefined();
   });
+
+  test('GIVEN an empty entrypoint and a command WHEN synthesized THEN the command is the entryPoint, as Docker runs it; without a command, ecs/entrypoint-reset says the image ENTRYPOINT runs', () => {
+    const c = containersOf(templateOf(shop({ entrypoint: [], command: ['nginx', '-g', 'daemon off;'] })), 'shop-web')[0];
+    expect([c.EntryPoint, c.Command]).toEqual([['nginx', '-g', 'daemon off;'], undefined]);
+    const d = find(synthEcs(shop({ entrypoint: [] })).diagnostics, 'ecs/entrypoint-reset');
+    expect([d.severity, d.path, d.message]).toEqual([
+      'warning',
+      'shop/web entrypoint',
+      "an empty entrypoint clears the image's ENTRYPOINT so that Docker runs the image's CMD alone, but ECS reads an empty entryPoint as none: the image's ENTRYPOINT runs",
+    ]);
+  });
 });

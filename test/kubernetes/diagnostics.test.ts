@@ -405,6 +405,17 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('web').spec.shareProcessNamespace).toBe(true);
   });
 
+  test('kubernetes/entrypoint-reset', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), entrypoint: [] });
+    const { d, r } = only(s, 'kubernetes/entrypoint-reset');
+    expect([d.path, d.message]).toEqual([
+      'shop/web entrypoint',
+      "an empty entrypoint clears the image's ENTRYPOINT so that Docker runs the image's CMD alone, but an empty command is no command to Kubernetes: the image's ENTRYPOINT runs",
+    ]);
+    expect(r.container('web').command).toBeUndefined();
+  });
+
   test('kubernetes/hostname-domain', () => {
     const s = sys();
     new Service(s, 'mail', { image: Image.of('nginx:1.27'), hostname: 'mail.example.com' });

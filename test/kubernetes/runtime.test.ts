@@ -62,4 +62,9 @@ describe('how a workload runs on Kubernetes: name, host name, stop, platform and
     expect(render(shop({ init: true })).pod('web').spec.shareProcessNamespace).toBe(true);
     expect(render(shop({})).pod('web').spec.shareProcessNamespace).toBeUndefined();
   });
+
+  test('GIVEN an empty entrypoint and a command WHEN rendered THEN the command is the container command, with no args, as Docker runs it', () => {
+    const c = render(shop({ entrypoint: [], command: ['nginx', '-g', 'daemon off;'] })).container('web');
+    expect([c.command, c.args]).toEqual([['nginx', '-g', 'daemon off;'], undefined]);
+  });
 });

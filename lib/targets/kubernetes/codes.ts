@@ -125,6 +125,10 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: "A pod has no init option: its containers share one process namespace, whose pause process reaps zombies, and each sees the others' processes.",
   },
+  'kubernetes/entrypoint-reset': {
+    severity: 'warning',
+    summary: "An empty entrypoint with no command: Docker runs the image's CMD alone, Kubernetes the image's ENTRYPOINT.",
+  },
   'kubernetes/stop-signal': {
     severity: 'warning',
     summary: "A pod cannot choose its stop signal: the kubelet sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",
