@@ -121,4 +121,12 @@ describe('importing application stacks', () => {
       'import/unsupported-value services.django.volumes[0]: volume option z relabels . for SELinux (shared by containers): the model has no SELinux labels, so it is left out, and on a host that enforces SELinux the container may be denied the files; other hosts ignore it. On an SELinux host, label the folder once: chcon -Rt container_file_t ..',
     ]);
   });
+
+  test('GIVEN one container port published on a host port range (8080-8081:80) WHEN imported THEN it is published on 8080, the first of the range, and says so', () => {
+    const imported = importText('services:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports: ["8080-8081:80"]\n');
+    expect(imported.diagnostics.map((d) => `${d.code} ${d.keyPath}: ${d.message}`)).toEqual([
+      'import/unsupported-value services.web.ports[0]: a host port range 8080-8081 has no equivalent: the port is published on 8080, the first of the range, which Docker takes when it is free.',
+    ]);
+    expect(imported.system!.toSpec().services[0].main.ports).toMatchObject([{ containerPort: 80, publish: 'fixed', hostPort: 8080 }]);
+  });
 });
