@@ -62,8 +62,8 @@ function reportIpam(ctx: ImportContext, map: LocatedMap, keyPath: string, name: 
   );
 }
 
-/** `name:` of a network that lading creates: the Docker network's name, kept where Docker accepts it. */
-function networkDockerName(ctx: ImportContext, map: LocatedMap, keyPath: string, name: string): string | undefined {
+/** `name:` of a network or volume that lading creates: the Docker object's name, kept where Docker accepts it. */
+function dockerNameOf(ctx: ImportContext, map: LocatedMap, keyPath: string, what: 'network' | 'volume', name: string): string | undefined {
   const n = entry(map, 'name');
   if (!n) return undefined;
   const value = asString(ctx, n.value, `${keyPath}.name`);
@@ -71,8 +71,8 @@ function networkDockerName(ctx: ImportContext, map: LocatedMap, keyPath: string,
   ctx.reporter.report(
     'import/unsupported-value',
     at(ctx, `${keyPath}.name`, n.line),
-    `${JSON.stringify(value)} is not a Docker network name (letters, digits, _ . and -, starting with a letter or digit): network ${name} keeps the name each target gives it.`,
-    'Write a name Docker accepts, e.g. name: shop_backend.',
+    `${JSON.stringify(value)} is not a Docker ${what} name (letters, digits, _ . and -, starting with a letter or digit): ${what} ${name} keeps the name each target gives it.`,
+    `Write a name Docker accepts, e.g. name: shop_${what === 'network' ? 'backend' : 'data'}.`,
   );
   return undefined;
 }
@@ -94,7 +94,7 @@ export function declareNetworks(ctx: ImportContext, top: LocatedMap | undefined,
       reportUnhandled(ctx, map, p, new Set(['internal', 'external', 'ipam', ...(named ? ['name'] : []), ...networkDriverKeys(ctx, map, p, name)]), RESOURCE_HINTS);
       const i = entry(map, 'internal');
       if (i) internal = asBoolean(ctx, i.value, `${p}.internal`);
-      if (!isExternal && name !== 'default') dockerName = networkDockerName(ctx, map, p, name);
+      if (!isExternal && name !== 'default') dockerName = dockerNameOf(ctx, map, p, 'network', name);
     }
     if (name === 'default') {
       out.set(name, { id: 'default', internal, line: e.line });
@@ -118,9 +118,15 @@ export function declareVolumes(ctx: ImportContext, top: LocatedMap | undefined, 
       const map = asMap(ctx, e.value, p);
       const isExternal = external(ctx, map, p, 'volume', name);
       const driver = volumeDriverOf(ctx, map, p, name);
-      reportUnhandled(ctx, map, p, new Set(['external', ...(isExternal ? ['name'] : []), ...driver.read]), RESOURCE_HINTS);
+      reportUnhandled(ctx, map, p, new Set(['external', 'name', ...driver.read]), RESOURCE_HINTS);
       if (driver.bind !== undefined && !isExternal) {
         out.set(name, { bind: driver.bind });
+        continue;
+      }
+      // the Docker volume Compose creates for `name:`, where its data is
+      const dockerName = isExternal ? undefined : dockerNameOf(ctx, map, p, 'volume', name);
+      if (dockerName !== undefined) {
+        out.set(name, names.claim(name, p, e.line, dockerName));
         continue;
       }
     }

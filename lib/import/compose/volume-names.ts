@@ -22,12 +22,15 @@ export class VolumeNames {
     this.project = composeProjectName(rawProjectName);
   }
 
-  /** Gives the file's volume `raw` a model name; reports when its Docker name is kept apart from it. */
-  claim(raw: string, keyPath: string, line: number): string {
+  /**
+   * Gives the file's volume `raw` a model name; reports when its Docker name (`<project>_<volume>`, or the `name:`
+   * the file gives it) is kept apart from it.
+   */
+  claim(raw: string, keyPath: string, line: number, dockerName?: string): string {
     const known = this.names.lookup('volume', raw);
     if (known) return known;
     const id = this.names.claim('volume', raw, keyPath, line, { quiet: true });
-    const original = `${this.project}_${raw}`;
+    const original = dockerName ?? `${this.project}_${raw}`;
     if (`${this.ctx.projectName}_${id}` !== original) {
       this.dockerNames.set(id, original);
       this.ctx.reporter.report(
