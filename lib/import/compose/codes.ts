@@ -107,7 +107,7 @@ export const IMPORT_CODES = {
   },
   'import/inferred-port': {
     severity: 'info',
-    summary: 'A port that another service reaches as `<service>:<port>` (or `X_HOST` with `X_PORT`), that its own health check reaches, or that the image EXPOSEs (a project Dockerfile, a Docker Official Image) where the service declares none, is imported, so every target lets it through.',
+    summary: 'A port that another service reaches as `<service>:<port>` (or `X_HOST` with `X_PORT`), that its own health check reaches, or that the image EXPOSEs (a project Dockerfile, a Docker Official Image, a common image the import knows) where the service declares none, is imported, so every target lets it through.',
   },
   'import/undeclared-ports': {
     severity: 'warning',

@@ -1,6 +1,7 @@
 import { at, type ImportContext } from './context';
 import { envHostPorts } from './env-host-ports';
 import { healthCheckPorts } from './health-check-ports';
+import { knownImagePorts } from './known-image-ports';
 import { officialImagePorts } from './official-image-ports';
 import { boundFiles, exposedPorts, type ExposedPort } from './port-hints';
 import { serversOf } from './servers';
@@ -108,14 +109,17 @@ function inferExposed(ctx: ImportContext, target: ConvertedService): void {
 }
 
 /**
- * The ports that the Docker Official Image a service pulls EXPOSEs (`mysql:8`: 3306, 33060), where it declares none
- * itself and others depend on it, link to it or reach it by an alias.
+ * The ports that the Docker Official Image a service pulls EXPOSEs (`mysql:8`: 3306, 33060), or a common image the
+ * import knows (`valkey/valkey`: 6379), where it declares none itself and others depend on it, link to it or reach
+ * it by an alias.
  */
 function inferFromOfficialImage(ctx: ImportContext, target: ConvertedService): void {
   const image = target.container.image;
   if (image.kind !== 'registry') return;
-  const ports = officialImagePorts(image.ref);
-  if (ports) declareExposed(ctx, target, `the Docker Official Image ${image.ref}`, ports);
+  const official = officialImagePorts(image.ref);
+  if (official) return declareExposed(ctx, target, `the Docker Official Image ${image.ref}`, official);
+  const known = knownImagePorts(image.ref);
+  if (known) declareExposed(ctx, target, `the image ${image.ref}`, known);
 }
 
 /** Declares the ports an image EXPOSEs on a service that declares none, saying where they came from. */
@@ -155,7 +159,7 @@ export function reportPortless(ctx: ImportContext, services: readonly ConvertedS
     const image = target.container.image;
     const unknown =
       image.kind === 'registry'
-        ? `the ports of ${image.ref} are in its registry's image, which the import does not read, and it is no Docker Official Image whose ports the import knows`
+        ? `the ports of ${image.ref} are in its registry's image, which the import does not read, and it is no image whose ports the import knows`
         : `${image.context}/${image.dockerfile ?? 'Dockerfile'} EXPOSEs none, and no file of the project names ${target.input.composeName}:PORT`;
     ctx.reporter.report(
       'import/undeclared-ports',
