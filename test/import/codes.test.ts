@@ -72,6 +72,11 @@ const CASES: Record<string, Case> = {
     at: 'services.api.environment.DATABASE_URL',
     says: 'DATABASE_URL names the service my_db, which is named my-db in the model: it is written my-db, so that api still reaches it.',
   },
+  'import/development-only': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    develop:\n      watch:\n        - action: sync\n          path: ./web\n          target: /usr/share/nginx/html\n',
+    at: 'services.web.develop',
+    says: 'develop says what `docker compose watch` syncs or rebuilds while developing: the deployed system does not run it, so it is left out.',
+  },
   'import/docker-volume-name': {
     compose: 'services:\n  db:\n    image: postgres:16\n    restart: always\n    volumes: ["db_data:/var/lib/postgresql/data"]\nvolumes:\n  db_data:\n',
     at: 'volumes.db_data',

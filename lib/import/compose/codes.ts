@@ -89,6 +89,10 @@ export const IMPORT_CODES = {
     severity: 'warning',
     summary: 'A sidecar shares its main service\'s network, replicas, restart policy and dependencies: its own are left out.',
   },
+  'import/development-only': {
+    severity: 'info',
+    summary: '`develop` (what `docker compose watch` syncs or rebuilds while developing) is left out: the deployed system does not run it.',
+  },
   'import/profile-skipped': {
     severity: 'info',
     summary: 'A service that belongs only to profiles that were not chosen is left out.',

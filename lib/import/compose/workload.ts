@@ -76,7 +76,15 @@ export function sidecarTarget(ctx: ImportContext, map: LocatedMap, keyPath: stri
  */
 export function convertService(ctx: ImportContext, input: ServiceInput, volumes: VolumeResolver, secrets: SecretRegistry, awaited: ReadonlySet<string>): ConvertedService {
   const { map, keyPath } = input;
-  reportUnhandled(ctx, map, keyPath, new Set(WORKLOAD_KEYS), SERVICE_HINTS);
+  reportUnhandled(ctx, map, keyPath, new Set([...WORKLOAD_KEYS, 'develop']), SERVICE_HINTS);
+  const develop = map.entries.get('develop');
+  if (develop) {
+    ctx.reporter.report(
+      'import/development-only',
+      at(ctx, `${keyPath}.develop`, develop.line),
+      'develop says what `docker compose watch` syncs or rebuilds while developing: the deployed system does not run it, so it is left out.',
+    );
+  }
   const deploy = deployOf(ctx, map, keyPath);
   const stated = restartOf(ctx, map, keyPath, deploy);
   const runsOnce = !stated.given && input.sidecarOf === undefined && awaited.has(input.composeName);
