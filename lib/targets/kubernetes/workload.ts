@@ -12,7 +12,7 @@ import { applyDockerPodDefaults, pullPolicyOf, PullPolicy, WAIT_CONTAINER_SECURI
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { applyPlacement, reportPlacement } from './placement';
-import { applyRuntime, reportHostnameDomain, reportInit, reportStopSignal, reportUnsafeSysctls } from './runtime';
+import { applyRuntime, reportHostnameDomain, reportInit, reportStopSignal, reportUlimits, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
@@ -77,6 +77,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   );
   reportStopSignal(w, reporter);
   reportInit(w, reporter);
+  reportUlimits(w, reporter);
   reportHostnameDomain(w, reporter);
   reportUnsafeSysctls(w, reporter);
   reportPlacement(w, reporter);
