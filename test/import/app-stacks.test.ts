@@ -152,4 +152,20 @@ describe('importing application stacks', () => {
     expect(imported.diagnostics[0].message).toContain(`the image ${image} EXPOSEs`);
     expect(imported.system!.toSpec().services.find((s) => s.name === 'dep')!.main.ports.map((p) => p.containerPort)).toEqual(ports);
   });
+
+  test('GIVEN a step that web waits to complete but that publishes a port WHEN imported THEN it stays a service and the wait becomes a start, said as before', () => {
+    const imported = importText('services:\n  migrate:\n    image: shop:1\n    ports: ["9000:9000"]\n  web:\n    image: shop:1\n    restart: always\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n');
+    expect(imported.diagnostics.map((d) => `${d.code} ${d.keyPath}`)).toEqual(['import/restart-default services.migrate', 'import/unsupported-value services.web.depends_on.migrate']);
+    expect(imported.system!.toSpec().services.map((s) => s.name)).toEqual(['migrate', 'web']);
+  });
+
+  test('GIVEN a job (restart "no") that web waits to complete and that api reaches as seed:8080 WHEN imported THEN it serves, and the wait on it is a start, saying why', () => {
+    const imported = importText(
+      'services:\n  seed:\n    image: shop:1\n    restart: "no"\n  web:\n    image: shop:1\n    restart: always\n    depends_on:\n      seed:\n        condition: service_completed_successfully\n  api:\n    image: shop:1\n    restart: always\n    environment:\n      SEED_URL: http://seed:8080/\n',
+    );
+    expect(imported.diagnostics.find((d) => d.keyPath === 'services.web.depends_on.seed')?.message).toBe(
+      'seed serves (it has ports, or others wait for it to start), so it is a service that never completes in the model: the dependency waits for it to start.',
+    );
+    expect(imported.system).toBeDefined();
+  });
 });

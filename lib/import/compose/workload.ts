@@ -86,8 +86,6 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
   }
   const deploy = deployOf(ctx, map, keyPath);
   const stated = restartOf(ctx, map, keyPath, deploy);
-  const runsOnce = !stated.given && input.sidecarOf === undefined && awaited.has(input.composeName);
-  const { restart, given } = runsOnce ? { restart: 'no', given: false } : stated;
   const container = containerOf(ctx, map, keyPath, { volumes, secrets, resources: deploy.resources, composeName: input.composeName });
   const collector = new PortCollector(ctx);
   const ports = entry(map, 'ports');
@@ -95,6 +93,9 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
   const expose = entry(map, 'expose');
   if (expose) collector.addExpose(expose.value, `${keyPath}.expose`);
   const portPlans = collector.result();
+  // a step others wait to complete, with no port to serve on, runs once as Compose runs it
+  const runsOnce = !stated.given && input.sidecarOf === undefined && awaited.has(input.composeName) && portPlans.length === 0;
+  const { restart, given } = runsOnce ? { restart: 'no', given: false } : stated;
   const health = container.health;
   if (health?.kind === 'http' && markHttpPort(portPlans, health.port)) {
     ctx.reporter.report(
