@@ -9,6 +9,7 @@ import type { WorkloadSpec } from './spec';
 import { resolveStop, type StopProps } from './stop';
 import { resolveServiceLabels } from './service-labels';
 import { resolveSysctls } from './sysctls';
+import { resolveUlimits, type UlimitValue } from './ulimits';
 
 /**
  * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters), and
@@ -61,6 +62,14 @@ export interface RuntimeProps {
    */
   readonly tty?: boolean;
   /**
+   * Run an init process as PID 1 that forwards signals to the command and reaps zombie processes (`docker run
+   * --init`, Compose `init`; ECS `initProcessEnabled`). Kubernetes has no init option: the pod shares one process
+   * namespace (`shareProcessNamespace`), whose first process, the pause container, reaps zombies, so the command is
+   * not PID 1 and stops on SIGTERM even without a handler for it.
+   * @default false
+   */
+  readonly init?: boolean;
+  /**
    * Keep stdin open (`docker run -i`, Compose `stdin_open`; Kubernetes `stdin`, ECS `interactive`).
    * @default false
    */
@@ -72,6 +81,13 @@ export interface RuntimeProps {
    */
   readonly sysctls?: Record<string, string>;
   /**
+   * Resource limits of the main container (`--ulimit`, Compose `ulimits`; ECS `ulimits`, of which Fargate takes
+   * `nofile` only): `{ nofile: { soft: 65536, hard: 65536 }, nproc: 65535 }`, -1 for unlimited. A pod cannot set
+   * them: Kubernetes leaves them to the nodes' container runtime, with a warning.
+   * @default - the container runtime's
+   */
+  readonly ulimits?: Record<string, UlimitValue>;
+  /**
    * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
    * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the
    * Deployment, Job or CronJob but not of its pods, ECS tags of the service (of the task definition and scheduled
@@ -82,9 +98,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, init: true, stdinOpen: true, sysctls: true, ulimits: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'init' | 'stdinOpen' | 'sysctls' | 'ulimits' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -94,13 +110,17 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const platform = resolvePlatform(path, props.platform);
   const placement = resolvePlacement(path, props.placement, platform);
   const tty = flag(path, 'tty', props.tty);
+  const init = flag(path, 'init', props.init);
   const stdinOpen = flag(path, 'stdinOpen', props.stdinOpen);
   const sysctls = resolveSysctls(path, props.sysctls);
+  const ulimits = resolveUlimits(path, props.ulimits);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
+    ...(init ? { init } : {}),
     ...(stdinOpen ? { stdinOpen } : {}),
     ...(sysctls ? { sysctls } : {}),
+    ...(ulimits ? { ulimits } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(aliases !== undefined ? { aliases } : {}),

@@ -211,6 +211,12 @@ describe('ECS: health checks, privileges', () => {
     ]);
   });
 
+  test('GIVEN more health-check retries than ECS accepts WHEN rendered THEN they are clamped to 10 with ecs/health-check-clamped', () => {
+    const { template, diagnostics } = synthEcs(system((s) => new Service(s, 'db', { image: Image.of('db:1'), health: HealthCheck.command(['true'], { interval: '10s', timeout: '5s', retries: 30 }) })));
+    expect(containersOf(template!, 'shop-db')[0].HealthCheck).toMatchObject({ Retries: 10 });
+    expect(diagnostics.filter((d) => d.code === 'ecs/health-check-clamped').map((d) => d.message)).toEqual(['ECS accepts a health-check retries of 1-10 (got 30): using 10']);
+  });
+
   test('GIVEN a health-check timeout as long as its interval WHEN rendered THEN the timeout is made shorter with ecs/health-check-clamped', () => {
     const { template, diagnostics } = synthEcs(system((s) => new Service(s, 'db', { image: Image.of('db:1'), health: HealthCheck.command(['true'], { interval: '5s' }) })));
     expect(containersOf(template!, 'shop-db')[0].HealthCheck).toMatchObject({ Interval: 5, Timeout: 4 });

@@ -74,4 +74,33 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     const c = containersOf(templateOf(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })), 'shop-web')[0];
     expect([c.PseudoTerminal, c.Interactive, c.SystemControls]).toEqual([true, true, [{ Namespace: 'net.core.somaxconn', Value: '1024' }]]);
   });
+
+  test('GIVEN init WHEN synthesized THEN the main container has LinuxParameters.InitProcessEnabled, and without it none', () => {
+    expect(containersOf(templateOf(shop({ init: true })), 'shop-web')[0].LinuxParameters).toMatchObject({ InitProcessEnabled: true });
+    expect(containersOf(templateOf(shop({})), 'shop-web')[0].LinuxParameters).toBeUndefined();
+  });
+
+  test('GIVEN an empty entrypoint and a command WHEN synthesized THEN the command is the entryPoint, as Docker runs it; without a command, ecs/entrypoint-reset says the image ENTRYPOINT runs', () => {
+    const c = containersOf(templateOf(shop({ entrypoint: [], command: ['nginx', '-g', 'daemon off;'] })), 'shop-web')[0];
+    expect([c.EntryPoint, c.Command]).toEqual([['nginx', '-g', 'daemon off;'], undefined]);
+    const d = find(synthEcs(shop({ entrypoint: [] })).diagnostics, 'ecs/entrypoint-reset');
+    expect([d.severity, d.path, d.message]).toEqual([
+      'warning',
+      'shop/web entrypoint',
+      "an empty entrypoint clears the image's ENTRYPOINT so that Docker runs the image's CMD alone, but ECS reads an empty entryPoint as none: the image's ENTRYPOINT runs",
+    ]);
+  });
+
+  test('GIVEN ulimits WHEN synthesized THEN the container has them on EC2; on Fargate only nofile, and ecs/ulimit-fargate says the others are left out', () => {
+    const spec = shop({ ulimits: { nofile: { soft: 20000, hard: 40000 }, nproc: 65535 } });
+    const ec2 = containersOf(templateOf(withEcs(spec, { launchType: 'ec2' })), 'shop-web')[0];
+    expect(ec2.Ulimits).toEqual([
+      { Name: 'nofile', SoftLimit: 20000, HardLimit: 40000 },
+      { Name: 'nproc', SoftLimit: 65535, HardLimit: 65535 },
+    ]);
+    const fargate = synthEcs(spec);
+    expect(containersOf(fargate.template!, 'shop-web')[0].Ulimits).toEqual([{ Name: 'nofile', SoftLimit: 20000, HardLimit: 40000 }]);
+    const d = find(fargate.diagnostics, 'ecs/ulimit-fargate');
+    expect([d.severity, d.path, d.message]).toEqual(['warning', 'shop/web ulimits.nproc', "Fargate sets only the nofile limit: nproc 65535:65535 is left out, and web gets the operating system's"]);
+  });
 });

@@ -67,6 +67,16 @@ const CASES: Record<string, Case> = {
     at: 'services.Web_App',
     says: 'service "Web_App" is named "web-app" in the model',
   },
+  'import/renamed-reference': {
+    compose: 'services:\n  my_db:\n    image: postgres:16\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    environment:\n      DATABASE_URL: postgres://app@my_db:5432/shop\n',
+    at: 'services.api.environment.DATABASE_URL',
+    says: 'DATABASE_URL names the service my_db, which is named my-db in the model: it is written my-db, so that api still reaches it.',
+  },
+  'import/development-only': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    develop:\n      watch:\n        - action: sync\n          path: ./web\n          target: /usr/share/nginx/html\n',
+    at: 'services.web.develop',
+    says: 'develop says what `docker compose watch` syncs or rebuilds while developing: the deployed system does not run it, so it is left out.',
+  },
   'import/docker-volume-name': {
     compose: 'services:\n  db:\n    image: postgres:16\n    restart: always\n    volumes: ["db_data:/var/lib/postgresql/data"]\nvolumes:\n  db_data:\n',
     at: 'volumes.db_data',
@@ -141,7 +151,7 @@ const CASES: Record<string, Case> = {
   'import/undeclared-ports': {
     compose: 'services:\n  db:\n    image: bitnami/postgresql:16\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    depends_on: [db]\n',
     at: 'services.db',
-    says: "api depends on db, which declares no port (the ports of bitnami/postgresql:16 are in its registry's image, which the import does not read, and it is no Docker Official Image whose ports the import knows): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.",
+    says: "api depends on db, which declares no port (the ports of bitnami/postgresql:16 are in its registry's image, which the import does not read, and it is no image whose ports the import knows): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.",
   },
   'import/secret-mode': {
     compose:
@@ -226,7 +236,7 @@ describe('every diagnostic code of the import', () => {
     ['services:\n  web:\n    image: nginx:1.27\n    ports: 80\n', 'compose.yaml:4 services.web.ports: must be a list (got 80)'],
     ['services:\n  web:\n    image: nginx:1.27\n    environment: 5\n', 'compose.yaml:4 services.web.environment: must be a mapping (got 5)'],
     ['services: []\n', 'compose.yaml:1 services: must be a mapping (got a list)'],
-    ['services:\n  web:\n    restart: always\n', 'compose.yaml:2 services.web: a service needs an image or a build'],
+    ['services:\n  web:\n    restart: always\n', 'compose.yaml:2 services.web: a service needs an image or a build: add image: or build:, or, where this file only overrides another (docker-compose.override.yml), import that other file'],
     ['services:\n  web:\n    image: nginx:1.27\n    ports: ["80:abc"]\n', 'compose.yaml:4 services.web.ports[0]: not a port (got "80:abc")'],
     ['services:\n  web:\n    image: nginx:1.27\n    command: "echo \'unclosed"\n', 'compose.yaml:4 services.web.command: unclosed quote'],
     ['services:\n  a:\n    image: nginx:1.27\n    extends: b\n  b:\n    image: nginx:1.27\n    extends: a\n', 'compose.yaml:7 services.b.extends: extends forms a cycle: a -> b -> a'],

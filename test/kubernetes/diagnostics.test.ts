@@ -406,6 +406,35 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect([d.path, d.fix]).toEqual(['shop/web stop.signal', 'Write STOPSIGNAL SIGQUIT in the Dockerfile, which every target honours (or add a preStop hook that sends SIGQUIT to process 1).']);
   });
 
+  test('kubernetes/init-shared-processes', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('node:20'), init: true });
+    const { d, r } = only(s, 'kubernetes/init-shared-processes');
+    expect([d.path, d.message]).toEqual([
+      'shop/web init',
+      "a pod has no init option: the containers of web share one process namespace (shareProcessNamespace), whose pause process reaps zombies and leaves the command able to stop on SIGTERM, and each container sees the processes of the others",
+    ]);
+    expect(r.pod('web').spec.shareProcessNamespace).toBe(true);
+  });
+
+  test('kubernetes/entrypoint-reset', () => {
+    const s = sys();
+    new Service(s, 'web', { image: Image.of('nginx:1.27'), entrypoint: [] });
+    const { d, r } = only(s, 'kubernetes/entrypoint-reset');
+    expect([d.path, d.message]).toEqual([
+      'shop/web entrypoint',
+      "an empty entrypoint clears the image's ENTRYPOINT so that Docker runs the image's CMD alone, but an empty command is no command to Kubernetes: the image's ENTRYPOINT runs",
+    ]);
+    expect(r.container('web').command).toBeUndefined();
+  });
+
+  test('kubernetes/ulimits', () => {
+    const s = sys();
+    new Service(s, 'db', { image: Image.of('postgres:16'), ulimits: { nofile: 65536 } });
+    const { d } = only(s, 'kubernetes/ulimits');
+    expect([d.path, d.message]).toEqual(['shop/db ulimits', "a pod cannot set resource limits: db gets the container runtime's, not nofile 65536:65536"]);
+  });
+
   test('kubernetes/hostname-domain', () => {
     const s = sys();
     new Service(s, 'mail', { image: Image.of('nginx:1.27'), hostname: 'mail.example.com' });

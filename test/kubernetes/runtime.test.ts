@@ -57,4 +57,21 @@ describe('how a workload runs on Kubernetes: name, host name, stop, platform and
       'net.core.somaxconn is not one of the sysctls a kubelet allows by default: the pod of web is refused (SysctlForbidden) on a node that does not allow it',
     ]);
   });
+
+  test('GIVEN init WHEN rendered THEN the pod shares one process namespace', () => {
+    expect(render(shop({ init: true })).pod('web').spec.shareProcessNamespace).toBe(true);
+    expect(render(shop({})).pod('web').spec.shareProcessNamespace).toBeUndefined();
+  });
+
+  test('GIVEN an empty entrypoint and a command WHEN rendered THEN the command is the container command, with no args, as Docker runs it', () => {
+    const c = render(shop({ entrypoint: [], command: ['nginx', '-g', 'daemon off;'] })).container('web');
+    expect([c.command, c.args]).toEqual([['nginx', '-g', 'daemon off;'], undefined]);
+  });
+
+  test('GIVEN ulimits WHEN rendered THEN kubernetes/ulimits says the container runtime sets them', () => {
+    const r = render(shop({ ulimits: { nofile: { soft: 20000, hard: 40000 } } }));
+    expect(r.diagnostics.filter((d) => d.code === 'kubernetes/ulimits').map((d) => [d.severity, d.path, d.message])).toEqual([
+      ['warning', 'shop/web ulimits', "a pod cannot set resource limits: web gets the container runtime's, not nofile 20000:40000"],
+    ]);
+  });
 });

@@ -35,9 +35,8 @@ describe('HealthCheck', () => {
       HealthCheck.tcp(80, { startPeriod: '500ms' }),
       "shop/web health.startPeriod: duration must be a whole number of seconds (got \"500ms\"). Write a duration such as '30s', '1m30s' or '2m', or a whole number of seconds.",
     ],
-    ['zero retries', HealthCheck.tcp(80, { retries: 0 }), 'shop/web health.retries: retries must be a whole number from 1 to 10 (got 0). ECS accepts 1-10; use 3.'],
-    ['eleven retries', HealthCheck.tcp(80, { retries: 11 }), 'shop/web health.retries: retries must be a whole number from 1 to 10 (got 11). ECS accepts 1-10; use 3.'],
-    ['fractional retries', HealthCheck.tcp(80, { retries: 2.5 }), 'shop/web health.retries: retries must be a whole number from 1 to 10 (got 2.5). ECS accepts 1-10; use 3.'],
+    ['zero retries', HealthCheck.tcp(80, { retries: 0 }), "shop/web health.retries: retries must be a whole number of at least 1 (got 0). Use 3, Docker's default."],
+    ['fractional retries', HealthCheck.tcp(80, { retries: 2.5 }), "shop/web health.retries: retries must be a whole number of at least 1 (got 2.5). Use 3, Docker's default."],
     [
       'an empty command',
       HealthCheck.command([]),

@@ -71,7 +71,7 @@ export const IMPORT_CODES = {
   },
   'import/restart-default': {
     severity: 'info',
-    summary: "A service without a restart policy becomes a long-running service that restarts always (Compose's default is `no`).",
+    summary: "A service without a restart policy becomes a long-running service that restarts always (Compose's default is `no`), or a one-shot job when a service waits for it to complete.",
   },
   'import/dependency-cycle': {
     severity: 'error',
@@ -89,6 +89,10 @@ export const IMPORT_CODES = {
     severity: 'warning',
     summary: 'A sidecar shares its main service\'s network, replicas, restart policy and dependencies: its own are left out.',
   },
+  'import/development-only': {
+    severity: 'info',
+    summary: '`develop` (what `docker compose watch` syncs or rebuilds while developing) is left out: the deployed system does not run it.',
+  },
   'import/profile-skipped': {
     severity: 'info',
     summary: 'A service that belongs only to profiles that were not chosen is left out.',
@@ -101,9 +105,13 @@ export const IMPORT_CODES = {
     severity: 'info',
     summary: 'A port that an http health check (or `app_protocol: http`) probes is imported as an HTTP port.',
   },
+  'import/renamed-reference': {
+    severity: 'info',
+    summary: 'An environment value, command or entrypoint word that names a renamed service as a host (`my_db:5432`) is written with its new name.',
+  },
   'import/inferred-port': {
     severity: 'info',
-    summary: 'A port that another service reaches as `<service>:<port>`, or that the image EXPOSEs (a project Dockerfile, a Docker Official Image) where the service declares none, is imported, so every target lets it through.',
+    summary: 'A port that another service reaches as `<service>:<port>` (or `X_HOST` with `X_PORT`), that its own health check reaches, or that the image EXPOSEs (a project Dockerfile, a Docker Official Image, a common image the import knows) where the service declares none, is imported, so every target lets it through.',
   },
   'import/undeclared-ports': {
     severity: 'warning',

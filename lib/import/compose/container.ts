@@ -14,7 +14,7 @@ import { splitShellWords } from './shell-words';
 
 /** The service keys a container reads; the workload reads the others. */
 export const CONTAINER_KEYS = [
-  'image', 'build', 'command', 'entrypoint', 'working_dir', 'environment', 'env_file', 'secrets', 'configs', 'volumes', 'tmpfs',
+  'image', 'build', 'command', 'entrypoint', 'working_dir', 'environment', 'env_file', 'secrets', 'configs', 'volumes', 'tmpfs', 'shm_size',
   'healthcheck', 'labels', 'logging', 'privileged', ...SECURITY_KEYS,
 ];
 

@@ -23,8 +23,8 @@ const DEPLOY_HINTS: Record<string, string> = {
   endpoint_mode: 'Services are reached by name on every target.',
 };
 
-/** Memory in Docker's notation: strings as written, numbers as bytes. */
-function memory(ctx: ImportContext, node: Located, keyPath: string): string {
+/** A size in Docker's notation (memory, shared memory): strings as written, numbers as bytes. */
+export function sizeNotation(ctx: ImportContext, node: Located, keyPath: string): string {
   const text = asString(ctx, node, keyPath).trim();
   // Docker's notation in lower case, as `docker run --memory 512m` writes it: 512M, 512MB and 512mb are 512m
   return text.replace(/^(\d+(?:\.\d+)?)\s*([kmgt])b?$/i, (_, n: string, u: string) => `${n}${u.toLowerCase()}`);
@@ -63,7 +63,7 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
         const l = asMap(ctx, limits.value, lp);
         reportUnhandled(ctx, l, lp, new Set(['cpus', 'memory']), { pids: 'The model has no process limit.' });
         const m = entry(l, 'memory');
-        if (m) fromDeploy.memory = memory(ctx, m.value, `${lp}.memory`);
+        if (m) fromDeploy.memory = sizeNotation(ctx, m.value, `${lp}.memory`);
         const c = entry(l, 'cpus');
         if (c) fromDeploy.cpus = cpus(ctx, c.value, `${lp}.cpus`);
       }
@@ -76,7 +76,7 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
           devices: 'The model has no device reservations (GPUs).',
         });
         const m = entry(s, 'memory');
-        if (m) fromDeploy.memoryReservation = memory(ctx, m.value, `${sp}.memory`);
+        if (m) fromDeploy.memoryReservation = sizeNotation(ctx, m.value, `${sp}.memory`);
       }
     }
     const rpEntry = entry(deploy, 'restart_policy');
@@ -132,8 +132,8 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
     }
     return value;
   };
-  const mem = legacy('mem_limit', fromDeploy.memory, (n, p) => memory(ctx, n, p));
-  const memRes = legacy('mem_reservation', fromDeploy.memoryReservation, (n, p) => memory(ctx, n, p));
+  const mem = legacy('mem_limit', fromDeploy.memory, (n, p) => sizeNotation(ctx, n, p));
+  const memRes = legacy('mem_reservation', fromDeploy.memoryReservation, (n, p) => sizeNotation(ctx, n, p));
   const cpu = legacy('cpus', fromDeploy.cpus, (n, p) => cpus(ctx, n, p));
   const sharesEntry = entry(service, 'cpu_shares');
   const shares = sharesEntry ? asNumber(ctx, sharesEntry.value, `${keyPath}.cpu_shares`) : undefined;

@@ -31,6 +31,8 @@ export function healthOf(ctx: ImportContext, node: Located, keyPath: string): He
     return undefined;
   }
   if (!test) {
+    // `disable: false` alone keeps the image's HEALTHCHECK as it is, which is what the model does too
+    if (!['interval', 'timeout', 'retries', 'start_period', 'start_interval'].some((key) => entry(map, key))) return undefined;
     ctx.reporter.report(
       'import/unsupported-value',
       at(ctx, keyPath, map.line),

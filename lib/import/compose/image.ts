@@ -14,7 +14,12 @@ export function imageOf(ctx: ImportContext, service: LocatedMap, keyPath: string
   const image = imageEntry ? asString(ctx, imageEntry.value, `${keyPath}.image`) : undefined;
   const buildEntry = entry(service, 'build');
   if (!buildEntry) {
-    if (image === undefined) fail(ctx, keyPath, service.line, 'a service needs an image or a build');
+    if (image === undefined) fail(
+        ctx,
+        keyPath,
+        service.line,
+        'a service needs an image or a build: add image: or build:, or, where this file only overrides another (docker-compose.override.yml), import that other file',
+      );
     return { kind: 'registry', ref: image };
   }
   const p = `${keyPath}.build`;

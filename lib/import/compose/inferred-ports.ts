@@ -1,13 +1,17 @@
 import { at, type ImportContext } from './context';
+import { envHostPorts } from './env-host-ports';
+import { healthCheckPorts } from './health-check-ports';
+import { knownImagePorts } from './known-image-ports';
 import { officialImagePorts } from './official-image-ports';
 import { boundFiles, exposedPorts, type ExposedPort } from './port-hints';
+import { serversOf } from './servers';
 import type { ConvertedService } from './workload';
 
 /**
  * Compose lets services reach every port of one another without `expose`; the model reaches only declared ports
  * (a Kubernetes Service, an ECS port mapping). A port that another service names as `<service>:<port>` in its
- * environment or command (`mongodb://mongo:27017/shop`), or by its container name or an alias, is declared on that
- * service, with a diagnostic.
+ * environment or command (`mongodb://mongo:27017/shop`, or `DB_HOST=mongo` with `DB_PORT=27017`), or by its container
+ * name or an alias, is declared on that service, with a diagnostic.
  */
 export function inferPorts(ctx: ImportContext, services: readonly ConvertedService[]): void {
   // one pass over every value: `<name>:<port>` where the name is a whole word, by the name it names
@@ -17,6 +21,7 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
     const sources = [
       ...[...Object.values(s.container.env), ...(s.container.command ?? []), ...(s.container.entrypoint ?? [])].map((text) => ({ from: name, text })),
       ...boundFiles(ctx, s.container.mounts).map((f) => ({ from: `${name} (in ${f.source})`, text: f.text })),
+      ...envHostPorts(s.container.env).map((p) => ({ from: `${name} (${p.keys})`, text: p.text })),
     ];
     for (const { from, text } of sources) {
       for (const m of text.matchAll(REACHED)) {
@@ -29,8 +34,10 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
   }
   // the services others depend on or link to, which the targets must let them reach
   const needed = new Set(services.flatMap((s) => [...s.dependsOn.map((d) => d.composeName), ...s.links.map((l) => l.target)]));
+  // a service with no restart policy of its own (a job) that others reach or wait for serves like any other
+  const servers = serversOf(services);
   for (const target of services) {
-    if (target.input.sidecarOf !== undefined || target.hostNetwork || target.kind === 'job') continue;
+    if (target.input.sidecarOf !== undefined || target.hostNetwork) continue;
     const composeName = target.input.composeName;
     for (const { from, port, name } of namesOf(target, services).flatMap((n) => (reached.get(n) ?? []).map((r) => ({ ...r, name: n })))) {
       if (port < 1 || port > 65535 || target.ports.some((p) => p.containerPort === port && p.protocol === 'tcp')) continue;
@@ -42,8 +49,10 @@ export function inferPorts(ctx: ImportContext, services: readonly ConvertedServi
         `Declare it: expose: ["${port}"].`,
       );
     }
+    if (target.kind === 'job' && !servers.has(composeName) && target.ports.length === 0) continue;
     if (target.ports.length === 0) inferExposed(ctx, target);
     if (target.ports.length === 0) inferFromProxyLabel(ctx, target);
+    if (target.ports.length === 0 && (needed.has(composeName) || target.aliases.length > 0)) inferFromHealthCheck(ctx, target, namesOf(target, services));
     if (target.ports.length === 0 && (needed.has(composeName) || target.aliases.length > 0)) inferFromOfficialImage(ctx, target);
   }
 }
@@ -78,6 +87,21 @@ function inferFromProxyLabel(ctx: ImportContext, target: ConvertedService): void
   }
 }
 
+/** The ports a service's own health check reaches it on, where it declares none itself and others depend on it. */
+function inferFromHealthCheck(ctx: ImportContext, target: ConvertedService, names: readonly string[]): void {
+  const ports = healthCheckPorts(target.container.health, names);
+  if (ports.length === 0) return;
+  for (const port of ports) target.ports.push({ containerPort: port, protocol: 'tcp', http: false });
+  const list = ports.join(', ');
+  const one = ports.length === 1;
+  ctx.reporter.report(
+    'import/inferred-port',
+    at(ctx, target.input.keyPath, target.input.map.line),
+    `${target.input.composeName} declares no port, and its health check reaches it on ${list}: ${one ? 'it is' : 'they are'} imported, so that every target lets other services reach ${one ? 'it' : 'them'}.`,
+    `Declare ${one ? 'it' : 'them'}: expose: [${ports.map((p) => `"${p}"`).join(', ')}].`,
+  );
+}
+
 /** The ports that the Dockerfile of a service built in the project EXPOSEs, where it declares none itself. */
 function inferExposed(ctx: ImportContext, target: ConvertedService): void {
   const exposed = exposedPorts(ctx, target.container.image);
@@ -85,14 +109,17 @@ function inferExposed(ctx: ImportContext, target: ConvertedService): void {
 }
 
 /**
- * The ports that the Docker Official Image a service pulls EXPOSEs (`mysql:8`: 3306, 33060), where it declares none
- * itself and others depend on it, link to it or reach it by an alias.
+ * The ports that the Docker Official Image a service pulls EXPOSEs (`mysql:8`: 3306, 33060), or a common image the
+ * import knows (`valkey/valkey`: 6379), where it declares none itself and others depend on it, link to it or reach
+ * it by an alias.
  */
 function inferFromOfficialImage(ctx: ImportContext, target: ConvertedService): void {
   const image = target.container.image;
   if (image.kind !== 'registry') return;
-  const ports = officialImagePorts(image.ref);
-  if (ports) declareExposed(ctx, target, `the Docker Official Image ${image.ref}`, ports);
+  const official = officialImagePorts(image.ref);
+  if (official) return declareExposed(ctx, target, `the Docker Official Image ${image.ref}`, official);
+  const known = knownImagePorts(image.ref);
+  if (known) declareExposed(ctx, target, `the image ${image.ref}`, known);
 }
 
 /** Declares the ports an image EXPOSEs on a service that declares none, saying where they came from. */
@@ -124,14 +151,15 @@ export function reportPortless(ctx: ImportContext, services: readonly ConvertedS
       dependantsOf.set(name, list);
     }
   }
+  const servers = serversOf(services);
   for (const target of services) {
-    if (target.input.sidecarOf !== undefined || target.hostNetwork || target.kind === 'job' || target.ports.length > 0) continue;
+    if (target.input.sidecarOf !== undefined || target.hostNetwork || (target.kind === 'job' && !servers.has(target.input.composeName)) || target.ports.length > 0) continue;
     const dependants = dependantsOf.get(target.input.composeName) ?? [];
     if (dependants.length === 0) continue;
     const image = target.container.image;
     const unknown =
       image.kind === 'registry'
-        ? `the ports of ${image.ref} are in its registry's image, which the import does not read, and it is no Docker Official Image whose ports the import knows`
+        ? `the ports of ${image.ref} are in its registry's image, which the import does not read, and it is no image whose ports the import knows`
         : `${image.context}/${image.dockerfile ?? 'Dockerfile'} EXPOSEs none, and no file of the project names ${target.input.composeName}:PORT`;
     ctx.reporter.report(
       'import/undeclared-ports',

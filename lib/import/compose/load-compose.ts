@@ -10,6 +10,7 @@ import { resolveExtends } from './extends';
 import { inferPorts, reportPortless } from './inferred-ports';
 import type { LocatedMap } from './located';
 import { NameTable } from './names';
+import { rewriteRenamedHosts } from './renamed-hosts';
 import { parseComposeText } from './parse';
 import type { ConfigFilePlan, ImportPlan, SourceRef, WorkloadPlan } from './plan';
 import { planWorkloads } from './plan-workloads';
@@ -22,6 +23,7 @@ import { DataFolders } from './data-folders';
 import { declareNetworks, declareSecrets, declareVolumes, type DeclaredVolume } from './top-level';
 import { VolumeNames } from './volume-names';
 import type { VolumeResolver } from './mounts';
+import { awaitedServices } from './awaited-services';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
 
 export interface LoadComposeOptions {
@@ -151,11 +153,13 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     settle: (mounts) => dataFolders.settle(mounts),
   };
 
-  const converted: ConvertedService[] = inputs
-    .map((input) => convertService(ctx, input, volumes, secrets))
+  const awaited = awaitedServices(inputs);
+  const read: ConvertedService[] = inputs
+    .map((input) => convertService(ctx, input, volumes, secrets, awaited))
     .map((c) => ({ ...c, container: { ...c.container, mounts: dataFolders.shareReadOnly(c.container.mounts) } }));
-  inferPorts(ctx, converted);
-  reportPortless(ctx, converted);
+  inferPorts(ctx, read);
+  reportPortless(ctx, read);
+  const converted = rewriteRenamedHosts(ctx, read, names);
   const topConfigs = entry(top, 'configs');
   const declaredConfigs = declareConfigs(ctx, topConfigs ? asMap(ctx, topConfigs.value, 'configs') : undefined, names);
   const serviceByPath = new Map(inputs.map((i) => [i.keyPath, i.map]));

@@ -2,6 +2,7 @@ import { asBoolean, asMap, asSeq, asString, at, entry, fail, reportUnhandled, ty
 import type { Located, LocatedMap } from './located';
 import type { MountPlan, TmpfsOwnershipPlan } from './plan';
 import { tmpfsLongMode, tmpfsOwnership } from './security';
+import { shmMount } from './shm-size';
 import { bytesText, hostPath } from './paths';
 
 /** What the named volumes and the project binds of a service's `volumes` become. */
@@ -31,7 +32,7 @@ const isHostPath = (source: string): boolean => source.startsWith('.') || source
 /** Short-syntax options that change nothing the model can say, or that the model cannot say. */
 const HARMLESS = new Set(['rw', 'cached', 'delegated', 'consistent']);
 
-/** A service's `volumes` (short and long syntax) and `tmpfs`, in the order written. */
+/** A service's `volumes` (short and long syntax), `tmpfs` and `shm_size`, in the order written. */
 export function mountsOf(ctx: ImportContext, service: LocatedMap, keyPath: string, volumes: VolumeResolver): MountPlan[] {
   const mounts: MountPlan[] = [];
   const volumesEntry = entry(service, 'volumes');
@@ -50,6 +51,8 @@ export function mountsOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
       tmpfs.value.kind === 'seq' ? tmpfs.value.items.map((node, i) => ({ node, path: `${p}[${i}]` })) : [{ node: tmpfs.value, path: p }];
     for (const { node, path } of items) mounts.push(tmpfsMount(ctx, asString(ctx, node, path), path, node.line));
   }
+  const shm = shmMount(ctx, service, keyPath, mounts);
+  if (shm) mounts.push(shm);
   return mounts;
 }
 
@@ -61,7 +64,16 @@ function shortMount(ctx: ImportContext, text: string, keyPath: string, line: num
   let readOnly = false;
   for (const option of mode.split(',').filter((o) => o !== '')) {
     if (option === 'ro') readOnly = true;
-    else if (!HARMLESS.has(option)) {
+    else if (option === 'z' || option === 'Z') {
+      // a named volume lives where Docker labels it for containers already
+      if (!isHostPath(source)) continue;
+      ctx.reporter.report(
+        'import/unsupported-value',
+        at(ctx, keyPath, line),
+        `volume option ${option} relabels ${source} for SELinux (${option === 'z' ? 'shared by containers' : 'private to this container'}): the model has no SELinux labels, so it is left out, and on a host that enforces SELinux the container may be denied the files; other hosts ignore it.`,
+        `On an SELinux host, label the folder once: chcon -Rt container_file_t ${source}.`,
+      );
+    } else if (!HARMLESS.has(option)) {
       ctx.reporter.report('import/unsupported-value', at(ctx, keyPath, line), `volume option ${option} has no equivalent: it is left out.`);
     }
   }

@@ -171,7 +171,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       ports,
       networks: networks.sort(),
       hostNetwork: m.hostNetwork,
-      dependsOn: resolveDependencies(ctx, m, mains, byName, rootOf, idOf, inputs.skipped),
+      dependsOn: resolveDependencies(ctx, m, mains, byName, rootOf, idOf, inputs.skipped, servers),
       restart: m.restart,
       replicas: kind === 'service' ? m.replicas : 1,
       sidecars: (sidecars.get(idOf(m)) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)),
@@ -223,6 +223,7 @@ function resolveDependencies(
   rootOf: (s: ConvertedService) => ConvertedService | undefined,
   idOf: (s: ConvertedService) => string,
   skipped: ReadonlySet<string>,
+  servers: ReadonlySet<string>,
 ): DependencyPlan[] {
   const out: DependencyPlan[] = [];
   for (const d of m.dependsOn) {
@@ -250,12 +251,14 @@ function resolveDependencies(
     }
     if (main === m || !mains.includes(main)) continue;
     let condition = d.condition;
-    if (condition === 'completed' && main.kind !== 'job') {
+    if (condition === 'completed' && (main.kind !== 'job' || servers.has(main.input.composeName))) {
       ctx.reporter.report(
         'import/unsupported-value',
         at(ctx, d.keyPath, d.line),
-        `${d.composeName} restarts ${main.restart}, so it never completes in the model: the dependency waits for it to start.`,
-        `Give ${d.composeName} restart: "no" to import it as a job.`,
+        main.kind !== 'job'
+          ? `${d.composeName} restarts ${main.restart}, so it never completes in the model: the dependency waits for it to start.`
+          : `${d.composeName} serves (it has ports, or others wait for it to start), so it is a service that never completes in the model: the dependency waits for it to start.`,
+        main.kind !== 'job' ? `Give ${d.composeName} restart: "no" to import it as a job.` : `Leave the ports out of ${d.composeName} to import it as a job.`,
       );
       condition = 'started';
     }

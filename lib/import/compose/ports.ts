@@ -143,7 +143,8 @@ export class PortCollector {
         ctx.reporter.report(
           'import/unsupported-value',
           at(ctx, keyPath, line),
-          `a host port range ${host[0]}-${host[1]} has no equivalent: the port is published on a host port Docker picks.`,
+          `a host port range ${host[0]}-${host[1]} has no equivalent: the port is published on ${host[0]}, the first of the range, which Docker takes when it is free.`,
+          `Publish one host port, e.g. "${host[0]}:${cFrom}".`,
         );
       } else {
         ctx.reporter.report(
@@ -155,7 +156,8 @@ export class PortCollector {
       }
     }
     for (let k = 0; k < count; k++) {
-      const publish = !published ? undefined : host && host[1] - host[0] + 1 === count ? host[0] + k : 'dynamic';
+      // a range of host ports for one container port: its first, which Docker takes when it is free
+      const publish = !published ? undefined : host && (host[1] - host[0] + 1 === count || count === 1) ? host[0] + k : 'dynamic';
       const bound = publish !== undefined && hostIp !== undefined ? { hostIp } : {};
       this.add({ containerPort: cFrom + k, protocol: parsed.protocol, http, ...(publish !== undefined ? { publish } : {}), ...bound }, keyPath, line);
     }

@@ -15,10 +15,7 @@ const SERVICE_HINTS: Record<string, string> = {
   configs: 'Mount the configuration as a bind mount or bake it into the image.',
   extra_hosts: 'Name resolution is each target\'s; use DNS names.',
   dns: 'Name resolution is each target\'s.',
-  ulimits: 'The model has no ulimits.',
   devices: 'The model has no devices.',
-  init: 'Use an image whose entrypoint reaps processes (tini).',
-  shm_size: 'Mount a tmpfs at /dev/shm with Mount.ephemeral(\'/dev/shm\', { tmpfs: true, sizeLimit }).',
   pull_policy: 'Pin the image by tag or digest.',
 };
 
@@ -61,7 +58,7 @@ export interface ConvertedService {
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'stdin_open', 'sysctls', 'links', 'external_links',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'ulimits', 'links', 'external_links',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */
@@ -72,12 +69,23 @@ export function sidecarTarget(ctx: ImportContext, map: LocatedMap, keyPath: stri
   return value.startsWith('service:') ? value.slice('service:'.length) : undefined;
 }
 
-/** Reads one service of the file: its container, ports, networks, dependencies, restart policy and replicas. */
-export function convertService(ctx: ImportContext, input: ServiceInput, volumes: VolumeResolver, secrets: SecretRegistry): ConvertedService {
+/**
+ * Reads one service of the file: its container, ports, networks, dependencies, restart policy and replicas. A service
+ * with no restart policy that another waits to complete (`awaited`) runs once, as Compose runs it: a job.
+ */
+export function convertService(ctx: ImportContext, input: ServiceInput, volumes: VolumeResolver, secrets: SecretRegistry, awaited: ReadonlySet<string>): ConvertedService {
   const { map, keyPath } = input;
-  reportUnhandled(ctx, map, keyPath, new Set(WORKLOAD_KEYS), SERVICE_HINTS);
+  reportUnhandled(ctx, map, keyPath, new Set([...WORKLOAD_KEYS, 'develop']), SERVICE_HINTS);
+  const develop = map.entries.get('develop');
+  if (develop) {
+    ctx.reporter.report(
+      'import/development-only',
+      at(ctx, `${keyPath}.develop`, develop.line),
+      'develop says what `docker compose watch` syncs or rebuilds while developing: the deployed system does not run it, so it is left out.',
+    );
+  }
   const deploy = deployOf(ctx, map, keyPath);
-  const { restart, given } = restartOf(ctx, map, keyPath, deploy);
+  const stated = restartOf(ctx, map, keyPath, deploy);
   const container = containerOf(ctx, map, keyPath, { volumes, secrets, resources: deploy.resources, composeName: input.composeName });
   const collector = new PortCollector(ctx);
   const ports = entry(map, 'ports');
@@ -85,6 +93,9 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
   const expose = entry(map, 'expose');
   if (expose) collector.addExpose(expose.value, `${keyPath}.expose`);
   const portPlans = collector.result();
+  // a step others wait to complete, with no port to serve on, runs once as Compose runs it
+  const runsOnce = !stated.given && input.sidecarOf === undefined && awaited.has(input.composeName) && portPlans.length === 0;
+  const { restart, given } = runsOnce ? { restart: 'no', given: false } : stated;
   const health = container.health;
   if (health?.kind === 'http' && markHttpPort(portPlans, health.port)) {
     ctx.reporter.report(
@@ -94,7 +105,13 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
     );
   }
   const kind = /^(no|on-failure(:\d+)?)$/.test(restart) ? 'job' : 'service';
-  if (!given && input.sidecarOf === undefined) {
+  if (runsOnce) {
+    ctx.reporter.report(
+      'import/restart-default',
+      at(ctx, keyPath, map.line),
+      `${input.composeName} names no restart policy and a service waits for it to complete: it is imported as a one-shot job (restart "no"), as Compose runs it.`,
+    );
+  } else if (!given && input.sidecarOf === undefined) {
     ctx.reporter.report(
       'import/restart-default',
       at(ctx, keyPath, map.line),

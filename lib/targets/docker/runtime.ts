@@ -2,7 +2,7 @@ import type { WorkloadSpec } from '../../model/spec';
 import { platformText } from '../docker-engine/runtime';
 import type { Word } from './shell';
 
-/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `-i` and `--sysctl` of a workload's main container. */
+/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i`, `--sysctl` and `--ulimit` of a workload's main container. */
 export function runtimeFlags(workload: WorkloadSpec): Word[][] {
   const platform = platformText(workload);
   return [
@@ -11,7 +11,9 @@ export function runtimeFlags(workload: WorkloadSpec): Word[][] {
     ...(workload.stop?.gracePeriodSeconds !== undefined ? [['--stop-timeout', String(workload.stop.gracePeriodSeconds)]] : []),
     ...(platform !== undefined ? [['--platform', platform]] : []),
     ...(workload.tty ? [['-t']] : []),
+    ...(workload.init ? [['--init']] : []),
     ...(workload.stdinOpen ? [['-i']] : []),
     ...Object.entries(workload.sysctls ?? {}).map(([k, v]) => ['--sysctl', `${k}=${v}`]),
+    ...Object.entries(workload.ulimits ?? {}).map(([name, l]) => ['--ulimit', `${name}=${l.soft}:${l.hard}`]),
   ];
 }

@@ -1,6 +1,7 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { programOf } from '../../model/entrypoint-reset';
 import type { ContainerSpec, PortSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { containerHealthCheck } from './health-checks';
@@ -53,12 +54,21 @@ export function containerOptions(c: ContainerSpec, ctx: ContainerContext, place:
   const image = imageOf(c, ctx.secrets, ctx.projectRoot, ctx.d);
   if (!image) return undefined;
   const logging = logDriverOf(c, ctx.logGroup, place.workloadName, ctx.d);
+  const program = programOf(c);
+  if (program.lost) {
+    ctx.d.report(
+      'ecs/entrypoint-reset',
+      `${c.path} entrypoint`,
+      "an empty entrypoint clears the image's ENTRYPOINT so that Docker runs the image's CMD alone, but ECS reads an empty entryPoint as none: the image's ENTRYPOINT runs",
+      "Give the command: the image's CMD, which then runs as the program.",
+    );
+  }
   return {
     containerName: c.name,
     image,
     essential: place.essential,
-    command: c.command ? [...c.command] : undefined,
-    entryPoint: c.entrypoint ? [...c.entrypoint] : undefined,
+    command: program.command ? [...program.command] : undefined,
+    entryPoint: program.entrypoint ? [...program.entrypoint] : undefined,
     workingDirectory: c.workingDir,
     user: c.security.user,
     readonlyRootFilesystem: c.security.readOnlyRootFilesystem ? true : undefined,

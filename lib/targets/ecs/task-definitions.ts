@@ -55,13 +55,15 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
   const filesBudget = { used: 0 };
   for (const c of containersOf(w)) {
     let linuxParameters: ecs.LinuxParameters | undefined;
+    // the workload's init process runs in its main container (`initProcessEnabled`, `docker run --init`)
+    const parameters = () => (linuxParameters ??= new ecs.LinuxParameters(scope, `LinuxParameters-${c.container.name}`, c.sidecar === undefined && w.init ? { initProcessEnabled: true } : {}));
+    if (c.sidecar === undefined && w.init) parameters();
     const mountPoints: ecs.MountPoint[] = [];
     for (const { mount, index } of ownMounts(w, c)) {
       if (mount.kind === 'ephemeral') {
         const made = ephemeralMount(mount, `${c.container.path} mounts[${index}]`, fargate, ctx.d);
         if ('tmpfs' in made) {
-          linuxParameters ??= new ecs.LinuxParameters(scope, `LinuxParameters-${c.container.name}`);
-          linuxParameters.addTmpfs(made.tmpfs);
+          parameters().addTmpfs(made.tmpfs);
           continue;
         }
         addVolume(made.volume);
@@ -74,7 +76,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
       addVolume(made.volume);
       mountPoints.push(made.mountPoint);
     }
-    addCapabilities(ctx.spec, c.container, () => (linuxParameters ??= new ecs.LinuxParameters(scope, `LinuxParameters-${c.container.name}`)));
+    addCapabilities(ctx.spec, c.container, parameters);
     const options = containerOptions(c.container, ctx, {
       networkMode,
       workloadName: w.name,

@@ -125,6 +125,18 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: "A Deployment always restarts its pods: a service's restart 'no' or 'on-failure' behaves as 'always'.",
   },
+  'kubernetes/init-shared-processes': {
+    severity: 'info',
+    summary: "A pod has no init option: its containers share one process namespace, whose pause process reaps zombies, and each sees the others' processes.",
+  },
+  'kubernetes/entrypoint-reset': {
+    severity: 'warning',
+    summary: "An empty entrypoint with no command: Docker runs the image's CMD alone, Kubernetes the image's ENTRYPOINT.",
+  },
+  'kubernetes/ulimits': {
+    severity: 'warning',
+    summary: "A pod cannot set resource limits (ulimits): the container runtime's apply.",
+  },
   'kubernetes/stop-signal': {
     severity: 'warning',
     summary: "A pod cannot choose its stop signal: the kubelet sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",

@@ -1,4 +1,5 @@
 import * as kplus from 'cdk8s-plus-27';
+import { programOf } from '../../model/entrypoint-reset';
 import type { ContainerSpec } from '../../model/spec';
 import type { KubernetesReporter } from './context';
 import { literal } from './expansion';
@@ -20,7 +21,8 @@ export interface RenderedContainer {
 }
 
 /**
- * One Docker container as cdk8s-plus container props: entrypoint -> `command`, command -> `args`, env and
+ * One Docker container as cdk8s-plus container props: entrypoint -> `command`, command -> `args` (the command alone
+ * where the entrypoint is cleared), env and
  * secret env (`$(` escaped, expansion.ts), ports with their protocol, probes. Resources and security context go to the override, so
  * cdk8s-plus's own defaults never reach the manifest.
  */
@@ -34,11 +36,20 @@ export function renderContainer(c: ContainerSpec, secrets: SecretResolver, repor
   const probes = c.health ? probesOf(c.health) : undefined;
   reportBuiltImage(c, reporter);
   reportLogging(c, reporter);
+  const program = programOf(c);
+  if (program.lost) {
+    reporter.report(
+      'kubernetes/entrypoint-reset',
+      `${c.path} entrypoint`,
+      "an empty entrypoint clears the image's ENTRYPOINT so that Docker runs the image's CMD alone, but an empty command is no command to Kubernetes: the image's ENTRYPOINT runs",
+      "Give the command: the image's CMD, which then runs as the program.",
+    );
+  }
   const props: kplus.ContainerProps = {
     name: c.name,
     image: c.image.ref,
-    ...(c.entrypoint ? { command: c.entrypoint.map(literal) } : {}),
-    ...(c.command ? { args: c.command.map(literal) } : {}),
+    ...(program.entrypoint ? { command: program.entrypoint.map(literal) } : {}),
+    ...(program.command ? { args: program.command.map(literal) } : {}),
     ...(c.workingDir ? { workingDir: c.workingDir } : {}),
     envVariables: env,
     ports: c.ports.map((p) => ({

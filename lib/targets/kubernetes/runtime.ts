@@ -6,7 +6,7 @@ import { isObject, type JsonObject } from './overrides';
  * What a workload says about how its container runs, in its pod template: the pod's `hostname` (the first label of
  * a host name with dots, which `reportHostnameDomain` reports), the grace period
  * before SIGKILL (`terminationGracePeriodSeconds`), the main container's `tty` and `stdin`, the pod's
- * `securityContext.sysctls`, and the platform as a node selector on `kubernetes.io/os` and `kubernetes.io/arch`.
+ * `securityContext.sysctls`, one process namespace for an init process (`shareProcessNamespace`), and the platform as a node selector on `kubernetes.io/os` and `kubernetes.io/arch`.
  */
 export function applyRuntime(template: JsonObject, w: WorkloadSpec): void {
   const spec = isObject(template.spec) ? template.spec : undefined;
@@ -16,6 +16,7 @@ export function applyRuntime(template: JsonObject, w: WorkloadSpec): void {
   const main = Array.isArray(spec.containers) ? spec.containers.find((c) => isObject(c) && c.name === w.main.name) : undefined;
   if (isObject(main) && w.tty) main.tty = true;
   if (isObject(main) && w.stdinOpen) main.stdin = true;
+  if (w.init) spec.shareProcessNamespace = true;
   if (w.sysctls) {
     const context = isObject(spec.securityContext) ? spec.securityContext : {};
     spec.securityContext = { ...context, sysctls: Object.entries(w.sysctls).map(([name, value]) => ({ name, value })) };
@@ -32,6 +33,29 @@ export function reportHostnameDomain(w: WorkloadSpec, reporter: KubernetesReport
     `${w.path} hostname`,
     `a pod's hostname is one DNS label: ${w.name} sees ${w.hostname.slice(0, dot)} as its host name, not ${w.hostname}, and its domain is the cluster's, not ${w.hostname.slice(dot + 1)}`,
     `If ${w.name} reads its full name from the host, pass ${w.hostname} in its environment (or a config file) instead.`,
+  );
+}
+
+/** An init process, which Kubernetes has no option for: the pod's one process namespace stands in for it. */
+export function reportInit(w: WorkloadSpec, reporter: KubernetesReporter): void {
+  if (!w.init) return;
+  reporter.report(
+    'kubernetes/init-shared-processes',
+    `${w.path} init`,
+    `a pod has no init option: the containers of ${w.name} share one process namespace (shareProcessNamespace), whose pause process reaps zombies and leaves the command able to stop on SIGTERM, and each container sees the processes of the others`,
+    `If ${w.name} must not see its sidecars' processes, use an image whose entrypoint is an init (tini, dumb-init) and leave init out.`,
+  );
+}
+
+/** Resource limits, which a pod cannot set: the nodes' container runtime sets them. */
+export function reportUlimits(w: WorkloadSpec, reporter: KubernetesReporter): void {
+  const limits = Object.entries(w.ulimits ?? {});
+  if (limits.length === 0) return;
+  reporter.report(
+    'kubernetes/ulimits',
+    `${w.path} ulimits`,
+    `a pod cannot set resource limits: ${w.name} gets the container runtime's, not ${limits.map(([name, l]) => `${name} ${l.soft}:${l.hard}`).join(', ')}`,
+    "Raise them in the image's entrypoint (ulimit -n) up to the runtime's hard limit, or configure the nodes' container runtime.",
   );
 }
 
