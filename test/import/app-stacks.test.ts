@@ -132,13 +132,12 @@ describe('importing application stacks', () => {
 
   test('GIVEN a volume with name: shop-redis WHEN imported THEN the Docker-engine targets keep that Docker volume, where its data is; a name Docker refuses is said', () => {
     const imported = importText('services:\n  cache:\n    image: redis:7\n    restart: always\n    volumes: ["redisdata:/data"]\nvolumes:\n  redisdata:\n    name: shop-redis\n');
-    expect(imported.diagnostics.map((d) => `${d.code} ${d.keyPath}: ${d.message}`)).toEqual([
-      'import/docker-volume-name volumes.redisdata: volume "redisdata" is named "redisdata" in the model (Kubernetes, ECS); Compose, Swarm and docker keep its Docker volume shop-redis, so the data in it is found.',
-    ]);
+    // the model keeps the file's volume name, so nothing is said: the Docker-engine targets name the volume shop-redis
+    expect(imported.diagnostics.map((d) => `${d.code} ${d.keyPath}: ${d.message}`)).toEqual([]);
     expect(imported.system!.toSpec().volumes[0]).toMatchObject({ name: 'redisdata', dockerName: 'shop-redis' });
     const refused = importText('services:\n  cache:\n    image: redis:7\n    restart: always\n    volumes: ["redisdata:/data"]\nvolumes:\n  redisdata:\n    name: "shop redis"\n');
     expect(refused.diagnostics.map((d) => d.message)).toContain(
-      '"shop redis" is not a Docker volume name (letters, digits, _ . and -, starting with a letter or digit): volume redisdata keeps the name each target gives it.',
+      '"shop redis" is not a Docker volume name (letters, digits, _ . and -, starting with a letter or digit): volume redisdata keeps the name each target gives it without name:.',
     );
   });
 

@@ -49,9 +49,9 @@ function reportIpam(ctx: ImportContext, map: LocatedMap, keyPath: string, name: 
   const e = entry(map, 'ipam');
   if (!e) return;
   const config = e.value.kind === 'map' ? entry(e.value, 'config')?.value : undefined;
-  const listed = (config?.kind === 'seq' ? config.items : []).flatMap((c) => {
+  const listed = (config?.kind === 'seq' ? config.items : []).flatMap((c, i) => {
     const subnet = c.kind === 'map' ? entry(c, 'subnet')?.value : undefined;
-    return subnet?.kind === 'scalar' ? [String(subnet.value)] : [];
+    return subnet?.kind === 'scalar' ? [asString(ctx, subnet, `${keyPath}.ipam.config[${i}].subnet`)] : [];
   });
   const range = listed.length > 0 ? listed.join(', ') : 'the range it names';
   ctx.reporter.report(
