@@ -9,7 +9,6 @@ import type { WorkloadSpec } from './spec';
 import { resolveStop, type StopProps } from './stop';
 import { resolveServiceLabels } from './service-labels';
 import { resolveSysctls } from './sysctls';
-import { resolveUlimits, type UlimitValue } from './ulimits';
 
 /**
  * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters), and
@@ -81,13 +80,6 @@ export interface RuntimeProps {
    */
   readonly sysctls?: Record<string, string>;
   /**
-   * Resource limits of the main container (`--ulimit`, Compose `ulimits`; ECS `ulimits`, of which Fargate takes
-   * `nofile` only): `{ nofile: { soft: 65536, hard: 65536 }, nproc: 65535 }`, -1 for unlimited. A pod cannot set
-   * them: Kubernetes leaves them to the nodes' container runtime, with a warning.
-   * @default - the container runtime's
-   */
-  readonly ulimits?: Record<string, UlimitValue>;
-  /**
    * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
    * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the
    * Deployment, Job or CronJob but not of its pods, ECS tags of the service (of the task definition and scheduled
@@ -98,9 +90,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, init: true, stdinOpen: true, sysctls: true, ulimits: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, init: true, stdinOpen: true, sysctls: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'init' | 'stdinOpen' | 'sysctls' | 'ulimits' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'init' | 'stdinOpen' | 'sysctls' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -113,14 +105,12 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const init = flag(path, 'init', props.init);
   const stdinOpen = flag(path, 'stdinOpen', props.stdinOpen);
   const sysctls = resolveSysctls(path, props.sysctls);
-  const ulimits = resolveUlimits(path, props.ulimits);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
     ...(init ? { init } : {}),
     ...(stdinOpen ? { stdinOpen } : {}),
     ...(sysctls ? { sysctls } : {}),
-    ...(ulimits ? { ulimits } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(aliases !== undefined ? { aliases } : {}),

@@ -356,8 +356,6 @@ interface WorkloadSpecBase {
   readonly stdinOpen?: true;
   /** Kernel parameters, sorted by name; set only when some are given. */
   readonly sysctls?: Readonly<Record<string, string>>;
-  /** Resource limits (`--ulimit`), sorted by name; -1 is unlimited; set only when some are given. */
-  readonly ulimits?: Readonly<Record<string, { readonly soft: number; readonly hard: number }>>;
   /** Labels of the service object, not of its containers (Compose `deploy.labels`), sorted by key; set only when some are given. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

@@ -45,9 +45,4 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
     expect(renderCompose(shop({ init: true })).doc.services.web.init).toBe(true);
     expect(renderCompose(shop({})).doc.services.web.init).toBeUndefined();
   });
-
-  test('GIVEN ulimits WHEN rendered THEN the service keeps them, one number where soft and hard agree, and docker-compose accepts it', () => {
-    const web = renderCompose(shop({ ulimits: { nofile: { soft: 20000, hard: 40000 }, nproc: 65535 } })).doc.services.web;
-    expect(web.ulimits).toEqual({ nofile: { soft: 20000, hard: 40000 }, nproc: 65535 });
-  });
 });

@@ -41,8 +41,4 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
     expect(renderDocker(shop({ init: true })).script).toContain(' --init');
     expect(renderDocker(shop({})).script).not.toContain('--init');
   });
-
-  test('GIVEN ulimits WHEN rendered THEN docker run passes --ulimit name=soft:hard', () => {
-    expect(renderDocker(shop({ ulimits: { nofile: { soft: 20000, hard: 40000 } } })).script).toContain('--ulimit nofile=20000:40000');
-  });
 });

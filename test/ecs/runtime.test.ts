@@ -90,17 +90,4 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
       "an empty entrypoint clears the image's ENTRYPOINT so that Docker runs the image's CMD alone, but ECS reads an empty entryPoint as none: the image's ENTRYPOINT runs",
     ]);
   });
-
-  test('GIVEN ulimits WHEN synthesized THEN the container has them on EC2; on Fargate only nofile, and ecs/ulimit-fargate says the others are left out', () => {
-    const spec = shop({ ulimits: { nofile: { soft: 20000, hard: 40000 }, nproc: 65535 } });
-    const ec2 = containersOf(templateOf(withEcs(spec, { launchType: 'ec2' })), 'shop-web')[0];
-    expect(ec2.Ulimits).toEqual([
-      { Name: 'nofile', SoftLimit: 20000, HardLimit: 40000 },
-      { Name: 'nproc', SoftLimit: 65535, HardLimit: 65535 },
-    ]);
-    const fargate = synthEcs(spec);
-    expect(containersOf(fargate.template!, 'shop-web')[0].Ulimits).toEqual([{ Name: 'nofile', SoftLimit: 20000, HardLimit: 40000 }]);
-    const d = find(fargate.diagnostics, 'ecs/ulimit-fargate');
-    expect([d.severity, d.path, d.message]).toEqual(['warning', 'shop/web ulimits.nproc', "Fargate sets only the nofile limit: nproc 65535:65535 is left out, and web gets the operating system's"]);
-  });
 });

@@ -35,13 +35,6 @@ describe('importing how a container runs', () => {
     expect(writeApp(imported.plan)).toContain("new Service(app, 'web', { image: Image.of('node:20'), init: true });");
   });
 
-  test('GIVEN ulimits as a number and as soft and hard WHEN imported THEN the model carries them, and the TypeScript says them as the file does', () => {
-    const imported = importText('services:\n  db:\n    image: postgres:16\n    restart: always\n    ulimits:\n      nproc: 65535\n      nofile:\n        soft: 20000\n        hard: 40000\n');
-    expect(findings(imported)).toEqual([]);
-    expect(imported.system!.toSpec().services[0].ulimits).toEqual({ nofile: { soft: 20000, hard: 40000 }, nproc: { soft: 65535, hard: 65535 } });
-    expect(writeApp(imported.plan)).toContain('ulimits: { nproc: 65535, nofile: { soft: 20000, hard: 40000 } }');
-  });
-
   test('GIVEN tty, stdin_open and sysctls as a list WHEN imported THEN the model carries them', () => {
     const imported = importText('services:\n  web:\n    image: nginx:1.27\n    restart: always\n    tty: true\n    stdin_open: true\n    sysctls:\n      - net.core.somaxconn=1024\n');
     expect(findings(imported)).toEqual([]);

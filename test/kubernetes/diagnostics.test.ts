@@ -428,13 +428,6 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.container('web').command).toBeUndefined();
   });
 
-  test('kubernetes/ulimits', () => {
-    const s = sys();
-    new Service(s, 'db', { image: Image.of('postgres:16'), ulimits: { nofile: 65536 } });
-    const { d } = only(s, 'kubernetes/ulimits');
-    expect([d.path, d.message]).toEqual(['shop/db ulimits', "a pod cannot set resource limits: db gets the container runtime's, not nofile 65536:65536"]);
-  });
-
   test('kubernetes/hostname-domain', () => {
     const s = sys();
     new Service(s, 'mail', { image: Image.of('nginx:1.27'), hostname: 'mail.example.com' });

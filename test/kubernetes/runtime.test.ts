@@ -67,11 +67,4 @@ describe('how a workload runs on Kubernetes: name, host name, stop, platform and
     const c = render(shop({ entrypoint: [], command: ['nginx', '-g', 'daemon off;'] })).container('web');
     expect([c.command, c.args]).toEqual([['nginx', '-g', 'daemon off;'], undefined]);
   });
-
-  test('GIVEN ulimits WHEN rendered THEN kubernetes/ulimits says the container runtime sets them', () => {
-    const r = render(shop({ ulimits: { nofile: { soft: 20000, hard: 40000 } } }));
-    expect(r.diagnostics.filter((d) => d.code === 'kubernetes/ulimits').map((d) => [d.severity, d.path, d.message])).toEqual([
-      ['warning', 'shop/web ulimits', "a pod cannot set resource limits: web gets the container runtime's, not nofile 20000:40000"],
-    ]);
-  });
 });

@@ -10,14 +10,6 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     expect([w.containerName, w.hostname, w.stop, w.platform]).toEqual(['front', 'web1', { signal: 'SIGINT', gracePeriodSeconds: 60 }, { os: 'linux', architecture: 'arm64' }]);
   });
 
-  test('GIVEN ulimits as numbers and as soft and hard WHEN resolved THEN the spec has soft and hard for each, sorted', () => {
-    const sys = new System('shop');
-    new Service(sys, 'web', { image: NGINX, ulimits: { nproc: 65535, nofile: { soft: 20000, hard: 40000 }, memlock: -1 } });
-    const w = sys.toSpec().services[0];
-    expect(w.ulimits).toEqual({ memlock: { soft: -1, hard: -1 }, nofile: { soft: 20000, hard: 40000 }, nproc: { soft: 65535, hard: 65535 } });
-    expect(Object.keys(w.ulimits!)).toEqual(['memlock', 'nofile', 'nproc']);
-  });
-
   test('GIVEN init WHEN resolved THEN the spec carries init: true, and false is left out', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: NGINX, init: true });
@@ -44,8 +36,6 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['a stop signal in lowercase', { stop: { signal: 'sigint' } }, "shop/web stop.signal: must be a signal name such as SIGINT, or its number (got \"sigint\"). Write e.g. 'SIGINT'."],
     ['stop as a string', { stop: 'SIGINT' }, "shop/web stop: must be { signal, gracePeriod } (got \"SIGINT\"). Write e.g. stop: { signal: 'SIGINT', gracePeriod: '30s' }."],
     ['tty as a string', { tty: 'yes' }, 'shop/web tty: must be true or false (got "yes"). Write tty: true or leave it out.'],
-    ['an unknown ulimit', { ulimits: { files: 1024 } }, 'shop/web ulimits.files: a limit is one of core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack (got "files"). Write e.g. { nofile: { soft: 65536, hard: 65536 }, nproc: 65535 }.'],
-    ['a soft ulimit above the hard one', { ulimits: { nofile: { soft: 2, hard: 1 } } }, 'shop/web ulimits.nofile: the soft limit must not exceed the hard limit (got {"soft":2,"hard":1}). Write e.g. { soft: 1, hard: 1 }.'],
     ['init as a string', { init: 'tini' }, 'shop/web init: must be true or false (got "tini"). Write init: true or leave it out.'],
     ['sysctls as a list', { sysctls: ['net.core.somaxconn=1024'] }, "shop/web sysctls: must map kernel parameters to values (got [\"net.core.somaxconn=1024\"]). Write e.g. { 'net.core.somaxconn': '1024' }."],
     ['a sysctl without a dot', { sysctls: { somaxconn: '1' } }, "shop/web sysctls.somaxconn: a kernel parameter is a dotted name with a string or number value (got \"1\"). Write e.g. { 'net.core.somaxconn': '1024' }."],

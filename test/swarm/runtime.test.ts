@@ -44,8 +44,4 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
   test('GIVEN init WHEN rendered THEN the stack file has init: true, and docker stack config accepts it', () => {
     expect(renderSwarm(shop({ init: true })).doc.services.web.init).toBe(true);
   });
-
-  test('GIVEN ulimits WHEN rendered THEN the stack file keeps them, and docker stack config accepts it', () => {
-    expect(renderSwarm(shop({ ulimits: { memlock: -1, nofile: 65536 } })).doc.services.web.ulimits).toEqual({ memlock: -1, nofile: 65536 });
-  });
 });

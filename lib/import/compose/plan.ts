@@ -194,8 +194,6 @@ export interface RuntimePlan {
   readonly init?: boolean;
   readonly stdinOpen?: boolean;
   readonly sysctls?: Readonly<Record<string, string>>;
-  /** Each limit as the file writes it: one number for both, or soft and hard. */
-  readonly ulimits?: Readonly<Record<string, number | { readonly soft: number; readonly hard: number }>>;
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

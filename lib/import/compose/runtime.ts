@@ -1,5 +1,5 @@
 import { isHostname } from '../../model/hostname';
-import { asBoolean, asMap, asNumber, asSeq, asString, at, entry, fail, type ImportContext } from './context';
+import { asBoolean, asMap, asSeq, asString, at, entry, type ImportContext } from './context';
 import { durationSeconds, formatSeconds } from './durations';
 import type { LocatedMap } from './located';
 import type { RuntimePlan } from './plan';
@@ -59,13 +59,11 @@ export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string):
   const init = flag('init');
   const stdinOpen = flag('stdin_open');
   const sysctls = sysctlsOf(ctx, map, `${keyPath}.sysctls`);
-  const ulimits = ulimitsOf(ctx, map, `${keyPath}.ulimits`);
   return {
     ...(tty ? { tty } : {}),
     ...(init ? { init } : {}),
     ...(stdinOpen ? { stdinOpen } : {}),
     ...(sysctls ? { sysctls } : {}),
-    ...(ulimits ? { ulimits } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(hostname !== undefined ? { hostname } : {}),
     ...(signal !== undefined || gracePeriod !== undefined ? { stop: { ...(signal !== undefined ? { signal } : {}), ...(gracePeriod !== undefined ? { gracePeriod } : {}) } } : {}),
@@ -85,25 +83,5 @@ function sysctlsOf(ctx: ImportContext, map: LocatedMap, keyPath: string): Record
       if (eq > 0) out[text.slice(0, eq).trim()] = text.slice(eq + 1).trim();
     });
   } else for (const [k, v] of asMap(ctx, e.value, keyPath).entries) out[k] = asString(ctx, v.value, `${keyPath}.${k}`);
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
-/** `ulimits`: each a number (soft and hard) or `{ soft, hard }`, as the file writes it; the model checks the names. */
-function ulimitsOf(ctx: ImportContext, map: LocatedMap, keyPath: string): RuntimePlan['ulimits'] {
-  const e = entry(map, 'ulimits');
-  if (!e) return undefined;
-  const out: Record<string, number | { soft: number; hard: number }> = {};
-  for (const [name, v] of asMap(ctx, e.value, keyPath).entries) {
-    const p = `${keyPath}.${name}`;
-    if (v.value.kind === 'map') {
-      const limits = v.value;
-      const limit = (key: 'soft' | 'hard'): number => {
-        const l = entry(limits, key);
-        if (!l) fail(ctx, `${p}.${key}`, v.line, `a limit needs both soft and hard (got no ${key})`);
-        return asNumber(ctx, l.value, `${p}.${key}`);
-      };
-      out[name] = { soft: limit('soft'), hard: limit('hard') };
-    } else out[name] = asNumber(ctx, v.value, p);
-  }
   return Object.keys(out).length > 0 ? out : undefined;
 }

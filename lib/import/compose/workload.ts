@@ -15,6 +15,7 @@ const SERVICE_HINTS: Record<string, string> = {
   configs: 'Mount the configuration as a bind mount or bake it into the image.',
   extra_hosts: 'Name resolution is each target\'s; use DNS names.',
   dns: 'Name resolution is each target\'s.',
+  ulimits: 'The model has no ulimits.',
   devices: 'The model has no devices.',
   pull_policy: 'Pin the image by tag or digest.',
 };
@@ -58,7 +59,7 @@ export interface ConvertedService {
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'ulimits', 'links', 'external_links',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'links', 'external_links',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */

@@ -168,12 +168,6 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['init', w.runtime.init ? raw('true') : undefined],
       ['stdinOpen', w.runtime.stdinOpen ? raw('true') : undefined],
       ['sysctls', w.runtime.sysctls ? strings(w.runtime.sysctls) : undefined],
-      [
-        'ulimits',
-        w.runtime.ulimits
-          ? object(Object.entries(w.runtime.ulimits).map(([k, l]) => [k, typeof l === 'number' ? num(l) : object([['soft', num(l.soft)], ['hard', num(l.hard)]])] as const))
-          : undefined,
-      ],
       ['serviceLabels', w.runtime.serviceLabels ? strings(w.runtime.serviceLabels) : undefined],
       ...containerEnd(w.container),
       ['restart', (w.kind === 'service' ? w.restart !== 'always' : w.restart !== 'no') ? str(w.restart) : undefined],

@@ -3,7 +3,7 @@ import type { EngineMap } from './document';
 
 /**
  * The keys of a Compose or stack file that say how a workload's container runs on its host: `hostname`,
- * `tty`, `init`, `stdin_open`, `sysctls`, `ulimits`, `stop_signal`, `stop_grace_period`. The container's name and platform differ between the two files.
+ * `tty`, `init`, `stdin_open`, `sysctls`, `stop_signal`, `stop_grace_period`. The container's name and platform differ between the two files.
  */
 export function runtimeKeys(workload: WorkloadSpec): EngineMap {
   const stop = workload.stop;
@@ -13,7 +13,6 @@ export function runtimeKeys(workload: WorkloadSpec): EngineMap {
     init: workload.init,
     stdin_open: workload.stdinOpen,
     sysctls: workload.sysctls ? { ...workload.sysctls } : undefined,
-    ulimits: workload.ulimits ? Object.fromEntries(Object.entries(workload.ulimits).map(([name, l]) => [name, l.soft === l.hard ? l.soft : { soft: l.soft, hard: l.hard }])) : undefined,
     stop_signal: stop?.signal,
     stop_grace_period: stop?.gracePeriodSeconds !== undefined ? `${stop.gracePeriodSeconds}s` : undefined,
   };

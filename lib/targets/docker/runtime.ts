@@ -2,7 +2,7 @@ import type { WorkloadSpec } from '../../model/spec';
 import { platformText } from '../docker-engine/runtime';
 import type { Word } from './shell';
 
-/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i`, `--sysctl` and `--ulimit` of a workload's main container. */
+/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i` and `--sysctl` of a workload's main container. */
 export function runtimeFlags(workload: WorkloadSpec): Word[][] {
   const platform = platformText(workload);
   return [
@@ -14,6 +14,5 @@ export function runtimeFlags(workload: WorkloadSpec): Word[][] {
     ...(workload.init ? [['--init']] : []),
     ...(workload.stdinOpen ? [['-i']] : []),
     ...Object.entries(workload.sysctls ?? {}).map(([k, v]) => ['--sysctl', `${k}=${v}`]),
-    ...Object.entries(workload.ulimits ?? {}).map(([name, l]) => ['--ulimit', `${name}=${l.soft}:${l.hard}`]),
   ];
 }

@@ -223,10 +223,6 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: "An empty entrypoint with no command: Docker runs the image's CMD alone, ECS the image's ENTRYPOINT.",
   },
-  'ecs/ulimit-fargate': {
-    severity: 'warning',
-    summary: 'Fargate sets only the nofile resource limit: another ulimit is left out.',
-  },
   'ecs/stop-signal': {
     severity: 'warning',
     summary: "A task definition cannot choose the stop signal: ECS sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",

@@ -10,22 +10,13 @@ const FARGATE_STOP_TIMEOUT_MAX = 120;
 
 /**
  * The main container's `stopTimeout` (the grace period before SIGKILL), `pseudoTerminal`, `interactive`,
- * `systemControls`, `ulimits` (Fargate takes `nofile` only), and `hostname`, which ECS sets only in bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
+ * `systemControls`, and `hostname`, which ECS sets only in bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
  */
 export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargate: boolean, d: EcsReporter): Partial<ecs.ContainerDefinitionOptions> {
-  const out: { stopTimeout?: Duration; hostname?: string; pseudoTerminal?: boolean; interactive?: boolean; systemControls?: ecs.SystemControl[]; ulimits?: ecs.Ulimit[] } = {};
+  const out: { stopTimeout?: Duration; hostname?: string; pseudoTerminal?: boolean; interactive?: boolean; systemControls?: ecs.SystemControl[] } = {};
   if (w.tty) out.pseudoTerminal = true;
   if (w.stdinOpen) out.interactive = true;
   if (w.sysctls) out.systemControls = Object.entries(w.sysctls).map(([namespace, value]) => ({ namespace, value }));
-  const ulimits: ecs.Ulimit[] = [];
-  for (const [name, l] of Object.entries(w.ulimits ?? {})) {
-    if (fargate && name !== 'nofile') {
-      d.report('ecs/ulimit-fargate', `${w.path} ulimits.${name}`, `Fargate sets only the nofile limit: ${name} ${l.soft}:${l.hard} is left out, and ${w.name} gets the operating system's`, `Leave ${name} out, or set targetOptions.ecs.launchType 'ec2'.`);
-      continue;
-    }
-    ulimits.push({ name: name as ecs.UlimitName, softLimit: l.soft, hardLimit: l.hard });
-  }
-  if (ulimits.length > 0) out.ulimits = ulimits;
   const grace = w.stop?.gracePeriodSeconds;
   if (grace !== undefined) {
     if (fargate && grace > FARGATE_STOP_TIMEOUT_MAX) {

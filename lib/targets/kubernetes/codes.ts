@@ -133,10 +133,6 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "An empty entrypoint with no command: Docker runs the image's CMD alone, Kubernetes the image's ENTRYPOINT.",
   },
-  'kubernetes/ulimits': {
-    severity: 'warning',
-    summary: "A pod cannot set resource limits (ulimits): the container runtime's apply.",
-  },
   'kubernetes/stop-signal': {
     severity: 'warning',
     summary: "A pod cannot choose its stop signal: the kubelet sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",

@@ -47,18 +47,6 @@ export function reportInit(w: WorkloadSpec, reporter: KubernetesReporter): void 
   );
 }
 
-/** Resource limits, which a pod cannot set: the nodes' container runtime sets them. */
-export function reportUlimits(w: WorkloadSpec, reporter: KubernetesReporter): void {
-  const limits = Object.entries(w.ulimits ?? {});
-  if (limits.length === 0) return;
-  reporter.report(
-    'kubernetes/ulimits',
-    `${w.path} ulimits`,
-    `a pod cannot set resource limits: ${w.name} gets the container runtime's, not ${limits.map(([name, l]) => `${name} ${l.soft}:${l.hard}`).join(', ')}`,
-    "Raise them in the image's entrypoint (ulimit -n) up to the runtime's hard limit, or configure the nodes' container runtime.",
-  );
-}
-
 /** A stop signal, which a pod cannot choose: Kubernetes 1.27 sends SIGTERM (or the image's STOPSIGNAL). */
 export function reportStopSignal(w: WorkloadSpec, reporter: KubernetesReporter): void {
   const signal = w.stop?.signal;

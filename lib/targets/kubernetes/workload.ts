@@ -13,7 +13,7 @@ import { reportJobSidecars } from './job-sidecars';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { applyPlacement, reportPlacement } from './placement';
-import { applyRuntime, reportHostnameDomain, reportInit, reportStopSignal, reportUlimits, reportUnsafeSysctls } from './runtime';
+import { applyRuntime, reportHostnameDomain, reportInit, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
@@ -78,7 +78,6 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   );
   reportStopSignal(w, reporter);
   reportInit(w, reporter);
-  reportUlimits(w, reporter);
   reportHostnameDomain(w, reporter);
   reportUnsafeSysctls(w, reporter);
   reportPlacement(w, reporter);
