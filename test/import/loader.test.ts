@@ -75,6 +75,21 @@ describe('loading a Compose file into the model', () => {
     expect(job(s, 'seed').main.command).toEqual(['billing', 'seed', '--demo']);
   });
 
+  test('GIVEN a Swarm worker restarted on-failure by deploy.restart_policy, and a restart no service with replicas WHEN imported THEN both are Services; condition none stays a Job', () => {
+    const s = spec(
+      importText(
+        'services:\n  worker:\n    image: w:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 3\n' +
+          '  pool:\n    image: w:1\n    restart: "no"\n    deploy:\n      replicas: 3\n' +
+          '  migrate:\n    image: m:1\n    deploy:\n      restart_policy:\n        condition: none\n',
+      ),
+    );
+    expect(s.services.map((w) => [w.name, w.restart, w.replicas])).toEqual([
+      ['pool', { policy: 'no' }, 3],
+      ['worker', { policy: 'on-failure', maxRetries: 3 }, 1],
+    ]);
+    expect(s.jobs.map((j) => j.name)).toEqual(['migrate']);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([
