@@ -113,6 +113,11 @@ const CASES: Record<string, Case> = {
     at: 'services.shipper',
     says: 'shipper shares the network of web: it becomes sidecar shipper of web, which the Compose output names web-shipper.',
   },
+  'import/volumes-from': {
+    compose: 'services:\n  proxy:\n    image: nginx:1.27\n    restart: always\n    volumes: ["certs:/etc/nginx/certs", "/cache"]\n  companion:\n    image: busybox:1.36\n    restart: always\n    volumes_from: ["proxy:ro"]\nvolumes:\n  certs: {}\n',
+    at: 'services.companion.volumes_from[0]',
+    says: 'volumes_from proxy: companion mounts volume certs at /etc/nginx/certs (read-only), as proxy does.',
+  },
   'import/sidecar-key': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n  web-shipper:\n    image: busybox:1.36\n    restart: always\n    network_mode: service:web\n    ports: ["9000:9000"]\n',
     at: 'services.web-shipper.ports',

@@ -90,6 +90,28 @@ describe('loading a Compose file into the model', () => {
     expect(s.jobs.map((j) => j.name)).toEqual(['migrate']);
   });
 
+  test('GIVEN volumes_from of a service whose network it does not join WHEN imported THEN it mounts that service\'s volumes and binds at the same paths, its own mount of a path wins, and a chain is followed', () => {
+    const s = spec(
+      importText(
+        'services:\n  proxy:\n    image: nginx:1.27\n    restart: always\n    volumes: ["certs:/etc/nginx/certs:ro", "conf:/etc/nginx/conf.d", "/var/run/docker.sock:/tmp/docker.sock:ro"]\n    tmpfs: ["/run"]\n' +
+          '  acme:\n    image: acme:1\n    restart: always\n    volumes_from: ["proxy"]\n    volumes: ["certs:/etc/nginx/certs:rw"]\n' +
+          '  gen:\n    image: gen:1\n    restart: always\n    volumes_from: ["acme:ro"]\n' +
+          'volumes:\n  certs: {}\n  conf: {}\n',
+      ),
+    );
+    const mounts = (name: string) => service(s, name).main.mounts.map((m) => [m.kind === 'bind' ? m.source : m.kind === 'volume' ? m.volume : m.kind, m.target, m.readOnly]);
+    expect(mounts('acme')).toEqual([
+      ['certs', '/etc/nginx/certs', false],
+      ['conf', '/etc/nginx/conf.d', false],
+      ['/var/run/docker.sock', '/tmp/docker.sock', true],
+    ]);
+    expect(mounts('gen')).toEqual([
+      ['certs', '/etc/nginx/certs', true],
+      ['conf', '/etc/nginx/conf.d', true],
+      ['/var/run/docker.sock', '/tmp/docker.sock', true],
+    ]);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([

@@ -23,6 +23,7 @@ import { declareNetworks, declareSecrets, declareVolumes, type DeclaredVolume } 
 import { VolumeNames } from './volume-names';
 import type { VolumeResolver } from './mounts';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
+import { shareVolumesFrom } from './volumes-from';
 
 export interface LoadComposeOptions {
   /** The compose file. */
@@ -151,7 +152,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     settle: (mounts) => dataFolders.settle(mounts),
   };
 
-  const converted: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets));
+  const converted: ConvertedService[] = shareVolumesFrom(ctx, inputs.map((input) => convertService(ctx, input, volumes, secrets)), skipped);
   inferPorts(ctx, converted);
   reportPortless(ctx, converted);
   const topConfigs = entry(top, 'configs');

@@ -213,33 +213,26 @@ function dependsOnOf(ctx: ImportContext, map: LocatedMap, keyPath: string): RawD
   });
 }
 
-/** `volumes_from`: only the service a sidecar belongs to can be named (its volumes become the sidecar's). */
+/**
+ * Whether `volumes_from` names the service this one is a sidecar of (its volumes become the sidecar's); every other
+ * source is shared by `shareVolumesFrom`.
+ */
 function volumesFromOf(ctx: ImportContext, map: LocatedMap, keyPath: string, sidecarOf: string | undefined): boolean {
   const e = entry(map, 'volumes_from');
-  if (!e) return false;
+  if (!e || sidecarOf === undefined) return false;
   const p = `${keyPath}.volumes_from`;
   let found = false;
   asSeq(ctx, e.value, p).items.forEach((n: Located, i) => {
     const [source, mode] = asString(ctx, n, `${p}[${i}]`).split(':');
-    if (sidecarOf !== undefined && source === sidecarOf) {
-      found = true;
-      if (mode === 'ro') {
-        ctx.reporter.report(
-          'import/unsupported-value',
-          at(ctx, `${p}[${i}]`, n.line),
-          'read-only volumes_from has no equivalent: the volumes are mounted as the main service mounts them.',
-        );
-      }
-      return;
+    if (source !== sidecarOf) return;
+    found = true;
+    if (mode === 'ro') {
+      ctx.reporter.report(
+        'import/unsupported-value',
+        at(ctx, `${p}[${i}]`, n.line),
+        'read-only volumes_from has no equivalent: the volumes are mounted as the main service mounts them.',
+      );
     }
-    ctx.reporter.report(
-      'import/unsupported-value',
-      at(ctx, `${p}[${i}]`, n.line),
-      sidecarOf === undefined
-        ? `volumes_from ${source} without network_mode: service:${source} has no equivalent: the volumes are not shared.`
-        : `volumes_from ${source} is not the service this one joins (${sidecarOf}): it is left out.`,
-      `Mount the named volumes explicitly, or add network_mode: service:${source} to make it a sidecar of ${source}.`,
-    );
   });
   return found;
 }
