@@ -15,8 +15,7 @@ export interface HealthCheckOptions {
    */
   readonly timeout?: string;
   /**
-   * Consecutive failures before the container counts as unhealthy (`--health-retries`). ECS accepts at most 10 and
-   * uses 10 for more.
+   * Consecutive failures before the container counts as unhealthy (`--health-retries`).
    * @default 3
    */
   readonly retries?: number;
@@ -70,8 +69,8 @@ export class HealthCheck {
     };
     if (timing.intervalSeconds < 1) throw new ModelError(path, `${prop}.interval`, 'interval must be at least 1s', o.interval, "Write e.g. '10s'");
     if (timing.timeoutSeconds < 1) throw new ModelError(path, `${prop}.timeout`, 'timeout must be at least 1s', o.timeout, "Write e.g. '5s'");
-    if (!Number.isInteger(timing.retries) || timing.retries < 1) {
-      throw new ModelError(path, `${prop}.retries`, 'retries must be a whole number of at least 1', o.retries, 'Use e.g. 3');
+    if (!Number.isInteger(timing.retries) || timing.retries < 1 || timing.retries > 10) {
+      throw new ModelError(path, `${prop}.retries`, 'retries must be a whole number from 1 to 10', o.retries, 'ECS accepts 1-10; use 3');
     }
     const d = this.def;
     switch (d.kind) {

@@ -211,14 +211,6 @@ describe('ECS: health checks, privileges', () => {
     ]);
   });
 
-  test('GIVEN thirty health-check retries WHEN rendered THEN ECS gets 10 and ecs/health-check-clamped says when the container counts as unhealthy', () => {
-    const { template, diagnostics } = synthEcs(system((s) => new Service(s, 'db', { image: Image.of('db:1'), health: HealthCheck.command(['true'], { interval: '10s', timeout: '5s', retries: 30 }) })));
-    expect(containersOf(template!, 'shop-db')[0].HealthCheck).toMatchObject({ Retries: 10 });
-    expect(diagnostics.filter((d) => d.code === 'ecs/health-check-clamped').map((d) => d.message)).toEqual([
-      'ECS accepts a health-check retries of 1-10 (got 30): using 10, so the container counts as unhealthy after 10 failed checks instead of 30',
-    ]);
-  });
-
   test('GIVEN a health-check timeout as long as its interval WHEN rendered THEN the timeout is made shorter with ecs/health-check-clamped', () => {
     const { template, diagnostics } = synthEcs(system((s) => new Service(s, 'db', { image: Image.of('db:1'), health: HealthCheck.command(['true'], { interval: '5s' }) })));
     expect(containersOf(template!, 'shop-db')[0].HealthCheck).toMatchObject({ Interval: 5, Timeout: 4 });

@@ -7,7 +7,7 @@ import type { PublishedPort } from './ports';
 
 /**
  * Health checks on ECS: a command check is the container's health check; an http check of a port published on the
- * application load balancer is its target group's check. ECS accepts 1-10 retries; more become 10.
+ * application load balancer is its target group's check. The model keeps retries within 1-10, which ECS accepts.
  */
 
 /** Moves a value into [min, max] and says so when it had to. */
@@ -46,7 +46,7 @@ export function containerHealthCheck(c: ContainerSpec, h: HealthCheckSpec | unde
     command: h.shell ? ['CMD-SHELL', h.command[0]] : ['CMD', ...h.command],
     interval: Duration.seconds(interval),
     timeout: Duration.seconds(timeout),
-    retries: clamp(h.retries, 1, 10, (v) => d.report('ecs/health-check-clamped', where, `ECS accepts a health-check retries of 1-10 (got ${h.retries}): using ${v}, so the container counts as unhealthy after ${v} failed checks instead of ${h.retries}`)),
+    retries: h.retries,
     startPeriod: Duration.seconds(clamp(h.startPeriodSeconds, 0, 300, note('start period', h.startPeriodSeconds, 0, 300))),
   };
 }
