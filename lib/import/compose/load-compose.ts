@@ -20,10 +20,10 @@ import { bindsToConfigFiles, type BindLocator } from './config-files';
 import { declareConfigs, withServiceConfigs } from './configs';
 import { DataFolders } from './data-folders';
 import { declareNetworks, declareSecrets, declareVolumes, type DeclaredVolume } from './top-level';
+import { shareVolumesFrom } from './volumes-from';
 import { VolumeNames } from './volume-names';
 import type { VolumeResolver } from './mounts';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
-import { shareVolumesFrom } from './volumes-from';
 
 export interface LoadComposeOptions {
   /** The compose file. */
@@ -152,13 +152,14 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     settle: (mounts) => dataFolders.settle(mounts),
   };
 
-  const converted: ConvertedService[] = shareVolumesFrom(ctx, inputs.map((input) => convertService(ctx, input, volumes, secrets)), skipped);
+  const converted: ConvertedService[] = inputs.map((input) => convertService(ctx, input, volumes, secrets));
   inferPorts(ctx, converted);
   reportPortless(ctx, converted);
+  const withShared = shareVolumesFrom(ctx, converted, skipped);
   const topConfigs = entry(top, 'configs');
   const declaredConfigs = declareConfigs(ctx, topConfigs ? asMap(ctx, topConfigs.value, 'configs') : undefined, names);
   const serviceByPath = new Map(inputs.map((i) => [i.keyPath, i.map]));
-  const { configFiles, ...planned } = withConfigFiles(ctx, planWorkloads(ctx, converted, { declaredNetworks, skipped, names }), names, (m) => dataFolders.writtenAt(m));
+  const { configFiles, ...planned } = withConfigFiles(ctx, planWorkloads(ctx, withShared, { declaredNetworks, skipped, names }), names, (m) => dataFolders.writtenAt(m));
   planned.workloads = withServiceConfigs(ctx, planned.workloads, serviceByPath, declaredConfigs);
   configFiles.push(...declaredConfigs.values());
   configFiles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
