@@ -399,6 +399,8 @@ export interface ServiceSpec extends WorkloadSpecBase {
   readonly rollout: RolloutSpec;
   /** Set when the platform chooses the number of copies; `replicas` is then `min`. */
   readonly autoscale?: AutoscaleSpec;
+  /** Set when one copy runs on every node (Swarm's global mode); `replicas` is then 1. */
+  readonly global?: true;
 }
 
 export interface AutoscaleSpec {

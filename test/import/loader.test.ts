@@ -112,6 +112,19 @@ describe('loading a Compose file into the model', () => {
     ]);
   });
 
+  test('GIVEN deploy.mode global, with replicas, and a job mode WHEN imported THEN the agent is a global Service, and replicas and the job mode are reported as left out', () => {
+    const imported = importText(
+      'services:\n  agent:\n    image: prom/node-exporter:v1.8.0\n    deploy:\n      mode: global\n      replicas: 2\n  once:\n    image: busybox:1.36\n    restart: "no"\n    deploy:\n      mode: replicated-job\n',
+    );
+    const s = spec(imported);
+    expect([service(s, 'agent').global, service(s, 'agent').replicas, service(s, 'agent').restart]).toEqual([true, 1, { policy: 'always' }]);
+    expect(s.jobs.map((j) => j.name)).toEqual(['once']);
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.agent.deploy.replicas: a global service runs one copy per node: replicas is left out, as Swarm refuses it.',
+      "services.once.deploy.mode: mode replicated-job has no equivalent: the service's restart policy says whether it is a long-running service or a one-shot job.",
+    ]);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([

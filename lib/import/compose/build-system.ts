@@ -129,6 +129,7 @@ export function buildSystem(plan: ImportPlan, projectRoot: string = process.cwd(
               ...base,
               ...(w.ports.length > 0 ? { ports: w.ports.map(portFromPlan) } : {}),
               ...(w.replicas !== 1 ? { replicas: w.replicas } : {}),
+              ...(w.global ? { mode: 'global' as const } : {}),
               ...(w.restart !== 'always' ? { restart: w.restart as ServiceRestart } : {}),
             })
           : new Job(system, w.id, { ...base, ...(w.restart !== 'no' ? { restart: w.restart } : {}) });

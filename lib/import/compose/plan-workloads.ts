@@ -174,6 +174,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       dependsOn: resolveDependencies(ctx, m, mains, byName, rootOf, idOf, inputs.skipped),
       restart: m.restart,
       replicas: kind === 'service' ? m.replicas : 1,
+      ...(kind === 'service' && m.deploy.global ? { global: true as const } : {}),
       sidecars: (sidecars.get(idOf(m)) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)),
       runtime: withAliases(m, m.hostNetwork ? [] : resolveAliases(ctx, idOf(m), rawAliases.get(m) ?? [], networks.length, taken)),
       ...(m.deploy.placement ? { placement: m.deploy.placement } : {}),

@@ -168,6 +168,8 @@ export interface WorkloadPlan {
   readonly restart: string;
   /** Services only. */
   readonly replicas: number;
+  /** Services only: one copy on every node (`deploy.mode: global`). */
+  readonly global?: true;
   readonly sidecars: readonly SidecarPlan[];
   readonly runtime: RuntimePlan;
   /** `deploy.placement`, where the file sets some rule the model holds. */

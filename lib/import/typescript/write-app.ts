@@ -171,6 +171,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ...containerEnd(w.container),
       ['restart', (w.kind === 'service' ? w.restart !== 'always' : w.restart !== 'no') ? str(w.restart) : undefined],
       ['replicas', w.kind === 'service' && w.replicas !== 1 ? num(w.replicas) : undefined],
+      ['mode', w.kind === 'service' && w.global ? str('global') : undefined],
       ['dependsOn', w.dependsOn.length > 0 ? array(w.dependsOn.map((d) => (use('Dependency'), call(`Dependency.${d.condition}`, raw(vars.workload.get(d.target) as string))))) : undefined],
     ]);
   const sidecarProps = (s: SidecarPlan): Code =>

@@ -199,6 +199,10 @@ export const ECS_CODES = {
     severity: 'info',
     summary: "An ECS service replaces every task that stops: a service's restart 'no' or 'on-failure' behaves as 'always'.",
   },
+  'ecs/global-service': {
+    severity: 'warning',
+    summary: 'Fargate has no container instances: a global service (one copy per node) runs one task; on EC2 it is a daemon service.',
+  },
   'ecs/placement': {
     severity: 'warning',
     summary: 'A placement rule ECS cannot express (any but the architecture on Fargate; a host name, Swarm manager, node id or engine label on EC2) is left out: the task may run on any host.',

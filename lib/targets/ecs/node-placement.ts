@@ -73,11 +73,12 @@ export function placementArchitecture(w: WorkloadSpec): 'amd64' | 'arm64' | unde
 
 /**
  * What only a service on EC2 says about its tasks together: a spread placement strategy on each label's attribute,
- * and at most one task per container instance (`distinctInstance`). On Fargate every task has a host of its own.
+ * and at most one task per container instance (`distinctInstance`). On Fargate every task has a host of its own; a
+ * daemon service (a global one) runs one task on each instance already.
  */
 export function applyServicePlacement(service: ecs.BaseService, s: ServiceSpec, d: EcsReporter): void {
   const p = s.placement;
-  if (!p || !(service instanceof ecs.Ec2Service)) return;
+  if (!p || !(service instanceof ecs.Ec2Service) || s.global) return;
   if (p.spread.length > 0) service.addPlacementStrategies(...p.spread.map((label) => ecs.PlacementStrategy.spreadAcross(`attribute:${label}`)));
   if (p.maxReplicasPerNode === 1) service.addPlacementConstraints(ecs.PlacementConstraint.distinctInstances());
   else if (p.maxReplicasPerNode !== undefined) {

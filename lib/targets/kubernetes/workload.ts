@@ -21,14 +21,14 @@ import { mountFiles } from './files';
 import { bindInImageText } from '../bind-in-image';
 
 /**
- * One workload: a Deployment for a service, a Job for a one-shot job, a CronJob for a scheduled one; its main
+ * One workload: a Deployment for a service (a DaemonSet for a global one), a Job for a one-shot job, a CronJob for a scheduled one; its main
  * container and sidecars in one Pod sharing volumes; wait init containers for its dependencies; its Services.
  */
 export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   const { reporter } = ctx;
   const meta = workloadMetadata(ctx.spec, w, reporter);
   const metadata = { name: w.name, labels: meta.labels, ...(Object.keys(meta.annotations).length > 0 ? { annotations: meta.annotations } : {}) };
-  const pod = w.kind === 'service' ? deployment(ctx, w, metadata) : job(ctx, w, metadata);
+  const pod = w.kind === 'service' ? (w.global ? daemonSet(ctx, w, metadata) : deployment(ctx, w, metadata)) : job(ctx, w, metadata);
   reportHostNetwork(w, reporter);
 
   const intents: Record<string, ContainerIntent> = {};
@@ -58,7 +58,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   ctx.defer(() =>
     applyOverride(ApiObject.of(pod), (json) => {
       overrideKindDefaults(json);
-      if (w.kind === 'service') applyRollout(json, w);
+      if (w.kind === 'service' && !w.global) applyRollout(json, w);
       if (w.kind === 'service') applyAutoscale(json, w);
       const template = podTemplateOf(json);
       overridePodTemplate(template, {
@@ -97,6 +97,15 @@ function deployment(ctx: ChartContext, s: ServiceSpec, metadata: Metadata): kplu
     select: false,
     hostNetwork: s.hostNetwork,
   });
+  d.select(kplus.LabelSelector.of({ labels: selectorLabels(ctx.spec.name, s.name) }));
+  return d;
+}
+
+/** A global service: one pod on every node, replaced node by node (the old pod stops before the new one starts). */
+function daemonSet(ctx: ChartContext, s: ServiceSpec, metadata: Metadata): kplus.DaemonSet {
+  reportServiceRestart(s, ctx.reporter);
+  checkSingleWriterReplicas(s, ctx.reporter);
+  const d = new kplus.DaemonSet(ctx.chart, `workload-${s.name}`, { metadata, select: false, hostNetwork: s.hostNetwork });
   d.select(kplus.LabelSelector.of({ labels: selectorLabels(ctx.spec.name, s.name) }));
   return d;
 }
