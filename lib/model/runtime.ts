@@ -9,9 +9,11 @@ import type { WorkloadSpec } from './spec';
 import { resolveStop, type StopProps } from './stop';
 import { resolveServiceLabels } from './service-labels';
 import { resolveSysctls } from './sysctls';
+import { resolveExtraHosts } from './extra-hosts';
 
 /**
- * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters), and
+ * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters, extra
+ * hosts), and
  * the labels of the service object that runs it.
  */
 export interface RuntimeProps {
@@ -72,6 +74,14 @@ export interface RuntimeProps {
    */
   readonly sysctls?: Record<string, string>;
   /**
+   * Extra lines of the container's `/etc/hosts`, host name -> IP address, or `'host-gateway'` for the host the
+   * container runs on (`--add-host`, Compose `extra_hosts`; Kubernetes pod `hostAliases`, ECS `extraHosts` in bridge
+   * and host network modes). Kubernetes has no `host-gateway`, and an awsvpc task on ECS no extra hosts: there they
+   * are left out, with a warning.
+   * @default - none
+   */
+  readonly extraHosts?: Record<string, string>;
+  /**
    * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
    * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the
    * Deployment, Job or CronJob but not of its pods, ECS tags of the service (of the task definition and scheduled
@@ -82,9 +92,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, extraHosts: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -96,11 +106,13 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const tty = flag(path, 'tty', props.tty);
   const stdinOpen = flag(path, 'stdinOpen', props.stdinOpen);
   const sysctls = resolveSysctls(path, props.sysctls);
+  const extraHosts = resolveExtraHosts(path, props.extraHosts);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
     ...(stdinOpen ? { stdinOpen } : {}),
     ...(sysctls ? { sysctls } : {}),
+    ...(extraHosts ? { extraHosts } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(aliases !== undefined ? { aliases } : {}),

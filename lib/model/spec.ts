@@ -354,6 +354,8 @@ interface WorkloadSpecBase {
   readonly stdinOpen?: true;
   /** Kernel parameters, sorted by name; set only when some are given. */
   readonly sysctls?: Readonly<Record<string, string>>;
+  /** Extra `/etc/hosts` lines, host name -> address or `host-gateway`, sorted by host name; set only when some are given. */
+  readonly extraHosts?: Readonly<Record<string, string>>;
   /** Labels of the service object, not of its containers (Compose `deploy.labels`), sorted by key; set only when some are given. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

@@ -40,4 +40,12 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
     expect(services['web-log-shipper'].deploy?.labels).toBeUndefined();
     expect(services.migrate.deploy.labels).toEqual({ 'com.example.kind': 'migration' });
   });
+
+  test('GIVEN extra hosts WHEN rendered THEN extra_hosts lists host:address, host-gateway included', () => {
+    expect(renderCompose(shop({ extraHosts: { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5', 'cache.internal': '10.0.0.5' } })).doc.services.web.extra_hosts).toEqual([
+      'cache.internal:10.0.0.5',
+      'db.internal:10.0.0.5',
+      'host.docker.internal:host-gateway',
+    ]);
+  });
 });

@@ -36,4 +36,9 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
       'Move them to labels to have them on the container (docker run --label), or run web on Compose, Swarm, Kubernetes or ECS.',
     ]);
   });
+
+  test('GIVEN extra hosts WHEN rendered THEN docker run passes --add-host for each', () => {
+    const script = renderDocker(shop({ extraHosts: { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5', 'cache.internal': '10.0.0.5' } })).script;
+    for (const flag of ['--add-host cache.internal:10.0.0.5', '--add-host db.internal:10.0.0.5', '--add-host host.docker.internal:host-gateway']) expect(script).toContain(flag);
+  });
 });

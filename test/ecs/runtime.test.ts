@@ -74,4 +74,17 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     const c = containersOf(templateOf(shop({ tty: true, stdinOpen: true, sysctls: { 'net.core.somaxconn': '1024' } })), 'shop-web')[0];
     expect([c.PseudoTerminal, c.Interactive, c.SystemControls]).toEqual([true, true, [{ Namespace: 'net.core.somaxconn', Value: '1024' }]]);
   });
+
+  test("GIVEN extra hosts WHEN synthesized THEN bridge mode writes the addresses, host-gateway and awsvpc mode are reported with 'ecs/extra-hosts'", () => {
+    const bridge = shop({ extraHosts: { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5', 'cache.internal': '10.0.0.5' }, ports: [Port.tcp(80).publish()] });
+    const r = synthEcs(withEcs(bridge, { launchType: 'ec2' }));
+    expect(containersOf(r.template!, 'shop-web')[0].ExtraHosts).toEqual([
+      { Hostname: 'cache.internal', IpAddress: '10.0.0.5' },
+      { Hostname: 'db.internal', IpAddress: '10.0.0.5' },
+    ]);
+    expect(find(r.diagnostics, 'ecs/extra-hosts').message).toBe('ECS has no host-gateway: web cannot resolve host.docker.internal to the container instance it runs on');
+    const fargate = synthEcs(shop({ extraHosts: { 'db.internal': '10.0.0.5' } }));
+    expect(containersOf(fargate.template!, 'shop-web')[0].ExtraHosts).toBeUndefined();
+    expect(find(fargate.diagnostics, 'ecs/extra-hosts').message).toBe('a task in awsvpc network mode takes no extra hosts: web cannot resolve db.internal through /etc/hosts');
+  });
 });

@@ -125,6 +125,19 @@ describe('loading a Compose file into the model', () => {
     ]);
   });
 
+  test('GIVEN extra_hosts as a list (host:address, host=address, [IPv6]) and as a mapping WHEN imported THEN each service keeps them, and a second address of a host is reported', () => {
+    const imported = importText(
+      'services:\n  prometheus:\n    image: prom/prometheus:v2.53.0\n    restart: always\n    extra_hosts: ["host.docker.internal:host-gateway", "db.internal=10.0.0.5", "v6.internal:[::1]", "db.internal:10.0.0.6"]\n' +
+        '  mongo:\n    image: mongo:7.0\n    restart: always\n    extra_hosts:\n      mongo1: 10.0.0.7\n',
+    );
+    const s = spec(imported);
+    expect(service(s, 'prometheus').extraHosts).toEqual({ 'db.internal': '10.0.0.5', 'host.docker.internal': 'host-gateway', 'v6.internal': '::1' });
+    expect(service(s, 'mongo').extraHosts).toEqual({ mongo1: '10.0.0.7' });
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.prometheus.extra_hosts[3]: db.internal already maps to 10.0.0.5: the model keeps one address per host, so 10.0.0.6 is left out.',
+    ]);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([

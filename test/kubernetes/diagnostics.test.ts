@@ -402,6 +402,14 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('mail').spec.hostname).toBe('mail');
   });
 
+  test('kubernetes/extra-hosts', () => {
+    const s = sys();
+    new Service(s, 'prometheus', { image: Image.of('prom/prometheus:v2.53.0'), extraHosts: { 'host.docker.internal': 'host-gateway' } });
+    const { d, r } = only(s, 'kubernetes/extra-hosts');
+    expect([d.path, d.message]).toEqual(['shop/prometheus extraHosts.host.docker.internal', 'Kubernetes has no host-gateway: prometheus cannot resolve host.docker.internal to the node it runs on']);
+    expect(r.pod('prometheus').spec.hostAliases).toBeUndefined();
+  });
+
   test('kubernetes/container-name', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'Web_1' });

@@ -10,6 +10,16 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     expect([w.containerName, w.hostname, w.stop, w.platform]).toEqual(['front', 'web1', { signal: 'SIGINT', gracePeriodSeconds: 60 }, { os: 'linux', architecture: 'arm64' }]);
   });
 
+  test('GIVEN extra hosts with IPv4, IPv6 and host-gateway WHEN resolved THEN the spec carries them sorted by host name', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, extraHosts: { 'v6.internal': '::1', 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' } });
+    expect(Object.entries(sys.toSpec().services[0].extraHosts!)).toEqual([
+      ['db.internal', '10.0.0.5'],
+      ['host.docker.internal', 'host-gateway'],
+      ['v6.internal', '::1'],
+    ]);
+  });
+
   test('GIVEN service labels WHEN resolved THEN the spec carries them sorted, apart from the container labels', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: NGINX, labels: { tier: 'web' }, serviceLabels: { 'traefik.enable': 'true', 'com.example.team': 'shop' } });
@@ -30,6 +40,9 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['tty as a string', { tty: 'yes' }, 'shop/web tty: must be true or false (got "yes"). Write tty: true or leave it out.'],
     ['sysctls as a list', { sysctls: ['net.core.somaxconn=1024'] }, "shop/web sysctls: must map kernel parameters to values (got [\"net.core.somaxconn=1024\"]). Write e.g. { 'net.core.somaxconn': '1024' }."],
     ['a sysctl without a dot', { sysctls: { somaxconn: '1' } }, "shop/web sysctls.somaxconn: a kernel parameter is a dotted name with a string or number value (got \"1\"). Write e.g. { 'net.core.somaxconn': '1024' }."],
+    ['extra hosts as a list', { extraHosts: ['db:10.0.0.5'] }, "shop/web extraHosts: must map host names to addresses (got [\"db:10.0.0.5\"]). Write e.g. { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' }."],
+    ['an extra host with a name for an address', { extraHosts: { db: 'db.internal' } }, "shop/web extraHosts.db: an address is an IPv4 or IPv6 address or 'host-gateway' (got \"db.internal\"). Write e.g. { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' }."],
+    ['an extra host name with a space', { extraHosts: { 'my db': '10.0.0.5' } }, "shop/web extraHosts.my db: a host name is letters, digits, dots, dashes and underscores (got \"my db\"). Write e.g. { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' }."],
     ['service labels as a list', { serviceLabels: ['tier=web'] }, 'shop/web serviceLabels: must be an object of names to strings (got ["tier=web"]). Write e.g. { NAME: "value" }.'],
     ['a service label with a space in its key', { serviceLabels: { 'my tier': 'web' } }, "shop/web serviceLabels.my tier: invalid name (got \"my tier\"). Use a key without spaces or '='."],
     ['a service label with a number value', { serviceLabels: { 'traefik.http.services.web.loadbalancer.server.port': 80 } }, 'shop/web serviceLabels.traefik.http.services.web.loadbalancer.server.port: value must be a string (got 80). Write the value in quotes: "80".'],

@@ -40,4 +40,8 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
     expect(services['web-log-shipper'].deploy?.labels).toBeUndefined();
     expect(services.migrate.deploy.labels).toEqual({ 'com.example.kind': 'migration' });
   });
+
+  test('GIVEN extra hosts WHEN rendered THEN the stack file lists them as extra_hosts, and docker stack config accepts it', () => {
+    expect(renderSwarm(shop({ extraHosts: { 'db.internal': '10.0.0.5' } })).doc.services.web.extra_hosts).toEqual(['db.internal:10.0.0.5']);
+  });
 });

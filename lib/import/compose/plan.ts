@@ -195,6 +195,8 @@ export interface RuntimePlan {
   readonly tty?: boolean;
   readonly stdinOpen?: boolean;
   readonly sysctls?: Readonly<Record<string, string>>;
+  /** `extra_hosts`: host name -> address or `host-gateway`. */
+  readonly extraHosts?: Readonly<Record<string, string>>;
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

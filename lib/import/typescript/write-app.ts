@@ -167,6 +167,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['tty', w.runtime.tty ? raw('true') : undefined],
       ['stdinOpen', w.runtime.stdinOpen ? raw('true') : undefined],
       ['sysctls', w.runtime.sysctls ? strings(w.runtime.sysctls) : undefined],
+      ['extraHosts', w.runtime.extraHosts ? strings(w.runtime.extraHosts) : undefined],
       ['serviceLabels', w.runtime.serviceLabels ? strings(w.runtime.serviceLabels) : undefined],
       ...containerEnd(w.container),
       ['restart', (w.kind === 'service' ? w.restart !== 'always' : w.restart !== 'no') ? str(w.restart) : undefined],

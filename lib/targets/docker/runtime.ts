@@ -2,7 +2,7 @@ import type { WorkloadSpec } from '../../model/spec';
 import { platformText } from '../docker-engine/runtime';
 import type { Word } from './shell';
 
-/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `-i` and `--sysctl` of a workload's main container. */
+/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `-i`, `--sysctl` and `--add-host` of a workload's main container. */
 export function runtimeFlags(workload: WorkloadSpec): Word[][] {
   const platform = platformText(workload);
   return [
@@ -13,5 +13,6 @@ export function runtimeFlags(workload: WorkloadSpec): Word[][] {
     ...(workload.tty ? [['-t']] : []),
     ...(workload.stdinOpen ? [['-i']] : []),
     ...Object.entries(workload.sysctls ?? {}).map(([k, v]) => ['--sysctl', `${k}=${v}`]),
+    ...Object.entries(workload.extraHosts ?? {}).map(([host, address]) => ['--add-host', `${host}:${address}`]),
   ];
 }

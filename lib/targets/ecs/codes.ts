@@ -223,6 +223,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: "A task definition cannot choose the stop signal: ECS sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",
   },
+  'ecs/extra-hosts': {
+    severity: 'warning',
+    summary: "An extra host ECS cannot write: an awsvpc task takes none, and no network mode knows Docker's host-gateway.",
+  },
   'ecs/hostname': {
     severity: 'warning',
     summary: 'A task in awsvpc network mode (Fargate, and EC2 unless bridge mode) takes the host name of its network interface: a hostname is not set.',

@@ -3,6 +3,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import type { NetworkMode } from './networks';
+import { extraHostsOf } from './extra-hosts';
 import { placementArchitecture } from './node-placement';
 
 /** Fargate waits at most 120 seconds between the stop signal and SIGKILL. */
@@ -10,10 +11,12 @@ const FARGATE_STOP_TIMEOUT_MAX = 120;
 
 /**
  * The main container's `stopTimeout` (the grace period before SIGKILL), `pseudoTerminal`, `interactive`,
- * `systemControls`, and `hostname`, which ECS sets only in bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
+ * `systemControls`, `extraHosts` (extra-hosts.ts), and `hostname`, which ECS sets only in bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
  */
 export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargate: boolean, d: EcsReporter): Partial<ecs.ContainerDefinitionOptions> {
-  const out: { stopTimeout?: Duration; hostname?: string; pseudoTerminal?: boolean; interactive?: boolean; systemControls?: ecs.SystemControl[] } = {};
+  const out: { stopTimeout?: Duration; hostname?: string; pseudoTerminal?: boolean; interactive?: boolean; systemControls?: ecs.SystemControl[]; extraHosts?: Record<string, string> } = {};
+  const extraHosts = extraHostsOf(w, networkMode, d);
+  if (extraHosts) out.extraHosts = extraHosts;
   if (w.tty) out.pseudoTerminal = true;
   if (w.stdinOpen) out.interactive = true;
   if (w.sysctls) out.systemControls = Object.entries(w.sysctls).map(([namespace, value]) => ({ namespace, value }));

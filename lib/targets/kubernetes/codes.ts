@@ -125,6 +125,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "A pod cannot choose its stop signal: the kubelet sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",
   },
+  'kubernetes/extra-hosts': {
+    severity: 'warning',
+    summary: "An extra host Kubernetes cannot write: Docker's host-gateway has no equivalent, and a pod on the host network takes no host aliases.",
+  },
   'kubernetes/hostname-domain': {
     severity: 'warning',
     summary: "A pod's hostname is one DNS label: of a host name with dots the pod keeps the first label, and its domain is the cluster's.",

@@ -12,6 +12,7 @@ import { applyDockerPodDefaults, pullPolicyOf, PullPolicy, WAIT_CONTAINER_SECURI
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { applyPlacement, reportPlacement } from './placement';
+import { applyExtraHosts } from './extra-hosts';
 import { applyRuntime, reportHostnameDomain, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
@@ -72,6 +73,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       });
       applyDockerPodDefaults(template, pullPolicies);
       applyRuntime(template, w);
+      applyExtraHosts(template, w, reporter);
       applyPlacement(template, w, selectorLabels(ctx.spec.name, w.name));
     }),
   );

@@ -56,6 +56,9 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'kubernetes/max-replicas-per-node',
   'ecs/placement',
   'ecs/max-replicas-per-node',
+  'ecs/global-service',
+  'kubernetes/extra-hosts',
+  'ecs/extra-hosts',
 ]);
 
 /**
