@@ -10,10 +10,11 @@ import { resolveStop, type StopProps } from './stop';
 import { resolveServiceLabels } from './service-labels';
 import { resolveSysctls } from './sysctls';
 import { resolveExtraHosts } from './extra-hosts';
+import { resolveUlimits } from './ulimits';
 
 /**
  * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters, extra
- * hosts), and
+ * hosts, resource limits), and
  * the labels of the service object that runs it.
  */
 export interface RuntimeProps {
@@ -82,6 +83,13 @@ export interface RuntimeProps {
    */
   readonly extraHosts?: Record<string, string>;
   /**
+   * Resource limits of the main container (`--ulimit`, Compose `ulimits`): a number sets both limits, -1 is
+   * unlimited: `{ nofile: 65536, memlock: { soft: -1, hard: -1 } }`. Compose, Swarm and docker set them; ECS too,
+   * on Fargate only `nofile`. Kubernetes sets none: the node's defaults apply, with a warning.
+   * @default - the runtime's defaults
+   */
+  readonly ulimits?: Record<string, number | { readonly soft: number; readonly hard: number }>;
+  /**
    * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
    * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the
    * Deployment, Job or CronJob but not of its pods, ECS tags of the service (of the task definition and scheduled
@@ -92,9 +100,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, extraHosts: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -107,12 +115,14 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const stdinOpen = flag(path, 'stdinOpen', props.stdinOpen);
   const sysctls = resolveSysctls(path, props.sysctls);
   const extraHosts = resolveExtraHosts(path, props.extraHosts);
+  const ulimits = resolveUlimits(path, props.ulimits);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
     ...(stdinOpen ? { stdinOpen } : {}),
     ...(sysctls ? { sysctls } : {}),
     ...(extraHosts ? { extraHosts } : {}),
+    ...(ulimits ? { ulimits } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(aliases !== undefined ? { aliases } : {}),

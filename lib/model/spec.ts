@@ -356,8 +356,16 @@ interface WorkloadSpecBase {
   readonly sysctls?: Readonly<Record<string, string>>;
   /** Extra `/etc/hosts` lines, host name -> address or `host-gateway`, sorted by host name; set only when some are given. */
   readonly extraHosts?: Readonly<Record<string, string>>;
+  /** Resource limits of the main container by name (`nofile`, `memlock`, ...), sorted; set only when some are given. */
+  readonly ulimits?: Readonly<Record<string, UlimitSpec>>;
   /** Labels of the service object, not of its containers (Compose `deploy.labels`), sorted by key; set only when some are given. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
+}
+
+/** A soft and a hard resource limit; -1 is unlimited. */
+export interface UlimitSpec {
+  readonly soft: number;
+  readonly hard: number;
 }
 
 export interface StopSpec {

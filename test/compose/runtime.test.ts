@@ -48,4 +48,8 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
       'host.docker.internal:host-gateway',
     ]);
   });
+
+  test('GIVEN ulimits WHEN rendered THEN ulimits has a number where both limits agree, else soft and hard', () => {
+    expect(renderCompose(shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } })).doc.services.web.ulimits).toEqual({ memlock: -1, nofile: 65536, nproc: { soft: 1024, hard: 4096 } });
+  });
 });

@@ -41,4 +41,9 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
     const script = renderDocker(shop({ extraHosts: { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5', 'cache.internal': '10.0.0.5' } })).script;
     for (const flag of ['--add-host cache.internal:10.0.0.5', '--add-host db.internal:10.0.0.5', '--add-host host.docker.internal:host-gateway']) expect(script).toContain(flag);
   });
+
+  test('GIVEN ulimits WHEN rendered THEN docker run passes --ulimit name=soft:hard for each', () => {
+    const script = renderDocker(shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } })).script;
+    for (const flag of ['--ulimit memlock=-1', '--ulimit nofile=65536', '--ulimit nproc=1024:4096']) expect(script).toContain(flag);
+  });
 });

@@ -87,4 +87,20 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     expect(containersOf(fargate.template!, 'shop-web')[0].ExtraHosts).toBeUndefined();
     expect(find(fargate.diagnostics, 'ecs/extra-hosts').message).toBe('a task in awsvpc network mode takes no extra hosts: web cannot resolve db.internal through /etc/hosts');
   });
+
+  test("GIVEN ulimits WHEN synthesized THEN EC2 sets each; Fargate sets nofile only, and 'ecs/ulimits' names each other limit", () => {
+    const spec = shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } });
+    const ec2 = templateOf(withEcs(spec, { launchType: 'ec2' }));
+    expect(containersOf(ec2, 'shop-web')[0].Ulimits).toEqual([
+      { Name: 'memlock', SoftLimit: -1, HardLimit: -1 },
+      { Name: 'nofile', SoftLimit: 65536, HardLimit: 65536 },
+      { Name: 'nproc', SoftLimit: 1024, HardLimit: 4096 },
+    ]);
+    const fargate = synthEcs(spec);
+    expect(containersOf(fargate.template!, 'shop-web')[0].Ulimits).toEqual([{ Name: 'nofile', SoftLimit: 65536, HardLimit: 65536 }]);
+    expect(fargate.diagnostics.filter((d) => d.code === 'ecs/ulimits').map((d) => [d.path, d.message])).toEqual([
+      ['shop/web ulimits.memlock', 'Fargate sets only the nofile limit: web runs with the default memlock limit, not -1'],
+      ['shop/web ulimits.nproc', 'Fargate sets only the nofile limit: web runs with the default nproc limit, not 1024:4096'],
+    ]);
+  });
 });

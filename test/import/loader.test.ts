@@ -138,6 +138,14 @@ describe('loading a Compose file into the model', () => {
     ]);
   });
 
+  test('GIVEN ulimits as numbers, as soft and hard, and an unknown name WHEN imported THEN the service keeps the limits, and the unknown one is reported', () => {
+    const imported = importText('services:\n  es:\n    image: elasticsearch:8.14.0\n    restart: always\n    ulimits:\n      nproc: 65535\n      memlock:\n        soft: -1\n        hard: -1\n      files: 10\n');
+    expect(service(spec(imported), 'es').ulimits).toEqual({ memlock: { soft: -1, hard: -1 }, nproc: { soft: 65535, hard: 65535 } });
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.es.ulimits.files: files is not a resource limit Docker sets: it is left out.',
+    ]);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([

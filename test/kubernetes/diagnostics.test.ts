@@ -410,6 +410,13 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('prometheus').spec.hostAliases).toBeUndefined();
   });
 
+  test('kubernetes/ulimits', () => {
+    const s = sys();
+    new Service(s, 'es', { image: Image.of('elasticsearch:8.14.0'), ulimits: { memlock: -1, nofile: 65536 } });
+    const { d } = only(s, 'kubernetes/ulimits');
+    expect([d.path, d.message]).toEqual(['shop/es ulimits', "a pod sets no resource limits: es runs with the node's container runtime defaults, not memlock=-1, nofile=65536"]);
+  });
+
   test('kubernetes/container-name', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'Web_1' });

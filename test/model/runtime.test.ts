@@ -20,6 +20,12 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ]);
   });
 
+  test('GIVEN ulimits as a number and as soft and hard WHEN resolved THEN the spec carries both limits of each, sorted by name', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 } } });
+    expect(sys.toSpec().services[0].ulimits).toEqual({ memlock: { soft: -1, hard: -1 }, nofile: { soft: 65536, hard: 65536 } });
+  });
+
   test('GIVEN service labels WHEN resolved THEN the spec carries them sorted, apart from the container labels', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: NGINX, labels: { tier: 'web' }, serviceLabels: { 'traefik.enable': 'true', 'com.example.team': 'shop' } });
@@ -43,6 +49,10 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['extra hosts as a list', { extraHosts: ['db:10.0.0.5'] }, "shop/web extraHosts: must map host names to addresses (got [\"db:10.0.0.5\"]). Write e.g. { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' }."],
     ['an extra host with a name for an address', { extraHosts: { db: 'db.internal' } }, "shop/web extraHosts.db: an address is an IPv4 or IPv6 address or 'host-gateway' (got \"db.internal\"). Write e.g. { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' }."],
     ['an extra host name with a space', { extraHosts: { 'my db': '10.0.0.5' } }, "shop/web extraHosts.my db: a host name is letters, digits, dots, dashes and underscores (got \"my db\"). Write e.g. { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' }."],
+    ['ulimits as a list', { ulimits: ['nofile=1024'] }, 'shop/web ulimits: must map limit names to limits (got ["nofile=1024"]). Write e.g. { nofile: 65536, memlock: { soft: -1, hard: -1 } }.'],
+    ['an unknown ulimit', { ulimits: { files: 1024 } }, 'shop/web ulimits.files: a limit is one of core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack (got "files"). Write e.g. { nofile: 65536, memlock: { soft: -1, hard: -1 } }.'],
+    ['a ulimit as a string', { ulimits: { nofile: '1024' } }, 'shop/web ulimits.nofile: a limit is a whole number (-1 for unlimited) or { soft, hard } (got "1024"). Write e.g. { nofile: 65536, memlock: { soft: -1, hard: -1 } }.'],
+    ['a soft ulimit above the hard one', { ulimits: { nofile: { soft: 4096, hard: 1024 } } }, 'shop/web ulimits.nofile: the soft limit cannot be above the hard limit (got {"soft":4096,"hard":1024}). Lower soft to 1024 or less.'],
     ['service labels as a list', { serviceLabels: ['tier=web'] }, 'shop/web serviceLabels: must be an object of names to strings (got ["tier=web"]). Write e.g. { NAME: "value" }.'],
     ['a service label with a space in its key', { serviceLabels: { 'my tier': 'web' } }, "shop/web serviceLabels.my tier: invalid name (got \"my tier\"). Use a key without spaces or '='."],
     ['a service label with a number value', { serviceLabels: { 'traefik.http.services.web.loadbalancer.server.port': 80 } }, 'shop/web serviceLabels.traefik.http.services.web.loadbalancer.server.port: value must be a string (got 80). Write the value in quotes: "80".'],

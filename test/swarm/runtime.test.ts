@@ -44,4 +44,8 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
   test('GIVEN extra hosts WHEN rendered THEN the stack file lists them as extra_hosts, and docker stack config accepts it', () => {
     expect(renderSwarm(shop({ extraHosts: { 'db.internal': '10.0.0.5' } })).doc.services.web.extra_hosts).toEqual(['db.internal:10.0.0.5']);
   });
+
+  test('GIVEN ulimits WHEN rendered THEN the stack file keeps them, and docker stack config accepts it', () => {
+    expect(renderSwarm(shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } })).doc.services.web.ulimits).toEqual({ memlock: -1, nofile: 65536, nproc: { soft: 1024, hard: 4096 } });
+  });
 });

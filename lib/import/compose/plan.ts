@@ -197,6 +197,8 @@ export interface RuntimePlan {
   readonly sysctls?: Readonly<Record<string, string>>;
   /** `extra_hosts`: host name -> address or `host-gateway`. */
   readonly extraHosts?: Readonly<Record<string, string>>;
+  /** `ulimits`: a number for both limits, or `{ soft, hard }`. */
+  readonly ulimits?: Readonly<Record<string, number | { readonly soft: number; readonly hard: number }>>;
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

@@ -3,6 +3,7 @@ import { asBoolean, asMap, asSeq, asString, at, entry, type ImportContext } from
 import { durationSeconds, formatSeconds } from './durations';
 import type { LocatedMap } from './located';
 import { extraHostsOf } from './extra-hosts';
+import { ulimitsOf } from './ulimits';
 import type { RuntimePlan } from './plan';
 
 const PLATFORMS = new Set(['linux/amd64', 'linux/arm64']);
@@ -66,6 +67,7 @@ export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string):
     ...(signal !== undefined || gracePeriod !== undefined ? { stop: { ...(signal !== undefined ? { signal } : {}), ...(gracePeriod !== undefined ? { gracePeriod } : {}) } } : {}),
     ...(platform !== undefined ? { platform: platform as 'linux/amd64' | 'linux/arm64' } : {}),
     ...extraHostsOf(ctx, map, keyPath),
+    ...ulimitsOf(ctx, map, keyPath),
   };
 }
 

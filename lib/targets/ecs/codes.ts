@@ -227,6 +227,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: "An extra host ECS cannot write: an awsvpc task takes none, and no network mode knows Docker's host-gateway.",
   },
+  'ecs/ulimits': {
+    severity: 'warning',
+    summary: 'Fargate sets only the nofile resource limit: any other ulimit is left out, and the default applies.',
+  },
   'ecs/hostname': {
     severity: 'warning',
     summary: 'A task in awsvpc network mode (Fargate, and EC2 unless bridge mode) takes the host name of its network interface: a hostname is not set.',

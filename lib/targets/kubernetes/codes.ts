@@ -129,6 +129,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "An extra host Kubernetes cannot write: Docker's host-gateway has no equivalent, and a pod on the host network takes no host aliases.",
   },
+  'kubernetes/ulimits': {
+    severity: 'warning',
+    summary: "A pod sets no resource limits (ulimits): the node's container runtime defaults apply.",
+  },
   'kubernetes/hostname-domain': {
     severity: 'warning',
     summary: "A pod's hostname is one DNS label: of a host name with dots the pod keeps the first label, and its domain is the cluster's.",

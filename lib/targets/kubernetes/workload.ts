@@ -17,6 +17,7 @@ import { applyRuntime, reportHostnameDomain, reportStopSignal, reportUnsafeSysct
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
+import { reportUlimits } from './ulimits';
 import { PodVolumes } from './volumes';
 import { mountFiles } from './files';
 import { bindInImageText } from '../bind-in-image';
@@ -80,6 +81,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   reportStopSignal(w, reporter);
   reportHostnameDomain(w, reporter);
   reportUnsafeSysctls(w, reporter);
+  reportUlimits(w, reporter);
   reportPlacement(w, reporter);
   renderServices(ctx, w);
   if (w.kind === 'service') renderAutoscaler(ctx, w);

@@ -59,6 +59,8 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'ecs/global-service',
   'kubernetes/extra-hosts',
   'ecs/extra-hosts',
+  'kubernetes/ulimits',
+  'ecs/ulimits',
 ]);
 
 /**
