@@ -11,10 +11,11 @@ import { resolveServiceLabels } from './service-labels';
 import { resolveSysctls } from './sysctls';
 import { resolveExtraHosts } from './extra-hosts';
 import { resolveUlimits } from './ulimits';
+import { resolveDevices } from './devices';
 
 /**
  * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters, extra
- * hosts, resource limits), and
+ * hosts, resource limits, devices), and
  * the labels of the service object that runs it.
  */
 export interface RuntimeProps {
@@ -90,6 +91,13 @@ export interface RuntimeProps {
    */
   readonly ulimits?: Record<string, number | { readonly soft: number; readonly hard: number }>;
   /**
+   * Host devices given to the main container, as `docker run --device` writes them: `'/dev/dri'`,
+   * `'/dev/net/tun:/dev/net/tun:rwm'` (Compose `devices`). Compose and docker pass them, ECS on EC2 too. Swarm,
+   * Kubernetes (without a device plugin) and Fargate cannot: there they are left out, with a warning.
+   * @default - none
+   */
+  readonly devices?: readonly string[];
+  /**
    * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
    * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the
    * Deployment, Job or CronJob but not of its pods, ECS tags of the service (of the task definition and scheduled
@@ -100,9 +108,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, devices: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'devices' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -116,6 +124,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const sysctls = resolveSysctls(path, props.sysctls);
   const extraHosts = resolveExtraHosts(path, props.extraHosts);
   const ulimits = resolveUlimits(path, props.ulimits);
+  const devices = resolveDevices(path, props.devices);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
@@ -123,6 +132,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
     ...(sysctls ? { sysctls } : {}),
     ...(extraHosts ? { extraHosts } : {}),
     ...(ulimits ? { ulimits } : {}),
+    ...(devices ? { devices } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(aliases !== undefined ? { aliases } : {}),

@@ -358,8 +358,17 @@ interface WorkloadSpecBase {
   readonly extraHosts?: Readonly<Record<string, string>>;
   /** Resource limits of the main container by name (`nofile`, `memlock`, ...), sorted; set only when some are given. */
   readonly ulimits?: Readonly<Record<string, UlimitSpec>>;
+  /** Host devices given to the main container, in the order given; set only when some are given. */
+  readonly devices?: readonly DeviceSpec[];
   /** Labels of the service object, not of its containers (Compose `deploy.labels`), sorted by key; set only when some are given. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
+}
+
+/** A host device (`--device`): its path on the host, in the container, and the permissions (`rwm` or fewer). */
+export interface DeviceSpec {
+  readonly hostPath: string;
+  readonly containerPath: string;
+  readonly permissions: string;
 }
 
 /** A soft and a hard resource limit; -1 is unlimited. */

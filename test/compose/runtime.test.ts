@@ -52,4 +52,8 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
   test('GIVEN ulimits WHEN rendered THEN ulimits has a number where both limits agree, else soft and hard', () => {
     expect(renderCompose(shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } })).doc.services.web.ulimits).toEqual({ memlock: -1, nofile: 65536, nproc: { soft: 1024, hard: 4096 } });
   });
+
+  test('GIVEN devices WHEN rendered THEN devices lists each as docker run --device writes it', () => {
+    expect(renderCompose(shop({ devices: ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm', '/dev/video11:/dev/video0:r'] })).doc.services.web.devices).toEqual(['/dev/dri', '/dev/net/tun', '/dev/video11:/dev/video0:r']);
+  });
 });

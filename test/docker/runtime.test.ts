@@ -46,4 +46,9 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
     const script = renderDocker(shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } })).script;
     for (const flag of ['--ulimit memlock=-1', '--ulimit nofile=65536', '--ulimit nproc=1024:4096']) expect(script).toContain(flag);
   });
+
+  test('GIVEN devices WHEN rendered THEN docker run passes --device for each', () => {
+    const script = renderDocker(shop({ devices: ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm', '/dev/video11:/dev/video0:r'] })).script;
+    for (const flag of ['--device /dev/dri ', '--device /dev/net/tun ', '--device /dev/video11:/dev/video0:r']) expect(script).toContain(flag);
+  });
 });

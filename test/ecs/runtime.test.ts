@@ -103,4 +103,15 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
       ['shop/web ulimits.nproc', 'Fargate sets only the nofile limit: web runs with the default nproc limit, not 1024:4096'],
     ]);
   });
+
+  test("GIVEN devices WHEN synthesized THEN EC2 passes them in linuxParameters; Fargate has none, and 'ecs/devices' says so", () => {
+    const spec = shop({ devices: ['/dev/dri', '/dev/video11:/dev/video0:r'] });
+    expect(containersOf(templateOf(withEcs(spec, { launchType: 'ec2' })), 'shop-web')[0].LinuxParameters.Devices).toEqual([
+      { HostPath: '/dev/dri', ContainerPath: '/dev/dri', Permissions: ['read', 'write', 'mknod'] },
+      { HostPath: '/dev/video11', ContainerPath: '/dev/video0', Permissions: ['read'] },
+    ]);
+    const fargate = synthEcs(spec);
+    expect(containersOf(fargate.template!, 'shop-web')[0].LinuxParameters).toBeUndefined();
+    expect(find(fargate.diagnostics, 'ecs/devices').message).toBe('Fargate gives a task no host devices: web runs without /dev/dri, /dev/video11:/dev/video0:r');
+  });
 });

@@ -146,6 +146,14 @@ describe('loading a Compose file into the model', () => {
     ]);
   });
 
+  test('GIVEN devices as host paths and a CDI name WHEN imported THEN the service keeps the paths, and the CDI name is reported', () => {
+    const imported = importText('services:\n  jellyfin:\n    image: jellyfin/jellyfin:10.9.7\n    restart: always\n    devices: ["/dev/dri:/dev/dri", "/dev/net/tun", "nvidia.com/gpu=all"]\n');
+    expect(service(spec(imported), 'jellyfin').devices?.map((d) => d.hostPath)).toEqual(['/dev/dri', '/dev/net/tun']);
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.jellyfin.devices[2]: device "nvidia.com/gpu=all" is not a host path (a CDI device name is not): it is left out.',
+    ]);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([

@@ -417,6 +417,14 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect([d.path, d.message]).toEqual(['shop/es ulimits', "a pod sets no resource limits: es runs with the node's container runtime defaults, not memlock=-1, nofile=65536"]);
   });
 
+  test('kubernetes/devices', () => {
+    const s = sys();
+    new Service(s, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), devices: ['/dev/dri'] });
+    const { d, r } = only(s, 'kubernetes/devices');
+    expect([d.path, d.message]).toEqual(['shop/jellyfin devices', 'a pod cannot be given host devices by path: jellyfin runs without /dev/dri']);
+    expect(JSON.stringify(r.pod('jellyfin'))).not.toContain('/dev/dri');
+  });
+
   test('kubernetes/container-name', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'Web_1' });

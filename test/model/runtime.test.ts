@@ -26,6 +26,15 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     expect(sys.toSpec().services[0].ulimits).toEqual({ memlock: { soft: -1, hard: -1 }, nofile: { soft: 65536, hard: 65536 } });
   });
 
+  test('GIVEN devices with and without a container path and permissions WHEN resolved THEN each has all three, in the order given', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, devices: ['/dev/net/tun', '/dev/video11:/dev/video0:r'] });
+    expect(sys.toSpec().services[0].devices).toEqual([
+      { hostPath: '/dev/net/tun', containerPath: '/dev/net/tun', permissions: 'rwm' },
+      { hostPath: '/dev/video11', containerPath: '/dev/video0', permissions: 'r' },
+    ]);
+  });
+
   test('GIVEN service labels WHEN resolved THEN the spec carries them sorted, apart from the container labels', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: NGINX, labels: { tier: 'web' }, serviceLabels: { 'traefik.enable': 'true', 'com.example.team': 'shop' } });
@@ -53,6 +62,9 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['an unknown ulimit', { ulimits: { files: 1024 } }, 'shop/web ulimits.files: a limit is one of core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack (got "files"). Write e.g. { nofile: 65536, memlock: { soft: -1, hard: -1 } }.'],
     ['a ulimit as a string', { ulimits: { nofile: '1024' } }, 'shop/web ulimits.nofile: a limit is a whole number (-1 for unlimited) or { soft, hard } (got "1024"). Write e.g. { nofile: 65536, memlock: { soft: -1, hard: -1 } }.'],
     ['a soft ulimit above the hard one', { ulimits: { nofile: { soft: 4096, hard: 1024 } } }, 'shop/web ulimits.nofile: the soft limit cannot be above the hard limit (got {"soft":4096,"hard":1024}). Lower soft to 1024 or less.'],
+    ['devices as a string', { devices: '/dev/dri' }, "shop/web devices: must be a list of devices (got \"/dev/dri\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
+    ['a relative device', { devices: ['dev/dri'] }, "shop/web devices[0]: a device is an absolute host path, then optionally :container path and :permissions (r, w, m) (got \"dev/dri\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
+    ['a device with permission x', { devices: ['/dev/dri:/dev/dri:rx'] }, "shop/web devices[0]: a device is an absolute host path, then optionally :container path and :permissions (r, w, m) (got \"/dev/dri:/dev/dri:rx\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
     ['service labels as a list', { serviceLabels: ['tier=web'] }, 'shop/web serviceLabels: must be an object of names to strings (got ["tier=web"]). Write e.g. { NAME: "value" }.'],
     ['a service label with a space in its key', { serviceLabels: { 'my tier': 'web' } }, "shop/web serviceLabels.my tier: invalid name (got \"my tier\"). Use a key without spaces or '='."],
     ['a service label with a number value', { serviceLabels: { 'traefik.http.services.web.loadbalancer.server.port': 80 } }, 'shop/web serviceLabels.traefik.http.services.web.loadbalancer.server.port: value must be a string (got 80). Write the value in quotes: "80".'],

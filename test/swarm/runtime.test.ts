@@ -48,4 +48,11 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
   test('GIVEN ulimits WHEN rendered THEN the stack file keeps them, and docker stack config accepts it', () => {
     expect(renderSwarm(shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } })).doc.services.web.ulimits).toEqual({ memlock: -1, nofile: 65536, nproc: { soft: 1024, hard: 4096 } });
   });
+
+  test('GIVEN devices WHEN rendered THEN the stack file has none, and swarm/devices says the task runs without them', () => {
+    const r = renderSwarm(shop({ devices: ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm', '/dev/video11:/dev/video0:r'] }));
+    expect(r.doc.services.web.devices).toBeUndefined();
+    const d = r.diagnostics.find((x) => x.code === 'swarm/devices')!;
+    expect([d.severity, d.path, d.message]).toEqual(['warning', 'shop/web devices', 'a Swarm service cannot be given host devices: web runs without /dev/dri, /dev/net/tun, /dev/video11:/dev/video0:r.']);
+  });
 });

@@ -199,6 +199,8 @@ export interface RuntimePlan {
   readonly extraHosts?: Readonly<Record<string, string>>;
   /** `ulimits`: a number for both limits, or `{ soft, hard }`. */
   readonly ulimits?: Readonly<Record<string, number | { readonly soft: number; readonly hard: number }>>;
+  /** `devices`, in `docker run --device` notation. */
+  readonly devices?: readonly string[];
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

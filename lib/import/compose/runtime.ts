@@ -4,6 +4,7 @@ import { durationSeconds, formatSeconds } from './durations';
 import type { LocatedMap } from './located';
 import { extraHostsOf } from './extra-hosts';
 import { ulimitsOf } from './ulimits';
+import { devicesOf } from './devices';
 import type { RuntimePlan } from './plan';
 
 const PLATFORMS = new Set(['linux/amd64', 'linux/arm64']);
@@ -68,6 +69,7 @@ export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string):
     ...(platform !== undefined ? { platform: platform as 'linux/amd64' | 'linux/arm64' } : {}),
     ...extraHostsOf(ctx, map, keyPath),
     ...ulimitsOf(ctx, map, keyPath),
+    ...devicesOf(ctx, map, keyPath),
   };
 }
 

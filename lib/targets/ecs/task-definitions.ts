@@ -14,6 +14,7 @@ import { addCapabilities } from './security';
 import { taskSizeOf } from './task-size';
 import { grantVolumes, volumeMount, type VolumeResources } from './volumes';
 import { containersOf, ownMounts } from './workloads';
+import { addDevices } from './devices';
 
 export interface TaskContext extends ContainerContext {
   readonly spec: SystemSpec;
@@ -75,6 +76,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
       mountPoints.push(made.mountPoint);
     }
     addCapabilities(ctx.spec, c.container, () => (linuxParameters ??= new ecs.LinuxParameters(scope, `LinuxParameters-${c.container.name}`)));
+    if (c.sidecar === undefined) addDevices(w, fargate, ctx.d, () => (linuxParameters ??= new ecs.LinuxParameters(scope, `LinuxParameters-${c.container.name}`)));
     const options = containerOptions(c.container, ctx, {
       networkMode,
       workloadName: w.name,

@@ -129,6 +129,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "An extra host Kubernetes cannot write: Docker's host-gateway has no equivalent, and a pod on the host network takes no host aliases.",
   },
+  'kubernetes/devices': {
+    severity: 'warning',
+    summary: 'A pod cannot be given host devices by path (a device plugin offers them as resources): they are left out.',
+  },
   'kubernetes/ulimits': {
     severity: 'warning',
     summary: "A pod sets no resource limits (ulimits): the node's container runtime defaults apply.",

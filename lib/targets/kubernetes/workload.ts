@@ -18,6 +18,7 @@ import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
 import { reportUlimits } from './ulimits';
+import { reportDevices } from './devices';
 import { PodVolumes } from './volumes';
 import { mountFiles } from './files';
 import { bindInImageText } from '../bind-in-image';
@@ -82,6 +83,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   reportHostnameDomain(w, reporter);
   reportUnsafeSysctls(w, reporter);
   reportUlimits(w, reporter);
+  reportDevices(w, reporter);
   reportPlacement(w, reporter);
   renderServices(ctx, w);
   if (w.kind === 'service') renderAutoscaler(ctx, w);

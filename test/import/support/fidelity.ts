@@ -61,6 +61,9 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'ecs/extra-hosts',
   'kubernetes/ulimits',
   'ecs/ulimits',
+  'swarm/devices',
+  'kubernetes/devices',
+  'ecs/devices',
 ]);
 
 /**
