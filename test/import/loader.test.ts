@@ -154,6 +154,15 @@ describe('loading a Compose file into the model', () => {
     ]);
   });
 
+  test('GIVEN a sidecar that depends on the service it joins, and one that depends on another service WHEN imported THEN only the second dependency is reported as left out', () => {
+    const imported = importText(
+      'services:\n  vpn:\n    image: qmcgaw/gluetun:v3\n    restart: always\n  db:\n    image: postgres:16\n    restart: always\n' +
+        '  torrent:\n    image: qbittorrent:1\n    restart: always\n    network_mode: service:vpn\n    depends_on:\n      vpn:\n        condition: service_healthy\n' +
+        '  indexer:\n    image: prowlarr:1\n    restart: always\n    network_mode: service:vpn\n    depends_on: [torrent, db]\n',
+    );
+    expect(imported.diagnostics.filter((d) => d.code === 'import/sidecar-key').map((d) => d.keyPath)).toEqual(['services.indexer.depends_on']);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([
