@@ -88,7 +88,7 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     expect(find(fargate.diagnostics, 'ecs/extra-hosts').message).toBe('a task in awsvpc network mode takes no extra hosts: web cannot resolve db.internal through /etc/hosts');
   });
 
-  test("GIVEN ulimits WHEN synthesized THEN EC2 sets each; Fargate sets nofile only, and 'ecs/ulimits' names each other limit", () => {
+  test("GIVEN ulimits WHEN synthesized THEN EC2 sets each; Fargate sets nofile only, and 'ecs/ulimits-fargate' names each other limit", () => {
     const spec = shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } });
     const ec2 = templateOf(withEcs(spec, { launchType: 'ec2' }));
     expect(containersOf(ec2, 'shop-web')[0].Ulimits).toEqual([
@@ -98,13 +98,13 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     ]);
     const fargate = synthEcs(spec);
     expect(containersOf(fargate.template!, 'shop-web')[0].Ulimits).toEqual([{ Name: 'nofile', SoftLimit: 65536, HardLimit: 65536 }]);
-    expect(fargate.diagnostics.filter((d) => d.code === 'ecs/ulimits').map((d) => [d.path, d.message])).toEqual([
+    expect(fargate.diagnostics.filter((d) => d.code === 'ecs/ulimits-fargate').map((d) => [d.path, d.message])).toEqual([
       ['shop/web ulimits.memlock', 'Fargate sets only the nofile limit: web runs with the default memlock limit, not -1'],
       ['shop/web ulimits.nproc', 'Fargate sets only the nofile limit: web runs with the default nproc limit, not 1024:4096'],
     ]);
   });
 
-  test("GIVEN devices WHEN synthesized THEN EC2 passes them in linuxParameters; Fargate has none, and 'ecs/devices' says so", () => {
+  test("GIVEN devices WHEN synthesized THEN EC2 passes them in linuxParameters; Fargate has none, and 'ecs/devices-fargate' says so", () => {
     const spec = shop({ devices: ['/dev/dri', '/dev/video11:/dev/video0:r'] });
     expect(containersOf(templateOf(withEcs(spec, { launchType: 'ec2' })), 'shop-web')[0].LinuxParameters.Devices).toEqual([
       { HostPath: '/dev/dri', ContainerPath: '/dev/dri', Permissions: ['read', 'write', 'mknod'] },
@@ -112,6 +112,6 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     ]);
     const fargate = synthEcs(spec);
     expect(containersOf(fargate.template!, 'shop-web')[0].LinuxParameters).toBeUndefined();
-    expect(find(fargate.diagnostics, 'ecs/devices').message).toBe('Fargate gives a task no host devices: web runs without /dev/dri, /dev/video11:/dev/video0:r');
+    expect(find(fargate.diagnostics, 'ecs/devices-fargate').message).toBe('Fargate gives a task no host devices: web runs without /dev/dri, /dev/video11:/dev/video0:r');
   });
 });

@@ -402,10 +402,10 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('mail').spec.hostname).toBe('mail');
   });
 
-  test('kubernetes/extra-hosts', () => {
+  test('kubernetes/host-aliases', () => {
     const s = sys();
     new Service(s, 'prometheus', { image: Image.of('prom/prometheus:v2.53.0'), extraHosts: { 'host.docker.internal': 'host-gateway' } });
-    const { d, r } = only(s, 'kubernetes/extra-hosts');
+    const { d, r } = only(s, 'kubernetes/host-aliases');
     expect([d.path, d.message]).toEqual(['shop/prometheus extraHosts.host.docker.internal', 'Kubernetes has no host-gateway: prometheus cannot resolve host.docker.internal to the node it runs on']);
     expect(r.pod('prometheus').spec.hostAliases).toBeUndefined();
   });
@@ -417,10 +417,10 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect([d.path, d.message]).toEqual(['shop/es ulimits', "a pod sets no resource limits: es runs with the node's container runtime defaults, not memlock=-1, nofile=65536"]);
   });
 
-  test('kubernetes/devices', () => {
+  test('kubernetes/device-by-path', () => {
     const s = sys();
     new Service(s, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), devices: ['/dev/dri'] });
-    const { d, r } = only(s, 'kubernetes/devices');
+    const { d, r } = only(s, 'kubernetes/device-by-path');
     expect([d.path, d.message]).toEqual(['shop/jellyfin devices', 'a pod cannot be given host devices by path: jellyfin runs without /dev/dri']);
     expect(JSON.stringify(r.pod('jellyfin'))).not.toContain('/dev/dri');
   });

@@ -227,11 +227,11 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: "An extra host ECS cannot write: an awsvpc task takes none, and no network mode knows Docker's host-gateway.",
   },
-  'ecs/devices': {
+  'ecs/devices-fargate': {
     severity: 'warning',
     summary: 'Fargate gives a task no host devices: they are left out (EC2 passes them in linuxParameters).',
   },
-  'ecs/ulimits': {
+  'ecs/ulimits-fargate': {
     severity: 'warning',
     summary: 'Fargate sets only the nofile resource limit: any other ulimit is left out, and the default applies.',
   },

@@ -10,7 +10,7 @@ export function addDevices(w: WorkloadSpec, fargate: boolean, d: EcsReporter, pa
   if (!w.devices) return;
   if (fargate) {
     d.report(
-      'ecs/devices',
+      'ecs/devices-fargate',
       `${w.path} devices`,
       `Fargate gives a task no host devices: ${w.name} runs without ${w.devices.map(deviceText).join(', ')}`,
       "Set targetOptions.ecs.launchType 'ec2', with container instances that have the devices.",

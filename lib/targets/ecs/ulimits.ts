@@ -13,7 +13,7 @@ export function ulimitsOf(w: WorkloadSpec, fargate: boolean, d: EcsReporter): ec
   for (const [name, limit] of Object.entries(w.ulimits)) {
     if (fargate && name !== 'nofile') {
       d.report(
-        'ecs/ulimits',
+        'ecs/ulimits-fargate',
         `${w.path} ulimits.${name}`,
         `Fargate sets only the nofile limit: ${w.name} runs with the default ${name} limit, not ${ulimitText(limit)}`,
         `Set targetOptions.ecs.launchType 'ec2' to set ${name}.`,

@@ -125,11 +125,11 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "A pod cannot choose its stop signal: the kubelet sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",
   },
-  'kubernetes/extra-hosts': {
+  'kubernetes/host-aliases': {
     severity: 'warning',
     summary: "An extra host Kubernetes cannot write: Docker's host-gateway has no equivalent, and a pod on the host network takes no host aliases.",
   },
-  'kubernetes/devices': {
+  'kubernetes/device-by-path': {
     severity: 'warning',
     summary: 'A pod cannot be given host devices by path (a device plugin offers them as resources): they are left out.',
   },

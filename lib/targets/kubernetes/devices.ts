@@ -9,7 +9,7 @@ import type { KubernetesReporter } from './context';
 export function reportDevices(w: WorkloadSpec, reporter: KubernetesReporter): void {
   if (!w.devices) return;
   reporter.report(
-    'kubernetes/devices',
+    'kubernetes/device-by-path',
     `${w.path} devices`,
     `a pod cannot be given host devices by path: ${w.name} runs without ${w.devices.map(deviceText).join(', ')}`,
     'Install the device plugin of the device and request its resource (e.g. gpu.intel.com/i915) in an override, or mount it as a hostPath in a privileged pod.',

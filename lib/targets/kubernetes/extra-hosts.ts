@@ -12,7 +12,7 @@ export function applyExtraHosts(template: JsonObject, w: WorkloadSpec, reporter:
   if (!spec || !w.extraHosts) return;
   if (w.hostNetwork) {
     reporter.report(
-      'kubernetes/extra-hosts',
+      'kubernetes/host-aliases',
       `${w.path} extraHosts`,
       `a pod on the host network takes no host aliases: ${w.name} resolves ${Object.keys(w.extraHosts).join(', ')} through the node's /etc/hosts only`,
       'Add the names to /etc/hosts of the nodes, or leave hostNetwork out.',
@@ -23,7 +23,7 @@ export function applyExtraHosts(template: JsonObject, w: WorkloadSpec, reporter:
   for (const [host, address] of Object.entries(w.extraHosts)) {
     if (address === HOST_GATEWAY) {
       reporter.report(
-        'kubernetes/extra-hosts',
+        'kubernetes/host-aliases',
         `${w.path} extraHosts.${host}`,
         `Kubernetes has no host-gateway: ${w.name} cannot resolve ${host} to the node it runs on`,
         `Read the node's address from the downward API (fieldRef status.hostIP) into an environment variable, or give ${host} a fixed address.`,

@@ -57,13 +57,13 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'ecs/placement',
   'ecs/max-replicas-per-node',
   'ecs/global-service',
-  'kubernetes/extra-hosts',
+  'kubernetes/host-aliases',
   'ecs/extra-hosts',
   'kubernetes/ulimits',
-  'ecs/ulimits',
+  'ecs/ulimits-fargate',
   'swarm/devices',
-  'kubernetes/devices',
-  'ecs/devices',
+  'kubernetes/device-by-path',
+  'ecs/devices-fargate',
 ]);
 
 /**
