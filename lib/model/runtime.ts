@@ -15,7 +15,7 @@ import { resolveDevices } from './devices';
 
 /**
  * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters, extra
- * hosts, resource limits, devices), and
+ * hosts, resource limits, devices, process namespace), and
  * the labels of the service object that runs it.
  */
 export interface RuntimeProps {
@@ -98,6 +98,13 @@ export interface RuntimeProps {
    */
   readonly devices?: readonly string[];
   /**
+   * Share the host's process namespace (`--pid host`, Compose `pid: host`), as a node exporter does to see every
+   * process: Kubernetes `hostPID`, ECS `pidMode: host` on EC2. Swarm and Fargate cannot: there it is left out, with a
+   * warning.
+   * @default false
+   */
+  readonly hostPid?: boolean;
+  /**
    * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
    * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the
    * Deployment, Job or CronJob but not of its pods, ECS tags of the service (of the task definition and scheduled
@@ -108,9 +115,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, devices: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, devices: true, hostPid: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'devices' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'devices' | 'hostPid' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -125,6 +132,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const extraHosts = resolveExtraHosts(path, props.extraHosts);
   const ulimits = resolveUlimits(path, props.ulimits);
   const devices = resolveDevices(path, props.devices);
+  const hostPid = flag(path, 'hostPid', props.hostPid);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
@@ -133,6 +141,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
     ...(extraHosts ? { extraHosts } : {}),
     ...(ulimits ? { ulimits } : {}),
     ...(devices ? { devices } : {}),
+    ...(hostPid ? { hostPid } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(aliases !== undefined ? { aliases } : {}),

@@ -360,6 +360,8 @@ interface WorkloadSpecBase {
   readonly ulimits?: Readonly<Record<string, UlimitSpec>>;
   /** Host devices given to the main container, in the order given; set only when some are given. */
   readonly devices?: readonly DeviceSpec[];
+  /** The host's process namespace is shared (`--pid host`); set only when true. */
+  readonly hostPid?: true;
   /** Labels of the service object, not of its containers (Compose `deploy.labels`), sorted by key; set only when some are given. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

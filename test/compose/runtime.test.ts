@@ -56,4 +56,8 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
   test('GIVEN devices WHEN rendered THEN devices lists each as docker run --device writes it', () => {
     expect(renderCompose(shop({ devices: ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm', '/dev/video11:/dev/video0:r'] })).doc.services.web.devices).toEqual(['/dev/dri', '/dev/net/tun', '/dev/video11:/dev/video0:r']);
   });
+
+  test('GIVEN hostPid WHEN rendered THEN the service has pid: host', () => {
+    expect(renderCompose(shop({ hostPid: true })).doc.services.web.pid).toBe('host');
+  });
 });

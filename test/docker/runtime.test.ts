@@ -51,4 +51,8 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
     const script = renderDocker(shop({ devices: ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm', '/dev/video11:/dev/video0:r'] })).script;
     for (const flag of ['--device /dev/dri ', '--device /dev/net/tun ', '--device /dev/video11:/dev/video0:r']) expect(script).toContain(flag);
   });
+
+  test('GIVEN hostPid WHEN rendered THEN docker run passes --pid host', () => {
+    expect(renderDocker(shop({ hostPid: true })).script).toContain('--pid host');
+  });
 });

@@ -114,4 +114,12 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     expect(containersOf(fargate.template!, 'shop-web')[0].LinuxParameters).toBeUndefined();
     expect(find(fargate.diagnostics, 'ecs/devices-fargate').message).toBe('Fargate gives a task no host devices: web runs without /dev/dri, /dev/video11:/dev/video0:r');
   });
+
+  test("GIVEN hostPid WHEN synthesized THEN an EC2 task has pidMode host; a Fargate task has none, and 'ecs/host-pid-fargate' says so", () => {
+    const spec = shop({ hostPid: true });
+    expect(taskDefinitionOf(templateOf(withEcs(spec, { launchType: 'ec2' })), 'shop-web').PidMode).toBe('host');
+    const fargate = synthEcs(spec);
+    expect(taskDefinitionOf(fargate.template!, 'shop-web').PidMode).toBeUndefined();
+    expect(find(fargate.diagnostics, 'ecs/host-pid-fargate').message).toBe('a Fargate task cannot share the process namespace of a host: web sees only the processes of its task');
+  });
 });

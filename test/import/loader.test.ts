@@ -163,6 +163,17 @@ describe('loading a Compose file into the model', () => {
     expect(imported.diagnostics.filter((d) => d.code === 'import/sidecar-key').map((d) => d.keyPath)).toEqual(['services.indexer.depends_on']);
   });
 
+  test('GIVEN pid host and pid of another service WHEN imported THEN the first shares the host\'s process namespace, and the second is reported', () => {
+    const imported = importText(
+      'services:\n  node-exporter:\n    image: prom/node-exporter:v1.8.0\n    restart: always\n    pid: host\n  debug:\n    image: busybox:1.36\n    restart: always\n    pid: "service:node-exporter"\n',
+    );
+    const s = spec(imported);
+    expect([service(s, 'node-exporter').hostPid, service(s, 'debug').hostPid]).toEqual([true, undefined]);
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      "services.debug.pid: pid service:node-exporter has no equivalent: only the host's process namespace can be shared, so service:node-exporter is left out.",
+    ]);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([

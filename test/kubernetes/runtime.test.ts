@@ -76,4 +76,9 @@ describe('how a workload runs on Kubernetes: name, host name, stop, platform and
     expect(r.pod('agent').spec.hostAliases).toBeUndefined();
     expect(r.diagnostic('kubernetes/host-aliases').message).toBe("a pod on the host network takes no host aliases: agent resolves db.internal through the node's /etc/hosts only");
   });
+
+  test('GIVEN hostPid WHEN rendered THEN the pod has hostPID', () => {
+    expect(render(shop({ hostPid: true })).pod('web').spec.hostPID).toBe(true);
+    expect(render(shop({})).pod('web').spec.hostPID).toBeUndefined();
+  });
 });

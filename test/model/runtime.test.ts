@@ -52,6 +52,7 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['a hostname with _', { hostname: 'web_1' }, "shop/web hostname: must be DNS labels joined by dots: lowercase letters, digits, - and ., at most 64 (got \"web_1\"). Write e.g. 'web1' or 'mail.example.com'."],
     ['a stop signal in lowercase', { stop: { signal: 'sigint' } }, "shop/web stop.signal: must be a signal name such as SIGINT, or its number (got \"sigint\"). Write e.g. 'SIGINT'."],
     ['stop as a string', { stop: 'SIGINT' }, "shop/web stop: must be { signal, gracePeriod } (got \"SIGINT\"). Write e.g. stop: { signal: 'SIGINT', gracePeriod: '30s' }."],
+    ['hostPid as a string', { hostPid: 'host' }, 'shop/web hostPid: must be true or false (got "host"). Write hostPid: true or leave it out.'],
     ['tty as a string', { tty: 'yes' }, 'shop/web tty: must be true or false (got "yes"). Write tty: true or leave it out.'],
     ['sysctls as a list', { sysctls: ['net.core.somaxconn=1024'] }, "shop/web sysctls: must map kernel parameters to values (got [\"net.core.somaxconn=1024\"]). Write e.g. { 'net.core.somaxconn': '1024' }."],
     ['a sysctl without a dot', { sysctls: { somaxconn: '1' } }, "shop/web sysctls.somaxconn: a kernel parameter is a dotted name with a string or number value (got \"1\"). Write e.g. { 'net.core.somaxconn': '1024' }."],

@@ -55,4 +55,11 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
     const d = r.diagnostics.find((x) => x.code === 'swarm/devices')!;
     expect([d.severity, d.path, d.message]).toEqual(['warning', 'shop/web devices', 'a Swarm service cannot be given host devices: web runs without /dev/dri, /dev/net/tun, /dev/video11:/dev/video0:r.']);
   });
+
+  test('GIVEN hostPid WHEN rendered THEN the stack file has no pid, and swarm/host-pid says the task sees only its own processes', () => {
+    const r = renderSwarm(shop({ hostPid: true }));
+    expect(r.doc.services.web.pid).toBeUndefined();
+    const d = r.diagnostics.find((x) => x.code === 'swarm/host-pid')!;
+    expect([d.path, d.message]).toEqual(['shop/web hostPid', "a Swarm service cannot share the host's process namespace: web sees only its own processes."]);
+  });
 });

@@ -201,6 +201,8 @@ export interface RuntimePlan {
   readonly ulimits?: Readonly<Record<string, number | { readonly soft: number; readonly hard: number }>>;
   /** `devices`, in `docker run --device` notation. */
   readonly devices?: readonly string[];
+  /** `pid: host`. */
+  readonly hostPid?: true;
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

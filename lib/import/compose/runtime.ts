@@ -5,6 +5,7 @@ import type { LocatedMap } from './located';
 import { extraHostsOf } from './extra-hosts';
 import { ulimitsOf } from './ulimits';
 import { devicesOf } from './devices';
+import { hostPidOf } from './pid';
 import type { RuntimePlan } from './plan';
 
 const PLATFORMS = new Set(['linux/amd64', 'linux/arm64']);
@@ -70,6 +71,7 @@ export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string):
     ...extraHostsOf(ctx, map, keyPath),
     ...ulimitsOf(ctx, map, keyPath),
     ...devicesOf(ctx, map, keyPath),
+    ...hostPidOf(ctx, map, keyPath),
   };
 }
 

@@ -33,6 +33,7 @@ export function mainService(scope: ComposeScope, workload: WorkloadSpec): Compos
     container_name: workload.containerName,
     ...runtimeKeys(workload),
     devices: workload.devices?.map(deviceText),
+    pid: workload.hostPid ? 'host' : undefined,
     platform: platformText(workload),
     ...portKeys(scope, workload),
     ...networkKeys(scope, workload),

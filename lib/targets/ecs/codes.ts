@@ -227,6 +227,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: "An extra host ECS cannot write: an awsvpc task takes none, and no network mode knows Docker's host-gateway.",
   },
+  'ecs/host-pid-fargate': {
+    severity: 'warning',
+    summary: "A Fargate task cannot share a host's process namespace: pidMode host is left out (EC2 sets it).",
+  },
   'ecs/devices-fargate': {
     severity: 'warning',
     summary: 'Fargate gives a task no host devices: they are left out (EC2 passes them in linuxParameters).',

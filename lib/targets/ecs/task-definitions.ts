@@ -15,6 +15,7 @@ import { taskSizeOf } from './task-size';
 import { grantVolumes, volumeMount, type VolumeResources } from './volumes';
 import { containersOf, ownMounts } from './workloads';
 import { addDevices } from './devices';
+import { pidModeOf } from './host-pid';
 
 export interface TaskContext extends ContainerContext {
   readonly spec: SystemSpec;
@@ -43,6 +44,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
     networkMode: ecsNetworkMode(networkMode),
     cpu: size.cpu !== undefined ? String(size.cpu) : undefined,
     memoryMiB: size.memory !== undefined ? String(size.memory) : undefined,
+    pidMode: pidModeOf(w, fargate, ctx.d),
   });
   const volumeNames = new Set<string>();
   const addVolume = (volume: ecs.Volume) => {

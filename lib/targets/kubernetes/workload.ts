@@ -13,6 +13,7 @@ import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { applyPlacement, reportPlacement } from './placement';
 import { applyExtraHosts } from './extra-hosts';
+import { applyHostPid } from './host-pid';
 import { applyRuntime, reportHostnameDomain, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
@@ -76,6 +77,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       applyDockerPodDefaults(template, pullPolicies);
       applyRuntime(template, w);
       applyExtraHosts(template, w, reporter);
+      applyHostPid(template, w);
       applyPlacement(template, w, selectorLabels(ctx.spec.name, w.name));
     }),
   );

@@ -45,6 +45,10 @@ export const SWARM_CODES = {
     severity: 'warning',
     summary: '`docker stack deploy` gives a service no host devices: they are left out.',
   },
+  'swarm/host-pid': {
+    severity: 'warning',
+    summary: "`docker stack deploy` cannot share the host's process namespace (`pid: host`): it is left out.",
+  },
   'swarm/privileged': {
     severity: 'error',
     summary: 'Swarm cannot run a privileged container: `docker stack deploy` ignores `privileged`.',

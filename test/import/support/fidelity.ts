@@ -64,6 +64,8 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'swarm/devices',
   'kubernetes/device-by-path',
   'ecs/devices-fargate',
+  'swarm/host-pid',
+  'ecs/host-pid-fargate',
 ]);
 
 /**
