@@ -138,6 +138,17 @@ describe('loading a Compose file into the model', () => {
     ]);
   });
 
+  test('GIVEN extra_hosts with an address left empty by an unset variable, and a host with two addresses in mapping form WHEN imported THEN the valid ones are kept and each other is reported', () => {
+    const imported = importText(
+      'services:\n  app:\n    image: app:1\n    restart: always\n    extra_hosts:\n      gateway: ${GATEWAY_IP:-}\n      db: ["10.0.0.5", "10.0.0.6"]\n',
+    );
+    expect(service(spec(imported), 'app').extraHosts).toEqual({ db: '10.0.0.5' });
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.app.extra_hosts.gateway: "gateway:" is not a host name and an IP address (or host-gateway): it is left out.',
+      'services.app.extra_hosts.db[1]: db already maps to 10.0.0.5: the model keeps one address per host, so 10.0.0.6 is left out.',
+    ]);
+  });
+
   test('GIVEN ulimits as numbers, as soft and hard, and an unknown name WHEN imported THEN the service keeps the limits, and the unknown one is reported', () => {
     const imported = importText('services:\n  es:\n    image: elasticsearch:8.14.0\n    restart: always\n    ulimits:\n      nproc: 65535\n      memlock:\n        soft: -1\n        hard: -1\n      files: 10\n');
     expect(service(spec(imported), 'es').ulimits).toEqual({ memlock: { soft: -1, hard: -1 }, nproc: { soft: 65535, hard: 65535 } });
