@@ -287,6 +287,8 @@ export interface SecuritySpec {
   readonly capabilities: CapabilitiesSpec;
   /** `--security-opt no-new-privileges`. */
   readonly noNewPrivileges: boolean;
+  /** Supplementary groups (`--group-add`), names or gids, in the order given; set only when some are given. */
+  readonly groups?: readonly string[];
 }
 
 export interface CapabilitiesSpec {

@@ -185,6 +185,11 @@ describe('loading a Compose file into the model', () => {
     ]);
   });
 
+  test('GIVEN group_add with a name and a gid WHEN imported THEN they are the security groups', () => {
+    const s = spec(importText('services:\n  jellyfin:\n    image: jellyfin/jellyfin:10.9.7\n    restart: always\n    group_add: [render, 109]\n'));
+    expect(service(s, 'jellyfin').main.security.groups).toEqual(['render', '109']);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([

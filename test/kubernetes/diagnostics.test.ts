@@ -425,6 +425,14 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(JSON.stringify(r.pod('jellyfin'))).not.toContain('/dev/dri');
   });
 
+  test('kubernetes/group-name', () => {
+    const s = sys();
+    new Service(s, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), security: { groups: ['render', '44'] } });
+    const { d, r } = only(s, 'kubernetes/group-name');
+    expect([d.path, d.message]).toEqual(['shop/jellyfin security.groups', 'supplementalGroups takes numeric gids: jellyfin is not in render']);
+    expect(r.pod('jellyfin').spec.securityContext.supplementalGroups).toEqual([44]);
+  });
+
   test('kubernetes/container-name', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'Web_1' });

@@ -92,6 +92,7 @@ export interface SecurityPlan {
   readonly readOnlyRootFilesystem?: boolean;
   readonly capabilities?: { readonly add?: readonly string[]; readonly drop?: readonly string[] };
   readonly noNewPrivileges?: boolean;
+  readonly groups?: readonly string[];
 }
 
 export interface HealthOptionsPlan {

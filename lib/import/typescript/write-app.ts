@@ -92,6 +92,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['readOnlyRootFilesystem', p.readOnlyRootFilesystem ? raw('true') : undefined],
       ['capabilities', c ? object([['add', c.add ? array(c.add.map(str)) : undefined], ['drop', c.drop ? array(c.drop.map(str)) : undefined]]) : undefined],
       ['noNewPrivileges', p.noNewPrivileges ? raw('true') : undefined],
+      ['groups', p.groups ? array(p.groups.map(str)) : undefined],
     ]);
   };
   const health = (h: HealthPlan): Code => {
@@ -234,7 +235,7 @@ function restrictedUser(p: SecurityPlan): string | undefined {
   const drop = p.capabilities?.drop ?? [];
   const dropsAll = drop.length === 1 && /^(cap_)?all$/i.test(drop[0]);
   const user = p.user;
-  if (user === undefined || !/^\d{1,10}(:\d{1,10})?$/.test(user) || Number(user.split(':')[0]) === 0) return undefined;
+  if (user === undefined || !/^\d{1,10}(:\d{1,10})?$/.test(user) || Number(user.split(':')[0]) === 0 || p.groups) return undefined;
   return dropsAll && p.readOnlyRootFilesystem === true && p.noNewPrivileges === true ? user : undefined;
 }
 

@@ -227,6 +227,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: "An extra host ECS cannot write: an awsvpc task takes none, and no network mode knows Docker's host-gateway.",
   },
+  'ecs/groups': {
+    severity: 'warning',
+    summary: 'A container definition cannot add supplementary groups (group_add): they are left out.',
+  },
   'ecs/host-pid-fargate': {
     severity: 'warning',
     summary: "A Fargate task cannot share a host's process namespace: pidMode host is left out (EC2 sets it).",

@@ -16,6 +16,7 @@ import { grantVolumes, volumeMount, type VolumeResources } from './volumes';
 import { containersOf, ownMounts } from './workloads';
 import { addDevices } from './devices';
 import { pidModeOf } from './host-pid';
+import { reportGroups } from './groups';
 
 export interface TaskContext extends ContainerContext {
   readonly spec: SystemSpec;
@@ -78,6 +79,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
       mountPoints.push(made.mountPoint);
     }
     addCapabilities(ctx.spec, c.container, () => (linuxParameters ??= new ecs.LinuxParameters(scope, `LinuxParameters-${c.container.name}`)));
+    reportGroups(c.container, ctx.d);
     if (c.sidecar === undefined) addDevices(w, fargate, ctx.d, () => (linuxParameters ??= new ecs.LinuxParameters(scope, `LinuxParameters-${c.container.name}`)));
     const options = containerOptions(c.container, ctx, {
       networkMode,

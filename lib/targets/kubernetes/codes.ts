@@ -129,6 +129,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "An extra host Kubernetes cannot write: Docker's host-gateway has no equivalent, and a pod on the host network takes no host aliases.",
   },
+  'kubernetes/group-name': {
+    severity: 'warning',
+    summary: 'A pod takes supplementary groups as numeric gids: a group name is left out.',
+  },
   'kubernetes/device-by-path': {
     severity: 'warning',
     summary: 'A pod cannot be given host devices by path (a device plugin offers them as resources): they are left out.',

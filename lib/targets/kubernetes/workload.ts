@@ -14,6 +14,7 @@ import { reportHostNetwork } from './security';
 import { applyPlacement, reportPlacement } from './placement';
 import { applyExtraHosts } from './extra-hosts';
 import { applyHostPid } from './host-pid';
+import { applySupplementalGroups } from './groups';
 import { applyRuntime, reportHostnameDomain, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
@@ -78,6 +79,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       applyRuntime(template, w);
       applyExtraHosts(template, w, reporter);
       applyHostPid(template, w);
+      applySupplementalGroups(template, w, reporter);
       applyPlacement(template, w, selectorLabels(ctx.spec.name, w.name));
     }),
   );

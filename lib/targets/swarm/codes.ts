@@ -49,6 +49,10 @@ export const SWARM_CODES = {
     severity: 'warning',
     summary: "`docker stack deploy` cannot share the host's process namespace (`pid: host`): it is left out.",
   },
+  'swarm/groups': {
+    severity: 'warning',
+    summary: 'A stack file has no `group_add`: supplementary groups are left out.',
+  },
   'swarm/privileged': {
     severity: 'error',
     summary: 'Swarm cannot run a privileged container: `docker stack deploy` ignores `privileged`.',

@@ -66,6 +66,9 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'ecs/devices-fargate',
   'swarm/host-pid',
   'ecs/host-pid-fargate',
+  'swarm/groups',
+  'kubernetes/group-name',
+  'ecs/groups',
 ]);
 
 /**
