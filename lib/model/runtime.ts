@@ -12,10 +12,11 @@ import { resolveSysctls } from './sysctls';
 import { resolveExtraHosts } from './extra-hosts';
 import { resolveUlimits } from './ulimits';
 import { resolveDevices } from './devices';
+import { resolveDns } from './dns';
 
 /**
  * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters, extra
- * hosts, resource limits, devices, process namespace), and
+ * hosts, resource limits, devices, process namespace, DNS servers), and
  * the labels of the service object that runs it.
  */
 export interface RuntimeProps {
@@ -105,6 +106,13 @@ export interface RuntimeProps {
    */
   readonly hostPid?: boolean;
   /**
+   * DNS servers the container asks instead of the network's (`--dns`, Compose `dns`), as a Pi-hole or a VPN needs:
+   * Compose, Swarm and docker set them; Kubernetes adds them after the cluster's DNS (pod `dnsConfig`, with an
+   * info), and ECS sets them in bridge and host modes only (a warning for an awsvpc task).
+   * @default - the network's DNS
+   */
+  readonly dns?: readonly string[];
+  /**
    * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
    * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the
    * Deployment, Job or CronJob but not of its pods, ECS tags of the service (of the task definition and scheduled
@@ -115,9 +123,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, devices: true, hostPid: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, devices: true, hostPid: true, dns: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'devices' | 'hostPid' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'devices' | 'hostPid' | 'dns' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -133,6 +141,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const ulimits = resolveUlimits(path, props.ulimits);
   const devices = resolveDevices(path, props.devices);
   const hostPid = flag(path, 'hostPid', props.hostPid);
+  const dns = resolveDns(path, props.dns);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
@@ -142,6 +151,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
     ...(ulimits ? { ulimits } : {}),
     ...(devices ? { devices } : {}),
     ...(hostPid ? { hostPid } : {}),
+    ...(dns ? { dns } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(aliases !== undefined ? { aliases } : {}),

@@ -364,6 +364,8 @@ interface WorkloadSpecBase {
   readonly devices?: readonly DeviceSpec[];
   /** The host's process namespace is shared (`--pid host`); set only when true. */
   readonly hostPid?: true;
+  /** DNS servers, in the order given; set only when some are given. */
+  readonly dns?: readonly string[];
   /** Labels of the service object, not of its containers (Compose `deploy.labels`), sorted by key; set only when some are given. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

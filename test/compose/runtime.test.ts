@@ -60,4 +60,8 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
   test('GIVEN hostPid WHEN rendered THEN the service has pid: host', () => {
     expect(renderCompose(shop({ hostPid: true })).doc.services.web.pid).toBe('host');
   });
+
+  test('GIVEN DNS servers WHEN rendered THEN dns lists them in order', () => {
+    expect(renderCompose(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).doc.services.web.dns).toEqual(['1.1.1.1', '9.9.9.9']);
+  });
 });

@@ -55,4 +55,9 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
   test('GIVEN hostPid WHEN rendered THEN docker run passes --pid host', () => {
     expect(renderDocker(shop({ hostPid: true })).script).toContain('--pid host');
   });
+
+  test('GIVEN DNS servers WHEN rendered THEN docker run passes --dns for each', () => {
+    const script = renderDocker(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).script;
+    for (const flag of ['--dns 1.1.1.1', '--dns 9.9.9.9']) expect(script).toContain(flag);
+  });
 });

@@ -122,4 +122,12 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     expect(taskDefinitionOf(fargate.template!, 'shop-web').PidMode).toBeUndefined();
     expect(find(fargate.diagnostics, 'ecs/host-pid-fargate').message).toBe('a Fargate task cannot share the process namespace of a host: web sees only the processes of its task');
   });
+
+  test("GIVEN DNS servers WHEN synthesized THEN bridge mode sets dnsServers; an awsvpc task has none, and 'ecs/dns-servers-awsvpc' says so", () => {
+    const bridge = shop({ dns: ['1.1.1.1', '9.9.9.9'], ports: [Port.tcp(80).publish()] });
+    expect(containersOf(templateOf(withEcs(bridge, { launchType: 'ec2' })), 'shop-web')[0].DnsServers).toEqual(['1.1.1.1', '9.9.9.9']);
+    const fargate = synthEcs(shop({ dns: ['1.1.1.1', '9.9.9.9'] }));
+    expect(containersOf(fargate.template!, 'shop-web')[0].DnsServers).toBeUndefined();
+    expect(find(fargate.diagnostics, 'ecs/dns-servers-awsvpc').message).toBe("a task in awsvpc network mode uses the VPC's resolver: web does not ask 1.1.1.1, 9.9.9.9");
+  });
 });

@@ -190,6 +190,13 @@ describe('loading a Compose file into the model', () => {
     expect(service(s, 'jellyfin').main.security.groups).toEqual(['render', '109']);
   });
 
+  test('GIVEN dns as one server, as a list, and an empty entry WHEN imported THEN the servers are kept in order and the empty one is reported', () => {
+    const imported = importText('services:\n  a:\n    image: a:1\n    restart: always\n    dns: 127.0.0.1\n  b:\n    image: b:1\n    restart: always\n    dns: ["1.1.1.1", "${DNS2:-}", "9.9.9.9"]\n');
+    const s = spec(imported);
+    expect([service(s, 'a').dns, service(s, 'b').dns]).toEqual([['127.0.0.1'], ['1.1.1.1', '9.9.9.9']]);
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => d.keyPath)).toEqual(['services.b.dns[1]']);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([

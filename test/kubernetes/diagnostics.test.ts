@@ -433,6 +433,17 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('jellyfin').spec.securityContext.supplementalGroups).toEqual([44]);
   });
 
+  test('kubernetes/dns-servers', () => {
+    const s = sys();
+    new Service(s, 'app', { image: Image.of('nginx:1.27'), dns: ['1.1.1.1', '9.9.9.9'] });
+    const { d, r } = only(s, 'kubernetes/dns-servers');
+    expect([d.path, d.message]).toEqual([
+      'shop/app dns',
+      "the pod asks the cluster's DNS, so that it reaches other workloads by name, first: app asks 1.1.1.1, 9.9.9.9 when that does not answer",
+    ]);
+    expect(r.pod('app').spec.dnsConfig).toEqual({ nameservers: ['1.1.1.1', '9.9.9.9'] });
+  });
+
   test('kubernetes/container-name', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'Web_1' });

@@ -66,6 +66,8 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['devices as a string', { devices: '/dev/dri' }, "shop/web devices: must be a list of devices (got \"/dev/dri\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
     ['a relative device', { devices: ['dev/dri'] }, "shop/web devices[0]: a device is an absolute host path, then optionally :container path and :permissions (r, w, m) (got \"dev/dri\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
     ['a device with permission x', { devices: ['/dev/dri:/dev/dri:rx'] }, "shop/web devices[0]: a device is an absolute host path, then optionally :container path and :permissions (r, w, m) (got \"/dev/dri:/dev/dri:rx\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
+    ['dns as a string', { dns: '1.1.1.1' }, "shop/web dns: must be a list of IP addresses (got \"1.1.1.1\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
+    ['a DNS server by name', { dns: ['dns.google'] }, "shop/web dns[0]: a DNS server is an IPv4 or IPv6 address (got \"dns.google\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
     ['service labels as a list', { serviceLabels: ['tier=web'] }, 'shop/web serviceLabels: must be an object of names to strings (got ["tier=web"]). Write e.g. { NAME: "value" }.'],
     ['a service label with a space in its key', { serviceLabels: { 'my tier': 'web' } }, "shop/web serviceLabels.my tier: invalid name (got \"my tier\"). Use a key without spaces or '='."],
     ['a service label with a number value', { serviceLabels: { 'traefik.http.services.web.loadbalancer.server.port': 80 } }, 'shop/web serviceLabels.traefik.http.services.web.loadbalancer.server.port: value must be a string (got 80). Write the value in quotes: "80".'],

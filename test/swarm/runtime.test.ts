@@ -62,4 +62,8 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
     const d = r.diagnostics.find((x) => x.code === 'swarm/host-pid')!;
     expect([d.path, d.message]).toEqual(['shop/web hostPid', "a Swarm service cannot share the host's process namespace: web sees only its own processes."]);
   });
+
+  test('GIVEN DNS servers WHEN rendered THEN the stack file keeps dns, and docker stack config accepts it', () => {
+    expect(renderSwarm(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).doc.services.web.dns).toEqual(['1.1.1.1', '9.9.9.9']);
+  });
 });

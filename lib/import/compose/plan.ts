@@ -204,6 +204,8 @@ export interface RuntimePlan {
   readonly devices?: readonly string[];
   /** `pid: host`. */
   readonly hostPid?: true;
+  /** `dns`: the servers' addresses. */
+  readonly dns?: readonly string[];
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

@@ -6,6 +6,7 @@ import { extraHostsOf } from './extra-hosts';
 import { ulimitsOf } from './ulimits';
 import { devicesOf } from './devices';
 import { hostPidOf } from './pid';
+import { dnsOf } from './dns';
 import type { RuntimePlan } from './plan';
 
 const PLATFORMS = new Set(['linux/amd64', 'linux/arm64']);
@@ -72,6 +73,7 @@ export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string):
     ...ulimitsOf(ctx, map, keyPath),
     ...devicesOf(ctx, map, keyPath),
     ...hostPidOf(ctx, map, keyPath),
+    ...dnsOf(ctx, map, keyPath),
   };
 }
 

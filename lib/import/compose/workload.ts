@@ -13,7 +13,6 @@ import type { SecretRegistry } from './secrets';
 /** Keys of a service that no part of the model holds, with what to do instead. */
 const SERVICE_HINTS: Record<string, string> = {
   configs: 'Mount the configuration as a bind mount or bake it into the image.',
-  dns: 'Name resolution is each target\'s.',
   init: 'Use an image whose entrypoint reaps processes (tini).',
   shm_size: 'Mount a tmpfs at /dev/shm with Mount.ephemeral(\'/dev/shm\', { tmpfs: true, sizeLimit }).',
   pull_policy: 'Pin the image by tag or digest.',
@@ -58,7 +57,7 @@ export interface ConvertedService {
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'stdin_open', 'sysctls', 'extra_hosts', 'ulimits', 'devices', 'pid', 'links', 'external_links',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'stdin_open', 'sysctls', 'extra_hosts', 'ulimits', 'devices', 'pid', 'dns', 'links', 'external_links',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */

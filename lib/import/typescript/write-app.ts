@@ -170,6 +170,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['sysctls', w.runtime.sysctls ? strings(w.runtime.sysctls) : undefined],
       ['extraHosts', w.runtime.extraHosts ? strings(w.runtime.extraHosts) : undefined],
       ['hostPid', w.runtime.hostPid ? raw('true') : undefined],
+      ['dns', w.runtime.dns ? array(w.runtime.dns.map(str)) : undefined],
       ['devices', w.runtime.devices ? array(w.runtime.devices.map(str)) : undefined],
       ['ulimits', w.runtime.ulimits ? object(Object.entries(w.runtime.ulimits).map(([name, l]) => [name, typeof l === 'number' ? num(l) : object([['soft', num(l.soft)], ['hard', num(l.hard)]])])) : undefined],
       ['serviceLabels', w.runtime.serviceLabels ? strings(w.runtime.serviceLabels) : undefined],

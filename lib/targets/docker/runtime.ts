@@ -4,7 +4,7 @@ import { platformText } from '../docker-engine/runtime';
 import { ulimitText } from '../docker-engine/ulimits';
 import type { Word } from './shell';
 
-/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `-i`, `--sysctl`, `--add-host`, `--ulimit`, `--device` and `--pid` of a workload's main container. */
+/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `-i`, `--sysctl`, `--add-host`, `--ulimit`, `--device`, `--pid` and `--dns` of a workload's main container. */
 export function runtimeFlags(workload: WorkloadSpec): Word[][] {
   const platform = platformText(workload);
   return [
@@ -19,5 +19,6 @@ export function runtimeFlags(workload: WorkloadSpec): Word[][] {
     ...Object.entries(workload.ulimits ?? {}).map(([name, limit]) => ['--ulimit', `${name}=${ulimitText(limit)}`]),
     ...(workload.devices ?? []).map((d) => ['--device', deviceText(d)]),
     ...(workload.hostPid ? [['--pid', 'host']] : []),
+    ...(workload.dns ?? []).map((server) => ['--dns', server]),
   ];
 }

@@ -227,6 +227,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: "An extra host ECS cannot write: an awsvpc task takes none, and no network mode knows Docker's host-gateway.",
   },
+  'ecs/dns-servers-awsvpc': {
+    severity: 'warning',
+    summary: "A task in awsvpc network mode uses the VPC's resolver: its DNS servers are left out (bridge and host modes set them).",
+  },
   'ecs/groups': {
     severity: 'warning',
     summary: 'A container definition cannot add supplementary groups (group_add): they are left out.',

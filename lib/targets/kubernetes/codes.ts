@@ -129,6 +129,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "An extra host Kubernetes cannot write: Docker's host-gateway has no equivalent, and a pod on the host network takes no host aliases.",
   },
+  'kubernetes/dns-servers': {
+    severity: 'info',
+    summary: "A pod asks the servers of its DNS policy first (the cluster's DNS, or the node's resolver on the host network): its own DNS servers come after them.",
+  },
   'kubernetes/group-name': {
     severity: 'warning',
     summary: 'A pod takes supplementary groups as numeric gids: a group name is left out.',

@@ -15,6 +15,7 @@ import { applyPlacement, reportPlacement } from './placement';
 import { applyExtraHosts } from './extra-hosts';
 import { applyHostPid } from './host-pid';
 import { applySupplementalGroups } from './groups';
+import { applyDns } from './dns';
 import { applyRuntime, reportHostnameDomain, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
@@ -80,6 +81,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       applyExtraHosts(template, w, reporter);
       applyHostPid(template, w);
       applySupplementalGroups(template, w, reporter);
+      applyDns(template, w, reporter);
       applyPlacement(template, w, selectorLabels(ctx.spec.name, w.name));
     }),
   );

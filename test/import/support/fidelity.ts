@@ -69,6 +69,7 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'swarm/groups',
   'kubernetes/group-name',
   'ecs/groups',
+  'ecs/dns-servers-awsvpc',
 ]);
 
 /**
