@@ -40,6 +40,7 @@ const PROP_CONCEPT: Readonly<Record<string, string>> = {
   mode: 'replicas',
   ulimits: 'resources',
   extraHosts: 'networks',
+  dns: 'networks',
   devices: 'security',
   hostPid: 'security',
   size: 'mounts',

@@ -33,6 +33,6 @@ describe('lading check: routes, autoscale and rollout are concepts of their own'
   });
 
   test('GIVEN the runtime props of a node agent WHEN a finding names them THEN each is under the concept a person looks for', () => {
-    expect(['mode', 'ulimits.nofile', 'extraHosts.db', 'devices', 'hostPid'].map(conceptOfProp)).toEqual(['replicas', 'resources', 'networks', 'security', 'security']);
+    expect(['mode', 'ulimits.nofile', 'extraHosts.db', 'dns', 'devices', 'hostPid'].map(conceptOfProp)).toEqual(['replicas', 'resources', 'networks', 'networks', 'security', 'security']);
   });
 });
