@@ -8,6 +8,7 @@ import type { InitFlags } from './init-command';
 import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';
 import { AppLoadError, loadApps, type LoadedApp } from '../lib/synth/load-apps';
 import { synthApps } from '../lib/synth/synth';
+import { failedTargetsHint } from '../lib/synth/failed-targets';
 import { ladingVersion } from '../lib/package-info';
 import { DEFAULT_STAGE } from '../lib/model/stage';
 import { OutputError } from '../lib/synth/write-output';
@@ -186,7 +187,8 @@ async function runSynth(flags: SynthFlags, io: Io, onApps?: (apps: readonly Load
     for (const line of formatLines(shownAt(result.diagnostics, verbosityOf(flags)))) io.err(`${line}\n`);
     if (result.failed) {
       const why = flags.strict ? 'errors or warnings (--strict)' : 'errors';
-      io.err(`synth failed: ${why} above; ${flags.out}/ was left as it was (${countsPhrase(result.diagnostics)})\n`);
+      const hint = flags.strict ? '' : failedTargetsHint(result.diagnostics, targets);
+      io.err(`synth failed: ${why} above; ${flags.out}/ was left as it was (${countsPhrase(result.diagnostics)}).${hint}\n`);
       return EXIT_FAILED;
     }
     io.out(`${synthSummary(result.apps.length, targets.length, result.written.length, result.diagnostics, verbosityOf(flags))}; ${result.rendered.length} rendered, ${result.reused.length} reused\n`);

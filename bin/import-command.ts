@@ -7,6 +7,7 @@ import { writeApp } from '../lib/import/typescript';
 import { ladingPackageRoot } from '../lib/package-info';
 import { fsErrorLine, isFsError } from '../lib/synth/output/output-error';
 import { synthApps } from '../lib/synth/synth';
+import { failedTargetsHint } from '../lib/synth/failed-targets';
 
 /** Exit codes, as the CLI's. */
 const EXIT_OK = 0;
@@ -132,7 +133,8 @@ export async function runComposeSynth(flags: ComposeSynthFlags, io: ImportIo): P
   });
   print(io, result.diagnostics);
   if (result.failed) {
-    io.err(`synth failed: ${flags.strict ? 'errors or warnings (--strict)' : 'errors'} above; ${flags.out}/ was left as it was\n`);
+    const hint = flags.strict ? '' : failedTargetsHint(result.diagnostics, flags.target);
+    io.err(`synth failed: ${flags.strict ? 'errors or warnings (--strict)' : 'errors'} above; ${flags.out}/ was left as it was.${hint}\n`);
     return EXIT_FAILED;
   }
   io.out(`synthesized ${spec.name} from ${flags.compose} for ${flags.target.join(', ')} into ${flags.out}/ (${result.written.length} files)\n`);

@@ -18,6 +18,7 @@ export const SECURITY_REQUIREMENTS = [
   { id: 'seccomp', label: 'default seccomp profile', prop: 'privileged' },
   { id: 'notPrivileged', label: 'not privileged', prop: 'privileged' },
   { id: 'noHostNetwork', label: 'no host network', prop: 'hostNetwork' },
+  { id: 'noHostPid', label: 'no host process namespace', prop: 'hostPid' },
 ] as const;
 
 export type SecurityRequirement = (typeof SECURITY_REQUIREMENTS)[number]['id'];
@@ -75,13 +76,15 @@ function modelGap(r: SecurityRequirement, w: WorkloadSpec, c: ContainerSpec): st
       return c.privileged ? 'runs privileged' : undefined;
     case 'noHostNetwork':
       return w.hostNetwork ? 'uses the host’s network' : undefined;
+    case 'noHostPid':
+      return w.hostPid ? 'shares the host’s process namespace' : undefined;
   }
 }
 
 function containerReport(w: WorkloadSpec, c: ContainerSpec, targets: readonly TargetName[], byTarget: Partial<Record<TargetName, readonly Diagnostic[]>>): ContainerSecurityReport {
   const requirements = SECURITY_REQUIREMENTS.map(({ id, label, prop }) => {
     const gap = modelGap(id, w, c);
-    const where = id === 'noHostNetwork' ? `${w.path} ${prop}` : `${c.path} ${prop}`;
+    const where = id === 'noHostNetwork' || id === 'noHostPid' ? `${w.path} ${prop}` : `${c.path} ${prop}`;
     const cells: Partial<Record<TargetName, SecurityCell>> = {};
     for (const t of targets) {
       const diagnostics = (byTarget[t] ?? []).filter((d) => d.path === where || d.path.startsWith(`${where}.`));

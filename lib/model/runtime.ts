@@ -9,9 +9,14 @@ import type { WorkloadSpec } from './spec';
 import { resolveStop, type StopProps } from './stop';
 import { resolveServiceLabels } from './service-labels';
 import { resolveSysctls } from './sysctls';
+import { resolveExtraHosts } from './extra-hosts';
+import { resolveUlimits } from './ulimits';
+import { resolveDevices } from './devices';
+import { resolveDns } from './dns';
 
 /**
- * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters), and
+ * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters, extra
+ * hosts, resource limits, devices, process namespace, DNS servers), and
  * the labels of the service object that runs it.
  */
 export interface RuntimeProps {
@@ -80,6 +85,42 @@ export interface RuntimeProps {
    */
   readonly sysctls?: Record<string, string>;
   /**
+   * Extra lines of the container's `/etc/hosts`, host name -> IP address, or `'host-gateway'` for the host the
+   * container runs on (`--add-host`, Compose `extra_hosts`; Kubernetes pod `hostAliases`, ECS `extraHosts` in bridge
+   * and host network modes). Kubernetes has no `host-gateway`, and an awsvpc task on ECS no extra hosts: there they
+   * are left out, with a warning.
+   * @default - none
+   */
+  readonly extraHosts?: Record<string, string>;
+  /**
+   * Resource limits of the main container (`--ulimit`, Compose `ulimits`): a number sets both limits, -1 is
+   * unlimited: `{ nofile: 65536, memlock: { soft: -1, hard: -1 } }`. Compose, Swarm and docker set them; ECS too,
+   * on Fargate only `nofile`. Kubernetes sets none: the node's defaults apply, with a warning.
+   * @default - the runtime's defaults
+   */
+  readonly ulimits?: Record<string, number | { readonly soft: number; readonly hard: number }>;
+  /**
+   * Host devices given to the main container, as `docker run --device` writes them: `'/dev/dri'`,
+   * `'/dev/net/tun:/dev/net/tun:rwm'` (Compose `devices`). Compose and docker pass them, ECS on EC2 too. Swarm,
+   * Kubernetes (without a device plugin) and Fargate cannot: there they are left out, with a warning.
+   * @default - none
+   */
+  readonly devices?: readonly string[];
+  /**
+   * Share the host's process namespace (`--pid host`, Compose `pid: host`), as a node exporter does to see every
+   * process: Kubernetes `hostPID`, ECS `pidMode: host` on EC2. Swarm and Fargate cannot: there it is left out, with a
+   * warning.
+   * @default false
+   */
+  readonly hostPid?: boolean;
+  /**
+   * DNS servers the container asks instead of the network's (`--dns`, Compose `dns`), as a Pi-hole or a VPN needs:
+   * Compose, Swarm and docker set them; Kubernetes adds them after the cluster's DNS (pod `dnsConfig`, with an
+   * info), and ECS sets them in bridge and host modes only (a warning for an awsvpc task).
+   * @default - the network's DNS
+   */
+  readonly dns?: readonly string[];
+  /**
    * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
    * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the
    * Deployment, Job or CronJob but not of its pods, ECS tags of the service (of the task definition and scheduled
@@ -90,9 +131,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, init: true, stdinOpen: true, sysctls: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, init: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, devices: true, hostPid: true, dns: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'init' | 'stdinOpen' | 'sysctls' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'init' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'devices' | 'hostPid' | 'dns' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -105,12 +146,22 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const init = flag(path, 'init', props.init);
   const stdinOpen = flag(path, 'stdinOpen', props.stdinOpen);
   const sysctls = resolveSysctls(path, props.sysctls);
+  const extraHosts = resolveExtraHosts(path, props.extraHosts);
+  const ulimits = resolveUlimits(path, props.ulimits);
+  const devices = resolveDevices(path, props.devices);
+  const hostPid = flag(path, 'hostPid', props.hostPid);
+  const dns = resolveDns(path, props.dns);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
   return {
     ...(tty ? { tty } : {}),
     ...(init ? { init } : {}),
     ...(stdinOpen ? { stdinOpen } : {}),
     ...(sysctls ? { sysctls } : {}),
+    ...(extraHosts ? { extraHosts } : {}),
+    ...(ulimits ? { ulimits } : {}),
+    ...(devices ? { devices } : {}),
+    ...(hostPid ? { hostPid } : {}),
+    ...(dns ? { dns } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),
     ...(containerName !== undefined ? { containerName } : {}),
     ...(aliases !== undefined ? { aliases } : {}),

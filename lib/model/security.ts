@@ -49,6 +49,13 @@ export interface SecurityProps {
    * @default false
    */
   readonly noNewPrivileges?: boolean;
+  /**
+   * Supplementary groups of the process (`--group-add`, Compose `group_add`): group names or numeric gids, such as
+   * the `render` group that owns `/dev/dri`. Kubernetes takes numeric gids only (pod `supplementalGroups`); ECS
+   * cannot add groups: there they are left out, with a warning.
+   * @default - none
+   */
+  readonly groups?: string[];
 }
 
 /** Options of `Security.restricted`. */
@@ -64,6 +71,7 @@ export interface RestrictedOptions {
 
 const USER = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/;
 const NUMERIC_ID = /^\d{1,10}$/;
+const GROUP = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /** The largest uid or gid Linux accepts in a user namespace (2^31 - 1). */
 export const MAX_USER_ID = 2147483647;
 const KNOWN = new Set<string>(LINUX_CAPABILITIES);
@@ -123,7 +131,7 @@ function capabilityList(path: string, prop: string, value: unknown): string[] {
  * Resolves `security` into its spec. `misplacedUser` is a top-level `user` prop, which JavaScript callers may still
  * pass: it is refused with the new place rather than ignored.
  */
-const SECURITY_PROPS = propNames<SecurityProps>({ user: true, readOnlyRootFilesystem: true, capabilities: true, noNewPrivileges: true });
+const SECURITY_PROPS = propNames<SecurityProps>({ user: true, readOnlyRootFilesystem: true, capabilities: true, noNewPrivileges: true, groups: true });
 const CAPABILITIES_PROPS = propNames<Capabilities>({ add: true, drop: true });
 
 export function resolveSecurity(path: string, props: SecurityProps | undefined, misplacedUser: unknown): SecuritySpec {
@@ -160,7 +168,12 @@ export function resolveSecurity(path: string, props: SecurityProps | undefined, 
       throw new ModelError(path, userProp, `ids must be at most ${MAX_USER_ID}`, user, "Write e.g. '10001:10001'");
     }
   }
+  const groups = s.groups;
+  if (groups !== undefined && (!Array.isArray(groups) || groups.some((g) => typeof g !== 'string' || !GROUP.test(g)))) {
+    throw new ModelError(path, 'security.groups', 'must be a list of group names or numeric gids', groups, "Write e.g. ['render', '44']");
+  }
   return {
+    ...(groups !== undefined && groups.length > 0 ? { groups: [...new Set(groups as string[])] } : {}),
     ...(user !== undefined ? { user: user as string } : {}),
     ...(uidText !== undefined && NUMERIC_ID.test(uidText) ? { uid: Number(uidText) } : {}),
     ...(gidText !== undefined && NUMERIC_ID.test(gidText) ? { gid: Number(gidText) } : {}),

@@ -31,9 +31,16 @@ export interface ServiceProps extends WorkloadProps {
    * @default - a fixed number of replicas
    */
   readonly autoscale?: Autoscale;
+  /**
+   * `'global'` runs one copy on every node (Swarm's `deploy.mode: global`): a Kubernetes DaemonSet, an ECS daemon
+   * service on EC2 (Fargate has no nodes: one task, with a diagnostic); Compose and docker run one container on their
+   * single host. Excludes `replicas` and `autoscale`.
+   * @default 'replicated'
+   */
+  readonly mode?: 'replicated' | 'global';
 }
 
-const SERVICE_PROPS = propNames<ServiceProps>({ ...WORKLOAD_PROP_KEYS, ports: true, replicas: true, restart: true, autoscale: true });
+const SERVICE_PROPS = propNames<ServiceProps>({ ...WORKLOAD_PROP_KEYS, ports: true, replicas: true, restart: true, autoscale: true, mode: true });
 
 /** A long-running service: `docker run -d --restart=always`, a Deployment, an ECS service. */
 export class Service extends Workload {
@@ -42,11 +49,14 @@ export class Service extends Workload {
   public readonly replicas: number;
   /** @internal */
   public readonly _autoscale?: AutoscaleSpec;
+  /** @internal */
+  public readonly _global: boolean;
   private readonly restart: RestartSpec;
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id, props, props?.ports, 'service', SERVICE_PROPS);
     const path = this.node.path;
+    this._global = globalMode(path, props);
     this._autoscale = resolveAutoscale(path, props.autoscale, props.replicas);
     this.replicas = this._autoscale?.min ?? props.replicas ?? 1;
     if (!Number.isInteger(this.replicas) || this.replicas < 0 || this.replicas > 1000) {
@@ -62,4 +72,17 @@ export class Service extends Workload {
   public _restart(): RestartSpec {
     return this.restart;
   }
+}
+
+/** Whether the service runs one copy per node; a global service has no replicas to choose. */
+function globalMode(path: string, props: ServiceProps): boolean {
+  const mode = props.mode ?? 'replicated';
+  if (mode !== 'replicated' && mode !== 'global') throw new ModelError(path, 'mode', "mode is 'replicated' or 'global'", mode, "Write mode: 'global' for one copy per node");
+  if (mode === 'global' && props.replicas !== undefined) {
+    throw new ModelError(path, 'replicas', 'a global service runs one copy per node and has no replicas', props.replicas, "Remove replicas, or mode: 'global'");
+  }
+  if (mode === 'global' && props.autoscale !== undefined) {
+    throw new ModelError(path, 'autoscale', 'a global service runs one copy per node and does not autoscale', props.autoscale, "Remove autoscale, or mode: 'global'");
+  }
+  return mode === 'global';
 }

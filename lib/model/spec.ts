@@ -287,6 +287,8 @@ export interface SecuritySpec {
   readonly capabilities: CapabilitiesSpec;
   /** `--security-opt no-new-privileges`. */
   readonly noNewPrivileges: boolean;
+  /** Supplementary groups (`--group-add`), names or gids, in the order given; set only when some are given. */
+  readonly groups?: readonly string[];
 }
 
 export interface CapabilitiesSpec {
@@ -356,8 +358,31 @@ interface WorkloadSpecBase {
   readonly stdinOpen?: true;
   /** Kernel parameters, sorted by name; set only when some are given. */
   readonly sysctls?: Readonly<Record<string, string>>;
+  /** Extra `/etc/hosts` lines, host name -> address or `host-gateway`, sorted by host name; set only when some are given. */
+  readonly extraHosts?: Readonly<Record<string, string>>;
+  /** Resource limits of the main container by name (`nofile`, `memlock`, ...), sorted; set only when some are given. */
+  readonly ulimits?: Readonly<Record<string, UlimitSpec>>;
+  /** Host devices given to the main container, in the order given; set only when some are given. */
+  readonly devices?: readonly DeviceSpec[];
+  /** The host's process namespace is shared (`--pid host`); set only when true. */
+  readonly hostPid?: true;
+  /** DNS servers, in the order given; set only when some are given. */
+  readonly dns?: readonly string[];
   /** Labels of the service object, not of its containers (Compose `deploy.labels`), sorted by key; set only when some are given. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
+}
+
+/** A host device (`--device`): its path on the host, in the container, and the permissions (`rwm` or fewer). */
+export interface DeviceSpec {
+  readonly hostPath: string;
+  readonly containerPath: string;
+  readonly permissions: string;
+}
+
+/** A soft and a hard resource limit; -1 is unlimited. */
+export interface UlimitSpec {
+  readonly soft: number;
+  readonly hard: number;
 }
 
 export interface StopSpec {
@@ -401,6 +426,8 @@ export interface ServiceSpec extends WorkloadSpecBase {
   readonly rollout: RolloutSpec;
   /** Set when the platform chooses the number of copies; `replicas` is then `min`. */
   readonly autoscale?: AutoscaleSpec;
+  /** Set when one copy runs on every node (Swarm's global mode); `replicas` is then 1. */
+  readonly global?: true;
 }
 
 export interface AutoscaleSpec {

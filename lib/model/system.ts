@@ -153,7 +153,7 @@ export class System extends Construct {
       suppressions: w._suppressions,
       ...w._runtime,
     };
-    if (w instanceof Service) return { kind: 'service', ...base, replicas: w.replicas, ...(w._autoscale ? { autoscale: w._autoscale } : {}) };
+    if (w instanceof Service) return { kind: 'service', ...base, replicas: w.replicas, ...(w._autoscale ? { autoscale: w._autoscale } : {}), ...(w._global ? { global: true as const } : {}) };
     if (w instanceof Job) return { kind: 'job', ...base, ...(w.schedule ? { schedule: w.schedule } : {}) };
     throw new Error(`unknown workload ${w.node.path}`);
   }

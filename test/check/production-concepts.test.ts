@@ -31,4 +31,8 @@ describe('lading check: routes, autoscale and rollout are concepts of their own'
     expect(cell(report, 'web', 'labels', 'swarm')).toEqual({ status: 'exact', diagnostics: [] });
     expect(conceptOfProp('serviceLabels')).toBe('labels');
   });
+
+  test('GIVEN the runtime props of a node agent WHEN a finding names them THEN each is under the concept a person looks for', () => {
+    expect(['mode', 'ulimits.nofile', 'extraHosts.db', 'dns', 'devices', 'hostPid'].map(conceptOfProp)).toEqual(['replicas', 'resources', 'networks', 'networks', 'security', 'security']);
+  });
 });

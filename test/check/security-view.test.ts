@@ -42,8 +42,8 @@ describe('lading check --security: the restricted profile per workload and targe
     const report = await checkApps([loaded(shop())], { targets: ['compose', 'ecs'], security: true });
     const text = formatText(report, { width: 200 });
     expect(text).toContain('    container  compose  ecs');
-    expect(text).toContain('    api        7/7      6/7');
-    expect(text).toContain('    api/log    3/7      3/7');
+    expect(text).toContain('    api        8/8      7/8');
+    expect(text).toContain('    api/log    4/8      4/8');
     expect(text).toContain('      api no new privileges (ecs): Fargate cannot forbid new privileges to api: its task definitions take no Docker security options');
     expect(text).toContain('      legacy not privileged (every target): runs privileged');
     expect(text).toContain('      legacy all capabilities dropped (every target): Docker’s default capabilities are kept: nothing drops ALL');
@@ -70,5 +70,13 @@ describe('lading check --security: the restricted profile per workload and targe
     expect(concept.targets.compose).toEqual({ status: 'exact', diagnostics: [] });
     expect(concept.targets.swarm?.status).toBe('approx');
     expect(concept.targets.swarm?.diagnostics.map((d) => d.code)).toEqual(['swarm/no-new-privileges']);
+  });
+
+  test('GIVEN a node exporter on the host process namespace WHEN checked THEN no host process namespace is missing on every target, with why', async () => {
+    const sys = new System('mon');
+    new Service(sys, 'node-exporter', { image: Image.of('prom/node-exporter:v1.8.0'), hostPid: true });
+    const report = await checkApps([{ name: 'mon', file: 'apps/mon.ts', spec: sys.toSpec() }], { targets: ['compose', 'kubernetes'], security: true });
+    const pid = report.apps[0].security![0].containers[0].requirements.find((r) => r.requirement === 'noHostPid')!;
+    expect([pid.targets.compose?.reason, pid.targets.kubernetes?.reason]).toEqual(['shares the host’s process namespace', 'shares the host’s process namespace']);
   });
 });

@@ -45,4 +45,28 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
     expect(renderCompose(shop({ init: true })).doc.services.web.init).toBe(true);
     expect(renderCompose(shop({})).doc.services.web.init).toBeUndefined();
   });
+
+  test('GIVEN extra hosts WHEN rendered THEN extra_hosts lists host:address, host-gateway included', () => {
+    expect(renderCompose(shop({ extraHosts: { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5', 'cache.internal': '10.0.0.5' } })).doc.services.web.extra_hosts).toEqual([
+      'cache.internal:10.0.0.5',
+      'db.internal:10.0.0.5',
+      'host.docker.internal:host-gateway',
+    ]);
+  });
+
+  test('GIVEN ulimits WHEN rendered THEN ulimits has a number where both limits agree, else soft and hard', () => {
+    expect(renderCompose(shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } })).doc.services.web.ulimits).toEqual({ memlock: -1, nofile: 65536, nproc: { soft: 1024, hard: 4096 } });
+  });
+
+  test('GIVEN devices WHEN rendered THEN devices lists each as docker run --device writes it', () => {
+    expect(renderCompose(shop({ devices: ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm', '/dev/video11:/dev/video0:r'] })).doc.services.web.devices).toEqual(['/dev/dri', '/dev/net/tun', '/dev/video11:/dev/video0:r']);
+  });
+
+  test('GIVEN hostPid WHEN rendered THEN the service has pid: host', () => {
+    expect(renderCompose(shop({ hostPid: true })).doc.services.web.pid).toBe('host');
+  });
+
+  test('GIVEN DNS servers WHEN rendered THEN dns lists them in order', () => {
+    expect(renderCompose(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).doc.services.web.dns).toEqual(['1.1.1.1', '9.9.9.9']);
+  });
 });

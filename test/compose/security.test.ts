@@ -44,4 +44,10 @@ describe('compose security keys', () => {
     expect(serviceBlock(out, 'web')).toContain('    tmpfs:\n      - /run:size=1048576,mode=1777,uid=101,gid=102\n');
     expect(out.doc.services.web.volumes).toEqual([{ type: 'tmpfs', target: '/tmp' }]);
   });
+
+  test('GIVEN supplementary groups WHEN rendered THEN group_add lists them as given', () => {
+    const sys = new System('shop');
+    new Service(sys, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), security: { groups: ['render', '44'] } });
+    expect(renderCompose(sys).doc.services.jellyfin.group_add).toEqual(['render', '44']);
+  });
 });

@@ -41,4 +41,28 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
     expect(renderDocker(shop({ init: true })).script).toContain(' --init');
     expect(renderDocker(shop({})).script).not.toContain('--init');
   });
+
+  test('GIVEN extra hosts WHEN rendered THEN docker run passes --add-host for each', () => {
+    const script = renderDocker(shop({ extraHosts: { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5', 'cache.internal': '10.0.0.5' } })).script;
+    for (const flag of ['--add-host cache.internal:10.0.0.5', '--add-host db.internal:10.0.0.5', '--add-host host.docker.internal:host-gateway']) expect(script).toContain(flag);
+  });
+
+  test('GIVEN ulimits WHEN rendered THEN docker run passes --ulimit name=soft:hard for each', () => {
+    const script = renderDocker(shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } })).script;
+    for (const flag of ['--ulimit memlock=-1', '--ulimit nofile=65536', '--ulimit nproc=1024:4096']) expect(script).toContain(flag);
+  });
+
+  test('GIVEN devices WHEN rendered THEN docker run passes --device for each', () => {
+    const script = renderDocker(shop({ devices: ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm', '/dev/video11:/dev/video0:r'] })).script;
+    for (const flag of ['--device /dev/dri ', '--device /dev/net/tun ', '--device /dev/video11:/dev/video0:r']) expect(script).toContain(flag);
+  });
+
+  test('GIVEN hostPid WHEN rendered THEN docker run passes --pid host', () => {
+    expect(renderDocker(shop({ hostPid: true })).script).toContain('--pid host');
+  });
+
+  test('GIVEN DNS servers WHEN rendered THEN docker run passes --dns for each', () => {
+    const script = renderDocker(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).script;
+    for (const flag of ['--dns 1.1.1.1', '--dns 9.9.9.9']) expect(script).toContain(flag);
+  });
 });

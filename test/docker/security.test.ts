@@ -39,4 +39,11 @@ describe('docker run security flags', () => {
     expect(flagValues(call, '--tmpfs')).toEqual(['/run:size=1048576,mode=1777,uid=101,gid=102']);
     expect(flagValues(call, '--mount')).toEqual(['type=tmpfs,target=/tmp']);
   });
+
+  test('GIVEN supplementary groups WHEN rendered THEN docker run passes --group-add for each', () => {
+    const sys = new System('shop');
+    new Service(sys, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), security: { groups: ['render', '44'] } });
+    const script = renderDocker(sys).script;
+    for (const flag of ['--group-add render', '--group-add 44']) expect(script).toContain(flag);
+  });
 });

@@ -90,4 +90,60 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
       "an empty entrypoint clears the image's ENTRYPOINT so that Docker runs the image's CMD alone, but ECS reads an empty entryPoint as none: the image's ENTRYPOINT runs",
     ]);
   });
+
+  test("GIVEN extra hosts WHEN synthesized THEN bridge mode writes the addresses, host-gateway and awsvpc mode are reported with 'ecs/extra-hosts'", () => {
+    const bridge = shop({ extraHosts: { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5', 'cache.internal': '10.0.0.5' }, ports: [Port.tcp(80).publish()] });
+    const r = synthEcs(withEcs(bridge, { launchType: 'ec2' }));
+    expect(containersOf(r.template!, 'shop-web')[0].ExtraHosts).toEqual([
+      { Hostname: 'cache.internal', IpAddress: '10.0.0.5' },
+      { Hostname: 'db.internal', IpAddress: '10.0.0.5' },
+    ]);
+    expect(find(r.diagnostics, 'ecs/extra-hosts').message).toBe('ECS has no host-gateway: web cannot resolve host.docker.internal to the container instance it runs on');
+    const fargate = synthEcs(shop({ extraHosts: { 'db.internal': '10.0.0.5' } }));
+    expect(containersOf(fargate.template!, 'shop-web')[0].ExtraHosts).toBeUndefined();
+    expect(find(fargate.diagnostics, 'ecs/extra-hosts').message).toBe('a task in awsvpc network mode takes no extra hosts: web cannot resolve db.internal through /etc/hosts');
+  });
+
+  test("GIVEN ulimits WHEN synthesized THEN EC2 sets each; Fargate sets nofile only, and 'ecs/ulimits-fargate' names each other limit", () => {
+    const spec = shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } });
+    const ec2 = templateOf(withEcs(spec, { launchType: 'ec2' }));
+    expect(containersOf(ec2, 'shop-web')[0].Ulimits).toEqual([
+      { Name: 'memlock', SoftLimit: -1, HardLimit: -1 },
+      { Name: 'nofile', SoftLimit: 65536, HardLimit: 65536 },
+      { Name: 'nproc', SoftLimit: 1024, HardLimit: 4096 },
+    ]);
+    const fargate = synthEcs(spec);
+    expect(containersOf(fargate.template!, 'shop-web')[0].Ulimits).toEqual([{ Name: 'nofile', SoftLimit: 65536, HardLimit: 65536 }]);
+    expect(fargate.diagnostics.filter((d) => d.code === 'ecs/ulimits-fargate').map((d) => [d.path, d.message])).toEqual([
+      ['shop/web ulimits.memlock', 'Fargate sets only the nofile limit: web runs with the default memlock limit, not -1'],
+      ['shop/web ulimits.nproc', 'Fargate sets only the nofile limit: web runs with the default nproc limit, not 1024:4096'],
+    ]);
+  });
+
+  test("GIVEN devices WHEN synthesized THEN EC2 passes them in linuxParameters; Fargate has none, and 'ecs/devices-fargate' says so", () => {
+    const spec = shop({ devices: ['/dev/dri', '/dev/video11:/dev/video0:r'] });
+    expect(containersOf(templateOf(withEcs(spec, { launchType: 'ec2' })), 'shop-web')[0].LinuxParameters.Devices).toEqual([
+      { HostPath: '/dev/dri', ContainerPath: '/dev/dri', Permissions: ['read', 'write', 'mknod'] },
+      { HostPath: '/dev/video11', ContainerPath: '/dev/video0', Permissions: ['read'] },
+    ]);
+    const fargate = synthEcs(spec);
+    expect(containersOf(fargate.template!, 'shop-web')[0].LinuxParameters).toBeUndefined();
+    expect(find(fargate.diagnostics, 'ecs/devices-fargate').message).toBe('Fargate gives a task no host devices: web runs without /dev/dri, /dev/video11:/dev/video0:r');
+  });
+
+  test("GIVEN hostPid WHEN synthesized THEN an EC2 task has pidMode host; a Fargate task has none, and 'ecs/host-pid-fargate' says so", () => {
+    const spec = shop({ hostPid: true });
+    expect(taskDefinitionOf(templateOf(withEcs(spec, { launchType: 'ec2' })), 'shop-web').PidMode).toBe('host');
+    const fargate = synthEcs(spec);
+    expect(taskDefinitionOf(fargate.template!, 'shop-web').PidMode).toBeUndefined();
+    expect(find(fargate.diagnostics, 'ecs/host-pid-fargate').message).toBe('a Fargate task cannot share the process namespace of a host: web sees only the processes of its task');
+  });
+
+  test("GIVEN DNS servers WHEN synthesized THEN bridge mode sets dnsServers; an awsvpc task has none, and 'ecs/dns-servers-awsvpc' says so", () => {
+    const bridge = shop({ dns: ['1.1.1.1', '9.9.9.9'], ports: [Port.tcp(80).publish()] });
+    expect(containersOf(templateOf(withEcs(bridge, { launchType: 'ec2' })), 'shop-web')[0].DnsServers).toEqual(['1.1.1.1', '9.9.9.9']);
+    const fargate = synthEcs(shop({ dns: ['1.1.1.1', '9.9.9.9'] }));
+    expect(containersOf(fargate.template!, 'shop-web')[0].DnsServers).toBeUndefined();
+    expect(find(fargate.diagnostics, 'ecs/dns-servers-awsvpc').message).toBe("a task in awsvpc network mode uses the VPC's resolver: web does not ask 1.1.1.1, 9.9.9.9");
+  });
 });

@@ -74,4 +74,11 @@ describe('ECS: container security', () => {
       message: 'an ECS tmpfs mount takes no mode, uid or gid: mode 700, uid 101 of /run is left out, and the mount point is root-owned',
     });
   });
+
+  test("GIVEN supplementary groups WHEN synthesized THEN 'ecs/groups' says a container definition cannot add them", () => {
+    const sys = new System('shop');
+    new Service(sys, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), security: { groups: ['render', '44'] } });
+    const d = find(synthEcs(sys.toSpec()).diagnostics, 'ecs/groups');
+    expect([d.path, d.message]).toEqual(['shop/jellyfin security.groups', 'a container definition cannot add supplementary groups: jellyfin is not in render, 44']);
+  });
 });

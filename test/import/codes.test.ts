@@ -18,9 +18,9 @@ interface Case {
 /** One small file per diagnostic code that the import reports (malformed files are tested below). */
 const CASES: Record<string, Case> = {
   'import/unsupported-key': {
-    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    extra_hosts: ["db:10.0.0.5"]\n',
-    at: 'services.web.extra_hosts',
-    says: 'extra_hosts has no equivalent in the model: it is left out.',
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    dns_search: [example.com]\n',
+    at: 'services.web.dns_search',
+    says: 'dns_search has no equivalent in the model: it is left out.',
   },
   'import/unsupported-value': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports: ["8080:80/sctp"]\n',
@@ -122,6 +122,11 @@ const CASES: Record<string, Case> = {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n  shipper:\n    image: busybox:1.36\n    restart: always\n    network_mode: service:web\n',
     at: 'services.shipper',
     says: 'shipper shares the network of web: it becomes sidecar shipper of web, which the Compose output names web-shipper.',
+  },
+  'import/volumes-from': {
+    compose: 'services:\n  proxy:\n    image: nginx:1.27\n    restart: always\n    volumes: ["certs:/etc/nginx/certs", "/cache"]\n  companion:\n    image: busybox:1.36\n    restart: always\n    volumes_from: ["proxy:ro"]\nvolumes:\n  certs: {}\n',
+    at: 'services.companion.volumes_from[0]',
+    says: 'volumes_from proxy: companion mounts volume certs at /etc/nginx/certs (read-only), as proxy does.',
   },
   'import/sidecar-key': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n  web-shipper:\n    image: busybox:1.36\n    restart: always\n    network_mode: service:web\n    ports: ["9000:9000"]\n',

@@ -75,6 +75,128 @@ describe('loading a Compose file into the model', () => {
     expect(job(s, 'seed').main.command).toEqual(['billing', 'seed', '--demo']);
   });
 
+  test('GIVEN a Swarm worker restarted on-failure by deploy.restart_policy, and a restart no service with replicas WHEN imported THEN both are Services; condition none stays a Job', () => {
+    const s = spec(
+      importText(
+        'services:\n  worker:\n    image: w:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 3\n' +
+          '  pool:\n    image: w:1\n    restart: "no"\n    deploy:\n      replicas: 3\n' +
+          '  migrate:\n    image: m:1\n    deploy:\n      restart_policy:\n        condition: none\n',
+      ),
+    );
+    expect(s.services.map((w) => [w.name, w.restart, w.replicas])).toEqual([
+      ['pool', { policy: 'no' }, 3],
+      ['worker', { policy: 'on-failure', maxRetries: 3 }, 1],
+    ]);
+    expect(s.jobs.map((j) => j.name)).toEqual(['migrate']);
+  });
+
+  test('GIVEN volumes_from of a service whose network it does not join WHEN imported THEN it mounts that service\'s volumes and binds at the same paths, its own mount of a path wins, and a chain is followed', () => {
+    const s = spec(
+      importText(
+        'services:\n  proxy:\n    image: nginx:1.27\n    restart: always\n    volumes: ["certs:/etc/nginx/certs:ro", "conf:/etc/nginx/conf.d", "/var/run/docker.sock:/tmp/docker.sock:ro"]\n    tmpfs: ["/run"]\n' +
+          '  acme:\n    image: acme:1\n    restart: always\n    volumes_from: ["proxy"]\n    volumes: ["certs:/etc/nginx/certs:rw"]\n' +
+          '  gen:\n    image: gen:1\n    restart: always\n    volumes_from: ["acme:ro"]\n' +
+          'volumes:\n  certs: {}\n  conf: {}\n',
+      ),
+    );
+    const mounts = (name: string) => service(s, name).main.mounts.map((m) => [m.kind === 'bind' ? m.source : m.kind === 'volume' ? m.volume : m.kind, m.target, m.readOnly]);
+    expect(mounts('acme')).toEqual([
+      ['certs', '/etc/nginx/certs', false],
+      ['conf', '/etc/nginx/conf.d', false],
+      ['/var/run/docker.sock', '/tmp/docker.sock', true],
+    ]);
+    expect(mounts('gen')).toEqual([
+      ['certs', '/etc/nginx/certs', true],
+      ['conf', '/etc/nginx/conf.d', true],
+      ['/var/run/docker.sock', '/tmp/docker.sock', true],
+    ]);
+  });
+
+  test('GIVEN deploy.mode global, with replicas, and a job mode WHEN imported THEN the agent is a global Service, and replicas and the job mode are reported as left out', () => {
+    const imported = importText(
+      'services:\n  agent:\n    image: prom/node-exporter:v1.8.0\n    deploy:\n      mode: global\n      replicas: 2\n  once:\n    image: busybox:1.36\n    restart: "no"\n    deploy:\n      mode: replicated-job\n',
+    );
+    const s = spec(imported);
+    expect([service(s, 'agent').global, service(s, 'agent').replicas, service(s, 'agent').restart]).toEqual([true, 1, { policy: 'always' }]);
+    expect(s.jobs.map((j) => j.name)).toEqual(['once']);
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.agent.deploy.replicas: a global service runs one copy per node: replicas is left out, as Swarm refuses it.',
+      "services.once.deploy.mode: mode replicated-job has no equivalent: the service's restart policy says whether it is a long-running service or a one-shot job.",
+    ]);
+  });
+
+  test('GIVEN extra_hosts as a list (host:address, host=address, [IPv6]) and as a mapping WHEN imported THEN each service keeps them, and a second address of a host is reported', () => {
+    const imported = importText(
+      'services:\n  prometheus:\n    image: prom/prometheus:v2.53.0\n    restart: always\n    extra_hosts: ["host.docker.internal:host-gateway", "db.internal=10.0.0.5", "v6.internal:[::1]", "db.internal:10.0.0.6"]\n' +
+        '  mongo:\n    image: mongo:7.0\n    restart: always\n    extra_hosts:\n      mongo1: 10.0.0.7\n',
+    );
+    const s = spec(imported);
+    expect(service(s, 'prometheus').extraHosts).toEqual({ 'db.internal': '10.0.0.5', 'host.docker.internal': 'host-gateway', 'v6.internal': '::1' });
+    expect(service(s, 'mongo').extraHosts).toEqual({ mongo1: '10.0.0.7' });
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.prometheus.extra_hosts[3]: db.internal already maps to 10.0.0.5: the model keeps one address per host, so 10.0.0.6 is left out.',
+    ]);
+  });
+
+  test('GIVEN extra_hosts with an address left empty by an unset variable, and a host with two addresses in mapping form WHEN imported THEN the valid ones are kept and each other is reported', () => {
+    const imported = importText(
+      'services:\n  app:\n    image: app:1\n    restart: always\n    extra_hosts:\n      gateway: ${GATEWAY_IP:-}\n      db: ["10.0.0.5", "10.0.0.6"]\n',
+    );
+    expect(service(spec(imported), 'app').extraHosts).toEqual({ db: '10.0.0.5' });
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.app.extra_hosts.gateway: "gateway:" is not a host name and an IP address (or host-gateway): it is left out.',
+      'services.app.extra_hosts.db[1]: db already maps to 10.0.0.5: the model keeps one address per host, so 10.0.0.6 is left out.',
+    ]);
+  });
+
+  test('GIVEN ulimits as numbers, as soft and hard, and an unknown name WHEN imported THEN the service keeps the limits, and the unknown one is reported', () => {
+    const imported = importText('services:\n  es:\n    image: elasticsearch:8.14.0\n    restart: always\n    ulimits:\n      nproc: 65535\n      memlock:\n        soft: -1\n        hard: -1\n      files: 10\n');
+    expect(service(spec(imported), 'es').ulimits).toEqual({ memlock: { soft: -1, hard: -1 }, nproc: { soft: 65535, hard: 65535 } });
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.es.ulimits.files: files is not a resource limit Docker sets: it is left out.',
+    ]);
+  });
+
+  test('GIVEN devices as host paths and a CDI name WHEN imported THEN the service keeps the paths, and the CDI name is reported', () => {
+    const imported = importText('services:\n  jellyfin:\n    image: jellyfin/jellyfin:10.9.7\n    restart: always\n    devices: ["/dev/dri:/dev/dri", "/dev/net/tun", "nvidia.com/gpu=all"]\n');
+    expect(service(spec(imported), 'jellyfin').devices?.map((d) => d.hostPath)).toEqual(['/dev/dri', '/dev/net/tun']);
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      'services.jellyfin.devices[2]: device "nvidia.com/gpu=all" is not a host path (a CDI device name is not): it is left out.',
+    ]);
+  });
+
+  test('GIVEN a sidecar that depends on the service it joins, and one that depends on another service WHEN imported THEN only the second dependency is reported as left out', () => {
+    const imported = importText(
+      'services:\n  vpn:\n    image: qmcgaw/gluetun:v3\n    restart: always\n  db:\n    image: postgres:16\n    restart: always\n' +
+        '  torrent:\n    image: qbittorrent:1\n    restart: always\n    network_mode: service:vpn\n    depends_on:\n      vpn:\n        condition: service_healthy\n' +
+        '  indexer:\n    image: prowlarr:1\n    restart: always\n    network_mode: service:vpn\n    depends_on: [torrent, db]\n',
+    );
+    expect(imported.diagnostics.filter((d) => d.code === 'import/sidecar-key').map((d) => d.keyPath)).toEqual(['services.indexer.depends_on']);
+  });
+
+  test('GIVEN pid host and pid of another service WHEN imported THEN the first shares the host\'s process namespace, and the second is reported', () => {
+    const imported = importText(
+      'services:\n  node-exporter:\n    image: prom/node-exporter:v1.8.0\n    restart: always\n    pid: host\n  debug:\n    image: busybox:1.36\n    restart: always\n    pid: "service:node-exporter"\n',
+    );
+    const s = spec(imported);
+    expect([service(s, 'node-exporter').hostPid, service(s, 'debug').hostPid]).toEqual([true, undefined]);
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => `${d.keyPath}: ${d.message}`)).toEqual([
+      "services.debug.pid: pid service:node-exporter has no equivalent: only the host's process namespace can be shared, so service:node-exporter is left out.",
+    ]);
+  });
+
+  test('GIVEN group_add with a name and a gid WHEN imported THEN they are the security groups', () => {
+    const s = spec(importText('services:\n  jellyfin:\n    image: jellyfin/jellyfin:10.9.7\n    restart: always\n    group_add: [render, 109]\n'));
+    expect(service(s, 'jellyfin').main.security.groups).toEqual(['render', '109']);
+  });
+
+  test('GIVEN dns as one server, as a list, and an empty entry WHEN imported THEN the servers are kept in order and the empty one is reported', () => {
+    const imported = importText('services:\n  a:\n    image: a:1\n    restart: always\n    dns: 127.0.0.1\n  b:\n    image: b:1\n    restart: always\n    dns: ["1.1.1.1", "${DNS2:-}", "9.9.9.9"]\n');
+    const s = spec(imported);
+    expect([service(s, 'a').dns, service(s, 'b').dns]).toEqual([['127.0.0.1'], ['1.1.1.1', '9.9.9.9']]);
+    expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => d.keyPath)).toEqual(['services.b.dns[1]']);
+  });
+
   test('GIVEN network_mode service:X, with and without volumes_from WHEN imported THEN they are sidecars of X', () => {
     const app = service(spec(importCorpus('jobs-and-sidecars')), 'app');
     expect(app.sidecars.map((c) => [c.name, c.volumesFrom, c.mounts.map((m) => m.target)])).toEqual([

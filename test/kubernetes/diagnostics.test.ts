@@ -436,6 +436,48 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('mail').spec.hostname).toBe('mail');
   });
 
+  test('kubernetes/host-aliases', () => {
+    const s = sys();
+    new Service(s, 'prometheus', { image: Image.of('prom/prometheus:v2.53.0'), extraHosts: { 'host.docker.internal': 'host-gateway' } });
+    const { d, r } = only(s, 'kubernetes/host-aliases');
+    expect([d.path, d.message]).toEqual(['shop/prometheus extraHosts.host.docker.internal', 'Kubernetes has no host-gateway: prometheus cannot resolve host.docker.internal to the node it runs on']);
+    expect(r.pod('prometheus').spec.hostAliases).toBeUndefined();
+  });
+
+  test('kubernetes/ulimits', () => {
+    const s = sys();
+    new Service(s, 'es', { image: Image.of('elasticsearch:8.14.0'), ulimits: { memlock: -1, nofile: 65536 } });
+    const { d } = only(s, 'kubernetes/ulimits');
+    expect([d.path, d.message]).toEqual(['shop/es ulimits', "a pod sets no resource limits: es runs with the node's container runtime defaults, not memlock=-1, nofile=65536"]);
+  });
+
+  test('kubernetes/device-by-path', () => {
+    const s = sys();
+    new Service(s, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), devices: ['/dev/dri'] });
+    const { d, r } = only(s, 'kubernetes/device-by-path');
+    expect([d.path, d.message]).toEqual(['shop/jellyfin devices', 'a pod cannot be given host devices by path: jellyfin runs without /dev/dri']);
+    expect(JSON.stringify(r.pod('jellyfin'))).not.toContain('/dev/dri');
+  });
+
+  test('kubernetes/group-name', () => {
+    const s = sys();
+    new Service(s, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), security: { groups: ['render', '44'] } });
+    const { d, r } = only(s, 'kubernetes/group-name');
+    expect([d.path, d.message]).toEqual(['shop/jellyfin security.groups', 'supplementalGroups takes numeric gids: jellyfin is not in render']);
+    expect(r.pod('jellyfin').spec.securityContext.supplementalGroups).toEqual([44]);
+  });
+
+  test('kubernetes/dns-servers', () => {
+    const s = sys();
+    new Service(s, 'app', { image: Image.of('nginx:1.27'), dns: ['1.1.1.1', '9.9.9.9'] });
+    const { d, r } = only(s, 'kubernetes/dns-servers');
+    expect([d.path, d.message]).toEqual([
+      'shop/app dns',
+      "the pod asks the cluster's DNS, so that it reaches other workloads by name, first: app asks 1.1.1.1, 9.9.9.9 when that does not answer",
+    ]);
+    expect(r.pod('app').spec.dnsConfig).toEqual({ nameservers: ['1.1.1.1', '9.9.9.9'] });
+  });
+
   test('kubernetes/container-name', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), ports: [Port.tcp(80)], containerName: 'Web_1' });

@@ -67,4 +67,28 @@ describe('how a workload runs on Kubernetes: name, host name, stop, platform and
     const c = render(shop({ entrypoint: [], command: ['nginx', '-g', 'daemon off;'] })).container('web');
     expect([c.command, c.args]).toEqual([['nginx', '-g', 'daemon off;'], undefined]);
   });
+
+  test('GIVEN extra hosts WHEN rendered THEN the pod has hostAliases by address, and kubernetes/extra-hosts says host-gateway is left out', () => {
+    const r = render(shop({ extraHosts: { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5', 'cache.internal': '10.0.0.5' } }));
+    expect(r.pod('web').spec.hostAliases).toEqual([{ ip: '10.0.0.5', hostnames: ['cache.internal', 'db.internal'] }]);
+    const d = r.diagnostic('kubernetes/host-aliases');
+    expect([d.severity, d.path, d.message]).toEqual([
+      'warning',
+      'shop/web extraHosts.host.docker.internal',
+      'Kubernetes has no host-gateway: web cannot resolve host.docker.internal to the node it runs on',
+    ]);
+  });
+
+  test('GIVEN extra hosts on the host network WHEN rendered THEN there are no hostAliases and kubernetes/extra-hosts says the node resolves them', () => {
+    const sys = new System('shop');
+    new Service(sys, 'agent', { image: Image.of('prom/node-exporter:v1.8.0'), hostNetwork: true, extraHosts: { 'db.internal': '10.0.0.5' } });
+    const r = render(sys);
+    expect(r.pod('agent').spec.hostAliases).toBeUndefined();
+    expect(r.diagnostic('kubernetes/host-aliases').message).toBe("a pod on the host network takes no host aliases: agent resolves db.internal through the node's /etc/hosts only");
+  });
+
+  test('GIVEN hostPid WHEN rendered THEN the pod has hostPID', () => {
+    expect(render(shop({ hostPid: true })).pod('web').spec.hostPID).toBe(true);
+    expect(render(shop({})).pod('web').spec.hostPID).toBeUndefined();
+  });
 });

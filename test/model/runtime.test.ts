@@ -18,6 +18,31 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     expect([web.init, db.init]).toEqual([true, undefined]);
   });
 
+  test('GIVEN extra hosts with IPv4, IPv6 and host-gateway WHEN resolved THEN the spec carries them sorted by host name', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, extraHosts: { 'v6.internal': '::1', 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' } });
+    expect(Object.entries(sys.toSpec().services[0].extraHosts!)).toEqual([
+      ['db.internal', '10.0.0.5'],
+      ['host.docker.internal', 'host-gateway'],
+      ['v6.internal', '::1'],
+    ]);
+  });
+
+  test('GIVEN ulimits as a number and as soft and hard WHEN resolved THEN the spec carries both limits of each, sorted by name', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 } } });
+    expect(sys.toSpec().services[0].ulimits).toEqual({ memlock: { soft: -1, hard: -1 }, nofile: { soft: 65536, hard: 65536 } });
+  });
+
+  test('GIVEN devices with and without a container path and permissions WHEN resolved THEN each has all three, in the order given', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, devices: ['/dev/net/tun', '/dev/video11:/dev/video0:r'] });
+    expect(sys.toSpec().services[0].devices).toEqual([
+      { hostPath: '/dev/net/tun', containerPath: '/dev/net/tun', permissions: 'rwm' },
+      { hostPath: '/dev/video11', containerPath: '/dev/video0', permissions: 'r' },
+    ]);
+  });
+
   test('GIVEN service labels WHEN resolved THEN the spec carries them sorted, apart from the container labels', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: NGINX, labels: { tier: 'web' }, serviceLabels: { 'traefik.enable': 'true', 'com.example.team': 'shop' } });
@@ -35,10 +60,23 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['a hostname with _', { hostname: 'web_1' }, "shop/web hostname: must be DNS labels joined by dots: lowercase letters, digits, - and ., at most 64 (got \"web_1\"). Write e.g. 'web1' or 'mail.example.com'."],
     ['a stop signal in lowercase', { stop: { signal: 'sigint' } }, "shop/web stop.signal: must be a signal name such as SIGINT, or its number (got \"sigint\"). Write e.g. 'SIGINT'."],
     ['stop as a string', { stop: 'SIGINT' }, "shop/web stop: must be { signal, gracePeriod } (got \"SIGINT\"). Write e.g. stop: { signal: 'SIGINT', gracePeriod: '30s' }."],
+    ['hostPid as a string', { hostPid: 'host' }, 'shop/web hostPid: must be true or false (got "host"). Write hostPid: true or leave it out.'],
     ['tty as a string', { tty: 'yes' }, 'shop/web tty: must be true or false (got "yes"). Write tty: true or leave it out.'],
     ['init as a string', { init: 'tini' }, 'shop/web init: must be true or false (got "tini"). Write init: true or leave it out.'],
     ['sysctls as a list', { sysctls: ['net.core.somaxconn=1024'] }, "shop/web sysctls: must map kernel parameters to values (got [\"net.core.somaxconn=1024\"]). Write e.g. { 'net.core.somaxconn': '1024' }."],
     ['a sysctl without a dot', { sysctls: { somaxconn: '1' } }, "shop/web sysctls.somaxconn: a kernel parameter is a dotted name with a string or number value (got \"1\"). Write e.g. { 'net.core.somaxconn': '1024' }."],
+    ['extra hosts as a list', { extraHosts: ['db:10.0.0.5'] }, "shop/web extraHosts: must map host names to addresses (got [\"db:10.0.0.5\"]). Write e.g. { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' }."],
+    ['an extra host with a name for an address', { extraHosts: { db: 'db.internal' } }, "shop/web extraHosts.db: an address is an IPv4 or IPv6 address or 'host-gateway' (got \"db.internal\"). Write e.g. { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' }."],
+    ['an extra host name with a space', { extraHosts: { 'my db': '10.0.0.5' } }, "shop/web extraHosts.my db: a host name is letters, digits, dots, dashes and underscores (got \"my db\"). Write e.g. { 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' }."],
+    ['ulimits as a list', { ulimits: ['nofile=1024'] }, 'shop/web ulimits: must map limit names to limits (got ["nofile=1024"]). Write e.g. { nofile: 65536, memlock: { soft: -1, hard: -1 } }.'],
+    ['an unknown ulimit', { ulimits: { files: 1024 } }, 'shop/web ulimits.files: a limit is one of core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack (got "files"). Write e.g. { nofile: 65536, memlock: { soft: -1, hard: -1 } }.'],
+    ['a ulimit as a string', { ulimits: { nofile: '1024' } }, 'shop/web ulimits.nofile: a limit is a whole number (-1 for unlimited) or { soft, hard } (got "1024"). Write e.g. { nofile: 65536, memlock: { soft: -1, hard: -1 } }.'],
+    ['a soft ulimit above the hard one', { ulimits: { nofile: { soft: 4096, hard: 1024 } } }, 'shop/web ulimits.nofile: the soft limit cannot be above the hard limit (got {"soft":4096,"hard":1024}). Lower soft to 1024 or less.'],
+    ['devices as a string', { devices: '/dev/dri' }, "shop/web devices: must be a list of devices (got \"/dev/dri\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
+    ['a relative device', { devices: ['dev/dri'] }, "shop/web devices[0]: a device is an absolute host path, then optionally :container path and :permissions (r, w, m) (got \"dev/dri\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
+    ['a device with permission x', { devices: ['/dev/dri:/dev/dri:rx'] }, "shop/web devices[0]: a device is an absolute host path, then optionally :container path and :permissions (r, w, m) (got \"/dev/dri:/dev/dri:rx\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
+    ['dns as a string', { dns: '1.1.1.1' }, "shop/web dns: must be a list of IP addresses (got \"1.1.1.1\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
+    ['a DNS server by name', { dns: ['dns.google'] }, "shop/web dns[0]: a DNS server is an IPv4 or IPv6 address (got \"dns.google\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
     ['service labels as a list', { serviceLabels: ['tier=web'] }, 'shop/web serviceLabels: must be an object of names to strings (got ["tier=web"]). Write e.g. { NAME: "value" }.'],
     ['a service label with a space in its key', { serviceLabels: { 'my tier': 'web' } }, "shop/web serviceLabels.my tier: invalid name (got \"my tier\"). Use a key without spaces or '='."],
     ['a service label with a number value', { serviceLabels: { 'traefik.http.services.web.loadbalancer.server.port': 80 } }, 'shop/web serviceLabels.traefik.http.services.web.loadbalancer.server.port: value must be a string (got 80). Write the value in quotes: "80".'],

@@ -44,4 +44,30 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
   test('GIVEN init WHEN rendered THEN the stack file has init: true, and docker stack config accepts it', () => {
     expect(renderSwarm(shop({ init: true })).doc.services.web.init).toBe(true);
   });
+
+  test('GIVEN extra hosts WHEN rendered THEN the stack file lists them as extra_hosts, and docker stack config accepts it', () => {
+    expect(renderSwarm(shop({ extraHosts: { 'db.internal': '10.0.0.5' } })).doc.services.web.extra_hosts).toEqual(['db.internal:10.0.0.5']);
+  });
+
+  test('GIVEN ulimits WHEN rendered THEN the stack file keeps them, and docker stack config accepts it', () => {
+    expect(renderSwarm(shop({ ulimits: { nofile: 65536, memlock: { soft: -1, hard: -1 }, nproc: { soft: 1024, hard: 4096 } } })).doc.services.web.ulimits).toEqual({ memlock: -1, nofile: 65536, nproc: { soft: 1024, hard: 4096 } });
+  });
+
+  test('GIVEN devices WHEN rendered THEN the stack file has none, and swarm/devices says the task runs without them', () => {
+    const r = renderSwarm(shop({ devices: ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm', '/dev/video11:/dev/video0:r'] }));
+    expect(r.doc.services.web.devices).toBeUndefined();
+    const d = r.diagnostics.find((x) => x.code === 'swarm/devices')!;
+    expect([d.severity, d.path, d.message]).toEqual(['warning', 'shop/web devices', 'a Swarm service cannot be given host devices: web runs without /dev/dri, /dev/net/tun, /dev/video11:/dev/video0:r.']);
+  });
+
+  test('GIVEN hostPid WHEN rendered THEN the stack file has no pid, and swarm/host-pid says the task sees only its own processes', () => {
+    const r = renderSwarm(shop({ hostPid: true }));
+    expect(r.doc.services.web.pid).toBeUndefined();
+    const d = r.diagnostics.find((x) => x.code === 'swarm/host-pid')!;
+    expect([d.path, d.message]).toEqual(['shop/web hostPid', "a Swarm service cannot share the host's process namespace: web sees only its own processes."]);
+  });
+
+  test('GIVEN DNS servers WHEN rendered THEN the stack file keeps dns, and docker stack config accepts it', () => {
+    expect(renderSwarm(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).doc.services.web.dns).toEqual(['1.1.1.1', '9.9.9.9']);
+  });
 });

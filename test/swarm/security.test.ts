@@ -38,4 +38,12 @@ describe('swarm security', () => {
       ['info', 'shop/web mounts[0]', "a stack file's tmpfs takes a size only: the mode, uid and gid of /run are left to the runtime, root-owned with mode 1777 (got size=1048576,mode=700,uid=101)."],
     ]);
   });
+
+  test('GIVEN supplementary groups WHEN rendered THEN the stack file has no group_add, which docker stack config refuses, and swarm/groups says so', () => {
+    const sys = new System('shop');
+    new Service(sys, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), security: { groups: ['render', '44'] } });
+    const r = renderSwarm(sys);
+    expect(r.doc.services.jellyfin.group_add).toBeUndefined();
+    expect(r.diagnostics.find((d) => d.code === 'swarm/groups')?.message).toBe('a stack file cannot add supplementary groups: jellyfin is not in render, 44.');
+  });
 });

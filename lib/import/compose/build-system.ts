@@ -63,8 +63,8 @@ function mountFromPlan(plan: MountPlan, volumes: ReadonlyMap<string, Volume>, co
 }
 
 function securityFromPlan(plan: SecurityPlan): SecurityProps {
-  const { capabilities: c, ...rest } = plan;
-  return { ...rest, ...(c ? { capabilities: { ...(c.add ? { add: [...c.add] } : {}), ...(c.drop ? { drop: [...c.drop] } : {}) } } : {}) };
+  const { capabilities: c, groups, ...rest } = plan;
+  return { ...rest, ...(groups ? { groups: [...groups] } : {}), ...(c ? { capabilities: { ...(c.add ? { add: [...c.add] } : {}), ...(c.drop ? { drop: [...c.drop] } : {}) } } : {}) };
 }
 
 function containerProps(plan: ContainerPlan, volumes: ReadonlyMap<string, Volume>, secrets: ReadonlyMap<string, Secret>, configFiles: ReadonlyMap<string, ConfigFile>): ContainerProps {
@@ -129,6 +129,7 @@ export function buildSystem(plan: ImportPlan, projectRoot: string = process.cwd(
               ...base,
               ...(w.ports.length > 0 ? { ports: w.ports.map(portFromPlan) } : {}),
               ...(w.replicas !== 1 ? { replicas: w.replicas } : {}),
+              ...(w.global ? { mode: 'global' as const } : {}),
               ...(w.restart !== 'always' ? { restart: w.restart as ServiceRestart } : {}),
             })
           : new Job(system, w.id, { ...base, ...(w.restart !== 'no' ? { restart: w.restart } : {}) });

@@ -81,6 +81,10 @@ export const IMPORT_CODES = {
     severity: 'info',
     summary: 'A service in another service\'s network namespace (`network_mode: service:X`) becomes a sidecar of X.',
   },
+  'import/volumes-from': {
+    severity: 'info',
+    summary: "`volumes_from: [X]` of a service outside X's network: X's named volumes, binds and config files become mounts of the service, at the same paths.",
+  },
   'import/alias-scope': {
     severity: 'info',
     summary: "An alias reaches wider than in Compose: a link's alias, or a network alias of a service on several networks, names the workload on all of its networks.",

@@ -14,10 +14,11 @@ export interface DeployResult {
   readonly placement?: PlacementPlan;
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
+  /** `deploy.mode: global`: one copy on every node. */
+  readonly global?: { readonly keyPath: string; readonly line: number };
 }
 
 const DEPLOY_HINTS: Record<string, string> = {
-  mode: 'A global service (one task per node) is a DaemonSet concern; the model runs replicas.',
   update_config: 'Each target rolls updates its own way.',
   rollback_config: 'Each target rolls back its own way.',
   endpoint_mode: 'Services are reached by name on every target.',
@@ -35,23 +36,27 @@ function cpus(ctx: ImportContext, node: Located, keyPath: string): number | stri
   return /^\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
-/** `deploy` (replicas, resources, restart_policy, placement, labels) and the older `mem_limit`, `mem_reservation`, `cpus`, `cpu_shares`, `scale`. */
+/** `deploy` (mode, replicas, resources, restart_policy, placement, labels) and the older `mem_limit`, `mem_reservation`, `cpus`, `cpu_shares`, `scale`. */
 export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: string): DeployResult {
   const fromDeploy: { memory?: string; memoryReservation?: string; cpus?: number | string } = {};
   let replicas: DeployResult['replicas'];
   let restartPolicy: DeployResult['restartPolicy'];
   let placement: PlacementPlan | undefined;
   let serviceLabels: Record<string, string> | undefined;
+  let global: DeployResult['global'];
   const deployEntry = entry(service, 'deploy');
   if (deployEntry) {
     const p = `${keyPath}.deploy`;
     const deploy = asMap(ctx, deployEntry.value, p);
-    reportUnhandled(ctx, deploy, p, new Set(['replicas', 'resources', 'restart_policy', 'placement', 'labels']), DEPLOY_HINTS);
+    reportUnhandled(ctx, deploy, p, new Set(['mode', 'replicas', 'resources', 'restart_policy', 'placement', 'labels']), DEPLOY_HINTS);
+    global = modeOf(ctx, deploy, p);
     placement = placementOf(ctx, deploy, p);
     const labels = entry(deploy, 'labels');
     if (labels) serviceLabels = labelsOf(ctx, labels.value, `${p}.labels`);
     const r = entry(deploy, 'replicas');
-    if (r) replicas = { value: asNumber(ctx, r.value, `${p}.replicas`), keyPath: `${p}.replicas`, line: r.line };
+    if (r && global) {
+      ctx.reporter.report('import/unsupported-value', at(ctx, `${p}.replicas`, r.line), 'a global service runs one copy per node: replicas is left out, as Swarm refuses it.');
+    } else if (r) replicas = { value: asNumber(ctx, r.value, `${p}.replicas`), keyPath: `${p}.replicas`, line: r.line };
     const res = entry(deploy, 'resources');
     if (res) {
       const rp = `${p}.resources`;
@@ -149,7 +154,25 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
     ...(restartPolicy ? { restartPolicy } : {}),
     ...(placement ? { placement } : {}),
     ...(serviceLabels && Object.keys(serviceLabels).length > 0 ? { serviceLabels } : {}),
+    ...(global ? { global } : {}),
   };
+}
+
+/** `deploy.mode`: `replicated` is the default; `global` runs one copy per node; a job mode is left out. */
+function modeOf(ctx: ImportContext, deploy: LocatedMap, p: string): DeployResult['global'] {
+  const e = entry(deploy, 'mode');
+  if (!e) return undefined;
+  const value = asString(ctx, e.value, `${p}.mode`);
+  if (value === 'global') return { keyPath: `${p}.mode`, line: e.line };
+  if (value !== 'replicated') {
+    ctx.reporter.report(
+      'import/unsupported-value',
+      at(ctx, `${p}.mode`, e.line),
+      `mode ${value} has no equivalent: the service's restart policy says whether it is a long-running service or a one-shot job.`,
+      'Write restart: "no" for a task that runs to completion.',
+    );
+  }
+  return undefined;
 }
 
 /** The restart policy of a service: `restart` first, then `deploy.restart_policy`; Compose's `no` when neither. */

@@ -71,7 +71,12 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       ctx.reporter.report('import/sidecar-key', at(ctx, path, line), `a sidecar shares ${what} of ${main.input.composeName}: its own is left out.`);
     if (s.ports.length > 0) dropped('the ports', map.entries.get('ports')?.line ?? map.entries.get('expose')?.line ?? map.line, `${keyPath}.ports`);
     if (s.networks.length > 0) dropped('the networks', map.entries.get('networks')?.line ?? map.line, `${keyPath}.networks`);
-    if (s.dependsOn.length > 0) dropped('the dependencies', map.entries.get('depends_on')?.line ?? map.line, `${keyPath}.depends_on`);
+    // a dependency on a container of the same pod (the main service, or another of its sidecars) starts with it
+    const samePod = (name: string): boolean => {
+      const d = byName.get(name);
+      return d !== undefined && rootOf(d) === main;
+    };
+    if (s.dependsOn.some((d) => !samePod(d.composeName))) dropped('the dependencies', map.entries.get('depends_on')?.line ?? map.line, `${keyPath}.depends_on`);
     if (s.replicas !== main.replicas && s.deploy.replicas) dropped('the replicas', s.deploy.replicas.line, s.deploy.replicas.keyPath);
     if (s.deploy.placement) dropped('the placement', map.entries.get('deploy')?.line ?? map.line, `${keyPath}.deploy.placement`);
     if (s.restart !== main.restart && map.entries.has('restart')) dropped('the restart policy', map.entries.get('restart')?.line ?? map.line, `${keyPath}.restart`);
@@ -174,6 +179,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
       dependsOn: resolveDependencies(ctx, m, mains, byName, rootOf, idOf, inputs.skipped, servers),
       restart: m.restart,
       replicas: kind === 'service' ? m.replicas : 1,
+      ...(kind === 'service' && m.deploy.global ? { global: true as const } : {}),
       sidecars: (sidecars.get(idOf(m)) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1)),
       runtime: withAliases(m, m.hostNetwork ? [] : resolveAliases(ctx, idOf(m), rawAliases.get(m) ?? [], networks.length, taken)),
       ...(m.deploy.placement ? { placement: m.deploy.placement } : {}),

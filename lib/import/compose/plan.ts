@@ -92,6 +92,7 @@ export interface SecurityPlan {
   readonly readOnlyRootFilesystem?: boolean;
   readonly capabilities?: { readonly add?: readonly string[]; readonly drop?: readonly string[] };
   readonly noNewPrivileges?: boolean;
+  readonly groups?: readonly string[];
 }
 
 export interface HealthOptionsPlan {
@@ -168,6 +169,8 @@ export interface WorkloadPlan {
   readonly restart: string;
   /** Services only. */
   readonly replicas: number;
+  /** Services only: one copy on every node (`deploy.mode: global`). */
+  readonly global?: true;
   readonly sidecars: readonly SidecarPlan[];
   readonly runtime: RuntimePlan;
   /** `deploy.placement`, where the file sets some rule the model holds. */
@@ -194,6 +197,16 @@ export interface RuntimePlan {
   readonly init?: boolean;
   readonly stdinOpen?: boolean;
   readonly sysctls?: Readonly<Record<string, string>>;
+  /** `extra_hosts`: host name -> address or `host-gateway`. */
+  readonly extraHosts?: Readonly<Record<string, string>>;
+  /** `ulimits`: a number for both limits, or `{ soft, hard }`. */
+  readonly ulimits?: Readonly<Record<string, number | { readonly soft: number; readonly hard: number }>>;
+  /** `devices`, in `docker run --device` notation. */
+  readonly devices?: readonly string[];
+  /** `pid: host`. */
+  readonly hostPid?: true;
+  /** `dns`: the servers' addresses. */
+  readonly dns?: readonly string[];
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

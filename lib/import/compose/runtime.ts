@@ -2,6 +2,11 @@ import { isHostname } from '../../model/hostname';
 import { asBoolean, asMap, asSeq, asString, at, entry, type ImportContext } from './context';
 import { durationSeconds, formatSeconds } from './durations';
 import type { LocatedMap } from './located';
+import { extraHostsOf } from './extra-hosts';
+import { ulimitsOf } from './ulimits';
+import { devicesOf } from './devices';
+import { hostPidOf } from './pid';
+import { dnsOf } from './dns';
 import type { RuntimePlan } from './plan';
 
 const PLATFORMS = new Set(['linux/amd64', 'linux/arm64']);
@@ -68,6 +73,11 @@ export function runtimeOf(ctx: ImportContext, map: LocatedMap, keyPath: string):
     ...(hostname !== undefined ? { hostname } : {}),
     ...(signal !== undefined || gracePeriod !== undefined ? { stop: { ...(signal !== undefined ? { signal } : {}), ...(gracePeriod !== undefined ? { gracePeriod } : {}) } } : {}),
     ...(platform !== undefined ? { platform: platform as 'linux/amd64' | 'linux/arm64' } : {}),
+    ...extraHostsOf(ctx, map, keyPath),
+    ...ulimitsOf(ctx, map, keyPath),
+    ...devicesOf(ctx, map, keyPath),
+    ...hostPidOf(ctx, map, keyPath),
+    ...dnsOf(ctx, map, keyPath),
   };
 }
 

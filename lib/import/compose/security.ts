@@ -3,7 +3,7 @@ import type { Located, LocatedMap } from './located';
 import type { SecurityPlan, TmpfsOwnershipPlan } from './plan';
 
 /** The service keys that say how a container is confined. */
-export const SECURITY_KEYS = ['user', 'read_only', 'cap_add', 'cap_drop', 'security_opt'];
+export const SECURITY_KEYS = ['user', 'read_only', 'cap_add', 'cap_drop', 'security_opt', 'group_add'];
 
 /** `cap_add` and `cap_drop` as written; the model checks the names. */
 function capabilities(ctx: ImportContext, service: LocatedMap, key: string, keyPath: string): string[] | undefined {
@@ -39,7 +39,16 @@ function noNewPrivileges(option: string): boolean | undefined {
   return m[1] === undefined || m[1].toLowerCase() === 'true';
 }
 
-/** The `security` of a service: `user`, `read_only`, `cap_add`, `cap_drop` and `no-new-privileges`. */
+/** `group_add`: group names or gids, as strings. */
+function groupsOf(ctx: ImportContext, service: LocatedMap, keyPath: string): { groups?: string[] } {
+  const e = entry(service, 'group_add');
+  if (!e) return {};
+  const p = `${keyPath}.group_add`;
+  const groups = asSeq(ctx, e.value, p).items.map((item, i) => asString(ctx, item, `${p}[${i}]`));
+  return groups.length > 0 ? { groups } : {};
+}
+
+/** The `security` of a service: `user`, `read_only`, `cap_add`, `cap_drop`, `no-new-privileges` and `group_add`. */
 export function securityOf(ctx: ImportContext, service: LocatedMap, keyPath: string): SecurityPlan | undefined {
   const user = entry(service, 'user');
   const readOnly = entry(service, 'read_only');
@@ -61,6 +70,7 @@ export function securityOf(ctx: ImportContext, service: LocatedMap, keyPath: str
     ...(readOnly && asBoolean(ctx, readOnly.value, `${keyPath}.read_only`) ? { readOnlyRootFilesystem: true } : {}),
     ...(add || drop ? { capabilities: { ...(add ? { add } : {}), ...(drop ? { drop } : {}) } } : {}),
     ...(nnp ? { noNewPrivileges: true } : {}),
+    ...groupsOf(ctx, service, keyPath),
   };
   return Object.keys(plan).length > 0 ? plan : undefined;
 }

@@ -13,10 +13,6 @@ import type { SecretRegistry } from './secrets';
 /** Keys of a service that no part of the model holds, with what to do instead. */
 const SERVICE_HINTS: Record<string, string> = {
   configs: 'Mount the configuration as a bind mount or bake it into the image.',
-  extra_hosts: 'Name resolution is each target\'s; use DNS names.',
-  dns: 'Name resolution is each target\'s.',
-  ulimits: 'The model has no ulimits.',
-  devices: 'The model has no devices.',
   pull_policy: 'Pin the image by tag or digest.',
 };
 
@@ -59,7 +55,7 @@ export interface ConvertedService {
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'links', 'external_links',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'extra_hosts', 'ulimits', 'devices', 'pid', 'dns', 'links', 'external_links',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */
@@ -231,33 +227,26 @@ function dependsOnOf(ctx: ImportContext, map: LocatedMap, keyPath: string): RawD
   });
 }
 
-/** `volumes_from`: only the service a sidecar belongs to can be named (its volumes become the sidecar's). */
+/**
+ * Whether `volumes_from` names the service this one is a sidecar of (its volumes become the sidecar's); every other
+ * source is shared by `shareVolumesFrom`.
+ */
 function volumesFromOf(ctx: ImportContext, map: LocatedMap, keyPath: string, sidecarOf: string | undefined): boolean {
   const e = entry(map, 'volumes_from');
-  if (!e) return false;
+  if (!e || sidecarOf === undefined) return false;
   const p = `${keyPath}.volumes_from`;
   let found = false;
   asSeq(ctx, e.value, p).items.forEach((n: Located, i) => {
     const [source, mode] = asString(ctx, n, `${p}[${i}]`).split(':');
-    if (sidecarOf !== undefined && source === sidecarOf) {
-      found = true;
-      if (mode === 'ro') {
-        ctx.reporter.report(
-          'import/unsupported-value',
-          at(ctx, `${p}[${i}]`, n.line),
-          'read-only volumes_from has no equivalent: the volumes are mounted as the main service mounts them.',
-        );
-      }
-      return;
+    if (source !== sidecarOf) return;
+    found = true;
+    if (mode === 'ro') {
+      ctx.reporter.report(
+        'import/unsupported-value',
+        at(ctx, `${p}[${i}]`, n.line),
+        'read-only volumes_from has no equivalent: the volumes are mounted as the main service mounts them.',
+      );
     }
-    ctx.reporter.report(
-      'import/unsupported-value',
-      at(ctx, `${p}[${i}]`, n.line),
-      sidecarOf === undefined
-        ? `volumes_from ${source} without network_mode: service:${source} has no equivalent: the volumes are not shared.`
-        : `volumes_from ${source} is not the service this one joins (${sidecarOf}): it is left out.`,
-      `Mount the named volumes explicitly, or add network_mode: service:${source} to make it a sidecar of ${source}.`,
-    );
   });
   return found;
 }

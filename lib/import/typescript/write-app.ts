@@ -92,6 +92,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['readOnlyRootFilesystem', p.readOnlyRootFilesystem ? raw('true') : undefined],
       ['capabilities', c ? object([['add', c.add ? array(c.add.map(str)) : undefined], ['drop', c.drop ? array(c.drop.map(str)) : undefined]]) : undefined],
       ['noNewPrivileges', p.noNewPrivileges ? raw('true') : undefined],
+      ['groups', p.groups ? array(p.groups.map(str)) : undefined],
     ]);
   };
   const health = (h: HealthPlan): Code => {
@@ -168,10 +169,16 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['init', w.runtime.init ? raw('true') : undefined],
       ['stdinOpen', w.runtime.stdinOpen ? raw('true') : undefined],
       ['sysctls', w.runtime.sysctls ? strings(w.runtime.sysctls) : undefined],
+      ['extraHosts', w.runtime.extraHosts ? strings(w.runtime.extraHosts) : undefined],
+      ['hostPid', w.runtime.hostPid ? raw('true') : undefined],
+      ['dns', w.runtime.dns ? array(w.runtime.dns.map(str)) : undefined],
+      ['devices', w.runtime.devices ? array(w.runtime.devices.map(str)) : undefined],
+      ['ulimits', w.runtime.ulimits ? object(Object.entries(w.runtime.ulimits).map(([name, l]) => [name, typeof l === 'number' ? num(l) : object([['soft', num(l.soft)], ['hard', num(l.hard)]])])) : undefined],
       ['serviceLabels', w.runtime.serviceLabels ? strings(w.runtime.serviceLabels) : undefined],
       ...containerEnd(w.container),
       ['restart', (w.kind === 'service' ? w.restart !== 'always' : w.restart !== 'no') ? str(w.restart) : undefined],
       ['replicas', w.kind === 'service' && w.replicas !== 1 ? num(w.replicas) : undefined],
+      ['mode', w.kind === 'service' && w.global ? str('global') : undefined],
       ['dependsOn', w.dependsOn.length > 0 ? array(w.dependsOn.map((d) => (use('Dependency'), call(`Dependency.${d.condition}`, raw(vars.workload.get(d.target) as string))))) : undefined],
     ]);
   const sidecarProps = (s: SidecarPlan): Code =>
@@ -230,7 +237,7 @@ function restrictedUser(p: SecurityPlan): string | undefined {
   const drop = p.capabilities?.drop ?? [];
   const dropsAll = drop.length === 1 && /^(cap_)?all$/i.test(drop[0]);
   const user = p.user;
-  if (user === undefined || !/^\d{1,10}(:\d{1,10})?$/.test(user) || Number(user.split(':')[0]) === 0) return undefined;
+  if (user === undefined || !/^\d{1,10}(:\d{1,10})?$/.test(user) || Number(user.split(':')[0]) === 0 || p.groups) return undefined;
   return dropsAll && p.readOnlyRootFilesystem === true && p.noNewPrivileges === true ? user : undefined;
 }
 

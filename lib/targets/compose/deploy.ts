@@ -8,11 +8,13 @@ import { restartPolicy } from './restart';
 
 /**
  * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy, service labels, and the placement `docker stack deploy` reads from the same file) of one container of a workload, as
- * `docker compose up` reads them. A job has no replicas: it runs once.
+ * `docker compose up` reads them. A job has no replicas: it runs once. A global service is `mode: global`, which
+ * `docker compose up` runs as one container on its one host.
  */
 export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): ComposeMap {
   const deploy = compact({
-    replicas: workload.kind === 'service' ? workload.replicas : undefined,
+    mode: workload.kind === 'service' && workload.global ? 'global' : undefined,
+    replicas: workload.kind === 'service' && !workload.global ? workload.replicas : undefined,
     resources: deployResources(container.resources),
     restart_policy: restartPolicy(workload.restart),
     placement: placementKey(workload),

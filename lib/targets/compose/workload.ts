@@ -1,3 +1,4 @@
+import { deviceText } from '../../model/devices';
 import type { WorkloadSpec } from '../../model/spec';
 import { autoscaleFinding } from '../docker-engine/autoscale';
 import { oneHostPlacementFinding } from '../docker-engine/placement';
@@ -31,6 +32,8 @@ export function mainService(scope: ComposeScope, workload: WorkloadSpec): Compos
     ...containerKeys(scope, workload.main),
     container_name: workload.containerName,
     ...runtimeKeys(workload),
+    devices: workload.devices?.map(deviceText),
+    pid: workload.hostPid ? 'host' : undefined,
     platform: platformText(workload),
     ...portKeys(scope, workload),
     ...networkKeys(scope, workload),

@@ -1,8 +1,10 @@
+import { deviceText } from '../../model/devices';
 import type { WorkloadSpec } from '../../model/spec';
 import { platformText } from '../docker-engine/runtime';
+import { ulimitText } from '../docker-engine/ulimits';
 import type { Word } from './shell';
 
-/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i` and `--sysctl` of a workload's main container. */
+/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i`, `--sysctl`, `--add-host`, `--ulimit`, `--device`, `--pid` and `--dns` of a workload's main container. */
 export function runtimeFlags(workload: WorkloadSpec): Word[][] {
   const platform = platformText(workload);
   return [
@@ -14,5 +16,10 @@ export function runtimeFlags(workload: WorkloadSpec): Word[][] {
     ...(workload.init ? [['--init']] : []),
     ...(workload.stdinOpen ? [['-i']] : []),
     ...Object.entries(workload.sysctls ?? {}).map(([k, v]) => ['--sysctl', `${k}=${v}`]),
+    ...Object.entries(workload.extraHosts ?? {}).map(([host, address]) => ['--add-host', `${host}:${address}`]),
+    ...Object.entries(workload.ulimits ?? {}).map(([name, limit]) => ['--ulimit', `${name}=${ulimitText(limit)}`]),
+    ...(workload.devices ?? []).map((d) => ['--device', deviceText(d)]),
+    ...(workload.hostPid ? [['--pid', 'host']] : []),
+    ...(workload.dns ?? []).map((server) => ['--dns', server]),
   ];
 }

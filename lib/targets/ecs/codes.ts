@@ -199,6 +199,10 @@ export const ECS_CODES = {
     severity: 'info',
     summary: "An ECS service replaces every task that stops: a service's restart 'no' or 'on-failure' behaves as 'always'.",
   },
+  'ecs/global-service': {
+    severity: 'warning',
+    summary: 'Fargate has no container instances: a global service (one copy per node) runs one task; on EC2 it is a daemon service.',
+  },
   'ecs/placement': {
     severity: 'warning',
     summary: 'A placement rule ECS cannot express (any but the architecture on Fargate; a host name, Swarm manager, node id or engine label on EC2) is left out: the task may run on any host.',
@@ -226,6 +230,30 @@ export const ECS_CODES = {
   'ecs/stop-signal': {
     severity: 'warning',
     summary: "A task definition cannot choose the stop signal: ECS sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",
+  },
+  'ecs/extra-hosts': {
+    severity: 'warning',
+    summary: "An extra host ECS cannot write: an awsvpc task takes none, and no network mode knows Docker's host-gateway.",
+  },
+  'ecs/dns-servers-awsvpc': {
+    severity: 'warning',
+    summary: "A task in awsvpc network mode uses the VPC's resolver: its DNS servers are left out (bridge and host modes set them).",
+  },
+  'ecs/groups': {
+    severity: 'warning',
+    summary: 'A container definition cannot add supplementary groups (group_add): they are left out.',
+  },
+  'ecs/host-pid-fargate': {
+    severity: 'warning',
+    summary: "A Fargate task cannot share a host's process namespace: pidMode host is left out (EC2 sets it).",
+  },
+  'ecs/devices-fargate': {
+    severity: 'warning',
+    summary: 'Fargate gives a task no host devices: they are left out (EC2 passes them in linuxParameters).',
+  },
+  'ecs/ulimits-fargate': {
+    severity: 'warning',
+    summary: 'Fargate sets only the nofile resource limit: any other ulimit is left out, and the default applies.',
   },
   'ecs/hostname': {
     severity: 'warning',

@@ -90,11 +90,12 @@ export function placementArchitecture(w: WorkloadSpec): 'amd64' | 'arm64' | unde
 
 /**
  * What only a service on EC2 says about its tasks together: a spread placement strategy on each label's attribute,
- * and at most one task per container instance (`distinctInstance`). On Fargate every task has a host of its own.
+ * and at most one task per container instance (`distinctInstance`). On Fargate every task has a host of its own; a
+ * daemon service (a global one) runs one task on each instance already.
  */
 export function applyServicePlacement(service: ecs.BaseService, s: ServiceSpec, d: EcsReporter): void {
   const p = s.placement;
-  if (!p || !(service instanceof ecs.Ec2Service)) return;
+  if (!p || !(service instanceof ecs.Ec2Service) || s.global) return;
   p.spread.forEach((label, i) => {
     const refused = attributeNameProblem(label);
     if (refused) d.report('ecs/placement-value', `${s.path} placement.spread[${i}]`, `the spread of ${s.name} over node label ${label} cannot be a placement strategy: ${refused}`, 'Label the nodes with a name of at most 128 letters, digits and - _ / . and spread over that label.');

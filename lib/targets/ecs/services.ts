@@ -27,7 +27,8 @@ interface ServiceContext {
 
 /**
  * A long-running service: an ECS service, desired count = replicas, rolling deployments with a circuit breaker,
- * reachable by name through Service Connect (service-connect.ts).
+ * reachable by name through Service Connect (service-connect.ts). A global service on EC2 is a daemon service, one
+ * task on every container instance, replaced instance by instance; Fargate has no instances, so it runs one task.
  */
 export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.BaseService {
   const service = createService(scope, s, task, ctx);
@@ -51,7 +52,17 @@ function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: S
     cloudMapOptions: cloudMapOf(s, task.networkMode, ctx.namespace),
     healthCheckGracePeriod: ctx.published ? Duration.seconds(Math.max(60, startPeriod)) : undefined,
   };
-  if (task.networkMode !== 'awsvpc') return new ecs.Ec2Service(scope, 'Service', common);
+  const fargate = task.networkMode === 'awsvpc' && ctx.spec.options.ecs.launchType === 'fargate';
+  if (s.global && fargate) {
+    ctx.d.report(
+      'ecs/global-service',
+      `${s.path} mode`,
+      `Fargate has no container instances to run a task on each: the global service ${s.name} runs one task`,
+      "Choose targetOptions.ecs.launchType 'ec2' to run it as a daemon service, one task on every container instance.",
+    );
+  }
+  const daemon = s.global && !fargate ? { daemon: true, desiredCount: undefined, minHealthyPercent: 0, maxHealthyPercent: 100 } : {};
+  if (task.networkMode !== 'awsvpc') return new ecs.Ec2Service(scope, 'Service', { ...common, ...daemon });
   const placement = placementOf(ctx.spec, s);
   const props = {
     ...common,
@@ -61,5 +72,5 @@ function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: S
   };
   return ctx.spec.options.ecs.launchType === 'fargate'
     ? new ecs.FargateService(scope, 'Service', { ...props, platformVersion: ecs.FargatePlatformVersion.LATEST })
-    : new ecs.Ec2Service(scope, 'Service', props);
+    : new ecs.Ec2Service(scope, 'Service', { ...props, ...daemon });
 }

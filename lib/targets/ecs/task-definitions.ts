@@ -14,6 +14,9 @@ import { addCapabilities } from './security';
 import { taskSizeOf } from './task-size';
 import { grantVolumes, volumeMount, type VolumeResources } from './volumes';
 import { containersOf, ownMounts } from './workloads';
+import { addDevices } from './devices';
+import { pidModeOf } from './host-pid';
+import { reportGroups } from './groups';
 
 export interface TaskContext extends ContainerContext {
   readonly spec: SystemSpec;
@@ -42,6 +45,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
     networkMode: ecsNetworkMode(networkMode),
     cpu: size.cpu !== undefined ? String(size.cpu) : undefined,
     memoryMiB: size.memory !== undefined ? String(size.memory) : undefined,
+    pidMode: pidModeOf(w, fargate, ctx.d),
   });
   const volumeNames = new Set<string>();
   const addVolume = (volume: ecs.Volume) => {
@@ -77,6 +81,8 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
       mountPoints.push(made.mountPoint);
     }
     addCapabilities(ctx.spec, c.container, parameters);
+    reportGroups(c.container, ctx.d);
+    if (c.sidecar === undefined) addDevices(w, fargate, ctx.d, parameters);
     const options = containerOptions(c.container, ctx, {
       networkMode,
       workloadName: w.name,

@@ -137,6 +137,26 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: "A pod cannot choose its stop signal: the kubelet sends the image's STOPSIGNAL (SIGTERM unless the Dockerfile says otherwise).",
   },
+  'kubernetes/host-aliases': {
+    severity: 'warning',
+    summary: "An extra host Kubernetes cannot write: Docker's host-gateway has no equivalent, and a pod on the host network takes no host aliases.",
+  },
+  'kubernetes/dns-servers': {
+    severity: 'info',
+    summary: "A pod asks the servers of its DNS policy first (the cluster's DNS, or the node's resolver on the host network): its own DNS servers come after them.",
+  },
+  'kubernetes/group-name': {
+    severity: 'warning',
+    summary: 'A pod takes supplementary groups as numeric gids: a group name is left out.',
+  },
+  'kubernetes/device-by-path': {
+    severity: 'warning',
+    summary: 'A pod cannot be given host devices by path (a device plugin offers them as resources): they are left out.',
+  },
+  'kubernetes/ulimits': {
+    severity: 'warning',
+    summary: "A pod sets no resource limits (ulimits): the node's container runtime defaults apply.",
+  },
   'kubernetes/hostname-domain': {
     severity: 'warning',
     summary: "A pod's hostname is one DNS label: of a host name with dots the pod keeps the first label, and its domain is the cluster's.",

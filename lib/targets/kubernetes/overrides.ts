@@ -86,6 +86,7 @@ function overrideContainer(container: JsonObject, intent: ContainerIntent): void
 /** Top-level fields cdk8s-plus sets on each kind that the model never asked for. */
 const KIND_DEFAULTS: Record<string, readonly string[]> = {
   Deployment: ['minReadySeconds', 'progressDeadlineSeconds', 'strategy'],
+  DaemonSet: ['minReadySeconds'],
   CronJob: ['concurrencyPolicy', 'failedJobsHistoryLimit', 'startingDeadlineSeconds', 'successfulJobsHistoryLimit', 'suspend'],
   PersistentVolumeClaim: ['volumeMode'],
 };

@@ -17,8 +17,17 @@ export function applyRollout(json: JsonObject, s: ServiceSpec): void {
  */
 export function checkSingleWriterReplicas(s: ServiceSpec, reporter: KubernetesReporter): void {
   const most = s.autoscale?.max ?? s.replicas;
-  if (s.rollout !== 'recreate' || most <= 1) return;
+  if (s.rollout !== 'recreate' || (most <= 1 && !s.global)) return;
   const volumes = [...new Set([s.main, ...s.sidecars].flatMap((c) => c.mounts.flatMap((m) => (m.kind === 'volume' ? [m.volume] : []))))].sort();
+  if (s.global) {
+    reporter.report(
+      'kubernetes/single-writer-replicas',
+      `${s.path} mode`,
+      `a global service runs a pod on every node, and those pods cannot share the single-writer volume ${volumes.join(', ')} (a ReadWriteOnce claim): the pod of a second node waits on a Multi-Attach error`,
+      "Use a bind mount of a host path for what each node keeps, or mode: 'replicated'.",
+    );
+    return;
+  }
   reporter.report(
     'kubernetes/single-writer-replicas',
     `${s.path} ${s.autoscale ? 'autoscale.max' : 'replicas'}`,

@@ -13,23 +13,29 @@ import { reportJobSidecars } from './job-sidecars';
 import { jobRestart, reportServiceRestart } from './restart';
 import { reportHostNetwork } from './security';
 import { applyPlacement, reportPlacement } from './placement';
+import { applyExtraHosts } from './extra-hosts';
+import { applyHostPid } from './host-pid';
+import { applySupplementalGroups } from './groups';
+import { applyDns } from './dns';
 import { applyRuntime, reportHostnameDomain, reportInit, reportStopSignal, reportUnsafeSysctls } from './runtime';
 import { applyAutoscale, renderAutoscaler } from './autoscale';
 import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
+import { reportUlimits } from './ulimits';
+import { reportDevices } from './devices';
 import { PodVolumes } from './volumes';
 import { mountFiles } from './files';
 import { bindInImageText } from '../bind-in-image';
 
 /**
- * One workload: a Deployment for a service, a Job for a one-shot job, a CronJob for a scheduled one; its main
+ * One workload: a Deployment for a service (a DaemonSet for a global one), a Job for a one-shot job, a CronJob for a scheduled one; its main
  * container and sidecars in one Pod sharing volumes; wait init containers for its dependencies; its Services.
  */
 export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   const { reporter } = ctx;
   const meta = workloadMetadata(ctx.spec, w, reporter);
   const metadata = { name: w.name, labels: meta.labels, ...(Object.keys(meta.annotations).length > 0 ? { annotations: meta.annotations } : {}) };
-  const pod = w.kind === 'service' ? deployment(ctx, w, metadata) : job(ctx, w, metadata);
+  const pod = w.kind === 'service' ? (w.global ? daemonSet(ctx, w, metadata) : deployment(ctx, w, metadata)) : job(ctx, w, metadata);
   reportHostNetwork(w, reporter);
 
   const intents: Record<string, ContainerIntent> = {};
@@ -59,7 +65,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   ctx.defer(() =>
     applyOverride(ApiObject.of(pod), (json) => {
       overrideKindDefaults(json);
-      if (w.kind === 'service') applyRollout(json, w);
+      if (w.kind === 'service' && !w.global) applyRollout(json, w);
       if (w.kind === 'service') applyAutoscale(json, w);
       const template = podTemplateOf(json);
       overridePodTemplate(template, {
@@ -73,6 +79,10 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       });
       applyDockerPodDefaults(template, pullPolicies);
       applyRuntime(template, w);
+      applyExtraHosts(template, w, reporter);
+      applyHostPid(template, w);
+      applySupplementalGroups(template, w, reporter);
+      applyDns(template, w, reporter);
       applyPlacement(template, w, selectorLabels(ctx.spec.name, w.name));
     }),
   );
@@ -80,6 +90,8 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
   reportInit(w, reporter);
   reportHostnameDomain(w, reporter);
   reportUnsafeSysctls(w, reporter);
+  reportUlimits(w, reporter);
+  reportDevices(w, reporter);
   reportPlacement(w, reporter);
   renderServices(ctx, w);
   if (w.kind === 'service') renderAutoscaler(ctx, w);
@@ -99,6 +111,15 @@ function deployment(ctx: ChartContext, s: ServiceSpec, metadata: Metadata): kplu
     select: false,
     hostNetwork: s.hostNetwork,
   });
+  d.select(kplus.LabelSelector.of({ labels: selectorLabels(ctx.spec.name, s.name) }));
+  return d;
+}
+
+/** A global service: one pod on every node, replaced node by node (the old pod stops before the new one starts). */
+function daemonSet(ctx: ChartContext, s: ServiceSpec, metadata: Metadata): kplus.DaemonSet {
+  reportServiceRestart(s, ctx.reporter);
+  checkSingleWriterReplicas(s, ctx.reporter);
+  const d = new kplus.DaemonSet(ctx.chart, `workload-${s.name}`, { metadata, select: false, hostNetwork: s.hostNetwork });
   d.select(kplus.LabelSelector.of({ labels: selectorLabels(ctx.spec.name, s.name) }));
   return d;
 }

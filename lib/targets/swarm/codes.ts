@@ -41,6 +41,18 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: 'Swarm has no CPU weight (`--cpu-shares`): it is left out of the stack file.',
   },
+  'swarm/devices': {
+    severity: 'warning',
+    summary: '`docker stack deploy` gives a service no host devices: they are left out.',
+  },
+  'swarm/host-pid': {
+    severity: 'warning',
+    summary: "`docker stack deploy` cannot share the host's process namespace (`pid: host`): it is left out.",
+  },
+  'swarm/groups': {
+    severity: 'warning',
+    summary: 'A stack file has no `group_add`: supplementary groups are left out.',
+  },
   'swarm/privileged': {
     severity: 'error',
     summary: 'Swarm cannot run a privileged container: `docker stack deploy` ignores `privileged`.',

@@ -19,16 +19,15 @@ function updateOrder(workload: WorkloadSpec): 'start-first' | 'stop-first' {
 }
 
 /**
- * `deploy` of one container of a workload, with the service labels on the main one: a service is `replicated` with its replicas and its update and
- * rollback order; a job is a `replicated-job`, which runs to completion once when the stack is deployed.
+ * `deploy` of one container of a workload, with the service labels on the main one: a service is `replicated` with its replicas, or `global` (one
+ * task per node), and its update and rollback order; a job is a `replicated-job`, which runs to completion once when the stack is deployed.
  */
 export function deployKey(scope: SwarmScope, workload: WorkloadSpec, container: ContainerSpec): StackMap {
   const common = { resources: resourcesKey(scope, container), restart_policy: restartPolicyKey(workload), labels: deployLabelsKey(workload, container) };
   if (workload.kind === 'job') return compact({ mode: 'replicated-job', ...common });
   const order = updateOrder(workload);
   return compact({
-    mode: 'replicated',
-    replicas: workload.replicas,
+    ...(workload.global ? { mode: 'global' } : { mode: 'replicated', replicas: workload.replicas }),
     ...common,
     update_config: { parallelism: 1, order, failure_action: 'rollback' },
     rollback_config: { parallelism: 1, order },

@@ -11,6 +11,8 @@ import { autoscaleFinding } from '../docker-engine/autoscale';
 import { propPath } from '../docker-engine/prop-path';
 import { routeFindings } from '../docker-engine/routes';
 import type { SwarmScope } from './scope';
+import { reportDevices } from './devices';
+import { reportHostPid } from './host-pid';
 
 /** A job's schedule, which Swarm cannot keep: the job runs once, when the stack is deployed. */
 function reportSchedule(scope: SwarmScope, workload: WorkloadSpec): void {
@@ -29,6 +31,8 @@ export function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap
   reportRestart(scope, workload);
   reportHostNetwork(scope, workload);
   reportDependencies(scope, workload);
+  reportDevices(scope, workload);
+  reportHostPid(scope, workload);
   const scaling = autoscaleFinding(workload, 'Swarm', `docker service scale ${scope.spec.name}_${workload.name}=N`);
   if (scaling) scope.reporter.report('swarm/autoscale', scaling.path, ...scaling.text);
   for (const f of routeFindings(workload, 'Swarm')) scope.reporter.report('swarm/route', f.path, ...f.text);

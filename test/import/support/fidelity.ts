@@ -56,6 +56,20 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'kubernetes/max-replicas-per-node',
   'ecs/placement',
   'ecs/max-replicas-per-node',
+  'ecs/global-service',
+  'kubernetes/host-aliases',
+  'ecs/extra-hosts',
+  'kubernetes/ulimits',
+  'ecs/ulimits-fargate',
+  'swarm/devices',
+  'kubernetes/device-by-path',
+  'ecs/devices-fargate',
+  'swarm/host-pid',
+  'ecs/host-pid-fargate',
+  'swarm/groups',
+  'kubernetes/group-name',
+  'ecs/groups',
+  'ecs/dns-servers-awsvpc',
 ]);
 
 /**
