@@ -1,9 +1,10 @@
-import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, FeatureFlags, Stack, Validations } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { IAM_MINIMIZE_POLICIES } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -13,9 +14,32 @@ import type { IConstruct } from 'constructs';
  * the generated stack says what it accepts and why, whoever reads it.
  */
 
-/** Acknowledges one rule (`AwsSolutions-ECS4`, or one finding `AwsSolutions-IAM5[Resource::*]`) on a construct. */
+/**
+ * Acknowledges one rule (`AwsSolutions-ECS4`, or one finding `AwsSolutions-IAM5[Resource::*]`) on a construct.
+ * aws-cdk-lib records the stack trace of each acknowledgement beside it, which the Apps lading makes leave out
+ * (`stackTraces: false`, and readAssembly drops every trace): none is captured, as capturing one costs more than
+ * the acknowledgement.
+ */
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
-  Validations.of(scope).acknowledge({ id, reason });
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    Validations.of(scope).acknowledge({ id, reason });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * Acknowledges the plain environment variables of a task definition's containers: what its builder gave them, the
+ * model's `env` or the files a container receives (task-definitions.ts, files.ts).
+ */
+export function acknowledgePlainEnv(task: ecs.TaskDefinition): void {
+  acknowledge(
+    task.node.defaultChild!,
+    'AwsSolutions-ECS2',
+    'Environment variables are the model’s env (docker run -e), which holds no secrets by contract: secret values are secretEnv, injected from Secrets Manager, and lading’s lint flags secret-looking env literals.',
+  );
 }
 
 /**
@@ -39,8 +63,9 @@ const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
 /**
  * Acknowledges what the model itself asks for, found on the stack's resources: a published port open to every
- * address, plain `env` in task definitions, generated secrets without rotation, the fixed-size Auto Scaling group
- * of EC2 capacity, and the wildcards of the ECS agent's roles. Then writes every acknowledgement into the template.
+ * address, generated secrets without rotation, the fixed-size Auto Scaling group of EC2 capacity, and the wildcards
+ * of the ECS agent's roles (plain `env` is acknowledged where the task definition is built, acknowledgePlainEnv).
+ * Then writes every acknowledgement into the template.
  */
 export function acknowledgeModelChoices(stack: Stack): void {
   for (const c of stack.node.findAll()) {
@@ -49,12 +74,6 @@ export function acknowledgeModelChoices(stack: Stack): void {
         c,
         'AwsSolutions-EC23',
         'A published port (Port...publish(), docker run -p) is open to every address, as Docker publishes it; the group admits only the listener ports, and the services admit only the load balancer.',
-      );
-    } else if (c instanceof ecs.CfnTaskDefinition && hasPlainEnv(stack, c)) {
-      acknowledge(
-        c,
-        'AwsSolutions-ECS2',
-        'Environment variables are the model’s env (docker run -e), which holds no secrets by contract: secret values are secretEnv, injected from Secrets Manager, and lading’s lint flags secret-looking env literals.',
       );
     } else if (c instanceof secretsmanager.CfnSecret) {
       acknowledge(
@@ -86,16 +105,10 @@ function opensToAnywhere(stack: Stack, group: ec2.CfnSecurityGroup): boolean {
   return (rules ?? []).some((r) => [r.cidrIp, r.cidrIpv6, r.CidrIp, r.CidrIpv6].some((cidr) => cidr !== undefined && ANYWHERE.has(cidr)));
 }
 
-function hasPlainEnv(stack: Stack, task: ecs.CfnTaskDefinition): boolean {
-  const containers = stack.resolve(task.containerDefinitions) as { environment?: unknown[]; Environment?: unknown[] }[] | undefined;
-  return (containers ?? []).some((c) => (c.environment ?? c.Environment ?? []).length > 0);
-}
-
 /** cdk-nag's finding ids for the wildcards of statements made only of ECS agent actions. */
 function agentWildcards(stack: Stack, policy: iam.CfnPolicy): string[] {
-  const document = stack.resolve(policy.policyDocument) as { Statement?: { Action?: string | string[]; Resource?: unknown }[] };
   const findings = new Set<string>();
-  for (const statement of document.Statement ?? []) {
+  for (const statement of statementsOf(stack, policy)) {
     const actions = ([] as string[]).concat(statement.Action ?? []);
     if (actions.length === 0 || !actions.every((a) => ECS_AGENT_ACTIONS.has(a))) continue;
     for (const a of actions) if (a.includes('*')) findings.add(`Action::${a}`);
@@ -103,6 +116,24 @@ function agentWildcards(stack: Stack, policy: iam.CfnPolicy): string[] {
     if (resources.includes('*')) findings.add('Resource::*');
   }
   return [...findings].sort();
+}
+
+interface Statement {
+  readonly Action?: string | string[];
+  readonly Resource?: unknown;
+}
+
+/**
+ * A policy's statements as the template has them, as far as actions and a `*` resource go. An aws-cdk-lib policy
+ * document that is not minimized (`@aws-cdk/aws-iam:minimizePolicies` off) renders its statements as they are,
+ * which is what resolving it gives, tokens unresolved: read without resolving every ARN in it.
+ */
+function statementsOf(stack: Stack, policy: iam.CfnPolicy): readonly Statement[] {
+  const document: unknown = policy.policyDocument;
+  if (document instanceof iam.PolicyDocument && !FeatureFlags.of(stack).isEnabled(IAM_MINIMIZE_POLICIES)) {
+    return (document.toJSON() as { Statement?: Statement[] } | undefined)?.Statement ?? [];
+  }
+  return (stack.resolve(document) as { Statement?: Statement[] } | undefined)?.Statement ?? [];
 }
 
 /** Every AwsSolutions acknowledgement on a resource or its scopes, as cdk-nag's `cdk_nag` template metadata, sorted by rule. */
