@@ -136,23 +136,42 @@ function statementsOf(stack: Stack, policy: iam.CfnPolicy): readonly Statement[]
   return (stack.resolve(document) as { Statement?: Statement[] } | undefined)?.Statement ?? [];
 }
 
-/** Every AwsSolutions acknowledgement on a resource or its scopes, as cdk-nag's `cdk_nag` template metadata, sorted by rule. */
+/**
+ * Every AwsSolutions acknowledgement on a resource or its scopes, as cdk-nag's `cdk_nag` template metadata, sorted by
+ * rule; where a rule is acknowledged on several, the reason given nearest the resource. Read once per construct, from
+ * the stack down.
+ */
 function writeAcknowledgements(stack: Stack): void {
-  for (const c of stack.node.findAll()) {
-    if (!CfnResource.isCfnResource(c)) continue;
-    const rules = new Map<string, string>();
-    for (let scope: IConstruct | undefined = c; scope; scope = scope.node.scope) {
-      for (const entry of scope.node.metadata) {
-        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
-        for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
-          const id = qualified.replace(/^annotation::/i, '');
-          // aws-cdk-lib acknowledges warnings of its own on stacks; only cdk-nag's rules go to the template
-          if (id.startsWith('AwsSolutions-') && !rules.has(id)) rules.set(id, reason);
-        }
-      }
+  let above: ReadonlyMap<string, string> = new Map();
+  for (let scope = stack.node.scope; scope; scope = scope.node.scope) above = nearestFirst(scope, above);
+  const visit = (c: IConstruct, outer: ReadonlyMap<string, string>): void => {
+    const rules = nearestFirst(c, outer);
+    if (rules.size > 0 && CfnResource.isCfnResource(c)) {
+      const ids = [...rules.keys()].sort();
+      c.addMetadata('cdk_nag', { rules_to_suppress: ids.map((id) => ({ id, reason: rules.get(id)! })) });
     }
-    if (rules.size === 0) continue;
-    const ids = [...rules.keys()].sort();
-    c.addMetadata('cdk_nag', { rules_to_suppress: ids.map((id) => ({ id, reason: rules.get(id)! })) });
+    for (const child of c.node.children) visit(child, rules);
+  };
+  visit(stack, above);
+}
+
+/**
+ * The AwsSolutions rules acknowledged on `scope` (the first reason of each), then those of `outer` it does not
+ * acknowledge itself: `outer` as it is when `scope` acknowledges none.
+ */
+function nearestFirst(scope: IConstruct, outer: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  let rules: Map<string, string> | undefined;
+  for (const entry of scope.node.metadata) {
+    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+    for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
+      const id = qualified.replace(/^annotation::/i, '');
+      // aws-cdk-lib acknowledges warnings of its own on stacks; only cdk-nag's rules go to the template
+      if (!id.startsWith('AwsSolutions-')) continue;
+      rules ??= new Map();
+      if (!rules.has(id)) rules.set(id, reason);
+    }
   }
+  if (!rules) return outer;
+  for (const [id, reason] of outer) if (!rules.has(id)) rules.set(id, reason);
+  return rules;
 }
