@@ -16,9 +16,9 @@ import type { IConstruct } from 'constructs';
 
 /**
  * Acknowledges one rule (`AwsSolutions-ECS4`, or one finding `AwsSolutions-IAM5[Resource::*]`) on a construct.
- * aws-cdk-lib records the stack trace of each acknowledgement beside it, which the Apps lading makes leave out
- * (`stackTraces: false`, and readAssembly drops every trace): none is captured, as capturing one costs more than
- * the acknowledgement.
+ * aws-cdk-lib records a stack trace beside each acknowledgement, whatever the App's `stackTraces`; lading keeps no
+ * trace (its Apps say `stackTraces: false`, and readAssembly drops every trace), so none is captured: capturing one
+ * costs more than the acknowledgement itself.
  */
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
   const limit = Error.stackTraceLimit;
