@@ -7,7 +7,6 @@ import type { ImportFlags } from './import-command';
 import type { InitFlags } from './init-command';
 import { drawApps, GRAPH_FORMATS, GraphFormat } from '../lib/synth/graph';
 import { AppLoadError, loadApps, type LoadedApp } from '../lib/synth/load-apps';
-import { chosenWorkers, StartedThreads } from '../lib/synth/parallel/render-pool';
 import { synthApps } from '../lib/synth/synth';
 import { ladingVersion } from '../lib/package-info';
 import { DEFAULT_STAGE } from '../lib/model/stage';
@@ -173,10 +172,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 /** One synth: `onApps` is told which apps were loaded (`lading synth --watch` watches their files). */
 async function runSynth(flags: SynthFlags, io: Io, onApps?: (apps: readonly LoadedApp[]) => void): Promise<number> {
   const targets: TargetName[] = flags.target.includes('all') ? [...TARGET_NAMES] : [...new Set(flags.target as TargetName[])];
-  // LADING_WORKERS=<n> says how many threads render before the apps are loaded: they start now, and load the
-  // targets' libraries while the apps load
-  const workers = chosenWorkers();
-  const threads = workers !== undefined && workers > 1 ? StartedThreads.start(workers, targets) : undefined;
   try {
     const apps = loadApps(path.resolve(flags.appsDir), flags.app, flags.stage);
     onApps?.(apps);
@@ -187,7 +182,6 @@ async function runSynth(flags: SynthFlags, io: Io, onApps?: (apps: readonly Load
       outDir: path.resolve(flags.out),
       strict: flags.strict,
       graph: flags.target.includes('all'),
-      threads,
     });
     for (const line of formatLines(shownAt(result.diagnostics, verbosityOf(flags)))) io.err(`${line}\n`);
     if (result.failed) {
@@ -208,8 +202,6 @@ async function runSynth(flags: SynthFlags, io: Io, onApps?: (apps: readonly Load
       return EXIT_FAILED;
     }
     throw e;
-  } finally {
-    await threads?.close();
   }
 }
 

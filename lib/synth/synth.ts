@@ -9,7 +9,7 @@ import { keepRender, lookupRender, type RenderCacheUse } from './cache/cached-re
 import { renderCacheDir } from './cache/cache-dir';
 import { RenderCache } from './cache/render-cache';
 import { renderVersions } from './cache/versions';
-import { renderAll, workerCount, type StartedThreads } from './parallel/render-pool';
+import { renderAll, workerCount } from './parallel/render-pool';
 import { OutputUnit, writeOutput } from './write-output';
 
 export interface SynthOptions {
@@ -44,8 +44,6 @@ export interface SynthOptions {
    * @default - `LADING_WORKERS`, else one per core for large systems (see parallel/render-pool.ts workerCount)
    */
   readonly workers?: number;
-  /** Render threads started ahead, while the apps loaded (see parallel/render-pool.ts StartedThreads). */
-  readonly threads?: StartedThreads;
 }
 
 export interface SynthResult {
@@ -80,7 +78,7 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
   const looked = plan.map((p) => ({ ...p, ...lookupRender(p.name, p.app.spec, p.targetDir, root, use) }));
   const missing = looked.filter((l) => !l.kept);
   const jobs = missing.map((l) => ({ target: l.name, spec: l.app.spec, targetDir: l.targetDir, projectRoot: root }));
-  const rendering = renderAll(jobs, options.workers ?? workerCount(jobs), options.threads);
+  const rendering = renderAll(jobs, options.workers ?? workerCount(jobs));
   // the lint rules read only the spec: run while worker threads render
   const linted = new Map(apps.map((app) => [app, lint(app.spec, { targets: options.targets })]));
   const done = await rendering;

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TARGET_NAMES } from '../../lib/diagnostics/diagnostic';
 import { runRenderJob } from '../../lib/synth/parallel/render-job';
-import { StartedThreads, workerCount } from '../../lib/synth/parallel/render-pool';
+import { workerCount } from '../../lib/synth/parallel/render-pool';
 
 // counts the renders done in this thread; worker threads load the module themselves
 jest.mock('../../lib/synth/parallel/render-job', () => {
@@ -33,30 +33,6 @@ describe('parallel rendering in worker threads', () => {
     expect(parallel.tree).toEqual(serial.tree);
     expect(parallel.diagnostics).toBe(serial.diagnostics);
     expect(parallel.rendered).toEqual(apps.map((a) => a.name));
-  });
-
-  test('GIVEN render threads started before the apps load WHEN the examples render on them THEN dist/ is as rendered in one thread, and threads a render does not need end', async () => {
-    const apps = loadExamples();
-    const targets = ['ecs', 'compose'] as const;
-    const run = async (workers: number, threads: StartedThreads) => {
-      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `lading-started-${workers}-`)), 'dist');
-      const r = await synthApps(apps, { targets: [...targets], outDir: out, projectRoot: ROOT, cache: false, workers, threads });
-      expect(r.failed).toBe(false);
-      return readTree(out);
-    };
-    const inThisThread = runRenderJob as jest.Mock;
-    inThisThread.mockClear();
-    const started = StartedThreads.start(2, [...targets]);
-    const parallel = await run(2, started);
-    expect(inThisThread).not.toHaveBeenCalled();
-    // renderAll took both threads: none is left to end
-    expect(started.take(2)).toEqual([]);
-    const unneeded = StartedThreads.start(2, ['compose']);
-    const serial = await run(1, unneeded);
-    expect(inThisThread).toHaveBeenCalledTimes(apps.length * targets.length);
-    expect(unneeded.take(2)).toEqual([]);
-    expect(Object.keys(parallel).length).toBeGreaterThan(apps.length * targets.length);
-    expect(parallel).toEqual(serial);
   });
 
   test('GIVEN LADING_WORKERS or the size of the renders WHEN counting threads THEN LADING_WORKERS is obeyed, small renders stay in this thread, never more threads than renders', () => {

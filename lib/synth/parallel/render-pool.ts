@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import type { TargetName } from '../../diagnostics/diagnostic';
 import { joinerOf } from '../parts';
 import { guarded, renderContext } from '../render-target';
 import { runRenderJob, type RenderDone, type RenderJob } from './render-job';
@@ -24,55 +23,20 @@ const YOUNG_GENERATION_MB = 96;
  * (bench/RESULTS.md).
  */
 export function workerCount(jobs: readonly RenderJob[], env: NodeJS.ProcessEnv = process.env): number {
+  const chosen = Number(env.LADING_WORKERS);
   const workloads = jobs.reduce((n, j) => n + j.spec.services.length + j.spec.jobs.length, 0);
-  const wanted = chosenWorkers(env) ?? Math.min(os.availableParallelism(), Math.floor(workloads / WORKLOADS_PER_THREAD));
+  const wanted = Number.isInteger(chosen) && chosen >= 1 ? chosen : Math.min(os.availableParallelism(), Math.floor(workloads / WORKLOADS_PER_THREAD));
   const units = jobs.reduce((n, j) => n + (wanted > 1 ? (joinerOf(j.target)?.partsOf(j.spec, wanted) ?? 1) : 1), 0);
   return Math.max(1, Math.min(wanted, units));
-}
-
-/** The number of threads `LADING_WORKERS=<n>` chooses, or undefined when it chooses none. */
-export function chosenWorkers(env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const chosen = Number(env.LADING_WORKERS);
-  return Number.isInteger(chosen) && chosen >= 1 ? chosen : undefined;
-}
-
-/**
- * Render threads started before the apps they render are loaded, each loading the libraries of the targets while
- * this thread loads the apps (an app of a thousand services takes a while to build). renderAll renders on them
- * and ends them; `close` ends those it did not take.
- */
-export class StartedThreads {
-  /** `count` threads, each loading the modules of `targets` (lib/synth/targets.ts) as it starts. */
-  static start(count: number, targets: readonly TargetName[]): StartedThreads {
-    return new StartedThreads(Array.from({ length: count }, () => startWorker(targets)));
-  }
-
-  private constructor(private workers: Worker[]) {}
-
-  /** Up to `count` of the threads, for the caller to end; the others end now. */
-  take(count: number): Worker[] {
-    const taken = this.workers.slice(0, count);
-    const rest = this.workers.slice(count);
-    this.workers = [];
-    for (const w of rest) void w.terminate();
-    return taken;
-  }
-
-  /** Ends the threads nobody took. */
-  async close(): Promise<void> {
-    await Promise.all(this.take(0).map((w) => w.terminate()));
-  }
 }
 
 /**
  * Renders the jobs on `workers` threads (in this thread when 1) and returns the results in the jobs' order,
  * so the output is the same whichever thread rendered what. With more than one thread, an app whose target
- * renders in parts (lib/synth/parts.ts) is rendered part by part and joined here. Threads `started` ahead render
- * first (see StartedThreads); those not needed end.
+ * renders in parts (lib/synth/parts.ts) is rendered part by part and joined here.
  */
-export async function renderAll(jobs: readonly RenderJob[], workers: number, started?: StartedThreads): Promise<RenderDone[]> {
+export async function renderAll(jobs: readonly RenderJob[], workers: number): Promise<RenderDone[]> {
   if (workers <= 1) {
-    await started?.close();
     const out: RenderDone[] = [];
     for (const job of jobs) out.push(await runRenderJob(job));
     return out;
@@ -86,7 +50,7 @@ export async function renderAll(jobs: readonly RenderJob[], workers: number, sta
     const s = split[i];
     return s ? Array.from({ length: s.count }, (_, index) => ({ ...job, part: { index, count: s.count } })) : [job];
   });
-  const done = await renderOnThreads(units, workers, started?.take(workers) ?? []);
+  const done = await renderOnThreads(units, workers);
   let at = 0;
   const out: RenderDone[] = [];
   for (const [i, job] of jobs.entries()) {
@@ -103,11 +67,11 @@ export async function renderAll(jobs: readonly RenderJob[], workers: number, sta
   return out;
 }
 
-/** Renders each job on one of `workers` worker threads, those `started` first; each takes the next job when it is done. */
-async function renderOnThreads(jobs: readonly RenderJob[], workers: number, started: readonly Worker[]): Promise<RenderDone[]> {
+/** Renders each job on one of `workers` worker threads; each takes the next job when it is done. */
+async function renderOnThreads(jobs: readonly RenderJob[], workers: number): Promise<RenderDone[]> {
   const results: RenderDone[] = new Array(jobs.length);
   let next = 0;
-  const threads = [...started, ...Array.from({ length: workers - started.length }, () => startWorker([]))];
+  const threads = Array.from({ length: workers }, () => startWorker());
   try {
     await Promise.all(
       threads.map(async (worker) => {
@@ -158,18 +122,17 @@ function ask(worker: Worker, id: number, job: RenderJob): Promise<RenderDone> {
 }
 
 /**
- * A worker running render-worker, which loads the modules of `preload` first: from lading's sources in a checkout
- * (compiled on load by bin/register.js, as the main thread is), or from the compiled JavaScript of an installed
- * package.
+ * A worker running render-worker: from lading's sources in a checkout (compiled on load by bin/register.js, as the
+ * main thread is), or from the compiled JavaScript of an installed package.
  */
-function startWorker(preload: readonly TargetName[]): Worker {
+function startWorker(): Worker {
   const source = path.join(__dirname, 'render-worker.ts');
   const compiled = path.join(__dirname, 'render-worker.js');
   const module = fs.existsSync(compiled) ? compiled : source;
   const register = path.resolve(__dirname, '..', '..', '..', 'bin', 'register.js');
   const lines = [
     module.endsWith('.ts') ? `require(${JSON.stringify(register)});` : '',
-    `require(${JSON.stringify(module)}).serveRenderJobs(${JSON.stringify(preload)});`,
+    `require(${JSON.stringify(module)}).serveRenderJobs();`,
   ];
   return new Worker(lines.join('\n'), { eval: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
 }
