@@ -10,13 +10,6 @@ import { runRenderJob, type RenderDone, type RenderJob } from './render-job';
 const WORKLOADS_PER_THREAD = 100;
 
 /**
- * The young generation of a render thread, in MB: three times V8's largest semi-space, 32 MB here, twice its
- * default. Rendering allocates many short-lived objects (aws-cdk-lib's tokens, resolved templates): fewer
- * scavenges of a larger young generation cost less in all.
- */
-const YOUNG_GENERATION_MB = 96;
-
-/**
  * How many threads render `jobs`: `LADING_WORKERS=<n>` (1 renders in this thread), else one per core, but no more
  * than there are jobs (or parts of them, lib/synth/parts.ts) and at most one per WORKLOADS_PER_THREAD services and
  * jobs to render: each thread loads the target libraries again, which costs more than a small render
@@ -134,5 +127,5 @@ function startWorker(): Worker {
     module.endsWith('.ts') ? `require(${JSON.stringify(register)});` : '',
     `require(${JSON.stringify(module)}).serveRenderJobs();`,
   ];
-  return new Worker(lines.join('\n'), { eval: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  return new Worker(lines.join('\n'), { eval: true });
 }
