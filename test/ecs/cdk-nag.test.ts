@@ -9,11 +9,15 @@ import type { SystemSpec } from '../../lib/model/spec';
 import { exampleSystem, loadExamples } from '../support/examples';
 import { PROJECT_ROOT, templateOf, withEcs } from './support/ecs-kit';
 
-/** cdk-nag's AwsSolutions pack on one system's stacks: every finding left unacknowledged, as `rule resource`. */
-function nag(spec: SystemSpec): string[] {
+/**
+ * cdk-nag's AwsSolutions pack on one system's stacks: every finding left unacknowledged, as `rule resource`. With
+ * `context`, the App has that context too (a cdk.json's feature flags).
+ */
+function nag(spec: SystemSpec, context: Record<string, unknown> = {}): string[] {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-nag-'));
   try {
     const app = createEcsApp({ outdir, referenceAssets: true });
+    for (const [key, value] of Object.entries(context)) app.node.setContext(key, value);
     const { stacks, diagnostics } = addSystemStacks(app, spec, { projectRoot: PROJECT_ROOT });
     if (!stacks) throw new Error(diagnostics.map((d) => d.message).join('\n'));
     const out: string[] = [];
@@ -77,6 +81,13 @@ describe('ECS: the posture switches and what the stack acknowledges', () => {
     t.hasResourceProperties('AWS::EC2::LaunchTemplate', {
       LaunchTemplateData: { BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, VolumeSize: 30, VolumeType: 'gp3' } }] },
     });
+  });
+
+  test('GIVEN IAM policies minimized (a cdk.json feature flag) on EC2 and Fargate WHEN checked THEN the agent roles’ wildcards are still acknowledged as the merged statements have them', () => {
+    const minimized = { '@aws-cdk/aws-iam:minimizePolicies': true };
+    expect(nag(devbox, minimized)).toEqual([]);
+    expect(nag(withEcs(webapp, { launchType: 'ec2' }), minimized)).toEqual([]);
+    expect(nag(webapp, minimized)).toEqual([]);
   });
 
   test('GIVEN a finding nothing acknowledges WHEN checked THEN the check reports it', () => {

@@ -1,9 +1,10 @@
-import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, FeatureFlags, Stack, Validations } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { IAM_MINIMIZE_POLICIES } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -13,9 +14,32 @@ import type { IConstruct } from 'constructs';
  * the generated stack says what it accepts and why, whoever reads it.
  */
 
-/** Acknowledges one rule (`AwsSolutions-ECS4`, or one finding `AwsSolutions-IAM5[Resource::*]`) on a construct. */
+/**
+ * Acknowledges one rule (`AwsSolutions-ECS4`, or one finding `AwsSolutions-IAM5[Resource::*]`) on a construct.
+ * aws-cdk-lib records a stack trace beside each acknowledgement, whatever the App's `stackTraces`; lading keeps no
+ * trace (its Apps say `stackTraces: false`, and readAssembly drops every trace), so none is captured: capturing one
+ * costs more than the acknowledgement itself.
+ */
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
-  Validations.of(scope).acknowledge({ id, reason });
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    Validations.of(scope).acknowledge({ id, reason });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * Acknowledges the plain environment variables of a task definition's containers: what its builder gave them, the
+ * model's `env` or the files a container receives (task-definitions.ts, files.ts).
+ */
+export function acknowledgePlainEnv(task: ecs.TaskDefinition): void {
+  acknowledge(
+    task.node.defaultChild!,
+    'AwsSolutions-ECS2',
+    'Environment variables are the model’s env (docker run -e), which holds no secrets by contract: secret values are secretEnv, injected from Secrets Manager, and lading’s lint flags secret-looking env literals.',
+  );
 }
 
 /**
@@ -39,8 +63,9 @@ const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
 /**
  * Acknowledges what the model itself asks for, found on the stack's resources: a published port open to every
- * address, plain `env` in task definitions, generated secrets without rotation, the fixed-size Auto Scaling group
- * of EC2 capacity, and the wildcards of the ECS agent's roles. Then writes every acknowledgement into the template.
+ * address, generated secrets without rotation, the fixed-size Auto Scaling group of EC2 capacity, and the wildcards
+ * of the ECS agent's roles (plain `env` is acknowledged where the task definition is built, acknowledgePlainEnv).
+ * Then writes every acknowledgement into the template.
  */
 export function acknowledgeModelChoices(stack: Stack): void {
   for (const c of stack.node.findAll()) {
@@ -49,12 +74,6 @@ export function acknowledgeModelChoices(stack: Stack): void {
         c,
         'AwsSolutions-EC23',
         'A published port (Port...publish(), docker run -p) is open to every address, as Docker publishes it; the group admits only the listener ports, and the services admit only the load balancer.',
-      );
-    } else if (c instanceof ecs.CfnTaskDefinition && hasPlainEnv(stack, c)) {
-      acknowledge(
-        c,
-        'AwsSolutions-ECS2',
-        'Environment variables are the model’s env (docker run -e), which holds no secrets by contract: secret values are secretEnv, injected from Secrets Manager, and lading’s lint flags secret-looking env literals.',
       );
     } else if (c instanceof secretsmanager.CfnSecret) {
       acknowledge(
@@ -86,16 +105,10 @@ function opensToAnywhere(stack: Stack, group: ec2.CfnSecurityGroup): boolean {
   return (rules ?? []).some((r) => [r.cidrIp, r.cidrIpv6, r.CidrIp, r.CidrIpv6].some((cidr) => cidr !== undefined && ANYWHERE.has(cidr)));
 }
 
-function hasPlainEnv(stack: Stack, task: ecs.CfnTaskDefinition): boolean {
-  const containers = stack.resolve(task.containerDefinitions) as { environment?: unknown[]; Environment?: unknown[] }[] | undefined;
-  return (containers ?? []).some((c) => (c.environment ?? c.Environment ?? []).length > 0);
-}
-
 /** cdk-nag's finding ids for the wildcards of statements made only of ECS agent actions. */
 function agentWildcards(stack: Stack, policy: iam.CfnPolicy): string[] {
-  const document = stack.resolve(policy.policyDocument) as { Statement?: { Action?: string | string[]; Resource?: unknown }[] };
   const findings = new Set<string>();
-  for (const statement of document.Statement ?? []) {
+  for (const statement of statementsOf(stack, policy)) {
     const actions = ([] as string[]).concat(statement.Action ?? []);
     if (actions.length === 0 || !actions.every((a) => ECS_AGENT_ACTIONS.has(a))) continue;
     for (const a of actions) if (a.includes('*')) findings.add(`Action::${a}`);
@@ -105,23 +118,60 @@ function agentWildcards(stack: Stack, policy: iam.CfnPolicy): string[] {
   return [...findings].sort();
 }
 
-/** Every AwsSolutions acknowledgement on a resource or its scopes, as cdk-nag's `cdk_nag` template metadata, sorted by rule. */
-function writeAcknowledgements(stack: Stack): void {
-  for (const c of stack.node.findAll()) {
-    if (!CfnResource.isCfnResource(c)) continue;
-    const rules = new Map<string, string>();
-    for (let scope: IConstruct | undefined = c; scope; scope = scope.node.scope) {
-      for (const entry of scope.node.metadata) {
-        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
-        for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
-          const id = qualified.replace(/^annotation::/i, '');
-          // aws-cdk-lib acknowledges warnings of its own on stacks; only cdk-nag's rules go to the template
-          if (id.startsWith('AwsSolutions-') && !rules.has(id)) rules.set(id, reason);
-        }
-      }
-    }
-    if (rules.size === 0) continue;
-    const ids = [...rules.keys()].sort();
-    c.addMetadata('cdk_nag', { rules_to_suppress: ids.map((id) => ({ id, reason: rules.get(id)! })) });
+interface Statement {
+  readonly Action?: string | string[];
+  readonly Resource?: unknown;
+}
+
+/**
+ * A policy's statements as the template has them, as far as actions and a `*` resource go. An aws-cdk-lib policy
+ * document that is not minimized (`@aws-cdk/aws-iam:minimizePolicies` off) renders its statements as they are,
+ * which is what resolving it gives, tokens unresolved: read without resolving every ARN in it.
+ */
+function statementsOf(stack: Stack, policy: iam.CfnPolicy): readonly Statement[] {
+  const document: unknown = policy.policyDocument;
+  if (document instanceof iam.PolicyDocument && !FeatureFlags.of(stack).isEnabled(IAM_MINIMIZE_POLICIES)) {
+    return (document.toJSON() as { Statement?: Statement[] } | undefined)?.Statement ?? [];
   }
+  return (stack.resolve(document) as { Statement?: Statement[] } | undefined)?.Statement ?? [];
+}
+
+/**
+ * Every AwsSolutions acknowledgement on a resource or its scopes, as cdk-nag's `cdk_nag` template metadata, sorted by
+ * rule; where a rule is acknowledged on several, the reason given nearest the resource. Read once per construct, from
+ * the stack down.
+ */
+function writeAcknowledgements(stack: Stack): void {
+  let above: ReadonlyMap<string, string> = new Map();
+  for (let scope = stack.node.scope; scope; scope = scope.node.scope) above = nearestFirst(scope, above);
+  const visit = (c: IConstruct, outer: ReadonlyMap<string, string>): void => {
+    const rules = nearestFirst(c, outer);
+    if (rules.size > 0 && CfnResource.isCfnResource(c)) {
+      const ids = [...rules.keys()].sort();
+      c.addMetadata('cdk_nag', { rules_to_suppress: ids.map((id) => ({ id, reason: rules.get(id)! })) });
+    }
+    for (const child of c.node.children) visit(child, rules);
+  };
+  visit(stack, above);
+}
+
+/**
+ * The AwsSolutions rules acknowledged on `scope` (the first reason of each), then those of `outer` it does not
+ * acknowledge itself: `outer` as it is when `scope` acknowledges none.
+ */
+function nearestFirst(scope: IConstruct, outer: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  let rules: Map<string, string> | undefined;
+  for (const entry of scope.node.metadata) {
+    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || !entry.data) continue;
+    for (const [qualified, reason] of Object.entries(entry.data as Record<string, string>)) {
+      const id = qualified.replace(/^annotation::/i, '');
+      // aws-cdk-lib acknowledges warnings of its own on stacks; only cdk-nag's rules go to the template
+      if (!id.startsWith('AwsSolutions-')) continue;
+      rules ??= new Map();
+      if (!rules.has(id)) rules.set(id, reason);
+    }
+  }
+  if (!rules) return outer;
+  for (const [id, reason] of outer) if (!rules.has(id)) rules.set(id, reason);
+  return rules;
 }

@@ -2,6 +2,7 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
+import { acknowledgePlainEnv } from './acknowledgements';
 import { bindMount } from './bind-mounts';
 import { containerOptions, type ContainerContext } from './containers';
 import { ephemeralMount } from './ephemeral-volumes';
@@ -56,6 +57,7 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
   /** Each persistent volume the task mounts, and whether some mount of it writes. */
   const writes = new Map<string, boolean>();
   let main: ecs.ContainerDefinition | undefined;
+  let plainEnv = false;
   const filesBudget = { used: 0 };
   for (const c of containersOf(w)) {
     let linuxParameters: ecs.LinuxParameters | undefined;
@@ -95,12 +97,14 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
     if (mountPoints.length > 0) def.addMountPoints(...mountPoints);
     const files = filesPlan(ctx.spec, c.container, options.image, options.logging, ctx.secrets, filesBudget, ctx.d);
     if (files) addFilesContainer(taskDefinition, def, files);
+    plainEnv ||= options.environment !== undefined || files?.options.environment !== undefined;
     if (c.sidecar?.volumesFrom) def.addVolumesFrom({ sourceContainer: w.main.name, readOnly: false });
     if (!c.sidecar) main = def;
   }
   grantVolumes(taskDefinition, identity, w.name, writes, ctx.volumes);
   applyPlatform(taskDefinition, w, fargate);
   applyTaskPlacement(taskDefinition, w, fargate, ctx.d);
+  if (plainEnv) acknowledgePlainEnv(taskDefinition);
   if (!main) return undefined;
   return { taskDefinition, main, networkMode };
 }
