@@ -18,7 +18,7 @@ const claims = new Map(spec.volumes.map((v) => [v.name, new kplus.PersistentVolu
   accessModes: [v.users.length > 1 ? kplus.PersistentVolumeAccessMode.READ_WRITE_MANY : kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
   storage: Size.gibibytes(v.sizeBytes / 2 ** 30),
 })]));
-const secrets = new Map(spec.secrets.map((s) => [s.name, kplus.Secret.fromSecretName(chart, `secret-${s.name}`, s.existingName ?? s.name)]));
+const secrets = new Map(spec.secrets.map((s) => [s.name, kplus.Secret.fromSecretName(chart, `secret-${s.name}`, s.existingName?.kubernetes ?? s.name)]));
 
 function probe(c: ContainerSpec): kplus.Probe | undefined {
   const h = c.health;

@@ -12,6 +12,7 @@ export * from './mount';
 export * from './network';
 export * from './port';
 export * from './secret';
+export type { ExistingSecretName, ExistingSecretNames } from './secret-names';
 export * from './security';
 export * from './service';
 export * from './sidecar';

@@ -3,16 +3,18 @@ import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
 import { resolveSecretFile } from './secret-file';
-import type { SecretSpec } from './spec';
+import { type ExistingSecretName, resolveExistingSecretName } from './secret-names';
+import type { SecretSpec, SecretStoreNamesSpec } from './spec';
 
 export interface SecretProps {
   /**
    * The name of a secret that already exists in the target's secret store (a Secrets Manager secret name, a
-   * Kubernetes Secret name).
+   * Kubernetes Secret name, a Swarm secret name): one for every target, `'prod/db'`, or one per target with a
+   * default, `{ default: 'db_password', kubernetes: 'db-password', ecs: 'prod/db-password' }`.
    * @default - the target creates the secret: ECS with a generated value; Kubernetes expects a Secret named after
    *   this one; Compose reads the value from the environment variable `envName` at `docker compose up`.
    */
-  readonly existingName?: string;
+  readonly existingName?: ExistingSecretName;
   /**
    * The environment variable that carries the value when Compose interpolates it.
    * @default - the name in upper case with '-' as '_': `db-password` -> `DB_PASSWORD`
@@ -41,7 +43,8 @@ export class Secret extends Construct {
 
   public readonly name: string;
   public readonly envName: string;
-  public readonly existingName?: string;
+  /** The existing name on each target that has one. */
+  public readonly existingName?: SecretStoreNamesSpec;
   public readonly key: string;
   public readonly file?: string;
 
@@ -54,10 +57,7 @@ export class Secret extends Construct {
     if (!/^[A-Z_][A-Z0-9_]*$/.test(this.envName)) {
       throw new ModelError(this.node.path, 'envName', 'must be upper-case letters, digits and _, not starting with a digit', props.envName, "Use a name like 'DB_PASSWORD'");
     }
-    if (props.existingName !== undefined && (typeof props.existingName !== 'string' || !/^[A-Za-z0-9/_+=.@-]{1,512}$/.test(props.existingName))) {
-      throw new ModelError(this.node.path, 'existingName', 'must be 1-512 letters, digits and /_+=.@-', props.existingName, 'Give the name the secret has in its store');
-    }
-    this.existingName = props.existingName;
+    this.existingName = resolveExistingSecretName(this.node.path, props.existingName);
     this.key = props.key ?? 'value';
     if (!/^[-._a-zA-Z0-9]{1,253}$/.test(this.key)) {
       throw new ModelError(this.node.path, 'key', 'must be letters, digits, -, _ and .', props.key, "Use a key like 'value' or 'password'");

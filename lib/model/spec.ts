@@ -69,14 +69,25 @@ export interface SecretSpec {
   /** The environment variable that carries the value at deploy time (Compose interpolation): `DB_PASSWORD`. */
   readonly envName: string;
   /**
-   * The name of a secret that already exists in the target's secret store (Secrets Manager, a Kubernetes
-   * Secret). Undefined: the target creates one (with a generated value where it can).
+   * The name of a secret that already exists in each target's secret store (Secrets Manager, a Kubernetes Secret,
+   * a Swarm secret), per target. Undefined, or a target missing from it: that target creates one (with a
+   * generated value where it can).
    */
-  readonly existingName?: string;
+  readonly existingName?: SecretStoreNamesSpec;
   /** The key inside a Kubernetes Secret that holds the value. */
   readonly key: string;
   /** The project file that holds the value, relative to the project root, POSIX: read at run time, never by lading. */
   readonly file?: string;
+}
+
+/** The name of an existing secret in each target's store, each valid there; a target without one is left out. */
+export interface SecretStoreNamesSpec {
+  readonly compose?: string;
+  readonly docker?: string;
+  readonly ecs?: string;
+  /** Valid as a Kubernetes Secret name only when given for Kubernetes: a default may not be. */
+  readonly kubernetes?: string;
+  readonly swarm?: string;
 }
 
 export type ImageSpec = RegistryImageSpec | BuildImageSpec;

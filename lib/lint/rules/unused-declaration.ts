@@ -35,7 +35,7 @@ export const unusedDeclaration: Rule = {
         .map((v) => make(v.path, `volume ${v.name} is mounted by no workload, yet it is created (a Kubernetes claim, an EFS file system on ECS)`, 'Mount it in the workload that keeps its data there (Mount.volume), or remove it.')),
       ...spec.secrets
         .filter((s) => !used.secrets.has(s.name))
-        .map((s) => make(s.path, `secret ${s.name} is used by no workload (secretEnv, Mount.secret or image credentials)${s.existingName === undefined ? ', yet ECS creates it in Secrets Manager' : ''}`, 'Use it in a workload, or remove it.')),
+        .map((s) => make(s.path, `secret ${s.name} is used by no workload (secretEnv, Mount.secret or image credentials)${s.existingName?.ecs === undefined ? ', yet ECS creates it in Secrets Manager' : ''}`, 'Use it in a workload, or remove it.')),
       ...spec.configFiles
         .filter((c) => !used.configFiles.has(c.name))
         .map((c) => make(c.path, `config file ${c.name} is mounted by no workload`, 'Mount it in the workload that reads it (Mount.config), or remove it.')),

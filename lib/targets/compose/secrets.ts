@@ -37,12 +37,13 @@ export function topLevelSecrets(scope: ComposeScope): ComposeMap | undefined {
   const filesMode = scope.spec.options.compose.secrets === 'files';
   const secrets = secretsReadAsEnv(scope.spec);
   for (const secret of secrets) {
-    if (secret.existingName === undefined) continue;
+    const existing = secret.existingName?.compose;
+    if (existing === undefined) continue;
     const source = filesMode ? `the file ${secretFile(secret)}` : `the environment variable ${secret.envName} of the deploying host`;
     scope.reporter.report(
       'compose/secret-existing-name',
       propPath(secret.path, 'existingName'),
-      `Compose has no secret store: the value comes from ${source}, not from ${secret.existingName}.`,
+      `Compose has no secret store: the value comes from ${source}, not from ${existing}.`,
     );
   }
   if (!filesMode || secrets.length === 0) return undefined;

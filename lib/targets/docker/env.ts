@@ -33,12 +33,13 @@ export function secretEnv(spec: SystemSpec, container: ContainerSpec): { assignm
  */
 export function requiredSecrets(scope: DockerScope): string[] {
   return secretsReadAsEnv(scope.spec).map((secret) => {
-    if (secret.existingName !== undefined) {
+    const existing = secret.existingName?.docker;
+    if (existing !== undefined) {
       const source = secret.file !== undefined ? `the project file ${secret.file}` : `the environment variable ${secret.envName} of the caller`;
       scope.reporter.report(
         'docker/secret-existing-name',
         propPath(secret.path, 'existingName'),
-        `docker run has no secret store: the value comes from ${source}, not from ${secret.existingName}.`,
+        `docker run has no secret store: the value comes from ${source}, not from ${existing}.`,
       );
     }
     // a missing file stops the script here (set -e), as a missing variable does

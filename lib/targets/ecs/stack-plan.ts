@@ -102,7 +102,7 @@ export interface SharedParts {
 
 export function sharedParts(spec: SystemSpec): SharedParts {
   const fargate = spec.options.ecs.launchType === 'fargate';
-  const secrets = spec.secrets.filter((s) => s.existingName === undefined).length;
+  const secrets = spec.secrets.filter((s) => s.existingName?.ecs === undefined).length;
   const workloads = new Map(workloadsOf(spec).map((w) => [w.name, w]));
   let networkResources = 0;
   if (fargate) {

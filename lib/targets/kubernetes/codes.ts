@@ -19,7 +19,7 @@ export const KUBERNETES_CODES = {
   },
   'kubernetes/secret-name': {
     severity: 'error',
-    summary: "A secret's existing name is not a valid Kubernetes Secret name (a DNS-1123 subdomain).",
+    summary: "A secret's existing name, with no name of its own for Kubernetes (existingName.kubernetes), is not a valid Kubernetes Secret name (a DNS-1123 subdomain).",
   },
   'kubernetes/unless-stopped': {
     severity: 'info',

@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { kubernetesSecretName } from '../../model/secret-names';
 import type { SystemSpec } from '../../model/spec';
 import type { SecretResolver } from './container';
 import type { KubernetesReporter } from './context';
@@ -7,7 +8,7 @@ import { isDnsSubdomain } from './names';
 
 /**
  * Model Secrets as references to Kubernetes Secrets, never as Secrets with data: a Secret named after the
- * model's Secret (or its existing name), the key from the model. Each one used by secret env is reported, so
+ * model's Secret (or its existing name for Kubernetes), the key from the model. Each one used by secret env is reported, so
  * the user knows what to create.
  */
 export class SecretRefs implements SecretResolver {
@@ -26,7 +27,7 @@ export class SecretRefs implements SecretResolver {
           'kubernetes/secret-name',
           `${s.path} existingName`,
           `a Kubernetes Secret cannot be named ${JSON.stringify(name)}: names are lowercase letters, digits, '-' and '.' (at most 253)`,
-          'Give existingName the name of the Secret in the cluster, or leave it out to use the Secret named after this one.',
+          `Give the Secret in the cluster a Kubernetes name of its own: existingName: { default: '${name}', kubernetes: '${kubernetesSecretName(name)}' }.`,
         );
       }
     }
@@ -35,7 +36,7 @@ export class SecretRefs implements SecretResolver {
   /** The Kubernetes Secret name of a model Secret. */
   nameOf(secret: string): string {
     const s = this.spec.secrets.find((x) => x.name === secret);
-    return s?.existingName ?? secret;
+    return s?.existingName?.kubernetes ?? secret;
   }
 
   ref(secret: string): { secret: kplus.ISecret; key: string } | undefined {

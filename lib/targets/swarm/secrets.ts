@@ -7,7 +7,7 @@ import { secretFromFile } from './secret-file-source';
 
 /** The name of a secret in the swarm: its existing name, or `<app>_<secret>` as a stack would name its own. */
 function swarmSecretName(spec: SystemSpec, secret: SecretSpec): string {
-  return secret.existingName ?? `${spec.name}_${secret.name}`;
+  return secret.existingName?.swarm ?? `${spec.name}_${secret.name}`;
 }
 
 /** Secrets that secret env reads through a Swarm secret: none with the Swarm option `secrets: 'env'`. */
@@ -27,7 +27,7 @@ export function secretKeys(scope: SwarmScope, container: ContainerSpec): { envir
   if (scope.spec.options.swarm.secrets === 'env') {
     for (const ref of container.secretEnv) {
       const secret = secretNamed(scope.spec, ref.secret);
-      const store = secret.existingName !== undefined ? `, not from the Swarm secret ${secret.existingName}` : '';
+      const store = secret.existingName?.swarm !== undefined ? `, not from the Swarm secret ${secret.existingName.swarm}` : '';
       scope.reporter.report(
         'swarm/secret-env',
         propPath(container.path, `secretEnv.${ref.name}`),
@@ -56,7 +56,7 @@ export function topLevelSecret(scope: SwarmScope, secret: SecretSpec): StackValu
   const name = swarmSecretName(scope.spec, secret);
   scope.reporter.report(
     'swarm/secret-external',
-    secret.existingName !== undefined ? propPath(secret.path, 'existingName') : secret.path,
+    secret.existingName?.swarm !== undefined ? propPath(secret.path, 'existingName') : secret.path,
     `secret ${secret.name} is the external Swarm secret ${name}, which must exist before \`docker stack deploy\`.`,
     `Create it once on a manager: \`printf '%s' "$${secret.envName}" | docker secret create ${name} -\`.`,
   );
