@@ -42,9 +42,13 @@ export interface ExistingSecretNames {
 /** One name for every target, or a name per target with a default. */
 export type ExistingSecretName = string | ExistingSecretNames;
 
+/** The keys of an object of names, in the order a person writes them: the default first. */
+export const EXISTING_NAME_KEYS: readonly (keyof ExistingSecretNames)[] = ['default', 'compose', 'swarm', 'docker', 'kubernetes', 'ecs'];
+
 type StoreKey = keyof SecretStoreNamesSpec;
 const STORES: readonly StoreKey[] = ['compose', 'docker', 'ecs', 'kubernetes', 'swarm'];
 const KEYS = propNames<ExistingSecretNames>({ default: true, compose: true, swarm: true, docker: true, kubernetes: true, ecs: true });
+
 
 /** Any store's name: Secrets Manager's characters, which hold every other store's. */
 const ANY_STORE = { pattern: /^[A-Za-z0-9/_+=.@-]{1,512}$/, rule: 'must be 1-512 letters, digits and /_+=.@-' };
@@ -88,9 +92,9 @@ export function resolveExistingSecretName(path: string, value: ExistingSecretNam
     throw new ModelError(path, 'existingName', 'must be a name or an object of names per target', value, `Write 'prod/db' or { default: 'prod_db', kubernetes: 'prod-db' }`);
   }
   checkKnownProps(path, 'existingName', value, KEYS);
-  const given = KEYS.filter((k) => (value as Record<string, unknown>)[k] !== undefined);
-  if (given.length === 0) throw new ModelError(path, 'existingName', 'names no target', value, `Give a default or a name per target (${KEYS.join(', ')}), or leave existingName out`);
-  for (const k of given) check(path, `existingName.${k}`, k as StoreKey | 'default', (value as Record<string, unknown>)[k]);
+  const given = EXISTING_NAME_KEYS.filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+  if (given.length === 0) throw new ModelError(path, 'existingName', 'names no target', value, `Give a default or a name per target (${EXISTING_NAME_KEYS.join(', ')}), or leave existingName out`);
+  for (const k of given) check(path, `existingName.${k}`, k, value[k]);
   const out: Record<string, string> = {};
   for (const k of STORES) {
     const name = value[k] ?? value.default;

@@ -69,6 +69,10 @@ export const IMPORT_CODES = {
     severity: 'warning',
     summary: 'An external network or volume becomes one that lading creates: the existing one is not reused.',
   },
+  'import/secret-name': {
+    severity: 'warning',
+    summary: "An external secret's name cannot name a Kubernetes Secret: the imported Secret names one of its own (existingName.kubernetes), which must exist under that name.",
+  },
   'import/restart-default': {
     severity: 'info',
     summary: "A service without a restart policy becomes a long-running service that restarts always (Compose's default is `no`), or a one-shot job when a service waits for it to complete.",

@@ -1,3 +1,4 @@
+import type { ExistingSecretName } from '../../model/secret-names';
 import type { PlacementConstraintSpec } from '../../model/spec';
 
 /**
@@ -45,7 +46,8 @@ export interface SecretPlan {
   readonly id: string;
   /** Set when it differs from the model's default (the id in upper case, `-` as `_`). */
   readonly envName?: string;
-  readonly existingName?: string;
+  /** The name the secret has in the targets' stores: one, or one per target. */
+  readonly existingName?: ExistingSecretName;
   /** The project file that holds the value, relative to the project root, POSIX, without `./`. */
   readonly file?: string;
 }

@@ -1,4 +1,5 @@
 import { isDockerName } from '../../model/docker-name';
+import { type ExistingSecretName, isKubernetesSecretName, kubernetesSecretName } from '../../model/secret-names';
 import { asBoolean, asMap, asString, at, entry, reportUnhandled, type ImportContext } from './context';
 import { legacyExternalName } from './legacy-external';
 import { networkDriverKeys } from './network-drivers';
@@ -150,8 +151,11 @@ export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, 
     const ext = entry(map, 'external');
     const nameEntry = entry(map, 'name');
     const written = nameEntry ? asString(ctx, nameEntry.value, `${p}.name`) : undefined;
-    if (ext && asBoolean(ctx, ext.value, `${p}.external`)) {
-      secrets.declare(name, { existingName: written ?? name }, p, e.line);
+    // Swarm's older form: `external: { name: x }`
+    const legacy = legacyExternalName(ctx, map, p);
+    if (ext && (ext.value.kind === 'map' || asBoolean(ctx, ext.value, `${p}.external`))) {
+      const existing = legacy ?? written ?? name;
+      secrets.declare(name, { existingName: existingSecretName(ctx, existing, legacy !== undefined ? `${p}.external.name` : nameEntry ? `${p}.name` : p, nameEntry?.line ?? ext.line) }, p, e.line);
       continue;
     }
     if (written !== undefined) {
@@ -189,4 +193,20 @@ export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, 
       );
     }
   }
+}
+
+/**
+ * The existing name of an external secret: the one written, and where it cannot name a Kubernetes Secret
+ * (`traefik_users`, `db_password.v2`), a Kubernetes name close to it, which a warning says must exist.
+ */
+function existingSecretName(ctx: ImportContext, existing: string, keyPath: string, line: number): ExistingSecretName {
+  if (isKubernetesSecretName(existing)) return existing;
+  const kubernetes = kubernetesSecretName(existing);
+  ctx.reporter.report(
+    'import/secret-name',
+    at(ctx, keyPath, line),
+    `the external secret ${existing} cannot name a Kubernetes Secret: on Kubernetes the Secret must exist as ${kubernetes}.`,
+    `Create it there as ${kubernetes}, or change existingName.kubernetes to the name it has in the cluster.`,
+  );
+  return { default: existing, kubernetes };
 }

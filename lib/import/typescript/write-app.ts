@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { EXISTING_NAME_KEYS, type ExistingSecretName } from '../../model/secret-names';
 import { placementFactory } from '../compose/placement';
 import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PlacementPlan, PortPlan, SecurityPlan, SidecarPlan, WorkloadPlan } from '../compose/plan';
 import { array, call, type Code, num, object, print, raw, str, strings } from './code';
@@ -204,7 +205,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
     declarations.push(statement(bind(vars.volume.get(v.id)), call(`new ${use('Volume')}`, raw('app'), str(v.id), ...(o.kind === 'object' && o.entries.length > 0 ? [o] : []))));
   }
   for (const s of plan.secrets) {
-    const o = object([['envName', s.envName ? str(s.envName) : undefined], ['existingName', s.existingName ? str(s.existingName) : undefined], ['file', s.file !== undefined ? str(s.file) : undefined]]);
+    const o = object([['envName', s.envName ? str(s.envName) : undefined], ['existingName', s.existingName !== undefined ? existingName(s.existingName) : undefined], ['file', s.file !== undefined ? str(s.file) : undefined]]);
     declarations.push(statement(bind(vars.secret.get(s.id)), call(`new ${use('Secret')}`, raw('app'), str(s.id), ...(o.kind === 'object' && o.entries.length > 0 ? [o] : []))));
   }
   for (const c of plan.configFiles ?? []) {
@@ -263,4 +264,10 @@ function docComment(options: WriteAppOptions): string {
     for (const d of left) lines.push(...wrap(`- ${d.path}: ${d.message}`, 114, '  '));
   }
   return `/**\n${lines.map((l) => ` *${l ? ` ${l.replace(/\*\//g, '*\\/')}` : ''}`).join('\n')}\n */\n`;
+}
+
+/** A secret's existing name: one string, or an object of names per target, default first. */
+function existingName(name: ExistingSecretName): Code {
+  if (typeof name === 'string') return str(name);
+  return object(EXISTING_NAME_KEYS.map((k) => [k, name[k] !== undefined ? str(name[k]) : undefined]));
 }
