@@ -49,7 +49,6 @@ type StoreKey = keyof SecretStoreNamesSpec;
 const STORES: readonly StoreKey[] = ['compose', 'docker', 'ecs', 'kubernetes', 'swarm'];
 const KEYS = propNames<ExistingSecretNames>({ default: true, compose: true, swarm: true, docker: true, kubernetes: true, ecs: true });
 
-
 /** Any store's name: Secrets Manager's characters, which hold every other store's. */
 const ANY_STORE = { pattern: /^[A-Za-z0-9/_+=.@-]{1,512}$/, rule: 'must be 1-512 letters, digits and /_+=.@-' };
 const RULES: Record<StoreKey | 'default', { readonly pattern: RegExp; readonly rule: string }> = {

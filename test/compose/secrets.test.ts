@@ -1,4 +1,4 @@
-import { Image, Secret, Service, System } from '../../lib/model';
+import { type ExistingSecretName, Image, Secret, Service, System } from '../../lib/model';
 import { renderCompose, serviceBlock, withCode } from './compose-test-kit';
 
 function shop(secrets: 'env' | 'files', existingName?: string): System {
@@ -48,6 +48,22 @@ describe('compose secrets', () => {
     expect(withCode(files, 'compose/secret-existing-name')[0].message).toBe(
       'Compose has no secret store: the value comes from the file secrets/db-password, not from prod/db.',
     );
+  });
+
+  test('GIVEN existing names per target WHEN rendered THEN the note names the Compose name, else the default, and none without either', () => {
+    const named = (existingName: ExistingSecretName) => {
+      const sys = new System('shop');
+      const pw = new Secret(sys, 'db-password', { existingName });
+      new Service(sys, 'db', { image: Image.of('postgres:16.4'), secretEnv: { POSTGRES_PASSWORD: pw } });
+      return withCode(renderCompose(sys), 'compose/secret-existing-name').map((d) => d.message);
+    };
+    expect(named({ default: 'db_password', compose: 'local-db' })).toEqual([
+      'Compose has no secret store: the value comes from the environment variable DB_PASSWORD of the deploying host, not from local-db.',
+    ]);
+    expect(named({ default: 'db_password', kubernetes: 'db-password' })).toEqual([
+      'Compose has no secret store: the value comes from the environment variable DB_PASSWORD of the deploying host, not from db_password.',
+    ]);
+    expect(named({ kubernetes: 'db-password' })).toEqual([]);
   });
 
   test('GIVEN a secret used only for registry credentials in files mode WHEN rendered THEN no top-level secret and no secret env', () => {

@@ -126,6 +126,17 @@ describe('docker run flags of one container', () => {
     ]);
   });
 
+  test('GIVEN existing names per target WHEN rendered THEN docker/secret-existing-name names the docker name, else the default', () => {
+    const sys = new System('shop');
+    const pw = new Secret(sys, 'db-password', { existingName: { default: 'db_password', docker: 'local/db' } });
+    const token = new Secret(sys, 'token', { existingName: { default: 'api_token', kubernetes: 'api-token' } });
+    new Service(sys, 'db', { image, secretEnv: { PGPASSWORD: pw, TOKEN: token } });
+    expect(withCode(renderDocker(sys), 'docker/secret-existing-name').map((d) => d.message)).toEqual([
+      'docker run has no secret store: the value comes from the environment variable DB_PASSWORD of the caller, not from local/db.',
+      'docker run has no secret store: the value comes from the environment variable TOKEN of the caller, not from api_token.',
+    ]);
+  });
+
   test('GIVEN memory, reservation, shares and cpus WHEN run THEN --memory --memory-reservation --cpu-shares --cpus in Docker notation', () => {
     const sys = new System('shop');
     new Service(sys, 'db', { image, resources: { memory: '1g', memoryReservation: '512m', cpuShares: 512, cpus: 0.5 } });

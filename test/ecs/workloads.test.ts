@@ -111,6 +111,21 @@ describe('ECS: workloads', () => {
     expect(secrets[1].ValueFrom).toEqual({ Ref: secretsManager.id });
   });
 
+  test('GIVEN existing names per target WHEN rendered THEN ECS looks up its own name, and creates a secret that has none for ECS', () => {
+    const t = templateOf(
+      system((s) => {
+        const users = new Secret(s, 'traefik-users', { existingName: { default: 'traefik_users', ecs: 'prod/traefik-users' } });
+        const onlyK8s = new Secret(s, 'db-password', { existingName: { kubernetes: 'db-password' } });
+        new Service(s, 'app', { image: Image.of('app:1'), secretEnv: { USERS: users, DB_PASSWORD: onlyK8s } });
+      }),
+    );
+    const secrets = containersOf(t, 'shop-app')[0].Secrets;
+    expect(secrets.map((s: { Name: string }) => s.Name)).toEqual(['DB_PASSWORD', 'USERS']);
+    expect(JSON.stringify(secrets[1].ValueFrom)).toContain('secret:prod/traefik-users');
+    expect(JSON.stringify(t.toJSON())).not.toContain('traefik_users');
+    expect(secrets[0].ValueFrom).toEqual({ Ref: one(t, 'AWS::SecretsManager::Secret').id });
+  });
+
   test('GIVEN labels WHEN rendered THEN they are dockerLabels and tags of the service and task definition', () => {
     const t = templateOf(system((s) => new Service(s, 'db', { image: Image.of('postgres:16.4'), labels: { tier: 'db' } })));
     expect(containersOf(t, 'shop-db')[0].DockerLabels).toEqual({ tier: 'db' });

@@ -246,7 +246,7 @@ describe('loading a Compose file into the model', () => {
 
   test('GIVEN an external secret WHEN imported THEN its existing name is kept', () => {
     expect(spec(importCorpus('external-resources')).secrets).toEqual([
-      { name: 'wiki-db-password', path: 'intranet/wiki-db-password', envName: 'WIKI_DB_PASSWORD', existingName: 'wiki-db-password-v2', key: 'value' },
+      { name: 'wiki-db-password', path: 'intranet/wiki-db-password', envName: 'WIKI_DB_PASSWORD', existingName: { compose: 'wiki-db-password-v2', docker: 'wiki-db-password-v2', ecs: 'wiki-db-password-v2', kubernetes: 'wiki-db-password-v2', swarm: 'wiki-db-password-v2' }, key: 'value' },
     ]);
   });
 

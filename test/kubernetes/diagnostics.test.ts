@@ -1,4 +1,4 @@
-import { ConfigFile, Dependency, Image, Job, Mount, Placement, Port, Secret, Service, System, Volume } from '../../lib/model';
+import { ConfigFile, Dependency, type ExistingSecretName, Image, Job, Mount, Placement, Port, Secret, Service, System, Volume } from '../../lib/model';
 import { Reporter } from '../../lib/diagnostics/reporter';
 import type { SystemSpec } from '../../lib/model/spec';
 import { diagnoseApp } from '../../lib/synth/diagnose';
@@ -62,7 +62,19 @@ describe('Kubernetes diagnostics, one test per code', () => {
     const { d, r } = only(s, 'kubernetes/secret-name');
     expect(d.path).toBe('shop/db-password existingName');
     expect(d.message).toBe(`a Kubernetes Secret cannot be named "prod/db": names are lowercase letters, digits, '-' and '.' (at most 253)`);
+    expect(d.fix).toBe("Give the Secret in the cluster a Kubernetes name of its own: existingName: { default: 'prod/db', kubernetes: 'prod-db' }.");
     expect(r.yaml).toBe('');
+  });
+
+  test('kubernetes/secret-name suggests a valid name for a Swarm name, and goes away with existingName.kubernetes', () => {
+    const named = (existingName: ExistingSecretName) => {
+      const s = sys();
+      const pw = new Secret(s, 'db-password', { existingName });
+      new Service(s, 'db', { image: Image.of('postgres:16.4'), secretEnv: { POSTGRES_PASSWORD: pw } });
+      return render(s).diagnostics.filter((d) => d.code === 'kubernetes/secret-name').map((d) => d.fix);
+    };
+    expect(named('db_Password.v2')).toEqual(["Give the Secret in the cluster a Kubernetes name of its own: existingName: { default: 'db_Password.v2', kubernetes: 'db-password.v2' }."]);
+    expect(named({ default: 'db_password.v2', kubernetes: 'db-password.v2' })).toEqual([]);
   });
 
   test('kubernetes/unless-stopped', () => {

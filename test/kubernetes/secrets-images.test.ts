@@ -1,4 +1,4 @@
-import { Image, Secret, Service, System } from '../../lib/model';
+import { Image, Mount, Secret, Service, System } from '../../lib/model';
 import { render } from './render';
 
 describe('Kubernetes: secrets and images', () => {
@@ -18,6 +18,23 @@ describe('Kubernetes: secrets and images', () => {
     ]);
     expect(r.objects.filter((o) => o.kind === 'Secret')).toEqual([]);
     expect(r.yaml).not.toMatch(/stringData|^data:/m);
+  });
+
+  test('a secret with a Kubernetes name of its own is referenced by it, in secretKeyRef and in a secret volume, with no error', () => {
+    // GIVEN Swarm-style existing names, one with a Kubernetes name, one valid as it is
+    const sys = new System('shop');
+    const users = new Secret(sys, 'traefik-users', { existingName: { default: 'traefik_users', kubernetes: 'traefik-users', ecs: 'prod/traefik-users' } });
+    const cert = new Secret(sys, 'cert', { existingName: { default: 'proxy-cert', ecs: 'prod/proxy-cert' } });
+    new Service(sys, 'proxy', { image: Image.of('traefik:3.1'), secretEnv: { USERS: users }, mounts: [Mount.secret(users, '/etc/traefik/users'), Mount.secret(cert, '/etc/traefik/cert')] });
+    // WHEN rendered
+    const r = render(sys);
+    // THEN the Kubernetes name, else the default; no kubernetes/secret-name
+    expect(r.container('proxy').env).toEqual([{ name: 'USERS', valueFrom: { secretKeyRef: { key: 'value', name: 'traefik-users' } } }]);
+    const volumes = JSON.stringify(r.pod('proxy').spec.volumes);
+    expect(volumes).toContain('"secretName":"traefik-users"');
+    expect(volumes).toContain('"secretName":"proxy-cert"');
+    expect(volumes).not.toContain('traefik_users');
+    expect(r.codes).not.toContain('kubernetes/secret-name');
   });
 
   test('registry credentials become imagePullSecrets', () => {

@@ -12,7 +12,17 @@ describe('Secret', () => {
 
   it('GIVEN an existing secret, an env name and a key WHEN created THEN all three are kept', () => {
     const secret = new Secret(shop(), 'db-password', { existingName: 'prod/db', envName: 'PGPASS', key: 'password' });
-    expect(secret._toSpec()).toEqual({ name: 'db-password', path: 'shop/db-password', envName: 'PGPASS', existingName: 'prod/db', key: 'password' });
+    expect(secret._toSpec()).toEqual({ name: 'db-password', path: 'shop/db-password', envName: 'PGPASS', existingName: { compose: 'prod/db', docker: 'prod/db', ecs: 'prod/db', kubernetes: 'prod/db', swarm: 'prod/db' }, key: 'password' });
+  });
+
+  it('GIVEN an existing name per target with a default WHEN created THEN each target gets its own name, else the default', () => {
+    const secret = new Secret(shop(), 'traefik-users', { existingName: { default: 'traefik_users', kubernetes: 'traefik-users', ecs: 'prod/traefik-users' } });
+    expect(secret._toSpec().existingName).toEqual({ compose: 'traefik_users', docker: 'traefik_users', ecs: 'prod/traefik-users', kubernetes: 'traefik-users', swarm: 'traefik_users' });
+  });
+
+  it('GIVEN an existing name for Kubernetes only WHEN created THEN the other targets have none', () => {
+    const secret = new Secret(shop(), 'db-password', { existingName: { kubernetes: 'db-password' } });
+    expect(secret._toSpec().existingName).toEqual({ kubernetes: 'db-password' });
   });
 
   it.each<[string, object, string]>([
@@ -32,6 +42,37 @@ describe('Secret', () => {
       'shop/db-password existingName: must be 1-512 letters, digits and /_+=.@- (got "prod db"). Give the name the secret has in its store.',
     ],
     ['an empty existing name', { existingName: '' }, 'shop/db-password existingName: must be 1-512 letters, digits and /_+=.@- (got ""). Give the name the secret has in its store.'],
+    [
+      'a Kubernetes name with an underscore',
+      { existingName: { default: 'traefik_users', kubernetes: 'traefik_users' } },
+      "shop/db-password existingName.kubernetes: must be a Kubernetes Secret name: at most 253 lowercase letters, digits, '-' and '.' (got \"traefik_users\"). Write e.g. \"traefik-users\".",
+    ],
+    [
+      'a Swarm name with a slash',
+      { existingName: { swarm: 'prod/db' } },
+      "shop/db-password existingName.swarm: must be a Swarm secret name: 1-64 letters, digits, '_', '.' and '-', a letter or digit at both ends (got \"prod/db\"). Give the name the secret has in its store.",
+    ],
+    [
+      'an ECS name with a space',
+      { existingName: { default: 'db', ecs: 'prod db' } },
+      'shop/db-password existingName.ecs: must be 1-512 letters, digits and /_+=.@- (got "prod db"). Give the name the secret has in its store.',
+    ],
+    ['an unknown target', { existingName: { default: 'db', k8s: 'db' } }, "shop/db-password existingName: unknown prop 'k8s' (did you mean 'ecs'?)"],
+    [
+      'an unknown key far from every target',
+      { existingName: { nomad: 'db' } },
+      'shop/db-password existingName: unknown prop \'nomad\'. Use one of compose, default, docker, ecs, kubernetes, swarm.',
+    ],
+    [
+      'an object that names no target',
+      { existingName: {} },
+      'shop/db-password existingName: names no target (got {}). Give a default or a name per target (default, compose, swarm, docker, kubernetes, ecs), or leave existingName out.',
+    ],
+    [
+      'a number',
+      { existingName: 7 },
+      "shop/db-password existingName: must be a name or an object of names per target (got 7). Write 'prod/db' or { default: 'prod_db', kubernetes: 'prod-db' }.",
+    ],
     ['a key with a slash', { key: 'a/b' }, "shop/db-password key: must be letters, digits, -, _ and . (got \"a/b\"). Use a key like 'value' or 'password'."],
   ])('GIVEN %s WHEN the secret is created THEN it fails with the exact message', (_given, props, message) => {
     expect(modelErrorOf(() => new Secret(shop(), 'db-password', props))).toBe(message);

@@ -81,7 +81,7 @@ describe('the spec of a System', () => {
 
   it('GIVEN secrets WHEN specified THEN each is a reference: name, env name, key, existing name, never a value', () => {
     expect(spec.secrets).toEqual([
-      { name: 'api-key', path: 'shop/api-key', envName: 'API_KEY', existingName: 'prod/api-key', key: 'value' },
+      { name: 'api-key', path: 'shop/api-key', envName: 'API_KEY', existingName: { compose: 'prod/api-key', docker: 'prod/api-key', ecs: 'prod/api-key', kubernetes: 'prod/api-key', swarm: 'prod/api-key' }, key: 'value' },
       { name: 'db-password', path: 'shop/db-password', envName: 'DB_PASSWORD', existingName: undefined, key: 'value' },
     ]);
     expect(spec.services.find((s) => s.name === 'db')!.main.secretEnv).toEqual([{ name: 'POSTGRES_PASSWORD', secret: 'db-password' }]);

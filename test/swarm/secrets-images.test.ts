@@ -103,6 +103,21 @@ describe('swarm secrets and images', () => {
     expect(withCode(out, 'swarm/secret-external').map((d) => d.path)).toEqual(['shop/db-password existingName']);
   });
 
+  test('GIVEN existing names per target WHEN rendered THEN the external secret has the Swarm name, else the default, else the stack name', () => {
+    const sys = new System('shop');
+    const users = new Secret(sys, 'traefik-users', { existingName: { default: 'traefik_users', kubernetes: 'traefik-users', swarm: 'traefik_users.v2' } });
+    const pw = new Secret(sys, 'db-password', { existingName: { default: 'db_password', kubernetes: 'db-password' } });
+    const token = new Secret(sys, 'token', { existingName: { ecs: 'prod/token' } });
+    new Service(sys, 'proxy', { image: Image.of('traefik:3.1'), secretEnv: { USERS: users, DB_PASSWORD: pw, TOKEN: token } });
+    const out = renderSwarm(sys);
+    expect(out.doc.secrets).toEqual({
+      'db-password': { external: true, name: 'db_password' },
+      token: { external: true, name: 'shop_token' },
+      'traefik-users': { external: true, name: 'traefik_users.v2' },
+    });
+    expect(withCode(out, 'swarm/secret-external').map((d) => d.path)).toEqual(['shop/db-password existingName', 'shop/token', 'shop/traefik-users existingName']);
+  });
+
   test('GIVEN registry credentials WHEN rendered THEN the note swarm/registry-credentials says docker login and --with-registry-auth', () => {
     const sys = new System('shop');
     const login = new Secret(sys, 'ghcr');
