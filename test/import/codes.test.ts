@@ -108,6 +108,11 @@ const CASES: Record<string, Case> = {
     at: 'networks.proxy.external',
     says: 'the existing network proxy is not reused',
   },
+  'import/secret-name': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    secrets: [users]\nsecrets:\n  users:\n    external: true\n    name: traefik_users\n',
+    at: 'secrets.users.name',
+    says: 'the external secret traefik_users cannot name a Kubernetes Secret: on Kubernetes the Secret must exist as traefik-users.',
+  },
   'import/restart-default': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n',
     at: 'services.web',

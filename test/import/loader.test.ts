@@ -244,10 +244,31 @@ describe('loading a Compose file into the model', () => {
     ]);
   });
 
-  test('GIVEN an external secret WHEN imported THEN its existing name is kept', () => {
-    expect(spec(importCorpus('external-resources')).secrets).toEqual([
+  test('GIVEN external secrets WHEN imported THEN the existing name is kept, with a Kubernetes name of its own where it cannot name a Kubernetes Secret', () => {
+    // GIVEN `external: true` with `name: traefik_users`, and Swarm's `external: { name: smtp_password.v2 }`
+    const imported = importCorpus('external-resources');
+    expect(spec(imported).secrets).toEqual([
+      {
+        name: 'smtp-password',
+        path: 'intranet/smtp-password',
+        envName: 'SMTP_PASSWORD',
+        existingName: { compose: 'smtp_password.v2', docker: 'smtp_password.v2', ecs: 'smtp_password.v2', kubernetes: 'smtp-password.v2', swarm: 'smtp_password.v2' },
+        key: 'value',
+      },
+      {
+        name: 'traefik-users',
+        path: 'intranet/traefik-users',
+        envName: 'TRAEFIK_USERS',
+        existingName: { compose: 'traefik_users', docker: 'traefik_users', ecs: 'traefik_users', kubernetes: 'traefik-users', swarm: 'traefik_users' },
+        key: 'value',
+      },
       { name: 'wiki-db-password', path: 'intranet/wiki-db-password', envName: 'WIKI_DB_PASSWORD', existingName: { compose: 'wiki-db-password-v2', docker: 'wiki-db-password-v2', ecs: 'wiki-db-password-v2', kubernetes: 'wiki-db-password-v2', swarm: 'wiki-db-password-v2' }, key: 'value' },
     ]);
+    expect(Object.fromEntries(imported.plan.secrets.map((s) => [s.id, s.existingName]))).toEqual({
+      'wiki-db-password': 'wiki-db-password-v2',
+      'traefik-users': { default: 'traefik_users', kubernetes: 'traefik-users' },
+      'smtp-password': { default: 'smtp_password.v2', kubernetes: 'smtp-password.v2' },
+    });
   });
 
   test('GIVEN profiles WHEN none, one or all are chosen THEN only the services of active profiles are imported', () => {

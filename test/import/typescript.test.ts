@@ -97,6 +97,14 @@ describe('the TypeScript that lading import writes', () => {
     expect(text.split('\n').every((l) => l.length <= 120)).toBe(true);
   });
 
+  test('GIVEN external secrets with Swarm names WHEN written THEN a name that is a Kubernetes name is one string, any other a default and a Kubernetes name', () => {
+    const external = imports.find(([label]) => label === 'corpus/external-resources')?.[1] as ComposeImport;
+    const text = writeApp(external.plan, { source: 'compose.yaml' });
+    expect(text).toContain("new Secret(app, 'wiki-db-password', { existingName: 'wiki-db-password-v2' });");
+    expect(text).toContain("new Secret(app, 'traefik-users', {\n  existingName: { default: 'traefik_users', kubernetes: 'traefik-users' },\n});");
+    expect(text).toContain("new Secret(app, 'smtp-password', {\n  existingName: { default: 'smtp_password.v2', kubernetes: 'smtp-password.v2' },\n});");
+  });
+
   test('GIVEN webapp WHEN written THEN the module reads as a person would write it', () => {
     const webapp = imports.find(([label]) => label === 'apps/webapp')?.[1] as ComposeImport;
     const text = writeApp(webapp.plan, { source: 'dist/compose/webapp/compose.yaml' });

@@ -154,8 +154,9 @@ export function declareSecrets(ctx: ImportContext, top: LocatedMap | undefined, 
     // Swarm's older form: `external: { name: x }`
     const legacy = legacyExternalName(ctx, map, p);
     if (ext && (ext.value.kind === 'map' || asBoolean(ctx, ext.value, `${p}.external`))) {
-      const existing = legacy ?? written ?? name;
-      secrets.declare(name, { existingName: existingSecretName(ctx, existing, legacy !== undefined ? `${p}.external.name` : nameEntry ? `${p}.name` : p, nameEntry?.line ?? ext.line) }, p, e.line);
+      const legacyEntry = ext.value.kind === 'map' ? entry(ext.value, 'name') : undefined;
+      const where = legacy !== undefined ? { keyPath: `${p}.external.name`, line: legacyEntry?.line ?? ext.line } : { keyPath: nameEntry ? `${p}.name` : p, line: nameEntry?.line ?? ext.line };
+      secrets.declare(name, { existingName: existingSecretName(ctx, legacy ?? written ?? name, where.keyPath, where.line) }, p, e.line);
       continue;
     }
     if (written !== undefined) {
