@@ -126,6 +126,23 @@ describe('ECS: workloads', () => {
     expect(secrets[0].ValueFrom).toEqual({ Ref: one(t, 'AWS::SecretsManager::Secret').id });
   });
 
+  test("GIVEN an ECS name that ends in a hyphen and six characters WHEN rendered THEN 'ecs/secret-name-suffix' warns that the lookup by name may fail", () => {
+    const { diagnostics } = synthEcs(
+      system((s) => {
+        const token = new Secret(s, 'token', { existingName: { default: 'api-token', ecs: 'prod/api-tokens' } });
+        const key = new Secret(s, 'key', { existingName: 'prod/api-key' });
+        new Service(s, 'app', { image: Image.of('app:1'), secretEnv: { TOKEN: token, KEY: key } });
+      }),
+    );
+    expect(diagnostics.filter((x) => x.code === 'ecs/secret-name-suffix').map((x) => [x.severity, x.path, x.message])).toEqual([
+      [
+        'warning',
+        'shop/token existingName',
+        'the Secrets Manager secret prod/api-tokens is looked up by its name, which ends in a hyphen and six characters: Secrets Manager may read them as the random ending of a full ARN, and the task then fails to read the secret when it starts',
+      ],
+    ]);
+  });
+
   test('GIVEN labels WHEN rendered THEN they are dockerLabels and tags of the service and task definition', () => {
     const t = templateOf(system((s) => new Service(s, 'db', { image: Image.of('postgres:16.4'), labels: { tier: 'db' } })));
     expect(containersOf(t, 'shop-db')[0].DockerLabels).toEqual({ tier: 'db' });

@@ -179,6 +179,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: 'Registry credentials of a built image are not used: the image is pulled from the bootstrap ECR repository.',
   },
+  'ecs/secret-name-suffix': {
+    severity: 'warning',
+    summary: "An existing secret's ECS name ends in a hyphen and six characters, which Secrets Manager may read as the random ending of a full ARN.",
+  },
   'ecs/vpc-subnets': {
     severity: 'error',
     summary: 'The existing VPC lacks the subnets this system needs (public for reachable tasks and load balancers, private for internal ones).',

@@ -2,15 +2,28 @@ import type { Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { ContainerSpec, SystemSpec } from '../../model/spec';
+import type { EcsReporter } from './codes';
+
+/** The ending Secrets Manager gives every secret's ARN: a hyphen and six random characters. */
+const ARN_SUFFIX = /-[A-Za-z0-9]{6}$/;
 
 /**
  * Secrets on ECS: Secrets Manager secrets, an existing one by its ECS name or a new one with a generated value; a secret
  * as env is a container secret the task's execution role reads when the task starts.
  */
-export function buildSecrets(stack: Stack, spec: SystemSpec): Map<string, secretsmanager.ISecret> {
+export function buildSecrets(stack: Stack, spec: SystemSpec, d: EcsReporter): Map<string, secretsmanager.ISecret> {
   const out = new Map<string, secretsmanager.ISecret>();
   for (const s of spec.secrets) {
     const id = `Secret-${s.name}`;
+    const existing = s.existingName?.ecs;
+    if (existing !== undefined && ARN_SUFFIX.test(existing)) {
+      d.report(
+        'ecs/secret-name-suffix',
+        `${s.path} existingName`,
+        `the Secrets Manager secret ${existing} is looked up by its name, which ends in a hyphen and six characters: Secrets Manager may read them as the random ending of a full ARN, and the task then fails to read the secret when it starts`,
+        'Give ECS the name of a secret without that ending (existingName.ecs), or rename the secret in Secrets Manager.',
+      );
+    }
     out.set(
       s.name,
       s.existingName?.ecs !== undefined

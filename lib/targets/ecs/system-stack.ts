@@ -104,7 +104,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
   const namespace = buildNamespace(cluster, spec);
   buildSearchDomain(stack, vpc, spec, namespace);
   const logGroup = buildLogGroup(stack, spec);
-  const secrets = buildSecrets(stack, spec);
+  const secrets = buildSecrets(stack, spec, d);
   const networkGroups = buildNetworkGroups(stack, vpc, spec, d);
   const volumes = buildVolumes(stack, vpc, spec, d);
   const published = publishedPorts(spec);
