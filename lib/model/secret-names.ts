@@ -60,6 +60,17 @@ const RULES: Record<StoreKey | 'default', { readonly pattern: RegExp; readonly r
   kubernetes: { pattern: /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, rule: "must be a Kubernetes Secret name: at most 253 lowercase letters, digits, '-' and '.'" },
 };
 
+/** True when `name` can name a Swarm secret. */
+export function isSwarmSecretName(name: string): boolean {
+  return RULES.swarm.pattern.test(name);
+}
+
+/** A valid Swarm secret name close to `name`: `prod/api-key` -> `prod_api-key`. */
+export function swarmSecretName(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 64).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  return s || 'secret';
+}
+
 /** True when `name` can name a Kubernetes Secret (an RFC 1123 subdomain). */
 export function isKubernetesSecretName(name: string): boolean {
   return RULES.kubernetes.pattern.test(name);

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { Image, Mount, Secret, Service, System } from '../../lib/model';
+import { type ExistingSecretName, Image, Mount, Secret, Service, System } from '../../lib/model';
 import { stackConfig } from '../support/swarm-validators';
 import { renderSwarm, withCode } from './swarm-test-kit';
 
@@ -116,6 +116,25 @@ describe('swarm secrets and images', () => {
       'traefik-users': { external: true, name: 'traefik_users.v2' },
     });
     expect(withCode(out, 'swarm/secret-external').map((d) => d.path)).toEqual(['shop/db-password existingName', 'shop/token', 'shop/traefik-users existingName']);
+  });
+
+  test('GIVEN an existing name that cannot name a Swarm secret WHEN rendered THEN swarm/secret-name is an error with a Swarm name to give, and a Swarm name of its own clears it', () => {
+    const render = (existingName: ExistingSecretName) => {
+      const sys = new System('shop');
+      const key = new Secret(sys, 'api-key', { existingName });
+      new Service(sys, 'api', { image: Image.of('api:1.0'), secretEnv: { API_KEY: key } });
+      return renderSwarm(sys);
+    };
+    const out = render('prod/api-key');
+    expect(withCode(out, 'swarm/secret-name')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'shop/api-key existingName',
+        message: "a Swarm secret cannot be named \"prod/api-key\": names are at most 64 letters, digits, '_', '.' and '-', a letter or digit at both ends, so `docker stack deploy` refuses the stack",
+        fix: "Give the Swarm secret a name of its own: existingName: { default: 'prod/api-key', swarm: 'prod_api-key' }.",
+      }),
+    ]);
+    expect(withCode(render({ default: 'prod/api-key', swarm: 'prod_api-key' }), 'swarm/secret-name')).toEqual([]);
   });
 
   test('GIVEN registry credentials WHEN rendered THEN the note swarm/registry-credentials says docker login and --with-registry-auth', () => {

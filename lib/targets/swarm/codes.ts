@@ -17,6 +17,10 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: 'A secret is an external Swarm secret: create it with `docker secret create` before deploying the stack.',
   },
+  'swarm/secret-name': {
+    severity: 'error',
+    summary: "A secret's existing name, with no name of its own for Swarm (existingName.swarm), is not a valid Swarm secret name.",
+  },
   'swarm/secret-from-file': {
     severity: 'info',
     summary: '`docker stack deploy` creates a secret from its project file once: a Swarm secret cannot change, so a new value needs the old secret removed.',

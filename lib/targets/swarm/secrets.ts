@@ -1,3 +1,4 @@
+import { isSwarmSecretName, swarmSecretName as suggestSwarmName } from '../../model/secret-names';
 import type { ContainerSpec, SecretSpec, SystemSpec } from '../../model/spec';
 import type { StackMap, StackValue } from './document';
 import { propPath } from '../docker-engine/prop-path';
@@ -54,6 +55,14 @@ export function topLevelSecrets(scope: SwarmScope): StackMap | undefined {
 export function topLevelSecret(scope: SwarmScope, secret: SecretSpec): StackValue {
   if (secret.file !== undefined) return secretFromFile(scope, { ...secret, file: secret.file });
   const name = swarmSecretName(scope.spec, secret);
+  if (!isSwarmSecretName(name)) {
+    scope.reporter.report(
+      'swarm/secret-name',
+      propPath(secret.path, 'existingName'),
+      `a Swarm secret cannot be named ${JSON.stringify(name)}: names are at most 64 letters, digits, '_', '.' and '-', a letter or digit at both ends, so \`docker stack deploy\` refuses the stack`,
+      `Give the Swarm secret a name of its own: existingName: { default: '${name}', swarm: '${suggestSwarmName(name)}' }.`,
+    );
+  }
   scope.reporter.report(
     'swarm/secret-external',
     secret.existingName?.swarm !== undefined ? propPath(secret.path, 'existingName') : secret.path,
