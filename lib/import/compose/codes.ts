@@ -91,7 +91,7 @@ export const IMPORT_CODES = {
   },
   'import/sidecar-key': {
     severity: 'warning',
-    summary: 'A sidecar shares its main service\'s network, replicas, restart policy and dependencies: its own are left out.',
+    summary: 'A sidecar shares its main service\'s network, replicas, restart policy, dependencies and host settings (dns, extra_hosts, pid), and the model gives init, ulimits and devices to the main container only: its own are left out.',
   },
   'import/development-only': {
     severity: 'info',

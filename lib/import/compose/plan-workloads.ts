@@ -5,6 +5,7 @@ import type { NameTable } from './names';
 import type { DependencyPlan, NetworkPlan, SidecarPlan, WorkloadPlan } from './plan';
 import type { DeclaredNetwork } from './top-level';
 import { serversOf } from './servers';
+import { reportSidecarRuntime } from './sidecar-runtime';
 import type { ConvertedService } from './workload';
 
 export interface WorkloadInputs {
@@ -81,6 +82,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     if (s.deploy.placement) dropped('the placement', map.entries.get('deploy')?.line ?? map.line, `${keyPath}.deploy.placement`);
     if (s.restart !== main.restart && map.entries.has('restart')) dropped('the restart policy', map.entries.get('restart')?.line ?? map.line, `${keyPath}.restart`);
     if (s.runtime.serviceLabels) dropped('the service object (and its deploy.labels)', map.entries.get('deploy')?.line ?? map.line, `${keyPath}.deploy.labels`);
+    reportSidecarRuntime(ctx, s, main);
     const list = sidecars.get(mainId) ?? [];
     list.push({ id, container: s.container, volumesFrom: s.volumesFromMain, source: { keyPath, line: map.line } });
     sidecars.set(mainId, list);
