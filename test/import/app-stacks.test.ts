@@ -101,6 +101,9 @@ describe('importing application stacks', () => {
       'services.worker.environment.DATABASE_URL',
       'services.worker.environment.DB_HOST',
     ]);
+    expect(imported.diagnostics.find((d) => d.code === 'import/renamed' && d.keyPath === 'services.my_db')?.fix).toBe(
+      'Other services reach it as my-db: the import writes it so in their environment, command and entrypoint; update addresses such as my_db:PORT in the files they read.',
+    );
   });
 
   test.each([
