@@ -4,6 +4,7 @@ describe('the ECS launch type the import chooses', () => {
   test.each([
     ['host devices', '    devices: ["/dev/dri:/dev/dri"]\n', 'gpu is given the host device /dev/dri, which runs on ECS only with the EC2 launch type: the system chooses it (targetOptions.ecs.launchType \'ec2\').'],
     ['the host\'s process namespace', '    pid: host\n', 'gpu shares the host\'s process namespace (pid: host), which runs on ECS only with the EC2 launch type: the system chooses it (targetOptions.ecs.launchType \'ec2\').'],
+    ['a global mode', '    deploy:\n      mode: global\n', 'gpu runs one copy on every node (deploy.mode: global), which runs on ECS only with the EC2 launch type: the system chooses it (targetOptions.ecs.launchType \'ec2\').'],
   ])('GIVEN a service given %s WHEN imported THEN the system runs on EC2, with import/ecs-ec2', (_, key, message) => {
     const imported = importText(`services:\n  gpu:\n    image: jellyfin/jellyfin:10.9.7\n    restart: always\n${key}`);
     expect(findings(imported)).toContain('import/ecs-ec2 services.gpu');

@@ -131,7 +131,7 @@ export const IMPORT_CODES = {
   },
   'import/ecs-ec2': {
     severity: 'info',
-    summary: 'Bind mounts, privileged containers, host networking, the host\'s process namespace and host devices run on ECS only with the EC2 launch type, which the import then chooses.',
+    summary: 'Bind mounts, privileged containers, host networking, the host\'s process namespace, host devices and global services (one task on every instance) run on ECS only with the EC2 launch type, which the import then chooses.',
   },
   'import/obsolete-version': {
     severity: 'info',
