@@ -70,19 +70,46 @@ describe('docker services and jobs', () => {
     expect(out.script).toContain('docker run --rm --name shop-report');
   });
 
-  test('GIVEN a job with a sidecar WHEN rendered THEN docker/job-sidecars is an error and there is no script', () => {
+  test('GIVEN a job with a sidecar WHEN run THEN the job starts detached, the sidecar joins its namespace without restarts, and the script waits for the job, shows its output and removes both before going on', () => {
     const sys = new System('shop');
     const job = new Job(sys, 'backup', { image });
-    job.addSidecar('shipper', { image: Image.of('busybox:1.36') });
+    job.addSidecar('proxy', { image: Image.of('busybox:1.36') });
+    new Service(sys, 'web', { image, dependsOn: [Dependency.completed(job)] });
     const out = renderDocker(sys);
-    expect(withCode(out, 'docker/job-sidecars')).toEqual([
-      expect.objectContaining({
-        severity: 'error',
-        path: 'shop/backup/shipper name',
-        message: 'the job backup runs in the foreground with --rm, so the sidecar shipper cannot join its network namespace.',
-      }),
+    expect(out.codes.filter((c) => c.startsWith('docker/'))).toEqual([]);
+    const run = runScript(out, [], { checkClient: true });
+    expect(run.rejected).toEqual([]);
+    expect(run.code).toBe(0);
+    const calls = run.calls.filter((c) => ['run', 'wait', 'logs'].includes(c[0]) || (c[0] === 'rm' && c[2] !== '-v')).map((c) => (c[0] === 'run' ? ['run', c[1], nameOf(c), ...flagValues(c, '--restart'), ...flagValues(c, '--network')] : c));
+    expect(calls).toEqual([
+      ['run', '-d', 'shop-backup', 'shop-default'],
+      ['run', '-d', 'shop-backup-proxy', 'no', 'container:shop-backup'],
+      ['wait', 'shop-backup'],
+      ['logs', 'shop-backup'],
+      ['rm', '-f', 'shop-backup-proxy', 'shop-backup'],
+      ['run', '-d', 'shop-web', 'always', 'shop-default'],
     ]);
-    expect(out.result.files).toEqual([]);
+    expect(out.script).toContain('  status=$(docker wait shop-backup)\n  docker logs shop-backup\n  docker rm -f shop-backup-proxy shop-backup >/dev/null\n  [ "$status" -eq 0 ]\n');
+  });
+
+  test('GIVEN a job with a sidecar and restart on-failure:2 WHEN rendered THEN the whole run, sidecar included, is tried again at most twice more', () => {
+    const sys = new System('shop');
+    const job = new Job(sys, 'backup', { image, restart: 'on-failure:2' });
+    job.addSidecar('proxy', { image: Image.of('busybox:1.36') });
+    const out = renderDocker(sys);
+    expect(out.script).toMatch(/  until docker run -d --name shop-backup [^]*\n  \[ "\$status" -eq 0 \]; do\n    if \[ "\$tries" -ge 2 \]/);
+    const run = runScript(out, [], { checkClient: true });
+    expect([run.code, run.rejected]).toEqual([0, []]);
+  });
+
+  test('GIVEN a job with a sidecar WHEN waiting for the job fails THEN the script stops before the services after it', () => {
+    const sys = new System('shop');
+    const job = new Job(sys, 'backup', { image });
+    job.addSidecar('proxy', { image: Image.of('busybox:1.36') });
+    new Service(sys, 'web', { image, dependsOn: [Dependency.completed(job)] });
+    const run = runScript(renderDocker(sys), [], { env: { DOCKER_FAIL: 'wait' } });
+    expect(run.code).not.toBe(0);
+    expect(run.calls.filter((c) => c[0] === 'run').map(nameOf)).toEqual(['shop-backup', 'shop-backup-proxy']);
   });
 
   test('GIVEN healthy, started and completed dependencies WHEN run THEN containers start in dependency order with the waits between', () => {

@@ -101,6 +101,9 @@ describe('importing application stacks', () => {
       'services.worker.environment.DATABASE_URL',
       'services.worker.environment.DB_HOST',
     ]);
+    expect(imported.diagnostics.find((d) => d.code === 'import/renamed' && d.keyPath === 'services.my_db')?.fix).toBe(
+      'Other services reach it as my-db: the import writes it so in their environment, command and entrypoint; update addresses such as my_db:PORT in the files they read.',
+    );
   });
 
   test.each([
@@ -163,8 +166,20 @@ describe('importing application stacks', () => {
       'services:\n  seed:\n    image: shop:1\n    restart: "no"\n  web:\n    image: shop:1\n    restart: always\n    depends_on:\n      seed:\n        condition: service_completed_successfully\n  api:\n    image: shop:1\n    restart: always\n    environment:\n      SEED_URL: http://seed:8080/\n',
     );
     expect(imported.diagnostics.find((d) => d.keyPath === 'services.web.depends_on.seed')?.message).toBe(
-      'seed serves (it has ports, or others wait for it to start), so it is a service that never completes in the model: the dependency waits for it to start.',
+      'seed serves (it has ports), so it is a service that never completes in the model: the dependency waits for it to start.',
     );
     expect(imported.system).toBeDefined();
+  });
+
+  test('GIVEN a global step (deploy.mode: global) that web waits to complete WHEN imported THEN the wait becomes a start, naming the global mode as the reason and its fix', () => {
+    const imported = importText(
+      'services:\n  prep:\n    image: busybox:1.36\n    command: ["true"]\n    deploy:\n      mode: global\n  web:\n    image: nginx:1.27\n    restart: always\n    depends_on:\n      prep:\n        condition: service_completed_successfully\n',
+    );
+    const d = imported.diagnostics.find((x) => x.keyPath === 'services.web.depends_on.prep');
+    expect([d?.message, d?.fix]).toEqual([
+      'prep serves (deploy.mode global runs it on every node), so it is a service that never completes in the model: the dependency waits for it to start.',
+      'Leave deploy.mode out of prep to import it as a job.',
+    ]);
+    expect(imported.diagnostics.map((x) => x.code)).not.toContain('import/undeclared-ports');
   });
 });

@@ -429,6 +429,17 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('web').spec.shareProcessNamespace).toBe(true);
   });
 
+  test('kubernetes/init-host-pid', () => {
+    const s = sys();
+    new Service(s, 'agent', { image: Image.of('portainer/agent:2.19.5'), init: true, hostPid: true });
+    const { d, r } = only(s, 'kubernetes/init-host-pid');
+    expect([d.path, d.message]).toEqual([
+      'shop/agent init',
+      "a pod has no init option, and shareProcessNamespace, which stands in for one, cannot be set beside hostPID: in the host's process namespace the command of agent is not process 1, so it stops on SIGTERM, and the container runtime reaps the processes it leaves",
+    ]);
+    expect([r.pod('agent').spec.hostPID, r.pod('agent').spec.shareProcessNamespace]).toEqual([true, undefined]);
+  });
+
   test('kubernetes/entrypoint-reset', () => {
     const s = sys();
     new Service(s, 'web', { image: Image.of('nginx:1.27'), entrypoint: [] });

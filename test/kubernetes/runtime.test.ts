@@ -79,12 +79,12 @@ describe('how a workload runs on Kubernetes: name, host name, stop, platform and
     ]);
   });
 
-  test('GIVEN extra hosts on the host network WHEN rendered THEN there are no hostAliases and kubernetes/extra-hosts says the node resolves them', () => {
+  test('GIVEN extra hosts on the host network WHEN rendered THEN the pod has hostAliases, which the kubelet appends to the node\'s /etc/hosts, and only host-gateway is reported', () => {
     const sys = new System('shop');
-    new Service(sys, 'agent', { image: Image.of('prom/node-exporter:v1.8.0'), hostNetwork: true, extraHosts: { 'db.internal': '10.0.0.5' } });
+    new Service(sys, 'agent', { image: Image.of('prom/node-exporter:v1.8.0'), hostNetwork: true, extraHosts: { 'db.internal': '10.0.0.5', 'host.docker.internal': 'host-gateway' } });
     const r = render(sys);
-    expect(r.pod('agent').spec.hostAliases).toBeUndefined();
-    expect(r.diagnostic('kubernetes/host-aliases').message).toBe("a pod on the host network takes no host aliases: agent resolves db.internal through the node's /etc/hosts only");
+    expect([r.pod('agent').spec.hostNetwork, r.pod('agent').spec.hostAliases]).toEqual([true, [{ ip: '10.0.0.5', hostnames: ['db.internal'] }]]);
+    expect(r.diagnostics.filter((d) => d.code === 'kubernetes/host-aliases').map((d) => d.path)).toEqual(['shop/agent extraHosts.host.docker.internal']);
   });
 
   test('GIVEN hostPid WHEN rendered THEN the pod has hostPID', () => {

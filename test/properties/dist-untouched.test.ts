@@ -18,7 +18,7 @@ function checksums(dir: string): Record<string, string> {
 }
 
 const app = (body: string) => `
-import { Image, Job, Mount, Port, Service, System } from ${MODEL};
+import { Image, Mount, Port, Service, System } from ${MODEL};
 const app = new System('shop');
 const base = { resources: { memory: '64m', cpus: 0.25 }, logging: { maxSize: '1m', maxFiles: 1 } };
 ${body}
@@ -44,9 +44,9 @@ new Service(app, 'web-lb', { ...base, image: Image.of('haproxy:2.9'), ports: [Po
   ['ecs', 'ecs/bind-mount-fargate', `new Service(app, 'web', { ...base, image: Image.of('nginx:1.27'), mounts: [Mount.bind('/srv/site', '/usr/share/nginx/html')] });`],
   [
     'docker',
-    'docker/job-sidecars',
-    `const job = new Job(app, 'once', { ...base, image: Image.of('busybox:1.36') });
-job.addSidecar('log', { ...base, image: Image.of('busybox:1.36') });`,
+    'docker/container-name-collision',
+    `new Service(app, 'web', { ...base, image: Image.of('nginx:1.27'), replicas: 2 });
+new Service(app, 'web-2', { ...base, image: Image.of('nginx:1.27') });`,
   ],
   ['lint', 'lint/fixed-port-replicas', `new Service(app, 'web', { ...base, image: Image.of('nginx:1.27'), replicas: 2, ports: [Port.tcp(80).publish(8080)] });`],
 ];

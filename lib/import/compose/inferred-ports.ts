@@ -139,13 +139,14 @@ function declareExposed(ctx: ImportContext, target: ConvertedService, source: st
 const REACHED = /(?:^|[^A-Za-z0-9_.-])([A-Za-z0-9_.-]+):(\d{1,5})(?![0-9])/g;
 
 /**
- * A service that others depend on but that declares no port: Compose lets them reach any port it listens on,
+ * A service that others depend on (to start or be healthy) but that declares no port: Compose lets them reach any port it listens on,
  * Kubernetes and ECS only the declared ones, so it is reported.
  */
 export function reportPortless(ctx: ImportContext, services: readonly ConvertedService[]): void {
   const dependantsOf = new Map<string, string[]>();
   for (const s of services) {
-    for (const name of new Set(s.dependsOn.map((d) => d.composeName))) {
+    // a service that waits for another to complete runs after it, and reaches no port of it
+    for (const name of new Set(s.dependsOn.filter((d) => d.condition !== 'completed').map((d) => d.composeName))) {
       const list = dependantsOf.get(name) ?? [];
       list.push(s.input.composeName);
       dependantsOf.set(name, list);

@@ -232,6 +232,9 @@ function needsEc2(workloads: readonly WorkloadPlan[]): { source: SourceRef; what
       const bind = c.mounts.find((m) => m.kind === 'bind' && !m.inImage);
       if (bind) return { source, what: `the bind mount of ${bind.kind === 'bind' ? bind.source : ''} in ${source.keyPath.split('.')[1]}` };
     }
+    if (w.runtime.hostPid) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} shares the host's process namespace (pid: host), which` };
+    if (w.global) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} runs one copy on every node (deploy.mode: global), which` };
+    if (w.runtime.devices) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} is given the host device ${w.runtime.devices[0].split(':')[0]}, which` };
   }
   return undefined;
 }

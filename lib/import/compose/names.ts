@@ -30,7 +30,7 @@ export class NameTable {
         'import/renamed',
         at(this.ctx, keyPath, line),
         `${kind} ${JSON.stringify(raw)} is named ${JSON.stringify(name)} in the model: ${this.why(raw)}.`,
-        kind === 'service' ? `Other services reach it as ${name}: update addresses such as ${raw}:PORT in their settings.` : undefined,
+        kind === 'service' ? `Other services reach it as ${name}: the import writes it so in their environment, command and entrypoint; update addresses such as ${raw}:PORT in the files they read.` : undefined,
       );
     }
     taken.add(name);

@@ -4,7 +4,8 @@ import { at, type ImportContext } from './context';
 import type { NameTable } from './names';
 import type { DependencyPlan, NetworkPlan, SidecarPlan, WorkloadPlan } from './plan';
 import type { DeclaredNetwork } from './top-level';
-import { serversOf } from './servers';
+import { serversOf, type ServerReason } from './servers';
+import { reportSidecarRuntime } from './sidecar-runtime';
 import type { ConvertedService } from './workload';
 
 export interface WorkloadInputs {
@@ -81,6 +82,7 @@ export function planWorkloads(ctx: ImportContext, services: readonly ConvertedSe
     if (s.deploy.placement) dropped('the placement', map.entries.get('deploy')?.line ?? map.line, `${keyPath}.deploy.placement`);
     if (s.restart !== main.restart && map.entries.has('restart')) dropped('the restart policy', map.entries.get('restart')?.line ?? map.line, `${keyPath}.restart`);
     if (s.runtime.serviceLabels) dropped('the service object (and its deploy.labels)', map.entries.get('deploy')?.line ?? map.line, `${keyPath}.deploy.labels`);
+    reportSidecarRuntime(ctx, s, main);
     const list = sidecars.get(mainId) ?? [];
     list.push({ id, container: s.container, volumesFrom: s.volumesFromMain, source: { keyPath, line: map.line } });
     sidecars.set(mainId, list);
@@ -229,7 +231,7 @@ function resolveDependencies(
   rootOf: (s: ConvertedService) => ConvertedService | undefined,
   idOf: (s: ConvertedService) => string,
   skipped: ReadonlySet<string>,
-  servers: ReadonlySet<string>,
+  servers: ReadonlyMap<string, ServerReason>,
 ): DependencyPlan[] {
   const out: DependencyPlan[] = [];
   for (const d of m.dependsOn) {
@@ -263,8 +265,8 @@ function resolveDependencies(
         at(ctx, d.keyPath, d.line),
         main.kind !== 'job'
           ? `${d.composeName} restarts ${main.restart}, so it never completes in the model: the dependency waits for it to start.`
-          : `${d.composeName} serves (it has ports, or others wait for it to start), so it is a service that never completes in the model: the dependency waits for it to start.`,
-        main.kind !== 'job' ? `Give ${d.composeName} restart: "no" to import it as a job.` : `Leave the ports out of ${d.composeName} to import it as a job.`,
+          : `${d.composeName} serves (${servers.get(main.input.composeName)?.why}), so it is a service that never completes in the model: the dependency waits for it to start.`,
+        main.kind !== 'job' ? `Give ${d.composeName} restart: "no" to import it as a job.` : servers.get(main.input.composeName)?.fix,
       );
       condition = 'started';
     }

@@ -13,10 +13,6 @@ export const DOCKER_CODES = {
     severity: 'warning',
     summary: '`docker` cannot schedule a job: the script runs it once; run it from the host\'s cron on the schedule.',
   },
-  'docker/job-sidecars': {
-    severity: 'error',
-    summary: 'A job runs in the foreground with `--rm`, so no sidecar can join its network namespace.',
-  },
   'docker/secret-existing-name': {
     severity: 'info',
     summary: "`docker run` has no secret store: an existing secret's name is not used; the value comes from the caller's environment.",

@@ -1,32 +1,19 @@
-import type { JobSpec, ServiceSpec, SidecarSpec, WorkloadSpec } from '../../model/spec';
+import type { JobSpec, ServiceSpec, WorkloadSpec } from '../../model/spec';
 import { autoscaleFinding } from '../docker-engine/autoscale';
 import { oneHostPlacementFinding } from '../docker-engine/placement';
 import { propPath } from '../docker-engine/prop-path';
 import { routeFindings } from '../docker-engine/routes';
 import { restartFlag } from '../docker-engine/restart';
 import { containerParts, type ContainerParts } from './container';
-import { containerName, replicaNumbers, sidecarName } from './names';
+import { containerName, replicaNumbers } from './names';
 import { networkPlan, type NetworkPlan } from './networks';
 import { portFlags } from './ports';
 import { runtimeFlags } from './runtime';
 import type { DockerScope } from './scope';
 import { reportServiceLabels } from './service-labels';
+import { jobWithSidecars } from './job-sidecars';
+import { sidecarCommand } from './sidecar';
 import { commandText, quote, type Command, type Word } from './shell';
-
-/** A sidecar in the namespace of one main container: `--network container:<main>`, `--volumes-from <main>`. */
-function sidecarCommand(scope: DockerScope, workload: ServiceSpec, sidecar: SidecarSpec, parts: ContainerParts, main: string, replica?: number): Command {
-  return {
-    assignments: parts.assignments,
-    lines: [
-      ['docker', 'run', '-d', '--name', sidecarName(scope.spec, workload, sidecar, replica)],
-      ['--restart', restartFlag(workload.restart)],
-      ['--network', `container:${main}`],
-      ...(sidecar.volumesFrom ? [['--volumes-from', main]] : []),
-      ...parts.flags,
-      parts.tail,
-    ],
-  };
-}
 
 /**
  * The commands that start one container of a workload: `docker run` when it joins at most one network;
@@ -69,6 +56,7 @@ function serviceLines(scope: DockerScope, service: ServiceSpec): string[] {
 /**
  * A job, in the foreground with `--rm`: the script goes on when it succeeds and stops when it fails. Docker
  * refuses `--rm` with `--restart`, so `on-failure[:n]` becomes a loop that runs it again, at most n more times.
+ * A job with sidecars starts detached, so that they can join its namespace, and the script waits for it.
  */
 function jobLines(scope: DockerScope, job: JobSpec): string[] {
   if (job.schedule !== undefined) {
@@ -79,18 +67,14 @@ function jobLines(scope: DockerScope, job: JobSpec): string[] {
       `Run its \`docker run\` from the host's cron on that schedule.`,
     );
   }
-  job.sidecars.forEach((sidecar) => {
-    scope.reporter.report(
-      'docker/job-sidecars',
-      propPath(sidecar.path, 'name'),
-      `the job ${job.name} runs in the foreground with --rm, so the sidecar ${sidecar.name} cannot join its network namespace.`,
-      'Make the sidecar a service of its own, or run the job on a target that runs containers together (Compose, Kubernetes, ECS).',
-    );
-  });
   const name = containerName(scope.spec, job);
   const parts = containerParts(scope, job.main);
-  const commands = mainCommands(parts, networkPlan(scope, job), name, '--rm', runtimeFlags(job), portFlags(scope, job));
-  const text = commands.map((c) => commandText(c, '  ')).join(' &&\n');
+  const commands =
+    job.sidecars.length === 0
+      ? mainCommands(parts, networkPlan(scope, job), name, '--rm', runtimeFlags(job), portFlags(scope, job))
+      : jobWithSidecars(scope, job, name, mainCommands(parts, networkPlan(scope, job), name, '-d', runtimeFlags(job), portFlags(scope, job)));
+  // with sidecars, one command a line: each that fails stops the script (or, in the loop below, ends the try)
+  const text = commands.map((c) => commandText(c, '  ')).join(job.sidecars.length === 0 ? ' &&\n' : '\n');
   if (job.restart.policy !== 'on-failure') return [text];
   const max = job.restart.maxRetries;
   const limit =

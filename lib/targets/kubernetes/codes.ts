@@ -129,6 +129,10 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: "A pod has no init option: its containers share one process namespace, whose pause process reaps zombies, and each sees the others' processes.",
   },
+  'kubernetes/init-host-pid': {
+    severity: 'info',
+    summary: "An init process in a pod with the host's process namespace: Kubernetes refuses shareProcessNamespace beside hostPID, and the command is not process 1 there.",
+  },
   'kubernetes/entrypoint-reset': {
     severity: 'warning',
     summary: "An empty entrypoint with no command: Docker runs the image's CMD alone, Kubernetes the image's ENTRYPOINT.",
@@ -139,7 +143,7 @@ export const KUBERNETES_CODES = {
   },
   'kubernetes/host-aliases': {
     severity: 'warning',
-    summary: "An extra host Kubernetes cannot write: Docker's host-gateway has no equivalent, and a pod on the host network takes no host aliases.",
+    summary: "An extra host Kubernetes cannot write: Docker's host-gateway has no equivalent.",
   },
   'kubernetes/dns-servers': {
     severity: 'info',

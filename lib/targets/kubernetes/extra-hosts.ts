@@ -4,21 +4,13 @@ import type { KubernetesReporter } from './context';
 import { isObject, type JsonObject } from './overrides';
 
 /**
- * Extra hosts as the pod's `hostAliases`, one entry per address with its host names. Kubernetes has no
- * `host-gateway`, and a pod on the host network takes no host aliases: those are reported and left out.
+ * Extra hosts as the pod's `hostAliases`, one entry per address with its host names; the kubelet adds them to the
+ * node's /etc/hosts for a pod on the host network too. Kubernetes has no `host-gateway`: those are reported and left
+ * out.
  */
 export function applyExtraHosts(template: JsonObject, w: WorkloadSpec, reporter: KubernetesReporter): void {
   const spec = isObject(template.spec) ? template.spec : undefined;
   if (!spec || !w.extraHosts) return;
-  if (w.hostNetwork) {
-    reporter.report(
-      'kubernetes/host-aliases',
-      `${w.path} extraHosts`,
-      `a pod on the host network takes no host aliases: ${w.name} resolves ${Object.keys(w.extraHosts).join(', ')} through the node's /etc/hosts only`,
-      'Add the names to /etc/hosts of the nodes, or leave hostNetwork out.',
-    );
-    return;
-  }
   const byAddress = new Map<string, string[]>();
   for (const [host, address] of Object.entries(w.extraHosts)) {
     if (address === HOST_GATEWAY) {

@@ -6,7 +6,7 @@ import { isObject, type JsonObject } from './overrides';
  * What a workload says about how its container runs, in its pod template: the pod's `hostname` (the first label of
  * a host name with dots, which `reportHostnameDomain` reports), the grace period
  * before SIGKILL (`terminationGracePeriodSeconds`), the main container's `tty` and `stdin`, the pod's
- * `securityContext.sysctls`, one process namespace for an init process (`shareProcessNamespace`), and the platform as a node selector on `kubernetes.io/os` and `kubernetes.io/arch`.
+ * `securityContext.sysctls`, one process namespace for an init process (`shareProcessNamespace`, unless the pod has the host's), and the platform as a node selector on `kubernetes.io/os` and `kubernetes.io/arch`.
  */
 export function applyRuntime(template: JsonObject, w: WorkloadSpec): void {
   const spec = isObject(template.spec) ? template.spec : undefined;
@@ -16,7 +16,8 @@ export function applyRuntime(template: JsonObject, w: WorkloadSpec): void {
   const main = Array.isArray(spec.containers) ? spec.containers.find((c) => isObject(c) && c.name === w.main.name) : undefined;
   if (isObject(main) && w.tty) main.tty = true;
   if (isObject(main) && w.stdinOpen) main.stdin = true;
-  if (w.init) spec.shareProcessNamespace = true;
+  // Kubernetes refuses shareProcessNamespace beside hostPID
+  if (w.init && !w.hostPid) spec.shareProcessNamespace = true;
   if (w.sysctls) {
     const context = isObject(spec.securityContext) ? spec.securityContext : {};
     spec.securityContext = { ...context, sysctls: Object.entries(w.sysctls).map(([name, value]) => ({ name, value })) };
@@ -39,6 +40,14 @@ export function reportHostnameDomain(w: WorkloadSpec, reporter: KubernetesReport
 /** An init process, which Kubernetes has no option for: the pod's one process namespace stands in for it. */
 export function reportInit(w: WorkloadSpec, reporter: KubernetesReporter): void {
   if (!w.init) return;
+  if (w.hostPid) {
+    reporter.report(
+      'kubernetes/init-host-pid',
+      `${w.path} init`,
+      `a pod has no init option, and shareProcessNamespace, which stands in for one, cannot be set beside hostPID: in the host's process namespace the command of ${w.name} is not process 1, so it stops on SIGTERM, and the container runtime reaps the processes it leaves`,
+    );
+    return;
+  }
   reporter.report(
     'kubernetes/init-shared-processes',
     `${w.path} init`,
