@@ -169,9 +169,14 @@ export function resolveSecurity(path: string, props: SecurityProps | undefined, 
     }
   }
   const groups = s.groups;
-  if (groups !== undefined && (!Array.isArray(groups) || groups.some((g) => typeof g !== 'string' || !GROUP.test(g)))) {
-    throw new ModelError(path, 'security.groups', 'must be a list of group names or numeric gids', groups, "Write e.g. ['render', '44']");
-  }
+  const groupsExample = "Write e.g. ['render', '44']";
+  if (groups !== undefined && !Array.isArray(groups)) throw new ModelError(path, 'security.groups', 'must be a list of group names or numeric gids', groups, groupsExample);
+  (groups ?? []).forEach((g: unknown, i: number) => {
+    const prop = `security.groups[${i}]`;
+    if (typeof g === 'number' && Number.isInteger(g) && g >= 0) throw new ModelError(path, prop, 'a gid is written as a string', g, `Write '${g}'`);
+    if (typeof g !== 'string' || !GROUP.test(g)) throw new ModelError(path, prop, 'a group is a name (letters, digits, _ . -) or a numeric gid', g, groupsExample);
+    if (NUMERIC_ID.test(g) && Number(g) > MAX_USER_ID) throw new ModelError(path, prop, `a gid must be at most ${MAX_USER_ID}`, g, groupsExample);
+  });
   return {
     ...(groups !== undefined && groups.length > 0 ? { groups: [...new Set(groups as string[])] } : {}),
     ...(user !== undefined ? { user: user as string } : {}),

@@ -90,7 +90,9 @@ describe('security', () => {
     ['a capability listed twice', { capabilities: { add: ['NET_ADMIN', 'CAP_NET_ADMIN'] } }, 'shop/web security.capabilities.add[1]: capability already listed at security.capabilities.add[0] (got "CAP_NET_ADMIN"). List each capability once.'],
     ['a capability added and dropped', { capabilities: { add: ['CHOWN'], drop: ['cap_chown'] } }, 'shop/web security.capabilities: a capability is both added and dropped (got ["CHOWN"]). Keep it in one list.'],
     ['groups as a string', { groups: 'render' }, "shop/web security.groups: must be a list of group names or numeric gids (got \"render\"). Write e.g. ['render', '44']."],
-    ['a group with a space', { groups: ['video group'] }, "shop/web security.groups: must be a list of group names or numeric gids (got [\"video group\"]). Write e.g. ['render', '44']."],
+    ['a group with a space', { groups: ['render', 'video group'] }, "shop/web security.groups[1]: a group is a name (letters, digits, _ . -) or a numeric gid (got \"video group\"). Write e.g. ['render', '44']."],
+    ['a gid as a number', { groups: [44] }, "shop/web security.groups[0]: a gid is written as a string (got 44). Write '44'."],
+    ['a gid above 2^31 - 1', { groups: ['4294967295'] }, "shop/web security.groups[0]: a gid must be at most 2147483647 (got \"4294967295\"). Write e.g. ['render', '44']."],
     ['ALL added with a drop', { capabilities: { add: ['ALL'], drop: ['NET_RAW'] } }, 'shop/web security.capabilities.drop: nothing can be dropped when add holds ALL (got ["NET_RAW"]). Remove ALL from add, or drop nothing.'],
   ])('GIVEN %s THEN the constructor throws', (_given, security, message) => {
     expect(modelErrorOf(() => web({ security: security as SecurityProps }))).toBe(message);
