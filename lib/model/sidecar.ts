@@ -3,6 +3,7 @@ import { CONTAINER_PROP_KEYS, ContainerProps, resolveContainer } from './contain
 import { ModelError } from './errors';
 import { checkKnownProps, propNames } from './known-props';
 import { checkName, uniqueId } from './names';
+import { RUNTIME_PROP_KEYS } from './runtime';
 import type { ContainerSpec, SidecarSpec } from './spec';
 
 export interface SidecarProps extends ContainerProps {
@@ -14,6 +15,9 @@ export interface SidecarProps extends ContainerProps {
 }
 
 const SIDECAR_PROPS = propNames<SidecarProps>({ ...CONTAINER_PROP_KEYS, volumesFrom: true });
+
+/** Props of the workload a sidecar runs beside (how it runs on its host, its networks, its order), which a sidecar cannot set for itself. */
+const WORKLOAD_ONLY_PROPS: readonly string[] = [...Object.keys(RUNTIME_PROP_KEYS), 'networks', 'hostNetwork', 'dependsOn'].sort();
 
 /**
  * A container beside a workload's main one, in the same Pod (Kubernetes) or task (ECS), or a Compose service
@@ -33,6 +37,11 @@ export class Sidecar extends Construct {
     this._sidecarProps = props;
     if ((props as { ports?: unknown })?.ports !== undefined) {
       throw new ModelError(path, 'ports', "a sidecar shares the main container's network and has no ports", (props as { ports?: unknown }).ports, 'Declare the ports on the service');
+    }
+    const workloadProp = WORKLOAD_ONLY_PROPS.find((k) => (props as unknown as Record<string, unknown>)?.[k] !== undefined);
+    if (workloadProp !== undefined) {
+      const main = scope.node.id;
+      throw new ModelError(path, workloadProp, `a sidecar takes no ${workloadProp}: it is a prop of the workload ${main} it runs beside`, (props as unknown as Record<string, unknown>)[workloadProp], `Set ${workloadProp} on ${main}, or run ${this.name} as a service of its own`);
     }
     checkKnownProps(path, '', props, SIDECAR_PROPS, ['user']);
     const c = resolveContainer(this.name, path, props, undefined);
