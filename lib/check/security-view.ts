@@ -18,7 +18,8 @@ export const SECURITY_REQUIREMENTS = [
   { id: 'seccomp', label: 'default seccomp profile', prop: 'privileged' },
   { id: 'notPrivileged', label: 'not privileged', prop: 'privileged' },
   { id: 'noHostNetwork', label: 'no host network', prop: 'hostNetwork' },
-  { id: 'noHostPid', label: 'no host process namespace', prop: 'hostPid' },
+  // every target's finding about hostPid (Swarm, Fargate) leaves it out: there the container keeps its own namespace
+  { id: 'noHostPid', label: 'no host process namespace', prop: 'hostPid', metWhereLeftOut: true },
 ] as const;
 
 export type SecurityRequirement = (typeof SECURITY_REQUIREMENTS)[number]['id'];
@@ -82,14 +83,16 @@ function modelGap(r: SecurityRequirement, w: WorkloadSpec, c: ContainerSpec): st
 }
 
 function containerReport(w: WorkloadSpec, c: ContainerSpec, targets: readonly TargetName[], byTarget: Partial<Record<TargetName, readonly Diagnostic[]>>): ContainerSecurityReport {
-  const requirements = SECURITY_REQUIREMENTS.map(({ id, label, prop }) => {
+  const requirements = SECURITY_REQUIREMENTS.map((requirement) => {
+    const { id, label, prop } = requirement;
+    const leftOutMeets = 'metWhereLeftOut' in requirement && requirement.metWhereLeftOut;
     const gap = modelGap(id, w, c);
     const where = id === 'noHostNetwork' || id === 'noHostPid' ? `${w.path} ${prop}` : `${c.path} ${prop}`;
     const cells: Partial<Record<TargetName, SecurityCell>> = {};
     for (const t of targets) {
       const diagnostics = (byTarget[t] ?? []).filter((d) => d.path === where || d.path.startsWith(`${where}.`));
       const lost = diagnostics[0]?.message;
-      const reason = gap ?? lost;
+      const reason = leftOutMeets && diagnostics.length > 0 ? undefined : (gap ?? lost);
       cells[t] = { met: reason === undefined, ...(reason !== undefined ? { reason } : {}), diagnostics };
     }
     return { requirement: id, label, targets: cells };

@@ -38,6 +38,16 @@ describe('lading check --security: the restricted profile per workload and targe
     ]);
   });
 
+  test('GIVEN a service sharing the host\'s process namespace WHEN checked with security THEN the requirement is missing where the target shares it, and met on Swarm and Fargate, which leave hostPid out', async () => {
+    const s = new System('mon');
+    new Service(s, 'node-exporter', { image: Image.of('prom/node-exporter:v1.8.2'), mode: 'global', hostPid: true, security: Security.restricted({ user: '65534' }) });
+    const report = await checkApps([loaded(s)], { targets: ['compose', 'kubernetes', 'ecs', 'docker', 'swarm'], security: true });
+    const pid = report.apps[0].security![0].containers[0].requirements.find((r) => r.requirement === 'noHostPid')!;
+    expect(Object.fromEntries(Object.entries(pid.targets).map(([t, c]) => [t, c.met]))).toEqual({ compose: false, kubernetes: false, ecs: true, docker: false, swarm: true });
+    expect(pid.targets.compose?.reason).toBe('shares the host’s process namespace');
+    expect(pid.targets.swarm?.diagnostics.map((d) => d.code)).toEqual(['swarm/host-pid']);
+  });
+
   test('GIVEN the security view WHEN formatted THEN the text counts met requirements per container and names what is missing; JSON carries it', async () => {
     const report = await checkApps([loaded(shop())], { targets: ['compose', 'ecs'], security: true });
     const text = formatText(report, { width: 200 });
