@@ -11,8 +11,13 @@ export function publishLabel(port: PortSpec): string {
   return `${bound}${host} -> ${port.containerPort}/${port.protocol}${from}`;
 }
 
-/** What runs and how many: `service, 2 replicas`, `job, runs once`, `job, cron 0 3 * * *`. */
+/**
+ * What runs and how many: `service, 2 replicas`, `service, 2 to 6 replicas` (autoscaled), `service, one per node`
+ * (global), `job, runs once`, `job, cron 0 3 * * *`.
+ */
 export function runLabel(w: WorkloadSpec): string {
+  if (w.kind === 'service' && w.global) return 'service, one per node';
+  if (w.kind === 'service' && w.autoscale) return `service, ${w.autoscale.min} to ${w.autoscale.max} replicas`;
   if (w.kind === 'service') return `service, ${w.replicas} ${w.replicas === 1 ? 'replica' : 'replicas'}`;
   return w.schedule === undefined ? 'job, runs once' : `job, cron ${w.schedule}`;
 }

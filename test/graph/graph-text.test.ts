@@ -116,6 +116,15 @@ describe('the graph as text (Mermaid and DOT)', () => {
     expect(dotOf(spec)).toContain('sidecar <b>shipper</b><br/>fluent-bit:3.1</td>');
   });
 
+  test('GIVEN a global service and an autoscaled one WHEN drawn THEN the boxes say one per node and the range of replicas', () => {
+    const sys = new System('shop');
+    new Service(sys, 'agent', { image: Image.of('grafana/agent:v0.40.0'), mode: 'global' });
+    new Service(sys, 'api', { image: Image.of('shop/api:1.0'), autoscale: { min: 2, max: 6, cpuPercent: 60 }, resources: { cpuShares: 256 } });
+    const mermaid = toMermaid(sys.toSpec());
+    expect(mermaid).toContain('w_agent("<b>agent</b><br/>grafana/agent:v0.40.0<br/>service, one per node")');
+    expect(mermaid).toContain('w_api("<b>api</b><br/>shop/api:1.0<br/>service, 2 to 6 replicas")');
+  });
+
   test('GIVEN names with double hyphens WHEN drawn as Mermaid THEN ids hold no `--`', () => {
     const sys = new System('shop');
     new Service(sys, 'a--b', { image: Image.of('nginx:1.27') });
