@@ -490,6 +490,16 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('jellyfin').spec.securityContext.supplementalGroups).toEqual([44]);
   });
 
+  test('kubernetes/groups-shared', () => {
+    const s = sys();
+    const jellyfin = new Service(s, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), security: { groups: ['44'] } });
+    jellyfin.addSidecar('exporter', { image: Image.of('acme/exporter:1.0') });
+    const { d, r } = only(s, 'kubernetes/groups-shared');
+    expect([d.path, d.message]).toEqual(['shop/jellyfin/exporter security.groups', 'supplementalGroups belong to the pod, not to a container: exporter is in 44 too, which another container asks for']);
+    expect(d.fix).toBe('Give exporter the same groups (security.groups), or run the container that needs that group as a workload of its own.');
+    expect(r.pod('jellyfin').spec.securityContext.supplementalGroups).toEqual([44]);
+  });
+
   test('kubernetes/dns-servers', () => {
     const s = sys();
     new Service(s, 'app', { image: Image.of('nginx:1.27'), dns: ['1.1.1.1', '9.9.9.9'] });

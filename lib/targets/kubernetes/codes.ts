@@ -153,6 +153,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'A pod takes supplementary groups as numeric gids: a group name is left out.',
   },
+  'kubernetes/groups-shared': {
+    severity: 'warning',
+    summary: "A pod's supplementary groups apply to every container of the pod: a container joins the groups its sidecars or main container ask for.",
+  },
   'kubernetes/device-by-path': {
     severity: 'warning',
     summary: 'A pod cannot be given host devices by path (a device plugin offers them as resources): they are left out.',
