@@ -112,6 +112,20 @@ describe('ECS: ports, load balancers, networks', () => {
     expect(codes(diagnostics)).not.toContain('ecs/dynamic-port-fargate');
   });
 
+  test('GIVEN three global services and a replicated one in awsvpc mode on EC2 WHEN rendered THEN each instance has an interface for every daemon task and one more, and room for their sizes', () => {
+    const spec = system((s) => {
+      for (const name of ['logs', 'metrics', 'traces']) new Service(s, name, { image: Image.of('agent:1'), mode: 'global', resources: { memory: '256m', cpus: 0.25 } });
+      new Service(s, 'api', { image: Image.of('api:1'), replicas: 4, resources: { memory: '1g', cpus: 0.5 } });
+    }, { targetOptions: { ecs: { launchType: 'ec2' } } });
+    const { template, diagnostics } = synthEcs(spec);
+    // t3.xlarge gives 3 task interfaces, all taken by daemons; m5.4xlarge gives 7: 3 daemons and 4 api tasks on one
+    template!.hasResourceProperties('AWS::EC2::LaunchTemplate', { LaunchTemplateData: Match.objectLike({ InstanceType: 'm5.4xlarge' }) });
+    template!.hasResourceProperties('AWS::AutoScaling::AutoScalingGroup', { MinSize: '2', MaxSize: '2' });
+    expect(find(diagnostics, 'ecs/ec2-capacity').message).toBe(
+      'the cluster gets 2 m5.4xlarge container instances (a task of each of the 3 daemon services and the largest other task need 1280 CPU units and 1792 MiB; each instance gives 7 awsvpc tasks a network interface, 3 of them for daemon tasks)',
+    );
+  });
+
   test('GIVEN two services publishing the same listener port WHEN rendered THEN ecs/listener-port-conflict is an error', () => {
     const spec: SystemSpec = system((s) => {
       new Service(s, 'a', { image: Image.of('a:1'), ports: [Port.tcp(80).publish(8080)] });

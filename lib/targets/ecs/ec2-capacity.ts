@@ -1,7 +1,7 @@
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type { SystemSpec } from '../../model/spec';
+import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { awsvpcTaskCount, TASK_INTERFACES } from './ec2-networking';
 import { networkModeOf } from './networks';
@@ -24,17 +24,33 @@ const INSTANCE_TYPES: readonly { name: string; cpu: number; memory: number }[] =
 /** Memory the ECS agent and the OS keep for themselves on a container instance (MiB). */
 const INSTANCE_RESERVED_MIB = 512;
 
+/** A daemon task without a memory size gets the default of the EC2 launch type (ecs/ec2-default-memory). */
+const DEFAULT_TASK_MIB = 512;
+
 /**
- * EC2 container instances: at least two ECS-optimized instances, of the smallest type that holds the largest task. Returns
- * their security group, through which tasks in bridge mode reach each other.
+ * EC2 container instances: at least two ECS-optimized instances, of the smallest type that holds the largest task
+ * beside one task of every daemon service (a global one runs on each instance), with a network interface for each
+ * awsvpc daemon task and room for at least one more. Returns their security group, through which tasks in bridge
+ * mode reach each other.
  */
 export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsReporter): ec2.IConnectable {
+  const modeOf = (w: WorkloadSpec) => networkModeOf(spec, w);
+  const isDaemon = (w: WorkloadSpec) => w.kind === 'service' && w.global === true;
+  const daemons = workloadsOf(spec).filter(isDaemon);
+  const daemonNeed = daemons
+    .map(workloadNeed)
+    .reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + (b.memory > 0 ? b.memory : DEFAULT_TASK_MIB) }), { cpu: 0, memory: 0 });
   const largest = workloadsOf(spec)
+    .filter((w) => !isDaemon(w))
     .map(workloadNeed)
     .reduce((a, b) => ({ cpu: Math.max(a.cpu, b.cpu), memory: Math.max(a.memory, b.memory) }), { cpu: 0, memory: 512 });
+  const need = { cpu: daemonNeed.cpu + largest.cpu, memory: daemonNeed.memory + largest.memory };
+  const daemonInterfaces = daemons.filter((w) => modeOf(w) === 'awsvpc').length;
+  const otherTasks = awsvpcTaskCount(spec, modeOf) - daemonInterfaces;
   const type =
-    INSTANCE_TYPES.find((t) => t.cpu >= largest.cpu && t.memory - INSTANCE_RESERVED_MIB >= largest.memory) ??
+    INSTANCE_TYPES.find((t) => t.cpu >= need.cpu && t.memory - INSTANCE_RESERVED_MIB >= need.memory && TASK_INTERFACES[t.name] - daemonInterfaces >= (otherTasks > 0 ? 1 : 0)) ??
     INSTANCE_TYPES[INSTANCE_TYPES.length - 1];
+  const free = Math.max(1, TASK_INTERFACES[type.name] - daemonInterfaces);
   const securityGroup = new ec2.SecurityGroup(cluster, 'InstanceSecurityGroup', {
     vpc: cluster.vpc,
     description: `${spec.name}: container instances; tasks on them reach each other`,
@@ -42,7 +58,7 @@ export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsRepo
   });
   const bridged = workloadsOf(spec).some((w) => networkModeOf(spec, w) === 'bridge');
   if (bridged) securityGroup.addIngressRule(securityGroup, ec2.Port.allTraffic(), 'tasks in bridge mode on the container instances reach each other');
-  const instances = Math.max(2, Math.ceil(awsvpcTaskCount(spec, (w) => networkModeOf(spec, w)) / TASK_INTERFACES[type.name]));
+  const instances = Math.max(2, Math.ceil(otherTasks / free));
   const autoScalingGroup = new autoscaling.AutoScalingGroup(cluster, 'Instances', {
     vpc: cluster.vpc,
     vpcSubnets: PRIVATE_SUBNETS,
@@ -61,6 +77,11 @@ export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsRepo
       enableManagedDraining: true,
     }),
   );
-  d.report('ecs/ec2-capacity', `${spec.name} targetOptions.ecs.launchType`, `the cluster gets ${instances} ${type.name} container instances (the largest task needs ${largest.cpu} CPU units and ${largest.memory} MiB; each instance gives ${TASK_INTERFACES[type.name]} awsvpc tasks a network interface)`);
+  const sizes =
+    daemons.length === 0
+      ? `the largest task needs ${need.cpu} CPU units and ${need.memory} MiB`
+      : `a task of each of the ${daemons.length} daemon services and the largest other task need ${need.cpu} CPU units and ${need.memory} MiB`;
+  const interfaces = daemonInterfaces === 0 ? '' : `, ${daemonInterfaces} of them for daemon tasks`;
+  d.report('ecs/ec2-capacity', `${spec.name} targetOptions.ecs.launchType`, `the cluster gets ${instances} ${type.name} container instances (${sizes}; each instance gives ${TASK_INTERFACES[type.name]} awsvpc tasks a network interface${interfaces})`);
   return securityGroup;
 }
