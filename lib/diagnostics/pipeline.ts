@@ -67,14 +67,15 @@ function ruleOf(code: string): string {
 
 /**
  * Formats diagnostics for a person, one line each, except that the same fact reported by several targets (the
- * same rule, severity and path) is one line naming the targets and their codes:
+ * same rule, severity, path, message and fix) is one line naming the targets and their codes; targets that say
+ * different things keep a line each, so no target's line carries another's words:
  * `warning [compose, docker] compose/health-probe-tool, docker/health-probe-tool ...`.
  * Keeps the order of `list`.
  */
 export function formatLines(list: readonly Diagnostic[]): string[] {
   const groups = new Map<string, Diagnostic[]>();
   for (const d of list) {
-    const key = d.target ? `${d.severity}\u0000${ruleOf(d.code)}\u0000${d.path}` : `\u0001${groups.size}`;
+    const key = d.target ? [d.severity, ruleOf(d.code), d.path, d.message, d.fix ?? ''].join('\u0000') : `\u0001${groups.size}`;
     const group = groups.get(key);
     // one line per target and finding: two findings of one target never share a line
     if (group && !group.some((g) => g.target === d.target)) group.push(d);

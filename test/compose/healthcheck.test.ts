@@ -31,7 +31,7 @@ describe('compose health checks', () => {
         severity: 'warning',
         path: 'shop/web health',
         target: 'compose',
-        message: `Compose has no http health check: it runs \`${probe}\` in the container, so the image must contain curl or wget.`,
+        message: `Docker has no http health check: it runs \`${probe}\` in the container, so the image must contain curl or wget.`,
         fix: 'Use HealthCheck.command with a tool the image has.',
       },
     ]);
@@ -42,7 +42,7 @@ describe('compose health checks', () => {
     const probe = "nc -z 127.0.0.1 5432 || bash -c '</dev/tcp/127.0.0.1/5432' || exit 1";
     expect(out.doc.services.web.healthcheck.test).toEqual(['CMD-SHELL', probe]);
     expect(withCode(out, 'compose/health-probe-tool').map((d) => d.message)).toEqual([
-      `Compose has no tcp health check: it runs \`${probe}\` in the container, so the image must contain nc or bash.`,
+      `Docker has no tcp health check: it runs \`${probe}\` in the container, so the image must contain nc or bash.`,
     ]);
   });
 

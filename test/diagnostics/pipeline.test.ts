@@ -22,16 +22,18 @@ describe('the reporting pipeline', () => {
     expect(formatDiagnostic(d({ target: undefined, code: 'lint/x', message: 'm', fix: 'F.' }))).toBe('info lint/x shop/pgdata size: m. F.');
   });
 
-  test('GIVEN the same fact from several targets WHEN formatted for a person THEN one line names the targets', () => {
+  test('GIVEN the same fact from several targets WHEN formatted for a person THEN one line names the targets; targets that say different things keep their own lines', () => {
     const lines = formatLines([
       d({ target: 'compose' }),
-      d({ target: 'docker', code: 'docker/volume-size', message: 'a local Docker volume has no size' }),
+      d({ target: 'docker', code: 'docker/volume-size' }),
+      d({ target: 'swarm', code: 'swarm/volume-size', message: 'a Swarm volume is local to one node' }),
       d({ target: 'ecs', code: 'ecs/volume-size', path: 'shop/other size' }),
       d({ target: undefined, code: 'lint/no-log-limit', severity: 'warning', path: 'shop/pgdata size' }),
       d({ target: 'compose', message: 'a second finding of the same rule and path' }),
     ]);
     expect(lines).toEqual([
       'info [compose, docker] compose/volume-size, docker/volume-size shop/pgdata size: a Compose volume has no size: 10g is not enforced.',
+      'info [swarm] swarm/volume-size shop/pgdata size: a Swarm volume is local to one node.',
       'info [ecs] ecs/volume-size shop/other size: a Compose volume has no size: 10g is not enforced.',
       'warning lint/no-log-limit shop/pgdata size: a Compose volume has no size: 10g is not enforced.',
       'info [compose] compose/volume-size shop/pgdata size: a second finding of the same rule and path.',

@@ -38,13 +38,13 @@ describe('Docker engine health probes', () => {
     expect(probeLine(check, (w) => `"${w}"`)).toBe(tcpProbe(5432));
   });
 
-  test('GIVEN a probe WHEN worded for a target THEN the engine named as the target names it, and the tools the probe needs', () => {
+  test('GIVEN a probe WHEN worded THEN one text for every Docker engine target, with the tools the probe needs', () => {
     const http = probeOf(HealthCheck.http('/', 80));
     const tcp = probeOf(HealthCheck.tcp(53));
-    expect(probeToolText('Compose', http, 'LINE')).toEqual([
-      'Compose has no http health check: it runs `LINE` in the container, so the image must contain curl or wget.',
+    expect(probeToolText(http, 'LINE')).toEqual([
+      'Docker has no http health check: it runs `LINE` in the container, so the image must contain curl or wget.',
       'Use HealthCheck.command with a tool the image has.',
     ]);
-    expect(probeToolText('docker', tcp, 'LINE')[0]).toBe('docker has no tcp health check: it runs `LINE` in the container, so the image must contain nc or bash.');
+    expect(probeToolText(tcp, 'LINE')[0]).toBe('Docker has no tcp health check: it runs `LINE` in the container, so the image must contain nc or bash.');
   });
 });

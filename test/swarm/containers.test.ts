@@ -33,11 +33,11 @@ describe('swarm containers: resources, health, privileges, sidecars', () => {
     expect(withCode(out, 'swarm/health-probe-tool').map((d) => [d.path, d.message])).toEqual([
       [
         'shop/b health',
-        "Swarm has no http health check: it runs `curl -fsS -o /dev/null 'http://127.0.0.1:8000/healthz' || wget -q -O /dev/null 'http://127.0.0.1:8000/healthz' || exit 1` in the container, so the image must contain curl or wget.",
+        "Docker has no http health check: it runs `curl -fsS -o /dev/null 'http://127.0.0.1:8000/healthz' || wget -q -O /dev/null 'http://127.0.0.1:8000/healthz' || exit 1` in the container, so the image must contain curl or wget.",
       ],
       [
         'shop/c health',
-        "Swarm has no tcp health check: it runs `nc -z 127.0.0.1 6379 || bash -c '</dev/tcp/127.0.0.1/6379' || exit 1` in the container, so the image must contain nc or bash.",
+        "Docker has no tcp health check: it runs `nc -z 127.0.0.1 6379 || bash -c '</dev/tcp/127.0.0.1/6379' || exit 1` in the container, so the image must contain nc or bash.",
       ],
     ]);
   });

@@ -13,11 +13,14 @@ export function probeLine(health: ProbeCheck, quote: (word: string) => string): 
   return health.kind === 'http' ? httpProbe(health.port, health.path, quote) : tcpProbe(health.port);
 }
 
-/** The probe needs a tool in the image. `engine` names the target as its messages do: `Compose`, `docker`. */
-export function probeToolText(engine: string, health: ProbeCheck, line: string): FindingText {
+/**
+ * The probe needs a tool in the image: the same fact on Compose, Swarm and the docker script, said in the same words
+ * (with `line` as Compose writes it), so that a person reads it once for the three.
+ */
+export function probeToolText(health: ProbeCheck, line: string): FindingText {
   const tools = health.kind === 'http' ? 'curl or wget' : 'nc or bash';
   return [
-    `${engine} has no ${health.kind} health check: it runs \`${line}\` in the container, so the image must contain ${tools}.`,
+    `Docker has no ${health.kind} health check: it runs \`${line}\` in the container, so the image must contain ${tools}.`,
     'Use HealthCheck.command with a tool the image has.',
   ];
 }

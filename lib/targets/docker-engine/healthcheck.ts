@@ -9,22 +9,22 @@ import { duration } from './quantities';
 /** Reports, under the target's own code, that a probe needs a tool in the image. */
 export type ProbeReport = (path: string, text: FindingText) => void;
 
-function testOf(engine: string, path: string, health: HealthCheckSpec, reportProbe: ProbeReport): string[] {
+function testOf(path: string, health: HealthCheckSpec, reportProbe: ProbeReport): string[] {
   if (health.kind === 'command') return health.shell ? ['CMD-SHELL', health.command[0]] : ['CMD', ...health.command];
   const line = probeLine(health, shellQuote);
-  reportProbe(path, probeToolText(engine, health, line));
+  reportProbe(path, probeToolText(health, line));
   return ['CMD-SHELL', line];
 }
 
 /**
  * A compose or stack file's `healthcheck`: exec form as `CMD`, shell form as `CMD-SHELL`, an http or tcp check as
- * a shell probe, with every timing written out. `engine` names the target in the probe's finding (`Compose`).
+ * a shell probe, with every timing written out.
  */
-export function healthcheckValue(engine: string, container: ContainerSpec, reportProbe: ProbeReport): EngineMap | undefined {
+export function healthcheckValue(container: ContainerSpec, reportProbe: ProbeReport): EngineMap | undefined {
   const health = container.health;
   if (!health) return undefined;
   return {
-    test: testOf(engine, propPath(container.path, 'health'), health, reportProbe),
+    test: testOf(propPath(container.path, 'health'), health, reportProbe),
     interval: duration(health.intervalSeconds),
     timeout: duration(health.timeoutSeconds),
     retries: health.retries,

@@ -1,4 +1,5 @@
 import type { ContainerSpec, HealthCheckSpec } from '../../model/spec';
+import { shellQuote } from '../../docker-notation/health-probes';
 import { probeLine, probeToolText } from '../docker-engine/health';
 import { propPath } from '../docker-engine/prop-path';
 import { duration } from '../docker-engine/quantities';
@@ -8,9 +9,9 @@ import { quote, type Word } from './shell';
 /** The shell text `--health-cmd` runs (Docker runs it with `/bin/sh -c`). */
 function healthCommand(scope: DockerScope, path: string, health: HealthCheckSpec): string {
   if (health.kind !== 'command') {
-    const line = probeLine(health, quote);
-    scope.reporter.report('docker/health-probe-tool', path, ...probeToolText('docker', health, line));
-    return line;
+    // the finding quotes the URL as Compose does, which sh reads the same: one fact, in the same words on every engine
+    scope.reporter.report('docker/health-probe-tool', path, ...probeToolText(health, probeLine(health, shellQuote)));
+    return probeLine(health, quote);
   }
   if (health.shell) return health.command[0];
   scope.reporter.report(

@@ -8,5 +8,5 @@ import type { SwarmScope } from './scope';
  * task that turns unhealthy, and routes to a task only once it is healthy.
  */
 export function healthcheckKey(scope: SwarmScope, container: ContainerSpec): StackMap | undefined {
-  return healthcheckValue('Swarm', container, (path, text) => scope.reporter.report('swarm/health-probe-tool', path, ...text));
+  return healthcheckValue(container, (path, text) => scope.reporter.report('swarm/health-probe-tool', path, ...text));
 }
