@@ -106,6 +106,40 @@ describe('importing application stacks', () => {
     );
   });
 
+  test('GIVEN values that hold the name my_db but no host (a database, a user, a URL user and path, a bare command word) WHEN imported THEN only the hosts are rewritten', () => {
+    const imported = importText(
+      [
+        'services:',
+        '  my_db:\n    image: postgres:16\n    restart: always',
+        '    environment:\n      POSTGRES_DB: my_db\n      POSTGRES_USER: my_db',
+        '  app:\n    image: example/app:1\n    restart: always\n    depends_on: [my_db]',
+        '    command: ["wait-for", "my_db:5432", "--", "run", "--db-name", "my_db", "--dsn", "mysql://my_db:1234@other:3306/x"]',
+        '    environment:',
+        '      DATABASE_URL: postgres://my_db:secret@my_db:5432/my_db',
+        '      MONGO_URL: mongodb://other:27017,my_db:27017/app',
+        '      DB_HOST: my_db',
+        '      REDIS_SERVER: my_db',
+        '      DB_NAME: my_db',
+        '      DB_USER: my_db',
+        '      MAIL_FROM: app@my_db',
+        '',
+      ].join('\n'),
+    );
+    const spec = imported.system!.toSpec();
+    expect(spec.services.find((s) => s.name === 'my-db')!.main.env).toEqual({ POSTGRES_DB: 'my_db', POSTGRES_USER: 'my_db' });
+    const app = spec.services.find((s) => s.name === 'app')!;
+    expect(app.main.command).toEqual(['wait-for', 'my-db:5432', '--', 'run', '--db-name', 'my_db', '--dsn', 'mysql://my_db:1234@other:3306/x']);
+    expect(app.main.env).toEqual({
+      DATABASE_URL: 'postgres://my_db:secret@my-db:5432/my_db',
+      MONGO_URL: 'mongodb://other:27017,my-db:27017/app',
+      DB_HOST: 'my-db',
+      REDIS_SERVER: 'my-db',
+      DB_NAME: 'my_db',
+      DB_USER: 'my_db',
+      MAIL_FROM: 'app@my-db',
+    });
+  });
+
   test.each([
     ['restart: on-failure:3 and a dependant', '    restart: on-failure:3\n', '    depends_on: [db]\n'],
     ['restart: "no" and no dependant', '    restart: "no"\n', ''],
