@@ -1,23 +1,10 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { loadCompose } from '../../lib/import/compose';
+import { importProject as importFrom } from './support/import-project';
 import { writeApp } from '../../lib/import/typescript';
 import { render } from '../kubernetes/render';
 
 /** Imports a compose text from a fresh project folder holding `files`. */
 function importProject(compose: string, files: Record<string, string>) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-import-files-'));
-  try {
-    for (const [name, content] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), content);
-    }
-    fs.writeFileSync(path.join(dir, 'compose.yaml'), compose);
-    return loadCompose({ file: path.join(dir, 'compose.yaml'), projectRoot: dir, env: {}, name: 'proxy' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return importFrom(compose, files, 'proxy');
 }
 
 const NGINX = 'events {}\nhttp { server { listen 80; } }\n';

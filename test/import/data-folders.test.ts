@@ -2,29 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { loadCompose } from '../../lib/import/compose';
 import { writeApp } from '../../lib/import/typescript';
 import { parseManifest, validateManifest } from '../support/kubernetes-validators';
 import { codesOf, fidelityOf, outputText, workloadOf, type FidelityResult } from './support/fidelity';
+import { importProject } from './support/import-project';
 
-/** Imports a compose text from a fresh project folder holding `files` (a name ending in `/` is an empty folder). */
-function importProject(compose: string, files: Record<string, string> = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lading-import-data-folders-'));
-  try {
-    for (const [name, content] of Object.entries(files)) {
-      if (name.endsWith('/')) {
-        fs.mkdirSync(path.join(dir, name), { recursive: true });
-        continue;
-      }
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), content);
-    }
-    fs.writeFileSync(path.join(dir, 'compose.yaml'), compose);
-    return loadCompose({ file: path.join(dir, 'compose.yaml'), projectRoot: dir, env: {}, name: 'shop' });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const oneBind = (bind: string) => `services:\n  app:\n    image: example/app:1.0\n    restart: always\n    volumes: ["${bind}"]\n`;
 const mountsOf = (imported: ReturnType<typeof importProject>) => imported.plan.workloads[0].container.mounts;
