@@ -1,12 +1,9 @@
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
 import { loadExamples } from '../support/examples';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { PROJECT_ROOT } from './support/ecs-kit';
-import { requireTool } from './support/tools';
+import { cfnLint, findingLines } from './support/cfn-lint';
 
 /**
  * cfn-lint warnings that aws-cdk-lib itself causes in these templates, with why they are tolerated. Any other
@@ -26,25 +23,12 @@ describe('ECS: example apps', () => {
   });
 
   test('GIVEN every example template WHEN cfn-lint checks them THEN it finds no error and no warning beyond those CDK itself causes', () => {
-    requireTool('cfn-lint', ['--version'], 'Install it with `pip install cfn-lint==1.51.0`.');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-cfn-lint-'));
-    try {
-      const files = rendered.flatMap(({ result }) => result.files.filter((f) => f.path.endsWith('.template.json')));
-      expect(files).toHaveLength(apps.length);
-      const paths = files.map((f) => {
-        const p = path.join(dir, path.basename(f.path));
-        fs.writeFileSync(p, f.content);
-        return p;
-      });
-      const r = spawnSync('cfn-lint', ['--format', 'json', '--', ...paths], { encoding: 'utf8', timeout: 120000 });
-      const findings = JSON.parse(r.stdout || '[]') as { Level: string; Rule: { Id: string }; Message: string; Filename: string }[];
-      const describe = (f: (typeof findings)[number]) => `${path.basename(f.Filename)} ${f.Rule.Id}: ${f.Message}`;
-      const tolerated = findings.filter((f) => f.Level === 'Warning' && TOLERATED_WARNINGS[f.Rule.Id]);
-      if (tolerated.length > 0) console.log(`cfn-lint warnings tolerated (caused by aws-cdk-lib):\n${tolerated.map(describe).join('\n')}`);
-      expect(findings.filter((f) => f.Level === 'Error').map(describe)).toEqual([]);
-      expect(findings.filter((f) => f.Level === 'Warning' && !TOLERATED_WARNINGS[f.Rule.Id]).map(describe)).toEqual([]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const files = rendered.flatMap(({ result }) => result.files.filter((f) => f.path.endsWith('.template.json')));
+    expect(files).toHaveLength(apps.length);
+    const { findings } = cfnLint(files.map((f) => ({ path: path.basename(f.path), content: f.content })));
+    const tolerated = findings.filter((f) => f.level === 'Warning' && TOLERATED_WARNINGS[f.rule]);
+    if (tolerated.length > 0) console.log(`cfn-lint warnings tolerated (caused by aws-cdk-lib):\n${findingLines(tolerated).join('\n')}`);
+    expect(findingLines(findings.filter((f) => f.level === 'Error'))).toEqual([]);
+    expect(findingLines(findings.filter((f) => f.level === 'Warning' && !TOLERATED_WARNINGS[f.rule]))).toEqual([]);
   });
 });

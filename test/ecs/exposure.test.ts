@@ -1,4 +1,3 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,7 +6,7 @@ import { Image, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { find, resources, synthEcs, templateOf } from './support/ecs-kit';
-import { requireTool } from './support/tools';
+import { cfnLint, findingLines } from './support/cfn-lint';
 
 const system = (build: (sys: System) => void): SystemSpec => {
   const sys = new System('shop');
@@ -21,23 +20,6 @@ const ingressOf = (t: ReturnType<typeof templateOf>, description: RegExp) =>
     .flatMap((r) => r.Properties.SecurityGroupIngress ?? [])
     .map((i: Record<string, unknown>) => `${i.IpProtocol} ${i.FromPort} ${i.CidrIp}`)
     .sort();
-
-function cfnLint(templates: readonly string[]): string[] {
-  requireTool('cfn-lint', ['--version'], 'Install it with `pip install cfn-lint==1.51.0`.');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-exposure-lint-'));
-  try {
-    const paths = templates.map((content, i) => {
-      const p = path.join(dir, `t${i}.template.json`);
-      fs.writeFileSync(p, content);
-      return p;
-    });
-    const r = spawnSync('cfn-lint', ['--format', 'json', '--', ...paths], { encoding: 'utf8', timeout: 120000 });
-    const findings = JSON.parse(r.stdout || '[]') as { Level: string; Rule: { Id: string }; Message: string }[];
-    return findings.map((f) => `${f.Level} ${f.Rule.Id}: ${f.Message}`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('ECS: who may reach a published port', () => {
   test('GIVEN a port published on the loopback WHEN rendered THEN no load balancer publishes it, a warning says why, and it stays reachable by name', () => {
@@ -99,10 +81,11 @@ describe('ECS: the same port on tcp and udp', () => {
       expect(imported.system).toBeDefined();
       const result = renderEcs(imported.system!.toSpec(), { projectRoot: dir, projectRootFromTargetDir: '../..' });
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      const templates = result.files.filter((f) => f.path.endsWith('.template.json')).map((f) => f.content);
+      const templateFiles = result.files.filter((f) => f.path.endsWith('.template.json'));
+      const templates = templateFiles.map((f) => f.content);
       const listeners = templates.flatMap((c) => Object.values(JSON.parse(c).Resources as Record<string, any>).filter((r) => r.Type === 'AWS::ElasticLoadBalancingV2::Listener'));
       expect(listeners.map((l) => [l.Properties.Port, l.Properties.Protocol])).toEqual([[53, 'TCP_UDP']]);
-      expect(cfnLint(templates)).toEqual([]);
+      expect(findingLines(cfnLint(templateFiles).findings)).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

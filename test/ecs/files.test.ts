@@ -6,7 +6,7 @@ import { ConfigFile, Image, Mount, Service, System } from '../../lib/model';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { expectedFiles, filesApp } from '../support/files-app';
 import { codes, find, PROJECT_ROOT, synthEcs } from './support/ecs-kit';
-import { requireTool } from './support/tools';
+import { cfnLint, findingLines } from './support/cfn-lint';
 
 const CONTEXT = { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' };
 
@@ -114,16 +114,6 @@ describe('ECS config files and secret files', () => {
   });
 
   test('GIVEN the files app template WHEN cfn-lint checks it THEN no error and no warning', () => {
-    requireTool('cfn-lint', ['--version'], 'Install it with `pip install cfn-lint==1.51.0`.');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-files-lint-'));
-    try {
-      const file = path.join(dir, 'files.template.json');
-      fs.writeFileSync(file, JSON.stringify(templateJson(filesApp())));
-      const r = spawnSync('cfn-lint', ['--format', 'json', '--', file], { encoding: 'utf8', timeout: 120000 });
-      const findings = JSON.parse(r.stdout || '[]') as { Level: string; Rule: { Id: string }; Message: string }[];
-      expect(findings.map((f) => `${f.Level} ${f.Rule.Id}: ${f.Message}`)).toEqual([]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expect(findingLines(cfnLint([{ path: 'files.template.json', content: JSON.stringify(templateJson(filesApp())) }]).findings)).toEqual([]);
   });
 });

@@ -1,6 +1,4 @@
 import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { generateSystem } from '../../bench/generate';
 import { sortDiagnostics } from '../../lib/diagnostics/pipeline';
@@ -15,7 +13,7 @@ import type { TargetPart } from '../../lib/targets/target';
 import { loadExamples } from '../support/examples';
 import { PROJECT_ROOT } from './support/ecs-kit';
 import { routedSystem } from './support/routed-system';
-import { requireTool } from './support/tools';
+import { cfnLint, findingLines } from './support/cfn-lint';
 
 const context = { projectRoot: PROJECT_ROOT, projectRootFromTargetDir: '../..' };
 const joiner = joinerOf('ecs')!;
@@ -88,23 +86,10 @@ describe('ECS: a split system rendered in parts, one per thread', () => {
     });
 
     test('WHEN cfn-lint checks the joined templates in one run THEN it finds nothing', () => {
-      requireTool('cfn-lint', ['--version'], 'Install it with `pip install cfn-lint==1.51.0`.');
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-parts-lint-'));
-      try {
-        const paths = joined.files
-          .filter((f) => f.path.endsWith('.template.json'))
-          .map((f) => {
-            const p = path.join(dir, path.basename(f.path));
-            fs.writeFileSync(p, f.content);
-            return p;
-          });
-        const r = spawnSync('cfn-lint', ['--format', 'json', '--', ...paths], { encoding: 'utf8', timeout: 600000 });
-        const findings = JSON.parse(r.stdout || '[]') as { Level: string; Rule: { Id: string }; Message: string; Filename: string }[];
-        expect(findings.map((f) => `${path.basename(f.Filename)} ${f.Level} ${f.Rule.Id}: ${f.Message}`)).toEqual([]);
-        expect(r.status).toBe(0);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      const templates = joined.files.filter((f) => f.path.endsWith('.template.json')).map((f) => ({ path: path.basename(f.path), content: f.content }));
+      const r = cfnLint(templates, 600000);
+      expect(findingLines(r.findings)).toEqual([]);
+      expect(r.status).toBe(0);
     }, 600000);
   });
 

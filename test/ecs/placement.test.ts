@@ -1,11 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { Image, Job, Placement, Port, Service, System, type ServiceProps } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { codes, find, serviceOf, synthEcs, taskDefinitionOf, templateOf, withEcs } from './support/ecs-kit';
-import { requireTool } from './support/tools';
+import { cfnLintProblems } from './support/cfn-lint';
 
 function shop(props: Partial<ServiceProps>): SystemSpec {
   const sys = new System('shop');
@@ -14,20 +10,6 @@ function shop(props: Partial<ServiceProps>): SystemSpec {
 }
 
 const ec2 = (spec: SystemSpec) => withEcs(spec, { launchType: 'ec2' });
-
-/** cfn-lint's errors and warnings about one template. */
-function cfnLint(template: string): string[] {
-  requireTool('cfn-lint', ['--version'], 'Install it with `pip install cfn-lint==1.51.0`.');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-placement-'));
-  try {
-    const file = path.join(dir, 'shop.template.json');
-    fs.writeFileSync(file, template);
-    const r = spawnSync('cfn-lint', ['--format', 'json', '--', file], { encoding: 'utf8', timeout: 120000 });
-    return (JSON.parse(r.stdout || '[]') as { Level: string; Rule: { Id: string }; Message: string }[]).filter((f) => f.Level !== 'Informational').map((f) => `${f.Rule.Id}: ${f.Message}`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('placement on ECS: constraints and strategies on EC2, the runtime platform on Fargate', () => {
   test('GIVEN node labels, os, arch, spread and one task per instance on EC2 WHEN synthesized THEN the task definition has memberOf constraints, the service spreads and keeps tasks on distinct instances, and cfn-lint is clean', () => {
@@ -56,7 +38,7 @@ describe('placement on ECS: constraints and strategies on EC2, the runtime platf
       'Add "zone":"eu-1" to ECS_INSTANCE_ATTRIBUTES in /etc/ecs/ecs.config of those instances, or run `aws ecs put-attributes --attributes name=zone,value=eu-1,targetType=container-instance,targetId=<instance ARN>`.',
     ]);
     expect(codes(diagnostics).filter((c) => c === 'ecs/placement')).toEqual([]);
-    expect(cfnLint(JSON.stringify(template!.toJSON()))).toEqual([]);
+    expect(cfnLintProblems([{ path: 'shop.template.json', content: JSON.stringify(template!.toJSON()) }])).toEqual([]);
   });
 
   test.each<[string, Placement, string]>([

@@ -1,6 +1,3 @@
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Image, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
@@ -9,7 +6,7 @@ import { planStacks, sharedWeight, STACK_LIMITS } from '../../lib/targets/ecs/st
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { PROJECT_ROOT } from './support/ecs-kit';
 import { routedSystem } from './support/routed-system';
-import { requireTool } from './support/tools';
+import { cfnLint, findingLines } from './support/cfn-lint';
 
 type Resource = { Type: string; Properties?: Record<string, unknown> };
 type Template = { Resources: Record<string, Resource> };
@@ -147,28 +144,14 @@ describe('ECS: a system split over stacks whose services have routes', () => {
   });
 
   test('WHEN cfn-lint checks all the templates, on Fargate and on EC2, in one run THEN it finds nothing', () => {
-    requireTool('cfn-lint', ['--version'], 'Install it with `pip install cfn-lint==1.51.0`.');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-split-routes-lint-'));
-    try {
-      const paths = [
+    const templates = (
+      [
         ['fargate', result],
         ['ec2', onEc2],
-      ].flatMap(([launchType, r]) => {
-        fs.mkdirSync(path.join(dir, launchType as string));
-        return (r as typeof result).files
-          .filter((f) => f.path.endsWith('.template.json'))
-          .map((f) => {
-            const p = path.join(dir, launchType as string, path.basename(f.path));
-            fs.writeFileSync(p, f.content);
-            return p;
-          });
-      });
-      const r = spawnSync('cfn-lint', ['--format', 'json', '--', ...paths], { encoding: 'utf8', timeout: 600000 });
-      const findings = JSON.parse(r.stdout || '[]') as { Level: string; Rule: { Id: string }; Message: string; Filename: string }[];
-      expect(findings.map((f) => `${path.relative(dir, f.Filename)} ${f.Level} ${f.Rule.Id}: ${f.Message}`)).toEqual([]);
-      expect(r.status).toBe(0);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+      ] as const
+    ).flatMap(([launchType, r]) => r.files.filter((f) => f.path.endsWith('.template.json')).map((f) => ({ path: path.join(launchType, path.basename(f.path)), content: f.content })));
+    const r = cfnLint(templates, 600000);
+    expect(findingLines(r.findings)).toEqual([]);
+    expect(r.status).toBe(0);
   }, 600000);
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,7 +14,7 @@ import { checkSharedInfrastructure, checkStackLimits, checkSynthesizedStacks, me
 import { bucketStackName, planStacks, sharedWeight, STACK_LIMITS } from '../../lib/targets/ecs/stack-plan';
 import { renderEcs } from '../../lib/targets/ecs/target';
 import { PROJECT_ROOT } from './support/ecs-kit';
-import { requireTool } from './support/tools';
+import { cfnLint, findingLines } from './support/cfn-lint';
 
 type Template = { Resources: Record<string, { Type: string }>; Outputs?: Record<string, { Export?: { Name: unknown } }> };
 
@@ -268,20 +267,8 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
   });
 
   test('GIVEN the 150-service system WHEN cfn-lint checks all its templates in one run THEN it finds nothing', () => {
-    requireTool('cfn-lint', ['--version'], 'Install it with `pip install cfn-lint==1.51.0`.');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-split-lint-'));
-    try {
-      const paths = [...templates150].map(([stack, content]) => {
-        const p = path.join(dir, `${stack}.template.json`);
-        fs.writeFileSync(p, content);
-        return p;
-      });
-      const r = spawnSync('cfn-lint', ['--format', 'json', '--', ...paths], { encoding: 'utf8', timeout: 600000 });
-      const findings = JSON.parse(r.stdout || '[]') as { Level: string; Rule: { Id: string }; Message: string; Filename: string }[];
-      expect(findings.map((f) => `${path.basename(f.Filename)} ${f.Level} ${f.Rule.Id}: ${f.Message}`)).toEqual([]);
-      expect(r.status).toBe(0);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const r = cfnLint([...templates150].map(([stack, content]) => ({ path: `${stack}.template.json`, content })), 600000);
+    expect(findingLines(r.findings)).toEqual([]);
+    expect(r.status).toBe(0);
   }, 600000);
 });

@@ -1,6 +1,3 @@
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
@@ -9,7 +6,7 @@ import { exampleSystem } from '../support/examples';
 import { validateManifest } from '../support/kubernetes-validators';
 import { render as renderK8s } from '../kubernetes/render';
 import { PROJECT_ROOT } from '../ecs/support/ecs-kit';
-import { requireTool } from '../ecs/support/tools';
+import { cfnLint, findingLines } from '../ecs/support/cfn-lint';
 
 const prod = () => exampleSystem('webapp', 'prod').toSpec();
 
@@ -51,16 +48,6 @@ describe('webapp, stage prod: routes with TLS and autoscaling', () => {
     t.resourceCountIs('AWS::ElasticLoadBalancingV2::ListenerRule', 2);
     t.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: 'shop.example.com', ValidationMethod: 'DNS' });
     t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', { PolicyType: 'TargetTrackingScaling' });
-    requireTool('cfn-lint', ['--version'], 'Install it with `pip install cfn-lint==1.51.0`.');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'webapp-prod-lint-'));
-    try {
-      const p = path.join(dir, path.basename(file.path));
-      fs.writeFileSync(p, file.content);
-      const run = spawnSync('cfn-lint', ['--format', 'json', '--', p], { encoding: 'utf8', timeout: 120000 });
-      const findings = JSON.parse(run.stdout || '[]') as { Level: string; Rule: { Id: string }; Message: string }[];
-      expect(findings.map((f) => `${f.Level} ${f.Rule.Id}: ${f.Message}`)).toEqual([]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    expect(findingLines(cfnLint([{ path: path.basename(file.path), content: file.content }]).findings)).toEqual([]);
   });
 });
