@@ -84,6 +84,11 @@ export function gpusText(g: GpuSpec): string {
   return g.count === 'all' ? 'all GPUs' : `${g.count} GPU${g.count === 1 ? '' : 's'}`;
 }
 
+/** The fix where GPUs are reserved by count only (Kubernetes, ECS, Swarm): the count to give instead. */
+export function gpuCountFix(g: GpuSpec): string {
+  return g.deviceIds ? `Give a count instead of the ids: gpus: { count: ${g.deviceIds.length} }.` : 'Give a count, the GPUs a task needs: gpus: { count: 1 }.';
+}
+
 /**
  * The capabilities a workload asks for that the NVIDIA runtime of a node does not give by default, where only the
  * container's `NVIDIA_DRIVER_CAPABILITIES` asks for them (Kubernetes, ECS, Swarm); none when its env sets that.

@@ -1,4 +1,4 @@
-import { gpuCapabilitiesFix, gpusText, unmetGpuCapabilities } from '../../model/gpus';
+import { gpuCapabilitiesFix, gpuCountFix, gpusText, unmetGpuCapabilities } from '../../model/gpus';
 import type { WorkloadSpec } from '../../model/spec';
 import { propPath } from '../docker-engine/prop-path';
 import type { StackMap } from './document';
@@ -21,7 +21,7 @@ export function reportGpus(scope: SwarmScope, w: WorkloadSpec): void {
       'swarm/gpus-not-counted',
       path,
       `Swarm reserves GPUs by count only (the generic resource ${GPU_RESOURCE}): ${w.name} cannot be given ${gpusText(g)}.`,
-      g.deviceIds ? `Give a count instead of the ids: gpus: { count: ${g.deviceIds.length} }.` : 'Give a count, the GPUs a task needs: gpus: { count: 1 }.',
+      gpuCountFix(g),
     );
     return;
   }
