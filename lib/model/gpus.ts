@@ -40,6 +40,11 @@ export const DEFAULT_GPU_CAPABILITIES: readonly string[] = ['compute', 'utility'
 const EXAMPLE = "Write e.g. gpus: { count: 1 }, { count: 'all' } or { deviceIds: ['0', '1'] }";
 const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
+/** Whether a text names one GPU, by index or UUID, as `nvidia-smi -L` lists it. */
+export function isGpuId(text: string): boolean {
+  return DEVICE_ID.test(text);
+}
+
 /** The main container's GPUs; undefined when none is asked for. */
 export function resolveGpus(path: string, value: unknown): GpuSpec | undefined {
   if (value === undefined) return undefined;
@@ -58,7 +63,7 @@ export function resolveGpus(path: string, value: unknown): GpuSpec | undefined {
 function resolveDeviceIds(path: string, value: unknown): readonly string[] {
   if (!Array.isArray(value) || value.length === 0) throw new ModelError(path, 'gpus.deviceIds', 'must be a non-empty list of GPU indexes or UUIDs', value, "Write e.g. deviceIds: ['0', '1']");
   value.forEach((id, i) => {
-    if (typeof id !== 'string' || !DEVICE_ID.test(id)) {
+    if (typeof id !== 'string' || !isGpuId(id)) {
       throw new ModelError(path, `gpus.deviceIds[${i}]`, 'a GPU is its index or UUID, as nvidia-smi -L lists it (letters, digits, ., _, :, -)', id, "Write e.g. '0' or 'GPU-3a2c9f1e-...'");
     }
     if (value.indexOf(id) !== i) throw new ModelError(path, `gpus.deviceIds[${i}]`, 'names a GPU already listed', id, 'List each GPU once.');
