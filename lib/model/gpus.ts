@@ -35,7 +35,7 @@ const GPU_PROPS = propNames<GpuProps>({ count: true, deviceIds: true, capabiliti
 export const GPU_CAPABILITIES: readonly string[] = ['compat32', 'compute', 'display', 'gpu', 'graphics', 'utility', 'video'];
 
 /** What the NVIDIA runtime gives a container whose `NVIDIA_DRIVER_CAPABILITIES` is unset. */
-export const DEFAULT_GPU_CAPABILITIES: readonly string[] = ['compute', 'utility'];
+const DEFAULT_GPU_CAPABILITIES: readonly string[] = ['compute', 'utility'];
 
 const EXAMPLE = "Write e.g. gpus: { count: 1 }, { count: 'all' } or { deviceIds: ['0', '1'] }";
 const DEVICE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;

@@ -4,7 +4,7 @@ import type { KubernetesReporter } from './context';
 import type { ContainerIntent } from './overrides';
 
 /** The extended resource the NVIDIA device plugin offers, one per GPU. */
-export const GPU_RESOURCE = 'nvidia.com/gpu';
+const GPU_RESOURCE = 'nvidia.com/gpu';
 
 /**
  * The main container's intent with its GPUs as a limit of `nvidia.com/gpu` (a pod asks for an extended resource by

@@ -5,7 +5,7 @@ import type { StackMap } from './document';
 import type { SwarmScope } from './scope';
 
 /** The generic resource a Swarm node advertises for each of its NVIDIA GPUs. */
-export const GPU_RESOURCE = 'NVIDIA-GPU';
+const GPU_RESOURCE = 'NVIDIA-GPU';
 
 /**
  * GPUs, which `docker stack deploy` cannot reserve as devices: a count is a generic resource (`NVIDIA-GPU`) that
