@@ -39,6 +39,7 @@ const PROP_CONCEPT: Readonly<Record<string, string>> = {
   volumesFrom: 'mounts',
   mode: 'replicas',
   ulimits: 'resources',
+  gpus: 'resources',
   extraHosts: 'networks',
   dns: 'networks',
   devices: 'security',
@@ -73,7 +74,7 @@ export function conceptsUsed(w: WorkloadSpec): Set<string> {
   add('secretEnv', c.secretEnv.length > 0);
   add('ports', c.ports.length > 0);
   add('routes', c.ports.some((p) => p.routes !== undefined));
-  add('resources', Object.values(c.resources).some((v) => v !== undefined));
+  add('resources', Object.values(c.resources).some((v) => v !== undefined) || w.gpus !== undefined);
   add('mounts', c.mounts.length > 0);
   add('files', [c, ...w.sidecars].some((x) => x.files.length > 0));
   add('sidecars', w.sidecars.length > 0);

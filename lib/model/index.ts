@@ -24,4 +24,5 @@ export * from './volume';
 export * from './workload';
 export { parseSize, parseCpus, parseDuration } from './quantities';
 export { NAME_PATTERN } from './names';
+export { type GpuProps } from './gpus';
 export { Placement, type PlacementProps, type NodeRole, type NodeOs, type NodeArch } from './placement';

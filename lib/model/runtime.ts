@@ -12,6 +12,7 @@ import { resolveSysctls } from './sysctls';
 import { resolveExtraHosts } from './extra-hosts';
 import { resolveUlimits } from './ulimits';
 import { resolveDevices } from './devices';
+import { resolveGpus, type GpuProps } from './gpus';
 import { resolveDns } from './dns';
 
 /**
@@ -107,6 +108,16 @@ export interface RuntimeProps {
    */
   readonly devices?: readonly string[];
   /**
+   * NVIDIA GPUs given to the main container (`docker run --gpus`, Compose `gpus` or `deploy.resources.reservations.devices`
+   * with `capabilities: [gpu]`): `{ count: 1 }`, `{ count: 'all' }`, `{ deviceIds: ['0'] }`. Compose and docker pass
+   * them as given; Swarm reserves a count as the generic resource NVIDIA-GPU, which its nodes must advertise;
+   * Kubernetes requests a count as `nvidia.com/gpu` (the NVIDIA device plugin must run); ECS gives a count on EC2
+   * (`gpuCount`), and Fargate none (an error). Swarm, Kubernetes and ECS reserve a number only: `'all'` and device
+   * ids are an error there. Sidecars take none.
+   * @default - none
+   */
+  readonly gpus?: GpuProps;
+  /**
    * Share the host's process namespace (`--pid host`, Compose `pid: host`), as a node exporter does to see every
    * process: Kubernetes `hostPID`, ECS `pidMode: host` on EC2. Swarm and Fargate cannot: there it is left out, with a
    * warning.
@@ -131,9 +142,9 @@ export interface RuntimeProps {
   readonly serviceLabels?: Record<string, string>;
 }
 
-export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, init: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, devices: true, hostPid: true, dns: true, serviceLabels: true };
+export const RUNTIME_PROP_KEYS: PropKeys<RuntimeProps> = { containerName: true, aliases: true, hostname: true, stop: true, platform: true, placement: true, tty: true, init: true, stdinOpen: true, sysctls: true, extraHosts: true, ulimits: true, devices: true, gpus: true, hostPid: true, dns: true, serviceLabels: true };
 
-export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'init' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'devices' | 'hostPid' | 'dns' | 'serviceLabels'>;
+export type RuntimeSpec = Pick<WorkloadSpec, 'containerName' | 'aliases' | 'hostname' | 'stop' | 'platform' | 'placement' | 'tty' | 'init' | 'stdinOpen' | 'sysctls' | 'extraHosts' | 'ulimits' | 'devices' | 'gpus' | 'hostPid' | 'dns' | 'serviceLabels'>;
 
 export function resolveRuntime(path: string, props: RuntimeProps, replicas: number): RuntimeSpec {
   const containerName = resolveContainerName(path, props.containerName, replicas);
@@ -149,6 +160,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
   const extraHosts = resolveExtraHosts(path, props.extraHosts);
   const ulimits = resolveUlimits(path, props.ulimits);
   const devices = resolveDevices(path, props.devices);
+  const gpus = resolveGpus(path, props.gpus);
   const hostPid = flag(path, 'hostPid', props.hostPid);
   const dns = resolveDns(path, props.dns);
   const serviceLabels = resolveServiceLabels(path, props.serviceLabels);
@@ -160,6 +172,7 @@ export function resolveRuntime(path: string, props: RuntimeProps, replicas: numb
     ...(extraHosts ? { extraHosts } : {}),
     ...(ulimits ? { ulimits } : {}),
     ...(devices ? { devices } : {}),
+    ...(gpus ? { gpus } : {}),
     ...(hostPid ? { hostPid } : {}),
     ...(dns ? { dns } : {}),
     ...(serviceLabels ? { serviceLabels } : {}),

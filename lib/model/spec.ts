@@ -375,6 +375,8 @@ interface WorkloadSpecBase {
   readonly ulimits?: Readonly<Record<string, UlimitSpec>>;
   /** Host devices given to the main container, in the order given; set only when some are given. */
   readonly devices?: readonly DeviceSpec[];
+  /** NVIDIA GPUs given to the main container; set only when some are asked for. */
+  readonly gpus?: GpuSpec;
   /** The host's process namespace is shared (`--pid host`); set only when true. */
   readonly hostPid?: true;
   /** DNS servers, in the order given; set only when some are given. */
@@ -388,6 +390,16 @@ export interface DeviceSpec {
   readonly hostPath: string;
   readonly containerPath: string;
   readonly permissions: string;
+}
+
+/** NVIDIA GPUs (`--gpus`): a count (or all of the host's) or the GPUs by id, and the driver capabilities asked for. */
+export interface GpuSpec {
+  /** How many, or `all`; set exactly when deviceIds is not. */
+  readonly count?: number | 'all';
+  /** GPU indexes or UUIDs, in the order given; set exactly when count is not. */
+  readonly deviceIds?: readonly string[];
+  /** NVIDIA driver capabilities beyond `gpu` (`compute`, `utility`, `video` ...), sorted; empty for the runtime's default. */
+  readonly capabilities: readonly string[];
 }
 
 /** A soft and a hard resource limit; -1 is unlimited. */

@@ -1,5 +1,5 @@
 import { Image, Job, Port, Service, System, type ServiceProps } from '../../lib/model';
-import { renderCompose } from './compose-test-kit';
+import { renderCompose, serviceBlock } from './compose-test-kit';
 
 function shop(props: Partial<ServiceProps>): System {
   const sys = new System('shop');
@@ -68,5 +68,22 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
 
   test('GIVEN DNS servers WHEN rendered THEN dns lists them in order', () => {
     expect(renderCompose(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).doc.services.web.dns).toEqual(['1.1.1.1', '9.9.9.9']);
+  });
+
+  test('GIVEN gpus WHEN rendered THEN the main service reserves them as NVIDIA devices, its sidecar none, and the schema and docker-compose accept it', () => {
+    const sys = new System('shop');
+    const web = new Service(sys, 'web', { image: Image.of('nginx:1.27'), gpus: { count: 2, capabilities: ['video'] }, resources: { memoryReservation: '1g' } });
+    web.addSidecar('exporter', { image: Image.of('utkuozdemir/nvidia_gpu_exporter:1.2.1'), resources: { memoryReservation: '64m' } });
+    const r = renderCompose(sys);
+    expect(r.doc.services['web-exporter'].deploy.resources.reservations).toEqual({ memory: '64M' });
+    expect(r.doc.services.web.deploy.resources.reservations).toEqual({ memory: '1G', devices: [{ capabilities: ['gpu', 'video'], count: 2, driver: 'nvidia' }] });
+    expect(serviceBlock(r, 'web')).toContain('          devices:\n            - capabilities:\n                - gpu\n                - video\n              count: 2\n              driver: nvidia\n');
+  });
+
+  test.each([
+    ['all of them', { count: 'all' as const }, { capabilities: ['gpu'], count: 'all', driver: 'nvidia' }],
+    ['GPUs by id', { deviceIds: ['0', 'GPU-3a2c9f1e'] }, { capabilities: ['gpu'], device_ids: ['0', 'GPU-3a2c9f1e'], driver: 'nvidia' }],
+  ])('GIVEN gpus as %s WHEN rendered THEN the device reservation says so', (_, gpus, reservation) => {
+    expect(renderCompose(shop({ gpus })).doc.services.web.deploy.resources.reservations.devices).toEqual([reservation]);
   });
 });

@@ -1,5 +1,5 @@
 import { Image, Port, Service, System, type ServiceProps } from '../../lib/model';
-import { renderDocker } from './docker-test-kit';
+import { containerCall, flagValues, renderDocker, runScript } from './docker-test-kit';
 
 function shop(props: Partial<ServiceProps>): System {
   const sys = new System('shop');
@@ -64,5 +64,18 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
   test('GIVEN DNS servers WHEN rendered THEN docker run passes --dns for each', () => {
     const script = renderDocker(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).script;
     for (const flag of ['--dns 1.1.1.1', '--dns 9.9.9.9']) expect(script).toContain(flag);
+  });
+
+  test.each([
+    ['a count', { count: 2 }, '--gpus 2 ', '2'],
+    ['all of them', { count: 'all' as const }, '--gpus all ', 'all'],
+    ['GPUs by id, one CSV field', { deviceIds: ['0', '1'] }, `--gpus '"device=0,1"'`, '"device=0,1"'],
+    ['a count and capabilities', { count: 1, capabilities: ['gpu', 'video', 'compute'] }, `--gpus '1,"capabilities=compute,video"'`, '1,"capabilities=compute,video"'],
+  ])('GIVEN gpus as %s WHEN run THEN docker run passes --gpus, quoted for sh, and the docker client parses it', (_, gpus, text, value) => {
+    const out = renderDocker(shop({ gpus }));
+    expect(out.script).toContain(text);
+    const run = runScript(out, [], { checkClient: true });
+    expect(run.rejected).toEqual([]);
+    expect(flagValues(containerCall(run, 'shop-web'), '--gpus')).toEqual([value]);
   });
 });

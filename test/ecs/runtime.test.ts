@@ -1,5 +1,6 @@
 import { Image, Port, Service, System, type ServiceProps } from '../../lib/model';
-import { containersOf, find, one, serviceOf, synthEcs, taskDefinitionOf, templateOf, withEcs } from './support/ecs-kit';
+import { cfnLintProblems } from './support/cfn-lint';
+import { codes, containersOf, find, one, serviceOf, synthEcs, taskDefinitionOf, templateOf, withEcs } from './support/ecs-kit';
 
 function shop(props: Partial<ServiceProps>) {
   const sys = new System('shop');
@@ -145,5 +146,51 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     const fargate = synthEcs(shop({ dns: ['1.1.1.1', '9.9.9.9'] }));
     expect(containersOf(fargate.template!, 'shop-web')[0].DnsServers).toBeUndefined();
     expect(find(fargate.diagnostics, 'ecs/dns-servers-awsvpc').message).toBe("a task in awsvpc network mode uses the VPC's resolver: web does not ask 1.1.1.1, 9.9.9.9");
+  });
+
+  test("GIVEN a count of GPUs on EC2 WHEN synthesized THEN the main container has a GPU resource requirement, its sidecar none, 'ecs/gpus-capacity' says the cluster's instances have no GPU, and cfn-lint is clean", () => {
+    const sys = new System('shop');
+    const web = new Service(sys, 'web', { image: Image.of('ollama/ollama:0.3.12'), ports: [Port.tcp(11434)], gpus: { count: 2 } });
+    web.addSidecar('exporter', { image: Image.of('utkuozdemir/nvidia_gpu_exporter:1.2.1') });
+    const { template, diagnostics } = synthEcs(withEcs(sys.toSpec(), { launchType: 'ec2' }));
+    const [main, exporter] = containersOf(template!, 'shop-web');
+    expect([main.Name, main.ResourceRequirements]).toEqual(['web', [{ Type: 'GPU', Value: '2' }]]);
+    expect([exporter.Name, exporter.ResourceRequirements]).toEqual(['exporter', undefined]);
+    const d = find(diagnostics, 'ecs/gpus-capacity');
+    expect([d.severity, d.path, d.message, d.fix]).toEqual([
+      'warning',
+      'shop/web gpus',
+      'the container instances lading gives the cluster (general-purpose types, the standard ECS-optimized AMI) have no GPU: a task of web, which needs 2 GPUs, is placed on none of them',
+      'Add a capacity provider of GPU instances to the cluster in the CDK app (e.g. g5.xlarge with ecs.EcsOptimizedImage.amazonLinux2(ecs.AmiHardwareType.GPU)).',
+    ]);
+    expect(codes(diagnostics)).not.toContain('ecs/gpu-capabilities');
+    expect(cfnLintProblems([{ path: 'system.template.json', content: JSON.stringify(template!.toJSON()) }])).toEqual([]);
+  });
+
+  test("GIVEN GPUs on Fargate WHEN synthesized THEN 'ecs/gpus-fargate' is an error with the fix", () => {
+    const { template, diagnostics } = synthEcs(shop({ gpus: { count: 1 } }));
+    expect(template).toBeUndefined();
+    const d = find(diagnostics, 'ecs/gpus-fargate');
+    expect([d.severity, d.path, d.message, d.fix]).toEqual(['error', 'shop/web gpus', 'Fargate gives a task no GPUs: web cannot be given 1 GPU', "Set targetOptions.ecs.launchType 'ec2', with GPU container instances in the cluster."]);
+  });
+
+  test.each([
+    ['all GPUs', { count: 'all' as const }, 'ECS gives a container a number of GPUs only (gpuCount): web cannot be given all GPUs', 'Give a count, the GPUs a task needs: gpus: { count: 1 }.'],
+    ['GPUs by id', { deviceIds: ['GPU-3a2c9f1e'] }, 'ECS gives a container a number of GPUs only (gpuCount): web cannot be given GPU GPU-3a2c9f1e', 'Give a count instead of the ids: gpus: { count: 1 }.'],
+  ])("GIVEN %s on EC2 WHEN synthesized THEN 'ecs/gpus-not-counted' is an error with the fix", (_, gpus, message, fix) => {
+    const { template, diagnostics } = synthEcs(withEcs(shop({ gpus }), { launchType: 'ec2' }));
+    expect(template).toBeUndefined();
+    const d = find(diagnostics, 'ecs/gpus-not-counted');
+    expect([d.severity, d.path, d.message, d.fix]).toEqual(['error', 'shop/web gpus', message, fix]);
+  });
+
+  test("GIVEN GPU capabilities beyond the default on EC2 WHEN synthesized THEN 'ecs/gpu-capabilities' names the env var to set", () => {
+    const d = find(synthEcs(withEcs(shop({ gpus: { count: 1, capabilities: ['graphics', 'video'] } }), { launchType: 'ec2' })).diagnostics, 'ecs/gpu-capabilities');
+    expect([d.severity, d.path, d.message, d.fix]).toEqual([
+      'warning',
+      'shop/web gpus.capabilities',
+      "a task definition asks for no GPU capabilities: web gets the NVIDIA runtime's default (compute, utility), not graphics, video",
+      "Add NVIDIA_DRIVER_CAPABILITIES: 'compute,graphics,utility,video' to the env of web: the NVIDIA runtime of the node reads it.",
+    ]);
   });
 });

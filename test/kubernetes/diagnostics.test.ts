@@ -482,6 +482,40 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(JSON.stringify(r.pod('jellyfin'))).not.toContain('/dev/dri');
   });
 
+  test('kubernetes/gpus', () => {
+    const s = sys();
+    new Service(s, 'ollama', { image: Image.of('ollama/ollama:0.3.12'), gpus: { count: 1 } });
+    const { d, r } = only(s, 'kubernetes/gpus');
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/ollama gpus',
+      'ollama requests 1 GPU as the resource nvidia.com/gpu: its pods run only on nodes where the NVIDIA device plugin offers them',
+      'Install the NVIDIA device plugin (or the NVIDIA GPU Operator) on the GPU nodes of the cluster.',
+    ]);
+    expect(r.container('ollama').resources).toEqual({ limits: { 'nvidia.com/gpu': '1' } });
+  });
+
+  test('kubernetes/gpus-not-counted', () => {
+    const s = sys();
+    new Service(s, 'ollama', { image: Image.of('ollama/ollama:0.3.12'), gpus: { count: 'all' } });
+    const { d, r } = only(s, 'kubernetes/gpus-not-counted');
+    expect([d.path, d.message, d.fix]).toEqual(['shop/ollama gpus', 'a pod requests GPUs by count only (the resource nvidia.com/gpu): ollama cannot be given all GPUs', 'Give a count, the GPUs a task needs: gpus: { count: 1 }.']);
+    expect(r.yaml).toBe('');
+    const ids = sys();
+    new Service(ids, 'ollama', { image: Image.of('ollama/ollama:0.3.12'), gpus: { deviceIds: ['0', '1'] } });
+    expect(render(ids).diagnostic('kubernetes/gpus-not-counted').fix).toBe('Give a count instead of the ids: gpus: { count: 2 }.');
+  });
+
+  test('kubernetes/gpu-capabilities', () => {
+    const s = sys();
+    new Service(s, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), gpus: { count: 1, capabilities: ['gpu', 'video'] } });
+    const { d } = only(s, 'kubernetes/gpu-capabilities');
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/jellyfin gpus.capabilities',
+      "a pod asks for no GPU capabilities: jellyfin gets the NVIDIA runtime's default (compute, utility), not video",
+      "Add NVIDIA_DRIVER_CAPABILITIES: 'compute,utility,video' to the env of jellyfin: the NVIDIA runtime of the node reads it.",
+    ]);
+  });
+
   test('kubernetes/group-name', () => {
     const s = sys();
     new Service(s, 'jellyfin', { image: Image.of('jellyfin/jellyfin:10.9.7'), security: { groups: ['render', '44'] } });

@@ -1,5 +1,6 @@
 import { Image, Service, System } from '../../lib/model';
 import { cpuQuantity, cpuSharesQuantity, memoryQuantity } from '../../lib/targets/kubernetes/quantities';
+import { validateManifest } from '../support/kubernetes-validators';
 import { render } from './render';
 
 function resourcesOf(resources: object) {
@@ -48,5 +49,15 @@ describe('Kubernetes: resources', () => {
     expect(memoryQuantity(1000)).toEqual({ text: '1Ki', rounded: true });
     expect(cpuQuantity(1500)).toEqual({ text: '1500m', rounded: false });
     expect(cpuSharesQuantity(100)).toEqual({ text: '98m', rounded: true });
+  });
+
+  test('--gpus N is limits nvidia.com/gpu on the main container, beside its other limits; not on a sidecar; the Kubernetes schema accepts it', () => {
+    const sys = new System('shop');
+    const app = new Service(sys, 'app', { image: Image.of('ollama/ollama:0.3.12'), resources: { memory: '8g' }, gpus: { count: 2 } });
+    app.addSidecar('exporter', { image: Image.of('utkuozdemir/nvidia_gpu_exporter:1.2.1') });
+    const r = render(sys);
+    expect(r.container('app').resources).toEqual({ limits: { memory: '8Gi', 'nvidia.com/gpu': '2' } });
+    expect(r.container('app', 'exporter').resources).toBeUndefined();
+    expect(validateManifest(r.yaml)).toEqual([]);
   });
 });

@@ -43,6 +43,16 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ]);
   });
 
+  test.each<[string, object, object]>([
+    ['a count, with capabilities', { count: 2, capabilities: ['video', 'gpu', 'compute', 'video'] }, { count: 2, capabilities: ['compute', 'video'] }],
+    ['all of them', { count: 'all' }, { count: 'all', capabilities: [] }],
+    ['GPUs by id', { deviceIds: ['1', 'GPU-3a2c9f1e'] }, { deviceIds: ['1', 'GPU-3a2c9f1e'], capabilities: [] }],
+  ])('GIVEN gpus as %s WHEN resolved THEN the spec keeps count or ids, and the capabilities beyond gpu, sorted', (_, gpus, spec) => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, gpus } as never);
+    expect(sys.toSpec().services[0].gpus).toEqual(spec);
+  });
+
   test('GIVEN service labels WHEN resolved THEN the spec carries them sorted, apart from the container labels', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: NGINX, labels: { tier: 'web' }, serviceLabels: { 'traefik.enable': 'true', 'com.example.team': 'shop' } });
@@ -77,6 +87,16 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['a device with permission x', { devices: ['/dev/dri:/dev/dri:rx'] }, "shop/web devices[0]: a device is an absolute host path, then optionally :container path and :permissions (r, w, m) (got \"/dev/dri:/dev/dri:rx\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
     ['dns as a string', { dns: '1.1.1.1' }, "shop/web dns: must be a list of IP addresses (got \"1.1.1.1\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
     ['a DNS server by name', { dns: ['dns.google'] }, "shop/web dns[0]: a DNS server is an IPv4 or IPv6 address (got \"dns.google\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
+    ['gpus as a number', { gpus: 1 }, "shop/web gpus: must be an object with count or deviceIds (got 1). Write e.g. gpus: { count: 1 }, { count: 'all' } or { deviceIds: ['0', '1'] }."],
+    ['gpus with neither count nor ids', { gpus: { capabilities: ['gpu'] } }, 'shop/web gpus: give count or deviceIds (got {"capabilities":["gpu"]}). Write e.g. gpus: { count: 1 }, { count: \'all\' } or { deviceIds: [\'0\', \'1\'] }.'],
+    ['gpus with both count and ids', { gpus: { count: 1, deviceIds: ['0'] } }, 'shop/web gpus: give count or deviceIds, not both (got {"count":1,"deviceIds":["0"]}). Write e.g. gpus: { count: 1 }, { count: \'all\' } or { deviceIds: [\'0\', \'1\'] }.'],
+    ['a GPU count of 0', { gpus: { count: 0 } }, "shop/web gpus.count: must be a whole number of at least 1, or 'all' (got 0). Write e.g. count: 1 or count: 'all'."],
+    ['a GPU count as a string', { gpus: { count: '2' } }, "shop/web gpus.count: must be a whole number of at least 1, or 'all' (got \"2\"). Write e.g. count: 1 or count: 'all'."],
+    ['GPU ids as a string', { gpus: { deviceIds: '0,1' } }, "shop/web gpus.deviceIds: must be a non-empty list of GPU indexes or UUIDs (got \"0,1\"). Write e.g. deviceIds: ['0', '1']."],
+    ['a GPU id with a comma', { gpus: { deviceIds: ['0,1'] } }, "shop/web gpus.deviceIds[0]: a GPU is its index or UUID, as nvidia-smi -L lists it (letters, digits, ., _, :, -) (got \"0,1\"). Write e.g. '0' or 'GPU-3a2c9f1e-...'."],
+    ['a GPU listed twice', { gpus: { deviceIds: ['0', '0'] } }, 'shop/web gpus.deviceIds[1]: names a GPU already listed (got "0"). List each GPU once.'],
+    ['an unknown GPU capability', { gpus: { count: 1, capabilities: ['nvenc'] } }, "shop/web gpus.capabilities[0]: a capability is one of compat32, compute, display, gpu, graphics, utility, video (got \"nvenc\"). Write e.g. capabilities: ['video']."],
+    ['GPUs with a driver', { gpus: { count: 1, driver: 'nvidia' } }, "shop/web gpus: unknown prop 'driver'. Use one of capabilities, count, deviceIds."],
     ['service labels as a list', { serviceLabels: ['tier=web'] }, 'shop/web serviceLabels: must be an object of names to strings (got ["tier=web"]). Write e.g. { NAME: "value" }.'],
     ['a service label with a space in its key', { serviceLabels: { 'my tier': 'web' } }, "shop/web serviceLabels.my tier: invalid name (got \"my tier\"). Use a key without spaces or '='."],
     ['a service label with a number value', { serviceLabels: { 'traefik.http.services.web.loadbalancer.server.port': 80 } }, 'shop/web serviceLabels.traefik.http.services.web.loadbalancer.server.port: value must be a string (got 80). Write the value in quotes: "80".'],

@@ -59,6 +59,7 @@ describe('sidecars', () => {
 
   it.each([
     ['devices', { devices: ['/dev/dri'] }, 'shop/web/gpu devices: a sidecar takes no devices: it is a prop of the workload web it runs beside (got ["/dev/dri"]). Set devices on web, or run gpu as a service of its own.'],
+    ['gpus', { gpus: { count: 1 } }, 'shop/web/gpu gpus: a sidecar takes no gpus: it is a prop of the workload web it runs beside (got {"count":1}). Set gpus on web, or run gpu as a service of its own.'],
     ['hostPid', { hostPid: true }, 'shop/web/gpu hostPid: a sidecar takes no hostPid: it is a prop of the workload web it runs beside (got true). Set hostPid on web, or run gpu as a service of its own.'],
     ['networks', { networks: [] }, 'shop/web/gpu networks: a sidecar takes no networks: it is a prop of the workload web it runs beside (got []). Set networks on web, or run gpu as a service of its own.'],
   ])('GIVEN a sidecar with the workload prop %s WHEN added THEN it fails with the exact message', (_prop, extra, message) => {

@@ -17,7 +17,7 @@ describe('an unknown prop is an error at construction, on every props object', (
     [
       'a job, with nothing near',
       () => new Job(shop(), 'once', loose({ image: NGINX, zzz: 2 })),
-      "shop/once: unknown prop 'zzz'. Use one of aliases, command, containerName, dependsOn, devices, dns, entrypoint, env, extraHosts, health, hostNetwork, hostPid, hostname, image, init, labels, logging, mounts, networks, placement, platform, privileged, resources, restart, schedule, secretEnv, security, serviceLabels, stdinOpen, stop, suppress, sysctls, tty, ulimits, workingDir.",
+      "shop/once: unknown prop 'zzz'. Use one of aliases, command, containerName, dependsOn, devices, dns, entrypoint, env, extraHosts, gpus, health, hostNetwork, hostPid, hostname, image, init, labels, logging, mounts, networks, placement, platform, privileged, resources, restart, schedule, secretEnv, security, serviceLabels, stdinOpen, stop, suppress, sysctls, tty, ulimits, workingDir.",
     ],
     [
       'a sidecar',

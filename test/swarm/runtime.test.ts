@@ -70,4 +70,43 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
   test('GIVEN DNS servers WHEN rendered THEN the stack file keeps dns, and docker stack config accepts it', () => {
     expect(renderSwarm(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).doc.services.web.dns).toEqual(['1.1.1.1', '9.9.9.9']);
   });
+
+  test('GIVEN a count of GPUs WHEN rendered THEN the main service reserves the generic resource NVIDIA-GPU, its sidecar none, docker stack config accepts it, and swarm/gpus says what the nodes need', () => {
+    const sys = new System('shop');
+    const web = new Service(sys, 'web', { image: Image.of('nginx:1.27'), gpus: { count: 2 } });
+    web.addSidecar('exporter', { image: Image.of('utkuozdemir/nvidia_gpu_exporter:1.2.1') });
+    const r = renderSwarm(sys);
+    expect(r.doc.services.web.deploy.resources).toEqual({ reservations: { generic_resources: [{ discrete_resource_spec: { kind: 'NVIDIA-GPU', value: 2 } }] } });
+    expect(r.doc.services['web-exporter'].deploy.resources).toBeUndefined();
+    const d = r.diagnostics.find((x) => x.code === 'swarm/gpus')!;
+    expect([d.severity, d.path, d.message, d.fix]).toEqual([
+      'info',
+      'shop/web gpus',
+      'web reserves 2 GPUs as the generic resource NVIDIA-GPU: Swarm places its tasks only on nodes that advertise that many.',
+      'On each GPU node, list its GPUs in /etc/docker/daemon.json ("node-generic-resources": ["NVIDIA-GPU=GPU-<uuid>"], one per GPU of nvidia-smi -L) with "default-runtime": "nvidia", and set swarm-resource = "DOCKER_RESOURCE_NVIDIA-GPU" in /etc/nvidia-container-runtime/config.toml.',
+    ]);
+    expect(r.codes).not.toContain('swarm/gpu-capabilities');
+  });
+
+  test.each([
+    ['all GPUs', { count: 'all' as const }, 'Swarm reserves GPUs by count only (the generic resource NVIDIA-GPU): web cannot be given all GPUs.', 'Give a count, the GPUs a task needs: gpus: { count: 1 }.'],
+    ['GPUs by id', { deviceIds: ['0', '1'] }, 'Swarm reserves GPUs by count only (the generic resource NVIDIA-GPU): web cannot be given GPUs 0, 1.', 'Give a count instead of the ids: gpus: { count: 2 }.'],
+  ])('GIVEN %s WHEN rendered THEN swarm/gpus-not-counted is an error with the fix', (_, gpus, message, fix) => {
+    const r = renderSwarm(shop({ gpus }));
+    expect(r.yaml).toBe('');
+    const d = r.diagnostics.find((x) => x.code === 'swarm/gpus-not-counted')!;
+    expect([d.severity, d.path, d.message, d.fix]).toEqual(['error', 'shop/web gpus', message, fix]);
+  });
+
+  test('GIVEN GPU capabilities beyond the default WHEN rendered THEN swarm/gpu-capabilities names the env var to set; with it set, nothing is said', () => {
+    const r = renderSwarm(shop({ gpus: { count: 1, capabilities: ['video', 'compute'] } }));
+    const d = r.diagnostics.find((x) => x.code === 'swarm/gpu-capabilities')!;
+    expect([d.severity, d.path, d.message, d.fix]).toEqual([
+      'warning',
+      'shop/web gpus.capabilities',
+      "a Swarm service asks for no GPU capabilities: web gets the NVIDIA runtime's default (compute, utility), not video.",
+      "Add NVIDIA_DRIVER_CAPABILITIES: 'compute,utility,video' to the env of web: the NVIDIA runtime of the node reads it.",
+    ]);
+    expect(renderSwarm(shop({ gpus: { count: 1, capabilities: ['video'] }, env: { NVIDIA_DRIVER_CAPABILITIES: 'all' } })).codes).not.toContain('swarm/gpu-capabilities');
+  });
 });

@@ -95,7 +95,7 @@ export const IMPORT_CODES = {
   },
   'import/sidecar-key': {
     severity: 'warning',
-    summary: 'A sidecar shares its main service\'s network, replicas, restart policy, dependencies and host settings (dns, extra_hosts, pid), and the model gives init, ulimits and devices to the main container only: its own are left out.',
+    summary: 'A sidecar shares its main service\'s network, replicas, restart policy, dependencies and host settings (dns, extra_hosts, pid), and the model gives init, ulimits, devices and GPUs to the main container only: its own are left out.',
   },
   'import/development-only': {
     severity: 'info',
@@ -135,7 +135,7 @@ export const IMPORT_CODES = {
   },
   'import/ecs-ec2': {
     severity: 'info',
-    summary: 'Bind mounts, privileged containers, host networking, the host\'s process namespace, host devices and global services (one task on every instance) run on ECS only with the EC2 launch type, which the import then chooses.',
+    summary: 'Bind mounts, privileged containers, host networking, the host\'s process namespace, host devices, GPUs and global services (one task on every instance) run on ECS only with the EC2 launch type, which the import then chooses.',
   },
   'import/obsolete-version': {
     severity: 'info',

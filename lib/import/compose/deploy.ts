@@ -1,6 +1,7 @@
 import { asMap, asNumber, asString, at, entry, fail, reportUnhandled, type ImportContext } from './context';
 import { labelsOf } from './environment';
 import type { Located, LocatedMap } from './located';
+import { reservedGpusOf, type GpusFound } from './gpus';
 import { placementOf } from './placement';
 import type { PlacementPlan, ResourcesPlan } from './plan';
 
@@ -16,6 +17,8 @@ export interface DeployResult {
   readonly serviceLabels?: Readonly<Record<string, string>>;
   /** `deploy.mode: global`: one copy on every node. */
   readonly global?: { readonly keyPath: string; readonly line: number };
+  /** The GPU request of `deploy.resources.reservations.devices`. */
+  readonly reservedGpus?: GpusFound;
 }
 
 const DEPLOY_HINTS: Record<string, string> = {
@@ -44,6 +47,7 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
   let placement: PlacementPlan | undefined;
   let serviceLabels: Record<string, string> | undefined;
   let global: DeployResult['global'];
+  let reservedGpus: GpusFound | undefined;
   const deployEntry = entry(service, 'deploy');
   if (deployEntry) {
     const p = `${keyPath}.deploy`;
@@ -76,12 +80,13 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
       if (reservations) {
         const sp = `${rp}.reservations`;
         const s = asMap(ctx, reservations.value, sp);
-        reportUnhandled(ctx, s, sp, new Set(['memory']), {
+        reportUnhandled(ctx, s, sp, new Set(['memory', 'devices']), {
           cpus: 'The model reserves CPU by weight: set cpu_shares (1024 = one CPU), which Kubernetes renders as requests.cpu.',
-          devices: 'The model has no device reservations (GPUs).',
         });
         const m = entry(s, 'memory');
         if (m) fromDeploy.memoryReservation = sizeNotation(ctx, m.value, `${sp}.memory`);
+        const devices = entry(s, 'devices');
+        if (devices) reservedGpus = reservedGpusOf(ctx, devices.value, `${sp}.devices`);
       }
     }
     const rpEntry = entry(deploy, 'restart_policy');
@@ -155,6 +160,7 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
     ...(placement ? { placement } : {}),
     ...(serviceLabels && Object.keys(serviceLabels).length > 0 ? { serviceLabels } : {}),
     ...(global ? { global } : {}),
+    ...(reservedGpus ? { reservedGpus } : {}),
   };
 }
 

@@ -234,6 +234,7 @@ function needsEc2(workloads: readonly WorkloadPlan[]): { source: SourceRef; what
     }
     if (w.runtime.hostPid) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} shares the host's process namespace (pid: host), which` };
     if (w.global) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} runs one copy on every node (deploy.mode: global), which` };
+    if (w.runtime.gpus) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} is given GPUs, which` };
     if (w.runtime.devices) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} is given the host device ${w.runtime.devices[0].split(':')[0]}, which` };
   }
   return undefined;

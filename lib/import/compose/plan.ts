@@ -187,6 +187,13 @@ export interface PlacementPlan {
   readonly maxReplicasPerNode?: number;
 }
 
+/** NVIDIA GPUs, as the model's `gpus` holds them: a count (or all) or device ids, and capabilities beyond `gpu`. */
+export interface GpuPlan {
+  readonly count?: number | 'all';
+  readonly deviceIds?: readonly string[];
+  readonly capabilities?: readonly string[];
+}
+
 /** How the workload's container runs on its host; each key only where the file sets it. */
 export interface RuntimePlan {
   readonly containerName?: string;
@@ -205,6 +212,8 @@ export interface RuntimePlan {
   readonly ulimits?: Readonly<Record<string, number | { readonly soft: number; readonly hard: number }>>;
   /** `devices`, in `docker run --device` notation. */
   readonly devices?: readonly string[];
+  /** `gpus`, or the GPU request of `deploy.resources.reservations.devices`. */
+  readonly gpus?: GpuPlan;
   /** `pid: host`. */
   readonly hostPid?: true;
   /** `dns`: the servers' addresses. */

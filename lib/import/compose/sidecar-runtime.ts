@@ -21,6 +21,7 @@ const MAIN_ONLY: ReadonlyArray<[keyof RuntimePlan, string, string]> = [
   ['init', 'init', 'an init process'],
   ['ulimits', 'ulimits', 'resource limits (ulimits)'],
   ['devices', 'devices', 'host devices'],
+  ['gpus', 'gpus', 'GPUs'],
   ['tty', 'tty', 'a terminal'],
   ['stdinOpen', 'stdin_open', 'an open stdin'],
   ['stop', 'stop_signal', 'a stop signal and grace period'],
@@ -47,7 +48,7 @@ export function reportSidecarRuntime(ctx: ImportContext, sidecar: ConvertedServi
   }
   for (const [field, key, what] of MAIN_ONLY) {
     if (sidecar.runtime[field] === undefined) continue;
-    const where = key === 'stop_signal' && !entry(map, key) ? 'stop_grace_period' : key;
+    const where = entry(map, key) ? key : key === 'stop_signal' ? 'stop_grace_period' : key === 'gpus' ? 'deploy' : key;
     ctx.reporter.report(
       'import/sidecar-key',
       at(ctx, `${keyPath}.${where}`, line(where)),

@@ -8,6 +8,7 @@ import type { ContainerPlan, PortPlan } from './plan';
 import { markHttpPort, PortCollector } from './ports';
 import type { RuntimePlan } from './plan';
 import { runtimeOf } from './runtime';
+import { gpusOf } from './gpus';
 import type { SecretRegistry } from './secrets';
 
 /** Keys of a service that no part of the model holds, with what to do instead. */
@@ -55,7 +56,7 @@ export interface ConvertedService {
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'extra_hosts', 'ulimits', 'devices', 'pid', 'dns', 'links', 'external_links',
+  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'extra_hosts', 'ulimits', 'devices', 'gpus', 'pid', 'dns', 'links', 'external_links',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */
@@ -151,7 +152,7 @@ export function convertService(ctx: ImportContext, input: ServiceInput, volumes:
     replicas: deploy.replicas?.value ?? 1,
     volumesFromMain,
     deploy,
-    runtime: { ...runtimeOf(ctx, map, keyPath), ...(deploy.serviceLabels ? { serviceLabels: deploy.serviceLabels } : {}) },
+    runtime: { ...runtimeOf(ctx, map, keyPath), ...gpusOf(ctx, map, keyPath, deploy.reservedGpus), ...(deploy.serviceLabels ? { serviceLabels: deploy.serviceLabels } : {}) },
     aliases,
     links,
   };

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { EXISTING_NAME_KEYS, type ExistingSecretName } from '../../model/secret-names';
 import { placementFactory } from '../compose/placement';
-import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PlacementPlan, PortPlan, SecurityPlan, SidecarPlan, WorkloadPlan } from '../compose/plan';
+import type { ContainerPlan, GpuPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PlacementPlan, PortPlan, SecurityPlan, SidecarPlan, WorkloadPlan } from '../compose/plan';
 import { array, call, type Code, num, object, print, raw, str, strings } from './code';
 import { Identifiers } from './identifiers';
 
@@ -174,6 +174,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['hostPid', w.runtime.hostPid ? raw('true') : undefined],
       ['dns', w.runtime.dns ? array(w.runtime.dns.map(str)) : undefined],
       ['devices', w.runtime.devices ? array(w.runtime.devices.map(str)) : undefined],
+      ['gpus', w.runtime.gpus ? gpusCode(w.runtime.gpus) : undefined],
       ['ulimits', w.runtime.ulimits ? object(Object.entries(w.runtime.ulimits).map(([name, l]) => [name, typeof l === 'number' ? num(l) : object([['soft', num(l.soft)], ['hard', num(l.hard)]])])) : undefined],
       ['serviceLabels', w.runtime.serviceLabels ? strings(w.runtime.serviceLabels) : undefined],
       ...containerEnd(w.container),
@@ -234,6 +235,15 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
  * The user, when `security` says exactly what `Security.restricted({ user, add })` does: a numeric non-root user,
  * a read-only root, no new privileges and every capability dropped (`ALL` written as Docker accepts it).
  */
+/** `gpus: { count: 1 }`, `{ count: 'all', capabilities: ['video'] }`, `{ deviceIds: ['0'] }`. */
+function gpusCode(g: GpuPlan): Code {
+  return object([
+    ['count', g.count === undefined ? undefined : typeof g.count === 'number' ? num(g.count) : str(g.count)],
+    ['deviceIds', g.deviceIds ? array(g.deviceIds.map(str)) : undefined],
+    ['capabilities', g.capabilities ? array(g.capabilities.map(str)) : undefined],
+  ]);
+}
+
 function restrictedUser(p: SecurityPlan): string | undefined {
   const drop = p.capabilities?.drop ?? [];
   const dropsAll = drop.length === 1 && /^(cap_)?all$/i.test(drop[0]);

@@ -15,7 +15,7 @@ export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): Co
   const deploy = compact({
     mode: workload.kind === 'service' && workload.global ? 'global' : undefined,
     replicas: workload.kind === 'service' && !workload.global ? workload.replicas : undefined,
-    resources: deployResources(container.resources),
+    resources: deployResources(container.resources, container === workload.main ? workload.gpus : undefined),
     restart_policy: restartPolicy(workload.restart),
     placement: placementKey(workload),
     labels: deployLabelsKey(workload, container),

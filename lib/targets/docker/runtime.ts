@@ -2,9 +2,10 @@ import { deviceText } from '../../model/devices';
 import type { WorkloadSpec } from '../../model/spec';
 import { platformText } from '../docker-engine/runtime';
 import { ulimitText } from '../docker-engine/ulimits';
+import { gpusFlag } from './gpus';
 import type { Word } from './shell';
 
-/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i`, `--sysctl`, `--add-host`, `--ulimit`, `--device`, `--pid` and `--dns` of a workload's main container. */
+/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i`, `--sysctl`, `--add-host`, `--ulimit`, `--device`, `--gpus`, `--pid` and `--dns` of a workload's main container. */
 export function runtimeFlags(workload: WorkloadSpec): Word[][] {
   const platform = platformText(workload);
   return [
@@ -19,6 +20,7 @@ export function runtimeFlags(workload: WorkloadSpec): Word[][] {
     ...Object.entries(workload.extraHosts ?? {}).map(([host, address]) => ['--add-host', `${host}:${address}`]),
     ...Object.entries(workload.ulimits ?? {}).map(([name, limit]) => ['--ulimit', `${name}=${ulimitText(limit)}`]),
     ...(workload.devices ?? []).map((d) => ['--device', deviceText(d)]),
+    ...(workload.gpus ? [['--gpus', gpusFlag(workload.gpus)]] : []),
     ...(workload.hostPid ? [['--pid', 'host']] : []),
     ...(workload.dns ?? []).map((server) => ['--dns', server]),
   ];

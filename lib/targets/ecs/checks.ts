@@ -11,6 +11,7 @@ import { checkTaskFits } from './task-size';
 import { checkVpc } from './vpc';
 import { containersOf, ownMounts, workloadsOf } from './workloads';
 import { checkNoNewPrivileges } from './no-new-privileges';
+import { checkGpus } from './gpus';
 
 /**
  * What must hold before anything is built: what the launch type, EventBridge, the load balancers and an existing
@@ -20,6 +21,7 @@ export function checkSystem(spec: SystemSpec, d: EcsReporter): void {
   const fargate = spec.options.ecs.launchType === 'fargate';
   for (const w of workloadsOf(spec)) {
     checkHostNetwork(spec, w, d);
+    checkGpus(spec, w, d);
     for (const c of containersOf(w)) {
       checkPrivileged(spec, c.container, d);
       checkCapabilities(spec, c.container, d);

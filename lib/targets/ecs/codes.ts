@@ -255,6 +255,22 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: 'Fargate gives a task no host devices: they are left out (EC2 passes them in linuxParameters).',
   },
+  'ecs/gpus-fargate': {
+    severity: 'error',
+    summary: 'Fargate gives a task no GPUs: a workload with GPUs needs the EC2 launch type.',
+  },
+  'ecs/gpus-not-counted': {
+    severity: 'error',
+    summary: "ECS gives a container a number of GPUs only (gpuCount): all of an instance's GPUs, or GPUs by id, cannot be said.",
+  },
+  'ecs/gpus-capacity': {
+    severity: 'warning',
+    summary: "The EC2 capacity lading builds has no GPU instances: a task that needs GPUs is placed only once the cluster has a capacity provider of GPU instances.",
+  },
+  'ecs/gpu-capabilities': {
+    severity: 'warning',
+    summary: "A task definition asks for no GPU capabilities: the NVIDIA runtime's default (compute, utility) applies unless the env sets NVIDIA_DRIVER_CAPABILITIES.",
+  },
   'ecs/ulimits-fargate': {
     severity: 'warning',
     summary: 'Fargate sets only the nofile resource limit: any other ulimit is left out, and the default applies.',

@@ -12,6 +12,7 @@ import type { NetworkMode } from './networks';
 import { containerSecrets } from './secrets';
 import { containerMiB } from './task-size';
 import { dockerSecurityOptionsOf } from './no-new-privileges';
+import { gpuCountOf } from './gpus';
 
 /** The port mappings of a container; in bridge mode the host port is dynamic (0). */
 function portMappingsOf(c: ContainerSpec, mode: NetworkMode): ecs.PortMapping[] {
@@ -79,6 +80,7 @@ export function containerOptions(c: ContainerSpec, ctx: ContainerContext, place:
     cpu: c.resources.cpuShares,
     memoryLimitMiB: containerMiB(c, 'memory', ctx.d),
     memoryReservationMiB: containerMiB(c, 'memoryReservation', ctx.d),
+    gpuCount: gpuCountOf(ctx.spec, c),
     healthCheck: containerHealthCheck(c, c.health, ctx.d, place.checkedByTargetGroup),
     dockerLabels: dockerLabelsOf(c.labels),
     logging,

@@ -161,6 +161,18 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'A pod cannot be given host devices by path (a device plugin offers them as resources): they are left out.',
   },
+  'kubernetes/gpus': {
+    severity: 'info',
+    summary: 'GPUs are requested as the resource nvidia.com/gpu: only nodes where the NVIDIA device plugin runs offer it.',
+  },
+  'kubernetes/gpus-not-counted': {
+    severity: 'error',
+    summary: "A pod requests GPUs by count only: all of a node's GPUs, or GPUs by id, cannot be said.",
+  },
+  'kubernetes/gpu-capabilities': {
+    severity: 'warning',
+    summary: "A pod asks for no GPU capabilities: the NVIDIA runtime's default (compute, utility) applies unless the env sets NVIDIA_DRIVER_CAPABILITIES.",
+  },
   'kubernetes/ulimits': {
     severity: 'warning',
     summary: "A pod sets no resource limits (ulimits): the node's container runtime defaults apply.",

@@ -23,6 +23,7 @@ import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
 import { reportUlimits } from './ulimits';
 import { reportDevices } from './devices';
+import { withGpus } from './gpus';
 import { PodVolumes } from './volumes';
 import { mountFiles } from './files';
 import { bindInImageText } from '../bind-in-image';
@@ -45,7 +46,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
     // the model keeps these names valid and distinct; taken first, so that no wait container can have one
     ctx.names.take(`container of ${w.name}`, c.name, c.path, 63);
     const rendered = renderContainer(c, ctx.secrets, reporter);
-    intents[c.name] = rendered.intent;
+    intents[c.name] = c === w.main ? withGpus(rendered.intent, w, reporter) : rendered.intent;
     pullPolicies[c.name] = pullPolicyOf(c);
     const container = pod.addContainer(rendered.props);
     c.mounts.forEach((m, i) => {

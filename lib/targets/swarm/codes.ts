@@ -49,6 +49,18 @@ export const SWARM_CODES = {
     severity: 'warning',
     summary: '`docker stack deploy` gives a service no host devices: they are left out.',
   },
+  'swarm/gpus': {
+    severity: 'info',
+    summary: 'GPUs are reserved as the generic resource NVIDIA-GPU: only nodes that advertise it (daemon.json node-generic-resources, the NVIDIA runtime) run the service.',
+  },
+  'swarm/gpus-not-counted': {
+    severity: 'error',
+    summary: 'Swarm reserves GPUs by count only: all of a node\'s GPUs, or GPUs by id, cannot be said.',
+  },
+  'swarm/gpu-capabilities': {
+    severity: 'warning',
+    summary: "A Swarm service asks for no GPU capabilities: the NVIDIA runtime's default (compute, utility) applies unless the env sets NVIDIA_DRIVER_CAPABILITIES.",
+  },
   'swarm/host-pid': {
     severity: 'warning',
     summary: "`docker stack deploy` cannot share the host's process namespace (`pid: host`): it is left out.",

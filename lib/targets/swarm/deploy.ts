@@ -1,5 +1,6 @@
 import type { ContainerSpec, WorkloadSpec } from '../../model/spec';
 import { compact, type StackMap } from './document';
+import { gpuGenericResources } from './gpus';
 import { resourcesKey } from './resources';
 import { restartPolicyKey } from './restart';
 import { deployLabelsKey } from '../docker-engine/service-labels';
@@ -23,7 +24,7 @@ function updateOrder(workload: WorkloadSpec): 'start-first' | 'stop-first' {
  * task per node), and its update and rollback order; a job is a `replicated-job`, which runs to completion once when the stack is deployed.
  */
 export function deployKey(scope: SwarmScope, workload: WorkloadSpec, container: ContainerSpec): StackMap {
-  const common = { resources: resourcesKey(scope, container), restart_policy: restartPolicyKey(workload), labels: deployLabelsKey(workload, container) };
+  const common = { resources: resourcesKey(scope, container, container === workload.main ? gpuGenericResources(workload) : undefined), restart_policy: restartPolicyKey(workload), labels: deployLabelsKey(workload, container) };
   if (workload.kind === 'job') return compact({ mode: 'replicated-job', ...common });
   const order = updateOrder(workload);
   return compact({

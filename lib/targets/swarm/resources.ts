@@ -5,10 +5,11 @@ import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
 
 /**
- * `deploy.resources`: limits (`--memory`, `--cpus`) and reservations (`--memory-reservation`), in Docker's
- * notation. Swarm has no relative CPU weight: `--cpu-shares` is said and left out.
+ * `deploy.resources`: limits (`--memory`, `--cpus`) and reservations (`--memory-reservation`, and the main
+ * container's GPUs as generic resources), in Docker's notation. Swarm has no relative CPU weight: `--cpu-shares` is
+ * said and left out.
  */
-export function resourcesKey(scope: SwarmScope, container: ContainerSpec): StackMap | undefined {
+export function resourcesKey(scope: SwarmScope, container: ContainerSpec, genericResources?: StackMap[]): StackMap | undefined {
   const resources = container.resources;
   if (resources.cpuShares !== undefined) {
     scope.reporter.report(
@@ -25,7 +26,10 @@ export function resourcesKey(scope: SwarmScope, container: ContainerSpec): Stack
     }),
   );
   const reservations = nonEmpty(
-    compact({ memory: resources.memoryReservationBytes !== undefined ? dockerBytes(resources.memoryReservationBytes, 'upper') : undefined }),
+    compact({
+      memory: resources.memoryReservationBytes !== undefined ? dockerBytes(resources.memoryReservationBytes, 'upper') : undefined,
+      generic_resources: genericResources,
+    }),
   );
   return nonEmpty(compact({ limits, reservations }));
 }

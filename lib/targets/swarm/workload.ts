@@ -12,6 +12,7 @@ import { propPath } from '../docker-engine/prop-path';
 import { routeFindings } from '../docker-engine/routes';
 import type { SwarmScope } from './scope';
 import { reportDevices } from './devices';
+import { reportGpus } from './gpus';
 import { reportHostPid } from './host-pid';
 
 /** A job's schedule, which Swarm cannot keep: the job runs once, when the stack is deployed. */
@@ -32,6 +33,7 @@ export function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap
   reportHostNetwork(scope, workload);
   reportDependencies(scope, workload);
   reportDevices(scope, workload);
+  reportGpus(scope, workload);
   reportHostPid(scope, workload);
   const scaling = autoscaleFinding(workload, 'Swarm', `docker service scale ${scope.spec.name}_${workload.name}=N`);
   if (scaling) scope.reporter.report('swarm/autoscale', scaling.path, ...scaling.text);
