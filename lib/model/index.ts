@@ -25,3 +25,4 @@ export * from './workload';
 export { parseSize, parseCpus, parseDuration } from './quantities';
 export { NAME_PATTERN } from './names';
 export { Placement, type PlacementProps, type NodeRole, type NodeOs, type NodeArch } from './placement';
+export type { DnsProps } from './dns';

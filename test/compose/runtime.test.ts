@@ -69,4 +69,9 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
   test('GIVEN DNS servers WHEN rendered THEN dns lists them in order', () => {
     expect(renderCompose(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).doc.services.web.dns).toEqual(['1.1.1.1', '9.9.9.9']);
   });
+
+  test('GIVEN DNS servers, search domains and options WHEN rendered THEN dns, dns_search and dns_opt keep them in order, and docker-compose accepts them', () => {
+    const web = renderCompose(shop({ dns: { servers: ['10.0.0.2'], search: ['corp.example.com', 'example.com'], options: ['ndots:2', 'use-vc'] } })).doc.services.web;
+    expect([web.dns, web.dns_search, web.dns_opt]).toEqual([['10.0.0.2'], ['corp.example.com', 'example.com'], ['ndots:2', 'use-vc']]);
+  });
 });

@@ -65,4 +65,9 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
     const script = renderDocker(shop({ dns: ['1.1.1.1', '9.9.9.9'] })).script;
     for (const flag of ['--dns 1.1.1.1', '--dns 9.9.9.9']) expect(script).toContain(flag);
   });
+
+  test('GIVEN DNS search domains and options WHEN rendered THEN docker run passes --dns-search and --dns-option for each, and shellcheck accepts the script', () => {
+    const script = renderDocker(shop({ dns: { servers: ['10.0.0.2'], search: ['corp.example.com'], options: ['ndots:2', 'use-vc'] } })).script;
+    for (const flag of ['--dns 10.0.0.2', '--dns-search corp.example.com', '--dns-option ndots:2', '--dns-option use-vc']) expect(script).toContain(flag);
+  });
 });

@@ -6,6 +6,7 @@ import { KUBERNETES_CODES } from '../../lib/targets/kubernetes';
 import type { KubernetesCode } from '../../lib/targets/kubernetes/codes';
 import type { KubernetesReporter } from '../../lib/targets/kubernetes/context';
 import { render } from './render';
+import { validateManifest } from '../support/kubernetes-validators';
 
 const tested = new Set<string>();
 
@@ -509,6 +510,20 @@ describe('Kubernetes diagnostics, one test per code', () => {
       "the pod asks the cluster's DNS, so that it reaches other workloads by name, first: app asks 1.1.1.1, 9.9.9.9 when that does not answer",
     ]);
     expect(r.pod('app').spec.dnsConfig).toEqual({ nameservers: ['1.1.1.1', '9.9.9.9'] });
+  });
+
+  test('kubernetes/dns-search', () => {
+    const s = sys();
+    new Service(s, 'app', { image: Image.of('nginx:1.27'), dns: { search: ['corp.example.com', 'example.com'], options: ['ndots:2', 'use-vc'] } });
+    const { d, r } = only(s, 'kubernetes/dns-search');
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/app dns.search',
+      "the pod tries a short name in the cluster's search domains (<namespace>.svc.cluster.local, svc.cluster.local, cluster.local) and the node's first: app tries corp.example.com, example.com after them",
+      'Write the full name (name.corp.example.com) where a short name must reach corp.example.com and not a workload of the same name.',
+    ]);
+    expect(r.pod('app').spec.dnsConfig).toEqual({ searches: ['corp.example.com', 'example.com'], options: [{ name: 'ndots', value: '2' }, { name: 'use-vc' }] });
+    expect(r.codes).not.toContain('kubernetes/dns-servers');
+    expect(validateManifest(r.yaml)).toEqual([]);
   });
 
   test('kubernetes/container-name', () => {

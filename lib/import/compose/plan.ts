@@ -209,6 +209,10 @@ export interface RuntimePlan {
   readonly hostPid?: true;
   /** `dns`: the servers' addresses. */
   readonly dns?: readonly string[];
+  /** `dns_search`: domains to search, in lower case. */
+  readonly dnsSearch?: readonly string[];
+  /** `dns_opt`: resolver options, `ndots:2`. */
+  readonly dnsOptions?: readonly string[];
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { EXISTING_NAME_KEYS, type ExistingSecretName } from '../../model/secret-names';
+import { dnsProps } from '../compose/dns';
 import { placementFactory } from '../compose/placement';
 import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PlacementPlan, PortPlan, SecurityPlan, SidecarPlan, WorkloadPlan } from '../compose/plan';
 import { array, call, type Code, num, object, print, raw, str, strings } from './code';
@@ -172,7 +173,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['sysctls', w.runtime.sysctls ? strings(w.runtime.sysctls) : undefined],
       ['extraHosts', w.runtime.extraHosts ? strings(w.runtime.extraHosts) : undefined],
       ['hostPid', w.runtime.hostPid ? raw('true') : undefined],
-      ['dns', w.runtime.dns ? array(w.runtime.dns.map(str)) : undefined],
+      ['dns', dnsCode(dnsProps(w.runtime))],
       ['devices', w.runtime.devices ? array(w.runtime.devices.map(str)) : undefined],
       ['ulimits', w.runtime.ulimits ? object(Object.entries(w.runtime.ulimits).map(([name, l]) => [name, typeof l === 'number' ? num(l) : object([['soft', num(l.soft)], ['hard', num(l.hard)]])])) : undefined],
       ['serviceLabels', w.runtime.serviceLabels ? strings(w.runtime.serviceLabels) : undefined],
@@ -270,4 +271,16 @@ function docComment(options: WriteAppOptions): string {
 function existingName(name: ExistingSecretName): Code {
   if (typeof name === 'string') return str(name);
   return object(EXISTING_NAME_KEYS.map((k) => [k, name[k] !== undefined ? str(name[k]) : undefined]));
+}
+
+/** `dns` as the app writes it: a list of servers, or `{ servers, search, options }`. */
+function dnsCode(dns: ReturnType<typeof dnsProps>): Code | undefined {
+  if (!dns) return undefined;
+  if (Array.isArray(dns)) return array(dns.map(str));
+  const lists = dns as Exclude<typeof dns, readonly string[] | undefined>;
+  return object([
+    ['servers', lists.servers ? array(lists.servers.map(str)) : undefined],
+    ['search', lists.search ? array(lists.search.map(str)) : undefined],
+    ['options', lists.options ? array(lists.options.map(str)) : undefined],
+  ]);
 }

@@ -4,7 +4,7 @@ import { platformText } from '../docker-engine/runtime';
 import { ulimitText } from '../docker-engine/ulimits';
 import type { Word } from './shell';
 
-/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i`, `--sysctl`, `--add-host`, `--ulimit`, `--device`, `--pid` and `--dns` of a workload's main container. */
+/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i`, `--sysctl`, `--add-host`, `--ulimit`, `--device`, `--pid`, `--dns`, `--dns-search` and `--dns-option` of a workload's main container. */
 export function runtimeFlags(workload: WorkloadSpec): Word[][] {
   const platform = platformText(workload);
   return [
@@ -20,6 +20,8 @@ export function runtimeFlags(workload: WorkloadSpec): Word[][] {
     ...Object.entries(workload.ulimits ?? {}).map(([name, limit]) => ['--ulimit', `${name}=${ulimitText(limit)}`]),
     ...(workload.devices ?? []).map((d) => ['--device', deviceText(d)]),
     ...(workload.hostPid ? [['--pid', 'host']] : []),
-    ...(workload.dns ?? []).map((server) => ['--dns', server]),
+    ...(workload.dns?.servers ?? []).map((server) => ['--dns', server]),
+    ...(workload.dns?.search ?? []).map((domain) => ['--dns-search', domain]),
+    ...(workload.dns?.options ?? []).map((option) => ['--dns-option', option]),
   ];
 }

@@ -13,6 +13,7 @@ import { routeFindings } from '../docker-engine/routes';
 import type { SwarmScope } from './scope';
 import { reportDevices } from './devices';
 import { reportHostPid } from './host-pid';
+import { reportDnsOptions } from './dns-options';
 
 /** A job's schedule, which Swarm cannot keep: the job runs once, when the stack is deployed. */
 function reportSchedule(scope: SwarmScope, workload: WorkloadSpec): void {
@@ -33,6 +34,7 @@ export function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap
   reportDependencies(scope, workload);
   reportDevices(scope, workload);
   reportHostPid(scope, workload);
+  reportDnsOptions(scope, workload);
   const scaling = autoscaleFinding(workload, 'Swarm', `docker service scale ${scope.spec.name}_${workload.name}=N`);
   if (scaling) scope.reporter.report('swarm/autoscale', scaling.path, ...scaling.text);
   for (const f of routeFindings(workload, 'Swarm')) scope.reporter.report('swarm/route', f.path, ...f.text);

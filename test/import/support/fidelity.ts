@@ -70,6 +70,9 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'kubernetes/group-name',
   'ecs/groups',
   'ecs/dns-servers-awsvpc',
+  'ecs/dns-search-awsvpc',
+  'ecs/dns-options',
+  'swarm/dns-options',
 ]);
 
 /**
