@@ -168,6 +168,8 @@ export interface ResourcesSpec {
   readonly cpuShares?: number;
   /** `--cpus`: hard quota in millicores (0.5 CPU = 500). */
   readonly cpuMillis?: number;
+  /** `--pids-limit`: the most processes and threads. */
+  readonly pidsLimit?: number;
 }
 
 export type MountSpec = VolumeMountSpec | EphemeralMountSpec | BindMountSpec;

@@ -468,6 +468,19 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('prometheus').spec.hostAliases).toBeUndefined();
   });
 
+  test('kubernetes/pids-limit', () => {
+    const s = sys();
+    new Service(s, 'app', { image: Image.of('nginx:1.27'), resources: { pids: 200 } });
+    const { d, r } = only(s, 'kubernetes/pids-limit');
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/app resources.pids',
+      "a pod spec sets no process limit: app may run as many processes as the node's kubelet allows every pod (podPidsLimit), not 200",
+      'Set podPidsLimit in the kubelet configuration of the nodes that run it: it limits every pod there.',
+    ]);
+    expect(r.container('app').resources).toBeUndefined();
+    expect(validateManifest(r.yaml)).toEqual([]);
+  });
+
   test('kubernetes/ulimits', () => {
     const s = sys();
     new Service(s, 'es', { image: Image.of('elasticsearch:8.14.0'), ulimits: { memlock: -1, nofile: 65536 } });

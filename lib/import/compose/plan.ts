@@ -116,6 +116,8 @@ export interface ResourcesPlan {
   readonly memoryReservation?: string;
   readonly cpuShares?: number;
   readonly cpus?: number | string;
+  /** `pids_limit` or `deploy.resources.limits.pids`, when above 0. */
+  readonly pids?: number;
 }
 
 export interface LoggingPlan {

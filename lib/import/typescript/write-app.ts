@@ -135,6 +135,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
         ['memoryReservation', r.memoryReservation !== undefined ? str(r.memoryReservation) : undefined],
         ['cpuShares', r.cpuShares !== undefined ? num(r.cpuShares) : undefined],
         ['cpus', r.cpus !== undefined ? (typeof r.cpus === 'number' ? num(r.cpus) : str(r.cpus)) : undefined],
+        ['pids', r.pids !== undefined ? num(r.pids) : undefined],
       ]) : undefined],
       ['mounts', c.mounts.length > 0 ? array(c.mounts.map(mount)) : undefined],
     ];

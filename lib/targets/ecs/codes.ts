@@ -251,6 +251,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: 'A container definition has no resolver options (dns_opt): they are left out.',
   },
+  'ecs/pids-limit': {
+    severity: 'warning',
+    summary: 'A container definition has no process limit (pids_limit): it is left out.',
+  },
   'ecs/groups': {
     severity: 'warning',
     summary: 'A container definition cannot add supplementary groups (group_add): they are left out.',

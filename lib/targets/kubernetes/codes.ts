@@ -165,6 +165,10 @@ export const KUBERNETES_CODES = {
     severity: 'warning',
     summary: 'A pod cannot be given host devices by path (a device plugin offers them as resources): they are left out.',
   },
+  'kubernetes/pids-limit': {
+    severity: 'warning',
+    summary: "A pod spec sets no process limit (pids_limit): the kubelet's podPidsLimit of the node applies to every pod alike.",
+  },
   'kubernetes/ulimits': {
     severity: 'warning',
     summary: "A pod sets no resource limits (ulimits): the node's container runtime defaults apply.",

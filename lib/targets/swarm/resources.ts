@@ -5,7 +5,7 @@ import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
 
 /**
- * `deploy.resources`: limits (`--memory`, `--cpus`) and reservations (`--memory-reservation`), in Docker's
+ * `deploy.resources`: limits (`--memory`, `--cpus`, `--pids-limit` as `pids`) and reservations (`--memory-reservation`), in Docker's
  * notation. Swarm has no relative CPU weight: `--cpu-shares` is said and left out.
  */
 export function resourcesKey(scope: SwarmScope, container: ContainerSpec): StackMap | undefined {
@@ -22,6 +22,7 @@ export function resourcesKey(scope: SwarmScope, container: ContainerSpec): Stack
     compact({
       cpus: resources.cpuMillis !== undefined ? dockerCpus(resources.cpuMillis) : undefined,
       memory: resources.memoryBytes !== undefined ? dockerBytes(resources.memoryBytes, 'upper') : undefined,
+      pids: resources.pidsLimit,
     }),
   );
   const reservations = nonEmpty(

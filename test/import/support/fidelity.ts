@@ -73,6 +73,8 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'ecs/dns-search-awsvpc',
   'ecs/dns-options',
   'swarm/dns-options',
+  'kubernetes/pids-limit',
+  'ecs/pids-limit',
 ]);
 
 /**
