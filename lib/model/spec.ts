@@ -217,6 +217,8 @@ export interface HealthTimingSpec {
   readonly timeoutSeconds: number;
   readonly retries: number;
   readonly startPeriodSeconds: number;
+  /** Time between checks during the start period (`--health-start-interval`); set only when given. */
+  readonly startIntervalSeconds?: number;
 }
 
 export interface CommandHealthCheckSpec extends HealthTimingSpec {

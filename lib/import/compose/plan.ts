@@ -102,6 +102,7 @@ export interface HealthOptionsPlan {
   readonly timeout?: string;
   readonly retries?: number;
   readonly startPeriod?: string;
+  readonly startInterval?: string;
 }
 
 export type HealthPlan = (

@@ -104,6 +104,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['timeout', h.options.timeout ? str(h.options.timeout) : undefined],
       ['retries', h.options.retries !== undefined ? num(h.options.retries) : undefined],
       ['startPeriod', h.options.startPeriod ? str(h.options.startPeriod) : undefined],
+      ['startInterval', h.options.startInterval ? str(h.options.startInterval) : undefined],
     ]);
     const tail = o.kind === 'object' && o.entries.length > 0 ? [o] : [];
     switch (h.kind) {

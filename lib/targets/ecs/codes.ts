@@ -255,6 +255,10 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: 'A container definition has no process limit (pids_limit): it is left out.',
   },
+  'ecs/health-start-interval': {
+    severity: 'warning',
+    summary: 'An ECS container health check has no start interval (start_interval): it is left out.',
+  },
   'ecs/groups': {
     severity: 'warning',
     summary: 'A container definition cannot add supplementary groups (group_add): they are left out.',

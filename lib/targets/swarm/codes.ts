@@ -57,6 +57,10 @@ export const SWARM_CODES = {
     severity: 'warning',
     summary: 'A stack file has no `dns_opt`: the resolver options are left out (`docker service update --dns-option-add` sets them).',
   },
+  'swarm/health-start-interval': {
+    severity: 'warning',
+    summary: "A stack file has no health-check `start_interval`: the start period's checks run at Docker's default start interval.",
+  },
   'swarm/groups': {
     severity: 'warning',
     summary: 'A stack file has no `group_add`: supplementary groups are left out.',

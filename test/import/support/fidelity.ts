@@ -75,6 +75,8 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'swarm/dns-options',
   'kubernetes/pids-limit',
   'ecs/pids-limit',
+  'swarm/health-start-interval',
+  'ecs/health-start-interval',
 ]);
 
 /**
