@@ -277,12 +277,12 @@ function existingName(name: ExistingSecretName): Code {
 
 /** `dns` as the app writes it: a list of servers, or `{ servers, search, options }`. */
 function dnsCode(dns: ReturnType<typeof dnsProps>): Code | undefined {
-  if (!dns) return undefined;
-  if (Array.isArray(dns)) return array(dns.map(str));
-  const lists = dns as Exclude<typeof dns, readonly string[] | undefined>;
-  return object([
-    ['servers', lists.servers ? array(lists.servers.map(str)) : undefined],
-    ['search', lists.search ? array(lists.search.map(str)) : undefined],
-    ['options', lists.options ? array(lists.options.map(str)) : undefined],
-  ]);
+  if (dns === undefined) return undefined;
+  const list = (l: readonly string[] | undefined): Code | undefined => (l ? array(l.map(str)) : undefined);
+  if (isServerList(dns)) return list(dns);
+  return object([['servers', list(dns.servers)], ['search', list(dns.search)], ['options', list(dns.options)]]);
+}
+
+function isServerList(dns: readonly string[] | object): dns is readonly string[] {
+  return Array.isArray(dns);
 }
