@@ -11,8 +11,9 @@ import { Secret } from './secret';
 import { resolveSecurity, type SecurityProps } from './security';
 import type { ContainerSpec, FileMountSpec, LoggingSpec, MountSpec, PortSpec, ResourcesSpec, SecretEnvSpec } from './spec';
 import { checkBindInImage } from './bind-in-image';
+import { resolvePidsLimit } from './pids-limit';
 
-/** Resources in Docker's notation. Each is honoured by every target (see the mapping table). */
+/** Resources in Docker's notation. Each is honoured by every target (see the mapping table), but `pids`. */
 export interface Resources {
   /**
    * Hard memory limit (`--memory`): `512m`, `1g`.
@@ -34,6 +35,13 @@ export interface Resources {
    * @default - no limit
    */
   readonly cpus?: number | string;
+  /**
+   * The most processes and threads the container may run (`--pids-limit`, Compose `pids_limit`), as a fork bomb
+   * guard: Compose, Swarm and docker set it. Kubernetes limits processes per pod only on the node (the kubelet's
+   * `podPidsLimit`), and an ECS container definition has no limit: there it is left out, with a warning.
+   * @default - no limit
+   */
+  readonly pids?: number;
 }
 
 /** Log size limits (json-file `max-size` and `max-file`). */
@@ -150,7 +158,7 @@ export function resolveLabels(path: string, prop: string, value: unknown): Recor
 
 /** The props every container has, for the unknown-prop check of Service, Job and Sidecar. */
 export const CONTAINER_PROP_KEYS: PropKeys<ContainerProps> = { image: true, command: true, entrypoint: true, workingDir: true, security: true, env: true, secretEnv: true, resources: true, mounts: true, health: true, labels: true, logging: true, privileged: true };
-const RESOURCES_PROPS = propNames<Resources>({ memory: true, memoryReservation: true, cpuShares: true, cpus: true });
+const RESOURCES_PROPS = propNames<Resources>({ memory: true, memoryReservation: true, cpuShares: true, cpus: true, pids: true });
 const LOGGING_PROPS = propNames<Logging>({ maxSize: true, maxFiles: true });
 
 function resolveResources(path: string, r: Resources | undefined): ResourcesSpec {
@@ -173,11 +181,13 @@ function resolveResources(path: string, r: Resources | undefined): ResourcesSpec
   }
   const cpuShares = r.cpuShares !== undefined ? parseCpuShares(path, 'resources.cpuShares', r.cpuShares) : undefined;
   const cpuMillis = r.cpus !== undefined ? parseCpus(path, 'resources.cpus', r.cpus) : undefined;
+  const pidsLimit = resolvePidsLimit(path, r.pids);
   return {
     ...(memoryBytes !== undefined ? { memoryBytes } : {}),
     ...(memoryReservationBytes !== undefined ? { memoryReservationBytes } : {}),
     ...(cpuShares !== undefined ? { cpuShares } : {}),
     ...(cpuMillis !== undefined ? { cpuMillis } : {}),
+    ...(pidsLimit !== undefined ? { pidsLimit } : {}),
   };
 }
 

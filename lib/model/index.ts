@@ -26,3 +26,4 @@ export { parseSize, parseCpus, parseDuration } from './quantities';
 export { NAME_PATTERN } from './names';
 export { type GpuProps } from './gpus';
 export { Placement, type PlacementProps, type NodeRole, type NodeOs, type NodeArch } from './placement';
+export type { DnsProps } from './dns';

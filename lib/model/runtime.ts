@@ -13,11 +13,11 @@ import { resolveExtraHosts } from './extra-hosts';
 import { resolveUlimits } from './ulimits';
 import { resolveDevices } from './devices';
 import { resolveGpus, type GpuProps } from './gpus';
-import { resolveDns } from './dns';
+import { resolveDns, type DnsProps } from './dns';
 
 /**
  * How a workload's container runs on its host (its name, host name, stop, platform, terminal, kernel parameters, extra
- * hosts, resource limits, devices, process namespace, DNS servers), and
+ * hosts, resource limits, devices, process namespace, resolver), and
  * the labels of the service object that runs it.
  */
 export interface RuntimeProps {
@@ -125,12 +125,16 @@ export interface RuntimeProps {
    */
   readonly hostPid?: boolean;
   /**
-   * DNS servers the container asks instead of the network's (`--dns`, Compose `dns`), as a Pi-hole or a VPN needs:
-   * Compose, Swarm and docker set them; Kubernetes adds them after the cluster's DNS (pod `dnsConfig`, with an
-   * info), and ECS sets them in bridge and host modes only (a warning for an awsvpc task).
+   * The container's resolver: DNS servers it asks instead of the network's, as a Pi-hole or a VPN needs, search
+   * domains and resolver options (`--dns`, `--dns-search`, `--dns-option`; Compose `dns`, `dns_search`,
+   * `dns_opt`). A list gives servers only: `dns: ['1.1.1.1']`; `dns: { servers, search, options }` gives any of
+   * the three. Compose and docker set all three; Swarm servers and search domains (a stack file has no `dns_opt`:
+   * a warning). Kubernetes adds servers and search domains after the cluster's (pod `dnsConfig`, with an info) and
+   * sets the options. ECS sets servers and search domains in bridge and host modes only (a warning for an awsvpc
+   * task), and has no resolver options (a warning).
    * @default - the network's DNS
    */
-  readonly dns?: readonly string[];
+  readonly dns?: readonly string[] | DnsProps;
   /**
    * Labels of the service, not of its containers (`docker service create --label`, Compose `deploy.labels`): Swarm
    * and Compose `deploy.labels`, Kubernetes labels (annotations where not valid label syntax) of the

@@ -168,6 +168,8 @@ export interface ResourcesSpec {
   readonly cpuShares?: number;
   /** `--cpus`: hard quota in millicores (0.5 CPU = 500). */
   readonly cpuMillis?: number;
+  /** `--pids-limit`: the most processes and threads. */
+  readonly pidsLimit?: number;
 }
 
 export type MountSpec = VolumeMountSpec | EphemeralMountSpec | BindMountSpec;
@@ -215,6 +217,8 @@ export interface HealthTimingSpec {
   readonly timeoutSeconds: number;
   readonly retries: number;
   readonly startPeriodSeconds: number;
+  /** Time between checks during the start period (`--health-start-interval`); set only when given. */
+  readonly startIntervalSeconds?: number;
 }
 
 export interface CommandHealthCheckSpec extends HealthTimingSpec {
@@ -379,10 +383,20 @@ interface WorkloadSpecBase {
   readonly gpus?: GpuSpec;
   /** The host's process namespace is shared (`--pid host`); set only when true. */
   readonly hostPid?: true;
-  /** DNS servers, in the order given; set only when some are given. */
-  readonly dns?: readonly string[];
+  /** The resolver's servers, search domains and options; set only when some are given. */
+  readonly dns?: DnsSpec;
   /** Labels of the service object, not of its containers (Compose `deploy.labels`), sorted by key; set only when some are given. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
+}
+
+/** The container's resolver settings; each list in the order given, set only when not empty. */
+export interface DnsSpec {
+  /** IP addresses (`--dns`). */
+  readonly servers?: readonly string[];
+  /** Lowercase DNS names (`--dns-search`). */
+  readonly search?: readonly string[];
+  /** `/etc/resolv.conf` options: `ndots:2`, `use-vc` (`--dns-option`). */
+  readonly options?: readonly string[];
 }
 
 /** A host device (`--device`): its path on the host, in the container, and the permissions (`rwm` or fewer). */

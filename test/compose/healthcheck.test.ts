@@ -1,5 +1,9 @@
+import * as path from 'node:path';
 import { HealthCheck, Image, Service, System } from '../../lib/model';
-import { renderCompose, serviceBlock, withCode } from './compose-test-kit';
+import { composeTarget } from '../../lib/targets/compose';
+import { composeSchemaErrors, dockerComposeErrors } from '../support/compose-validators';
+import { renderWith } from '../support/target-kit';
+import { PROJECT_ROOT, renderCompose, serviceBlock, withCode } from './compose-test-kit';
 
 function withHealth(health: HealthCheck): System {
   const sys = new System('shop');
@@ -49,5 +53,18 @@ describe('compose health checks', () => {
   test("GIVEN an http path with a quote and a dollar WHEN rendered THEN the shell sees one quoted word and Compose no interpolation", () => {
     const out = renderCompose(withHealth(HealthCheck.http("/it's/$x", 80)));
     expect(out.doc.services.web.healthcheck.test[1]).toContain("'http://127.0.0.1:80/it'\\''s/$$x'");
+  });
+
+  test('GIVEN a start interval WHEN rendered THEN healthcheck.start_interval carries it, which the compose-spec schema accepts and only docker-compose 1.x, older than the key, refuses', () => {
+    // renderCompose checks with docker-compose 1.29.2 too, which predates start_interval (Compose 2.20.2, Docker Engine 25): the file is checked here by hand
+    const { text } = renderWith(composeTarget, withHealth(HealthCheck.command(['true'], { startPeriod: '30s', startInterval: '2s' })), (app) => `${app}/compose.yaml`);
+    expect(text).toContain('      start_interval: 2s\n      start_period: 30s\n');
+    expect(composeSchemaErrors(text)).toEqual([]);
+    const tool = dockerComposeErrors(text, path.join(PROJECT_ROOT, 'dist', 'compose', 'shop'));
+    expect(tool.filter((line) => !line.includes("'start_interval' does not match any of the regexes"))).toEqual([expect.stringContaining('is invalid because')]);
+  });
+
+  test('GIVEN no start interval WHEN rendered THEN healthcheck has no start_interval, and docker-compose 1.x accepts it', () => {
+    expect(renderCompose(withHealth(HealthCheck.command(['true'], { startPeriod: '30s' }))).doc.services.web.healthcheck.start_interval).toBeUndefined();
   });
 });

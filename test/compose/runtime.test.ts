@@ -86,4 +86,9 @@ describe('how a workload runs on Compose: name, host name, stop, platform, resta
   ])('GIVEN gpus as %s WHEN rendered THEN the device reservation says so', (_, gpus, reservation) => {
     expect(renderCompose(shop({ gpus })).doc.services.web.deploy.resources.reservations.devices).toEqual([reservation]);
   });
+
+  test('GIVEN DNS servers, search domains and options WHEN rendered THEN dns, dns_search and dns_opt keep them in order, and docker-compose accepts them', () => {
+    const web = renderCompose(shop({ dns: { servers: ['10.0.0.2'], search: ['corp.example.com', 'example.com'], options: ['ndots:2', 'use-vc'] } })).doc.services.web;
+    expect([web.dns, web.dns_search, web.dns_opt]).toEqual([['10.0.0.2'], ['corp.example.com', 'example.com'], ['ndots:2', 'use-vc']]);
+  });
 });

@@ -51,4 +51,19 @@ describe('docker health checks', () => {
     expect(flagValues(containerCall(run, 'shop-db'), '--health-cmd')).toEqual([`nc -z 127.0.0.1 5432 || bash -c '</dev/tcp/127.0.0.1/5432' || exit 1`]);
     expect(withCode(out, 'docker/health-probe-tool').map((d) => `${d.severity} ${d.path}`)).toEqual(['warning shop/db health', 'warning shop/web health']);
   });
+
+  test('GIVEN a start interval WHEN run THEN --health-start-interval follows the start period, and the docker client accepts it', () => {
+    const sys = new System('shop');
+    new Service(sys, 'db', { image, health: HealthCheck.shell('pg_isready', { interval: '10s', startPeriod: '30s', startInterval: '2s' }) });
+    const run = runScript(renderDocker(sys), [], { checkClient: true });
+    expect(run.rejected).toEqual([]);
+    const call = containerCall(run, 'shop-db');
+    expect([flagValues(call, '--health-start-period'), flagValues(call, '--health-start-interval')]).toEqual([['30s'], ['2s']]);
+  });
+
+  test('GIVEN no start interval WHEN rendered THEN docker run passes no --health-start-interval, which Docker before 25 would refuse', () => {
+    const sys = new System('shop');
+    new Service(sys, 'db', { image, health: HealthCheck.shell('pg_isready', { startPeriod: '30s' }) });
+    expect(renderDocker(sys).script).not.toContain('--health-start-interval');
+  });
 });

@@ -78,4 +78,11 @@ describe('how a workload runs with docker: name, host name, stop, platform and b
     expect(run.rejected).toEqual([]);
     expect(flagValues(containerCall(run, 'shop-web'), '--gpus')).toEqual([value]);
   });
+
+  test('GIVEN DNS search domains and options WHEN run THEN docker run passes --dns-search and --dns-option for each, which shellcheck and the docker client accept', () => {
+    const run = runScript(renderDocker(shop({ dns: { servers: ['10.0.0.2'], search: ['corp.example.com'], options: ['ndots:2', 'use-vc'] } })), [], { checkClient: true });
+    expect(run.rejected).toEqual([]);
+    const call = containerCall(run, 'shop-web');
+    expect([flagValues(call, '--dns'), flagValues(call, '--dns-search'), flagValues(call, '--dns-option')]).toEqual([['10.0.0.2'], ['corp.example.com'], ['ndots:2', 'use-vc']]);
+  });
 });

@@ -193,4 +193,20 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
       "Add NVIDIA_DRIVER_CAPABILITIES: 'compute,graphics,utility,video' to the env of web: the NVIDIA runtime of the node reads it.",
     ]);
   });
+
+  test("GIVEN DNS search domains WHEN synthesized THEN bridge mode sets dnsSearchDomains; an awsvpc task has none, and 'ecs/dns-search-awsvpc' says so", () => {
+    const bridge = shop({ dns: { search: ['corp.example.com'] }, ports: [Port.tcp(80).publish()] });
+    expect(containersOf(templateOf(withEcs(bridge, { launchType: 'ec2' })), 'shop-web')[0].DnsSearchDomains).toEqual(['corp.example.com']);
+    const fargate = synthEcs(shop({ dns: { search: ['corp.example.com'] } }));
+    expect(containersOf(fargate.template!, 'shop-web')[0].DnsSearchDomains).toBeUndefined();
+    const d = find(fargate.diagnostics, 'ecs/dns-search-awsvpc');
+    expect([d.path, d.message]).toEqual(['shop/web dns.search', "a task in awsvpc network mode searches the domains of the VPC's DHCP options: web does not search corp.example.com"]);
+  });
+
+  test("GIVEN resolver options WHEN synthesized THEN the container definition has none, in any mode, and 'ecs/dns-options' says so", () => {
+    const bridge = synthEcs(withEcs(shop({ dns: { options: ['ndots:2'] }, ports: [Port.tcp(80).publish()] }), { launchType: 'ec2' }));
+    const d = find(bridge.diagnostics, 'ecs/dns-options');
+    expect([d.severity, d.path, d.message]).toEqual(['warning', 'shop/web dns.options', 'a container definition has no resolver options: web resolves without ndots:2']);
+    expect(JSON.stringify(containersOf(bridge.template!, 'shop-web')[0])).not.toContain('ndots');
+  });
 });

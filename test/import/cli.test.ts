@@ -12,7 +12,7 @@ services:
     image: nginx:1.27
     ports: ["8080:80"]
     restart: always
-    dns_search: [example.com]
+    oom_score_adj: 500
     depends_on:
       api:
         condition: service_healthy
@@ -38,7 +38,7 @@ describe('lading import and lading synth --compose (the CLI, as a process)', () 
     const r = runLading(['import', 'compose.yaml'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('warning import/unsupported-key compose.yaml:7 services.web.dns_search: dns_search has no equivalent in the model');
+    expect(r.stdout).toContain('warning import/unsupported-key compose.yaml:7 services.web.oom_score_adj: oom_score_adj has no equivalent in the model');
     expect(r.stdout).toContain('wrote apps/tiny.ts: system tiny, 2 service(s), 0 job(s), 0 sidecar(s)');
     const app = fs.readFileSync(path.join(dir, 'apps', 'tiny.ts'), 'utf8');
     expect(app).toContain("const apiToken = new Secret(app, 'api-token');");

@@ -18,9 +18,9 @@ interface Case {
 /** One small file per diagnostic code that the import reports (malformed files are tested below). */
 const CASES: Record<string, Case> = {
   'import/unsupported-key': {
-    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    dns_search: [example.com]\n',
-    at: 'services.web.dns_search',
-    says: 'dns_search has no equivalent in the model: it is left out.',
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    oom_score_adj: 500\n',
+    at: 'services.web.oom_score_adj',
+    says: 'oom_score_adj has no equivalent in the model: it is left out.',
   },
   'import/unsupported-value': {
     compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    ports: ["8080:80/sctp"]\n',

@@ -193,7 +193,7 @@ describe('loading a Compose file into the model', () => {
   test('GIVEN dns as one server, as a list, and an empty entry WHEN imported THEN the servers are kept in order and the empty one is reported', () => {
     const imported = importText('services:\n  a:\n    image: a:1\n    restart: always\n    dns: 127.0.0.1\n  b:\n    image: b:1\n    restart: always\n    dns: ["1.1.1.1", "${DNS2:-}", "9.9.9.9"]\n');
     const s = spec(imported);
-    expect([service(s, 'a').dns, service(s, 'b').dns]).toEqual([['127.0.0.1'], ['1.1.1.1', '9.9.9.9']]);
+    expect([service(s, 'a').dns, service(s, 'b').dns]).toEqual([{ servers: ['127.0.0.1'] }, { servers: ['1.1.1.1', '9.9.9.9'] }]);
     expect(imported.diagnostics.filter((d) => d.code === 'import/unsupported-value').map((d) => d.keyPath)).toEqual(['services.b.dns[1]']);
   });
 

@@ -36,7 +36,7 @@ describe('runtime settings of a sidecar (network_mode: service:X)', () => {
       'a sidecar shares the replicas of web: its own mode global is left out, and it runs where web runs.',
     );
     const web = imported.system!.toSpec().services[0];
-    expect([web.dns, web.extraHosts, web.hostPid, web.global]).toEqual([['9.9.9.9'], undefined, undefined, undefined]);
+    expect([web.dns, web.extraHosts, web.hostPid, web.global]).toEqual([{ servers: ['9.9.9.9'] }, undefined, undefined, undefined]);
   });
 
   test('GIVEN a sidecar and its main service both global WHEN imported THEN the mode is not reported', () => {

@@ -6,6 +6,7 @@ import { KUBERNETES_CODES } from '../../lib/targets/kubernetes';
 import type { KubernetesCode } from '../../lib/targets/kubernetes/codes';
 import type { KubernetesReporter } from '../../lib/targets/kubernetes/context';
 import { render } from './render';
+import { validateManifest } from '../support/kubernetes-validators';
 
 const tested = new Set<string>();
 
@@ -467,6 +468,19 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('prometheus').spec.hostAliases).toBeUndefined();
   });
 
+  test('kubernetes/pids-limit', () => {
+    const s = sys();
+    new Service(s, 'app', { image: Image.of('nginx:1.27'), resources: { pids: 200 } });
+    const { d, r } = only(s, 'kubernetes/pids-limit');
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/app resources.pids',
+      "a pod spec sets no process limit: app may run as many processes as the node's kubelet allows every pod (podPidsLimit), not 200",
+      'Set podPidsLimit in the kubelet configuration of the nodes that run it: it limits every pod there.',
+    ]);
+    expect(r.container('app').resources).toBeUndefined();
+    expect(validateManifest(r.yaml)).toEqual([]);
+  });
+
   test('kubernetes/ulimits', () => {
     const s = sys();
     new Service(s, 'es', { image: Image.of('elasticsearch:8.14.0'), ulimits: { memlock: -1, nofile: 65536 } });
@@ -543,6 +557,20 @@ describe('Kubernetes diagnostics, one test per code', () => {
       "the pod asks the cluster's DNS, so that it reaches other workloads by name, first: app asks 1.1.1.1, 9.9.9.9 when that does not answer",
     ]);
     expect(r.pod('app').spec.dnsConfig).toEqual({ nameservers: ['1.1.1.1', '9.9.9.9'] });
+  });
+
+  test('kubernetes/dns-search', () => {
+    const s = sys();
+    new Service(s, 'app', { image: Image.of('nginx:1.27'), dns: { search: ['corp.example.com', 'example.com'], options: ['ndots:2', 'use-vc'] } });
+    const { d, r } = only(s, 'kubernetes/dns-search');
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/app dns.search',
+      "the pod tries a short name in the cluster's search domains (<namespace>.svc.cluster.local, svc.cluster.local, cluster.local) and the node's first: app tries corp.example.com, example.com after them",
+      'Write the full name (name.corp.example.com) where a short name must reach corp.example.com and not a workload of the same name.',
+    ]);
+    expect(r.pod('app').spec.dnsConfig).toEqual({ searches: ['corp.example.com', 'example.com'], options: [{ name: 'ndots', value: '2' }, { name: 'use-vc' }] });
+    expect(r.codes).not.toContain('kubernetes/dns-servers');
+    expect(validateManifest(r.yaml)).toEqual([]);
   });
 
   test('kubernetes/container-name', () => {

@@ -1,5 +1,6 @@
 import { HealthCheck, Image, Service, System } from '../../lib/model';
 import { render } from './render';
+import { validateManifest } from '../support/kubernetes-validators';
 
 function probesOf(health: HealthCheck) {
   const sys = new System('shop');
@@ -36,5 +37,17 @@ describe('Kubernetes: health checks', () => {
     const c = probesOf(HealthCheck.command(['pg_isready'], { interval: '10s', timeout: '5s', retries: 5, startPeriod: '30s' }));
     // THEN the startup probe gives up after 3 + 5 failures
     expect(c.startupProbe).toEqual({ exec: { command: ['pg_isready'] }, failureThreshold: 8, periodSeconds: 10, timeoutSeconds: 5 });
+  });
+
+  test('a start interval is the startup probe period, with as many checks as fit in the start period and the retries', () => {
+    // GIVEN a 30s start period checked every 2s, then every 10s with 5 retries
+    const sys = new System('shop');
+    new Service(sys, 'app', { image: Image.of('app:1.0'), health: HealthCheck.command(['pg_isready'], { interval: '10s', timeout: '5s', retries: 5, startPeriod: '30s', startInterval: '2s' }) });
+    const r = render(sys);
+    const c = r.container('app');
+    // THEN the startup probe checks every 2s and gives up after (30s + 5 x 10s) / 2s = 40 failures; the other probes keep the interval
+    expect(c.startupProbe).toEqual({ exec: { command: ['pg_isready'] }, failureThreshold: 40, periodSeconds: 2, timeoutSeconds: 5 });
+    expect(c.livenessProbe.periodSeconds).toBe(10);
+    expect(validateManifest(r.yaml)).toEqual([]);
   });
 });

@@ -67,6 +67,10 @@ describe('container props', () => {
     expect(web({ resources: { cpus: '1.5' } })._main.resources).toEqual({ cpuMillis: 1500 });
   });
 
+  it('GIVEN a process limit WHEN resolved THEN the spec carries it as pidsLimit', () => {
+    expect(web({ resources: { pids: 200 } })._main.resources).toEqual({ pidsLimit: 200 });
+  });
+
   it('GIVEN a reservation without a limit WHEN resolved THEN it is kept alone', () => {
     expect(web({ resources: { memoryReservation: '1g' } })._main.resources).toEqual({ memoryReservationBytes: 1073741824 });
   });
@@ -104,6 +108,8 @@ describe('container props', () => {
       { resources: { memory: '512m', memoryReservation: '1g' } },
       'shop/web resources.memoryReservation: reservation is above the memory limit "512m" (got "1g"). Lower memoryReservation or raise memory.',
     ],
+    ['a process limit of 0', { resources: { pids: 0 } }, 'shop/web resources.pids: must be a whole number of processes of at least 1 (got 0). Write e.g. 200, or leave it out for no limit.'],
+    ['a process limit as a string', { resources: { pids: '200' } }, 'shop/web resources.pids: must be a whole number of processes of at least 1 (got "200"). Write e.g. 200, or leave it out for no limit.'],
     [
       'unparsable CPUs',
       { resources: { cpus: 'two' } },

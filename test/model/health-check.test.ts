@@ -18,6 +18,11 @@ describe('HealthCheck', () => {
     expect(web({ health })._main.health).toEqual({ kind: 'http', path: '/healthz', port: 8000, intervalSeconds: 90, timeoutSeconds: 5, retries: 5, startPeriodSeconds: 120 });
   });
 
+  it('GIVEN a start interval with a start period WHEN resolved THEN it is whole seconds beside the other timings', () => {
+    const health = HealthCheck.command(['true'], { startPeriod: '30s', startInterval: '2s' });
+    expect(web({ health })._main.health).toEqual({ kind: 'command', command: ['true'], shell: false, ...DOCKER_DEFAULTS, startPeriodSeconds: 30, startIntervalSeconds: 2 });
+  });
+
   it('GIVEN no health check WHEN resolved THEN the container spec has none', () => {
     expect(web()._main.health).toBeUndefined();
   });
@@ -34,6 +39,12 @@ describe('HealthCheck', () => {
       'a start period of half a second',
       HealthCheck.tcp(80, { startPeriod: '500ms' }),
       "shop/web health.startPeriod: duration must be a whole number of seconds (got \"500ms\"). Write a duration such as '30s', '1m30s' or '2m', or a whole number of seconds.",
+    ],
+    ['a start interval of zero', HealthCheck.tcp(80, { startPeriod: '30s', startInterval: '0s' }), "shop/web health.startInterval: start interval must be at least 1s (got \"0s\"). Write e.g. '2s'."],
+    [
+      'a start interval without a start period',
+      HealthCheck.tcp(80, { startInterval: '2s' }),
+      "shop/web health.startInterval: a start interval applies during the start period only, and there is none (got \"2s\"). Set startPeriod too, e.g. '30s', or leave startInterval out.",
     ],
     ['zero retries', HealthCheck.tcp(80, { retries: 0 }), "shop/web health.retries: retries must be a whole number of at least 1 (got 0). Use 3, Docker's default."],
     ['fractional retries', HealthCheck.tcp(80, { retries: 2.5 }), "shop/web health.retries: retries must be a whole number of at least 1 (got 2.5). Use 3, Docker's default."],

@@ -18,6 +18,15 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     expect([web.init, db.init]).toEqual([true, undefined]);
   });
 
+  test('GIVEN dns as a list and as { servers, search, options } WHEN resolved THEN the spec carries each list in order, and empty lists are left out', () => {
+    const sys = new System('shop');
+    new Service(sys, 'web', { image: NGINX, dns: ['1.1.1.1'] });
+    new Service(sys, 'api', { image: NGINX, dns: { servers: [], search: ['corp.example.com', 'example.com'], options: ['ndots:2', 'use-vc'] } });
+    new Service(sys, 'db', { image: NGINX, dns: { search: [] } });
+    const [api, db, web] = sys.toSpec().services;
+    expect([web.dns, api.dns, db.dns]).toEqual([{ servers: ['1.1.1.1'] }, { search: ['corp.example.com', 'example.com'], options: ['ndots:2', 'use-vc'] }, undefined]);
+  });
+
   test('GIVEN extra hosts with IPv4, IPv6 and host-gateway WHEN resolved THEN the spec carries them sorted by host name', () => {
     const sys = new System('shop');
     new Service(sys, 'web', { image: NGINX, extraHosts: { 'v6.internal': '::1', 'host.docker.internal': 'host-gateway', 'db.internal': '10.0.0.5' } });
@@ -85,7 +94,12 @@ describe('how a workload runs: containerName, hostname, stop, platform and a bui
     ['devices as a string', { devices: '/dev/dri' }, "shop/web devices: must be a list of devices (got \"/dev/dri\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
     ['a relative device', { devices: ['dev/dri'] }, "shop/web devices[0]: a device is an absolute host path, then optionally :container path and :permissions (r, w, m) (got \"dev/dri\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
     ['a device with permission x', { devices: ['/dev/dri:/dev/dri:rx'] }, "shop/web devices[0]: a device is an absolute host path, then optionally :container path and :permissions (r, w, m) (got \"/dev/dri:/dev/dri:rx\"). Write e.g. ['/dev/dri', '/dev/net/tun:/dev/net/tun:rwm']."],
-    ['dns as a string', { dns: '1.1.1.1' }, "shop/web dns: must be a list of IP addresses (got \"1.1.1.1\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
+    ['dns as a string', { dns: '1.1.1.1' }, "shop/web dns: must be a list of IP addresses, or { servers, search, options } (got \"1.1.1.1\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
+    ['a DNS server by name in servers', { dns: { servers: ['dns.google'] } }, "shop/web dns.servers[0]: a DNS server is an IPv4 or IPv6 address (got \"dns.google\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
+    ['search domains as a string', { dns: { search: 'corp.example.com' } }, "shop/web dns.search: must be a list of strings (got \"corp.example.com\"). Write e.g. ['corp.example.com']."],
+    ['a search domain in upper case', { dns: { search: ['Corp.Example.com'] } }, "shop/web dns.search[0]: a search domain is a lowercase DNS name (got \"Corp.Example.com\"). Write e.g. ['corp.example.com']."],
+    ['a resolver option with a space', { dns: { options: ['ndots 2'] } }, "shop/web dns.options[0]: a resolver option is a name, then optionally : and a value (got \"ndots 2\"). Write e.g. ['ndots:2', 'use-vc']."],
+    ['a misspelt DNS prop', { dns: { searches: ['corp.example.com'] } }, "shop/web dns: unknown prop 'searches' (did you mean 'search'?)"],
     ['a DNS server by name', { dns: ['dns.google'] }, "shop/web dns[0]: a DNS server is an IPv4 or IPv6 address (got \"dns.google\"). Write e.g. ['1.1.1.1', '9.9.9.9']."],
     ['gpus as a number', { gpus: 1 }, "shop/web gpus: must be an object with count or deviceIds (got 1). Write e.g. gpus: { count: 1 }, { count: 'all' } or { deviceIds: ['0', '1'] }."],
     ['gpus with neither count nor ids', { gpus: { capabilities: ['gpu'] } }, 'shop/web gpus: give count or deviceIds (got {"capabilities":["gpu"]}). Write e.g. gpus: { count: 1 }, { count: \'all\' } or { deviceIds: [\'0\', \'1\'] }.'],

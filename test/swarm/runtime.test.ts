@@ -109,4 +109,16 @@ describe('how a workload runs on Swarm: name, host name, stop and platform', () 
     ]);
     expect(renderSwarm(shop({ gpus: { count: 1, capabilities: ['video'] }, env: { NVIDIA_DRIVER_CAPABILITIES: 'all' } })).codes).not.toContain('swarm/gpu-capabilities');
   });
+
+  test("GIVEN DNS search domains and options WHEN rendered THEN the stack file keeps dns_search, which docker stack config accepts, and leaves dns_opt out with 'swarm/dns-options'", () => {
+    const r = renderSwarm(shop({ dns: { search: ['corp.example.com'], options: ['ndots:2', 'use-vc'] } }));
+    const web = r.doc.services.web;
+    expect([web.dns, web.dns_search, web.dns_opt]).toEqual([undefined, ['corp.example.com'], undefined]);
+    const d = r.diagnostics.find((x) => x.code === 'swarm/dns-options')!;
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/web dns.options',
+      'a stack file has no dns_opt: web resolves without ndots:2, use-vc.',
+      'Run `docker service update --dns-option-add ndots:2 --dns-option-add use-vc shop_web` after each `docker stack deploy`.',
+    ]);
+  });
 });

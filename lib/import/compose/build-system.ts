@@ -4,6 +4,7 @@ import {
   ContainerProps, Dependency, HealthCheck, Image, Job, ModelError, Mount, Network, Placement, PlacementProps, Port, Secret, SecurityProps, Service, System, Volume, Workload,
 } from '../../model';
 import { placementFactory } from './placement';
+import { runtimeProps } from './dns';
 import type { ContainerPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PlacementPlan, PortPlan, SecurityPlan, SourceRef } from './plan';
 
 /** A model error met while building, with where the service is written in the file. */
@@ -113,7 +114,7 @@ export function buildSystem(plan: ImportPlan, projectRoot: string = process.cwd(
         ...containerProps(w.container, volumes, secrets, configFiles),
         ...(w.networks.length > 0 ? { networks: w.networks.map((n) => networks.get(n) as Network) } : {}),
         ...(w.hostNetwork ? { hostNetwork: true } : {}),
-        ...w.runtime,
+        ...runtimeProps(w.runtime),
         ...(w.placement ? { placement: placementProps(w.placement) } : {}),
         ...(w.dependsOn.some((d) => workloads.has(d.target))
           ? {

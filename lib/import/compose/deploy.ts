@@ -39,9 +39,9 @@ function cpus(ctx: ImportContext, node: Located, keyPath: string): number | stri
   return /^\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
-/** `deploy` (mode, replicas, resources, restart_policy, placement, labels) and the older `mem_limit`, `mem_reservation`, `cpus`, `cpu_shares`, `scale`. */
+/** `deploy` (mode, replicas, resources, restart_policy, placement, labels) and the older `mem_limit`, `mem_reservation`, `cpus`, `cpu_shares`, `pids_limit`, `scale`. */
 export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: string): DeployResult {
-  const fromDeploy: { memory?: string; memoryReservation?: string; cpus?: number | string } = {};
+  const fromDeploy: { memory?: string; memoryReservation?: string; cpus?: number | string; pids?: number } = {};
   let replicas: DeployResult['replicas'];
   let restartPolicy: DeployResult['restartPolicy'];
   let placement: PlacementPlan | undefined;
@@ -70,7 +70,9 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
       if (limits) {
         const lp = `${rp}.limits`;
         const l = asMap(ctx, limits.value, lp);
-        reportUnhandled(ctx, l, lp, new Set(['cpus', 'memory']), { pids: 'The model has no process limit.' });
+        reportUnhandled(ctx, l, lp, new Set(['cpus', 'memory', 'pids']));
+        const pidsEntry = entry(l, 'pids');
+        if (pidsEntry) fromDeploy.pids = asNumber(ctx, pidsEntry.value, `${lp}.pids`);
         const m = entry(l, 'memory');
         if (m) fromDeploy.memory = sizeNotation(ctx, m.value, `${lp}.memory`);
         const c = entry(l, 'cpus');
@@ -145,6 +147,8 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
   const mem = legacy('mem_limit', fromDeploy.memory, (n, p) => sizeNotation(ctx, n, p));
   const memRes = legacy('mem_reservation', fromDeploy.memoryReservation, (n, p) => sizeNotation(ctx, n, p));
   const cpu = legacy('cpus', fromDeploy.cpus, (n, p) => cpus(ctx, n, p));
+  // -1 and 0 say no limit, as the model does when pids is left out
+  const pids = Number(legacy('pids_limit', fromDeploy.pids, (n, p) => asNumber(ctx, n, p)) ?? 0);
   const sharesEntry = entry(service, 'cpu_shares');
   const shares = sharesEntry ? asNumber(ctx, sharesEntry.value, `${keyPath}.cpu_shares`) : undefined;
   const resources: ResourcesPlan = {
@@ -152,6 +156,7 @@ export function deployOf(ctx: ImportContext, service: LocatedMap, keyPath: strin
     ...(memRes !== undefined ? { memoryReservation: String(memRes) } : {}),
     ...(shares !== undefined ? { cpuShares: shares } : {}),
     ...(cpu !== undefined ? { cpus: cpu } : {}),
+    ...(pids > 0 ? { pids } : {}),
   };
   return {
     resources,

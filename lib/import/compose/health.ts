@@ -13,9 +13,7 @@ const DEFAULTS = { interval: 30, timeout: 30, startPeriod: 0, retries: 3 };
  */
 export function healthOf(ctx: ImportContext, node: Located, keyPath: string): HealthPlan | undefined {
   const map = asMap(ctx, node, keyPath);
-  reportUnhandled(ctx, map, keyPath, new Set(['test', 'interval', 'timeout', 'retries', 'start_period', 'disable']), {
-    start_interval: 'The model checks at the same interval during the start period.',
-  });
+  reportUnhandled(ctx, map, keyPath, new Set(['test', 'interval', 'timeout', 'retries', 'start_period', 'start_interval', 'disable']));
   const disable = entry(map, 'disable');
   const test = entry(map, 'test');
   const testWords = test ? (test.value.kind === 'seq' ? test.value.items.map((n, i) => asString(ctx, n, `${keyPath}.test[${i}]`)) : [asString(ctx, test.value, `${keyPath}.test`)]) : [];
@@ -83,6 +81,7 @@ function optionsOf(ctx: ImportContext, map: ReturnType<typeof asMap>, keyPath: s
   const interval = unlessZero(seconds('interval'));
   const timeout = unlessZero(seconds('timeout'));
   const startPeriod = seconds('start_period');
+  const startInterval = startIntervalOf(ctx, map, keyPath, unlessZero(seconds('start_interval')), startPeriod);
   const retriesEntry = entry(map, 'retries');
   const retries = unlessZero(retriesEntry ? asNumber(ctx, retriesEntry.value, `${keyPath}.retries`) : undefined);
   return {
@@ -90,5 +89,18 @@ function optionsOf(ctx: ImportContext, map: ReturnType<typeof asMap>, keyPath: s
     ...(timeout !== undefined && timeout !== DEFAULTS.timeout ? { timeout: formatSeconds(timeout) } : {}),
     ...(retries !== undefined && retries !== DEFAULTS.retries ? { retries } : {}),
     ...(startPeriod !== undefined && startPeriod !== DEFAULTS.startPeriod ? { startPeriod: formatSeconds(startPeriod) } : {}),
+    ...(startInterval !== undefined ? { startInterval: formatSeconds(startInterval) } : {}),
   };
+}
+
+/** `start_interval`, which the engine uses during the start period only: without one it does nothing, and is left out with a warning. */
+function startIntervalOf(ctx: ImportContext, map: ReturnType<typeof asMap>, keyPath: string, seconds: number | undefined, startPeriod: number | undefined): number | undefined {
+  if (seconds === undefined || (startPeriod ?? 0) > 0) return seconds;
+  ctx.reporter.report(
+    'import/unsupported-value',
+    at(ctx, `${keyPath}.start_interval`, entry(map, 'start_interval')?.line ?? map.line),
+    'start_interval applies during start_period only, and there is none: it does nothing, and is left out.',
+    'Set start_period too, e.g. 30s, if the first checks must come sooner.',
+  );
+  return undefined;
 }

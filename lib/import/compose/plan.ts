@@ -102,6 +102,7 @@ export interface HealthOptionsPlan {
   readonly timeout?: string;
   readonly retries?: number;
   readonly startPeriod?: string;
+  readonly startInterval?: string;
 }
 
 export type HealthPlan = (
@@ -116,6 +117,8 @@ export interface ResourcesPlan {
   readonly memoryReservation?: string;
   readonly cpuShares?: number;
   readonly cpus?: number | string;
+  /** `pids_limit` or `deploy.resources.limits.pids`, when above 0. */
+  readonly pids?: number;
 }
 
 export interface LoggingPlan {
@@ -218,6 +221,10 @@ export interface RuntimePlan {
   readonly hostPid?: true;
   /** `dns`: the servers' addresses. */
   readonly dns?: readonly string[];
+  /** `dns_search`: domains to search, in lower case. */
+  readonly dnsSearch?: readonly string[];
+  /** `dns_opt`: resolver options, `ndots:2`. */
+  readonly dnsOptions?: readonly string[];
   /** `deploy.labels`: labels of the service, not of its containers. */
   readonly serviceLabels?: Readonly<Record<string, string>>;
 }

@@ -12,6 +12,8 @@ const SHARED: ReadonlyArray<[keyof RuntimePlan, string, string]> = [
   ['hostname', 'hostname', 'the host name'],
   ['extraHosts', 'extra_hosts', 'the /etc/hosts lines'],
   ['dns', 'dns', 'the DNS servers'],
+  ['dnsSearch', 'dns_search', 'the DNS search domains'],
+  ['dnsOptions', 'dns_opt', 'the resolver options'],
   ['sysctls', 'sysctls', 'the kernel parameters'],
   ['platform', 'platform', 'the platform'],
   ['hostPid', 'pid', 'the process namespace'],

@@ -56,7 +56,7 @@ export interface ConvertedService {
 
 const WORKLOAD_KEYS = [
   ...CONTAINER_KEYS, 'ports', 'expose', 'networks', 'network_mode', 'volumes_from', 'depends_on', 'deploy', 'mem_limit', 'mem_reservation',
-  'cpus', 'cpu_shares', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'extra_hosts', 'ulimits', 'devices', 'gpus', 'pid', 'dns', 'links', 'external_links',
+  'cpus', 'cpu_shares', 'pids_limit', 'scale', 'restart', 'profiles', 'extends', 'container_name', 'hostname', 'stop_signal', 'stop_grace_period', 'platform', 'tty', 'init', 'stdin_open', 'sysctls', 'extra_hosts', 'ulimits', 'devices', 'gpus', 'pid', 'dns', 'dns_search', 'dns_opt', 'links', 'external_links',
 ];
 
 /** `network_mode: service:X` names X; other modes are read by `convertService`. */

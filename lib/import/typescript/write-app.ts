@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { EXISTING_NAME_KEYS, type ExistingSecretName } from '../../model/secret-names';
+import { dnsProps } from '../compose/dns';
 import { placementFactory } from '../compose/placement';
 import type { ContainerPlan, GpuPlan, HealthPlan, ImagePlan, ImportPlan, MountPlan, PlacementPlan, PortPlan, SecurityPlan, SidecarPlan, WorkloadPlan } from '../compose/plan';
 import { array, call, type Code, num, object, print, raw, str, strings } from './code';
@@ -103,6 +104,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['timeout', h.options.timeout ? str(h.options.timeout) : undefined],
       ['retries', h.options.retries !== undefined ? num(h.options.retries) : undefined],
       ['startPeriod', h.options.startPeriod ? str(h.options.startPeriod) : undefined],
+      ['startInterval', h.options.startInterval ? str(h.options.startInterval) : undefined],
     ]);
     const tail = o.kind === 'object' && o.entries.length > 0 ? [o] : [];
     switch (h.kind) {
@@ -134,6 +136,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
         ['memoryReservation', r.memoryReservation !== undefined ? str(r.memoryReservation) : undefined],
         ['cpuShares', r.cpuShares !== undefined ? num(r.cpuShares) : undefined],
         ['cpus', r.cpus !== undefined ? (typeof r.cpus === 'number' ? num(r.cpus) : str(r.cpus)) : undefined],
+        ['pids', r.pids !== undefined ? num(r.pids) : undefined],
       ]) : undefined],
       ['mounts', c.mounts.length > 0 ? array(c.mounts.map(mount)) : undefined],
     ];
@@ -172,7 +175,7 @@ export function writeApp(plan: ImportPlan, options: WriteAppOptions = {}): strin
       ['sysctls', w.runtime.sysctls ? strings(w.runtime.sysctls) : undefined],
       ['extraHosts', w.runtime.extraHosts ? strings(w.runtime.extraHosts) : undefined],
       ['hostPid', w.runtime.hostPid ? raw('true') : undefined],
-      ['dns', w.runtime.dns ? array(w.runtime.dns.map(str)) : undefined],
+      ['dns', dnsCode(dnsProps(w.runtime))],
       ['devices', w.runtime.devices ? array(w.runtime.devices.map(str)) : undefined],
       ['gpus', w.runtime.gpus ? gpusCode(w.runtime.gpus) : undefined],
       ['ulimits', w.runtime.ulimits ? object(Object.entries(w.runtime.ulimits).map(([name, l]) => [name, typeof l === 'number' ? num(l) : object([['soft', num(l.soft)], ['hard', num(l.hard)]])])) : undefined],
@@ -280,4 +283,16 @@ function docComment(options: WriteAppOptions): string {
 function existingName(name: ExistingSecretName): Code {
   if (typeof name === 'string') return str(name);
   return object(EXISTING_NAME_KEYS.map((k) => [k, name[k] !== undefined ? str(name[k]) : undefined]));
+}
+
+/** `dns` as the app writes it: a list of servers, or `{ servers, search, options }`. */
+function dnsCode(dns: ReturnType<typeof dnsProps>): Code | undefined {
+  if (dns === undefined) return undefined;
+  const list = (l: readonly string[] | undefined): Code | undefined => (l ? array(l.map(str)) : undefined);
+  if (isServerList(dns)) return list(dns);
+  return object([['servers', list(dns.servers)], ['search', list(dns.search)], ['options', list(dns.options)]]);
+}
+
+function isServerList(dns: readonly string[] | object): dns is readonly string[] {
+  return Array.isArray(dns);
 }

@@ -7,7 +7,7 @@ import { cpuSharesKey, deployResources } from './resources';
 import { restartPolicy } from './restart';
 
 /**
- * `restart`, `cpu_shares` and `deploy` (replicas, resources, restart policy, service labels, and the placement `docker stack deploy` reads from the same file) of one container of a workload, as
+ * `restart`, `cpu_shares`, `pids_limit` (the service-level key, which docker-compose 1.x reads too) and `deploy` (replicas, resources, restart policy, service labels, and the placement `docker stack deploy` reads from the same file) of one container of a workload, as
  * `docker compose up` reads them. A job has no replicas: it runs once. A global service is `mode: global`, which
  * `docker compose up` runs as one container on its one host.
  */
@@ -23,6 +23,7 @@ export function deployKeys(workload: WorkloadSpec, container: ContainerSpec): Co
   return compact({
     restart: restartFlag(workload.restart),
     cpu_shares: cpuSharesKey(container.resources),
+    pids_limit: container.resources.pidsLimit,
     deploy: isEmpty(deploy) ? undefined : deploy,
   });
 }

@@ -18,7 +18,7 @@ function testOf(path: string, health: HealthCheckSpec, reportProbe: ProbeReport)
 
 /**
  * A compose or stack file's `healthcheck`: exec form as `CMD`, shell form as `CMD-SHELL`, an http or tcp check as
- * a shell probe, with every timing written out.
+ * a shell probe, with every timing written out, and the start interval where one is set.
  */
 export function healthcheckValue(container: ContainerSpec, reportProbe: ProbeReport): EngineMap | undefined {
   const health = container.health;
@@ -29,5 +29,6 @@ export function healthcheckValue(container: ContainerSpec, reportProbe: ProbeRep
     timeout: duration(health.timeoutSeconds),
     retries: health.retries,
     start_period: duration(health.startPeriodSeconds),
+    ...(health.startIntervalSeconds !== undefined ? { start_interval: duration(health.startIntervalSeconds) } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { ulimitsKey } from './ulimits';
 
 /**
  * The keys of a Compose or stack file that say how a workload's container runs on its host: `hostname`,
- * `tty`, `init`, `stdin_open`, `sysctls`, `extra_hosts`, `ulimits`, `dns`, `stop_signal`, `stop_grace_period`. The container's name and platform differ between the two files.
+ * `tty`, `init`, `stdin_open`, `sysctls`, `extra_hosts`, `ulimits`, `dns`, `dns_search`, `dns_opt`, `stop_signal`, `stop_grace_period`. The container's name and platform differ between the two files.
  */
 export function runtimeKeys(workload: WorkloadSpec): EngineMap {
   const stop = workload.stop;
@@ -15,7 +15,9 @@ export function runtimeKeys(workload: WorkloadSpec): EngineMap {
     stdin_open: workload.stdinOpen,
     sysctls: workload.sysctls ? { ...workload.sysctls } : undefined,
     ulimits: ulimitsKey(workload),
-    dns: workload.dns ? [...workload.dns] : undefined,
+    dns: workload.dns?.servers ? [...workload.dns.servers] : undefined,
+    dns_search: workload.dns?.search ? [...workload.dns.search] : undefined,
+    dns_opt: workload.dns?.options ? [...workload.dns.options] : undefined,
     extra_hosts: workload.extraHosts ? Object.entries(workload.extraHosts).map(([host, address]) => `${host}:${address}`) : undefined,
     stop_signal: stop?.signal,
     stop_grace_period: stop?.gracePeriodSeconds !== undefined ? `${stop.gracePeriodSeconds}s` : undefined,

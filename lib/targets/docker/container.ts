@@ -20,7 +20,7 @@ export interface ContainerParts {
   readonly tail: readonly Word[];
 }
 
-/** `--memory`, `--memory-reservation`, `--cpu-shares`, `--cpus`: what the model sets, nothing more. */
+/** `--memory`, `--memory-reservation`, `--cpu-shares`, `--cpus`, `--pids-limit`: what the model sets, nothing more. */
 function resourceFlags(container: ContainerSpec): Word[][] {
   const r = container.resources;
   const lines: Word[][] = [];
@@ -28,6 +28,7 @@ function resourceFlags(container: ContainerSpec): Word[][] {
   if (r.memoryReservationBytes !== undefined) lines.push(['--memory-reservation', dockerBytes(r.memoryReservationBytes, 'lower')]);
   if (r.cpuShares !== undefined) lines.push(['--cpu-shares', String(r.cpuShares)]);
   if (r.cpuMillis !== undefined) lines.push(['--cpus', dockerCpus(r.cpuMillis)]);
+  if (r.pidsLimit !== undefined) lines.push(['--pids-limit', String(r.pidsLimit)]);
   return lines;
 }
 

@@ -23,7 +23,7 @@ function healthCommand(scope: DockerScope, path: string, health: HealthCheckSpec
   return health.command.map(quote).join(' ');
 }
 
-/** `--health-cmd` and every timing, written out. */
+/** `--health-cmd` and every timing, written out; `--health-start-interval` (Docker 25 and later) only where one is set. */
 export function healthFlags(scope: DockerScope, container: ContainerSpec): Word[][] {
   const health = container.health;
   if (!health) return [];
@@ -33,5 +33,6 @@ export function healthFlags(scope: DockerScope, container: ContainerSpec): Word[
     ['--health-timeout', duration(health.timeoutSeconds)],
     ['--health-retries', String(health.retries)],
     ['--health-start-period', duration(health.startPeriodSeconds)],
+    ...(health.startIntervalSeconds !== undefined ? [['--health-start-interval', duration(health.startIntervalSeconds)]] : []),
   ];
 }

@@ -5,7 +5,7 @@ import { ulimitText } from '../docker-engine/ulimits';
 import { gpusFlag } from './gpus';
 import type { Word } from './shell';
 
-/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i`, `--sysctl`, `--add-host`, `--ulimit`, `--device`, `--gpus`, `--pid` and `--dns` of a workload's main container. */
+/** `--hostname`, `--stop-signal`, `--stop-timeout`, `--platform`, `-t`, `--init`, `-i`, `--sysctl`, `--add-host`, `--ulimit`, `--device`, `--gpus`, `--pid`, `--dns`, `--dns-search` and `--dns-option` of a workload's main container. */
 export function runtimeFlags(workload: WorkloadSpec): Word[][] {
   const platform = platformText(workload);
   return [
@@ -22,6 +22,8 @@ export function runtimeFlags(workload: WorkloadSpec): Word[][] {
     ...(workload.devices ?? []).map((d) => ['--device', deviceText(d)]),
     ...(workload.gpus ? [['--gpus', gpusFlag(workload.gpus)]] : []),
     ...(workload.hostPid ? [['--pid', 'host']] : []),
-    ...(workload.dns ?? []).map((server) => ['--dns', server]),
+    ...(workload.dns?.servers ?? []).map((server) => ['--dns', server]),
+    ...(workload.dns?.search ?? []).map((domain) => ['--dns-search', domain]),
+    ...(workload.dns?.options ?? []).map((option) => ['--dns-option', option]),
   ];
 }

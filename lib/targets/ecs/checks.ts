@@ -12,6 +12,8 @@ import { checkVpc } from './vpc';
 import { containersOf, ownMounts, workloadsOf } from './workloads';
 import { checkNoNewPrivileges } from './no-new-privileges';
 import { checkGpus } from './gpus';
+import { reportPidsLimit } from './pids-limit';
+import { reportHealthStartInterval } from './health-start-interval';
 
 /**
  * What must hold before anything is built: what the launch type, EventBridge, the load balancers and an existing
@@ -26,6 +28,8 @@ export function checkSystem(spec: SystemSpec, d: EcsReporter): void {
       checkPrivileged(spec, c.container, d);
       checkCapabilities(spec, c.container, d);
       checkNoNewPrivileges(spec, c.container, d);
+      reportPidsLimit(c.container, d);
+      reportHealthStartInterval(c.container, d);
       for (const { mount, index } of ownMounts(w, c)) {
         if (mount.kind === 'bind' && mount.inImage) d.report('ecs/bind-in-image', `${c.container.path} mounts[${index}]`, bindInImageText(c.container, mount));
         else if (mount.kind === 'bind') checkBindMount(spec.name, mount, `${c.container.path} mounts[${index}]`, fargate, d);

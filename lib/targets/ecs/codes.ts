@@ -243,6 +243,22 @@ export const ECS_CODES = {
     severity: 'warning',
     summary: "A task in awsvpc network mode uses the VPC's resolver: its DNS servers are left out (bridge and host modes set them).",
   },
+  'ecs/dns-search-awsvpc': {
+    severity: 'warning',
+    summary: "A task in awsvpc network mode searches the domains of the VPC's DHCP options: its own search domains are left out (bridge and host modes set them).",
+  },
+  'ecs/dns-options': {
+    severity: 'warning',
+    summary: 'A container definition has no resolver options (dns_opt): they are left out.',
+  },
+  'ecs/pids-limit': {
+    severity: 'warning',
+    summary: 'A container definition has no process limit (pids_limit): it is left out.',
+  },
+  'ecs/health-start-interval': {
+    severity: 'warning',
+    summary: 'An ECS container health check has no start interval (start_interval): it is left out.',
+  },
   'ecs/groups': {
     severity: 'warning',
     summary: 'A container definition cannot add supplementary groups (group_add): they are left out.',

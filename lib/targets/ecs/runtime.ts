@@ -3,7 +3,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import type { NetworkMode } from './networks';
-import { dnsServersOf } from './dns';
+import { dnsOptionsOf } from './dns';
 import { extraHostsOf } from './extra-hosts';
 import { placementArchitecture } from './node-placement';
 import { ulimitsOf } from './ulimits';
@@ -13,14 +13,13 @@ const FARGATE_STOP_TIMEOUT_MAX = 120;
 
 /**
  * The main container's `stopTimeout` (the grace period before SIGKILL), `pseudoTerminal`, `interactive`,
- * `systemControls`, `extraHosts` (extra-hosts.ts), `ulimits` (ulimits.ts), `dnsServers` (dns.ts), and `hostname`, which ECS sets only in bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
+ * `systemControls`, `extraHosts` (extra-hosts.ts), `ulimits` (ulimits.ts), `dnsServers` and `dnsSearchDomains` (dns.ts), and `hostname`, which ECS sets only in bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
  */
 export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargate: boolean, d: EcsReporter): Partial<ecs.ContainerDefinitionOptions> {
-  const out: { stopTimeout?: Duration; hostname?: string; pseudoTerminal?: boolean; interactive?: boolean; systemControls?: ecs.SystemControl[]; extraHosts?: Record<string, string>; ulimits?: ecs.Ulimit[]; dnsServers?: string[] } = {};
+  const out: { stopTimeout?: Duration; hostname?: string; pseudoTerminal?: boolean; interactive?: boolean; systemControls?: ecs.SystemControl[]; extraHosts?: Record<string, string>; ulimits?: ecs.Ulimit[] } = {};
   const extraHosts = extraHostsOf(w, networkMode, d);
   if (extraHosts) out.extraHosts = extraHosts;
-  const dnsServers = dnsServersOf(w, networkMode, d);
-  if (dnsServers) out.dnsServers = dnsServers;
+  Object.assign(out, dnsOptionsOf(w, networkMode, d));
   const ulimits = ulimitsOf(w, fargate, d);
   if (ulimits) out.ulimits = ulimits;
   if (w.tty) out.pseudoTerminal = true;

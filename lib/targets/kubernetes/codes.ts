@@ -149,6 +149,10 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: "A pod asks the servers of its DNS policy first (the cluster's DNS, or the node's resolver on the host network): its own DNS servers come after them.",
   },
+  'kubernetes/dns-search': {
+    severity: 'info',
+    summary: "A pod tries the search domains of its DNS policy first (the cluster's, or the node's on the host network): its own search domains come after them.",
+  },
   'kubernetes/group-name': {
     severity: 'warning',
     summary: 'A pod takes supplementary groups as numeric gids: a group name is left out.',
@@ -172,6 +176,10 @@ export const KUBERNETES_CODES = {
   'kubernetes/gpu-capabilities': {
     severity: 'warning',
     summary: "A pod asks for no GPU capabilities: the NVIDIA runtime's default (compute, utility) applies unless the env sets NVIDIA_DRIVER_CAPABILITIES.",
+  },
+  'kubernetes/pids-limit': {
+    severity: 'warning',
+    summary: "A pod spec sets no process limit (pids_limit): the kubelet's podPidsLimit of the node applies to every pod alike.",
   },
   'kubernetes/ulimits': {
     severity: 'warning',

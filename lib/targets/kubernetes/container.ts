@@ -5,6 +5,7 @@ import type { KubernetesReporter } from './context';
 import { literal } from './expansion';
 import { reportBuiltImage } from './images';
 import { reportLogging } from './logging';
+import { reportPidsLimit } from './pids-limit';
 import type { ContainerIntent } from './overrides';
 import { probesOf } from './probes';
 import { containerResources } from './resources';
@@ -36,6 +37,7 @@ export function renderContainer(c: ContainerSpec, secrets: SecretResolver, repor
   const probes = c.health ? probesOf(c.health) : undefined;
   reportBuiltImage(c, reporter);
   reportLogging(c, reporter);
+  reportPidsLimit(c, reporter);
   const program = programOf(c);
   if (program.lost) {
     reporter.report(

@@ -12,7 +12,9 @@ export interface Probes {
 /**
  * A Docker health check as readiness and liveness probes with its interval, timeout and retries. The start
  * period becomes a startup probe that allows the start period plus the usual retries before giving up,
- * as Docker counts failures only once the start period is over.
+ * as Docker counts failures only once the start period is over. The startup probe checks at the start interval
+ * where one is set, as Docker does during the start period, and then allows as many checks as fit in the same
+ * time; else at the interval.
  */
 export function probesOf(health: HealthCheckSpec): Probes {
   const timing = {
@@ -20,12 +22,21 @@ export function probesOf(health: HealthCheckSpec): Probes {
     timeoutSeconds: Duration.seconds(health.timeoutSeconds),
   };
   const make = (failureThreshold: number) => probe(health, { ...timing, failureThreshold });
-  const startupFailures = Math.ceil(health.startPeriodSeconds / health.intervalSeconds) + health.retries;
   return {
     readiness: make(health.retries),
     liveness: make(health.retries),
-    ...(health.startPeriodSeconds > 0 ? { startup: make(startupFailures) } : {}),
+    ...(health.startPeriodSeconds > 0 ? { startup: startupProbe(health, timing.timeoutSeconds) } : {}),
   };
+}
+
+/** The startup probe: at the start interval, or the interval, for the start period and then `retries` intervals. */
+function startupProbe(health: HealthCheckSpec, timeoutSeconds: Duration): kplus.Probe {
+  const start = health.startIntervalSeconds;
+  const failureThreshold =
+    start === undefined
+      ? Math.ceil(health.startPeriodSeconds / health.intervalSeconds) + health.retries
+      : Math.ceil((health.startPeriodSeconds + health.retries * health.intervalSeconds) / start);
+  return probe(health, { periodSeconds: Duration.seconds(start ?? health.intervalSeconds), timeoutSeconds, failureThreshold });
 }
 
 function probe(health: HealthCheckSpec, options: kplus.ProbeOptions): kplus.Probe {

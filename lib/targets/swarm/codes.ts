@@ -65,6 +65,14 @@ export const SWARM_CODES = {
     severity: 'warning',
     summary: "`docker stack deploy` cannot share the host's process namespace (`pid: host`): it is left out.",
   },
+  'swarm/dns-options': {
+    severity: 'warning',
+    summary: 'A stack file has no `dns_opt`: the resolver options are left out (`docker service update --dns-option-add` sets them).',
+  },
+  'swarm/health-start-interval': {
+    severity: 'warning',
+    summary: "A stack file has no health-check `start_interval`: the start period's checks run at Docker's default start interval.",
+  },
   'swarm/groups': {
     severity: 'warning',
     summary: 'A stack file has no `group_add`: supplementary groups are left out.',

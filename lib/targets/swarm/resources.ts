@@ -5,9 +5,9 @@ import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
 
 /**
- * `deploy.resources`: limits (`--memory`, `--cpus`) and reservations (`--memory-reservation`, and the main
- * container's GPUs as generic resources), in Docker's notation. Swarm has no relative CPU weight: `--cpu-shares` is
- * said and left out.
+ * `deploy.resources`: limits (`--memory`, `--cpus`, `--pids-limit` as `pids`) and reservations (`--memory-reservation`,
+ * and the main container's GPUs as generic resources), in Docker's notation. Swarm has no relative CPU weight:
+ * `--cpu-shares` is said and left out.
  */
 export function resourcesKey(scope: SwarmScope, container: ContainerSpec, genericResources?: StackMap[]): StackMap | undefined {
   const resources = container.resources;
@@ -23,6 +23,7 @@ export function resourcesKey(scope: SwarmScope, container: ContainerSpec, generi
     compact({
       cpus: resources.cpuMillis !== undefined ? dockerCpus(resources.cpuMillis) : undefined,
       memory: resources.memoryBytes !== undefined ? dockerBytes(resources.memoryBytes, 'upper') : undefined,
+      pids: resources.pidsLimit,
     }),
   );
   const reservations = nonEmpty(

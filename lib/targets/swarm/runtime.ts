@@ -8,9 +8,12 @@ import type { StackMap } from './document';
 import { networksKey } from './networks';
 import type { SwarmScope } from './scope';
 
-/** `hostname`, `stop_signal` and `stop_grace_period`, which a stack file keeps as Compose writes them. */
+/**
+ * `hostname`, `dns`, `dns_search`, `stop_signal`, `stop_grace_period` and the others, which a stack file keeps as
+ * Compose writes them; not `dns_opt`, which the stack loader refuses (dns-options.ts says so).
+ */
 export function swarmRuntimeKeys(workload: WorkloadSpec): StackMap {
-  return runtimeKeys(workload);
+  return { ...runtimeKeys(workload), dns_opt: undefined };
 }
 
 /**

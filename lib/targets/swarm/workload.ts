@@ -14,6 +14,7 @@ import type { SwarmScope } from './scope';
 import { reportDevices } from './devices';
 import { reportGpus } from './gpus';
 import { reportHostPid } from './host-pid';
+import { reportDnsOptions } from './dns-options';
 
 /** A job's schedule, which Swarm cannot keep: the job runs once, when the stack is deployed. */
 function reportSchedule(scope: SwarmScope, workload: WorkloadSpec): void {
@@ -35,6 +36,7 @@ export function mainService(scope: SwarmScope, workload: WorkloadSpec): StackMap
   reportDevices(scope, workload);
   reportGpus(scope, workload);
   reportHostPid(scope, workload);
+  reportDnsOptions(scope, workload);
   const scaling = autoscaleFinding(workload, 'Swarm', `docker service scale ${scope.spec.name}_${workload.name}=N`);
   if (scaling) scope.reporter.report('swarm/autoscale', scaling.path, ...scaling.text);
   for (const f of routeFindings(workload, 'Swarm')) scope.reporter.report('swarm/route', f.path, ...f.text);

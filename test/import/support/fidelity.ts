@@ -73,6 +73,13 @@ export const LOSS_CODES: ReadonlySet<string> = new Set([
   'kubernetes/group-name',
   'ecs/groups',
   'ecs/dns-servers-awsvpc',
+  'ecs/dns-search-awsvpc',
+  'ecs/dns-options',
+  'swarm/dns-options',
+  'kubernetes/pids-limit',
+  'ecs/pids-limit',
+  'swarm/health-start-interval',
+  'ecs/health-start-interval',
 ]);
 
 /**
