@@ -26,6 +26,7 @@ import { VolumeNames } from './volume-names';
 import type { VolumeResolver } from './mounts';
 import { awaitedServices } from './awaited-services';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
+import { refuseVersionOne } from './version-one';
 
 export interface LoadComposeOptions {
   /** The compose file. */
@@ -99,6 +100,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
       'version is obsolete in the compose-spec: it has no effect and is left out.',
     );
   }
+  refuseVersionOne(ctx, top);
   for (const [key, e] of top.entries) {
     if (!['version', 'name', 'services', 'networks', 'volumes', 'secrets', 'configs'].includes(key) && !key.startsWith('x-')) {
       ctx.reporter.report('import/unsupported-key', at(ctx, key, e.line), `${key} has no equivalent in the model: it is left out.`, TOP_HINTS[key]);
