@@ -37,6 +37,11 @@ const CASES: Record<string, Case> = {
     at: 'services.web.image',
     says: 'variable TAG is not set: it becomes the empty string.',
   },
+  'import/project-folder': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    volumes:\n      - ${PWD}/site:/usr/share/nginx/html:ro\n',
+    at: 'services.web.volumes[0]',
+    says: "variable PWD is the folder docker compose runs in, the project's: it is read as . (relative to the project), not as the importing host's folder.",
+  },
   'import/required-variable': {
     compose: 'services:\n  web:\n    image: nginx:${TAG:?pick a tag}\n    restart: always\n',
     at: 'services.web.image',

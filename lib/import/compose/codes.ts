@@ -25,6 +25,10 @@ export const IMPORT_CODES = {
     severity: 'warning',
     summary: 'A variable without a default is not set: Compose, and the import, substitute an empty string.',
   },
+  'import/project-folder': {
+    severity: 'info',
+    summary: '`${PWD}` is read as the project folder (`.`), where `docker compose up` runs, not as the importing host\'s folder.',
+  },
   'import/required-variable': {
     severity: 'error',
     summary: 'A variable written `${NAME:?message}` or `${NAME?message}` is not set.',

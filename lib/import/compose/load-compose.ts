@@ -27,6 +27,7 @@ import type { VolumeResolver } from './mounts';
 import { awaitedServices } from './awaited-services';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
 import { refuseVersionOne } from './version-one';
+import { withProjectFolder } from './working-directory';
 
 export interface LoadComposeOptions {
   /** The compose file. */
@@ -78,14 +79,16 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const allowed = new Set(options.allowHostVariables ?? []);
   // a host variable enters a .env value only when allowed, as it enters the file's own values
   const dotenv = fs.existsSync(dotenvFile) ? parseDotenv(readInput({ file: display }, dotenvFile, { display: '.env', keyPath: '', line: 0 }), (n) => (allowed.has(n) ? env[n] : undefined)).values : {};
-  const lookup = (name: string): string | undefined => env[name] ?? dotenv[name];
+  const variables = withProjectFolder(env, dotenv, allowed);
+  const lookup = variables.lookup;
   const ctx: ImportContext = {
     file: display,
     fileDir,
     projectRoot: path.resolve(options.projectRoot ?? process.cwd()),
     projectName: '',
     lookup,
-    fromHost: (name) => env[name] !== undefined && !allowed.has(name),
+    fromHost: variables.fromHost,
+    projectFolder: variables.projectFolder,
     allowOutsideFiles: options.allowOutsideFiles ?? false,
     reporter: new Reporter(IMPORT_CODES),
     unset: new Set(),
