@@ -46,7 +46,10 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
       }
       delete env[item.key];
       delete secretEnv[item.key];
-      if (item.raw === undefined) {
+      // `- DB_PASSWORD` passes the variable through as `DB_PASSWORD: ${DB_PASSWORD}` does: a secret as that one is
+      const fromHost = ctx.lookup(item.key) !== undefined && ctx.fromHost(item.key);
+      const raw = item.raw === undefined && !fromHost && SECRET_LIKE.test(item.key) ? `\${${item.key}}` : item.raw;
+      if (raw === undefined) {
         const value = ctx.lookup(item.key);
         if (value !== undefined && ctx.fromHost(item.key)) {
           const id = secrets.forVariable(item.key, undefined, item.path, item.line);
@@ -70,13 +73,13 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
         );
         continue;
       }
-      const secret = secretOf(ctx, item.key, item.raw, item.path, item.line, secrets);
+      const secret = secretOf(ctx, item.key, raw, item.path, item.line, secrets);
       if (secret) secretEnv[item.key] = secret;
-      else if (typeof item.raw !== 'string') env[item.key] = String(item.raw);
+      else if (typeof raw !== 'string') env[item.key] = String(raw);
       else {
-        const { value, host } = interpolatedWithHost(ctx, item.raw, item.path, item.line);
+        const { value, host } = interpolatedWithHost(ctx, raw, item.path, item.line);
         if (host.length === 0) env[item.key] = value;
-        else secretEnv[item.key] = composedSecret(ctx, item.key, item.raw, host, item.path, item.line, secrets);
+        else secretEnv[item.key] = composedSecret(ctx, item.key, raw, host, item.path, item.line, secrets);
       }
     }
   }
