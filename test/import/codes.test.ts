@@ -148,6 +148,11 @@ const CASES: Record<string, Case> = {
     at: 'services.debug',
     says: 'debug belongs to profiles debug, none of which is active: it is left out.',
   },
+  'import/no-active-service': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    profiles: [web]\n  db:\n    image: postgres:16.4\n    profiles: [db, all]\n',
+    at: 'services',
+    says: 'every service belongs to a profile that is not active (all, db, web): the imported system has no service.',
+  },
   'import/build-tag': {
     compose: 'services:\n  web:\n    build: .\n    restart: always\n',
     at: 'services.web.build',

@@ -109,6 +109,10 @@ export const IMPORT_CODES = {
     severity: 'info',
     summary: 'A service that belongs only to profiles that were not chosen is left out.',
   },
+  'import/no-active-service': {
+    severity: 'warning',
+    summary: 'Every service belongs to a profile that is not active: the imported system has no service. Choose profiles with --profile.',
+  },
   'import/build-tag': {
     severity: 'info',
     summary: 'A service that builds its image without naming it gets the tag Compose would give it: `<project>-<service>`.',

@@ -14,7 +14,7 @@ import { rewriteRenamedHosts } from './renamed-hosts';
 import { parseComposeText } from './parse';
 import type { ConfigFilePlan, ImportPlan, SourceRef, WorkloadPlan } from './plan';
 import { planWorkloads } from './plan-workloads';
-import { inActiveProfiles } from './profiles';
+import { inActiveProfiles, reportNoActiveService } from './profiles';
 import { MAX_INPUT_BYTES, readInput } from './read-input';
 import { SecretRegistry } from './secrets';
 import { bindsToConfigFiles, type BindLocator } from './config-files';
@@ -129,6 +129,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     const sidecarOf = sidecarTarget(ctx, map, keyPath);
     inputs.push({ composeName: name, keyPath, map, ...(sidecarOf !== undefined ? { sidecarOf } : {}) });
   }
+  reportNoActiveService(ctx, resolved, inputs.length, servicesEntry.line);
   const skipped = new Set([...resolved.keys()].filter((n) => !inputs.some((i) => i.composeName === n)));
   for (const input of inputs) if (input.sidecarOf === undefined) names.claim('service', input.composeName, input.keyPath, input.map.line);
 
