@@ -28,6 +28,7 @@ import { awaitedServices } from './awaited-services';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
 import { refuseVersionOne } from './version-one';
 import { withProjectFolder } from './working-directory';
+import { composeProjectName, PROJECT_NAME_VARIABLE } from './project-name';
 
 export interface LoadComposeOptions {
   /** The compose file. */
@@ -80,7 +81,9 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   // a host variable enters a .env value only when allowed, as it enters the file's own values
   const dotenv = fs.existsSync(dotenvFile) ? parseDotenv(readInput({ file: display }, dotenvFile, { display: '.env', keyPath: '', line: 0 }), (n) => (allowed.has(n) ? env[n] : undefined)).values : {};
   const variables = withProjectFolder(env, dotenv, allowed);
-  const lookup = variables.lookup;
+  // Compose exposes the project name to interpolation as COMPOSE_PROJECT_NAME once it is known
+  let projectVariable: string | undefined;
+  const lookup = (name: string): string | undefined => variables.lookup(name) ?? (name === PROJECT_NAME_VARIABLE ? projectVariable : undefined);
   const ctx: ImportContext = {
     file: display,
     fileDir,
@@ -111,7 +114,8 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   }
   const nameEntry = entry(top, 'name');
   // Compose's order: the option, COMPOSE_PROJECT_NAME, the file's name, the folder's name
-  const rawName = options.name ?? lookup('COMPOSE_PROJECT_NAME') ?? (nameEntry ? asString(ctx, nameEntry.value, 'name') : path.basename(fileDir));
+  const rawName = options.name ?? lookup(PROJECT_NAME_VARIABLE) ?? (nameEntry ? asString(ctx, nameEntry.value, 'name') : path.basename(fileDir));
+  projectVariable = composeProjectName(rawName);
   const projectName = names.claim('system', rawName, 'name', nameEntry?.line ?? 0);
   ctx.projectName = projectName;
 
