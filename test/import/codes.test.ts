@@ -169,9 +169,9 @@ const CASES: Record<string, Case> = {
     says: 'api reaches db:27017, which db does not declare: port 27017 is imported, so that every target lets api reach it.',
   },
   'import/undeclared-ports': {
-    compose: 'services:\n  db:\n    image: bitnami/postgresql:16\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    depends_on: [db]\n',
+    compose: 'services:\n  db:\n    image: bitnami/cassandra:4.1\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    depends_on: [db]\n',
     at: 'services.db',
-    says: "api depends on db, which declares no port (the ports of bitnami/postgresql:16 are in its registry's image, which the import does not read, and it is no image whose ports the import knows): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.",
+    says: "api depends on db, which declares no port (the ports of bitnami/cassandra:4.1 are in its registry's image, which the import does not read, and it is no image whose ports the import knows): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.",
   },
   'import/secret-mode': {
     compose:
