@@ -29,9 +29,9 @@ describe('a secret passed through by name (- POSTGRES_PASSWORD)', () => {
     );
   });
 
-  test('GIVEN it is set nowhere WHEN imported THEN it is still a Secret the deployer sets, not left out', () => {
+  test('GIVEN it is set nowhere WHEN imported THEN it is left out as Compose leaves it unset, and said so', () => {
     const imported = importProject(COMPOSE, {});
-    expect(imported.plan.workloads[0].container.secretEnv).toEqual({ POSTGRES_PASSWORD: 'postgres-password' });
-    expect(imported.plan.workloads[0].container.env).toEqual({});
+    expect(imported.plan.workloads[0].container.secretEnv).toEqual({});
+    expect(imported.diagnostics.find((d) => d.keyPath === 'services.db.environment[1]')?.message).toContain('it is not set here, so it is left out');
   });
 });

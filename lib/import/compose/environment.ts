@@ -47,9 +47,9 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
       }
       delete env[item.key];
       delete secretEnv[item.key];
-      // `- DB_PASSWORD` passes the variable through as `DB_PASSWORD: ${DB_PASSWORD}` does: a secret as that one is
-      const fromHost = ctx.lookup(item.key) !== undefined && ctx.fromHost(item.key);
-      const raw = item.raw === undefined && !fromHost && SECRET_LIKE.test(item.key) ? `\${${item.key}}` : item.raw;
+      // `- DB_PASSWORD` with a value in .env passes it through as `DB_PASSWORD: ${DB_PASSWORD}` does: a secret as that one is
+      const inDotenv = ctx.lookup(item.key) !== undefined && !ctx.fromHost(item.key);
+      const raw = item.raw === undefined && inDotenv && SECRET_LIKE.test(item.key) ? `\${${item.key}}` : item.raw;
       if (raw === undefined) {
         const value = ctx.lookup(item.key);
         if (value !== undefined && ctx.fromHost(item.key)) {
