@@ -1,5 +1,8 @@
 import { Dependency, HealthCheck, Image, Mount, Network, Port, Secret, Security, Service, System, Volume, type Stage } from '../lib/model';
 
+/** The stages webapp builds: `lading synth --stage NAME` stops on any other name. */
+export const stages = ['dev', 'prod'];
+
 /**
  * A production-style web application: web + api + postgres + redis. The default stage (`dev`) runs on a laptop;
  * `lading synth --stage prod` adds what production needs.

@@ -35,9 +35,9 @@ function main(): number {
     return 1;
   }
   // a system with an error leaves no stack behind, so the others still synthesize and are measured
-  const added = loaded.map(({ spec }) => ({ spec, added: addSystemStacks(app, spec, { projectRoot: process.cwd() }) }));
+  const added = loaded.map(({ spec, findings }) => ({ spec, findings: findings ?? [], added: addSystemStacks(app, spec, { projectRoot: process.cwd() }) }));
   const assembly = app.synth();
-  const kept = sortDiagnostics(added.flatMap(({ spec, added: a }) => diagnoseApp(spec, ['ecs'], [...a.diagnostics, ...checkSynthesized(a, assembly)]).kept));
+  const kept = sortDiagnostics(added.flatMap(({ spec, findings, added: a }) => diagnoseApp(spec, ['ecs'], [...findings, ...a.diagnostics, ...checkSynthesized(a, assembly)]).kept));
   for (const line of formatLines(shownAt(kept, verbosityOf(process.env)))) console.error(line);
   return kept.some((d) => d.severity === 'error') ? 1 : 0;
 }

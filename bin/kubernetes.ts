@@ -44,10 +44,10 @@ function main(): number {
   const app = new App({ outdir: process.env.CDK8S_OUTDIR ?? 'dist/kubernetes' });
   const charts: { name: string; chart: Chart }[] = [];
   const reported: Diagnostic[] = [];
-  for (const { spec } of loaded) {
+  for (const { spec, findings } of loaded) {
     const { chart, diagnostics } = addSystem(app, spec);
     charts.push({ name: spec.name, chart });
-    reported.push(...diagnoseApp(spec, ['kubernetes'], diagnostics).kept);
+    reported.push(...diagnoseApp(spec, ['kubernetes'], [...(findings ?? []), ...diagnostics]).kept);
   }
   const sorted = sortDiagnostics(reported);
   for (const line of formatLines(shownAt(sorted, verbosity(process.env)))) process.stderr.write(`${line}\n`);

@@ -41,7 +41,9 @@ export async function checkApps(apps: readonly LoadedApp[], options: CheckOption
     }
     const linted = lint(app.spec, { targets });
     suppressed.push(...linted.suppressed);
-    const report = buildAppReport({ name: app.name, file: app.file, spec: app.spec, targets, byTarget, lint: linted.diagnostics, suppressed });
+    const loaded = review(app.spec, app.findings ?? []);
+    suppressed.push(...loaded.suppressed);
+    const report = buildAppReport({ name: app.name, file: app.file, spec: app.spec, targets, byTarget, lint: [...loaded.kept, ...linted.diagnostics], suppressed });
     reports.push(options.security === true ? { ...report, security: securityView(app.spec, targets, byTarget) } : report);
   }
   const counts = addCounts(reports.map((r) => r.counts));

@@ -30,6 +30,10 @@ export const GENERAL_CODES = {
     severity: 'error',
     summary: 'Drawing the graph of a system failed: a bug in lading. LADING_DEBUG=1 prints the stack trace.',
   },
+  'synth/stage-undeclared': {
+    severity: 'warning',
+    summary: 'An app built for a stage other than the default by a stage function that names no stages: a misspelt --stage would build too. Export `stages` beside the function.',
+  },
 } as const satisfies CodeTable;
 
 export type GeneralCode = CodeOf<typeof GENERAL_CODES>;

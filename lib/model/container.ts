@@ -151,6 +151,11 @@ function sortedRecord(path: string, prop: string, value: unknown, keyCheck: (k: 
 /** Label keys that Docker accepts: printable, no whitespace, no '='. */
 const LABEL_KEY = /^[^\s=]{1,253}$/;
 
+/** Whether `key` is a label key the model takes (printable, no whitespace, no '=', at most 253 characters). */
+export function isLabelKey(key: string): boolean {
+  return LABEL_KEY.test(key);
+}
+
 /** Docker labels (`--label`, or a service's `--label`), sorted by key. */
 export function resolveLabels(path: string, prop: string, value: unknown): Record<string, string> {
   return sortedRecord(path, prop, value, (k) => LABEL_KEY.test(k), "Use a key without spaces or '='");

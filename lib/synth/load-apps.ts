@@ -4,6 +4,8 @@ import { ModelError, System } from '../model';
 import { show } from '../model/errors';
 import type { SystemSpec } from '../model/spec';
 import { DEFAULT_STAGE } from '../model/stage';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { declaredStages, undeclaredStageFinding, unknownStageLines, type StagedModule } from './declared-stages';
 import { exportsStageFunction, resolveStage, stageNameProblem } from './resolve-stage';
 
 /** One example or user app: a module in the apps folder that exports a System. */
@@ -12,6 +14,8 @@ export interface LoadedApp {
   /** The module's path relative to the working directory. */
   readonly file: string;
   readonly spec: SystemSpec;
+  /** What loading found about the app itself (a stage it was built for without naming its stages). */
+  readonly findings?: readonly Diagnostic[];
 }
 
 /** A user's mistake found while loading apps: one line per problem, no stack trace. */
@@ -43,7 +47,8 @@ function discoverAppFiles(appsDir: string): string[] {
  * specs, sorted by name. A module that exports a stage function builds `stage`. Throws AppLoadError with one line
  * per mistake.
  */
-export function loadApps(appsDir: string, names?: readonly string[], stage: string = DEFAULT_STAGE): LoadedApp[] {
+export function loadApps(appsDir: string, names?: readonly string[], given?: string): LoadedApp[] {
+  const stage = given ?? DEFAULT_STAGE;
   const badStage = stageNameProblem(stage);
   if (badStage) throw new AppLoadError([badStage]);
   const files = discoverAppFiles(appsDir);
@@ -52,37 +57,52 @@ export function loadApps(appsDir: string, names?: readonly string[], stage: stri
   const seen = new Map<string, string>();
   // modules that failed to load; with `names`, only those that may define a named app count
   const failures: Array<{ file: string; lines: string[] }> = [];
+  const staged: StagedModule[] = [];
   for (const file of files) {
     const rel = path.relative(process.cwd(), file) || file;
     let systems: System[];
-    let staged: { result: unknown } | undefined;
+    let stageResult: { result: unknown } | undefined;
+    let declared: ReturnType<typeof declaredStages>;
     try {
       const exported = requireWithoutExit(path.resolve(file));
+      declared = exportsStageFunction(exported) ? declaredStages(exported, rel) : undefined;
+      if (declared && 'problem' in declared) {
+        lines.push(declared.problem);
+        continue;
+      }
+      if (declared && !declared.stages.includes(stage)) {
+        // not built: the stage function would build whatever it returns for a name it does not know
+        if (chosenModule(exported, rel, stage, names)) staged.push({ file: rel, declared: declared.stages });
+        continue;
+      }
       const built = resolveStage(exported, stage);
-      if (exportsStageFunction(exported)) staged = { result: typeof exported === 'function' ? built : (built as { default?: unknown }).default };
+      if (exportsStageFunction(exported)) stageResult = { result: typeof exported === 'function' ? built : (built as { default?: unknown }).default };
       systems = systemsOf(built);
     } catch (e) {
       failures.push({ file: rel, lines: describeLoadError(rel, e) });
       continue;
     }
     if (systems.length === 0) {
-      lines.push(staged ? stageFunctionProblem(rel, staged.result, stage) : `${rel}: exports no System. Add \`export default app\` where app is the System.`);
+      lines.push(stageResult ? stageFunctionProblem(rel, stageResult.result, stage) : `${rel}: exports no System. Add \`export default app\` where app is the System.`);
       continue;
     }
-    for (const system of systems) {
-      if (names && names.length > 0 && !names.includes(system.name)) continue;
+    const chosen = systems.filter((system) => !(names && names.length > 0 && !names.includes(system.name)));
+    if (stageResult && chosen.length > 0) staged.push({ file: rel, declared: declared?.stages });
+    for (const system of chosen) {
       if (seen.has(system.name)) {
         lines.push(`${rel}: System ${JSON.stringify(system.name)} is already defined in ${seen.get(system.name)}. Give each System its own name.`);
         continue;
       }
       seen.set(system.name, rel);
       try {
-        apps.push({ name: system.name, file: rel, spec: system.toSpec() });
+        const undeclared = stageResult && !declared ? undeclaredStageFinding(system.name, rel, stage) : undefined;
+        apps.push({ name: system.name, file: rel, spec: system.toSpec(), findings: undeclared ? [undeclared] : [] });
       } catch (e) {
         lines.push(...describeLoadError(rel, e));
       }
     }
   }
+  lines.push(...unknownStageLines(stage, staged, given !== undefined));
   const wanted = names && names.length > 0 ? names : undefined;
   const missing = wanted ? wanted.filter((n) => !seen.has(n)) : [];
   for (const f of failures) {
@@ -99,6 +119,16 @@ export function loadApps(appsDir: string, names?: readonly string[], stage: stri
   }
   if (lines.length > 0) throw new AppLoadError(lines);
   return apps.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Whether `--app` (when given) picks a module whose stage is not built: by the Systems it builds, or else by its file name. */
+function chosenModule(exported: unknown, file: string, stage: string, names?: readonly string[]): boolean {
+  if (!names || names.length === 0) return true;
+  try {
+    return systemsOf(resolveStage(exported, stage)).some((s) => names.includes(s.name));
+  } catch {
+    return names.includes(path.basename(file).replace(/\.(ts|js)$/, ''));
+  }
 }
 
 function knownAppNames(appsDir: string, fallback: string[], stage: string): string[] {

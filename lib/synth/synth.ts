@@ -98,7 +98,7 @@ export async function synthApps(apps: readonly LoadedApp[], options: Omit<SynthO
     if (whole) units.push({ path: name, files: targetUnits.flatMap((u) => u.files) });
     else units.push(...targetUnits);
   }
-  for (const app of apps) diagnostics.push(...diagnoseApp(app.spec, options.targets, findings.get(app) ?? [], linted.get(app)).kept);
+  for (const app of apps) diagnostics.push(...diagnoseApp(app.spec, options.targets, [...(app.findings ?? []), ...(findings.get(app) ?? [])], linted.get(app)).kept);
   if (options.graph) {
     const drawn = await graphUnits(apps, whole, use);
     units.push(...drawn.units);

@@ -15,7 +15,7 @@ describe('the catalogue of diagnostic codes', () => {
       for (const [code, entry] of Object.entries(codes)) {
         expect(seen.has(code)).toBe(false);
         seen.add(code);
-        expect(code).toMatch(/^(internal|compose|kubernetes|ecs|docker|swarm|lint|import)\/[a-z0-9-]+$/);
+        expect(code).toMatch(/^(internal|synth|compose|kubernetes|ecs|docker|swarm|lint|import)\/[a-z0-9-]+$/);
         expect(['error', 'warning', 'info']).toContain(entry.severity);
         expect(entry.summary.length).toBeGreaterThan(10);
       }

@@ -152,7 +152,7 @@ describe('docker services and jobs', () => {
 
   test('GIVEN 2 replicas on a fixed host port WHEN rendered THEN docker/fixed-port-replicas is an error', () => {
     const sys = new System('shop');
-    new Service(sys, 'web', { image, replicas: 2, ports: [Port.tcp(80).publish(8080)] });
+    new Service(sys, 'web', { image, replicas: 2, ports: [Port.tcp(80).publish(8080), Port.udp(2380).publish(2380)] });
     const out = renderDocker(sys);
     expect(withCode(out, 'docker/fixed-port-replicas')).toEqual([
       expect.objectContaining({
@@ -161,6 +161,8 @@ describe('docker services and jobs', () => {
         message: '2 containers of web cannot all bind host port 8080: the second `docker run` would fail.',
         fix: 'Publish on a dynamic host port (Port.tcp(80).publish()), or run one replica.',
       }),
+      // the fix names the port it is about
+      expect.objectContaining({ path: 'shop/web ports[1]', fix: 'Publish on a dynamic host port (Port.udp(2380).publish()), or run one replica.' }),
     ]);
     expect(out.result.files).toEqual([]);
   });

@@ -182,6 +182,8 @@ describe('importing application stacks', () => {
     ['docker.io/valkey/valkey:8-bookworm@sha256:a137a2b60aca1a75130022d6bb96af423fefae4eb55faf395732db3544803280', [6379]],
     ['pgvector/pgvector:pg16', [5432]],
     ['axllent/mailpit', [1025, 1110, 8025]],
+    ['docker.io/bitnami/redis-cluster:7.4', [6379]],
+    ['bitnami/mongodb:6.0', [27017]],
   ])('GIVEN a dependency on %s, a common image that is no official one, declaring no port WHEN imported THEN the ports its image EXPOSEs are declared', (image, ports) => {
     const imported = importText(`services:\n  dep:\n    image: ${image}\n    restart: always\n  app:\n    image: example/app:1\n    restart: always\n    depends_on: [dep]\n`);
     expect(imported.diagnostics.map((d) => d.code)).toEqual(['import/inferred-port']);

@@ -37,6 +37,11 @@ const CASES: Record<string, Case> = {
     at: 'services.web.image',
     says: 'variable TAG is not set: it becomes the empty string.',
   },
+  'import/project-folder': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n    volumes:\n      - ${PWD}/site:/usr/share/nginx/html:ro\n',
+    at: 'services.web.volumes[0]',
+    says: "variable PWD is the folder docker compose runs in, the project's: it is read as . (relative to the project), not as the importing host's folder.",
+  },
   'import/required-variable': {
     compose: 'services:\n  web:\n    image: nginx:${TAG:?pick a tag}\n    restart: always\n',
     at: 'services.web.image',
@@ -143,6 +148,11 @@ const CASES: Record<string, Case> = {
     at: 'services.debug',
     says: 'debug belongs to profiles debug, none of which is active: it is left out.',
   },
+  'import/no-active-service': {
+    compose: 'services:\n  web:\n    image: nginx:1.27\n    profiles: [web]\n  db:\n    image: postgres:16.4\n    profiles: [db, all]\n',
+    at: 'services',
+    says: 'every service belongs to a profile that is not active (all, db, web): the imported system has no service.',
+  },
   'import/build-tag': {
     compose: 'services:\n  web:\n    build: .\n    restart: always\n',
     at: 'services.web.build',
@@ -159,9 +169,9 @@ const CASES: Record<string, Case> = {
     says: 'api reaches db:27017, which db does not declare: port 27017 is imported, so that every target lets api reach it.',
   },
   'import/undeclared-ports': {
-    compose: 'services:\n  db:\n    image: bitnami/postgresql:16\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    depends_on: [db]\n',
+    compose: 'services:\n  db:\n    image: bitnami/cassandra:4.1\n    restart: always\n  api:\n    image: api:1.0\n    restart: always\n    depends_on: [db]\n',
     at: 'services.db',
-    says: "api depends on db, which declares no port (the ports of bitnami/postgresql:16 are in its registry's image, which the import does not read, and it is no image whose ports the import knows): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.",
+    says: "api depends on db, which declares no port (the ports of bitnami/cassandra:4.1 are in its registry's image, which the import does not read, and it is no image whose ports the import knows): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.",
   },
   'import/secret-mode': {
     compose:

@@ -202,12 +202,17 @@ describe('smaller items of the importer', () => {
     [{ 'compose.yaml': 'services:\n  web:\n    extends: { file: a.yaml, service: a }\n', 'a.yaml': 'services:\n  a:\n    extends: { file: b.yaml, service: b }\n  c:\n    image: nginx:1.27\n', 'b.yaml': 'services:\n  b:\n    extends: { file: a.yaml, service: a }\n' }, 'b.yaml:3 services.b.extends: extends forms a cycle: web -> a.yaml#a -> b.yaml#b -> a.yaml#a'],
     [{ 'compose.yaml': 'services:\n  web:\n    extends: { file: a.yaml, service: nope }\n', 'a.yaml': 'services:\n  a:\n    image: nginx:1.27\n' }, 'compose.yaml:3 services.web.extends: extends service "nope", which is not defined in a.yaml'],
     [{ 'compose.yaml': 'services:\n  web:\n    extends: { file: ../outside.env, service: a }\n' }, 'compose.yaml:3 services.web.extends.file: extends file ../outside.env is outside the folder of the Compose file'],
-    [{ 'compose.yaml': 'services:\n  web:\n    extends: { file: missing.yaml, service: a }\n' }, 'compose.yaml:3 services.web.extends.file: cannot read extends file missing.yaml (ENOENT)'],
+    [{ 'compose.yaml': 'services:\n  web:\n    extends: { file: missing.yaml, service: a }\n' }, 'compose.yaml:3 services.web.extends.file: cannot read extends file missing.yaml (no such file, relative to the folder of the Compose file)'],
   ])('GIVEN a broken extends.file WHEN imported THEN one error line (%#)', (files, message) => {
     const dir = project(files);
     const r = runLading(['import', 'compose.yaml'], dir);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toContain(message);
     expect(lines(r.stderr)).toHaveLength(2);
+  });
+
+  test('GIVEN a Compose file that does not exist WHEN imported THEN the line says so in words', () => {
+    const r = runLading(['import', 'nothere.yaml'], project({ 'README.md': 'x' }));
+    expect([r.code, lines(r.stderr)[0]]).toEqual([1, 'error import/invalid-file nothere.yaml: cannot read the file (no such file).']);
   });
 });

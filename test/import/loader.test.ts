@@ -238,10 +238,9 @@ describe('loading a Compose file into the model', () => {
       ['public', false, ['app', 'edge']],
     ]);
     expect(s.options.compose.secrets).toBe('files');
-    expect(service(s, 'app').main.secretEnv).toEqual([
-      { name: 'API_KEY', secret: 'api-key' },
-      { name: 'db_password', secret: 'db-password' },
-    ]);
+    // db_password is read from its file (DB_PASSWORD_FILE=/run/secrets/db_password), so it stays a file there
+    expect(service(s, 'app').main.secretEnv).toEqual([{ name: 'API_KEY', secret: 'api-key' }]);
+    expect(service(s, 'app').main.files.map((f) => [f.kind, f.source, f.target])).toEqual([['secret', 'db-password', '/run/secrets/db_password']]);
   });
 
   test('GIVEN external secrets WHEN imported THEN the existing name is kept, with a Kubernetes name of its own where it cannot name a Kubernetes Secret', () => {

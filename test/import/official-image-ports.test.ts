@@ -101,9 +101,9 @@ describe('the import of a service that pulls an official image and declares no p
   });
 
   test('GIVEN a depended-on image that is no official one WHEN imported THEN its ports are still reported as unknown', () => {
-    const imported = importText(['services:', '  app:', '    image: node:20', '    depends_on: [db]', '  db:', '    image: bitnami/postgresql:16'].join('\n'));
+    const imported = importText(['services:', '  app:', '    image: node:20', '    depends_on: [db]', '  db:', '    image: bitnami/cassandra:4.1'].join('\n'));
     expect(imported.diagnostics.filter((d) => d.code === 'import/undeclared-ports').map((d) => d.message)).toEqual([
-      "app depends on db, which declares no port (the ports of bitnami/postgresql:16 are in its registry's image, which the import does not read, and it is no image whose ports the import knows): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.",
+      "app depends on db, which declares no port (the ports of bitnami/cassandra:4.1 are in its registry's image, which the import does not read, and it is no image whose ports the import knows): Compose reaches any port it listens on, Kubernetes and ECS only declared ones.",
     ]);
   });
 });

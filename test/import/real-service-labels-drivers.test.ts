@@ -61,7 +61,7 @@ describe('real-world files: service labels (a Swarm Traefik stack) and an NFS vo
     const d = r.imported.diagnostics.find((x) => x.code === 'import/volume-driver')!;
     expect([d.keyPath, d.message]).toEqual([
       'volumes.sites.driver_opts',
-      'sites mounts the NFS export host.docker.internal:/sites in Compose; every target creates an empty volume of its own instead (a local volume, a PersistentVolumeClaim, EFS), so the services do not see the files there, and what they write does not reach it.',
+      'sites mounts the NFS export host.docker.internal:./sites in Compose; every target creates an empty volume of its own instead (a local volume, a PersistentVolumeClaim, EFS), so the services do not see the files there, and what they write does not reach it.',
     ]);
     expect(r.errors).toEqual([]);
     // ./data is absent upstream too (MySQL's data folder): a volume that lives in ./data on one host

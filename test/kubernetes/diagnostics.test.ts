@@ -33,6 +33,14 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(d.path).toBe('shop/box image');
     expect(d.message).toBe('the image is built from apps/devbox/Dockerfile; the manifest uses its tag devbox/devbox:dev');
     expect(d.fix).toContain('docker push devbox/devbox:dev');
+    // a Dockerfile elsewhere, its build arguments and target are in the command, as the image is described
+    const other = sys();
+    new Service(other, 'ad', { image: Image.build({ context: '.', dockerfile: 'src/ad/Dockerfile', args: { JAVA: '21' }, target: 'run', tag: 'demo/ad:1' }) });
+    const built = only(other, 'kubernetes/build-image').d;
+    expect(built.message).toBe('the image is built from src/ad/Dockerfile; the manifest uses its tag demo/ad:1');
+    expect(built.fix).toBe(
+      'Push it where the cluster can pull it, from the project root: docker build -t demo/ad:1 -f src/ad/Dockerfile --build-arg JAVA=21 --target run . && docker push demo/ad:1 (or load it into a local cluster).',
+    );
   });
 
   test('kubernetes/registry-credentials', () => {

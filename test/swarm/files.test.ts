@@ -1,4 +1,5 @@
 import { contentApp, filesApp } from '../support/files-app';
+import { swarmTarget } from '../../lib/targets/swarm';
 import { renderSwarm, withCode } from './swarm-test-kit';
 
 describe('swarm config files and secret files', () => {
@@ -20,16 +21,15 @@ describe('swarm config files and secret files', () => {
     expect(withCode(out, 'swarm/secret-external')).toHaveLength(1);
   });
 
-  test('GIVEN inline content WHEN rendered THEN swarm/config-content, an error with the fix, and no stack file', () => {
+  test('GIVEN inline content WHEN rendered THEN its text is a file beside the stack file, configs/<config>, which the stack names by content hash', () => {
     const out = renderSwarm(contentApp());
-    expect(out.yaml).toBe('');
-    expect(withCode(out, 'swarm/config-content').map((d) => [d.severity, d.path, d.message, d.fix])).toEqual([
-      [
-        'error',
-        'inline/app-conf content',
-        'a stack file cannot carry the text of config app-conf: `docker stack deploy` reads configs from files.',
-        "Put the text in a project file and create the ConfigFile with { file: 'path/in/the/project' }.",
-      ],
+    expect(out.codes).not.toContain('swarm/config-content');
+    expect(out.doc.configs).toEqual({ 'app-conf': { file: 'configs/app-conf', name: expect.stringMatching(/^inline_app-conf-[0-9a-f]{12}$/) } });
+    expect(out.doc.services.app.configs).toEqual([{ source: 'app-conf', target: '/etc/app.conf', mode: 0o444 }]);
+    expect(out.result.files.map((f) => [f.path, f.content])).toEqual([
+      ['inline/stack.yaml', out.yaml],
+      ['inline/configs/app-conf', 'level = debug\n'],
     ]);
+    expect(swarmTarget.outputsOf('inline')).toEqual(['inline/stack.yaml', 'inline/configs']);
   });
 });

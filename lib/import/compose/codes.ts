@@ -25,6 +25,10 @@ export const IMPORT_CODES = {
     severity: 'warning',
     summary: 'A variable without a default is not set: Compose, and the import, substitute an empty string.',
   },
+  'import/project-folder': {
+    severity: 'info',
+    summary: '`${PWD}` is read as the project folder (`.`), where `docker compose up` runs, not as the importing host\'s folder.',
+  },
   'import/required-variable': {
     severity: 'error',
     summary: 'A variable written `${NAME:?message}` or `${NAME?message}` is not set.',
@@ -104,6 +108,10 @@ export const IMPORT_CODES = {
   'import/profile-skipped': {
     severity: 'info',
     summary: 'A service that belongs only to profiles that were not chosen is left out.',
+  },
+  'import/no-active-service': {
+    severity: 'warning',
+    summary: 'Every service belongs to a profile that is not active: the imported system has no service. Choose profiles with --profile.',
   },
   'import/build-tag': {
     severity: 'info',

@@ -8,7 +8,7 @@ import { loggingOf } from './logging';
 import { mountsOf, type VolumeResolver } from './mounts';
 import type { ContainerPlan, MountPlan, ResourcesPlan } from './plan';
 import type { SecretRegistry } from './secrets';
-import { secretFileMount } from './secret-files';
+import { secretFileMount, serviceTexts } from './secret-files';
 import { SECURITY_KEYS, securityOf } from './security';
 import { splitShellWords } from './shell-words';
 
@@ -30,10 +30,18 @@ function words(ctx: ImportContext, service: LocatedMap, key: string, keyPath: st
 }
 
 /** Compose `secrets` of a service as secret environment: the file /run/secrets/<target> becomes variable <target>. */
-function serviceSecrets(ctx: ImportContext, service: LocatedMap, keyPath: string, secrets: SecretRegistry, files: MountPlan[]): Record<string, string> {
+function serviceSecrets(
+  ctx: ImportContext,
+  service: LocatedMap,
+  keyPath: string,
+  secrets: SecretRegistry,
+  files: MountPlan[],
+  env: Readonly<Record<string, string>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const e = entry(service, 'secrets');
   if (!e) return out;
+  const texts = serviceTexts(service, env);
   const p = `${keyPath}.secrets`;
   if (e.value.kind !== 'seq') fail(ctx, p, e.line, 'must be a list');
   e.value.items.forEach((item, i) => {
@@ -56,7 +64,7 @@ function serviceSecrets(ctx: ImportContext, service: LocatedMap, keyPath: string
     const id = secrets.composeSecret(source, ip, item.line);
     if (!id) return;
     const file = (target ?? source).replace(/^\/run\/secrets\//, '');
-    const asFile = secretFileMount(ctx, id, file, mode, `${ip}.mode`, item.line);
+    const asFile = secretFileMount(ctx, id, file, mode, `${ip}.mode`, item.line, texts);
     if (asFile) {
       files.push(asFile);
       return;
@@ -77,7 +85,7 @@ export interface ContainerInputs {
 export function containerOf(ctx: ImportContext, service: LocatedMap, keyPath: string, inputs: ContainerInputs): ContainerPlan {
   const { env, secretEnv } = environmentOf(ctx, service, keyPath, inputs.secrets);
   const secretFiles: MountPlan[] = [];
-  for (const [name, id] of Object.entries(serviceSecrets(ctx, service, keyPath, inputs.secrets, secretFiles))) {
+  for (const [name, id] of Object.entries(serviceSecrets(ctx, service, keyPath, inputs.secrets, secretFiles, env))) {
     if (name in env) {
       ctx.reporter.report(
         'import/unsupported-value',

@@ -32,11 +32,13 @@ export interface ImportContext {
    * and not allowed by name), so that it may enter no output as it is.
    */
   readonly fromHost: (name: string) => boolean;
+  /** Whether a variable is read as the project's folder (`${PWD}` is `.`): see working-directory.ts. */
+  readonly projectFolder: (name: string) => boolean;
   /** Whether `env_file` and `extends.file` may name files outside the folder of the Compose file. */
   readonly allowOutsideFiles: boolean;
   /** Where every finding of the import is recorded; `path` is `at(ctx, keyPath, line)`. */
   readonly reporter: Reporter<ImportCode>;
-  /** Variables already reported as unset, so each is reported once. */
+  /** Variables already reported as unset, or as read as the project's folder, so each is reported once. */
   readonly unset: Set<string>;
 }
 
@@ -116,6 +118,15 @@ export function interpolatedWithHost(ctx: ImportContext, text: string, keyPath: 
   const lookup = (name: string): string | undefined => {
     const v = ctx.lookup(name);
     if (v !== undefined && ctx.fromHost(name)) host.add(name);
+    if (ctx.projectFolder(name) && !ctx.unset.has(name)) {
+      ctx.unset.add(name);
+      ctx.reporter.report(
+        'import/project-folder',
+        at(ctx, keyPath, line),
+        `variable ${name} is the folder docker compose runs in, the project's: it is read as . (relative to the project), not as the importing host's folder.`,
+        `To write another folder, set ${name} in .env beside the file.`,
+      );
+    }
     return v;
   };
   const { value, problems } = interpolate(text, lookup);

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { isLabelKey } from '../../model/container';
 import { ENV_KEY_PATTERN } from '../../model/env-name';
 import { asBoolean, asMap, asScalar, asSeq, asString, at, entry, fail, interpolatedWithHost, type ImportContext } from './context';
 import { parseDotenv } from './dotenv';
@@ -46,7 +47,10 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
       }
       delete env[item.key];
       delete secretEnv[item.key];
-      if (item.raw === undefined) {
+      // `- DB_PASSWORD` with a value in .env passes it through as `DB_PASSWORD: ${DB_PASSWORD}` does: a secret as that one is
+      const inDotenv = ctx.lookup(item.key) !== undefined && !ctx.fromHost(item.key);
+      const raw = item.raw === undefined && inDotenv && SECRET_LIKE.test(item.key) ? `\${${item.key}}` : item.raw;
+      if (raw === undefined) {
         const value = ctx.lookup(item.key);
         if (value !== undefined && ctx.fromHost(item.key)) {
           const id = secrets.forVariable(item.key, undefined, item.path, item.line);
@@ -70,13 +74,13 @@ export function environmentOf(ctx: ImportContext, service: LocatedMap, keyPath: 
         );
         continue;
       }
-      const secret = secretOf(ctx, item.key, item.raw, item.path, item.line, secrets);
+      const secret = secretOf(ctx, item.key, raw, item.path, item.line, secrets);
       if (secret) secretEnv[item.key] = secret;
-      else if (typeof item.raw !== 'string') env[item.key] = String(item.raw);
+      else if (typeof raw !== 'string') env[item.key] = String(raw);
       else {
-        const { value, host } = interpolatedWithHost(ctx, item.raw, item.path, item.line);
+        const { value, host } = interpolatedWithHost(ctx, raw, item.path, item.line);
         if (host.length === 0) env[item.key] = value;
-        else secretEnv[item.key] = composedSecret(ctx, item.key, item.raw, host, item.path, item.line, secrets);
+        else secretEnv[item.key] = composedSecret(ctx, item.key, raw, host, item.path, item.line, secrets);
       }
     }
   }
@@ -220,16 +224,28 @@ function readEnvFiles(ctx: ImportContext, node: Located, keyPath: string): Recor
 /** Labels in map or list form (`a=b`), as strings. */
 export function labelsOf(ctx: ImportContext, node: Located, keyPath: string): Record<string, string> {
   const out: Record<string, string> = {};
+  // a key the model cannot hold (a space in it) is left out with a warning, not a stop of the whole import
+  const put = (key: string, value: string, where: string, line: number) => {
+    if (isLabelKey(key)) out[key] = value;
+    else {
+      ctx.reporter.report(
+        'import/unsupported-value',
+        at(ctx, where, line),
+        `label key ${JSON.stringify(key)} has whitespace or '=' in it, which the model's label keys do not: the label is left out.`,
+        `Write the key without them, e.g. ${JSON.stringify(key.trim().replace(/[\s=]+/g, '-') || 'key')}.`,
+      );
+    }
+  };
   if (node.kind === 'seq') {
     asSeq(ctx, node, keyPath).items.forEach((item, i) => {
       const s = asString(ctx, item, `${keyPath}[${i}]`);
       const eq = s.indexOf('=');
-      out[eq < 0 ? s : s.slice(0, eq)] = eq < 0 ? '' : s.slice(eq + 1);
+      put(eq < 0 ? s : s.slice(0, eq), eq < 0 ? '' : s.slice(eq + 1), `${keyPath}[${i}]`, item.line);
     });
     return out;
   }
   for (const [key, e] of asMap(ctx, node, keyPath).entries) {
-    out[key] = e.value.kind === 'scalar' && e.value.value === null ? '' : asString(ctx, e.value, `${keyPath}.${key}`);
+    put(key, e.value.kind === 'scalar' && e.value.value === null ? '' : asString(ctx, e.value, `${keyPath}.${key}`), `${keyPath}.${key}`, e.line);
   }
   return out;
 }

@@ -2,10 +2,18 @@ import type { ExposedPort } from './port-hints';
 
 /**
  * Images common in application stacks that are no Docker Official Images, with the ports their Dockerfiles EXPOSE
- * (an image built FROM an official one inherits its EXPOSE: pgvector, PostGIS and TimescaleDB are postgres).
+ * (an image built FROM an official one inherits its EXPOSE: pgvector, PostGIS and TimescaleDB are postgres; the
+ * Bitnami images EXPOSE their server's default port).
  */
 const KNOWN_PORTS: Readonly<Record<string, readonly number[]>> = {
   'axllent/mailpit': [1025, 1110, 8025],
+  'bitnami/kafka': [9092],
+  'bitnami/mariadb': [3306],
+  'bitnami/mongodb': [27017],
+  'bitnami/postgresql': [5432],
+  'bitnami/rabbitmq': [4369, 5551, 5552, 5671, 5672, 15671, 15672, 25672],
+  'bitnami/redis': [6379],
+  'bitnami/redis-cluster': [6379],
   'clickhouse/clickhouse-server': [8123, 9000, 9009],
   'confluentinc/cp-kafka': [9092],
   'confluentinc/cp-zookeeper': [2181, 2888, 3888],

@@ -14,7 +14,7 @@ import { rewriteRenamedHosts } from './renamed-hosts';
 import { parseComposeText } from './parse';
 import type { ConfigFilePlan, ImportPlan, SourceRef, WorkloadPlan } from './plan';
 import { planWorkloads } from './plan-workloads';
-import { inActiveProfiles } from './profiles';
+import { inActiveProfiles, reportNoActiveService } from './profiles';
 import { MAX_INPUT_BYTES, readInput } from './read-input';
 import { SecretRegistry } from './secrets';
 import { bindsToConfigFiles, type BindLocator } from './config-files';
@@ -26,6 +26,9 @@ import { VolumeNames } from './volume-names';
 import type { VolumeResolver } from './mounts';
 import { awaitedServices } from './awaited-services';
 import { convertService, sidecarTarget, type ConvertedService, type ServiceInput } from './workload';
+import { refuseVersionOne } from './version-one';
+import { withProjectFolder } from './working-directory';
+import { composeProjectName, PROJECT_NAME_VARIABLE } from './project-name';
 
 export interface LoadComposeOptions {
   /** The compose file. */
@@ -77,14 +80,18 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   const allowed = new Set(options.allowHostVariables ?? []);
   // a host variable enters a .env value only when allowed, as it enters the file's own values
   const dotenv = fs.existsSync(dotenvFile) ? parseDotenv(readInput({ file: display }, dotenvFile, { display: '.env', keyPath: '', line: 0 }), (n) => (allowed.has(n) ? env[n] : undefined)).values : {};
-  const lookup = (name: string): string | undefined => env[name] ?? dotenv[name];
+  const variables = withProjectFolder(env, dotenv, allowed);
+  // Compose exposes the project name to interpolation as COMPOSE_PROJECT_NAME once it is known
+  let projectVariable: string | undefined;
+  const lookup = (name: string): string | undefined => variables.lookup(name) ?? (name === PROJECT_NAME_VARIABLE ? projectVariable : undefined);
   const ctx: ImportContext = {
     file: display,
     fileDir,
     projectRoot: path.resolve(options.projectRoot ?? process.cwd()),
     projectName: '',
     lookup,
-    fromHost: (name) => env[name] !== undefined && !allowed.has(name),
+    fromHost: variables.fromHost,
+    projectFolder: variables.projectFolder,
     allowOutsideFiles: options.allowOutsideFiles ?? false,
     reporter: new Reporter(IMPORT_CODES),
     unset: new Set(),
@@ -99,6 +106,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
       'version is obsolete in the compose-spec: it has no effect and is left out.',
     );
   }
+  refuseVersionOne(ctx, top);
   for (const [key, e] of top.entries) {
     if (!['version', 'name', 'services', 'networks', 'volumes', 'secrets', 'configs'].includes(key) && !key.startsWith('x-')) {
       ctx.reporter.report('import/unsupported-key', at(ctx, key, e.line), `${key} has no equivalent in the model: it is left out.`, TOP_HINTS[key]);
@@ -106,7 +114,8 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
   }
   const nameEntry = entry(top, 'name');
   // Compose's order: the option, COMPOSE_PROJECT_NAME, the file's name, the folder's name
-  const rawName = options.name ?? lookup('COMPOSE_PROJECT_NAME') ?? (nameEntry ? asString(ctx, nameEntry.value, 'name') : path.basename(fileDir));
+  const rawName = options.name ?? lookup(PROJECT_NAME_VARIABLE) ?? (nameEntry ? asString(ctx, nameEntry.value, 'name') : path.basename(fileDir));
+  projectVariable = composeProjectName(rawName);
   const projectName = names.claim('system', rawName, 'name', nameEntry?.line ?? 0);
   ctx.projectName = projectName;
 
@@ -124,6 +133,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
     const sidecarOf = sidecarTarget(ctx, map, keyPath);
     inputs.push({ composeName: name, keyPath, map, ...(sidecarOf !== undefined ? { sidecarOf } : {}) });
   }
+  reportNoActiveService(ctx, resolved, inputs.length, servicesEntry.line);
   const skipped = new Set([...resolved.keys()].filter((n) => !inputs.some((i) => i.composeName === n)));
   for (const input of inputs) if (input.sidecarOf === undefined) names.claim('service', input.composeName, input.keyPath, input.map.line);
 

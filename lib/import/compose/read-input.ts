@@ -5,6 +5,13 @@ import { fail, type ImportContext } from './context';
 /** The largest file the import reads: a Compose file, `.env`, an `env_file` or a file that `extends` names. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
+/** What the common reasons a file cannot be read mean, in words. */
+const READ_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a part of its path is not a folder',
+};
+
 /** Where a file read by the import is named, for its one error line. */
 export interface InputRef {
   /** The file as messages name it. */
@@ -25,7 +32,11 @@ export function readInput(ctx: Pick<ImportContext, 'file'>, file: string, ref: I
     const stat = fs.statSync(file);
     if (!stat.isFile() || stat.size <= MAX_INPUT_BYTES) bytes = readBounded(file, MAX_INPUT_BYTES + 1);
   } catch (e) {
-    return fail(ctx, ref.keyPath, ref.line, `cannot read ${ref.display} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    // a file the Compose file names is found from the Compose file's folder
+    const from = ref.keyPath !== '' && code === 'ENOENT' ? ', relative to the folder of the Compose file' : '';
+    const why = code !== undefined && code in READ_ERRORS ? `${READ_ERRORS[code]}${from}` : (code ?? (e as Error).message);
+    return fail(ctx, ref.keyPath, ref.line, `cannot read ${ref.display} (${why})`);
   }
   return bytes ? decodeInput(ctx, bytes, ref) : tooLarge(ctx, ref);
 }

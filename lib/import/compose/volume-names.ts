@@ -1,14 +1,7 @@
 import { at, type ImportContext } from './context';
 import type { NameTable } from './names';
 import type { VolumePlan } from './plan';
-
-/** The project name as Compose itself normalizes it: lowercase, only a-z, 0-9, `_` and `-`, from a letter or digit. */
-function composeProjectName(raw: string): string {
-  return raw
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]/g, '')
-    .replace(/^[^a-z0-9]+/, '');
-}
+import { composeProjectName } from './project-name';
 
 /**
  * The model's volumes for the file's, each with the Docker volume Compose created for it (`<project>_<volume>`):

@@ -23,6 +23,8 @@ interface FixedPortReplicasProblem {
   readonly workload: string;
   readonly replicas: number;
   readonly hostPort: number;
+  /** The port as the model writes it, for the fix: `Port.tcp(2379)`. */
+  readonly port: string;
 }
 
 export type PortProblem = InternalNetworkPortProblem | FixedPortReplicasProblem | SourceCidrsProblem;
@@ -52,7 +54,7 @@ export function planPorts(workload: WorkloadSpec, networks: readonly NetworkSpec
     const problems: PortProblem[] = [];
     if (onInternalOnly) problems.push({ kind: 'internal-network-port', own, workload: workload.name });
     if (port.publish === 'fixed' && workload.kind === 'service' && workload.replicas > 1) {
-      problems.push({ kind: 'fixed-port-replicas', workload: workload.name, replicas: workload.replicas, hostPort: port.hostPort! });
+      problems.push({ kind: 'fixed-port-replicas', workload: workload.name, replicas: workload.replicas, hostPort: port.hostPort!, port: `Port.${port.appProtocol === 'http' ? 'http' : port.protocol}(${port.containerPort})` });
     }
     if (port.from !== undefined) problems.push({ kind: 'source-cidrs', own, from: port.from });
     const bind = hostIpPrefix(port);

@@ -10,7 +10,7 @@ function reportProblem(scope: DockerScope, path: string, problem: PortProblem): 
   if (problem.kind === 'internal-network-port') return scope.reporter.report('docker/internal-network-port', path, ...internalNetworkPortText(problem));
   if (problem.kind === 'source-cidrs') return scope.reporter.report('docker/source-cidrs', path, ...sourceCidrsText(problem));
   const message = `${problem.replicas} containers of ${problem.workload} cannot all bind host port ${problem.hostPort}: the second \`docker run\` would fail.`;
-  scope.reporter.report('docker/fixed-port-replicas', path, message, 'Publish on a dynamic host port (Port.tcp(80).publish()), or run one replica.');
+  scope.reporter.report('docker/fixed-port-replicas', path, message, `Publish on a dynamic host port (${problem.port}.publish()), or run one replica.`);
 }
 
 /**

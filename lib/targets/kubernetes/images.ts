@@ -1,4 +1,6 @@
+import { posix } from 'node:path';
 import type { ContainerSpec, WorkloadSpec } from '../../model/spec';
+import { buildAndPush } from '../docker-engine/build-and-push';
 import type { KubernetesReporter } from './context';
 
 /**
@@ -10,8 +12,8 @@ export function reportBuiltImage(c: ContainerSpec, reporter: KubernetesReporter)
   reporter.report(
     'kubernetes/build-image',
     `${c.path} image`,
-    `the image is built from ${c.image.context}/${c.image.dockerfile}; the manifest uses its tag ${c.image.ref}`,
-    `Push it where the cluster can pull it: docker build -t ${c.image.ref}${c.image.target !== undefined ? ` --target ${c.image.target}` : ''} ${c.image.context} && docker push ${c.image.ref} (or load it into a local cluster).`,
+    `the image is built from ${posix.join(c.image.context, c.image.dockerfile)}; the manifest uses its tag ${c.image.ref}`,
+    `Push it where the cluster can pull it, from the project root: ${buildAndPush(c.image)} (or load it into a local cluster).`,
   );
 }
 

@@ -161,10 +161,6 @@ export const SWARM_CODES = {
     severity: 'info',
     summary: "Swarm names a task itself: a fixed container name becomes a network alias, which other services resolve, but `docker ps` shows the task's name.",
   },
-  'swarm/config-content': {
-    severity: 'error',
-    summary: 'A stack file cannot carry the text of a config file: `docker stack deploy` reads configs from files.',
-  },
   'swarm/autoscale': {
     severity: 'warning',
     summary: 'Swarm does not scale a service: it runs autoscale.min copies; Kubernetes and ECS scale on the signal.',

@@ -1,17 +1,8 @@
-import { posix } from 'node:path';
-import type { BuildImageSpec, ContainerSpec } from '../../model/spec';
+import type { ContainerSpec } from '../../model/spec';
+import { buildAndPush } from '../docker-engine/build-and-push';
 import { registryHost } from '../docker-engine/image';
 import { propPath } from '../docker-engine/prop-path';
 import type { SwarmScope } from './scope';
-import { shellWord } from './shell';
-
-/** The commands, run from the project root, that build an image and push its tag. */
-function buildAndPush(image: BuildImageSpec): string {
-  const args = Object.entries(image.args).flatMap(([k, v]) => ['--build-arg', shellWord(`${k}=${v}`)]);
-  const target = image.target !== undefined ? ['--target', shellWord(image.target)] : [];
-  const words = ['docker', 'build', '-t', shellWord(image.ref), '-f', shellWord(posix.join(image.context, image.dockerfile)), ...args, ...target, shellWord(image.context)];
-  return `${words.join(' ')} && docker push ${shellWord(image.ref)}`;
-}
 
 /**
  * `image`: a registry reference as written. An image built from a Dockerfile is referred to by its tag, which

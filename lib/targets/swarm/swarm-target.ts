@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { SystemSpec } from '../../model/spec';
 import type { RenderContext, Target, TargetResult } from '../target';
 import { renderYaml } from '../docker-engine/yaml';
+import { inlineConfigFiles, inlineConfigsDir } from './files';
 import { createScope } from './scope';
 import { stackFile } from './stack-file';
 
@@ -18,7 +19,7 @@ export function stackFilePath(app: string): string {
 export const swarmTarget: Target = {
   name: 'swarm',
   outputsOf(app: string): readonly string[] {
-    return [stackFilePath(app)];
+    return [stackFilePath(app), inlineConfigsDir(app)];
   },
   render(spec: SystemSpec, context: RenderContext): TargetResult {
     // The file lives one directory below dist/swarm: dist/swarm/<app>/stack.yaml.
@@ -26,6 +27,6 @@ export const swarmTarget: Target = {
     const scope = createScope(spec, posix.isAbsolute(root) ? root : posix.join('..', root));
     const content = renderYaml(stackFile(scope));
     const failed = scope.reporter.hasErrors;
-    return { files: failed ? [] : [{ path: stackFilePath(spec.name), content }], diagnostics: scope.reporter.diagnostics };
+    return { files: failed ? [] : [{ path: stackFilePath(spec.name), content }, ...inlineConfigFiles(spec)], diagnostics: scope.reporter.diagnostics };
   },
 };
