@@ -50,7 +50,7 @@ describe('Docker engine port plan', () => {
     new Service(sys, 'once', { image, ports: [Port.tcp(80).publish(8090)] });
     const spec = sys.toSpec();
     expect(planPorts(workload(spec, 'web'), spec.networks)).toEqual([
-      { index: 0, publish: '8080:80/tcp', problems: [{ kind: 'fixed-port-replicas', workload: 'web', replicas: 3, hostPort: 8080 }] },
+      { index: 0, publish: '8080:80/tcp', problems: [{ kind: 'fixed-port-replicas', workload: 'web', replicas: 3, hostPort: 8080, port: 'Port.tcp(80)' }] },
       { index: 1, publish: '81/tcp', problems: [] },
     ]);
     expect(planPorts(workload(spec, 'once'), spec.networks)).toEqual([{ index: 0, publish: '8090:80/tcp', problems: [] }]);
