@@ -46,7 +46,7 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
       const placement = placementOf(ctx.spec, j);
       runTaskOutput(scope, j, ctx.vpc.selectSubnets(placement.subnets).subnetIds, ctx.securityGroups, placement.publicIp);
     }
-    ctx.d.report('ecs/job-on-demand', `${j.path}`, `the task definition ${task.taskDefinition.family} runs on demand: aws ecs run-task --task-definition ${task.taskDefinition.family}`);
+    ctx.d.report('ecs/job-on-demand', `${j.path}`, `the task definition ${task.family} runs on demand: aws ecs run-task --task-definition ${task.family}`);
     return undefined;
   }
   const cron = toEventBridgeCron(j.schedule);
@@ -59,7 +59,7 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
     targets: [
       new targets.EcsTask({
         cluster: ctx.cluster,
-        taskDefinition: task.taskDefinition,
+        taskDefinition: task.construct as ecs.TaskDefinition,
         taskCount: 1,
         launchType: ctx.spec.options.ecs.launchType === 'fargate' ? ecs.LaunchType.FARGATE : ecs.LaunchType.EC2,
         platformVersion: ctx.spec.options.ecs.launchType === 'fargate' ? ecs.FargatePlatformVersion.LATEST : undefined,

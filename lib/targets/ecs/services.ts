@@ -42,7 +42,7 @@ function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: S
   reportServiceRestart(s, ctx.d);
   const common = {
     cluster: ctx.cluster,
-    taskDefinition: task.taskDefinition,
+    taskDefinition: task.construct as ecs.TaskDefinition,
     serviceName: s.name,
     desiredCount: s.replicas,
     ...deploymentPercents(s),

@@ -128,7 +128,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const isPublished = published.some((p) => p.service.name === s.name) || s.main.ports.some((p) => p.routes !== undefined);
     const service = buildService(scope, s, task, { spec, d, cluster, namespace, securityGroups: groups, published: isPublished });
     addAutoscaling(service, s);
-    tagWithLabels(s, [task.taskDefinition, service], d);
+    tagWithLabels(s, [task.construct, service], d);
     tagWithServiceLabels(s, [service], d);
     services.set(s.name, service);
     targets.set(s.name, { service, networkMode: task.networkMode, identity });
@@ -140,9 +140,9 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
     const task = buildTaskDefinition(scope, j, taskContext, identity, false);
     if (!task) continue;
-    tagWithLabels(j, [task.taskDefinition], d);
+    tagWithLabels(j, [task.construct], d);
     const schedule = buildJob(scope, j, task, { spec, d, cluster, vpc, securityGroups: groups });
-    tagWithServiceLabels(j, schedule ? [task.taskDefinition, schedule] : [task.taskDefinition], d);
+    tagWithServiceLabels(j, schedule ? [task.construct, schedule] : [task.construct], d);
   }
   orderDependencies(spec, services, (name) => (plan.split ? bucketStackName(stackName, plan.bucketOf.get(name)!) : stackName), d);
   buildLoadBalancers(stack, vpc, spec, published, targets, d, buildRoutes(stack, vpc, spec, targets, d));
