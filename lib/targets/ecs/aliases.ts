@@ -1,7 +1,7 @@
-import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import { extraNames } from '../../model/aliases';
 import type { ServiceSpec, SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import type { BuiltService } from './services';
 
 /**
  * The extra names of a service (its fixed container name, which a task cannot give its container, and its
@@ -9,7 +9,7 @@ import type { EcsReporter } from './codes';
  * the service by them as by its own name. Jobs resolve services through the zone's DNS records instead, which
  * carry the service's own name only.
  */
-export function addAliases(service: ecs.BaseService, s: ServiceSpec, spec: SystemSpec, connected: boolean, d: EcsReporter): void {
+export function addAliases(service: BuiltService, s: ServiceSpec, spec: SystemSpec, connected: boolean, d: EcsReporter): void {
   const names = extraNames(s);
   if (names.length === 0) return;
   const tcp = s.main.ports.filter((p) => p.protocol === 'tcp');
@@ -17,9 +17,8 @@ export function addAliases(service: ecs.BaseService, s: ServiceSpec, spec: Syste
     reportUnreached(s, names, tcp.length === 0 ? 'it declares no tcp port for Service Connect to serve' : 'it runs in host network mode, which Service Connect does not serve', d);
     return;
   }
-  const cfn = service.node.defaultChild as ecs.CfnService;
   tcp.forEach((p, i) => {
-    cfn.addPropertyOverride(
+    service.resource.addPropertyOverride(
       `ServiceConnectConfiguration.Services.${i}.ClientAliases`,
       [s.name, ...names].map((name) => ({ DnsName: name, Port: p.containerPort })),
     );

@@ -1,4 +1,4 @@
-import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { Construct } from 'constructs';
 import type { SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { workloadsOf } from './workloads';
@@ -8,7 +8,7 @@ import { workloadsOf } from './workloads';
  * in one stack (`stackOf` names a workload's stack as planned, so the findings are the same whichever services are
  * built: `services` holds those built); nothing waits for a dependency to start, be healthy or complete.
  */
-export function orderDependencies(spec: SystemSpec, services: ReadonlyMap<string, ecs.BaseService>, stackOf: (workload: string) => string, d: EcsReporter): void {
+export function orderDependencies(spec: SystemSpec, services: ReadonlyMap<string, Construct>, stackOf: (workload: string) => string, d: EcsReporter): void {
   const isService = new Set(spec.services.map((s) => s.name));
   for (const w of workloadsOf(spec)) {
     for (const dep of w.dependsOn) {

@@ -1,8 +1,7 @@
-import { CfnOutput, Duration, Fn, type Stack } from 'aws-cdk-lib';
+import { CfnOutput, Fn, type Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import type { JobSpec, ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import type { NetworkMode } from './networks';
@@ -16,10 +15,19 @@ import type { NetworkMode } from './networks';
  * split system the job's stack holds its groups, and an output there would re-export the shared stack's imports).
  */
 
-/** The Cloud Map DNS registration of a service: an A record per task, named after the service. */
-export function cloudMapOf(s: ServiceSpec, networkMode: NetworkMode, namespace: servicediscovery.INamespace | undefined): ecs.CloudMapOptions | undefined {
+/**
+ * The Cloud Map DNS registration of a service: an A record per task, named after the service, kept for 10 seconds.
+ * Returns its ARN, the service's registry; undefined when the service is not registered.
+ */
+export function buildCloudMapService(scope: Construct, s: ServiceSpec, networkMode: NetworkMode, namespace: servicediscovery.INamespace | undefined): string | undefined {
   if (!namespace || networkMode !== 'awsvpc' || !s.main.ports.some((p) => p.protocol === 'tcp')) return undefined;
-  return { name: s.name, cloudMapNamespace: namespace, dnsRecordType: servicediscovery.DnsRecordType.A, dnsTtl: Duration.seconds(10) };
+  const service = new servicediscovery.CfnService(new Construct(scope, 'CloudmapService'), 'Resource', {
+    name: s.name,
+    dnsConfig: { dnsRecords: [{ type: 'A', ttl: 10 }], namespaceId: namespace.namespaceId, routingPolicy: 'MULTIVALUE' },
+    healthCheckCustomConfig: { failureThreshold: 1 },
+    namespaceId: namespace.namespaceId,
+  });
+  return service.attrArn;
 }
 
 /** A new VPC whose tasks search the system's zone: `db` resolves as `db.<system>`. */

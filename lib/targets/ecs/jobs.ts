@@ -1,15 +1,16 @@
 import { Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type { Construct } from 'constructs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
 import type { JobSpec, SystemSpec } from '../../model/spec';
 import { reportJobAliases } from './aliases';
 import type { EcsReporter } from './codes';
 import { toEventBridgeCron } from './cron';
 import { checkJobByName, runTaskOutput } from './job-names';
 import { networkModeOf } from './networks';
+import { policyNameOf } from './policy-names';
 import type { BuiltTask } from './task-definitions';
 import { placementOf } from './vpc';
 
@@ -33,8 +34,8 @@ export function checkSchedule(j: JobSpec, d: EcsReporter): void {
   if ('problem' in cron) d.report('ecs/cron-days', `${j.path} schedule`, `EventBridge cannot express ${JSON.stringify(j.schedule)}: ${cron.problem}`, 'Set either the day of month or the day of week, and * in the other.');
 }
 
-/** The job run on demand, or by its schedule rule, which it returns. */
-export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: JobContext): events.Rule | undefined {
+/** The job run on demand, or by its schedule rule, whose construct (`<workload>/Schedule`) it returns. */
+export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: JobContext): Construct | undefined {
   if (j.restart.policy === 'on-failure') {
     const times = j.restart.maxRetries !== undefined ? `up to ${j.restart.maxRetries} times` : 'without limit';
     ctx.d.report('ecs/job-retries', `${j.path} restart`, `ECS runs the task once: it is not retried on failure (${times} asked)`, 'Retry from whatever starts the task, or make the job idempotent and schedule it.');
@@ -46,27 +47,63 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
       const placement = placementOf(ctx.spec, j);
       runTaskOutput(scope, j, ctx.vpc.selectSubnets(placement.subnets).subnetIds, ctx.securityGroups, placement.publicIp);
     }
-    ctx.d.report('ecs/job-on-demand', `${j.path}`, `the task definition ${task.taskDefinition.family} runs on demand: aws ecs run-task --task-definition ${task.taskDefinition.family}`);
+    ctx.d.report('ecs/job-on-demand', `${j.path}`, `the task definition ${task.family} runs on demand: aws ecs run-task --task-definition ${task.family}`);
     return undefined;
   }
   const cron = toEventBridgeCron(j.schedule);
   if ('problem' in cron) return undefined;
-  const awsvpc = task.networkMode === 'awsvpc';
+  const fargate = ctx.spec.options.ecs.launchType === 'fargate';
   const placement = placementOf(ctx.spec, j);
-  return new events.Rule(scope, 'Schedule', {
+  const ecsParameters: events.CfnRule.EcsParametersProperty =
+    task.networkMode === 'awsvpc'
+      ? {
+          taskCount: 1,
+          taskDefinitionArn: task.arn,
+          launchType: fargate ? 'FARGATE' : 'EC2',
+          platformVersion: fargate ? ecs.FargatePlatformVersion.LATEST : undefined,
+          networkConfiguration: {
+            awsVpcConfiguration: {
+              subnets: ctx.vpc.selectSubnets(placement.subnets).subnetIds,
+              assignPublicIp: placement.publicIp ? 'ENABLED' : 'DISABLED',
+              securityGroups: ctx.securityGroups!.map((g) => g.securityGroupId),
+            },
+          },
+        }
+      : { taskCount: 1, taskDefinitionArn: task.arn };
+  const schedule = new Construct(scope, 'Schedule');
+  new events.CfnRule(schedule, 'Resource', {
     description: `${j.path}: ${j.schedule} (UTC)`,
-    schedule: events.Schedule.expression(cron.expression),
-    targets: [
-      new targets.EcsTask({
-        cluster: ctx.cluster,
-        taskDefinition: task.taskDefinition,
-        taskCount: 1,
-        launchType: ctx.spec.options.ecs.launchType === 'fargate' ? ecs.LaunchType.FARGATE : ecs.LaunchType.EC2,
-        platformVersion: ctx.spec.options.ecs.launchType === 'fargate' ? ecs.FargatePlatformVersion.LATEST : undefined,
-        subnetSelection: awsvpc ? placement.subnets : undefined,
-        assignPublicIp: awsvpc ? placement.publicIp : undefined,
-        securityGroups: awsvpc ? ctx.securityGroups : undefined,
-      }),
-    ],
+    state: 'ENABLED',
+    scheduleExpression: cron.expression,
+    targets: [{ id: 'Target0', arn: ctx.cluster.clusterArn, roleArn: eventsRole(task, ctx.cluster, fargate), ecsParameters, input: '{}' }],
   });
+  return schedule;
+}
+
+/**
+ * The role EventBridge runs the job's task with, beside the task definition as aws-cdk-lib's EcsTask target makes it
+ * (`<workload>/TaskDefinition/EventsRole`): it may run the task on the cluster, tag it, and pass the task's roles
+ * (the task role on Fargate only). Returns its ARN.
+ */
+function eventsRole(task: BuiltTask, cluster: ecs.ICluster, fargate: boolean): string {
+  const construct = new Construct(task.construct, 'EventsRole');
+  const role = new iam.CfnRole(construct, 'Resource', {
+    assumeRolePolicyDocument: {
+      Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' } }],
+      Version: '2012-10-17',
+    },
+  });
+  const passes = [...(task.executionRole ? [task.executionRole.arn] : []), ...(fargate ? [task.taskRole.arn] : [])];
+  const statements = [
+    { Action: 'ecs:RunTask', Condition: { ArnEquals: { 'ecs:cluster': cluster.clusterArn } }, Effect: 'Allow', Resource: task.arn },
+    { Action: 'ecs:TagResource', Effect: 'Allow', Resource: `arn:${Stack.of(cluster).partition}:ecs:${cluster.env.region}:*:task/${cluster.clusterName}/*` },
+    ...passes.map((arn) => ({ Action: 'iam:PassRole', Effect: 'Allow', Resource: arn })),
+  ];
+  const policy = new iam.CfnPolicy(new Construct(construct, 'DefaultPolicy'), 'Resource', {
+    policyDocument: { Statement: statements, Version: '2012-10-17' },
+    policyName: '',
+    roles: [role.ref],
+  });
+  policy.policyName = policyNameOf(policy);
+  return role.attrArn;
 }

@@ -9,12 +9,13 @@ import { everySourcePrivate, sourcesOf } from './exposure';
 import { targetGroupHealthCheck } from './health-checks';
 import type { NetworkMode } from './networks';
 import { publishedPorts, type LoadBalancerKind, type PublishedPort } from './ports';
+import type { BuiltService } from './services';
 import { isTcpUdp } from './tcp-udp';
 import { PRIVATE_SUBNETS, PUBLIC_SUBNETS } from './vpc';
 
 export interface ServiceTarget {
   /** Undefined when another part of a render in parts builds the service (system-stack.ts). */
-  readonly service?: ecs.BaseService;
+  readonly service?: BuiltService;
   readonly networkMode: NetworkMode;
   /** What the load balancer may reach: the service's own security group, or the EC2 container instances. */
   readonly identity: ec2.IConnectable;
@@ -116,7 +117,7 @@ export function buildLoadBalancers(
       // the rest is in the service's own stack
       if (!target.service) continue;
       const targetType = target.networkMode === 'awsvpc' ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE;
-      const scope = target.service.node.scope!;
+      const scope = target.service.construct.node.scope!;
       let targetGroup: elbv2.ITargetGroup & { targetGroupArn: string };
       let listener: elbv2.IListener;
       if (lb instanceof elbv2.ApplicationLoadBalancer) {
@@ -145,17 +146,11 @@ export function buildLoadBalancers(
           ? (lb as elbv2.NetworkLoadBalancer).addListener(`Listener-${p.listenerPort}`, props)
           : new elbv2.NetworkListener(scope, `Listener-${p.listenerPort}`, { loadBalancer: lb as elbv2.NetworkLoadBalancer, ...props });
       }
-      target.service.node.addDependency(listener);
+      target.service.construct.node.addDependency(listener);
       const list = registrations.get(p.service.name) ?? [];
       list.push({ containerName: p.service.main.name, containerPort: c, targetGroupArn: targetGroup.targetGroupArn });
       registrations.set(p.service.name, list);
     }
   }
-  for (const [service, list] of registrations) {
-    const cfn = targets.get(service)!.service!.node.defaultChild as ecs.CfnService;
-    cfn.addPropertyOverride(
-      'LoadBalancers',
-      list.map((l) => ({ ContainerName: l.containerName, ContainerPort: l.containerPort, TargetGroupArn: l.targetGroupArn })),
-    );
-  }
+  for (const [service, list] of registrations) targets.get(service)!.service!.resource.loadBalancers = list;
 }

@@ -5,6 +5,7 @@ import { constraintText } from '../docker-engine/placement';
 import { attributeArgument, attributeNameProblem } from './cluster-query';
 import type { EcsReporter } from './codes';
 import { EC2_FIX } from './launch-type';
+import type { BuiltService } from './services';
 
 /** ECS's names of a container instance's CPU architecture (`ecs.cpu-architecture`). */
 const ECS_ARCH: Readonly<Record<string, string>> = { amd64: 'x86_64', arm64: 'arm64' };
@@ -93,15 +94,17 @@ export function placementArchitecture(w: WorkloadSpec): 'amd64' | 'arm64' | unde
  * and at most one task per container instance (`distinctInstance`). On Fargate every task has a host of its own; a
  * daemon service (a global one) runs one task on each instance already.
  */
-export function applyServicePlacement(service: ecs.BaseService, s: ServiceSpec, d: EcsReporter): void {
+export function applyServicePlacement(service: BuiltService, s: ServiceSpec, d: EcsReporter): void {
   const p = s.placement;
-  if (!p || !(service instanceof ecs.Ec2Service) || s.global) return;
+  if (!p || service.resource.launchType !== 'EC2' || s.global) return;
+  const strategies: ecs.CfnService.PlacementStrategyProperty[] = [];
   p.spread.forEach((label, i) => {
     const refused = attributeNameProblem(label);
     if (refused) d.report('ecs/placement-value', `${s.path} placement.spread[${i}]`, `the spread of ${s.name} over node label ${label} cannot be a placement strategy: ${refused}`, 'Label the nodes with a name of at most 128 letters, digits and - _ / . and spread over that label.');
-    else service.addPlacementStrategies(ecs.PlacementStrategy.spreadAcross(`attribute:${label}`));
+    else strategies.push({ type: 'spread', field: `attribute:${label}` });
   });
-  if (p.maxReplicasPerNode === 1) service.addPlacementConstraints(ecs.PlacementConstraint.distinctInstances());
+  if (strategies.length > 0) service.resource.placementStrategies = strategies;
+  if (p.maxReplicasPerNode === 1) service.resource.placementConstraints = [{ type: 'distinctInstance' }];
   else if (p.maxReplicasPerNode !== undefined) {
     d.report(
       'ecs/max-replicas-per-node',

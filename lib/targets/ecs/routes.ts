@@ -101,7 +101,7 @@ export function buildRoutes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, targe
     }
     // the rest is in the service's own stack
     if (!target.service) return;
-    const scope = target.service.node.scope!;
+    const scope = target.service.construct.node.scope!;
     let group = groups.get(key);
     if (!group) {
       group = new elbv2.ApplicationTargetGroup(scope, `Route-${r.port.name}`, {
@@ -116,8 +116,8 @@ export function buildRoutes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, targe
       const list = registrations.get(r.service.name) ?? [];
       list.push({ containerName: r.service.main.name, containerPort: r.port.containerPort, targetGroupArn: group.targetGroupArn });
       registrations.set(r.service.name, list);
-      target.service.node.addDependency(http);
-      if (https) target.service.node.addDependency(https);
+      target.service.construct.node.addDependency(http);
+      if (https) target.service.construct.node.addDependency(https);
     }
     const listener = r.route.scheme === 'https' ? https! : http;
     const props: elbv2.ApplicationListenerRuleProps = {

@@ -23,7 +23,7 @@ export function buildNamespace(cluster: ecs.Cluster, spec: SystemSpec): serviced
 }
 
 /** Service Connect of a service: every tcp port is reachable as `<service>:<port>`. */
-export function serviceConnectOf(s: ServiceSpec, networkMode: NetworkMode, namespace: servicediscovery.INamespace | undefined, d: EcsReporter): ecs.ServiceConnectProps | undefined {
+export function serviceConnectOf(s: ServiceSpec, networkMode: NetworkMode, namespace: servicediscovery.INamespace | undefined, d: EcsReporter): ecs.CfnService.ServiceConnectConfigurationProperty | undefined {
   if (!namespace || networkMode === 'host') return undefined;
   s.main.ports.forEach((p, index) => {
     if (p.protocol === 'udp') {
@@ -34,6 +34,6 @@ export function serviceConnectOf(s: ServiceSpec, networkMode: NetworkMode, names
   });
   const services = s.main.ports
     .filter((p) => p.protocol === 'tcp')
-    .map((p) => ({ portMappingName: p.name, discoveryName: `${s.name}-${p.name}`, dnsName: s.name, port: p.containerPort }));
-  return { services: services.length > 0 ? services : undefined };
+    .map((p) => ({ portName: p.name, discoveryName: `${s.name}-${p.name}`, clientAliases: [{ dnsName: s.name, port: p.containerPort }] }));
+  return { enabled: true, namespace: namespace.namespaceName, services: services.length > 0 ? services : undefined };
 }

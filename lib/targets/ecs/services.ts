@@ -1,11 +1,10 @@
-import { Duration } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
-import { cloudMapOf } from './job-names';
+import { buildCloudMapService } from './job-names';
 import { addAliases } from './aliases';
 import { applyServicePlacement } from './node-placement';
 import { deploymentPercents } from './rollout';
@@ -25,33 +24,32 @@ interface ServiceContext {
   readonly published: boolean;
 }
 
+/** An ECS service as built: what load balancers, dependencies, scaling and tags attach to. */
+export interface BuiltService {
+  /**
+   * The construct at `<workload>/Service`, which holds the ECS service and its Cloud Map service: both depend on
+   * what it depends on, and carry its tags.
+   */
+  readonly construct: Construct;
+  readonly resource: ecs.CfnService;
+}
+
 /**
  * A long-running service: an ECS service, desired count = replicas, rolling deployments with a circuit breaker,
  * reachable by name through Service Connect (service-connect.ts). A global service on EC2 is a daemon service, one
  * task on every container instance, replaced instance by instance; Fargate has no instances, so it runs one task.
  */
-export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.BaseService {
+export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): BuiltService {
   const service = createService(scope, s, task, ctx);
   applyServicePlacement(service, s, ctx.d);
   addAliases(service, s, ctx.spec, ctx.namespace !== undefined && task.networkMode !== 'host', ctx.d);
   return service;
 }
 
-function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): ecs.BaseService {
+function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): BuiltService {
   const startPeriod = s.main.health?.startPeriodSeconds ?? 0;
   reportServiceRestart(s, ctx.d);
-  const common = {
-    cluster: ctx.cluster,
-    taskDefinition: task.taskDefinition,
-    serviceName: s.name,
-    desiredCount: s.replicas,
-    ...deploymentPercents(s),
-    circuitBreaker: { rollback: true },
-    propagateTags: ecs.PropagatedTagSource.SERVICE,
-    serviceConnectConfiguration: serviceConnectOf(s, task.networkMode, ctx.namespace, ctx.d),
-    cloudMapOptions: cloudMapOf(s, task.networkMode, ctx.namespace),
-    healthCheckGracePeriod: ctx.published ? Duration.seconds(Math.max(60, startPeriod)) : undefined,
-  };
+  const serviceConnect = serviceConnectOf(s, task.networkMode, ctx.namespace, ctx.d);
   const fargate = task.networkMode === 'awsvpc' && ctx.spec.options.ecs.launchType === 'fargate';
   if (s.global && fargate) {
     ctx.d.report(
@@ -61,16 +59,40 @@ function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: S
       "Choose targetOptions.ecs.launchType 'ec2' to run it as a daemon service, one task on every container instance.",
     );
   }
-  const daemon = s.global && !fargate ? { daemon: true, desiredCount: undefined, minHealthyPercent: 0, maxHealthyPercent: 100 } : {};
-  if (task.networkMode !== 'awsvpc') return new ecs.Ec2Service(scope, 'Service', { ...common, ...daemon });
-  const placement = placementOf(ctx.spec, s);
-  const props = {
-    ...common,
-    assignPublicIp: placement.publicIp,
-    vpcSubnets: placement.subnets,
-    securityGroups: ctx.securityGroups,
-  };
-  return ctx.spec.options.ecs.launchType === 'fargate'
-    ? new ecs.FargateService(scope, 'Service', { ...props, platformVersion: ecs.FargatePlatformVersion.LATEST })
-    : new ecs.Ec2Service(scope, 'Service', { ...props, ...daemon });
+  const daemon = s.global && !fargate;
+  const percents = daemon ? { minHealthyPercent: 0, maxHealthyPercent: 100 } : deploymentPercents(s);
+  const construct = new Construct(scope, 'Service');
+  const placement = task.networkMode === 'awsvpc' ? placementOf(ctx.spec, s) : undefined;
+  const resource = new ecs.CfnService(construct, 'Service', {
+    cluster: ctx.cluster.clusterName,
+    taskDefinition: task.arn,
+    serviceName: s.name,
+    desiredCount: daemon ? undefined : s.replicas,
+    deploymentConfiguration: {
+      maximumPercent: percents.maxHealthyPercent,
+      minimumHealthyPercent: percents.minHealthyPercent,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      alarms: { alarmNames: [], enable: false, rollback: false },
+    },
+    deploymentController: { type: 'ECS' },
+    propagateTags: 'SERVICE',
+    enableEcsManagedTags: false,
+    launchType: fargate ? 'FARGATE' : 'EC2',
+    platformVersion: fargate ? ecs.FargatePlatformVersion.LATEST : undefined,
+    schedulingStrategy: fargate ? undefined : daemon ? 'DAEMON' : 'REPLICA',
+    healthCheckGracePeriodSeconds: ctx.published ? Math.max(60, startPeriod) : undefined,
+    networkConfiguration: placement && {
+      awsvpcConfiguration: {
+        assignPublicIp: placement.publicIp ? 'ENABLED' : 'DISABLED',
+        subnets: ctx.cluster.vpc.selectSubnets(placement.subnets).subnetIds,
+        securityGroups: ctx.securityGroups!.map((g) => g.securityGroupId),
+      },
+    },
+    serviceConnectConfiguration: serviceConnect,
+  });
+  // aws-cdk-lib's services wait for the task role and its policy, so that the tasks start with their permissions
+  construct.node.addDependency(task.taskRole.construct);
+  const registry = buildCloudMapService(construct, s, task.networkMode, ctx.namespace);
+  if (registry) resource.serviceRegistries = [{ registryArn: registry }];
+  return { construct, resource };
 }

@@ -111,7 +111,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
   const taskContext: TaskContext = { spec, d, secrets, logGroup, projectRoot: options.projectRoot, volumes };
 
   const targets = new Map<string, ServiceTarget>();
-  const services = new Map<string, ecs.BaseService>();
+  const services = new Map<string, Construct>();
   const elsewhere = builtElsewhere();
   for (const s of spec.services) {
     if (!built(s)) {
@@ -127,10 +127,10 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     if (!task) continue;
     const isPublished = published.some((p) => p.service.name === s.name) || s.main.ports.some((p) => p.routes !== undefined);
     const service = buildService(scope, s, task, { spec, d, cluster, namespace, securityGroups: groups, published: isPublished });
-    addAutoscaling(service, s);
-    tagWithLabels(s, [task.taskDefinition, service], d);
-    tagWithServiceLabels(s, [service], d);
-    services.set(s.name, service);
+    addAutoscaling(service, s, cluster.clusterName);
+    tagWithLabels(s, [task.construct, service.construct], d);
+    tagWithServiceLabels(s, [service.construct], d);
+    services.set(s.name, service.construct);
     targets.set(s.name, { service, networkMode: task.networkMode, identity });
   }
   for (const j of spec.jobs) {
@@ -140,9 +140,9 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
     const task = buildTaskDefinition(scope, j, taskContext, identity, false);
     if (!task) continue;
-    tagWithLabels(j, [task.taskDefinition], d);
+    tagWithLabels(j, [task.construct], d);
     const schedule = buildJob(scope, j, task, { spec, d, cluster, vpc, securityGroups: groups });
-    tagWithServiceLabels(j, schedule ? [task.taskDefinition, schedule] : [task.taskDefinition], d);
+    tagWithServiceLabels(j, schedule ? [task.construct, schedule] : [task.construct], d);
   }
   orderDependencies(spec, services, (name) => (plan.split ? bucketStackName(stackName, plan.bucketOf.get(name)!) : stackName), d);
   buildLoadBalancers(stack, vpc, spec, published, targets, d, buildRoutes(stack, vpc, spec, targets, d));

@@ -1,6 +1,6 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import { acknowledgePlainEnv } from './acknowledgements';
 import { bindMount } from './bind-mounts';
@@ -25,9 +25,18 @@ export interface TaskContext extends ContainerContext {
 }
 
 export interface BuiltTask {
-  readonly taskDefinition: ecs.TaskDefinition;
-  readonly main: ecs.ContainerDefinition;
+  /** The construct at `<workload>/TaskDefinition`: dependencies and tags go on it. */
+  readonly construct: Construct;
+  /** `Ref` of the task definition (its ARN). */
+  readonly arn: string;
+  readonly family: string;
   readonly networkMode: NetworkMode;
+  /** The task role's construct (services depend on it, as aws-cdk-lib's do) and ARN. */
+  readonly taskRole: { readonly construct: IConstruct; readonly arn: string };
+  /** The execution role's, when the task has one. */
+  readonly executionRole?: { readonly construct: IConstruct; readonly arn: string };
+  /** The main container's name. */
+  readonly mainContainer: string;
 }
 
 /**
@@ -106,5 +115,14 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
   applyTaskPlacement(taskDefinition, w, fargate, ctx.d);
   if (plainEnv) acknowledgePlainEnv(taskDefinition);
   if (!main) return undefined;
-  return { taskDefinition, main, networkMode };
+  const { taskRole, executionRole } = taskDefinition;
+  return {
+    construct: taskDefinition,
+    arn: taskDefinition.taskDefinitionArn,
+    family: taskDefinition.family,
+    networkMode,
+    taskRole: { construct: taskRole, arn: taskRole.roleArn },
+    executionRole: executionRole && { construct: executionRole, arn: executionRole.roleArn },
+    mainContainer: main.containerName,
+  };
 }

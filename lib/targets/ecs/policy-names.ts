@@ -1,0 +1,13 @@
+import { Stack } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+
+/** IAM's longest policy name. */
+const POLICY_NAME_MAX = 128;
+
+/**
+ * The name aws-cdk-lib's Policy gives itself when none is set: its resource's logical id, or the last 128
+ * characters of a longer one.
+ */
+export function policyNameOf(policy: iam.CfnPolicy): string {
+  return Stack.of(policy).getLogicalId(policy).slice(-POLICY_NAME_MAX);
+}
