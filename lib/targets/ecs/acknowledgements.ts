@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { IAM_MINIMIZE_POLICIES } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
+import { IdentityPolicy } from './identity-policy';
 
 /**
  * Findings of cdk-nag's AwsSolutions pack that a system's stacks keep on purpose, each acknowledged with a reason a
@@ -34,9 +35,9 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
  * Acknowledges the plain environment variables of a task definition's containers: what its builder gave them, the
  * model's `env` or the files a container receives (task-definitions.ts, files.ts).
  */
-export function acknowledgePlainEnv(task: ecs.TaskDefinition): void {
+export function acknowledgePlainEnv(task: ecs.CfnTaskDefinition): void {
   acknowledge(
-    task.node.defaultChild!,
+    task,
     'AwsSolutions-ECS2',
     'Environment variables are the model’s env (docker run -e), which holds no secrets by contract: secret values are secretEnv, injected from Secrets Manager, and lading’s lint flags secret-looking env literals.',
   );
@@ -124,12 +125,14 @@ interface Statement {
 }
 
 /**
- * A policy's statements as the template has them, as far as actions and a `*` resource go. An aws-cdk-lib policy
+ * A policy's statements as the template has them, as far as actions and a `*` resource go. lading's own policies
+ * (identity-policy.ts) and an aws-cdk-lib policy
  * document that is not minimized (`@aws-cdk/aws-iam:minimizePolicies` off) renders its statements as they are,
  * which is what resolving it gives, tokens unresolved: read without resolving every ARN in it.
  */
 function statementsOf(stack: Stack, policy: iam.CfnPolicy): readonly Statement[] {
   const document: unknown = policy.policyDocument;
+  if (document instanceof IdentityPolicy) return document.statementJson();
   if (document instanceof iam.PolicyDocument && !FeatureFlags.of(stack).isEnabled(IAM_MINIMIZE_POLICIES)) {
     return (document.toJSON() as { Statement?: Statement[] } | undefined)?.Statement ?? [];
   }
