@@ -94,12 +94,11 @@ export function containerPlan(c: ContainerSpec, ctx: ContainerContext, place: Co
       "Give the command: the image's CMD, which then runs as the program.",
     );
   }
-  const secrets = containerSecrets(c, ctx.secrets);
   return {
     name: c.name,
     image,
     logging,
-    secrets,
+    secrets: containerSecrets(c, ctx.secrets),
     linuxParameters: place.linuxParameters,
     fields: {
       essential: place.essential,
