@@ -19,6 +19,27 @@ function bareOrList(values: readonly string[]): string | string[] {
   return unique.length === 1 ? unique[0] : unique;
 }
 
+/** What aws-cdk-lib counts for an action or an ARN that is a token, when it estimates a policy's size. */
+const ACTION_ESTIMATE = 20;
+
+/** The context key that sets the ARN estimate, and its default. */
+export const ARN_ESTIMATE_KEY = '@aws-cdk/aws-iam.arnSizeEstimate';
+export const ARN_ESTIMATE_DEFAULT = 150;
+
+/** A statement's size as aws-cdk-lib estimates it to split a large policy (`"Effect": "Allow",`, the lists, `{}`). */
+function estimatedSize(s: AllowStatement, arnEstimate: number): number {
+  const listSize = (key: string, values: readonly string[], tokenSize: number) =>
+    key.length + 5 + [...new Set(values)].reduce((sum, v) => sum + (Token.isUnresolved(v) ? tokenSize : v.length) + 3, 0);
+  return '"Effect": "Allow",'.length + listSize('Action', s.actions, ACTION_ESTIMATE) + listSize('Resource', s.resources, arnEstimate) + '{}'.length;
+}
+
+/** Whether two lists hold the same values, in any order. */
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((v) => y.has(v));
+}
+
 /** Leaves out each statement equal, once resolved, to an earlier one. */
 const WITHOUT_REPEATS: IPostProcessor = {
   postProcess(input: { Statement?: unknown[] } | undefined): unknown {
@@ -42,10 +63,42 @@ const WITHOUT_REPEATS: IPostProcessor = {
  */
 export class IdentityPolicy implements IResolvable {
   readonly creationStack: string[] = [];
-  private readonly statements: AllowStatement[] = [];
+  private statements: AllowStatement[] = [];
 
   add(statement: AllowStatement): void {
     this.statements.push(statement);
+  }
+
+  /**
+   * Splits a policy too large for a role's inline policy as aws-cdk-lib's Role does: when the statements' estimated
+   * size reaches `selfMax`, equal statements are kept once and, in order, each that no longer fits here goes to the
+   * first new document with room under `splitMax` (a managed policy each). Returns the new documents.
+   */
+  split(selfMax: number, splitMax: number, arnEstimate: number): IdentityPolicy[] {
+    const sizeOf = (s: AllowStatement) => estimatedSize(s, arnEstimate);
+    if (this.statements.reduce((sum, s) => sum + sizeOf(s), 0) < selfMax) return [];
+    const merged: AllowStatement[] = [];
+    for (const s of this.statements) if (!merged.some((m) => sameValues(m.actions, s.actions) && sameValues(m.resources, s.resources))) merged.push(s);
+    const kept: AllowStatement[] = [];
+    const docs: { policy: IdentityPolicy; size: number }[] = [];
+    let size = 0;
+    for (const s of merged) {
+      const statementSize = sizeOf(s);
+      if (size + statementSize < selfMax) {
+        size += statementSize;
+        kept.push(s);
+        continue;
+      }
+      let doc = docs.find((d) => d.size + statementSize <= splitMax);
+      if (!doc) {
+        doc = { policy: new IdentityPolicy(), size: 0 };
+        docs.push(doc);
+      }
+      doc.policy.add(s);
+      doc.size += statementSize;
+    }
+    this.statements = kept;
+    return docs.map((d) => d.policy);
   }
 
   /** The statements as the template has them, before resolving (repeats kept). */

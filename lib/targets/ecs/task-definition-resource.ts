@@ -90,8 +90,13 @@ export class TaskDefinitionResource {
     return container;
   }
 
-  /** Writes the containers, volumes and placement constraints into the task definition. */
+  /**
+   * Writes the containers, volumes and placement constraints into the task definition, and splits the roles' policies
+   * where they are too large.
+   */
   finish(): void {
+    this.taskRole.splitLargePolicy();
+    this.execution?.splitLargePolicy();
     this.resource.containerDefinitions = this.containers.map((c) => ({
       ...c.definition,
       linuxParameters: c.plan.linuxParameters?.render(),

@@ -1,6 +1,7 @@
+import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { IdentityPolicy, type AllowStatement } from './identity-policy';
+import { ARN_ESTIMATE_DEFAULT, ARN_ESTIMATE_KEY, IdentityPolicy, type AllowStatement } from './identity-policy';
 import { policyNameOf } from './policy-names';
 
 /** The trust policy of a role that ECS tasks assume. */
@@ -9,10 +10,15 @@ const ASSUMED_BY_ECS_TASKS = {
   Version: '2012-10-17',
 };
 
+/** The estimated sizes at which aws-cdk-lib moves statements out of a role's inline policy, and fills a managed one. */
+const INLINE_POLICY_MAX = 10000;
+const MANAGED_POLICY_MAX = 6000;
+
 /**
  * A role that ECS tasks assume (a task's task role or execution role) as aws-cdk-lib's Role makes it: the role at
  * `<id>/Resource`, and from the first statement on, its default policy at `<id>/DefaultPolicy/Resource`, named
- * after its logical id and attached to the role.
+ * after its logical id and attached to the role; statements that do not fit there go to managed policies
+ * (`<id>/OverflowPolicy<n>/Resource`).
  */
 export class TaskRole {
   readonly construct: Construct;
@@ -37,5 +43,25 @@ export class TaskRole {
       policy.policyName = policyNameOf(policy);
     }
     this.policy.add(statement);
+  }
+
+  /**
+   * Moves what the default policy cannot hold to managed policies attached to the role, as aws-cdk-lib's Role does
+   * when it synthesizes; a role with more than 10 of them gets aws-cdk-lib's warning.
+   */
+  splitLargePolicy(): void {
+    if (!this.policy) return;
+    const overflow = this.policy.split(INLINE_POLICY_MAX, MANAGED_POLICY_MAX, this.construct.node.tryGetContext(ARN_ESTIMATE_KEY) ?? ARN_ESTIMATE_DEFAULT);
+    const count = overflow.length;
+    if (count > 20) Annotations.of(this.construct).addWarningV2('@aws-cdk/aws-iam:rolePolicyTooLarge', `Policy too large: ${count} exceeds the maximum of 20 managed policies attached to a Role`);
+    else if (count > 10) Annotations.of(this.construct).addWarningV2('@aws-cdk/aws-iam:rolePolicyLarge', `Policy large: ${count} exceeds 10 managed policies attached to a Role, this requires a quota increase`);
+    overflow.forEach((policyDocument, i) => {
+      new iam.CfnManagedPolicy(new Construct(this.construct, `OverflowPolicy${i + 1}`), 'Resource', {
+        policyDocument,
+        description: `Part of the policies for ${this.construct.node.path}`,
+        path: '/',
+        roles: [this.resource.ref],
+      });
+    });
   }
 }
