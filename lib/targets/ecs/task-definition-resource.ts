@@ -2,6 +2,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import { listOrNone, type ContainerPlan } from './containers';
 import { bindImage } from './images';
+import { pinLogicalId } from './logical-ids';
 import type { NetworkMode } from './networks';
 import { secretRead } from './secrets';
 import { TaskRole } from './task-role';
@@ -42,15 +43,17 @@ export class TaskDefinitionResource {
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     this.construct = new Construct(scope, id);
     this.taskRole = new TaskRole(this.construct, 'TaskRole');
-    this.resource = new ecs.CfnTaskDefinition(this.construct, 'Resource', {
-      family: props.family,
-      taskRoleArn: this.taskRole.arn,
-      requiresCompatibilities: [props.fargate ? 'FARGATE' : 'EC2'],
-      networkMode: props.networkMode,
-      cpu: props.cpu !== undefined ? String(props.cpu) : undefined,
-      memory: props.memory !== undefined ? String(props.memory) : undefined,
-      pidMode: props.pidMode,
-    });
+    this.resource = pinLogicalId(
+      new ecs.CfnTaskDefinition(this.construct, 'Resource', {
+        family: props.family,
+        taskRoleArn: this.taskRole.arn,
+        requiresCompatibilities: [props.fargate ? 'FARGATE' : 'EC2'],
+        networkMode: props.networkMode,
+        cpu: props.cpu !== undefined ? String(props.cpu) : undefined,
+        memory: props.memory !== undefined ? String(props.memory) : undefined,
+        pidMode: props.pidMode,
+      }),
+    );
   }
 
   /** The execution role, made on first need. */

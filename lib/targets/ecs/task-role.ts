@@ -2,6 +2,7 @@ import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ARN_ESTIMATE_DEFAULT, ARN_ESTIMATE_KEY, IdentityPolicy, type AllowStatement } from './identity-policy';
+import { pinLogicalId } from './logical-ids';
 import { policyNameOf } from './policy-names';
 
 /** The trust policy of a role that ECS tasks assume. */
@@ -27,7 +28,7 @@ export class TaskRole {
 
   constructor(scope: Construct, id: string) {
     this.construct = new Construct(scope, id);
-    this.resource = new iam.CfnRole(this.construct, 'Resource', { assumeRolePolicyDocument: ASSUMED_BY_ECS_TASKS });
+    this.resource = pinLogicalId(new iam.CfnRole(this.construct, 'Resource', { assumeRolePolicyDocument: ASSUMED_BY_ECS_TASKS }));
   }
 
   /** `Fn::GetAtt` of the role's ARN. */
@@ -39,7 +40,7 @@ export class TaskRole {
   allow(statement: AllowStatement): void {
     if (!this.policy) {
       this.policy = new IdentityPolicy();
-      const policy = new iam.CfnPolicy(new Construct(this.construct, 'DefaultPolicy'), 'Resource', { policyDocument: this.policy, policyName: '', roles: [this.resource.ref] });
+      const policy = pinLogicalId(new iam.CfnPolicy(new Construct(this.construct, 'DefaultPolicy'), 'Resource', { policyDocument: this.policy, policyName: '', roles: [this.resource.ref] }));
       policy.policyName = policyNameOf(policy);
     }
     this.policy.add(statement);
@@ -56,12 +57,14 @@ export class TaskRole {
     if (count > 20) Annotations.of(this.construct).addWarningV2('@aws-cdk/aws-iam:rolePolicyTooLarge', `Policy too large: ${count} exceeds the maximum of 20 managed policies attached to a Role`);
     else if (count > 10) Annotations.of(this.construct).addWarningV2('@aws-cdk/aws-iam:rolePolicyLarge', `Policy large: ${count} exceeds 10 managed policies attached to a Role, this requires a quota increase`);
     overflow.forEach((policyDocument, i) => {
-      new iam.CfnManagedPolicy(new Construct(this.construct, `OverflowPolicy${i + 1}`), 'Resource', {
-        policyDocument,
-        description: `Part of the policies for ${this.construct.node.path}`,
-        path: '/',
-        roles: [this.resource.ref],
-      });
+      pinLogicalId(
+        new iam.CfnManagedPolicy(new Construct(this.construct, `OverflowPolicy${i + 1}`), 'Resource', {
+          policyDocument,
+          description: `Part of the policies for ${this.construct.node.path}`,
+          path: '/',
+          roles: [this.resource.ref],
+        }),
+      );
     });
   }
 }
