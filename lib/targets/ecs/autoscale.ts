@@ -10,6 +10,9 @@ import type { BuiltService } from './services';
  */
 export const UNTAGGABLE = ['AWS::ApplicationAutoScaling::ScalableTarget', 'AWS::ElasticLoadBalancingV2::ListenerRule'] as const;
 
+/** The service-linked role Application Auto Scaling uses for ECS services, which AWS creates on first use. */
+const ECS_SCALING_ROLE = { region: '', service: 'iam', resource: 'role/aws-service-role/ecs.application-autoscaling.amazonaws.com', resourceName: 'AWSServiceRoleForApplicationAutoScaling_ECSService' };
+
 /**
  * Application Auto Scaling for a service that autoscales: a scalable target from `min` to `max` tasks, and one
  * target-tracking policy per signal (the service's average CPU or memory use, in percent of the task's).
@@ -23,7 +26,7 @@ export function addAutoscaling(service: BuiltService, s: ServiceSpec, clusterNam
     maxCapacity: a.max,
     minCapacity: a.min,
     resourceId: `service/${clusterName}/${service.resource.attrName}`,
-    roleArn: Stack.of(scope).formatArn({ region: '', service: 'iam', resource: 'role/aws-service-role/ecs.application-autoscaling.amazonaws.com', resourceName: 'AWSServiceRoleForApplicationAutoScaling_ECSService' }),
+    roleArn: Stack.of(scope).formatArn(ECS_SCALING_ROLE),
     scalableDimension: 'ecs:service:DesiredCount',
     serviceNamespace: 'ecs',
   });
