@@ -69,5 +69,5 @@ export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargat
 export function applyPlatform(cfn: ecs.CfnTaskDefinition, w: WorkloadSpec, fargate: boolean): void {
   const architecture = w.platform?.architecture ?? (fargate ? placementArchitecture(w) : undefined);
   if (!architecture) return;
-  cfn.addPropertyOverride('RuntimePlatform', { CpuArchitecture: architecture === 'arm64' ? 'ARM64' : 'X86_64', OperatingSystemFamily: 'LINUX' });
+  cfn.runtimePlatform = { cpuArchitecture: architecture === 'arm64' ? 'ARM64' : 'X86_64', operatingSystemFamily: 'LINUX' };
 }
