@@ -1,5 +1,6 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
+import { toCloudFormation } from './cfn-properties';
 import { listOrNone, type ContainerPlan } from './containers';
 import { bindImage } from './images';
 import { pinLogicalId } from './logical-ids';
@@ -25,6 +26,13 @@ interface TaskDefinitionProps {
   readonly pidMode?: string;
 }
 
+/** aws-cdk-lib's task definition resource, its properties written by cfn-properties.ts. */
+class CfnTaskDefinition extends ecs.CfnTaskDefinition {
+  protected renderProperties(props: Record<string, unknown>): Record<string, unknown> {
+    return toCloudFormation(props) as Record<string, unknown>;
+  }
+}
+
 /**
  * A task definition as aws-cdk-lib's TaskDefinition makes it, from literal properties, at the same construct paths:
  * `<id>` holds the task role (`TaskRole`), the task definition (`Resource`) and, from the first container that
@@ -44,7 +52,7 @@ export class TaskDefinitionResource {
     this.construct = new Construct(scope, id);
     this.taskRole = new TaskRole(this.construct, 'TaskRole');
     this.resource = pinLogicalId(
-      new ecs.CfnTaskDefinition(this.construct, 'Resource', {
+      new CfnTaskDefinition(this.construct, 'Resource', {
         family: props.family,
         taskRoleArn: this.taskRole.arn,
         requiresCompatibilities: [props.fargate ? 'FARGATE' : 'EC2'],
