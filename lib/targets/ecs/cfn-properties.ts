@@ -1,11 +1,11 @@
 /**
- * Resolved L1 properties written as CloudFormation names them, as aws-cdk-lib's generated converters write them for
- * the properties lading sets: each struct's keys capitalized (a few spelled otherwise) and in alphabetical order,
- * the keys of a map kept, and intrinsic functions (`Ref`, `Fn::...`) and other values as they are. The converters
- * also check each value's type, which lading's own values need not.
+ * A task definition's resolved properties written as CloudFormation names them, as aws-cdk-lib's generated
+ * converters for AWS::ECS::TaskDefinition write them: each struct's keys capitalized (two spelled otherwise) and in
+ * alphabetical order, the keys of a map kept, and intrinsic functions (`Ref`, `Fn::...`) and other values as they
+ * are. The converters also check each value's type, which lading's own values need not.
  */
 
-/** CloudFormation names that are not the property's name capitalized. */
+/** The task definition's CloudFormation names that are not the property's name capitalized. */
 const NAMES: Readonly<Record<string, string>> = { iam: 'IAM', efsVolumeConfiguration: 'EFSVolumeConfiguration' };
 
 /** Properties that are maps: their keys are the user's, not CloudFormation's. */
@@ -16,6 +16,7 @@ function isIntrinsic(value: object): boolean {
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
 }
 
+/** A resolved value with each struct's keys in CloudFormation's names and order. */
 export function toCloudFormation(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toCloudFormation);
   if (value === null || typeof value !== 'object' || isIntrinsic(value)) return value;
