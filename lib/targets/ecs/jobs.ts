@@ -10,8 +10,8 @@ import type { EcsReporter } from './codes';
 import { toEventBridgeCron } from './cron';
 import { checkJobByName, runTaskOutput } from './job-names';
 import { networkModeOf } from './networks';
-import type { BuiltTask } from './task-definitions';
 import { policyNameOf } from './policy-names';
+import type { BuiltTask } from './task-definitions';
 import { placementOf } from './vpc';
 
 /**

@@ -4,8 +4,8 @@ import type { PlacementConstraintSpec, ServiceSpec, WorkloadSpec } from '../../m
 import { constraintText } from '../docker-engine/placement';
 import { attributeArgument, attributeNameProblem } from './cluster-query';
 import type { EcsReporter } from './codes';
-import type { BuiltService } from './services';
 import { EC2_FIX } from './launch-type';
+import type { BuiltService } from './services';
 
 /** ECS's names of a container instance's CPU architecture (`ecs.cpu-architecture`). */
 const ECS_ARCH: Readonly<Record<string, string>> = { amd64: 'x86_64', arm64: 'arm64' };
