@@ -6,9 +6,9 @@ import type { ContainerSpec, SystemSpec } from '../../model/spec';
 
 /**
  * The folders and files of the project, relative to its root, whose content a target's output depends on.
- * Only ECS reads any: `ContainerImage.fromAsset` hashes each build context into the asset's name, and the
- * target checks that the context and its Dockerfile exist. The other targets only name the paths, which are in
- * the spec.
+ * Only ECS reads any: its Docker image assets (`DockerImageAsset`) hash each build context into the asset's name,
+ * and the target checks that the context and its Dockerfile exist. The other targets only name the paths, which
+ * are in the spec.
  */
 export function projectFilesRead(target: TargetName | 'graph', spec: SystemSpec): string[] {
   if (target !== 'ecs') return [];

@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { IAM_MINIMIZE_POLICIES } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
+import { IdentityPolicy } from './identity-policy';
 
 /**
  * Findings of cdk-nag's AwsSolutions pack that a system's stacks keep on purpose, each acknowledged with a reason a
@@ -34,9 +35,9 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
  * Acknowledges the plain environment variables of a task definition's containers: what its builder gave them, the
  * model's `env` or the files a container receives (task-definitions.ts, files.ts).
  */
-export function acknowledgePlainEnv(task: ecs.TaskDefinition): void {
+export function acknowledgePlainEnv(task: ecs.CfnTaskDefinition): void {
   acknowledge(
-    task.node.defaultChild!,
+    task,
     'AwsSolutions-ECS2',
     'Environment variables are the model’s env (docker run -e), which holds no secrets by contract: secret values are secretEnv, injected from Secrets Manager, and lading’s lint flags secret-looking env literals.',
   );
@@ -65,39 +66,42 @@ const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
  * Acknowledges what the model itself asks for, found on the stack's resources: a published port open to every
  * address, generated secrets without rotation, the fixed-size Auto Scaling group of EC2 capacity, and the wildcards
  * of the ECS agent's roles (plain `env` is acknowledged where the task definition is built, acknowledgePlainEnv).
- * Then writes every acknowledgement into the template.
+ * Each is written into the template with the acknowledgements made before (writeAcknowledgements), in one walk of
+ * the stack.
  */
 export function acknowledgeModelChoices(stack: Stack): void {
-  for (const c of stack.node.findAll()) {
-    if (c instanceof ec2.CfnSecurityGroup && opensToAnywhere(stack, c)) {
+  writeAcknowledgements(stack, (c) => acknowledgeModelChoice(stack, c));
+}
+
+/** What the model asks for on one construct (see acknowledgeModelChoices). */
+function acknowledgeModelChoice(stack: Stack, c: IConstruct): void {
+  if (c instanceof ec2.CfnSecurityGroup && opensToAnywhere(stack, c)) {
+    acknowledge(
+      c,
+      'AwsSolutions-EC23',
+      'A published port (Port...publish(), docker run -p) is open to every address, as Docker publishes it; the group admits only the listener ports, and the services admit only the load balancer.',
+    );
+  } else if (c instanceof secretsmanager.CfnSecret) {
+    acknowledge(
+      c,
+      'AwsSolutions-SMG4',
+      'The secret is read by the containers at start; rotating it needs a rotation function that also changes the value where it is checked (a database user, an API), which only its owner can write.',
+    );
+  } else if (c instanceof autoscaling.CfnAutoScalingGroup) {
+    acknowledge(
+      c,
+      'AwsSolutions-AS3',
+      'The EC2 capacity is fixed at two instances (min = max = 2, no scaling policy); ECS reports its tasks’ placement in the cluster’s service events.',
+    );
+  } else if (c instanceof iam.CfnPolicy) {
+    for (const finding of agentWildcards(stack, c)) {
       acknowledge(
         c,
-        'AwsSolutions-EC23',
-        'A published port (Port...publish(), docker run -p) is open to every address, as Docker publishes it; the group admits only the listener ports, and the services admit only the load balancer.',
+        `AwsSolutions-IAM5[${finding}]`,
+        'aws-cdk-lib’s default ECS role: the ECS agent’s and image pull actions (ecr:GetAuthorizationToken, ecs:DiscoverPollEndpoint, ecs:Submit* ...) take no narrower resource, as in the AWS-managed ECS roles.',
       );
-    } else if (c instanceof secretsmanager.CfnSecret) {
-      acknowledge(
-        c,
-        'AwsSolutions-SMG4',
-        'The secret is read by the containers at start; rotating it needs a rotation function that also changes the value where it is checked (a database user, an API), which only its owner can write.',
-      );
-    } else if (c instanceof autoscaling.CfnAutoScalingGroup) {
-      acknowledge(
-        c,
-        'AwsSolutions-AS3',
-        'The EC2 capacity is fixed at two instances (min = max = 2, no scaling policy); ECS reports its tasks’ placement in the cluster’s service events.',
-      );
-    } else if (c instanceof iam.CfnPolicy) {
-      for (const finding of agentWildcards(stack, c)) {
-        acknowledge(
-          c,
-          `AwsSolutions-IAM5[${finding}]`,
-          'aws-cdk-lib’s default ECS role: the ECS agent’s and image pull actions (ecr:GetAuthorizationToken, ecs:DiscoverPollEndpoint, ecs:Submit* ...) take no narrower resource, as in the AWS-managed ECS roles.',
-        );
-      }
     }
   }
-  writeAcknowledgements(stack);
 }
 
 function opensToAnywhere(stack: Stack, group: ec2.CfnSecurityGroup): boolean {
@@ -124,12 +128,14 @@ interface Statement {
 }
 
 /**
- * A policy's statements as the template has them, as far as actions and a `*` resource go. An aws-cdk-lib policy
+ * A policy's statements as the template has them, as far as actions and a `*` resource go. lading's own policies
+ * (identity-policy.ts) and an aws-cdk-lib policy
  * document that is not minimized (`@aws-cdk/aws-iam:minimizePolicies` off) renders its statements as they are,
  * which is what resolving it gives, tokens unresolved: read without resolving every ARN in it.
  */
 function statementsOf(stack: Stack, policy: iam.CfnPolicy): readonly Statement[] {
   const document: unknown = policy.policyDocument;
+  if (document instanceof IdentityPolicy) return document.statementJson();
   if (document instanceof iam.PolicyDocument && !FeatureFlags.of(stack).isEnabled(IAM_MINIMIZE_POLICIES)) {
     return (document.toJSON() as { Statement?: Statement[] } | undefined)?.Statement ?? [];
   }
@@ -139,12 +145,13 @@ function statementsOf(stack: Stack, policy: iam.CfnPolicy): readonly Statement[]
 /**
  * Every AwsSolutions acknowledgement on a resource or its scopes, as cdk-nag's `cdk_nag` template metadata, sorted by
  * rule; where a rule is acknowledged on several, the reason given nearest the resource. Read once per construct, from
- * the stack down.
+ * the stack down, after `acknowledgeOwn` has acknowledged what the construct itself calls for.
  */
-function writeAcknowledgements(stack: Stack): void {
+function writeAcknowledgements(stack: Stack, acknowledgeOwn: (c: IConstruct) => void): void {
   let above: ReadonlyMap<string, string> = new Map();
   for (let scope = stack.node.scope; scope; scope = scope.node.scope) above = nearestFirst(scope, above);
   const visit = (c: IConstruct, outer: ReadonlyMap<string, string>): void => {
+    acknowledgeOwn(c);
     const rules = nearestFirst(c, outer);
     if (rules.size > 0 && CfnResource.isCfnResource(c)) {
       const ids = [...rules.keys()].sort();

@@ -30,7 +30,7 @@ export function checkBindMount(systemName: string, mount: BindMountSpec, where: 
 }
 
 /** The host volume and mount point of one bind mount; `index` is the mount's place in the container's mounts. */
-export function bindMount(systemName: string, containerName: string, index: number, mount: BindMountSpec): { volume: ecs.Volume; mountPoint: ecs.MountPoint } {
+export function bindMount(systemName: string, containerName: string, index: number, mount: BindMountSpec): { volume: ecs.CfnTaskDefinition.VolumeProperty; mountPoint: ecs.CfnTaskDefinition.MountPointProperty } {
   const name = `bind-${containerName}-${index}`;
   return {
     volume: { name, host: { sourcePath: bindSourcePath(systemName, mount.source) } },

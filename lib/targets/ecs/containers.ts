@@ -1,28 +1,59 @@
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { programOf } from '../../model/entrypoint-reset';
 import type { ContainerSpec, PortSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { containerHealthCheck } from './health-checks';
-import { imageOf } from './images';
+import { imageOf, type ContainerImage } from './images';
 import { dockerLabelsOf } from './labels';
-import { logDriverOf } from './logs';
+import type { LinuxParameters } from './linux-parameters';
+import { logDriverOf, type AwsLogs } from './logs';
 import type { NetworkMode } from './networks';
 import { containerSecrets } from './secrets';
 import { containerMiB } from './task-size';
 import { dockerSecurityOptionsOf } from './no-new-privileges';
-import { gpuCountOf } from './gpus';
+import { gpuRequirementsOf } from './gpus';
+
+/** A list, or nothing when it is empty: aws-cdk-lib leaves a container definition's empty lists out. */
+export function listOrNone<T>(list: readonly T[]): T[] | undefined {
+  return list.length > 0 ? [...list] : undefined;
+}
+
+/** Environment variables as a container definition lists them; none when there are none. */
+export function environmentOf(env: Readonly<Record<string, string>>): ecs.CfnTaskDefinition.KeyValuePairProperty[] | undefined {
+  const entries = Object.entries(env);
+  return entries.length > 0 ? entries.map(([name, value]) => ({ name, value })) : undefined;
+}
 
 /** The port mappings of a container; in bridge mode the host port is dynamic (0). */
-function portMappingsOf(c: ContainerSpec, mode: NetworkMode): ecs.PortMapping[] {
+function portMappingsOf(c: ContainerSpec, mode: NetworkMode): ecs.CfnTaskDefinition.PortMappingProperty[] {
   return c.ports.map((p: PortSpec) => ({
-    name: p.name,
     containerPort: p.containerPort,
     hostPort: mode === 'bridge' ? 0 : undefined,
-    protocol: p.protocol === 'udp' ? ecs.Protocol.UDP : ecs.Protocol.TCP,
-    appProtocol: p.appProtocol === 'http' ? ecs.AppProtocol.http : undefined,
+    protocol: p.protocol === 'udp' ? 'udp' : 'tcp',
+    appProtocol: p.appProtocol === 'http' ? 'http' : undefined,
+    name: p.name ? p.name : undefined,
   }));
+}
+
+/** A container definition's fields that are neither bound to the task (image, logs, secrets) nor added later (mounts). */
+export type ContainerFields = Omit<
+  ecs.CfnTaskDefinition.ContainerDefinitionProperty,
+  'name' | 'image' | 'repositoryCredentials' | 'logConfiguration' | 'secrets' | 'linuxParameters' | 'mountPoints' | 'volumesFrom' | 'dependsOn'
+>;
+
+/**
+ * A container of a task before it joins the task: its name, the image, logs and secrets that the task's execution
+ * role must reach, its linuxParameters, and the rest of its definition.
+ */
+export interface ContainerPlan {
+  readonly name: string;
+  readonly image: ContainerImage;
+  readonly logging: AwsLogs;
+  readonly secrets?: Readonly<Record<string, secretsmanager.ISecret>>;
+  readonly linuxParameters?: LinuxParameters;
+  readonly fields: ContainerFields;
 }
 
 /** What every container of a system shares. */
@@ -43,7 +74,7 @@ interface ContainerPlace {
   readonly essential: boolean;
   /** A load balancer runs the container's http or tcp health check. */
   readonly checkedByTargetGroup: boolean;
-  readonly linuxParameters?: ecs.LinuxParameters;
+  readonly linuxParameters?: LinuxParameters;
 }
 
 /**
@@ -51,7 +82,7 @@ interface ContainerPlace {
  * their names; image, secrets, ports, health check, labels and logs come from their own files. Undefined when the
  * image cannot be built (an error).
  */
-export function containerOptions(c: ContainerSpec, ctx: ContainerContext, place: ContainerPlace): ecs.ContainerDefinitionOptions | undefined {
+export function containerPlan(c: ContainerSpec, ctx: ContainerContext, place: ContainerPlace): ContainerPlan | undefined {
   const image = imageOf(c, ctx.secrets, ctx.projectRoot, ctx.d);
   if (!image) return undefined;
   const logging = logDriverOf(c, ctx.logGroup, place.workloadName, ctx.d);
@@ -65,26 +96,28 @@ export function containerOptions(c: ContainerSpec, ctx: ContainerContext, place:
     );
   }
   return {
-    containerName: c.name,
+    name: c.name,
     image,
-    essential: place.essential,
-    command: program.command ? [...program.command] : undefined,
-    entryPoint: program.entrypoint ? [...program.entrypoint] : undefined,
-    workingDirectory: c.workingDir,
-    user: c.security.user,
-    readonlyRootFilesystem: c.security.readOnlyRootFilesystem ? true : undefined,
-    dockerSecurityOptions: dockerSecurityOptionsOf(c, ctx.spec.options.ecs.launchType),
-    environment: Object.keys(c.env).length > 0 ? { ...c.env } : undefined,
-    secrets: containerSecrets(c, ctx.secrets),
-    portMappings: portMappingsOf(c, place.networkMode),
-    cpu: c.resources.cpuShares,
-    memoryLimitMiB: containerMiB(c, 'memory', ctx.d),
-    memoryReservationMiB: containerMiB(c, 'memoryReservation', ctx.d),
-    gpuCount: gpuCountOf(ctx.spec, c),
-    healthCheck: containerHealthCheck(c, c.health, ctx.d, place.checkedByTargetGroup),
-    dockerLabels: dockerLabelsOf(c.labels),
     logging,
-    privileged: c.privileged ? true : undefined,
+    secrets: containerSecrets(c, ctx.secrets),
     linuxParameters: place.linuxParameters,
+    fields: {
+      essential: place.essential,
+      command: program.command ? [...program.command] : undefined,
+      entryPoint: program.entrypoint ? [...program.entrypoint] : undefined,
+      workingDirectory: c.workingDir,
+      user: c.security.user,
+      readonlyRootFilesystem: c.security.readOnlyRootFilesystem ? true : undefined,
+      dockerSecurityOptions: dockerSecurityOptionsOf(c, ctx.spec.options.ecs.launchType),
+      environment: environmentOf(c.env),
+      portMappings: listOrNone(portMappingsOf(c, place.networkMode)),
+      cpu: c.resources.cpuShares,
+      memory: containerMiB(c, 'memory', ctx.d),
+      memoryReservation: containerMiB(c, 'memoryReservation', ctx.d),
+      healthCheck: containerHealthCheck(c, c.health, ctx.d, place.checkedByTargetGroup),
+      dockerLabels: dockerLabelsOf(c.labels),
+      privileged: c.privileged ? true : undefined,
+      resourceRequirements: gpuRequirementsOf(ctx.spec, c),
+    },
   };
 }

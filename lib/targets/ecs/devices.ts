@@ -1,12 +1,12 @@
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { deviceText } from '../../model/devices';
 import type { WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import type { LinuxParameters } from './linux-parameters';
 
-const PERMISSIONS: Record<string, ecs.DevicePermission> = { r: ecs.DevicePermission.READ, w: ecs.DevicePermission.WRITE, m: ecs.DevicePermission.MKNOD };
+const PERMISSIONS: Record<string, string> = { r: 'read', w: 'write', m: 'mknod' };
 
 /** The main container's devices, in its linuxParameters on EC2; Fargate gives a task no host device. */
-export function addDevices(w: WorkloadSpec, fargate: boolean, d: EcsReporter, parameters: () => ecs.LinuxParameters): void {
+export function addDevices(w: WorkloadSpec, fargate: boolean, d: EcsReporter, parameters: () => LinuxParameters): void {
   if (!w.devices) return;
   if (fargate) {
     d.report(
@@ -17,5 +17,5 @@ export function addDevices(w: WorkloadSpec, fargate: boolean, d: EcsReporter, pa
     );
     return;
   }
-  parameters().addDevices(...w.devices.map((x) => ({ hostPath: x.hostPath, containerPath: x.containerPath, permissions: [...x.permissions].map((p) => PERMISSIONS[p]) })));
+  parameters().devices.push(...w.devices.map((x) => ({ hostPath: x.hostPath, containerPath: x.containerPath, permissions: [...x.permissions].map((p) => PERMISSIONS[p]) })));
 }

@@ -1,4 +1,4 @@
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { EphemeralMountSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { toMiB } from './task-size';
@@ -7,7 +7,7 @@ import { toMiB } from './task-size';
  * An ephemeral volume on ECS: a task volume without a host, which lives as long as the task. A tmpfs is a tmpfs
  * mount of the container on EC2; Fargate has none and keeps it on the task's ephemeral storage.
  */
-type EphemeralMount = { readonly tmpfs: ecs.Tmpfs } | { readonly volume: ecs.Volume; readonly mountPoint: ecs.MountPoint };
+type EphemeralMount = { readonly tmpfs: ecs.CfnTaskDefinition.TmpfsProperty } | { readonly volume: ecs.CfnTaskDefinition.VolumeProperty; readonly mountPoint: ecs.CfnTaskDefinition.MountPointProperty };
 
 /** What an ephemeral mount becomes; `where` is the container path and prop (`shop/web mounts[0]`). */
 export function ephemeralMount(mount: EphemeralMountSpec, where: string, fargate: boolean, d: EcsReporter): EphemeralMount {
@@ -18,7 +18,7 @@ export function ephemeralMount(mount: EphemeralMountSpec, where: string, fargate
   if (mount.tmpfs && !fargate) {
     const size = mount.sizeLimitBytes !== undefined ? toMiB(mount.sizeLimitBytes) : 64;
     if (mount.sizeLimitBytes === undefined) d.report('ecs/tmpfs-size', where, `the tmpfs at ${mount.target} has no size limit: ECS needs one, using 64 MiB`, "Set Mount.ephemeral(target, { tmpfs: true, sizeLimit: '...' }).");
-    return { tmpfs: { containerPath: mount.target, size, mountOptions: mount.readOnly ? [ecs.TmpfsMountOption.RO] : undefined } };
+    return { tmpfs: { containerPath: mount.target, size, mountOptions: mount.readOnly ? ['ro'] : undefined } };
   }
   if (mount.tmpfs) d.report('ecs/tmpfs-fargate', where, `Fargate has no tmpfs: ${mount.target} is kept on the task's ephemeral storage, not in memory`, "Set targetOptions.ecs.launchType 'ec2' for a tmpfs.");
   else if (mount.sizeLimitBytes !== undefined) d.report('ecs/ephemeral-size', where, `ECS task volumes have no size limit: the limit of ${mount.sizeLimitBytes} bytes on ${mount.target} is not enforced`);

@@ -1,9 +1,12 @@
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { posix } from 'node:path';
 import type { ContainerSpec, SystemSpec } from '../../model/spec';
 import { placedConfigs, placedSecrets } from '../docker-engine/files';
 import type { EcsReporter } from './codes';
+import { environmentOf, type ContainerPlan } from './containers';
+import type { ContainerImage } from './images';
+import type { AwsLogs } from './logs';
+import type { TaskContainer, TaskDefinitionResource } from './task-definition-resource';
 
 /**
  * What the files of one task may hold, in bytes before base64: their text travels in the task definition, which
@@ -26,8 +29,8 @@ function shq(text: string): string {
 }
 
 interface FilesPlan {
-  /** The files container's options, mount points aside. */
-  readonly options: ecs.ContainerDefinitionOptions;
+  /** The files container, mount points aside. */
+  readonly options: ContainerPlan;
   /** Per folder: the task volume's name, the folder in the container, the staging folder in the files container. */
   readonly folders: readonly { readonly volume: string; readonly dir: string; readonly staging: string }[];
 }
@@ -43,8 +46,8 @@ interface FilesPlan {
 export function filesPlan(
   spec: SystemSpec,
   c: ContainerSpec,
-  image: ecs.ContainerImage,
-  logging: ecs.LogDriver | undefined,
+  image: ContainerImage,
+  logging: AwsLogs,
   secrets: ReadonlyMap<string, secretsmanager.ISecret>,
   budget: { used: number },
   d: EcsReporter,
@@ -52,7 +55,7 @@ export function filesPlan(
   if (c.files.length === 0) return undefined;
   const folders = new Map<string, FileFolder>();
   const environment: Record<string, string> = {};
-  const secretVars: Record<string, ecs.Secret> = {};
+  const secretVars: Record<string, secretsmanager.ISecret> = {};
   let failed = false;
   const folderOf = (dir: string, where: string, target: string): FileFolder | undefined => {
     if (dir === '/') {
@@ -100,7 +103,7 @@ export function filesPlan(
     const folder = folderOf(posix.dirname(p.mount.target), p.path, p.mount.target);
     if (!folder) continue;
     const variable = `LADING_SECRET_${s++}`;
-    secretVars[variable] = ecs.Secret.fromSecretsManager(secrets.get(p.secret.name)!);
+    secretVars[variable] = secrets.get(p.secret.name)!;
     write(folder, posix.basename(p.mount.target), `printf '%s' "$${variable}"`, p.mount.mode);
   }
   if (failed) return undefined;
@@ -118,27 +121,23 @@ export function filesPlan(
   ].join('\n');
   return {
     options: {
-      containerName: `${c.name}-files`,
+      name: `${c.name}-files`,
       image,
-      essential: false,
-      user: '0',
-      entryPoint: ['sh', '-c'],
-      command: [script],
-      environment: Object.keys(environment).length > 0 ? environment : undefined,
-      secrets: Object.keys(secretVars).length > 0 ? secretVars : undefined,
       logging,
+      secrets: Object.keys(secretVars).length > 0 ? secretVars : undefined,
+      fields: { essential: false, user: '0', entryPoint: ['sh', '-c'], command: [script], environment: environmentOf(environment) },
     },
     folders: list.map((f, i) => ({ volume: `files-${c.name}-${i}`, dir: f.dir, staging: staged(f.dir) })),
   };
 }
 
 /** Adds the files container of `def` to the task, its volumes and the mounts on both sides; `def` waits for it. */
-export function addFilesContainer(taskDefinition: ecs.TaskDefinition, def: ecs.ContainerDefinition, plan: FilesPlan): void {
-  const files = taskDefinition.addContainer(plan.options.containerName!, plan.options);
+export function addFilesContainer(task: TaskDefinitionResource, def: TaskContainer, plan: FilesPlan): void {
+  const files = task.addContainer(plan.options);
   for (const f of plan.folders) {
-    taskDefinition.addVolume({ name: f.volume });
-    files.addMountPoints({ sourceVolume: f.volume, containerPath: f.staging, readOnly: false });
-    def.addMountPoints({ sourceVolume: f.volume, containerPath: f.dir, readOnly: true });
+    task.volumes.push({ name: f.volume });
+    files.mountPoints.push({ sourceVolume: f.volume, containerPath: f.staging, readOnly: false });
+    def.mountPoints.push({ sourceVolume: f.volume, containerPath: f.dir, readOnly: true });
   }
-  def.addContainerDependencies({ container: files, condition: ecs.ContainerDependencyCondition.SUCCESS });
+  def.dependsOn.push({ containerName: plan.options.name, condition: 'SUCCESS' });
 }

@@ -4,13 +4,13 @@ import type { EcsReporter } from './codes';
 import { workloadsOf } from './workloads';
 
 /**
- * The GPUs of a container as its `gpuCount` (a GPU resource requirement): the main container's count, on the EC2
- * launch type; undefined elsewhere (checkGpus has said why).
+ * The GPUs of a container as a container definition's GPU resource requirement: the main container's count, on the
+ * EC2 launch type; undefined elsewhere (checkGpus has said why).
  */
-export function gpuCountOf(spec: SystemSpec, c: ContainerSpec): number | undefined {
+export function gpuRequirementsOf(spec: SystemSpec, c: ContainerSpec): { type: 'GPU'; value: string }[] | undefined {
   if (spec.options.ecs.launchType !== 'ec2') return undefined;
   const count = workloadsOf(spec).find((w) => w.main.path === c.path)?.gpus?.count;
-  return typeof count === 'number' ? count : undefined;
+  return typeof count === 'number' ? [{ type: 'GPU', value: String(count) }] : undefined;
 }
 
 /**

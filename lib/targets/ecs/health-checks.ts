@@ -24,7 +24,7 @@ export function checkedByTargetGroup(w: WorkloadSpec, published: readonly Publis
 }
 
 /** ECS container health check for a command check; http and tcp checks have none (a diagnostic says why). */
-export function containerHealthCheck(c: ContainerSpec, h: HealthCheckSpec | undefined, d: EcsReporter, byTargetGroup: boolean): ecs.HealthCheck | undefined {
+export function containerHealthCheck(c: ContainerSpec, h: HealthCheckSpec | undefined, d: EcsReporter, byTargetGroup: boolean): ecs.CfnTaskDefinition.HealthCheckProperty | undefined {
   if (!h) return undefined;
   const where = `${c.path} health`;
   if (h.kind !== 'command') {
@@ -44,10 +44,10 @@ export function containerHealthCheck(c: ContainerSpec, h: HealthCheckSpec | unde
   }
   return {
     command: h.shell ? ['CMD-SHELL', h.command[0]] : ['CMD', ...h.command],
-    interval: Duration.seconds(interval),
-    timeout: Duration.seconds(timeout),
+    interval,
+    timeout,
     retries: clamp(h.retries, 1, 10, note('retries', h.retries, 1, 10)),
-    startPeriod: Duration.seconds(clamp(h.startPeriodSeconds, 0, 300, note('start period', h.startPeriodSeconds, 0, 300))),
+    startPeriod: clamp(h.startPeriodSeconds, 0, 300, note('start period', h.startPeriodSeconds, 0, 300)),
   };
 }
 

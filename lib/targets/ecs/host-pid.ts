@@ -1,11 +1,10 @@
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 
 /** The task's `pidMode`: `host` on EC2 for a workload that shares the host's process namespace; Fargate has no host's. */
-export function pidModeOf(w: WorkloadSpec, fargate: boolean, d: EcsReporter): ecs.PidMode | undefined {
+export function pidModeOf(w: WorkloadSpec, fargate: boolean, d: EcsReporter): 'host' | undefined {
   if (!w.hostPid) return undefined;
-  if (!fargate) return ecs.PidMode.HOST;
+  if (!fargate) return 'host';
   d.report(
     'ecs/host-pid-fargate',
     `${w.path} hostPid`,

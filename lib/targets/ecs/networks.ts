@@ -1,10 +1,9 @@
 import type { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
-import { networkModeOf, type NetworkMode } from './ec2-networking';
+import { networkModeOf } from './ec2-networking';
 import { allowsAllEgress, reportInternalEgress, restrictEgress } from './internal-egress';
 import { EC2_FIX } from './launch-type';
 import { workloadsOf } from './workloads';
@@ -17,16 +16,6 @@ import { workloadsOf } from './workloads';
 
 export { networkModeOf, type NetworkMode } from './ec2-networking';
 
-const NETWORK_MODES: Record<NetworkMode, ecs.NetworkMode> = {
-  awsvpc: ecs.NetworkMode.AWS_VPC,
-  bridge: ecs.NetworkMode.BRIDGE,
-  host: ecs.NetworkMode.HOST,
-};
-
-/** The task definition's network mode. */
-export function ecsNetworkMode(mode: NetworkMode): ecs.NetworkMode {
-  return NETWORK_MODES[mode];
-}
 
 /** The host network needs the EC2 launch type, where it is kept with a warning. */
 export function checkHostNetwork(spec: SystemSpec, w: WorkloadSpec, d: EcsReporter): void {

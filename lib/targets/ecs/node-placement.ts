@@ -40,7 +40,7 @@ function expressionOf(w: WorkloadSpec, c: PlacementConstraintSpec): { expression
  * instances, which they must carry); on Fargate, which chooses the host itself, only the architecture, as the
  * task's runtime platform (the platform, where set, already says it), and every other rule is reported.
  */
-export function applyTaskPlacement(taskDefinition: ecs.TaskDefinition, w: WorkloadSpec, fargate: boolean, d: EcsReporter): void {
+export function applyTaskPlacement(constraints: ecs.CfnTaskDefinition.TaskDefinitionPlacementConstraintProperty[], w: WorkloadSpec, fargate: boolean, d: EcsReporter): void {
   const p = w.placement;
   if (!p) return;
   p.constraints.forEach((c, i) => {
@@ -63,7 +63,7 @@ export function applyTaskPlacement(taskDefinition: ecs.TaskDefinition, w: Worklo
       d.report('ecs/placement', path, dropped, `Give the container instances ${w.name} must run on a custom attribute (ECS_INSTANCE_ATTRIBUTES in /etc/ecs/ecs.config, or \`aws ecs put-attributes\`) and write Placement.nodeLabel(attribute, value).`);
     }
     if (!expression) return;
-    taskDefinition.addPlacementConstraint(ecs.PlacementConstraint.memberOf(expression));
+    constraints.push({ type: 'memberOf', expression });
     if (c.kind === 'node-label' && c.operator === '==') {
       const attributes = `name=${c.label},value=${c.value},targetType=container-instance,targetId=<instance ARN>`;
       d.report(

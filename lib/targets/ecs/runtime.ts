@@ -1,5 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import type { NetworkMode } from './networks';
@@ -15,10 +14,20 @@ const FARGATE_STOP_TIMEOUT_MAX = 120;
  * The main container's `stopTimeout` (the grace period before SIGKILL), `pseudoTerminal`, `interactive`,
  * `systemControls`, `extraHosts` (extra-hosts.ts), `ulimits` (ulimits.ts), `dnsServers` and `dnsSearchDomains` (dns.ts), and `hostname`, which ECS sets only in bridge and host network modes; a stop signal, which a task definition cannot choose, is reported.
  */
-export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargate: boolean, d: EcsReporter): Partial<ecs.ContainerDefinitionOptions> {
-  const out: { stopTimeout?: Duration; hostname?: string; pseudoTerminal?: boolean; interactive?: boolean; systemControls?: ecs.SystemControl[]; extraHosts?: Record<string, string>; ulimits?: ecs.Ulimit[] } = {};
+export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargate: boolean, d: EcsReporter): Partial<ecs.CfnTaskDefinition.ContainerDefinitionProperty> {
+  const out: {
+    stopTimeout?: number;
+    hostname?: string;
+    pseudoTerminal?: boolean;
+    interactive?: boolean;
+    systemControls?: ecs.CfnTaskDefinition.SystemControlProperty[];
+    extraHosts?: ecs.CfnTaskDefinition.HostEntryProperty[];
+    ulimits?: ecs.CfnTaskDefinition.UlimitProperty[];
+    dnsServers?: string[];
+    dnsSearchDomains?: string[];
+  } = {};
   const extraHosts = extraHostsOf(w, networkMode, d);
-  if (extraHosts) out.extraHosts = extraHosts;
+  if (extraHosts) out.extraHosts = Object.entries(extraHosts).map(([hostname, ipAddress]) => ({ hostname, ipAddress }));
   Object.assign(out, dnsOptionsOf(w, networkMode, d));
   const ulimits = ulimitsOf(w, fargate, d);
   if (ulimits) out.ulimits = ulimits;
@@ -30,7 +39,7 @@ export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargat
     if (fargate && grace > FARGATE_STOP_TIMEOUT_MAX) {
       d.report('ecs/stop-timeout', `${w.path} stop.gracePeriod`, `Fargate waits at most ${FARGATE_STOP_TIMEOUT_MAX} seconds before it kills a container: ${w.name} gets ${FARGATE_STOP_TIMEOUT_MAX}, not ${grace}`, `Make ${w.name} stop within ${FARGATE_STOP_TIMEOUT_MAX} seconds, or set targetOptions.ecs.launchType 'ec2'.`);
     }
-    out.stopTimeout = Duration.seconds(fargate ? Math.min(grace, FARGATE_STOP_TIMEOUT_MAX) : grace);
+    out.stopTimeout = fargate ? Math.min(grace, FARGATE_STOP_TIMEOUT_MAX) : grace;
   }
   if (w.stop?.signal !== undefined) {
     d.report(
@@ -57,9 +66,8 @@ export function runtimeOptions(w: WorkloadSpec, networkMode: NetworkMode, fargat
  * The platform as the task definition's `RuntimePlatform`; on Fargate, which has no placement constraints, also the
  * architecture a placement rule asks for.
  */
-export function applyPlatform(taskDefinition: ecs.TaskDefinition, w: WorkloadSpec, fargate: boolean): void {
+export function applyPlatform(cfn: ecs.CfnTaskDefinition, w: WorkloadSpec, fargate: boolean): void {
   const architecture = w.platform?.architecture ?? (fargate ? placementArchitecture(w) : undefined);
   if (!architecture) return;
-  const cfn = taskDefinition.node.defaultChild as ecs.CfnTaskDefinition;
-  cfn.addPropertyOverride('RuntimePlatform', { CpuArchitecture: architecture === 'arm64' ? 'ARM64' : 'X86_64', OperatingSystemFamily: 'LINUX' });
+  cfn.runtimePlatform = { cpuArchitecture: architecture === 'arm64' ? 'ARM64' : 'X86_64', operatingSystemFamily: 'LINUX' };
 }

@@ -1,8 +1,8 @@
 import type { Stack } from 'aws-cdk-lib';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { ContainerSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import type { AllowStatement } from './identity-policy';
 
 /** The ending Secrets Manager gives every secret's ARN: a hyphen and six random characters. */
 const ARN_SUFFIX = /-[A-Za-z0-9]{6}$/;
@@ -38,9 +38,17 @@ export function buildSecrets(stack: Stack, spec: SystemSpec, d: EcsReporter): Ma
 }
 
 /** The container's secret env, by variable name; undefined when it has none. */
-export function containerSecrets(c: ContainerSpec, secrets: ReadonlyMap<string, secretsmanager.ISecret>): Record<string, ecs.Secret> | undefined {
+export function containerSecrets(c: ContainerSpec, secrets: ReadonlyMap<string, secretsmanager.ISecret>): Record<string, secretsmanager.ISecret> | undefined {
   if (c.secretEnv.length === 0) return undefined;
-  const out: Record<string, ecs.Secret> = {};
-  for (const s of c.secretEnv) out[s.name] = ecs.Secret.fromSecretsManager(secrets.get(s.secret)!);
+  const out: Record<string, secretsmanager.ISecret> = {};
+  for (const s of c.secretEnv) out[s.name] = secrets.get(s.secret)!;
   return out;
+}
+
+/**
+ * What reading a secret's value takes, as aws-cdk-lib grants it within an account and region: its full ARN, or for a
+ * secret known by name, its partial ARN and any six characters after it.
+ */
+export function secretRead(secret: secretsmanager.ISecret): AllowStatement {
+  return { actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [secret.secretFullArn ?? `${secret.secretArn}-??????`] };
 }

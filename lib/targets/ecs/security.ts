@@ -1,7 +1,7 @@
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { ContainerSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { EC2_FIX } from './launch-type';
+import type { LinuxParameters } from './linux-parameters';
 
 /** A privileged container: Fargate runs none; on EC2 it is kept, with a warning. */
 export function checkPrivileged(spec: SystemSpec, c: ContainerSpec, d: EcsReporter): void {
@@ -66,10 +66,10 @@ export function checkCapabilities(spec: SystemSpec, c: ContainerSpec, d: EcsRepo
 }
 
 /** Adds `security.capabilities` to a container's linuxParameters (created when it has none yet). */
-export function addCapabilities(spec: SystemSpec, c: ContainerSpec, parameters: () => ecs.LinuxParameters): void {
+export function addCapabilities(spec: SystemSpec, c: ContainerSpec, parameters: () => LinuxParameters): void {
   const { add, drop } = ecsCapabilities(spec, c);
   if (add.length === 0 && drop.length === 0) return;
   const p = parameters();
-  if (add.length > 0) p.addCapabilities(...add.map((n) => n as ecs.Capability));
-  if (drop.length > 0) p.dropCapabilities(...drop.map((n) => n as ecs.Capability));
+  p.add.push(...add);
+  p.drop.push(...drop);
 }

@@ -1,17 +1,19 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct, IConstruct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import { acknowledgePlainEnv } from './acknowledgements';
 import { bindMount } from './bind-mounts';
-import { containerOptions, type ContainerContext } from './containers';
+import { containerPlan, type ContainerContext } from './containers';
 import { ephemeralMount } from './ephemeral-volumes';
 import { familyOf } from './names';
 import { addFilesContainer, filesPlan } from './files';
-import { ecsNetworkMode, networkModeOf, type NetworkMode } from './networks';
+import { LinuxParameters } from './linux-parameters';
+import { networkModeOf, type NetworkMode } from './networks';
 import { applyTaskPlacement } from './node-placement';
 import { applyPlatform, runtimeOptions } from './runtime';
 import { addCapabilities } from './security';
+import { TaskDefinitionResource, type TaskContainer } from './task-definition-resource';
 import { taskSizeOf } from './task-size';
 import { grantVolumes, volumeMount, type VolumeResources } from './volumes';
 import { containersOf, ownMounts } from './workloads';
@@ -49,36 +51,36 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
   if (!size) return undefined;
   const fargate = ctx.spec.options.ecs.launchType === 'fargate';
   const networkMode = networkModeOf(ctx.spec, w);
-  const taskDefinition = new ecs.TaskDefinition(scope, 'TaskDefinition', {
+  const task = new TaskDefinitionResource(scope, 'TaskDefinition', {
     family: familyOf(ctx.spec.name, w.name),
-    compatibility: fargate ? ecs.Compatibility.FARGATE : ecs.Compatibility.EC2,
-    networkMode: ecsNetworkMode(networkMode),
-    cpu: size.cpu !== undefined ? String(size.cpu) : undefined,
-    memoryMiB: size.memory !== undefined ? String(size.memory) : undefined,
+    fargate,
+    networkMode,
+    cpu: size.cpu,
+    memory: size.memory,
     pidMode: pidModeOf(w, fargate, ctx.d),
   });
   const volumeNames = new Set<string>();
-  const addVolume = (volume: ecs.Volume) => {
-    if (volumeNames.has(volume.name)) return;
-    volumeNames.add(volume.name);
-    taskDefinition.addVolume(volume);
+  const addVolume = (volume: ecs.CfnTaskDefinition.VolumeProperty) => {
+    if (volumeNames.has(volume.name!)) return;
+    volumeNames.add(volume.name!);
+    task.volumes.push(volume);
   };
   /** Each persistent volume the task mounts, and whether some mount of it writes. */
   const writes = new Map<string, boolean>();
-  let main: ecs.ContainerDefinition | undefined;
+  let main: TaskContainer | undefined;
   let plainEnv = false;
   const filesBudget = { used: 0 };
   for (const c of containersOf(w)) {
-    let linuxParameters: ecs.LinuxParameters | undefined;
+    let linuxParameters: LinuxParameters | undefined;
     // the workload's init process runs in its main container (`initProcessEnabled`, `docker run --init`)
-    const parameters = () => (linuxParameters ??= new ecs.LinuxParameters(scope, `LinuxParameters-${c.container.name}`, c.sidecar === undefined && w.init ? { initProcessEnabled: true } : {}));
+    const parameters = () => (linuxParameters ??= new LinuxParameters(c.sidecar === undefined && w.init ? true : undefined));
     if (c.sidecar === undefined && w.init) parameters();
-    const mountPoints: ecs.MountPoint[] = [];
+    const mountPoints: ecs.CfnTaskDefinition.MountPointProperty[] = [];
     for (const { mount, index } of ownMounts(w, c)) {
       if (mount.kind === 'ephemeral') {
         const made = ephemeralMount(mount, `${c.container.path} mounts[${index}]`, fargate, ctx.d);
         if ('tmpfs' in made) {
-          parameters().addTmpfs(made.tmpfs);
+          parameters().tmpfs.push(made.tmpfs);
           continue;
         }
         addVolume(made.volume);
@@ -94,35 +96,36 @@ export function buildTaskDefinition(scope: Construct, w: WorkloadSpec, ctx: Task
     addCapabilities(ctx.spec, c.container, parameters);
     reportGroups(c.container, ctx.d);
     if (c.sidecar === undefined) addDevices(w, fargate, ctx.d, parameters);
-    const options = containerOptions(c.container, ctx, {
+    const plan = containerPlan(c.container, ctx, {
       networkMode,
       workloadName: w.name,
       essential: c.sidecar === undefined,
       checkedByTargetGroup: c.sidecar === undefined && checkedByTargetGroup,
       linuxParameters,
     });
-    if (!options) continue;
-    const def = taskDefinition.addContainer(c.container.name, c.sidecar === undefined ? { ...options, ...runtimeOptions(w, networkMode, fargate, ctx.d) } : options);
-    if (mountPoints.length > 0) def.addMountPoints(...mountPoints);
-    const files = filesPlan(ctx.spec, c.container, options.image, options.logging, ctx.secrets, filesBudget, ctx.d);
-    if (files) addFilesContainer(taskDefinition, def, files);
-    plainEnv ||= options.environment !== undefined || files?.options.environment !== undefined;
-    if (c.sidecar?.volumesFrom) def.addVolumesFrom({ sourceContainer: w.main.name, readOnly: false });
+    if (!plan) continue;
+    const def = task.addContainer(c.sidecar === undefined ? { ...plan, fields: { ...plan.fields, ...runtimeOptions(w, networkMode, fargate, ctx.d) } } : plan);
+    def.mountPoints.push(...mountPoints);
+    const files = filesPlan(ctx.spec, c.container, plan.image, plan.logging, ctx.secrets, filesBudget, ctx.d);
+    if (files) addFilesContainer(task, def, files);
+    plainEnv ||= plan.fields.environment !== undefined || files?.options.fields.environment !== undefined;
+    if (c.sidecar?.volumesFrom) def.volumesFrom.push({ sourceContainer: w.main.name, readOnly: false });
     if (!c.sidecar) main = def;
   }
-  grantVolumes(taskDefinition, identity, w.name, writes, ctx.volumes);
-  applyPlatform(taskDefinition, w, fargate);
-  applyTaskPlacement(taskDefinition, w, fargate, ctx.d);
-  if (plainEnv) acknowledgePlainEnv(taskDefinition);
+  grantVolumes(task.taskRole, identity, w.name, writes, ctx.volumes);
+  applyPlatform(task.resource, w, fargate);
+  applyTaskPlacement(task.placementConstraints, w, fargate, ctx.d);
+  task.finish();
+  if (plainEnv) acknowledgePlainEnv(task.resource);
   if (!main) return undefined;
-  const { taskRole, executionRole } = taskDefinition;
+  const executionRole = task.executionRole;
   return {
-    construct: taskDefinition,
-    arn: taskDefinition.taskDefinitionArn,
-    family: taskDefinition.family,
+    construct: task.construct,
+    arn: task.resource.ref,
+    family: task.resource.family!,
     networkMode,
-    taskRole: { construct: taskRole, arn: taskRole.roleArn },
-    executionRole: executionRole && { construct: executionRole, arn: executionRole.roleArn },
-    mainContainer: main.containerName,
+    taskRole: { construct: task.taskRole.construct, arn: task.taskRole.arn },
+    executionRole: executionRole && { construct: executionRole.construct, arn: executionRole.arn },
+    mainContainer: main.plan.name,
   };
 }

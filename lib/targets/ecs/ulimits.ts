@@ -7,9 +7,9 @@ import type { EcsReporter } from './codes';
  * The main container's `ulimits`. Fargate sets only `nofile` (up to 1048576); any other limit there is reported and
  * left out, and the operating system's default applies.
  */
-export function ulimitsOf(w: WorkloadSpec, fargate: boolean, d: EcsReporter): ecs.Ulimit[] | undefined {
+export function ulimitsOf(w: WorkloadSpec, fargate: boolean, d: EcsReporter): ecs.CfnTaskDefinition.UlimitProperty[] | undefined {
   if (!w.ulimits) return undefined;
-  const out: ecs.Ulimit[] = [];
+  const out: ecs.CfnTaskDefinition.UlimitProperty[] = [];
   for (const [name, limit] of Object.entries(w.ulimits)) {
     if (fargate && name !== 'nofile') {
       d.report(
@@ -20,7 +20,7 @@ export function ulimitsOf(w: WorkloadSpec, fargate: boolean, d: EcsReporter): ec
       );
       continue;
     }
-    out.push({ name: name as ecs.UlimitName, softLimit: limit.soft, hardLimit: limit.hard });
+    out.push({ name, softLimit: limit.soft, hardLimit: limit.hard });
   }
   return out.length > 0 ? out : undefined;
 }

@@ -2,10 +2,10 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type { SystemSpec, VolumeMountSpec } from '../../model/spec';
 import { hostPathVolumeText } from '../host-path-volume';
 import type { EcsReporter } from './codes';
+import type { TaskRole } from './task-role';
 import { sharedSubnets } from './vpc';
 
 /**
@@ -48,13 +48,13 @@ export function buildVolumes(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, d: E
 }
 
 /** The task volume and mount point of one volume mount. */
-export function volumeMount(mount: VolumeMountSpec, resources: VolumeResources): { volume: ecs.Volume; mountPoint: ecs.MountPoint } {
+export function volumeMount(mount: VolumeMountSpec, resources: VolumeResources): { volume: ecs.CfnTaskDefinition.VolumeProperty; mountPoint: ecs.CfnTaskDefinition.MountPointProperty } {
   const name = `volume-${mount.volume}`;
   return {
     volume: {
       name,
       efsVolumeConfiguration: {
-        fileSystemId: resources.fileSystem.fileSystemId,
+        filesystemId: resources.fileSystem.fileSystemId,
         transitEncryption: 'ENABLED',
         authorizationConfig: { accessPointId: resources.accessPoint.accessPointId, iam: 'ENABLED' },
       },
@@ -83,17 +83,12 @@ function admit(fileSystem: efs.FileSystem, identity: ec2.IConnectable, descripti
  * container instances on EC2) and IAM access for its task role. `writes` maps each volume to whether some mount of
  * it is writable.
  */
-export function grantVolumes(taskDefinition: ecs.TaskDefinition, identity: ec2.IConnectable, workloadName: string, writes: ReadonlyMap<string, boolean>, volumes: ReadonlyMap<string, VolumeResources>): void {
+export function grantVolumes(taskRole: TaskRole, identity: ec2.IConnectable, workloadName: string, writes: ReadonlyMap<string, boolean>, volumes: ReadonlyMap<string, VolumeResources>): void {
   for (const [volume, write] of [...writes.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const { fileSystem } = volumes.get(volume)!;
     admit(fileSystem, identity, `${workloadName} mounts ${volume}`);
     // the ARN is built from the file system id (Ref) rather than read with GetAtt
-    const arn = Stack.of(taskDefinition).formatArn({ service: 'elasticfilesystem', resource: 'file-system', resourceName: fileSystem.fileSystemId });
-    taskDefinition.taskRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['elasticfilesystem:ClientMount', ...(write ? ['elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'] : [])],
-        resources: [arn],
-      }),
-    );
+    const arn = Stack.of(taskRole.construct).formatArn({ service: 'elasticfilesystem', resource: 'file-system', resourceName: fileSystem.fileSystemId });
+    taskRole.allow({ actions: ['elasticfilesystem:ClientMount', ...(write ? ['elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'] : [])], resources: [arn] });
   }
 }
