@@ -1,0 +1,138 @@
+import { DUMP_SCHEMA, jsToAst, present } from 'js-yaml';
+
+/** js-yaml's `dump` options for a manifest: no line folding, strings double-quoted when quoted. */
+export const PRESENTER = { schema: DUMP_SCHEMA, lineWidth: -1, quoteStyle: 'double' } as const;
+
+/**
+ * One JSON document as js-yaml writes it with `PRESENTER` (block style, two-space indent, no anchors): the same
+ * bytes, about four times faster on Kubernetes objects. js-yaml builds a node per value and weighs every scalar
+ * against each style and each implicit type of its schema; this writes mappings and sequences the way its
+ * presenter does, writes plain the strings that only letters, digits and `_./-` make up and that no implicit type
+ * of the schema reads (js-yaml writes exactly those plain), and asks js-yaml how it writes any other scalar, once
+ * per value. A document this does not cover (a string with a line break, a key over 1,024 characters, a value
+ * that is not JSON) is written by js-yaml whole.
+ */
+export function blockYaml(document: unknown): string {
+  if (isPlainObject(document)) {
+    try {
+      const text = writeMapping(document, 0, true);
+      if (text !== '') return `${text}\n`;
+    } catch (e) {
+      if (e !== NOT_COVERED) throw e;
+    }
+  }
+  return presentWhole(document);
+}
+
+/** What js-yaml writes of `document`: one call of its own, with the writer's options. */
+export function presentWhole(document: unknown): string {
+  return present(jsToAst(document, DUMP_SCHEMA, { noRefs: true }), PRESENTER);
+}
+
+const NOT_COVERED = new Error('not covered by the block writer');
+
+/**
+ * One-line strings that js-yaml writes plain as a key or a value unless an implicit type of its schema reads them
+ * (then double-quoted, with nothing to escape): a letter, digit or one of `_./;+` first (or `-` before another
+ * character), then those, `=`, `,` and `-`, with a `:` or a single space only before one of them. A test holds it
+ * against js-yaml's own choice.
+ */
+const PLAIN_CANDIDATE = /^(?:[A-Za-z0-9_./;+]|-(?=[A-Za-z0-9_./;=+,-]))(?:[A-Za-z0-9_./;=+,-]|[: ](?=[A-Za-z0-9_./;=+,-]))*$/;
+const STR_TAG = DUMP_SCHEMA.defaultScalarTag.tagName;
+
+/** Longest key js-yaml writes as a simple key (`key:`), not as an explicit `? key`. */
+const SIMPLE_KEY_LENGTH = 1024;
+
+const INDENTS: string[] = [];
+function newline(level: number): string {
+  return (INDENTS[level] ??= `\n${'  '.repeat(level)}`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === null || prototype === Object.prototype;
+}
+
+/** js-yaml's `writeBlockMapping`: `key: value` per line at `level`, the first on the current line when compact. */
+function writeMapping(map: Record<string, unknown>, level: number, compact: boolean): string {
+  let out = '';
+  for (const key of Object.keys(map)) {
+    const value = map[key];
+    if (value === undefined) continue;
+    if (!compact || out !== '') out += newline(level);
+    if (key.length > SIMPLE_KEY_LENGTH) throw NOT_COVERED;
+    out += scalarText(key, keyTexts);
+    const text = writeValue(value, level + 1, false);
+    out += text === '' || text.charCodeAt(0) === 10 ? ':' : ': ';
+    out += text;
+  }
+  return out;
+}
+
+/** js-yaml's `writeBlockSequence` (items inline after `- `). */
+function writeSequence(items: readonly unknown[], level: number, compact: boolean): string {
+  let out = '';
+  for (const item of items) {
+    const text = writeValue(item === undefined ? null : item, level + 1, true);
+    if (!compact || out !== '') out += newline(level);
+    out += text === '' || text.charCodeAt(0) === 10 ? '-' : '- ';
+    out += text;
+  }
+  return out;
+}
+
+function writeValue(value: unknown, level: number, compact: boolean): string {
+  switch (typeof value) {
+    case 'string':
+      return scalarText(value, valueTexts);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      // js-yaml's int: decimal digits, which its schema reads back as an int
+      if (Number.isInteger(value) && !Object.is(value, -0) && !String(value).includes('e')) return String(value);
+      return otherText(value);
+    case 'object':
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return value.length === 0 ? '[]' : writeSequence(value, level, compact);
+      if (isPlainObject(value)) {
+        // a mapping of no pair (undefined values are left out) is written in flow style
+        const text = writeMapping(value, level, compact);
+        return text === '' ? '{}' : text;
+      }
+  }
+  throw NOT_COVERED;
+}
+
+/** Texts js-yaml chose for the scalars outside `PLAIN_CANDIDATE`, by value: keys and values apart. */
+const keyTexts = new Map<string, string>();
+const valueTexts = new Map<string, string>();
+const otherTexts = new Map<number, string>();
+
+function scalarText(text: string, asked: Map<string, string>): string {
+  if (PLAIN_CANDIDATE.test(text)) return DUMP_SCHEMA.resolveImplicitScalarTag(text).tag.tagName === STR_TAG ? text : `"${text}"`;
+  if (text.includes('\n')) throw NOT_COVERED;
+  let written = asked.get(text);
+  if (written === undefined) asked.set(text, (written = asked === keyTexts ? presentedKey(text) : presentedValue(text)));
+  return written;
+}
+
+function otherText(value: number): string {
+  let written = otherTexts.get(value);
+  if (written === undefined) otherTexts.set(value, (written = presentedValue(value)));
+  return written;
+}
+
+/** How js-yaml writes a one-line scalar as a key of a block mapping: `<key>: v`. */
+function presentedKey(key: string): string {
+  const text = presentWhole({ [key]: 'v' });
+  if (!text.endsWith(': v\n') || text.indexOf('\n') !== text.length - 1) throw NOT_COVERED;
+  return text.slice(0, -4);
+}
+
+/** How js-yaml writes a one-line scalar as the value of a block mapping's key: `k: <value>`. */
+function presentedValue(value: unknown): string {
+  const text = presentWhole({ k: value });
+  if (!text.startsWith('k: ') || text.indexOf('\n') !== text.length - 1) throw NOT_COVERED;
+  return text.slice(3, -1);
+}
