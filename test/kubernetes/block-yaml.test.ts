@@ -60,6 +60,28 @@ describe('block YAML writer', () => {
     }
   });
 
+  test('GIVEN 3,000 random JSON documents WHEN written with sortBelowRoot THEN each is what js-yaml writes of it with the keys of every mapping below the root in sorted order', () => {
+    // as an object built with its keys in sorted order enumerates them: integer keys first
+    const sorted = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map((item) => sorted(item));
+      if (value === null || typeof value !== 'object') return value;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value).sort()) out[key] = sorted((value as Record<string, unknown>)[key]);
+      return out;
+    };
+    const next = numbers(11);
+    let reordered = 0;
+    for (let i = 0; i < 3000; i++) {
+      const doc = { z: randomValue(next, 1), a: randomValue(next, 1), m: { '10': 1, '9': { b: 2, a: [{ d: 1, c: 2 }] }, x: 'multi\nline' } };
+      const root = { z: sorted(doc.z), a: sorted(doc.a), m: sorted(doc.m) };
+      expect(blockYaml(doc, true)).toBe(presentWhole(root));
+      const single = { z: sorted(doc.z), a: sorted(doc.a) };
+      expect(blockYaml({ z: doc.z, a: doc.a }, true)).toBe(presentWhole(single));
+      if (blockYaml({ z: doc.z, a: doc.a }, true) !== blockYaml({ z: doc.z, a: doc.a })) reordered++;
+    }
+    expect(reordered).toBeGreaterThan(300);
+  });
+
   test('GIVEN a multi-line string, a key over 1,024 characters and an object that is not JSON WHEN written THEN js-yaml writes that document', () => {
     for (const doc of [{ a: { b: 'one\ntwo\n\n' } }, { ['k'.repeat(1100)]: 1 }, { a: new Date(0) }]) expect(blockYaml(doc)).toBe(presentWhole(doc));
     expect(() => blockYaml({ a: () => 1 })).toThrow(/unacceptable kind/);

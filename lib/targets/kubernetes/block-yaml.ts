@@ -12,16 +12,16 @@ export const PRESENTER = { schema: DUMP_SCHEMA, lineWidth: -1, quoteStyle: 'doub
  * per value. A document this does not cover (a string with a line break, a key over 1,024 characters, a value
  * that is not JSON) is written by js-yaml whole.
  */
-export function blockYaml(document: unknown): string {
+export function blockYaml(document: unknown, sortBelowRoot = false): string {
   if (isPlainObject(document)) {
     try {
-      const text = writeMapping(document, 0, true);
+      const text = writeMapping(document, 0, true, false, sortBelowRoot);
       if (text !== '') return `${text}\n`;
     } catch (e) {
       if (e !== NOT_COVERED) throw e;
     }
   }
-  return presentWhole(document);
+  return presentWhole(sortBelowRoot ? sortedBelowRoot(document) : document);
 }
 
 /** What js-yaml writes of `document`: one call of its own, with the writer's options. */
@@ -54,16 +54,22 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === null || prototype === Object.prototype;
 }
 
-/** js-yaml's `writeBlockMapping`: `key: value` per line at `level`, the first on the current line when compact. */
-function writeMapping(map: Record<string, unknown>, level: number, compact: boolean): string {
+/**
+ * js-yaml's `writeBlockMapping`: `key: value` per line at `level`, the first on the current line when compact.
+ * With `sort`, the keys in the order of an object built with them sorted (so integer keys first, as JavaScript
+ * enumerates them), and so in every mapping below with `sortBelow`.
+ */
+function writeMapping(map: Record<string, unknown>, level: number, compact: boolean, sort: boolean, sortBelow: boolean): string {
+  let keys = Object.keys(map);
+  if (sort && !inOrder(keys)) keys = Object.keys(sortedCopy(map, keys));
   let out = '';
-  for (const key of Object.keys(map)) {
+  for (const key of keys) {
     const value = map[key];
     if (value === undefined) continue;
     if (!compact || out !== '') out += newline(level);
     if (key.length > SIMPLE_KEY_LENGTH) throw NOT_COVERED;
     out += scalarText(key, keyTexts);
-    const text = writeValue(value, level + 1, false);
+    const text = writeValue(value, level + 1, false, sortBelow);
     out += text === '' || text.charCodeAt(0) === 10 ? ':' : ': ';
     out += text;
   }
@@ -71,10 +77,10 @@ function writeMapping(map: Record<string, unknown>, level: number, compact: bool
 }
 
 /** js-yaml's `writeBlockSequence` (items inline after `- `). */
-function writeSequence(items: readonly unknown[], level: number, compact: boolean): string {
+function writeSequence(items: readonly unknown[], level: number, compact: boolean, sort: boolean): string {
   let out = '';
   for (const item of items) {
-    const text = writeValue(item === undefined ? null : item, level + 1, true);
+    const text = writeValue(item === undefined ? null : item, level + 1, true, sort);
     if (!compact || out !== '') out += newline(level);
     out += text === '' || text.charCodeAt(0) === 10 ? '-' : '- ';
     out += text;
@@ -82,7 +88,7 @@ function writeSequence(items: readonly unknown[], level: number, compact: boolea
   return out;
 }
 
-function writeValue(value: unknown, level: number, compact: boolean): string {
+function writeValue(value: unknown, level: number, compact: boolean, sort: boolean): string {
   switch (typeof value) {
     case 'string':
       return scalarText(value, valueTexts);
@@ -94,14 +100,41 @@ function writeValue(value: unknown, level: number, compact: boolean): string {
       return otherText(value);
     case 'object':
       if (value === null) return 'null';
-      if (Array.isArray(value)) return value.length === 0 ? '[]' : writeSequence(value, level, compact);
+      if (Array.isArray(value)) return value.length === 0 ? '[]' : writeSequence(value, level, compact, sort);
       if (isPlainObject(value)) {
         // a mapping of no pair (undefined values are left out) is written in flow style
-        const text = writeMapping(value, level, compact);
+        const text = writeMapping(value, level, compact, sort, sort);
         return text === '' ? '{}' : text;
       }
   }
   throw NOT_COVERED;
+}
+
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1] < keys[i])) return false;
+  return true;
+}
+
+function sortedCopy(map: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of [...keys].sort()) out[key] = map[key];
+  return out;
+}
+
+/** `document` with the keys of every mapping below the root sorted as the writer sorts them. */
+function sortedBelowRoot(document: unknown): unknown {
+  const sorted = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sorted);
+    if (!isPlainObject(value)) return value;
+    const keys = Object.keys(value);
+    const out: Record<string, unknown> = {};
+    for (const key of inOrder(keys) ? keys : [...keys].sort()) out[key] = sorted(value[key]);
+    return out;
+  };
+  if (!isPlainObject(document)) return document;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(document)) out[key] = sorted(document[key]);
+  return out;
 }
 
 /** Texts js-yaml chose for the scalars outside `PLAIN_CANDIDATE`, by value: keys and values apart. */

@@ -1,6 +1,6 @@
-import type { Chart } from 'cdk8s';
 import { blockYaml } from './block-yaml';
 import { joinDocuments } from './manifest-file';
+import type { OverridingChart } from './overrides';
 
 /**
  * A chart's manifest: its objects as cdk8s renders them (`Chart.toJson`, overrides applied), one YAML document
@@ -9,8 +9,8 @@ import { joinDocuments } from './manifest-file';
  * (kubectl's among them) would read as something else (`"yes"`, `"0755"`, `"1:20"`). The target and `cdk8s synth`
  * (bin/kubernetes.ts) both write through here, so they write the same bytes.
  */
-export function chartManifest(chart: Chart): string {
-  return stringifyManifest(chart.toJson());
+export function chartManifest(chart: OverridingChart): string {
+  return joinDocuments(chart.manifestDocuments().map(({ json, sortBelowRoot }) => blockYaml(json, sortBelowRoot)));
 }
 
 /**
@@ -18,5 +18,5 @@ export function chartManifest(chart: Chart): string {
  * `dump` writes of each (block-yaml.ts), joined.
  */
 export function stringifyManifest(documents: readonly unknown[]): string {
-  return joinDocuments(documents.map(blockYaml));
+  return joinDocuments(documents.map((document) => blockYaml(document)));
 }
