@@ -137,16 +137,23 @@ function sortedBelowRoot(document: unknown): unknown {
   return out;
 }
 
-/** Texts js-yaml chose for the scalars outside `PLAIN_CANDIDATE`, by value: keys and values apart. */
+/**
+ * The texts of the strings written, by string, keys and values apart: a manifest repeats most of its keys and
+ * many of its values. Emptied when full, so that a long-running process keeps no more than this many.
+ */
 const keyTexts = new Map<string, string>();
 const valueTexts = new Map<string, string>();
 const otherTexts = new Map<number, string>();
+const TEXTS_KEPT = 100_000;
 
-function scalarText(text: string, asked: Map<string, string>): string {
-  if (PLAIN_CANDIDATE.test(text)) return DUMP_SCHEMA.resolveImplicitScalarTag(text).tag.tagName === STR_TAG ? text : `"${text}"`;
-  if (text.includes('\n')) throw NOT_COVERED;
-  let written = asked.get(text);
-  if (written === undefined) asked.set(text, (written = asked === keyTexts ? presentedKey(text) : presentedValue(text)));
+function scalarText(text: string, texts: Map<string, string>): string {
+  let written = texts.get(text);
+  if (written !== undefined) return written;
+  if (PLAIN_CANDIDATE.test(text)) written = DUMP_SCHEMA.resolveImplicitScalarTag(text).tag.tagName === STR_TAG ? text : `"${text}"`;
+  else if (text.includes('\n')) throw NOT_COVERED;
+  else written = texts === keyTexts ? presentedKey(text) : presentedValue(text);
+  if (texts.size >= TEXTS_KEPT) texts.clear();
+  texts.set(text, written);
   return written;
 }
 
