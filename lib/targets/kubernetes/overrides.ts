@@ -124,8 +124,8 @@ export class OverridingChart extends Chart {
 
   /**
    * The chart's objects as `toJson` renders them, for a manifest: a rewritten object has its top-level keys in
-   * order, and the keys of the mappings below are left for the writer to sort (`sortBelowRoot`, block-yaml.ts), which
-   * reads them anyway: one walk over each object instead of two.
+   * order, and the keys of the mappings below are left for the writer to sort (`sortBelowRoot`, block-yaml.ts),
+   * which reads them anyway: one walk over each object instead of two.
    */
   manifestDocuments(): ManifestDocument[] {
     return super.toJson().map((json: JsonObject) => {
