@@ -10,12 +10,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, type Chart } from 'cdk8s';
+import { App } from 'cdk8s';
 import type { Diagnostic } from '../lib/diagnostics/diagnostic';
 import { formatLines, shownAt, sortDiagnostics, type Verbosity } from '../lib/diagnostics/pipeline';
 import { diagnoseApp } from '../lib/synth/diagnose';
 import { AppLoadError, loadApps } from '../lib/synth/load-apps';
 import { addSystem, chartManifest, manifestFile } from '../lib/targets/kubernetes';
+import type { OverridingChart } from '../lib/targets/kubernetes/overrides';
 
 /** LADING_QUIET=1 prints errors only, LADING_VERBOSE=1 every note; quiet wins when both are set. */
 function verbosity(env: NodeJS.ProcessEnv): Verbosity {
@@ -42,7 +43,7 @@ function main(): number {
     return 1;
   }
   const app = new App({ outdir: process.env.CDK8S_OUTDIR ?? 'dist/kubernetes' });
-  const charts: { name: string; chart: Chart }[] = [];
+  const charts: { name: string; chart: OverridingChart }[] = [];
   const reported: Diagnostic[] = [];
   for (const { spec, findings } of loaded) {
     const { chart, diagnostics } = addSystem(app, spec);

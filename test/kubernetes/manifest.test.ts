@@ -48,4 +48,12 @@ describe('Kubernetes manifest serialization', () => {
       expect(readAs11(chartManifest(chart))).toEqual(JSON.parse(JSON.stringify(docs)));
     },
   );
+
+  test.each(loadExamples().map((a) => [a.name, a.spec] as const))(
+    'GIVEN the example %s WHEN its manifest is written THEN it is the text of toJson, whose rewritten objects the writer sorts itself',
+    (_name, spec) => {
+      const { chart } = buildChart(new App(), spec);
+      expect(chartManifest(chart)).toBe(stringifyManifest(chart.toJson()));
+    },
+  );
 });

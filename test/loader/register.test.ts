@@ -62,4 +62,11 @@ describe('bin/register.js', () => {
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual([true, false]);
   });
+  test("GIVEN one of lading's own modules WHEN loaded THEN its map is not read, unless node runs with --enable-source-maps", () => {
+    const own = path.join(__dirname, '..', '..', 'lib', 'targets', 'kubernetes', 'manifest-file.ts');
+    const script = `require(${JSON.stringify(own)}); process.stdout.write(String(Boolean(require('module').findSourceMap(${JSON.stringify(own)}))));`;
+    const mapped = (flags: string[]) => spawnSync(process.execPath, [...flags, '-r', REGISTER, '-e', script], { encoding: 'utf8', env: { ...process.env, LADING_SWC_CACHE: path.join(dir, 'cache') } }).stdout;
+    expect(mapped([])).toBe('false');
+    expect(mapped(['--enable-source-maps'])).toBe('true');
+  });
 });
