@@ -49,7 +49,7 @@ export const ECS_CODES = {
   },
   'ecs/dynamic-port-fargate': {
     severity: 'info',
-    summary: 'Fargate has no dynamic host ports: a port published on a dynamic host port gets a load balancer listener on the container port.',
+    summary: 'Fargate has no dynamic host ports: a port published on a dynamic host port gets a load balancer listener on the container port, or the next free port (ecs/dynamic-listener-port).',
   },
   'ecs/ec2-network-isolation': {
     severity: 'warning',
@@ -134,6 +134,10 @@ export const ECS_CODES = {
   'ecs/listener-port-conflict': {
     severity: 'error',
     summary: "Two published ports ask for the same listener port on the system's load balancer.",
+  },
+  'ecs/dynamic-listener-port': {
+    severity: 'info',
+    summary: 'A port published on a dynamic host port whose container port is taken on its load balancer listens on the next free port, chosen the same way for the same system.',
   },
   'ecs/loopback-port': {
     severity: 'warning',
