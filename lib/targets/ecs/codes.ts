@@ -284,8 +284,12 @@ export const ECS_CODES = {
     summary: "ECS gives a container a number of GPUs only (gpuCount): all of an instance's GPUs, or GPUs by id, cannot be said.",
   },
   'ecs/gpus-capacity': {
+    severity: 'info',
+    summary: 'Tasks that need GPUs on EC2 get GPU container instances of their own (the ECS GPU-optimized AMI), of the first listed type that holds the largest such task, enough of them for all their tasks at once.',
+  },
+  'ecs/gpus-instance-type': {
     severity: 'warning',
-    summary: "The EC2 capacity lading builds has no GPU instances: a task that needs GPUs is placed only once the cluster has a capacity provider of GPU instances.",
+    summary: 'No GPU instance type lading chooses from holds a task of the workload (its GPUs, CPU and memory beside the daemon tasks): its tasks are placed only once the cluster has a capacity provider that does.',
   },
   'ecs/gpu-capabilities': {
     severity: 'warning',
