@@ -1,7 +1,7 @@
-import { Image, Port, Service, System } from '../../lib/model';
+import { Image, Job, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { cfnLintProblems } from './support/cfn-lint';
-import { codes, find, resources, synthEcs, withEcs } from './support/ecs-kit';
+import { codes, find, resources, serviceOf, synthEcs, templateOf, withEcs } from './support/ecs-kit';
 
 /** A system on EC2 with a web service and an inference service asking for `gpus` GPUs. */
 function withGpus(gpus: number, inference: { cpus?: number; memory?: string; replicas?: number } = {}): SystemSpec {
@@ -37,6 +37,9 @@ describe('ECS: GPU container instances for tasks that need GPUs', () => {
     });
     expect(find(diagnostics, 'ecs/ec2-capacity').message).toContain('2 t3.small container instances');
     expect(codes(diagnostics)).not.toContain('ecs/gpus-instance-type');
+    // a task without GPUs is kept off the GPU instances, whose room is for the GPU tasks
+    expect(serviceOf(t, 'web').Properties.PlacementConstraints).toEqual([{ Type: 'memberOf', Expression: 'attribute:ecs.instance-type != g4dn.xlarge' }]);
+    expect(serviceOf(t, 'ollama').Properties.PlacementConstraints).toBeUndefined();
     expect(cfnLintProblems([{ path: 'gpus.template.json', content: JSON.stringify(t.toJSON()) }])).toEqual([]);
   });
 
@@ -57,6 +60,25 @@ describe('ECS: GPU container instances for tasks that need GPUs', () => {
       'no GPU instance type lading chooses from (g4dn.xlarge, g4dn.2xlarge, g4dn.4xlarge, g4dn.8xlarge, g4dn.12xlarge, g4dn.16xlarge, g4dn.metal, g5.48xlarge) holds a task of ollama, which needs 16 GPUs, no CPU units and 12288 MiB beside the daemon tasks: it is placed on no container instance',
       'Ask for at most 8 GPUs, 196608 CPU units and 786432 MiB less the daemon tasks, or add a capacity provider of larger GPU instances to the cluster in the CDK app.',
     ]);
+  });
+
+  test('GIVEN a scheduled job beside a GPU service WHEN synthesized THEN its rule runs the task off the GPU instances', () => {
+    const sys = new System('shop');
+    new Service(sys, 'ollama', { image: Image.of('ollama/ollama:0.3.12'), gpus: { count: 1 }, resources: { memory: '8g' } });
+    new Job(sys, 'report', { image: Image.of('report:1'), schedule: '0 3 * * *' });
+    const t = templateOf(withEcs(sys.toSpec(), { launchType: 'ec2' }));
+    const rule = Object.values(resources(t, 'AWS::Events::Rule'))[0];
+    expect(rule.Properties.Targets[0].EcsParameters.PlacementConstraints).toEqual([{ Type: 'memberOf', Expression: 'attribute:ecs.instance-type != g4dn.xlarge' }]);
+  });
+
+  test("GIVEN a job run on demand beside a GPU service WHEN synthesized THEN 'ecs/job-on-demand' gives the run-task command with the constraint that keeps it off the GPU instances", () => {
+    const sys = new System('shop');
+    new Service(sys, 'ollama', { image: Image.of('ollama/ollama:0.3.12'), gpus: { count: 1 }, resources: { memory: '8g' } });
+    new Job(sys, 'migrate', { image: Image.of('migrate:1') });
+    const { diagnostics } = synthEcs(withEcs(sys.toSpec(), { launchType: 'ec2' }));
+    expect(find(diagnostics, 'ecs/job-on-demand').message).toBe(
+      "the task definition shop-migrate runs on demand: aws ecs run-task --task-definition shop-migrate --placement-constraints 'type=memberOf,expression=attribute:ecs.instance-type != g4dn.xlarge'",
+    );
   });
 
   test('GIVEN no workload asks for GPUs on EC2 WHEN synthesized THEN there are no GPU instances', () => {

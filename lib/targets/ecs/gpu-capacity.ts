@@ -130,3 +130,15 @@ export function gpuCapacityOf(spec: SystemSpec): GpuCapacity | undefined {
   const largest = held.reduce((a, { need }) => ({ gpus: Math.max(a.gpus, need.gpus), cpu: Math.max(a.cpu, need.cpu), memory: Math.max(a.memory, need.memory) }), { gpus: 0, cpu: 0, memory: 0 });
   return { type, instances, workloads: held.map(({ w }) => w), largest, tasks: held.reduce((n, { w }) => n + concurrentTasks(w), 0) };
 }
+
+/**
+ * The placement constraint that keeps a task that needs no GPU off the GPU instances, so their CPU and memory stay
+ * for the GPU tasks they are sized for: `attribute:ecs.instance-type != <type>`, every instance's own attribute.
+ * Undefined when the system has no GPU instances, for a task that needs GPUs, and for a daemon task (one runs on
+ * every instance; the GPU instances are sized for it).
+ */
+export function offGpuInstances(spec: SystemSpec, w: WorkloadSpec): { readonly type: 'memberOf'; readonly expression: string } | undefined {
+  if (gpuCount(w) > 0 || (w.kind === 'service' && w.global === true)) return undefined;
+  const gpu = gpuCapacityOf(spec);
+  return gpu && { type: 'memberOf', expression: `attribute:ecs.instance-type != ${gpu.type.name}` };
+}
