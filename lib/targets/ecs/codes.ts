@@ -133,7 +133,7 @@ export const ECS_CODES = {
   },
   'ecs/listener-port-conflict': {
     severity: 'error',
-    summary: "Two published ports ask for the same listener port on the system's load balancer.",
+    summary: "Two ports published on the same fixed host port ask for the same listener port on the system's load balancer (a port published on a dynamic host port takes a free one).",
   },
   'ecs/dynamic-listener-port': {
     severity: 'info',
