@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { createEcsApp } from '../../lib/targets/ecs/assembly';
 import { addSystemStacks } from '../../lib/targets/ecs';
+import { Image, Port, Service, System } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { exampleSystem, loadExamples } from '../support/examples';
 import { PROJECT_ROOT, templateOf, withEcs } from './support/ecs-kit';
@@ -81,6 +82,18 @@ describe('ECS: the posture switches and what the stack acknowledges', () => {
     t.hasResourceProperties('AWS::EC2::LaunchTemplate', {
       LaunchTemplateData: { BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true, VolumeSize: 30, VolumeType: 'gp3' } }] },
     });
+  });
+
+  test('GIVEN a service that needs GPUs on EC2 WHEN checked THEN the GPU instances, as the general ones, boot from an encrypted volume and leave no finding unacknowledged', () => {
+    const sys = new System('lab');
+    new Service(sys, 'ollama', { image: Image.of('ollama/ollama:0.3.12'), ports: [Port.tcp(11434).publish(11434)], gpus: { count: 1 }, resources: { memory: '8g' } });
+    const spec = withEcs(sys.toSpec(), { launchType: 'ec2' });
+    expect(nag(spec)).toEqual([]);
+    const templates = Object.values(templateOf(spec).findResources('AWS::EC2::LaunchTemplate')) as any[];
+    expect(templates.map((r) => [r.Properties.LaunchTemplateData.InstanceType, r.Properties.LaunchTemplateData.BlockDeviceMappings[0].Ebs.Encrypted]).sort()).toEqual([
+      ['g4dn.xlarge', true],
+      ['t3.small', true],
+    ]);
   });
 
   test('GIVEN IAM policies minimized (a cdk.json feature flag) on EC2 and Fargate WHEN checked THEN the agent roles’ wildcards are still acknowledged as the merged statements have them', () => {

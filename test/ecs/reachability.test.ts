@@ -23,7 +23,7 @@ function ecsMatrix(spec: SystemSpec): Reachability {
 
 /**
  * The Compose matrix as ECS renders it. A load balancer listens on fixed ports: a port Compose publishes on a host
- * port Docker picks (`<- *`) is on the listener of its container port (ecs/dynamic-port-fargate says so on Fargate;
+ * port Docker picks (`<- *`) is on the listener of its container port when no other port holds it (ecs/dynamic-port-fargate says so on Fargate;
  * on EC2 the task's host port is dynamic behind it). On EC2 a task with a dynamic host port uses bridge mode, on the
  * container instances' group (ecs/ec2-network-isolation says so when the system has networks to keep apart).
  */

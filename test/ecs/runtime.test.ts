@@ -148,7 +148,7 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     expect(find(fargate.diagnostics, 'ecs/dns-servers-awsvpc').message).toBe("a task in awsvpc network mode uses the VPC's resolver: web does not ask 1.1.1.1, 9.9.9.9");
   });
 
-  test("GIVEN a count of GPUs on EC2 WHEN synthesized THEN the main container has a GPU resource requirement, its sidecar none, 'ecs/gpus-capacity' says the cluster's instances have no GPU, and cfn-lint is clean", () => {
+  test("GIVEN a count of GPUs on EC2 WHEN synthesized THEN the main container has a GPU resource requirement, its sidecar none, 'ecs/gpus-capacity' says which GPU instances the cluster gets, and cfn-lint is clean", () => {
     const sys = new System('shop');
     const web = new Service(sys, 'web', { image: Image.of('ollama/ollama:0.3.12'), ports: [Port.tcp(11434)], gpus: { count: 2 } });
     web.addSidecar('exporter', { image: Image.of('utkuozdemir/nvidia_gpu_exporter:1.2.1') });
@@ -157,13 +157,13 @@ describe('how a workload runs on ECS: name, host name, stop, platform and restar
     expect([main.Name, main.ResourceRequirements]).toEqual(['web', [{ Type: 'GPU', Value: '2' }]]);
     expect([exporter.Name, exporter.ResourceRequirements]).toEqual(['exporter', undefined]);
     const d = find(diagnostics, 'ecs/gpus-capacity');
-    expect([d.severity, d.path, d.message, d.fix]).toEqual([
-      'warning',
-      'shop/web gpus',
-      'the container instances lading gives the cluster (general-purpose types, the standard ECS-optimized AMI) have no GPU: a task of web, which needs 2 GPUs, is placed on none of them',
-      'Add a capacity provider of GPU instances to the cluster in the CDK app (e.g. g5.xlarge with ecs.EcsOptimizedImage.amazonLinux2(ecs.AmiHardwareType.GPU)).',
+    expect([d.severity, d.path, d.message]).toEqual([
+      'info',
+      'shop targetOptions.ecs.launchType',
+      'the cluster gets 1 g4dn.12xlarge GPU container instance (4 GPUs, 49152 CPU units and 196608 MiB each, the ECS GPU-optimized AMI) for 2 tasks of web at once; the largest needs 2 GPUs, no CPU units and 512 MiB',
     ]);
     expect(codes(diagnostics)).not.toContain('ecs/gpu-capabilities');
+    expect(codes(diagnostics)).not.toContain('ecs/gpus-instance-type');
     expect(cfnLintProblems([{ path: 'system.template.json', content: JSON.stringify(template!.toJSON()) }])).toEqual([]);
   });
 

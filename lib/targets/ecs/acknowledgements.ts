@@ -91,7 +91,7 @@ function acknowledgeModelChoice(stack: Stack, c: IConstruct): void {
     acknowledge(
       c,
       'AwsSolutions-AS3',
-      'The EC2 capacity is fixed at two instances (min = max = 2, no scaling policy); ECS reports its tasks’ placement in the cluster’s service events.',
+      'The EC2 capacity has a fixed size (min = max, the instances lading sizes for the tasks; no scaling policy); ECS reports its tasks’ placement in the cluster’s service events.',
     );
   } else if (c instanceof iam.CfnPolicy) {
     for (const finding of agentWildcards(stack, c)) {

@@ -49,7 +49,7 @@ export const ECS_CODES = {
   },
   'ecs/dynamic-port-fargate': {
     severity: 'info',
-    summary: 'Fargate has no dynamic host ports: a port published on a dynamic host port gets a load balancer listener on the container port.',
+    summary: 'Fargate has no dynamic host ports: a port published on a dynamic host port gets a load balancer listener on the container port, or the next free port (ecs/dynamic-listener-port).',
   },
   'ecs/ec2-network-isolation': {
     severity: 'warning',
@@ -133,7 +133,11 @@ export const ECS_CODES = {
   },
   'ecs/listener-port-conflict': {
     severity: 'error',
-    summary: "Two published ports ask for the same listener port on the system's load balancer.",
+    summary: "Two ports published on the same fixed host port ask for the same listener port on the system's load balancer (a port published on a dynamic host port takes a free one).",
+  },
+  'ecs/dynamic-listener-port': {
+    severity: 'info',
+    summary: 'A port published on a dynamic host port whose container port is taken on its load balancer listens on the next free port, chosen the same way for the same system.',
   },
   'ecs/loopback-port': {
     severity: 'warning',
@@ -280,8 +284,12 @@ export const ECS_CODES = {
     summary: "ECS gives a container a number of GPUs only (gpuCount): all of an instance's GPUs, or GPUs by id, cannot be said.",
   },
   'ecs/gpus-capacity': {
+    severity: 'info',
+    summary: 'Tasks that need GPUs on EC2 get GPU container instances of their own (the ECS GPU-optimized AMI), of the first listed type that holds the largest such task, enough of them for all their tasks at once.',
+  },
+  'ecs/gpus-instance-type': {
     severity: 'warning',
-    summary: "The EC2 capacity lading builds has no GPU instances: a task that needs GPUs is placed only once the cluster has a capacity provider of GPU instances.",
+    summary: 'No GPU instance type lading chooses from holds a task of the workload (its GPUs, CPU and memory beside the daemon tasks): its tasks are placed only once the cluster has a capacity provider that does.',
   },
   'ecs/gpu-capabilities': {
     severity: 'warning',

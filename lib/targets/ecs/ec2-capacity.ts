@@ -4,6 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { awsvpcTaskCount, TASK_INTERFACES } from './ec2-networking';
+import { daemonNeedOf, daemonsOf, gpuCapacityOf, gpuWorkloadsOf, INSTANCE_RESERVED_MIB } from './gpu-capacity';
 import { networkModeOf } from './networks';
 import { workloadNeed } from './task-size';
 import { encryptedRootVolume } from './posture';
@@ -21,31 +22,26 @@ const INSTANCE_TYPES: readonly { name: string; cpu: number; memory: number }[] =
   { name: 'm5.4xlarge', cpu: 16384, memory: 65536 },
   { name: 'm5.8xlarge', cpu: 32768, memory: 131072 },
 ];
-/** Memory the ECS agent and the OS keep for themselves on a container instance (MiB). */
-const INSTANCE_RESERVED_MIB = 512;
-
-/** A daemon task without a memory size gets the default of the EC2 launch type (ecs/ec2-default-memory). */
-const DEFAULT_TASK_MIB = 512;
 
 /**
  * EC2 container instances: at least two ECS-optimized instances, of the smallest type that holds the largest task
  * beside one task of every daemon service (a global one runs on each instance), with a network interface for each
- * awsvpc daemon task and room for at least one more. Returns their security group, through which tasks in bridge
- * mode reach each other.
+ * awsvpc daemon task and room for at least one more. Tasks that require GPUs run on GPU instances of their own
+ * (gpu-capacity.ts), which the general ones are not sized for. Returns the instances' security group, shared by
+ * both groups, through which tasks in bridge mode reach each other.
  */
 export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsReporter): ec2.IConnectable {
-  const modeOf = (w: WorkloadSpec) => networkModeOf(spec, w);
+  const gpuWorkloads = new Set(gpuWorkloadsOf(spec));
   const isDaemon = (w: WorkloadSpec) => w.kind === 'service' && w.global === true;
-  const daemons = workloadsOf(spec).filter(isDaemon);
-  const daemonNeed = daemons
-    .map(workloadNeed)
-    .reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + (b.memory > 0 ? b.memory : DEFAULT_TASK_MIB) }), { cpu: 0, memory: 0 });
+  const modeOf = (w: WorkloadSpec) => (gpuWorkloads.has(w) ? 'on GPU instances' : networkModeOf(spec, w));
+  const daemons = daemonsOf(spec);
+  const daemonNeed = daemonNeedOf(spec);
   const largest = workloadsOf(spec)
-    .filter((w) => !isDaemon(w))
+    .filter((w) => !isDaemon(w) && !gpuWorkloads.has(w))
     .map(workloadNeed)
     .reduce((a, b) => ({ cpu: Math.max(a.cpu, b.cpu), memory: Math.max(a.memory, b.memory) }), { cpu: 0, memory: 512 });
   const need = { cpu: daemonNeed.cpu + largest.cpu, memory: daemonNeed.memory + largest.memory };
-  const daemonInterfaces = daemons.filter((w) => modeOf(w) === 'awsvpc').length;
+  const daemonInterfaces = daemonNeed.interfaces;
   const otherTasks = awsvpcTaskCount(spec, modeOf) - daemonInterfaces;
   const type =
     INSTANCE_TYPES.find((t) => t.cpu >= need.cpu && t.memory - INSTANCE_RESERVED_MIB >= need.memory && TASK_INTERFACES[t.name] - daemonInterfaces >= (otherTasks > 0 ? 1 : 0)) ??
@@ -59,29 +55,51 @@ export function buildCapacity(cluster: ecs.Cluster, spec: SystemSpec, d: EcsRepo
   const bridged = workloadsOf(spec).some((w) => networkModeOf(spec, w) === 'bridge');
   if (bridged) securityGroup.addIngressRule(securityGroup, ec2.Port.allTraffic(), 'tasks in bridge mode on the container instances reach each other');
   const instances = Math.max(2, Math.ceil(otherTasks / free));
-  const autoScalingGroup = new autoscaling.AutoScalingGroup(cluster, 'Instances', {
-    vpc: cluster.vpc,
-    vpcSubnets: PRIVATE_SUBNETS,
-    instanceType: new ec2.InstanceType(type.name),
-    machineImage: ecs.EcsOptimizedImage.amazonLinux2023(),
-    blockDevices: [encryptedRootVolume()],
-    securityGroup,
-    minCapacity: instances,
-    maxCapacity: instances,
-  });
-  cluster.addAsgCapacityProvider(
-    new ecs.AsgCapacityProvider(cluster, 'Capacity', {
-      autoScalingGroup,
-      enableManagedScaling: false,
-      enableManagedTerminationProtection: false,
-      enableManagedDraining: true,
-    }),
-  );
+  addInstances(cluster, '', type.name, ecs.EcsOptimizedImage.amazonLinux2023(), securityGroup, instances);
   const sizes =
     daemons.length === 0
       ? `the largest task needs ${need.cpu} CPU units and ${need.memory} MiB`
       : `a task of each of the ${daemons.length} daemon services and the largest other task need ${need.cpu} CPU units and ${need.memory} MiB`;
   const interfaces = daemonInterfaces === 0 ? '' : `, ${daemonInterfaces} of them for daemon tasks`;
   d.report('ecs/ec2-capacity', `${spec.name} targetOptions.ecs.launchType`, `the cluster gets ${instances} ${type.name} container instances (${sizes}; each instance gives ${TASK_INTERFACES[type.name]} awsvpc tasks a network interface${interfaces})`);
+  buildGpuInstances(cluster, spec, securityGroup, d);
   return securityGroup;
+}
+
+/** The GPU container instances (gpu-capacity.ts), with the ECS GPU-optimized AMI (NVIDIA driver and container runtime). */
+function buildGpuInstances(cluster: ecs.Cluster, spec: SystemSpec, securityGroup: ec2.SecurityGroup, d: EcsReporter): void {
+  const gpu = gpuCapacityOf(spec);
+  if (!gpu) return;
+  addInstances(cluster, 'Gpu', gpu.type.name, ecs.EcsOptimizedImage.amazonLinux2023(ecs.AmiHardwareType.GPU), securityGroup, gpu.instances);
+  const names = gpu.workloads.map((w) => w.name).join(', ');
+  const { gpus, cpu, memory } = gpu.largest;
+  d.report(
+    'ecs/gpus-capacity',
+    `${spec.name} targetOptions.ecs.launchType`,
+    `the cluster gets ${count(gpu.instances, `${gpu.type.name} GPU container instance`)} (${count(gpu.type.gpus, 'GPU')}, ${gpu.type.cpu} CPU units and ${gpu.type.memory} MiB each, the ECS GPU-optimized AMI) for ${count(gpu.tasks, 'task')} of ${names} at once; the largest needs ${count(gpus, 'GPU')}, ${cpu > 0 ? `${cpu} CPU units` : 'no CPU units'} and ${memory} MiB`,
+  );
+}
+
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** A fixed-size Auto Scaling group of encrypted ECS-optimized instances, as a capacity provider of the cluster. */
+function addInstances(cluster: ecs.Cluster, prefix: string, instanceType: string, machineImage: ec2.IMachineImage, securityGroup: ec2.SecurityGroup, instances: number): void {
+  const autoScalingGroup = new autoscaling.AutoScalingGroup(cluster, `${prefix}Instances`, {
+    vpc: cluster.vpc,
+    vpcSubnets: PRIVATE_SUBNETS,
+    instanceType: new ec2.InstanceType(instanceType),
+    machineImage,
+    blockDevices: [encryptedRootVolume()],
+    securityGroup,
+    minCapacity: instances,
+    maxCapacity: instances,
+  });
+  cluster.addAsgCapacityProvider(
+    new ecs.AsgCapacityProvider(cluster, `${prefix}Capacity`, {
+      autoScalingGroup,
+      enableManagedScaling: false,
+      enableManagedTerminationProtection: false,
+      enableManagedDraining: true,
+    }),
+  );
 }

@@ -33,6 +33,14 @@ export const TASK_INTERFACES: Readonly<Record<string, number>> = {
   't3.2xlarge': 3,
   'm5.4xlarge': 7,
   'm5.8xlarge': 7,
+  'g4dn.xlarge': 2,
+  'g4dn.2xlarge': 2,
+  'g4dn.4xlarge': 2,
+  'g4dn.8xlarge': 3,
+  'g4dn.12xlarge': 7,
+  'g4dn.16xlarge': 3,
+  'g4dn.metal': 14,
+  'g5.48xlarge': 6,
 };
 
 /** How many awsvpc tasks run at once on EC2: every replica of a service, and one task per job. */

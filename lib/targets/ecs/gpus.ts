@@ -1,6 +1,8 @@
 import { gpuCapabilitiesFix, gpuCountFix, gpusText, unmetGpuCapabilities } from '../../model/gpus';
 import type { ContainerSpec, SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { GPU_INSTANCE_TYPES, gpuCount, gpuInstanceTypeFor } from './gpu-capacity';
+import { workloadNeed } from './task-size';
 import { workloadsOf } from './workloads';
 
 /**
@@ -9,15 +11,16 @@ import { workloadsOf } from './workloads';
  */
 export function gpuRequirementsOf(spec: SystemSpec, c: ContainerSpec): { type: 'GPU'; value: string }[] | undefined {
   if (spec.options.ecs.launchType !== 'ec2') return undefined;
-  const count = workloadsOf(spec).find((w) => w.main.path === c.path)?.gpus?.count;
-  return typeof count === 'number' ? [{ type: 'GPU', value: String(count) }] : undefined;
+  const w = workloadsOf(spec).find((x) => x.main.path === c.path);
+  const count = w ? gpuCount(w) : 0;
+  return count > 0 ? [{ type: 'GPU', value: String(count) }] : undefined;
 }
 
 /**
  * What ECS can give of a workload's GPUs: a number of them, to a task on an EC2 container instance that has them.
- * Fargate has none; all of an instance's GPUs, or GPUs by id, cannot be said; the cluster's own capacity (lading's
- * general-purpose instances, the standard ECS-optimized AMI) has no GPU; capabilities beyond the NVIDIA runtime's
- * default come only from the container's NVIDIA_DRIVER_CAPABILITIES.
+ * Fargate has none; all of an instance's GPUs, or GPUs by id, cannot be said; a task no listed GPU instance type
+ * holds (gpu-capacity.ts) is placed nowhere; capabilities beyond the NVIDIA runtime's default come only from the
+ * container's NVIDIA_DRIVER_CAPABILITIES.
  */
 export function checkGpus(spec: SystemSpec, w: WorkloadSpec, d: EcsReporter): void {
   const g = w.gpus;
@@ -31,12 +34,16 @@ export function checkGpus(spec: SystemSpec, w: WorkloadSpec, d: EcsReporter): vo
     d.report('ecs/gpus-not-counted', path, `ECS gives a container a number of GPUs only (gpuCount): ${w.name} cannot be given ${gpusText(g)}`, gpuCountFix(g));
     return;
   }
-  d.report(
-    'ecs/gpus-capacity',
-    path,
-    `the container instances lading gives the cluster (general-purpose types, the standard ECS-optimized AMI) have no GPU: a task of ${w.name}, which needs ${gpusText(g)}, is placed on none of them`,
-    'Add a capacity provider of GPU instances to the cluster in the CDK app (e.g. g5.xlarge with ecs.EcsOptimizedImage.amazonLinux2(ecs.AmiHardwareType.GPU)).',
-  );
+  if (!gpuInstanceTypeFor(spec, w)) {
+    const need = workloadNeed(w);
+    const largest = GPU_INSTANCE_TYPES.reduce((a, t) => ({ gpus: Math.max(a.gpus, t.gpus), cpu: Math.max(a.cpu, t.cpu), memory: Math.max(a.memory, t.memory) }), { gpus: 0, cpu: 0, memory: 0 });
+    d.report(
+      'ecs/gpus-instance-type',
+      path,
+      `no GPU instance type lading chooses from (${GPU_INSTANCE_TYPES.map((t) => t.name).join(', ')}) holds a task of ${w.name}, which needs ${gpusText(g)}, ${need.cpu > 0 ? `${need.cpu} CPU units` : 'no CPU units'} and ${need.memory} MiB beside the daemon tasks: it is placed on no container instance`,
+      `Ask for at most ${largest.gpus} GPUs, ${largest.cpu} CPU units and ${largest.memory} MiB less the daemon tasks, or add a capacity provider of larger GPU instances to the cluster in the CDK app.`,
+    );
+  }
   const unmet = unmetGpuCapabilities(w);
   if (unmet.length > 0) {
     d.report(

@@ -8,6 +8,7 @@ import type { JobSpec, SystemSpec } from '../../model/spec';
 import { reportJobAliases } from './aliases';
 import type { EcsReporter } from './codes';
 import { toEventBridgeCron } from './cron';
+import { offGpuInstances } from './gpu-capacity';
 import { checkJobByName, runTaskOutput } from './job-names';
 import { networkModeOf } from './networks';
 import { policyNameOf } from './policy-names';
@@ -47,7 +48,9 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
       const placement = placementOf(ctx.spec, j);
       runTaskOutput(scope, j, ctx.vpc.selectSubnets(placement.subnets).subnetIds, ctx.securityGroups, placement.publicIp);
     }
-    ctx.d.report('ecs/job-on-demand', `${j.path}`, `the task definition ${task.family} runs on demand: aws ecs run-task --task-definition ${task.family}`);
+    const offGpu = ctx.spec.options.ecs.launchType === 'fargate' ? undefined : offGpuInstances(ctx.spec, j);
+    const constraint = offGpu ? ` --placement-constraints 'type=${offGpu.type},expression=${offGpu.expression}'` : '';
+    ctx.d.report('ecs/job-on-demand', `${j.path}`, `the task definition ${task.family} runs on demand: aws ecs run-task --task-definition ${task.family}${constraint}`);
     return undefined;
   }
   const cron = toEventBridgeCron(j.schedule);
@@ -70,12 +73,13 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
           },
         }
       : { taskCount: 1, taskDefinitionArn: task.arn };
+  const offGpu = fargate ? undefined : offGpuInstances(ctx.spec, j);
   const schedule = new Construct(scope, 'Schedule');
   new events.CfnRule(schedule, 'Resource', {
     description: `${j.path}: ${j.schedule} (UTC)`,
     state: 'ENABLED',
     scheduleExpression: cron.expression,
-    targets: [{ id: 'Target0', arn: ctx.cluster.clusterArn, roleArn: eventsRole(task, ctx.cluster, fargate), ecsParameters, input: '{}' }],
+    targets: [{ id: 'Target0', arn: ctx.cluster.clusterArn, roleArn: eventsRole(task, ctx.cluster, fargate), ecsParameters: offGpu ? { ...ecsParameters, placementConstraints: [offGpu] } : ecsParameters, input: '{}' }],
   });
   return schedule;
 }

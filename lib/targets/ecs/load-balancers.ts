@@ -8,7 +8,7 @@ import type { EcsReporter } from './codes';
 import { everySourcePrivate, sourcesOf } from './exposure';
 import { targetGroupHealthCheck } from './health-checks';
 import type { NetworkMode } from './networks';
-import { publishedPorts, type LoadBalancerKind, type PublishedPort } from './ports';
+import { movedListenerPort, publishedPorts, type LoadBalancerKind, type PublishedPort } from './ports';
 import type { BuiltService } from './services';
 import { isTcpUdp } from './tcp-udp';
 import { PRIVATE_SUBNETS, PUBLIC_SUBNETS } from './vpc';
@@ -46,18 +46,37 @@ export function allowTo(lbGroup: ec2.SecurityGroup, target: ec2.IConnectable, po
   lbGroup.addEgressRule(group, port, description, true);
 }
 
-/** Two published ports cannot share a listener port on the same load balancer. */
+const lbText = (kind: LoadBalancerKind): string => (kind === 'alb' ? 'application' : 'network');
+
+/**
+ * Two ports published on the same fixed host port cannot share a listener port on the same load balancer. A port
+ * published on a dynamic host port whose container port was taken listens on the port publishedPorts chose for it:
+ * an info names it, as `docker port` would.
+ */
 export function checkListenerPorts(spec: SystemSpec, d: EcsReporter): void {
   const seen = new Map<string, string>();
-  for (const p of publishedPorts(spec)) {
+  const published = publishedPorts(spec);
+  const where = (p: PublishedPort): string => `${p.service.path} ports[${p.index}]`;
+  for (const p of published) {
+    if (p.port.publish === 'dynamic') continue;
     const key = `${p.kind}:${p.listenerPort}`;
-    const where = `${p.service.path} ports[${p.index}]`;
     const other = seen.get(key);
     if (other) {
-      d.report('ecs/listener-port-conflict', where, `listener port ${p.listenerPort} on the ${p.kind === 'alb' ? 'application' : 'network'} load balancer is already taken by ${other}`, 'Publish one of them on another host port.');
+      d.report('ecs/listener-port-conflict', where(p), `listener port ${p.listenerPort} on the ${lbText(p.kind)} load balancer is already taken by ${other}`, 'Publish one of them on another host port, or on a dynamic host port.');
     } else {
-      seen.set(key, where);
+      seen.set(key, where(p));
     }
+  }
+  for (const p of published.filter(movedListenerPort)) {
+    const c = p.port.containerPort;
+    const holder = published.find((o) => o !== p && o.kind === p.kind && o.listenerPort === c);
+    const by = holder ? ` by ${where(holder)}` : '';
+    d.report(
+      'ecs/dynamic-listener-port',
+      where(p),
+      `${p.port.protocol} port ${c}, published on a dynamic host port, listens on port ${p.listenerPort}: port ${c} of the ${lbText(p.kind)} load balancer is taken${by} (reach it at the ${p.kind === 'alb' ? 'Alb' : 'Nlb'}DnsName output, port ${p.listenerPort})`,
+      'Publish it on a fixed host port to choose the port yourself.',
+    );
   }
 }
 
@@ -83,7 +102,7 @@ export function buildLoadBalancers(
     const vpcSubnets = internetFacing ? PUBLIC_SUBNETS : PRIVATE_SUBNETS;
     const sg = new ec2.SecurityGroup(stack, `${name}SecurityGroup`, {
       vpc,
-      description: `${spec.name}: ${kind === 'alb' ? 'application' : 'network'} load balancer, open on published ports only`,
+      description: `${spec.name}: ${lbText(kind)} load balancer, open on published ports only`,
       allowAllOutbound: false,
     });
     const lb =
@@ -112,7 +131,7 @@ export function buildLoadBalancers(
         d.report('ecs/udp-health-check', `${p.service.path} ports[${p.index}]`, `the network load balancer checks udp port ${c} with a TCP connection to port ${c}`, 'Make the service accept TCP on that port, or the targets stay unhealthy.');
       }
       if (p.port.publish === 'dynamic' && target.networkMode === 'awsvpc') {
-        d.report('ecs/dynamic-port-fargate', `${p.service.path} ports[${p.index}]`, `Fargate has no dynamic host ports: the load balancer listens on the container port ${c}`, "Publish it on a fixed port, or set targetOptions.ecs.launchType 'ec2' for a dynamic host port.");
+        d.report('ecs/dynamic-port-fargate', `${p.service.path} ports[${p.index}]`, `Fargate has no dynamic host ports: the load balancer listens on ${movedListenerPort(p) ? `port ${p.listenerPort}` : `the container port ${c}`}`, "Publish it on a fixed port, or set targetOptions.ecs.launchType 'ec2' for a dynamic host port.");
       }
       // the rest is in the service's own stack
       if (!target.service) continue;

@@ -10,10 +10,10 @@ import type { SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { targetGroupHealthCheck } from './health-checks';
 import { allowTo, sameStack, type ServiceTarget } from './load-balancers';
+import { byText } from './ports';
 import { routedPorts, type Routed } from './routed-ports';
 import { PUBLIC_SUBNETS } from './vpc';
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The routes in the order of their listener rules' priorities (the first is priority 1): by host, then the longest path prefix. */
 function routeOrder(routed: readonly Routed[]): Routed[] {

@@ -4,6 +4,7 @@ import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
 import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { offGpuInstances } from './gpu-capacity';
 import { buildCloudMapService } from './job-names';
 import { addAliases } from './aliases';
 import { applyServicePlacement } from './node-placement';
@@ -42,6 +43,8 @@ export interface BuiltService {
 export function buildService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: ServiceContext): BuiltService {
   const service = createService(scope, s, task, ctx);
   applyServicePlacement(service, s, ctx.d);
+  const offGpu = offGpuInstances(ctx.spec, s);
+  if (offGpu) service.resource.placementConstraints = [...((service.resource.placementConstraints as ecs.CfnService.PlacementConstraintProperty[] | undefined) ?? []), offGpu];
   addAliases(service, s, ctx.spec, ctx.namespace !== undefined && task.networkMode !== 'host', ctx.d);
   return service;
 }
