@@ -1,4 +1,7 @@
-import { Stack, type CfnElement } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
+
+/** Elements whose logical id is already fixed. */
+const pinned = new WeakSet<CfnElement>();
 
 /**
  * Fixes an L1 resource's logical id, when it is made, to the id aws-cdk-lib derives from its construct path:
@@ -7,5 +10,17 @@ import { Stack, type CfnElement } from 'aws-cdk-lib';
  */
 export function pinLogicalId<T extends CfnElement>(element: T): T {
   element.overrideLogicalId(Stack.of(element).getLogicalId(element));
+  pinned.add(element);
   return element;
+}
+
+/**
+ * Fixes the logical id of every element of a built stack, as `pinLogicalId` does for one: the paths no longer
+ * change, so each id is derived once rather than at every reference and again for each template. Neither lading
+ * nor the aws-cdk-lib constructs it uses give a stack's elements other ids (`overrideLogicalId`).
+ */
+export function pinLogicalIds(stack: Stack): void {
+  for (const c of stack.node.findAll()) {
+    if (CfnElement.isCfnElement(c) && !pinned.has(c as CfnElement)) pinLogicalId(c as CfnElement);
+  }
 }
