@@ -2,13 +2,13 @@ import { Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { JobSpec, SystemSpec } from '../../model/spec';
 import { reportJobAliases } from './aliases';
 import type { EcsReporter } from './codes';
 import { toEventBridgeCron } from './cron';
 import { checkJobByName, runTaskOutput } from './job-names';
+import { CfnPolicy, CfnRole } from './l1-resources';
 import { networkModeOf } from './networks';
 import { policyNameOf } from './policy-names';
 import type { BuiltTask } from './task-definitions';
@@ -87,7 +87,7 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
  */
 function eventsRole(task: BuiltTask, cluster: ecs.ICluster, fargate: boolean): string {
   const construct = new Construct(task.construct, 'EventsRole');
-  const role = new iam.CfnRole(construct, 'Resource', {
+  const role = new CfnRole(construct, 'Resource', {
     assumeRolePolicyDocument: {
       Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' } }],
       Version: '2012-10-17',
@@ -99,7 +99,7 @@ function eventsRole(task: BuiltTask, cluster: ecs.ICluster, fargate: boolean): s
     { Action: 'ecs:TagResource', Effect: 'Allow', Resource: `arn:${Stack.of(cluster).partition}:ecs:${cluster.env.region}:*:task/${cluster.clusterName}/*` },
     ...passes.map((arn) => ({ Action: 'iam:PassRole', Effect: 'Allow', Resource: arn })),
   ];
-  const policy = new iam.CfnPolicy(new Construct(construct, 'DefaultPolicy'), 'Resource', {
+  const policy = new CfnPolicy(new Construct(construct, 'DefaultPolicy'), 'Resource', {
     policyDocument: { Statement: statements, Version: '2012-10-17' },
     policyName: '',
     roles: [role.ref],

@@ -6,6 +6,7 @@ import type { ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { buildCloudMapService } from './job-names';
 import { addAliases } from './aliases';
+import { CfnService } from './l1-resources';
 import { applyServicePlacement } from './node-placement';
 import { deploymentPercents } from './rollout';
 import { serviceConnectOf } from './service-connect';
@@ -63,7 +64,7 @@ function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: S
   const percents = daemon ? { minHealthyPercent: 0, maxHealthyPercent: 100 } : deploymentPercents(s);
   const construct = new Construct(scope, 'Service');
   const placement = task.networkMode === 'awsvpc' ? placementOf(ctx.spec, s) : undefined;
-  const resource = new ecs.CfnService(construct, 'Service', {
+  const resource = new CfnService(construct, 'Service', {
     cluster: ctx.cluster.clusterName,
     taskDefinition: task.arn,
     serviceName: s.name,
