@@ -5,27 +5,43 @@
  * value's type, which lading's own values need not.
  */
 
-/** How one resource type's properties are named: names that are not the property's name capitalized, and maps. */
-interface CloudFormationNames {
-  readonly names: Readonly<Record<string, string>>;
-  /** Properties that are maps (or documents): their keys are the user's, not CloudFormation's. */
-  readonly maps: ReadonlySet<string>;
+/** How one resource type's properties are named. */
+class CloudFormationNames {
+  private readonly known = new Map<string, string>();
+
+  /**
+   * @param names names that are not the property's name capitalized
+   * @param maps properties that are maps (or documents): their keys are the user's, not CloudFormation's
+   */
+  constructor(
+    names: Readonly<Record<string, string>>,
+    readonly maps: ReadonlySet<string>,
+  ) {
+    for (const [key, name] of Object.entries(names)) this.known.set(key, name);
+  }
+
+  /** A property's CloudFormation name. */
+  nameOf(key: string): string {
+    let name = this.known.get(key);
+    if (name === undefined) {
+      name = key[0].toUpperCase() + key.slice(1);
+      this.known.set(key, name);
+    }
+    return name;
+  }
 }
 
 /** AWS::ECS::TaskDefinition. */
-export const TASK_DEFINITION: CloudFormationNames = {
-  names: { iam: 'IAM', efsVolumeConfiguration: 'EFSVolumeConfiguration' },
-  maps: new Set(['dockerLabels', 'options', 'driverOpts', 'labels']),
-};
+export const TASK_DEFINITION = new CloudFormationNames({ iam: 'IAM', efsVolumeConfiguration: 'EFSVolumeConfiguration' }, new Set(['dockerLabels', 'options', 'driverOpts', 'labels']));
 
 /** AWS::ECS::Service. */
-export const ECS_SERVICE: CloudFormationNames = { names: { enableEcsManagedTags: 'EnableECSManagedTags', managedEbsVolume: 'ManagedEBSVolume' }, maps: new Set(['options']) };
+export const ECS_SERVICE = new CloudFormationNames({ enableEcsManagedTags: 'EnableECSManagedTags', managedEbsVolume: 'ManagedEBSVolume' }, new Set(['options']));
 
 /** AWS::ServiceDiscovery::Service. */
-export const CLOUD_MAP_SERVICE: CloudFormationNames = { names: { ttl: 'TTL' }, maps: new Set(['serviceAttributes']) };
+export const CLOUD_MAP_SERVICE = new CloudFormationNames({ ttl: 'TTL' }, new Set(['serviceAttributes']));
 
 /** AWS::IAM::Role and AWS::IAM::Policy. */
-export const IAM: CloudFormationNames = { names: {}, maps: new Set(['assumeRolePolicyDocument', 'policyDocument']) };
+export const IAM = new CloudFormationNames({}, new Set(['assumeRolePolicyDocument', 'policyDocument']));
 
 function isIntrinsic(value: object): boolean {
   const keys = Object.keys(value);
@@ -37,9 +53,12 @@ export function toCloudFormation(value: unknown, naming: CloudFormationNames = T
   if (Array.isArray(value)) return value.map((v) => toCloudFormation(v, naming));
   if (value === null || typeof value !== 'object' || isIntrinsic(value)) return value;
   const props = value as Record<string, unknown>;
-  const named = Object.keys(props).map((key) => [naming.names[key] ?? key[0].toUpperCase() + key.slice(1), key] as const);
-  named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(props).sort((a, b) => {
+    const x = naming.nameOf(a);
+    const y = naming.nameOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   const out: Record<string, unknown> = {};
-  for (const [name, key] of named) out[name] = naming.maps.has(key) ? props[key] : toCloudFormation(props[key], naming);
+  for (const key of keys) out[naming.nameOf(key)] = naming.maps.has(key) ? props[key] : toCloudFormation(props[key], naming);
   return out;
 }

@@ -38,9 +38,17 @@ export function buildSearchDomain(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec,
   new ec2.CfnVPCDHCPOptionsAssociation(stack, 'DhcpOptionsAssociation', { vpcId: vpc.vpcId, dhcpOptionsId: options.ref });
 }
 
+/** The services of each system that have a tcp port, found once. */
+const tcpServices = new WeakMap<SystemSpec, readonly ServiceSpec[]>();
+
 /** Services a job shares a network with, that have a tcp port: the names it may look up. */
 function peersOf(spec: SystemSpec, j: JobSpec): ServiceSpec[] {
-  return spec.services.filter((s) => s.main.ports.some((p) => p.protocol === 'tcp') && s.networks.some((n) => j.networks.includes(n)));
+  let tcp = tcpServices.get(spec);
+  if (!tcp) {
+    tcp = spec.services.filter((s) => s.main.ports.some((p) => p.protocol === 'tcp'));
+    tcpServices.set(spec, tcp);
+  }
+  return tcp.filter((s) => s.networks.some((n) => j.networks.includes(n)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
 
-/** Elements whose logical id is already fixed. */
-const pinned = new WeakSet<CfnElement>();
+/** Elements whose logical id is already fixed, and the id. */
+const pinned = new WeakMap<CfnElement, string>();
 
 /**
  * Fixes an L1 resource's logical id, when it is made, to the id aws-cdk-lib derives from its construct path:
@@ -9,9 +9,15 @@ const pinned = new WeakSet<CfnElement>();
  * The id is the same; the template does not change.
  */
 export function pinLogicalId<T extends CfnElement>(element: T): T {
-  element.overrideLogicalId(Stack.of(element).getLogicalId(element));
-  pinned.add(element);
+  const id = Stack.of(element).getLogicalId(element);
+  element.overrideLogicalId(id);
+  pinned.set(element, id);
   return element;
+}
+
+/** An element's logical id: the one `pinLogicalId` fixed, or the one aws-cdk-lib derives from its path. */
+export function logicalIdOf(element: CfnElement): string {
+  return pinned.get(element) ?? Stack.of(element).getLogicalId(element);
 }
 
 /**

@@ -21,8 +21,20 @@ export interface PublishedPort {
   readonly udpTwin?: number;
 }
 
+/** The published ports of each system, worked out once. */
+const bySystem = new WeakMap<SystemSpec, readonly PublishedPort[]>();
+
 /** Every published port of the system's services, in service order then port order (not the loopback-bound ones). */
-export function publishedPorts(spec: SystemSpec): PublishedPort[] {
+export function publishedPorts(spec: SystemSpec): readonly PublishedPort[] {
+  let ports = bySystem.get(spec);
+  if (!ports) {
+    ports = findPublishedPorts(spec);
+    bySystem.set(spec, ports);
+  }
+  return ports;
+}
+
+function findPublishedPorts(spec: SystemSpec): PublishedPort[] {
   const out: PublishedPort[] = [];
   for (const service of spec.services) {
     service.main.ports.forEach((port, index) => {
