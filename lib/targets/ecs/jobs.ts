@@ -12,7 +12,7 @@ import { CfnPolicy, CfnRole } from './l1-resources';
 import { networkModeOf } from './networks';
 import { policyNameOf } from './policy-names';
 import type { BuiltTask } from './task-definitions';
-import { placementOf } from './vpc';
+import { placementOf, subnetIdsOf } from './vpc';
 
 /**
  * A one-shot job: its task definition runs on demand (`aws ecs run-task`), or on its schedule through an
@@ -45,7 +45,7 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
   if (j.schedule === undefined) {
     if (task.networkMode === 'awsvpc' && ctx.securityGroups && Stack.of(scope) === Stack.of(ctx.cluster)) {
       const placement = placementOf(ctx.spec, j);
-      runTaskOutput(scope, j, ctx.vpc.selectSubnets(placement.subnets).subnetIds, ctx.securityGroups, placement.publicIp);
+      runTaskOutput(scope, j, subnetIdsOf(ctx.vpc, placement.subnets), ctx.securityGroups, placement.publicIp);
     }
     ctx.d.report('ecs/job-on-demand', `${j.path}`, `the task definition ${task.family} runs on demand: aws ecs run-task --task-definition ${task.family}`);
     return undefined;
@@ -63,7 +63,7 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
           platformVersion: fargate ? ecs.FargatePlatformVersion.LATEST : undefined,
           networkConfiguration: {
             awsVpcConfiguration: {
-              subnets: ctx.vpc.selectSubnets(placement.subnets).subnetIds,
+              subnets: subnetIdsOf(ctx.vpc, placement.subnets),
               assignPublicIp: placement.publicIp ? 'ENABLED' : 'DISABLED',
               securityGroups: ctx.securityGroups!.map((g) => g.securityGroupId),
             },

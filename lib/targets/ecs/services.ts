@@ -12,7 +12,7 @@ import { deploymentPercents } from './rollout';
 import { serviceConnectOf } from './service-connect';
 import { reportServiceRestart } from './service-restart';
 import type { BuiltTask } from './task-definitions';
-import { placementOf } from './vpc';
+import { placementOf, subnetIdsOf } from './vpc';
 
 interface ServiceContext {
   readonly spec: SystemSpec;
@@ -85,7 +85,7 @@ function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: S
     networkConfiguration: placement && {
       awsvpcConfiguration: {
         assignPublicIp: placement.publicIp ? 'ENABLED' : 'DISABLED',
-        subnets: ctx.cluster.vpc.selectSubnets(placement.subnets).subnetIds,
+        subnets: subnetIdsOf(ctx.cluster.vpc, placement.subnets),
         securityGroups: ctx.securityGroups!.map((g) => g.securityGroupId),
       },
     },
