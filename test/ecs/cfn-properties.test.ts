@@ -1,6 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { toCloudFormation } from '../../lib/targets/ecs/cfn-properties';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
+import { CLOUD_MAP_SERVICE, ECS_SERVICE, IAM, toCloudFormation } from '../../lib/targets/ecs/cfn-properties';
 
 /** aws-cdk-lib's own rendering of a task definition's properties. */
 class Rendered extends ecs.CfnTaskDefinition {
@@ -8,6 +10,72 @@ class Rendered extends ecs.CfnTaskDefinition {
     return this.renderProperties(props);
   }
 }
+
+/** aws-cdk-lib's own rendering of the other resource types' properties. */
+class RenderedService extends ecs.CfnService {
+  render(props: Record<string, unknown>): Record<string, unknown> {
+    return this.renderProperties(props);
+  }
+}
+class RenderedCloudMapService extends servicediscovery.CfnService {
+  render(props: Record<string, unknown>): Record<string, unknown> {
+    return this.renderProperties(props);
+  }
+}
+class RenderedRole extends iam.CfnRole {
+  render(props: Record<string, unknown>): Record<string, unknown> {
+    return this.renderProperties(props);
+  }
+}
+class RenderedPolicy extends iam.CfnPolicy {
+  render(props: Record<string, unknown>): Record<string, unknown> {
+    return this.renderProperties(props);
+  }
+}
+
+/** Every property lading writes into an ECS service, resolved. */
+const SERVICE = {
+  cluster: { Ref: 'Cluster' },
+  deploymentConfiguration: {
+    maximumPercent: 200,
+    minimumHealthyPercent: 50,
+    deploymentCircuitBreaker: { enable: true, rollback: true },
+    alarms: { alarmNames: [], enable: false, rollback: false },
+  },
+  deploymentController: { type: 'ECS' },
+  desiredCount: 2,
+  enableEcsManagedTags: false,
+  healthCheckGracePeriodSeconds: 60,
+  launchType: 'FARGATE',
+  loadBalancers: [{ containerName: 'web', containerPort: 8080, targetGroupArn: { Ref: 'TargetGroup' } }],
+  networkConfiguration: { awsvpcConfiguration: { assignPublicIp: 'DISABLED', subnets: [{ 'Fn::ImportValue': 'Shop:Subnet' }], securityGroups: [{ 'Fn::GetAtt': ['Group', 'GroupId'] }] } },
+  placementConstraints: [{ type: 'distinctInstance' }],
+  placementStrategies: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }],
+  platformVersion: 'LATEST',
+  propagateTags: 'SERVICE',
+  schedulingStrategy: 'REPLICA',
+  serviceConnectConfiguration: {
+    enabled: true,
+    namespace: 'shop',
+    services: [{ portName: 'http-8080', discoveryName: 'web-http-8080', clientAliases: [{ dnsName: 'web', port: 8080 }] }],
+  },
+  serviceName: 'web',
+  serviceRegistries: [{ registryArn: { 'Fn::GetAtt': ['CloudMap', 'Arn'] } }],
+  tags: [{ key: 'team', value: 'shop' }],
+  taskDefinition: { Ref: 'TaskDefinition' },
+};
+
+/** Every property lading writes into a Cloud Map service, resolved. */
+const CLOUD_MAP = {
+  name: 'web',
+  dnsConfig: { dnsRecords: [{ type: 'A', ttl: 10 }], namespaceId: { 'Fn::GetAtt': ['Namespace', 'Id'] }, routingPolicy: 'MULTIVALUE' },
+  healthCheckCustomConfig: { failureThreshold: 1 },
+  namespaceId: { 'Fn::GetAtt': ['Namespace', 'Id'] },
+  tags: [{ key: 'team', value: 'shop' }],
+};
+
+/** A policy document: its keys are IAM's, kept as they are. */
+const DOCUMENT = { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' } }], Version: '2012-10-17' };
 
 /** Every property lading writes into a task definition, resolved (intrinsic functions as the template has them). */
 const PROPS = {
@@ -74,5 +142,15 @@ describe('ECS: a task definition written in CloudFormation names', () => {
   test('GIVEN every property lading writes into a task definition WHEN written by cfn-properties THEN it is what aws-cdk-lib writes, key for key and in the same order', () => {
     const rendered = new Rendered(new Stack(new App(), 'Shop'), 'TaskDefinition', { containerDefinitions: [] }).render(PROPS);
     expect(JSON.stringify(toCloudFormation(PROPS))).toBe(JSON.stringify(rendered));
+  });
+
+  test.each([
+    ['an ECS service', RenderedService, SERVICE, ECS_SERVICE],
+    ['a Cloud Map service', RenderedCloudMapService, CLOUD_MAP, CLOUD_MAP_SERVICE],
+    ['a role', RenderedRole, { assumeRolePolicyDocument: DOCUMENT, managedPolicyArns: [{ Ref: 'Managed' }], tags: [{ key: 'team', value: 'shop' }] }, IAM],
+    ['a policy', RenderedPolicy, { policyDocument: DOCUMENT, policyName: 'TaskRoleDefaultPolicy', roles: [{ Ref: 'TaskRole' }] }, IAM],
+  ] as const)('GIVEN every property lading writes into %s WHEN written by cfn-properties THEN it is what aws-cdk-lib writes, key for key and in the same order', (_, Type, props, naming) => {
+    const rendered = new Type(new Stack(new App(), 'Shop'), 'Resource', { assumeRolePolicyDocument: DOCUMENT, policyDocument: DOCUMENT, policyName: 'Policy' } as never).render(props);
+    expect(JSON.stringify(toCloudFormation(props, naming))).toBe(JSON.stringify(rendered));
   });
 });

@@ -4,6 +4,7 @@ import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
 import type { JobSpec, ServiceSpec, SystemSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
+import { CfnCloudMapService } from './l1-resources';
 import type { NetworkMode } from './networks';
 
 /**
@@ -21,7 +22,7 @@ import type { NetworkMode } from './networks';
  */
 export function buildCloudMapService(scope: Construct, s: ServiceSpec, networkMode: NetworkMode, namespace: servicediscovery.INamespace | undefined): string | undefined {
   if (!namespace || networkMode !== 'awsvpc' || !s.main.ports.some((p) => p.protocol === 'tcp')) return undefined;
-  const service = new servicediscovery.CfnService(new Construct(scope, 'CloudmapService'), 'Resource', {
+  const service = new CfnCloudMapService(new Construct(scope, 'CloudmapService'), 'Resource', {
     name: s.name,
     dnsConfig: { dnsRecords: [{ type: 'A', ttl: 10 }], namespaceId: namespace.namespaceId, routingPolicy: 'MULTIVALUE' },
     healthCheckCustomConfig: { failureThreshold: 1 },
@@ -37,9 +38,17 @@ export function buildSearchDomain(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec,
   new ec2.CfnVPCDHCPOptionsAssociation(stack, 'DhcpOptionsAssociation', { vpcId: vpc.vpcId, dhcpOptionsId: options.ref });
 }
 
+/** The services of each system that have a tcp port, found once. */
+const tcpServices = new WeakMap<SystemSpec, readonly ServiceSpec[]>();
+
 /** Services a job shares a network with, that have a tcp port: the names it may look up. */
 function peersOf(spec: SystemSpec, j: JobSpec): ServiceSpec[] {
-  return spec.services.filter((s) => s.main.ports.some((p) => p.protocol === 'tcp') && s.networks.some((n) => j.networks.includes(n)));
+  let tcp = tcpServices.get(spec);
+  if (!tcp) {
+    tcp = spec.services.filter((s) => s.main.ports.some((p) => p.protocol === 'tcp'));
+    tcpServices.set(spec, tcp);
+  }
+  return tcp.filter((s) => s.networks.some((n) => j.networks.includes(n)));
 }
 
 /**

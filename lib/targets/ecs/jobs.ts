@@ -2,7 +2,6 @@ import { Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import type { JobSpec, SystemSpec } from '../../model/spec';
 import { reportJobAliases } from './aliases';
@@ -10,10 +9,11 @@ import type { EcsReporter } from './codes';
 import { toEventBridgeCron } from './cron';
 import { offGpuInstances } from './gpu-capacity';
 import { checkJobByName, runTaskOutput } from './job-names';
+import { CfnPolicy, CfnRole } from './l1-resources';
 import { networkModeOf } from './networks';
 import { policyNameOf } from './policy-names';
 import type { BuiltTask } from './task-definitions';
-import { placementOf } from './vpc';
+import { placementOf, subnetIdsOf } from './vpc';
 
 /**
  * A one-shot job: its task definition runs on demand (`aws ecs run-task`), or on its schedule through an
@@ -46,7 +46,7 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
   if (j.schedule === undefined) {
     if (task.networkMode === 'awsvpc' && ctx.securityGroups && Stack.of(scope) === Stack.of(ctx.cluster)) {
       const placement = placementOf(ctx.spec, j);
-      runTaskOutput(scope, j, ctx.vpc.selectSubnets(placement.subnets).subnetIds, ctx.securityGroups, placement.publicIp);
+      runTaskOutput(scope, j, subnetIdsOf(ctx.vpc, placement.subnets), ctx.securityGroups, placement.publicIp);
     }
     const offGpu = ctx.spec.options.ecs.launchType === 'fargate' ? undefined : offGpuInstances(ctx.spec, j);
     const constraint = offGpu ? ` --placement-constraints 'type=${offGpu.type},expression=${offGpu.expression}'` : '';
@@ -66,7 +66,7 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
           platformVersion: fargate ? ecs.FargatePlatformVersion.LATEST : undefined,
           networkConfiguration: {
             awsVpcConfiguration: {
-              subnets: ctx.vpc.selectSubnets(placement.subnets).subnetIds,
+              subnets: subnetIdsOf(ctx.vpc, placement.subnets),
               assignPublicIp: placement.publicIp ? 'ENABLED' : 'DISABLED',
               securityGroups: ctx.securityGroups!.map((g) => g.securityGroupId),
             },
@@ -91,7 +91,7 @@ export function buildJob(scope: Construct, j: JobSpec, task: BuiltTask, ctx: Job
  */
 function eventsRole(task: BuiltTask, cluster: ecs.ICluster, fargate: boolean): string {
   const construct = new Construct(task.construct, 'EventsRole');
-  const role = new iam.CfnRole(construct, 'Resource', {
+  const role = new CfnRole(construct, 'Resource', {
     assumeRolePolicyDocument: {
       Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' } }],
       Version: '2012-10-17',
@@ -103,7 +103,7 @@ function eventsRole(task: BuiltTask, cluster: ecs.ICluster, fargate: boolean): s
     { Action: 'ecs:TagResource', Effect: 'Allow', Resource: `arn:${Stack.of(cluster).partition}:ecs:${cluster.env.region}:*:task/${cluster.clusterName}/*` },
     ...passes.map((arn) => ({ Action: 'iam:PassRole', Effect: 'Allow', Resource: arn })),
   ];
-  const policy = new iam.CfnPolicy(new Construct(construct, 'DefaultPolicy'), 'Resource', {
+  const policy = new CfnPolicy(new Construct(construct, 'DefaultPolicy'), 'Resource', {
     policyDocument: { Statement: statements, Version: '2012-10-17' },
     policyName: '',
     roles: [role.ref],

@@ -1,4 +1,7 @@
-import { Stack, type CfnElement } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
+
+/** Elements whose logical id is already fixed, and the id. */
+const pinned = new WeakMap<CfnElement, string>();
 
 /**
  * Fixes an L1 resource's logical id, when it is made, to the id aws-cdk-lib derives from its construct path:
@@ -6,6 +9,24 @@ import { Stack, type CfnElement } from 'aws-cdk-lib';
  * The id is the same; the template does not change.
  */
 export function pinLogicalId<T extends CfnElement>(element: T): T {
-  element.overrideLogicalId(Stack.of(element).getLogicalId(element));
+  const id = Stack.of(element).getLogicalId(element);
+  element.overrideLogicalId(id);
+  pinned.set(element, id);
   return element;
+}
+
+/** An element's logical id: the one `pinLogicalId` fixed, or the one aws-cdk-lib derives from its path. */
+export function logicalIdOf(element: CfnElement): string {
+  return pinned.get(element) ?? Stack.of(element).getLogicalId(element);
+}
+
+/**
+ * Fixes the logical id of every element of a built stack, as `pinLogicalId` does for one: the paths no longer
+ * change, so each id is derived once rather than at every reference and again for each template. Neither lading
+ * nor the aws-cdk-lib constructs it uses give a stack's elements other ids (`overrideLogicalId`).
+ */
+export function pinLogicalIds(stack: Stack): void {
+  for (const c of stack.node.findAll()) {
+    if (CfnElement.isCfnElement(c) && !pinned.has(c as CfnElement)) pinLogicalId(c as CfnElement);
+  }
 }

@@ -39,7 +39,8 @@ export function checkEc2Isolation(spec: SystemSpec, d: EcsReporter): void {
 /** One security group per network, with ingress from itself on the ports of its members. */
 export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec, d: EcsReporter): Map<string, ec2.SecurityGroup> {
   const out = new Map<string, ec2.SecurityGroup>();
-  const workloads = workloadsOf(spec);
+  const workloads = new Map<string, WorkloadSpec>();
+  for (const w of workloadsOf(spec)) if (!workloads.has(w.name)) workloads.set(w.name, w);
   for (const n of spec.networks) {
     const sg = new ec2.SecurityGroup(stack, `Network-${n.name}`, {
       vpc,
@@ -48,7 +49,7 @@ export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
     });
     const rules = new Map<string, ec2.Port>();
     for (const member of n.members) {
-      const w = workloads.find((x) => x.name === member);
+      const w = workloads.get(member);
       for (const p of w?.main.ports ?? []) {
         rules.set(`${p.protocol}/${String(p.containerPort).padStart(5, '0')}`, p.protocol === 'udp' ? ec2.Port.udp(p.containerPort) : ec2.Port.tcp(p.containerPort));
       }

@@ -1,5 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
+import { logicalIdOf } from './logical-ids';
 
 /** IAM's longest policy name. */
 const POLICY_NAME_MAX = 128;
@@ -9,5 +9,5 @@ const POLICY_NAME_MAX = 128;
  * characters of a longer one.
  */
 export function policyNameOf(policy: iam.CfnPolicy): string {
-  return Stack.of(policy).getLogicalId(policy).slice(-POLICY_NAME_MAX);
+  return logicalIdOf(policy).slice(-POLICY_NAME_MAX);
 }

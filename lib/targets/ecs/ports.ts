@@ -26,6 +26,9 @@ const LAST_PORT = 65535;
 /** Orders text by code unit, the same on every machine (no locale). */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The published ports of each system, worked out once. */
+const bySystem = new WeakMap<SystemSpec, readonly PublishedPort[]>();
+
 /**
  * Every published port of the system's services, in service order then port order (not the loopback-bound ones).
  *
@@ -36,7 +39,16 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
  * same ports; `ecs/dynamic-listener-port` names each port that moved. Two fixed ports on one listener port are left
  * as they are, for checkListenerPorts to report.
  */
-export function publishedPorts(spec: SystemSpec): PublishedPort[] {
+export function publishedPorts(spec: SystemSpec): readonly PublishedPort[] {
+  let ports = bySystem.get(spec);
+  if (!ports) {
+    ports = findPublishedPorts(spec);
+    bySystem.set(spec, ports);
+  }
+  return ports;
+}
+
+function findPublishedPorts(spec: SystemSpec): PublishedPort[] {
   const out: PublishedPort[] = [];
   for (const service of spec.services) {
     service.main.ports.forEach((port, index) => {

@@ -7,12 +7,13 @@ import type { EcsReporter } from './codes';
 import { offGpuInstances } from './gpu-capacity';
 import { buildCloudMapService } from './job-names';
 import { addAliases } from './aliases';
+import { CfnService } from './l1-resources';
 import { applyServicePlacement } from './node-placement';
 import { deploymentPercents } from './rollout';
 import { serviceConnectOf } from './service-connect';
 import { reportServiceRestart } from './service-restart';
 import type { BuiltTask } from './task-definitions';
-import { placementOf } from './vpc';
+import { placementOf, subnetIdsOf } from './vpc';
 
 interface ServiceContext {
   readonly spec: SystemSpec;
@@ -66,7 +67,7 @@ function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: S
   const percents = daemon ? { minHealthyPercent: 0, maxHealthyPercent: 100 } : deploymentPercents(s);
   const construct = new Construct(scope, 'Service');
   const placement = task.networkMode === 'awsvpc' ? placementOf(ctx.spec, s) : undefined;
-  const resource = new ecs.CfnService(construct, 'Service', {
+  const resource = new CfnService(construct, 'Service', {
     cluster: ctx.cluster.clusterName,
     taskDefinition: task.arn,
     serviceName: s.name,
@@ -87,7 +88,7 @@ function createService(scope: Construct, s: ServiceSpec, task: BuiltTask, ctx: S
     networkConfiguration: placement && {
       awsvpcConfiguration: {
         assignPublicIp: placement.publicIp ? 'ENABLED' : 'DISABLED',
-        subnets: ctx.cluster.vpc.selectSubnets(placement.subnets).subnetIds,
+        subnets: subnetIdsOf(ctx.cluster.vpc, placement.subnets),
         securityGroups: ctx.securityGroups!.map((g) => g.securityGroupId),
       },
     },

@@ -16,6 +16,7 @@ import { buildSearchDomain } from './job-names';
 import { buildJob } from './jobs';
 import { tagWithLabels, tagWithServiceLabels } from './labels';
 import { buildLoadBalancers, type ServiceTarget } from './load-balancers';
+import { pinLogicalIds } from './logical-ids';
 import { buildLogGroup } from './logs';
 import { stackNameOf } from './names';
 import { buildNetworkGroups, checkEc2Isolation, networkModeOf, workloadSecurityGroups } from './networks';
@@ -149,6 +150,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
   buildAccessLogs(stack, spec);
   buildPosture(stack, vpc, cluster, spec);
   if (d.hasErrors) return undefined;
+  for (const s of [stack, ...bucketStacks.values()]) pinLogicalIds(s);
   for (const s of [stack, ...bucketStacks.values()]) acknowledgeModelChoices(s);
   return { main: stack, stacks: [stack, ...plan.buckets.filter(builds).map((key) => bucketStacks.get(key)!)], contents };
 }

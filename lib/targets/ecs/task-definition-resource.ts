@@ -1,7 +1,7 @@
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
-import { toCloudFormation } from './cfn-properties';
 import { listOrNone, type ContainerPlan } from './containers';
+import { CfnTaskDefinition } from './l1-resources';
 import { bindImage } from './images';
 import { pinLogicalId } from './logical-ids';
 import type { NetworkMode } from './networks';
@@ -24,13 +24,6 @@ interface TaskDefinitionProps {
   readonly cpu?: number;
   readonly memory?: number;
   readonly pidMode?: string;
-}
-
-/** aws-cdk-lib's task definition resource, its properties written by cfn-properties.ts. */
-class CfnTaskDefinition extends ecs.CfnTaskDefinition {
-  protected renderProperties(props: Record<string, unknown>): Record<string, unknown> {
-    return toCloudFormation(props) as Record<string, unknown>;
-  }
 }
 
 /**

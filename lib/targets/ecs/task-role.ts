@@ -2,6 +2,7 @@ import { Annotations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ARN_ESTIMATE_DEFAULT, ARN_ESTIMATE_KEY, IdentityPolicy, type AllowStatement } from './identity-policy';
+import { CfnPolicy, CfnRole } from './l1-resources';
 import { pinLogicalId } from './logical-ids';
 import { policyNameOf } from './policy-names';
 
@@ -28,7 +29,7 @@ export class TaskRole {
 
   constructor(scope: Construct, id: string) {
     this.construct = new Construct(scope, id);
-    this.resource = pinLogicalId(new iam.CfnRole(this.construct, 'Resource', { assumeRolePolicyDocument: ASSUMED_BY_ECS_TASKS }));
+    this.resource = pinLogicalId(new CfnRole(this.construct, 'Resource', { assumeRolePolicyDocument: ASSUMED_BY_ECS_TASKS }));
   }
 
   /** `Fn::GetAtt` of the role's ARN. */
@@ -40,7 +41,7 @@ export class TaskRole {
   allow(statement: AllowStatement): void {
     if (!this.policy) {
       this.policy = new IdentityPolicy();
-      const policy = pinLogicalId(new iam.CfnPolicy(new Construct(this.construct, 'DefaultPolicy'), 'Resource', { policyDocument: this.policy, policyName: '', roles: [this.resource.ref] }));
+      const policy = pinLogicalId(new CfnPolicy(new Construct(this.construct, 'DefaultPolicy'), 'Resource', { policyDocument: this.policy, policyName: '', roles: [this.resource.ref] }));
       policy.policyName = policyNameOf(policy);
     }
     this.policy.add(statement);

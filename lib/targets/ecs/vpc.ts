@@ -57,6 +57,24 @@ export function sharedSubnets(spec: SystemSpec): ec2.SubnetSelection {
  * Where an awsvpc task runs: private subnets without a public IP when it is only on internal networks, or on EC2
  * (whose task interfaces take no public IP).
  */
+/** The subnets each VPC selects, by selection: selected once, as every task of the system uses one of two. */
+const selected = new WeakMap<ec2.IVpc, Map<ec2.SubnetSelection, string[]>>();
+
+/** The ids of a VPC's subnets that `selection` selects (`vpc.selectSubnets`). */
+export function subnetIdsOf(vpc: ec2.IVpc, selection: ec2.SubnetSelection): string[] {
+  let byVpc = selected.get(vpc);
+  if (!byVpc) {
+    byVpc = new Map();
+    selected.set(vpc, byVpc);
+  }
+  let ids = byVpc.get(selection);
+  if (!ids) {
+    ids = vpc.selectSubnets(selection).subnetIds;
+    byVpc.set(selection, ids);
+  }
+  return ids;
+}
+
 export function placementOf(spec: SystemSpec, w: WorkloadSpec): { readonly subnets: ec2.SubnetSelection; readonly publicIp: boolean } {
   if (spec.options.ecs.launchType === 'ec2') return { subnets: PRIVATE_SUBNETS, publicIp: false };
   const internal = isInternalOnly(spec, w);
