@@ -43,6 +43,28 @@ function mixedSystem(launchType: 'ec2' | 'fargate'): SystemSpec {
 }
 
 describe('ECS: a split system rendered in parts, one per thread', () => {
+  // parts of any size, so that systems of a few hundred services render in parts (1,000 services and jobs by default)
+  const before = process.env.LADING_PART_WORKLOADS;
+  beforeAll(() => {
+    process.env.LADING_PART_WORKLOADS = '1';
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.LADING_PART_WORKLOADS;
+    else process.env.LADING_PART_WORKLOADS = before;
+  });
+
+  test('GIVEN the default part size WHEN counting the parts of a 150-service split system THEN 1: a part of fewer than 1,000 services and jobs costs more than it saves', () => {
+    const spec = generateSystem(150).toSpec();
+    expect(planStacks(spec).buckets.length).toBeGreaterThan(1);
+    expect(joiner.partsOf(spec, 2)).toBe(2);
+    process.env.LADING_PART_WORKLOADS = '';
+    try {
+      expect(joiner.partsOf(spec, 2)).toBe(1);
+    } finally {
+      process.env.LADING_PART_WORKLOADS = '1';
+    }
+  });
+
   test('GIVEN 150 services split over stacks WHEN rendered on 2 worker threads and in one THEN the files and the diagnostics are identical', async () => {
     const spec = generateSystem(150).toSpec();
     expect(joiner.partsOf(spec, 2)).toBe(2);

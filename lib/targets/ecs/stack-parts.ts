@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { Reporter } from '../../diagnostics/reporter';
 import type { SystemSpec } from '../../model/spec';
-import { partDiagnostics, type PartJoiner } from '../../synth/parts';
+import { partDiagnostics, workloadsPerPart, type PartJoiner } from '../../synth/parts';
 import type { TargetFile, TargetPart, TargetResult } from '../target';
 import { ECS_CODES } from './codes';
 import { stackNameOf } from './names';
@@ -14,10 +14,14 @@ import { bucketStackName, planStacks } from './stack-plan';
  * render, byte for byte. This module loads no aws-cdk-lib: the thread that joins renders nothing.
  */
 
-/** How many parts a system renders in on `threads` threads: one per thread, at most one per bucket; 1 unless split. */
+/**
+ * How many parts a system renders in on `threads` threads: one per thread, at most one per bucket and one per
+ * workloadsPerPart() services and jobs (lib/synth/parts.ts); 1 unless split.
+ */
 function partsOf(spec: SystemSpec, threads: number): number {
   const plan = planStacks(spec);
-  return plan.split && plan.buckets.length >= 2 ? Math.max(1, Math.min(threads, plan.buckets.length)) : 1;
+  const bySize = Math.floor((spec.services.length + spec.jobs.length) / workloadsPerPart());
+  return plan.split && plan.buckets.length >= 2 ? Math.max(1, Math.min(threads, plan.buckets.length, bySize)) : 1;
 }
 
 /** The buckets of each of `count` parts: contiguous runs in plan order, about as many workloads in each. */
