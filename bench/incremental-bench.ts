@@ -59,6 +59,7 @@ export function incrementalBench(t: IncrementalBenchTools, root: string): string
   const large = largeSystem(t, pairs, threads);
   const loadAfter = os.loadavg()[0];
   const x = (r: number) => `${r.toFixed(2)}x`;
+  const unmet = large.filter((r) => r.parts.ratio > r.goal).map((r) => r.target);
   return [
     HEADING,
     '',
@@ -74,13 +75,13 @@ export function incrementalBench(t: IncrementalBenchTools, root: string): string
     '',
     'Worker threads render apps, one render of one app on one target per job; each thread loads cdk8s and aws-cdk-lib again, so on the examples (about twenty services and jobs in all) they cost more than they save, and without `LADING_WORKERS` synth uses them only from 100 services and jobs per thread.',
     '',
-    `The generated 1,000-service system (bench/generate.ts), one target per process, cold (\`LADING_CACHE=0\`), against the hand-written baselines run on the same system description; each pair back to back, ${t.reps} pairs, medians of the run-by-run ratios. With more than one thread a large system is rendered in parts (lib/synth/parts.ts), joined byte for byte (test/ecs/parallel-stacks.test.ts, test/kubernetes/parallel-parts.test.ts): on ECS the workload stacks of a split system are shared among the threads, each part building the shared stack whole; on Kubernetes each part builds its share of the workloads, one part per 1,000 of them, so this system renders in one thread.`,
+    `The generated 1,000-service system (bench/generate.ts), one target per process, cold (\`LADING_CACHE=0\`), against the hand-written baselines run on the same system description; each pair back to back, ${t.reps} pairs, medians of the run-by-run ratios. With more than one thread a large system is rendered in parts (lib/synth/parts.ts), joined byte for byte (test/ecs/parallel-stacks.test.ts, test/kubernetes/parallel-parts.test.ts): on ECS the workload stacks of a split system are shared among the threads, each part building the shared stack whole; on Kubernetes each part builds its share of the workloads. A part holds at least 1,000 services and jobs (\`LADING_PART_WORKLOADS\`): each part's thread loads aws-cdk-lib or cdk8s again, and each ECS part builds and synthesizes the shared stack again, so this system renders in one thread on both targets.`,
     '',
     '| target | lading s (default threads) | lading s (`LADING_WORKERS=1`) | baseline s | lading / baseline | one thread / baseline | issue 22 |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
     ...large.map((r) => `| ${r.target} | ${r.parts.a.toFixed(2)} | ${r.one.a.toFixed(2)} | ${r.parts.b.toFixed(2)} | ${x(r.parts.ratio)} | ${x(r.one.ratio)} | <= ${r.goal.toFixed(1)}x: ${r.parts.ratio <= r.goal ? 'met' : 'not met'} |`),
     '',
-    `Each thread loads aws-cdk-lib or cdk8s again, and each ECS part builds and synthesizes the shared stack again, so ${threads} threads do not render the 1,000-service system faster than one here; the ratios of issue 22 are not reached while lading builds at least what each baseline builds with the same libraries.`,
+    unmet.length === 0 ? 'Both ratios of issue 22 are met in these runs.' : `Not met in these runs: ${unmet.join(', ')} (where the time goes: the section "Where the 1,000-service time goes, against issue 22's ratios").`,
   ];
 }
 
