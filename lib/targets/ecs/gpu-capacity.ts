@@ -120,8 +120,18 @@ export interface GpuCapacity {
  * instance). Undefined when no workload needs GPUs, or none fits a listed type.
  */
 export function gpuCapacityOf(spec: SystemSpec): GpuCapacity | undefined {
+  if (!capacities.has(spec)) capacities.set(spec, findGpuCapacity(spec));
+  return capacities.get(spec);
+}
+
+/** The GPU capacity of each system, worked out once: every service and job asks (offGpuInstances). */
+const capacities = new WeakMap<SystemSpec, GpuCapacity | undefined>();
+
+function findGpuCapacity(spec: SystemSpec): GpuCapacity | undefined {
+  const gpuWorkloads = gpuWorkloadsOf(spec);
+  if (gpuWorkloads.length === 0) return undefined;
   const daemons = daemonNeedOf(spec);
-  const fitting = gpuWorkloadsOf(spec).filter((w) => gpuInstanceTypeFor(spec, w) !== undefined);
+  const fitting = gpuWorkloads.filter((w) => gpuInstanceTypeFor(spec, w) !== undefined);
   if (fitting.length === 0) return undefined;
   const needs = fitting.map((w) => ({ w, need: taskNeedOf(spec, w) }));
   const type = GPU_INSTANCE_TYPES.find((t) => needs.every(({ need }) => tasksPerInstance(t, need, daemons) >= 1)) ?? GPU_INSTANCE_TYPES[GPU_INSTANCE_TYPES.length - 1];

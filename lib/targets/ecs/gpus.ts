@@ -11,9 +11,21 @@ import { workloadsOf } from './workloads';
  */
 export function gpuRequirementsOf(spec: SystemSpec, c: ContainerSpec): { type: 'GPU'; value: string }[] | undefined {
   if (spec.options.ecs.launchType !== 'ec2') return undefined;
-  const w = workloadsOf(spec).find((x) => x.main.path === c.path);
+  const w = mainsOf(spec).get(c.path);
   const count = w ? gpuCount(w) : 0;
   return count > 0 ? [{ type: 'GPU', value: String(count) }] : undefined;
+}
+
+/** Each system's workloads by the path of their main container, made once. */
+const mains = new WeakMap<SystemSpec, ReadonlyMap<string, WorkloadSpec>>();
+
+function mainsOf(spec: SystemSpec): ReadonlyMap<string, WorkloadSpec> {
+  let byPath = mains.get(spec);
+  if (!byPath) {
+    byPath = new Map(workloadsOf(spec).map((w) => [w.main.path, w]));
+    mains.set(spec, byPath);
+  }
+  return byPath;
 }
 
 /**
