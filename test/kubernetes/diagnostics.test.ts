@@ -510,10 +510,11 @@ describe('Kubernetes diagnostics, one test per code', () => {
     const { d, r } = only(s, 'kubernetes/gpus');
     expect([d.path, d.message, d.fix]).toEqual([
       'shop/ollama gpus',
-      'ollama requests 1 GPU as the resource nvidia.com/gpu: its pods run only on nodes where the NVIDIA device plugin offers them',
+      'ollama requests 1 GPU as the resource nvidia.com/gpu: its pods run only on nodes where the NVIDIA device plugin offers them, and tolerate their taint nvidia.com/gpu:NoSchedule',
       'Install the NVIDIA device plugin (or the NVIDIA GPU Operator) on the GPU nodes of the cluster.',
     ]);
     expect(r.container('ollama').resources).toEqual({ limits: { 'nvidia.com/gpu': '1' } });
+    expect(r.pod('ollama').spec.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
   });
 
   test('kubernetes/gpus-not-counted', () => {

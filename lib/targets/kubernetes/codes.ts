@@ -167,7 +167,7 @@ export const KUBERNETES_CODES = {
   },
   'kubernetes/gpus': {
     severity: 'info',
-    summary: 'GPUs are requested as the resource nvidia.com/gpu: only nodes where the NVIDIA device plugin runs offer it.',
+    summary: 'GPUs are requested as the resource nvidia.com/gpu, with a toleration of the nvidia.com/gpu taint of GPU nodes: only nodes where the NVIDIA device plugin runs offer it.',
   },
   'kubernetes/gpus-not-counted': {
     severity: 'error',
