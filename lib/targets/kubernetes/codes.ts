@@ -153,6 +153,10 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: "A pod tries the search domains of its DNS policy first (the cluster's, or the node's on the host network): its own search domains come after them.",
   },
+  'kubernetes/dns-search-limit': {
+    severity: 'error',
+    summary: "A pod's dnsConfig takes at most 32 search domains, 2048 characters with the spaces between them: the API server refuses more.",
+  },
   'kubernetes/group-name': {
     severity: 'warning',
     summary: 'A pod takes supplementary groups as numeric gids: a group name is left out.',
