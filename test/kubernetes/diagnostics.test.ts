@@ -510,10 +510,11 @@ describe('Kubernetes diagnostics, one test per code', () => {
     const { d, r } = only(s, 'kubernetes/gpus');
     expect([d.path, d.message, d.fix]).toEqual([
       'shop/ollama gpus',
-      'ollama requests 1 GPU as the resource nvidia.com/gpu: its pods run only on nodes where the NVIDIA device plugin offers them',
+      'ollama requests 1 GPU as the resource nvidia.com/gpu: its pods run only on nodes where the NVIDIA device plugin offers them, and tolerate their taint nvidia.com/gpu:NoSchedule',
       'Install the NVIDIA device plugin (or the NVIDIA GPU Operator) on the GPU nodes of the cluster.',
     ]);
     expect(r.container('ollama').resources).toEqual({ limits: { 'nvidia.com/gpu': '1' } });
+    expect(r.pod('ollama').spec.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
   });
 
   test('kubernetes/gpus-not-counted', () => {
@@ -579,6 +580,33 @@ describe('Kubernetes diagnostics, one test per code', () => {
     expect(r.pod('app').spec.dnsConfig).toEqual({ searches: ['corp.example.com', 'example.com'], options: [{ name: 'ndots', value: '2' }, { name: 'use-vc' }] });
     expect(r.codes).not.toContain('kubernetes/dns-servers');
     expect(validateManifest(r.yaml)).toEqual([]);
+  });
+
+  test('kubernetes/dns-search-limit', () => {
+    const s = sys();
+    const domains = Array.from({ length: 33 }, (_, i) => `d${i}.example.com`);
+    new Service(s, 'app', { image: Image.of('nginx:1.27'), dns: { search: domains } });
+    const { d, r } = only(s, 'kubernetes/dns-search-limit');
+    expect([d.path, d.message, d.fix]).toEqual([
+      'shop/app dns.search',
+      "a pod's dnsConfig takes at most 32 search domains, 2048 characters with the spaces between them: app gives 33, 517 characters",
+      "List at most 29 search domains (the kubelet puts the cluster's 3 before them, 32 in all) within 2048 characters, and write other names in full (name.d0.example.com).",
+    ]);
+    expect(r.codes).not.toContain('kubernetes/dns-search');
+    // 32 domains are taken, and the schema accepts them
+    const most = sys();
+    new Service(most, 'app', { image: Image.of('nginx:1.27'), dns: { search: domains.slice(0, 32) } });
+    const taken = render(most);
+    expect(taken.codes).not.toContain('kubernetes/dns-search-limit');
+    expect(taken.pod('app').spec.dnsConfig.searches).toHaveLength(32);
+    expect(validateManifest(taken.yaml)).toEqual([]);
+    // 11 long domains pass 2048 characters with the spaces between them
+    const long = sys();
+    const label = 'a'.repeat(63);
+    new Service(long, 'app', { image: Image.of('nginx:1.27'), dns: { search: Array.from({ length: 11 }, (_, i) => `${label}.${label}.${label}.d${i}.example`) } });
+    expect(render(long).diagnostic('kubernetes/dns-search-limit').message).toBe(
+      "a pod's dnsConfig takes at most 32 search domains, 2048 characters with the spaces between them: app gives 11, 2233 characters",
+    );
   });
 
   test('kubernetes/container-name', () => {

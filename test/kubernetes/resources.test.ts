@@ -1,4 +1,4 @@
-import { Image, Service, System } from '../../lib/model';
+import { Image, Job, Service, System } from '../../lib/model';
 import { cpuQuantity, cpuSharesQuantity, memoryQuantity } from '../../lib/targets/kubernetes/quantities';
 import { validateManifest } from '../support/kubernetes-validators';
 import { render } from './render';
@@ -51,13 +51,25 @@ describe('Kubernetes: resources', () => {
     expect(cpuSharesQuantity(100)).toEqual({ text: '98m', rounded: true });
   });
 
-  test('--gpus N is limits nvidia.com/gpu on the main container, beside its other limits; not on a sidecar; the Kubernetes schema accepts it', () => {
+  test('--gpus N is limits nvidia.com/gpu on the main container, beside its other limits; not on a sidecar; the pod tolerates the nvidia.com/gpu taint; the Kubernetes schema accepts it', () => {
     const sys = new System('shop');
     const app = new Service(sys, 'app', { image: Image.of('ollama/ollama:0.3.12'), resources: { memory: '8g' }, gpus: { count: 2 } });
     app.addSidecar('exporter', { image: Image.of('utkuozdemir/nvidia_gpu_exporter:1.2.1') });
     const r = render(sys);
     expect(r.container('app').resources).toEqual({ limits: { memory: '8Gi', 'nvidia.com/gpu': '2' } });
     expect(r.container('app', 'exporter').resources).toBeUndefined();
+    expect(r.pod('app').spec.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
+    expect(validateManifest(r.yaml)).toEqual([]);
+  });
+
+  test('a CronJob whose main container requests GPUs tolerates the nvidia.com/gpu taint in its job template; a workload without GPUs has no toleration', () => {
+    const sys = new System('shop');
+    new Job(sys, 'train', { image: Image.of('shop/train:1.0'), schedule: '0 3 * * *', gpus: { count: 1 } });
+    new Service(sys, 'web', { image: Image.of('nginx:1.27') });
+    const r = render(sys);
+    expect(r.pod('train').spec.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
+    expect(r.container('train').resources).toEqual({ limits: { 'nvidia.com/gpu': '1' } });
+    expect(r.pod('web').spec.tolerations).toBeUndefined();
     expect(validateManifest(r.yaml)).toEqual([]);
   });
 });

@@ -184,7 +184,7 @@ export function loadCompose(options: LoadComposeOptions): ComposeImport {
       'import/ecs-ec2',
       at(ctx, ec2.source.keyPath, ec2.source.line),
       `${ec2.what} runs on ECS only with the EC2 launch type: the system chooses it (targetOptions.ecs.launchType 'ec2').`,
-      'Replace it (a volume for a bind mount) to run on Fargate.',
+      ec2.fix,
     );
   }
   const plan: ImportPlan = {
@@ -231,21 +231,29 @@ const FARGATE_REFUSED = new RegExp(
   'i',
 );
 
-/** The first workload that needs a Docker host of its own on ECS, and why. */
-function needsEc2(workloads: readonly WorkloadPlan[]): { source: SourceRef; what: string } | undefined {
+/**
+ * The first workload that needs a Docker host of its own on ECS, why, and the fix: a workload given GPUs first, since
+ * Fargate has none and no replacement of another reason would bring the system to Fargate.
+ */
+function needsEc2(workloads: readonly WorkloadPlan[]): { source: SourceRef; what: string; fix: string } | undefined {
+  const replace = 'Replace it (a volume for a bind mount) to run on Fargate.';
+  const gpu = workloads.find((w) => w.runtime.gpus);
+  if (gpu) {
+    const name = gpu.source.keyPath.split('.')[1];
+    return { source: gpu.source, what: `${name} is given GPUs, which`, fix: `Keep the EC2 launch type: Fargate gives a task no GPUs, and on EC2 the ECS target runs ${name} on GPU container instances.` };
+  }
   for (const w of workloads) {
-    if (w.hostNetwork) return { source: w.source, what: `${w.id} uses the host network, which` };
+    if (w.hostNetwork) return { source: w.source, what: `${w.id} uses the host network, which`, fix: replace };
     for (const [c, source] of [[w.container, w.source], ...w.sidecars.map((s) => [s.container, s.source] as const)] as const) {
-      if (c.privileged) return { source, what: `${source.keyPath.split('.')[1]} runs privileged, which` };
+      if (c.privileged) return { source, what: `${source.keyPath.split('.')[1]} runs privileged, which`, fix: replace };
       const added = (c.security?.capabilities?.add ?? []).find((cap) => FARGATE_REFUSED.test(cap));
-      if (added) return { source, what: `${source.keyPath.split('.')[1]} adds the capability ${added}, which` };
+      if (added) return { source, what: `${source.keyPath.split('.')[1]} adds the capability ${added}, which`, fix: replace };
       const bind = c.mounts.find((m) => m.kind === 'bind' && !m.inImage);
-      if (bind) return { source, what: `the bind mount of ${bind.kind === 'bind' ? bind.source : ''} in ${source.keyPath.split('.')[1]}` };
+      if (bind) return { source, what: `the bind mount of ${bind.kind === 'bind' ? bind.source : ''} in ${source.keyPath.split('.')[1]}`, fix: replace };
     }
-    if (w.runtime.hostPid) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} shares the host's process namespace (pid: host), which` };
-    if (w.global) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} runs one copy on every node (deploy.mode: global), which` };
-    if (w.runtime.gpus) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} is given GPUs, which` };
-    if (w.runtime.devices) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} is given the host device ${w.runtime.devices[0].split(':')[0]}, which` };
+    if (w.runtime.hostPid) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} shares the host's process namespace (pid: host), which`, fix: replace };
+    if (w.global) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} runs one copy on every node (deploy.mode: global), which`, fix: replace };
+    if (w.runtime.devices) return { source: w.source, what: `${w.source.keyPath.split('.')[1]} is given the host device ${w.runtime.devices[0].split(':')[0]}, which`, fix: replace };
   }
   return undefined;
 }

@@ -153,6 +153,10 @@ export const KUBERNETES_CODES = {
     severity: 'info',
     summary: "A pod tries the search domains of its DNS policy first (the cluster's, or the node's on the host network): its own search domains come after them.",
   },
+  'kubernetes/dns-search-limit': {
+    severity: 'error',
+    summary: "A pod's dnsConfig takes at most 32 search domains, 2048 characters with the spaces between them: the API server refuses more.",
+  },
   'kubernetes/group-name': {
     severity: 'warning',
     summary: 'A pod takes supplementary groups as numeric gids: a group name is left out.',
@@ -167,7 +171,7 @@ export const KUBERNETES_CODES = {
   },
   'kubernetes/gpus': {
     severity: 'info',
-    summary: 'GPUs are requested as the resource nvidia.com/gpu: only nodes where the NVIDIA device plugin runs offer it.',
+    summary: 'GPUs are requested as the resource nvidia.com/gpu, with a toleration of the nvidia.com/gpu taint of GPU nodes: only nodes where the NVIDIA device plugin runs offer it.',
   },
   'kubernetes/gpus-not-counted': {
     severity: 'error',

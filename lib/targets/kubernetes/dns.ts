@@ -12,6 +12,7 @@ export function applyDns(template: JsonObject, w: WorkloadSpec, reporter: Kubern
   const spec = isObject(template.spec) ? template.spec : undefined;
   const dns = w.dns;
   if (!spec || !dns) return;
+  if (dns.search && !searchWithinLimits(dns.search, w, reporter)) return;
   spec.dnsConfig = {
     ...(isObject(spec.dnsConfig) ? spec.dnsConfig : {}),
     ...(dns.servers ? { nameservers: [...dns.servers] } : {}),
@@ -36,6 +37,25 @@ export function applyDns(template: JsonObject, w: WorkloadSpec, reporter: Kubern
       `Write the full name (name.${dns.search[0]}) where a short name must reach ${dns.search[0]} and not a workload of the same name.`,
     );
   }
+}
+
+/** The most search domains a pod's dnsConfig may list, and the most characters of their list, spaces between them included. */
+const MAX_SEARCHES = 32;
+const MAX_SEARCH_CHARS = 2048;
+/** <namespace>.svc.cluster.local, svc.cluster.local, cluster.local */
+const CLUSTER_SEARCHES = 3;
+
+/** Whether the API server takes the search domains as the pod's `dnsConfig.searches`; an error when it would refuse them. */
+function searchWithinLimits(search: readonly string[], w: WorkloadSpec, reporter: KubernetesReporter): boolean {
+  const chars = search.join(' ').length;
+  if (search.length <= MAX_SEARCHES && chars <= MAX_SEARCH_CHARS) return true;
+  reporter.report(
+    'kubernetes/dns-search-limit',
+    `${w.path} dns.search`,
+    `a pod's dnsConfig takes at most ${MAX_SEARCHES} search domains, ${MAX_SEARCH_CHARS} characters with the spaces between them: ${w.name} gives ${search.length}, ${chars} characters`,
+    `List at most ${MAX_SEARCHES - CLUSTER_SEARCHES} search domains (the kubelet puts the cluster's ${CLUSTER_SEARCHES} before them, ${MAX_SEARCHES} in all) within ${MAX_SEARCH_CHARS} characters, and write other names in full (name.${search[0]}).`,
+  );
+  return false;
 }
 
 /** `ndots:2` as `{ name: 'ndots', value: '2' }`; `use-vc` as `{ name: 'use-vc' }`. */

@@ -1,7 +1,7 @@
 import { gpuCapabilitiesFix, gpuCountFix, gpusText, unmetGpuCapabilities } from '../../model/gpus';
 import type { WorkloadSpec } from '../../model/spec';
 import type { KubernetesReporter } from './context';
-import type { ContainerIntent } from './overrides';
+import { isObject, type ContainerIntent, type JsonObject } from './overrides';
 
 /** The extended resource the NVIDIA device plugin offers, one per GPU. */
 const GPU_RESOURCE = 'nvidia.com/gpu';
@@ -23,7 +23,7 @@ export function withGpus(intent: ContainerIntent, w: WorkloadSpec, reporter: Kub
   reporter.report(
     'kubernetes/gpus',
     path,
-    `${w.name} requests ${gpusText(g)} as the resource ${GPU_RESOURCE}: its pods run only on nodes where the NVIDIA device plugin offers them`,
+    `${w.name} requests ${gpusText(g)} as the resource ${GPU_RESOURCE}: its pods run only on nodes where the NVIDIA device plugin offers them, and tolerate their taint ${GPU_RESOURCE}:NoSchedule`,
     'Install the NVIDIA device plugin (or the NVIDIA GPU Operator) on the GPU nodes of the cluster.',
   );
   const unmet = unmetGpuCapabilities(w);
@@ -37,4 +37,16 @@ export function withGpus(intent: ContainerIntent, w: WorkloadSpec, reporter: Kub
   }
   const resources = intent.resources ?? {};
   return { ...intent, resources: { ...resources, limits: { ...resources.limits, [GPU_RESOURCE]: String(g.count) } } };
+}
+
+/** The taint GPU nodes of managed clusters carry (EKS, AKS with the NVIDIA GPU Operator; GKE adds the toleration itself). */
+const GPU_TOLERATION: JsonObject = { key: GPU_RESOURCE, operator: 'Exists', effect: 'NoSchedule' };
+
+/**
+ * A pod whose main container requests GPUs by count tolerates the `nvidia.com/gpu` taint of GPU nodes, so that it can
+ * be scheduled where its GPUs are.
+ */
+export function applyGpuToleration(template: JsonObject, w: WorkloadSpec): void {
+  if (typeof w.gpus?.count !== 'number' || !isObject(template.spec)) return;
+  template.spec.tolerations = [{ ...GPU_TOLERATION }];
 }

@@ -23,7 +23,7 @@ import { applyRollout, checkSingleWriterReplicas } from './rollout';
 import { renderServices } from './services';
 import { reportUlimits } from './ulimits';
 import { reportDevices } from './devices';
-import { withGpus } from './gpus';
+import { applyGpuToleration, withGpus } from './gpus';
 import { PodVolumes } from './volumes';
 import { mountFiles } from './files';
 import { bindInImageText } from '../bind-in-image';
@@ -84,6 +84,7 @@ export function renderWorkload(ctx: ChartContext, w: WorkloadSpec): void {
       applyHostPid(template, w);
       applySupplementalGroups(template, w, reporter);
       applyDns(template, w, reporter);
+      applyGpuToleration(template, w);
       applyPlacement(template, w, selectorLabels(ctx.spec.name, w.name));
     }),
   );
