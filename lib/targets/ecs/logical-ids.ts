@@ -6,11 +6,18 @@ const pinned = new WeakMap<CfnElement, string>();
 /**
  * Fixes an L1 resource's logical id, when it is made, to the id aws-cdk-lib derives from its construct path:
  * aws-cdk-lib derives it again (a hash of the path) each time the resource's id or a reference to it is resolved.
- * The id is the same; the template does not change.
+ * The id is the same; the template does not change. The element's `logicalId` and its `aws:cdk:logicalId` metadata
+ * then hold the id itself rather than a token for it, so references made from now on, and the metadata, resolve
+ * without going through the token.
  */
 export function pinLogicalId<T extends CfnElement>(element: T): T {
   const id = Stack.of(element).getLogicalId(element);
+  const lazy = element.logicalId;
   element.overrideLogicalId(id);
+  (element as { logicalId: string }).logicalId = id;
+  for (const entry of element.node.metadata as Array<{ type: string; data: unknown }>) {
+    if (entry.type === 'aws:cdk:logicalId' && entry.data === lazy) entry.data = id;
+  }
   pinned.set(element, id);
   return element;
 }
