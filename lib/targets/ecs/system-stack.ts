@@ -17,6 +17,7 @@ import { buildJob } from './jobs';
 import { tagWithLabels, tagWithServiceLabels } from './labels';
 import { buildLoadBalancers, type ServiceTarget } from './load-balancers';
 import { pinLogicalIds } from './logical-ids';
+import { scanReferencesIn } from './reference-scan';
 import { buildLogGroup } from './logs';
 import { stackNameOf } from './names';
 import { buildNetworkGroups, checkEc2Isolation, networkModeOf, workloadSecurityGroups } from './networks';
@@ -151,6 +152,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
   buildPosture(stack, vpc, cluster, spec);
   if (d.hasErrors) return undefined;
   for (const s of [stack, ...bucketStacks.values()]) pinLogicalIds(s);
+  for (const s of [stack, ...bucketStacks.values()]) scanReferencesIn(s);
   for (const s of [stack, ...bucketStacks.values()]) acknowledgeModelChoices(s);
   return { main: stack, stacks: [stack, ...plan.buckets.filter(builds).map((key) => bucketStacks.get(key)!)], contents };
 }
