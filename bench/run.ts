@@ -91,7 +91,7 @@ if (process.env.BENCH_ONLY === 'import') {
   process.exit(0);
 }
 
-const incrementalTools: IncrementalBenchTools = { lading, script, median, scratch, reps: QUICK ? 1 : 5, log };
+const incrementalTools: IncrementalBenchTools = { lading, script, median, scratch, reps: QUICK ? 1 : 5, largeReps: QUICK ? 1 : 9, log };
 
 // BENCH_ONLY=incremental: the incremental synth alone, its section of RESULTS.md replaced and the rest kept
 if (process.env.BENCH_ONLY === 'incremental') {
