@@ -167,6 +167,15 @@ describe('ECS: workloads', () => {
     expect([d.path, d.message]).toEqual(['shop/web serviceLabels.note', 'the label is left out: it is not a valid AWS tag (got "note=it\'s *")']);
   });
 
+  test('GIVEN a label and a service label with the same key, and a label named like the system tag WHEN rendered THEN the service label wins on the service, the label on the task definition, and the label over the system tag', () => {
+    const spec = system((s) => new Service(s, 'web', { image: Image.of('nginx:1.27'), labels: { tier: 'web', 'lading:system': 'mine' }, serviceLabels: { tier: 'front' } }));
+    const { template: t } = synthEcs(spec);
+    const tags = (p: { Tags?: Array<{ Key: string; Value: string }> }) => Object.fromEntries((p.Tags ?? []).map((x) => [x.Key, x.Value]));
+    expect(tags(serviceOf(t!, 'web').Properties)).toMatchObject({ tier: 'front', 'lading:system': 'mine' });
+    expect(tags(one(t!, 'AWS::ECS::TaskDefinition', (p) => p.Family === 'shop-web').Properties)).toMatchObject({ tier: 'web', 'lading:system': 'mine' });
+    t!.hasResourceProperties('AWS::ECS::Cluster', { Tags: [{ Key: 'lading:system', Value: 'shop' }] });
+  });
+
   test('GIVEN log size limits WHEN rendered THEN logs go through awslogs into a retained log group with the retention, and an info explains', () => {
     const spec = system((s) => new Service(s, 'app', { image: Image.of('app:1'), logging: { maxSize: '10m', maxFiles: 3 } }));
     const { template, diagnostics } = synthEcs(spec);

@@ -14,7 +14,7 @@ import { buildCapacity } from './ec2-capacity';
 import { checkedByTargetGroup } from './health-checks';
 import { buildSearchDomain } from './job-names';
 import { buildJob } from './jobs';
-import { tagWithLabels, tagWithServiceLabels } from './labels';
+import { LabelTags, SYSTEM_TAG, tagWithLabels, tagWithServiceLabels } from './labels';
 import { buildLoadBalancers, type ServiceTarget } from './load-balancers';
 import { pinLogicalIds } from './logical-ids';
 import { scanReferencesIn } from './reference-scan';
@@ -56,7 +56,7 @@ export interface SystemStacks {
 function newStack(app: App, stackName: string, description: string, system: string): Stack {
   const stack = new Stack(app, stackName, { stackName, description });
   // cfn-lint 1.51 does not know Tags on listeners yet
-  Tags.of(stack).add('lading:system', system, { excludeResourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', ...UNTAGGABLE] });
+  Tags.of(stack).add(SYSTEM_TAG, system, { excludeResourceTypes: ['AWS::ElasticLoadBalancingV2::Listener', ...UNTAGGABLE] });
   return stack;
 }
 
@@ -114,6 +114,7 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
 
   const targets = new Map<string, ServiceTarget>();
   const services = new Map<string, Construct>();
+  const labelTags = new LabelTags();
   const elsewhere = builtElsewhere();
   for (const s of spec.services) {
     if (!built(s)) {
@@ -130,8 +131,8 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const isPublished = published.some((p) => p.service.name === s.name) || s.main.ports.some((p) => p.routes !== undefined);
     const service = buildService(scope, s, task, { spec, d, cluster, namespace, securityGroups: groups, published: isPublished });
     addAutoscaling(service, s, cluster.clusterName);
-    tagWithLabels(s, [task.construct, service.construct], d);
-    tagWithServiceLabels(s, [service.construct], d);
+    tagWithLabels(s, [task.construct, service.construct], d, labelTags);
+    tagWithServiceLabels(s, [service.construct], d, labelTags);
     services.set(s.name, service.construct);
     targets.set(s.name, { service, networkMode: task.networkMode, identity });
   }
@@ -142,15 +143,16 @@ export function buildSystemStacks(app: App, spec: SystemSpec, d: EcsReporter, op
     const identity: ec2.IConnectable = groups ? groups[0] : capacity!;
     const task = buildTaskDefinition(scope, j, taskContext, identity, false);
     if (!task) continue;
-    tagWithLabels(j, [task.construct], d);
+    tagWithLabels(j, [task.construct], d, labelTags);
     const schedule = buildJob(scope, j, task, { spec, d, cluster, vpc, securityGroups: groups });
-    tagWithServiceLabels(j, schedule ? [task.construct, schedule] : [task.construct], d);
+    tagWithServiceLabels(j, schedule ? [task.construct, schedule] : [task.construct], d, labelTags);
   }
   orderDependencies(spec, services, (name) => (plan.split ? bucketStackName(stackName, plan.bucketOf.get(name)!) : stackName), d);
   buildLoadBalancers(stack, vpc, spec, published, targets, d, buildRoutes(stack, vpc, spec, targets, d));
   buildAccessLogs(stack, spec);
   buildPosture(stack, vpc, cluster, spec);
   if (d.hasErrors) return undefined;
+  labelTags.apply();
   for (const s of [stack, ...bucketStacks.values()]) pinLogicalIds(s);
   for (const s of [stack, ...bucketStacks.values()]) scanReferencesIn(s);
   for (const s of [stack, ...bucketStacks.values()]) acknowledgeModelChoices(s);
