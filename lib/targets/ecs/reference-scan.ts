@@ -69,9 +69,10 @@ function collect(value: unknown, found: IResolvable[]): void {
       found.push(value);
       return;
     }
-    for (const [key, item] of Object.entries(value)) {
-      collect(key, found);
-      collect(item, found);
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (key.includes('Token[')) collect(key, found);
+      collect(record[key], found);
     }
   }
 }
