@@ -44,6 +44,24 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
     for (const app of loadExamples()) expect([app.name, planStacks(app.spec).split]).toEqual([app.name, false]);
   });
 
+  test('GIVEN the templates as aws-cdk-lib writes them, or laid out otherwise WHEN measured THEN the resources and outputs are those of the parsed template', () => {
+    const counts = (content: string) => {
+      const t = JSON.parse(content) as { Resources?: object; Outputs?: object };
+      return { resources: Object.keys(t.Resources ?? {}).length, outputs: Object.keys(t.Outputs ?? {}).length, templateBytes: Buffer.byteLength(content, 'utf8') };
+    };
+    for (const [stack, content] of templates150) {
+      const expected = { stack, ...counts(content) };
+      expect(measureTemplate(stack, content)).toEqual(expected);
+      expect(measureTemplate(stack, JSON.stringify(JSON.parse(content)))).toEqual({ ...expected, templateBytes: Buffer.byteLength(JSON.stringify(JSON.parse(content))) });
+    }
+    const odd = { Description: 'names "Outputs" and\n "Resources": {', Resources: { A: { Type: 'T', Properties: { B: { C: 'd' }, E: ['f'] } }, G: { Type: 'T' } }, Outputs: {} };
+    for (const indent of [1, 2, 0]) {
+      const content = JSON.stringify(odd, undefined, indent);
+      expect(measureTemplate('Odd', content)).toEqual({ stack: 'Odd', ...counts(content) });
+    }
+    expect(measureTemplate('Empty', JSON.stringify({ Resources: {} }, undefined, 1))).toEqual({ stack: 'Empty', resources: 0, outputs: 0, templateBytes: 20 });
+  });
+
   test('GIVEN 150 services WHEN rendered THEN the shared stack and the workload stacks each stay within 500 resources, 200 outputs and 1 MB', () => {
     expect(result150.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const plan = planStacks(spec150);

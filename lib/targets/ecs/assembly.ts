@@ -50,6 +50,22 @@ function listFiles(dir: string, base = ''): string[] {
   return out.sort();
 }
 
+/**
+ * A metadata file without its stack traces. aws-cdk-lib writes it as `JSON.stringify(metadata, undefined, 2)`, where
+ * a trace is a line `"trace": [` after a comma, the lines of its frames (no string holds a line break) and the line
+ * that closes it at the same indentation: those are cut from the text. Any other trace, or another layout, goes
+ * through JSON.
+ */
+function metadataWithoutTraces(content: string): string {
+  if (content.startsWith('{\n  "') && content.endsWith('\n}')) {
+    const cut = content.replace(TRACE, '');
+    if (!cut.includes('"trace"')) return cut;
+  }
+  return JSON.stringify(withoutTraces(JSON.parse(content)), undefined, 2);
+}
+
+const TRACE = /,\n( *)"trace": \[\n(?:\1  .*\n)*?\1\]/g;
+
 function withoutTraces(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTraces);
   if (value && typeof value === 'object') {
@@ -72,7 +88,7 @@ export function readAssembly(dir: string, prefix: string, relocate: (absolute: s
   return listFiles(dir).map((rel) => {
     let content = fs.readFileSync(path.join(dir, rel), 'utf8');
     if (rel.endsWith('.metadata.json')) {
-      content = JSON.stringify(withoutTraces(JSON.parse(content)), undefined, 2);
+      content = metadataWithoutTraces(content);
     } else if (rel.endsWith('.assets.json')) {
       const manifest = JSON.parse(content) as AssetManifest;
       for (const image of Object.values(manifest.dockerImages ?? {})) {
