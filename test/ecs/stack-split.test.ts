@@ -9,6 +9,7 @@ import type { SystemSpec } from '../../lib/model/spec';
 import { loadExamples } from '../support/examples';
 import { renderTarget } from '../../lib/synth/render-target';
 import { Reporter } from '../../lib/diagnostics/reporter';
+import { assemblyReader } from '../../lib/targets/ecs/assembly';
 import { ECS_CODES } from '../../lib/targets/ecs/codes';
 import { checkSharedInfrastructure, checkStackLimits, checkSynthesizedStacks, measureTemplate } from '../../lib/targets/ecs/stack-limits';
 import { bucketStackName, planStacks, sharedWeight, STACK_LIMITS } from '../../lib/targets/ecs/stack-plan';
@@ -194,7 +195,7 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
       fs.writeFileSync(path.join(outdir, 'Shop.template.json'), JSON.stringify({ Resources: { A: { Type: 'AWS::SNS::Topic' } }, Outputs: outputs }));
       fs.writeFileSync(path.join(outdir, 'Shop-Services.template.json'), JSON.stringify({ Resources: { B: { Type: 'AWS::SNS::Topic' } } }));
       const d = new Reporter(ECS_CODES, 'ecs');
-      checkSynthesizedStacks('shop', [{ stackName: 'Shop', templateFile: 'Shop.template.json' }, { stackName: 'Shop-Services', templateFile: 'Shop-Services.template.json' }], outdir, d);
+      checkSynthesizedStacks('shop', [{ stackName: 'Shop', templateFile: 'Shop.template.json' }, { stackName: 'Shop-Services', templateFile: 'Shop-Services.template.json' }], assemblyReader(outdir), d);
       expect(d.diagnostics.map((x) => [x.code, x.severity, x.path, x.message])).toEqual([
         ['ecs/stack-limits', 'error', 'shop (Shop)', 'the stack Shop has 201 outputs (at most 200): CloudFormation refuses it'],
       ]);

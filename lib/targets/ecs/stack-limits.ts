@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { publishedPorts } from './ports';
@@ -195,19 +193,20 @@ interface SynthesizedStack {
 }
 
 /**
- * Measures the template of every stack, as synthesized into the cloud assembly at `outdir`, and reports an error
- * for each limit one exceeds, saying what a stack holds where `contents` knows it (buildSystemStacks records it).
- * Shared by the ECS target and bin/ecs.ts (`cdk synth` / `cdk deploy`).
+ * Measures the template of every stack, as synthesized into the cloud assembly (`read` gives the text of a file in
+ * it, assembly.ts's assemblyReader), and reports an error for each limit one exceeds, saying what a stack holds
+ * where `contents` knows it (buildSystemStacks records it). Shared by the ECS target and bin/ecs.ts (`cdk synth` /
+ * `cdk deploy`).
  */
 export function checkSynthesizedStacks(
   system: string,
   stacks: readonly SynthesizedStack[],
-  outdir: string,
+  read: (file: string) => string,
   d: EcsReporter,
   contents: ReadonlyMap<SynthesizedStack, StackContents> = new Map(),
 ): void {
   const measures = stacks.map((stack) => ({
-    ...measureTemplate(stack.stackName, fs.readFileSync(path.join(outdir, stack.templateFile), 'utf8')),
+    ...measureTemplate(stack.stackName, read(stack.templateFile)),
     contents: contents.get(stack),
   }));
   checkStackLimits(system, measures, d);
