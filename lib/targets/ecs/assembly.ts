@@ -63,6 +63,9 @@ function listFiles(dir: string, base = ''): string[] {
   return out.sort();
 }
 
+/** A stack trace in a metadata file as aws-cdk-lib writes it, with the comma before it (metadataWithoutTraces). */
+const TRACE = /,\n( *)"trace": \[\n(?:\1  .*\n)*?\1\]/g;
+
 /**
  * A metadata file without its stack traces. aws-cdk-lib writes it as `JSON.stringify(metadata, undefined, 2)`, where
  * a trace is a line `"trace": [` after a comma, the lines of its frames (no string holds a line break) and the line
@@ -76,8 +79,6 @@ function metadataWithoutTraces(content: string): string {
   }
   return JSON.stringify(withoutTraces(JSON.parse(content)), undefined, 2);
 }
-
-const TRACE = /,\n( *)"trace": \[\n(?:\1  .*\n)*?\1\]/g;
 
 function withoutTraces(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTraces);

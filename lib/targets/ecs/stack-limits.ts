@@ -19,16 +19,12 @@ export type StackContents =
 
 /** Counts the resources and outputs of a template and its size in bytes. */
 export function measureTemplate(stack: string, content: string): StackMeasure {
-  const resources = countIndentedKeys(content, 'Resources');
-  const outputs = countIndentedKeys(content, 'Outputs');
+  let resources = countIndentedKeys(content, 'Resources');
+  let outputs = countIndentedKeys(content, 'Outputs');
   if (resources === undefined || outputs === undefined) {
     const template = JSON.parse(content) as { Resources?: object; Outputs?: object };
-    return {
-      stack,
-      resources: Object.keys(template.Resources ?? {}).length,
-      outputs: Object.keys(template.Outputs ?? {}).length,
-      templateBytes: Buffer.byteLength(content, 'utf8'),
-    };
+    resources = Object.keys(template.Resources ?? {}).length;
+    outputs = Object.keys(template.Outputs ?? {}).length;
   }
   return { stack, resources, outputs, templateBytes: Buffer.byteLength(content, 'utf8') };
 }
