@@ -9,6 +9,7 @@ import type { SystemSpec } from '../../lib/model/spec';
 import { loadExamples } from '../support/examples';
 import { renderTarget } from '../../lib/synth/render-target';
 import { Reporter } from '../../lib/diagnostics/reporter';
+import { assemblyReader } from '../../lib/targets/ecs/assembly';
 import { ECS_CODES } from '../../lib/targets/ecs/codes';
 import { checkSharedInfrastructure, checkStackLimits, checkSynthesizedStacks, measureTemplate } from '../../lib/targets/ecs/stack-limits';
 import { bucketStackName, planStacks, sharedWeight, STACK_LIMITS } from '../../lib/targets/ecs/stack-plan';
@@ -42,6 +43,24 @@ const templates150 = templatesOf(result150.files);
 describe('ECS: systems too large for one CloudFormation stack', () => {
   test('GIVEN the example apps WHEN planned THEN each stays one stack', () => {
     for (const app of loadExamples()) expect([app.name, planStacks(app.spec).split]).toEqual([app.name, false]);
+  });
+
+  test('GIVEN the templates as aws-cdk-lib writes them, or laid out otherwise WHEN measured THEN the resources and outputs are those of the parsed template', () => {
+    const counts = (content: string) => {
+      const t = JSON.parse(content) as { Resources?: object; Outputs?: object };
+      return { resources: Object.keys(t.Resources ?? {}).length, outputs: Object.keys(t.Outputs ?? {}).length, templateBytes: Buffer.byteLength(content, 'utf8') };
+    };
+    for (const [stack, content] of templates150) {
+      const expected = { stack, ...counts(content) };
+      expect(measureTemplate(stack, content)).toEqual(expected);
+      expect(measureTemplate(stack, JSON.stringify(JSON.parse(content)))).toEqual({ ...expected, templateBytes: Buffer.byteLength(JSON.stringify(JSON.parse(content))) });
+    }
+    const odd = { Description: 'names "Outputs" and\n "Resources": {', Resources: { A: { Type: 'T', Properties: { B: { C: 'd' }, E: ['f'] } }, G: { Type: 'T' } }, Outputs: {} };
+    for (const indent of [1, 2, 0]) {
+      const content = JSON.stringify(odd, undefined, indent);
+      expect(measureTemplate('Odd', content)).toEqual({ stack: 'Odd', ...counts(content) });
+    }
+    expect(measureTemplate('Empty', JSON.stringify({ Resources: {} }, undefined, 1))).toEqual({ stack: 'Empty', resources: 0, outputs: 0, templateBytes: 20 });
   });
 
   test('GIVEN 150 services WHEN rendered THEN the shared stack and the workload stacks each stay within 500 resources, 200 outputs and 1 MB', () => {
@@ -176,7 +195,7 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
       fs.writeFileSync(path.join(outdir, 'Shop.template.json'), JSON.stringify({ Resources: { A: { Type: 'AWS::SNS::Topic' } }, Outputs: outputs }));
       fs.writeFileSync(path.join(outdir, 'Shop-Services.template.json'), JSON.stringify({ Resources: { B: { Type: 'AWS::SNS::Topic' } } }));
       const d = new Reporter(ECS_CODES, 'ecs');
-      checkSynthesizedStacks('shop', [{ stackName: 'Shop', templateFile: 'Shop.template.json' }, { stackName: 'Shop-Services', templateFile: 'Shop-Services.template.json' }], outdir, d);
+      checkSynthesizedStacks('shop', [{ stackName: 'Shop', templateFile: 'Shop.template.json' }, { stackName: 'Shop-Services', templateFile: 'Shop-Services.template.json' }], assemblyReader(outdir), d);
       expect(d.diagnostics.map((x) => [x.code, x.severity, x.path, x.message])).toEqual([
         ['ecs/stack-limits', 'error', 'shop (Shop)', 'the stack Shop has 201 outputs (at most 200): CloudFormation refuses it'],
       ]);

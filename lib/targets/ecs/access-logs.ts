@@ -2,9 +2,9 @@ import { Aws, CfnCondition, CfnMapping, Fn, RemovalPolicy, type Stack } from 'aw
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { FactName, RegionInfo } from 'aws-cdk-lib/region-info';
 import type { SystemSpec } from '../../model/spec';
 import { acknowledge } from './acknowledgements';
+import { ELB_ACCOUNTS } from './elb-accounts';
 
 /**
  * Access logs of the system's load balancers, in one S3 bucket per system: encrypted with S3-managed keys (the only
@@ -47,8 +47,9 @@ function newBucket(stack: Stack): s3.Bucket {
 /**
  * Who writes access logs depends on the region, which an environment-agnostic stack learns only when deployed: in
  * regions older than August 2022 the regional Elastic Load Balancing account (a mapping of aws-cdk-lib's region
- * facts), elsewhere the service principal `logdelivery.elasticloadbalancing.amazonaws.com`; Network Load Balancers
- * deliver through `delivery.logs.amazonaws.com`. The policy admits the writer of the region the stack lands in.
+ * facts, elb-accounts.ts), elsewhere the service principal `logdelivery.elasticloadbalancing.amazonaws.com`; Network
+ * Load Balancers deliver through `delivery.logs.amazonaws.com`. The policy admits the writer of the region the stack
+ * lands in.
  */
 function admitLogDelivery(stack: Stack, bucket: s3.Bucket, prefix: string): void {
   const objects = bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/*`);
@@ -72,9 +73,8 @@ function admitLogDelivery(stack: Stack, bucket: s3.Bucket, prefix: string): void
 function elbAccounts(stack: Stack): { mapping: CfnMapping; condition: CfnCondition } {
   const found = stack.node.tryFindChild('ElbAccounts') as CfnMapping | undefined;
   if (found) return { mapping: found, condition: stack.node.findChild('ElbWritesByServicePrincipal') as CfnCondition };
-  const facts = RegionInfo.regionMap(FactName.ELBV2_ACCOUNT);
   const mapping: Record<string, Record<string, string>> = {};
-  for (const region of RegionInfo.regions.map((r) => r.name).sort()) mapping[region] = { account: facts[region] ?? 'none' };
+  for (const region of Object.keys(ELB_ACCOUNTS).sort()) mapping[region] = { account: ELB_ACCOUNTS[region] };
   const table = new CfnMapping(stack, 'ElbAccounts', { mapping });
   const condition = new CfnCondition(stack, 'ElbWritesByServicePrincipal', { expression: Fn.conditionEquals(table.findInMap(Aws.REGION, 'account'), 'none') });
   return { mapping: table, condition };

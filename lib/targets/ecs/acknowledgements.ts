@@ -87,7 +87,7 @@ function acknowledgeModelChoice(stack: Stack, c: IConstruct): void {
       'AwsSolutions-SMG4',
       'The secret is read by the containers at start; rotating it needs a rotation function that also changes the value where it is checked (a database user, an API), which only its owner can write.',
     );
-  } else if (c instanceof autoscaling.CfnAutoScalingGroup) {
+  } else if (isAutoScalingGroup(c)) {
     acknowledge(
       c,
       'AwsSolutions-AS3',
@@ -102,6 +102,14 @@ function acknowledgeModelChoice(stack: Stack, c: IConstruct): void {
       );
     }
   }
+}
+
+/**
+ * Whether a construct is the L1 of an Auto Scaling group, checked by its resource type first: a system without EC2
+ * capacity does not load aws-cdk-lib's Auto Scaling resources only to find none.
+ */
+function isAutoScalingGroup(c: IConstruct): c is autoscaling.CfnAutoScalingGroup {
+  return CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::AutoScaling::AutoScalingGroup' && c instanceof autoscaling.CfnAutoScalingGroup;
 }
 
 function opensToAnywhere(stack: Stack, group: ec2.CfnSecurityGroup): boolean {

@@ -40,6 +40,19 @@ export function createEcsApp(options: EcsAppOptions = {}): App {
   });
 }
 
+/** The files of a cloud assembly folder by path in it, each read once however often it is asked for. */
+export function assemblyReader(dir: string): (rel: string) => string {
+  const read = new Map<string, string>();
+  return (rel) => {
+    let content = read.get(rel);
+    if (content === undefined) {
+      content = fs.readFileSync(path.join(dir, rel), 'utf8');
+      read.set(rel, content);
+    }
+    return content;
+  };
+}
+
 function listFiles(dir: string, base = ''): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(path.join(dir, base), { withFileTypes: true })) {
@@ -48,6 +61,23 @@ function listFiles(dir: string, base = ''): string[] {
     else out.push(rel);
   }
   return out.sort();
+}
+
+/** A stack trace in a metadata file as aws-cdk-lib writes it, with the comma before it (metadataWithoutTraces). */
+const TRACE = /,\n( *)"trace": \[\n(?:\1  .*\n)*?\1\]/g;
+
+/**
+ * A metadata file without its stack traces. aws-cdk-lib writes it as `JSON.stringify(metadata, undefined, 2)`, where
+ * a trace is a line `"trace": [` after a comma, the lines of its frames (no string holds a line break) and the line
+ * that closes it at the same indentation: those are cut from the text. Any other trace, or another layout, goes
+ * through JSON.
+ */
+function metadataWithoutTraces(content: string): string {
+  if (content.startsWith('{\n  "') && content.endsWith('\n}')) {
+    const cut = content.replace(TRACE, '');
+    if (!cut.includes('"trace"')) return cut;
+  }
+  return JSON.stringify(withoutTraces(JSON.parse(content)), undefined, 2);
 }
 
 function withoutTraces(value: unknown): unknown {
@@ -65,14 +95,22 @@ function withoutTraces(value: unknown): unknown {
  * Docker build contexts rewritten relative to the assembly (`relocate`). Throws if an asset source
  * still names a path under `root` or `scratch`, or if any file names `scratch` (the assembly's own temporary
  * folder). Values the user wrote (a working directory, an env value, a build argument) may name any path,
- * the project's included: only the asset sources are paths of this machine.
+ * the project's included: only the asset sources are paths of this machine. `read` gives a file's text (one read
+ * before, by checkSynthesized, is not read again).
  */
-export function readAssembly(dir: string, prefix: string, relocate: (absolute: string) => string, root: string, scratch: string): TargetFile[] {
+export function readAssembly(
+  dir: string,
+  prefix: string,
+  relocate: (absolute: string) => string,
+  root: string,
+  scratch: string,
+  read: (rel: string) => string = assemblyReader(dir),
+): TargetFile[] {
   const under = (p: string, folder: string) => p === folder || p.startsWith(`${folder}${path.sep}`);
   return listFiles(dir).map((rel) => {
-    let content = fs.readFileSync(path.join(dir, rel), 'utf8');
+    let content = read(rel);
     if (rel.endsWith('.metadata.json')) {
-      content = JSON.stringify(withoutTraces(JSON.parse(content)), undefined, 2);
+      content = metadataWithoutTraces(content);
     } else if (rel.endsWith('.assets.json')) {
       const manifest = JSON.parse(content) as AssetManifest;
       for (const image of Object.values(manifest.dockerImages ?? {})) {

@@ -4,6 +4,7 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { Reporter } from '../../diagnostics/reporter';
 import type { SystemSpec } from '../../model/spec';
+import { assemblyReader } from './assembly';
 import { ECS_CODES, type EcsReporter } from './codes';
 import { checkSynthesizedStacks } from './stack-limits';
 import { buildSystemStacks, type SystemStacks } from './system-stack';
@@ -42,13 +43,19 @@ export function addSystemStacks(app: App, spec: SystemSpec, context: EcsStacksCo
 /**
  * After `app.synth()`: what aws-cdk-lib itself reported about the system's stacks, and every stack as synthesized
  * measured against CloudFormation's limits (the stack plan only estimates): every stack, or those `measured` (a part
- * of a render in parts leaves the main stack to the join, where its exports are all known).
+ * of a render in parts leaves the main stack to the join, where its exports are all known). `read` gives the text
+ * of a file of the assembly (the target reads the files again for its output: assemblyReader reads each once).
  */
-export function checkSynthesized(added: AddedSystem, assembly: CloudAssembly, measured: (stack: Stack) => boolean = () => true): readonly Diagnostic[] {
+export function checkSynthesized(
+  added: AddedSystem,
+  assembly: CloudAssembly,
+  measured: (stack: Stack) => boolean = () => true,
+  read: (file: string) => string = assemblyReader(assembly.directory),
+): readonly Diagnostic[] {
   if (!added.stacks) return [];
   const d = new Reporter(ECS_CODES, 'ecs');
   for (const stack of added.stacks.stacks) reportCdkMessages(added.system, assembly.getStackArtifact(stack.artifactId).messages, d);
-  checkSynthesizedStacks(added.system, added.stacks.stacks.filter(measured), assembly.directory, d, added.stacks.contents);
+  checkSynthesizedStacks(added.system, added.stacks.stacks.filter(measured), read, d, added.stacks.contents);
   return d.diagnostics;
 }
 

@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { publishedPorts } from './ports';
@@ -21,13 +19,34 @@ export type StackContents =
 
 /** Counts the resources and outputs of a template and its size in bytes. */
 export function measureTemplate(stack: string, content: string): StackMeasure {
-  const template = JSON.parse(content) as { Resources?: object; Outputs?: object };
-  return {
-    stack,
-    resources: Object.keys(template.Resources ?? {}).length,
-    outputs: Object.keys(template.Outputs ?? {}).length,
-    templateBytes: Buffer.byteLength(content, 'utf8'),
-  };
+  let resources = countIndentedKeys(content, 'Resources');
+  let outputs = countIndentedKeys(content, 'Outputs');
+  if (resources === undefined || outputs === undefined) {
+    const template = JSON.parse(content) as { Resources?: object; Outputs?: object };
+    resources = Object.keys(template.Resources ?? {}).length;
+    outputs = Object.keys(template.Outputs ?? {}).length;
+  }
+  return { stack, resources, outputs, templateBytes: Buffer.byteLength(content, 'utf8') };
+}
+
+/**
+ * The keys of a top-level object of a template as aws-cdk-lib writes it (`JSON.stringify(template, undefined, 1)`),
+ * counted without parsing it: each is a line that starts with two spaces and a quote between the line that opens
+ * the object and the line, one space and `}`, that closes it (no string holds a line break, and deeper lines start
+ * with more spaces). 0 when the template has no such object; undefined when the text is not laid out that way (a
+ * first line of `{` and a second of one space and a key show the indentation of one space).
+ */
+function countIndentedKeys(content: string, key: string): number | undefined {
+  if (!content.startsWith('{\n "') || !content.endsWith('\n}')) return undefined;
+  const start = content.indexOf(`\n "${key}": `);
+  if (start < 0) return 0;
+  const open = start + key.length + 6;
+  if (content.startsWith('{}', open)) return 0;
+  if (!content.startsWith('{\n', open)) return undefined;
+  const end = content.indexOf('\n }', open);
+  let count = 0;
+  for (let at = content.indexOf('\n  "', open); at >= 0 && at < end; at = content.indexOf('\n  "', at + 4)) count++;
+  return count;
 }
 
 const GENERIC_FIX = 'Use fewer networks, volumes or secrets in one system (they share one stack), or split the system in two.';
@@ -170,19 +189,20 @@ interface SynthesizedStack {
 }
 
 /**
- * Measures the template of every stack, as synthesized into the cloud assembly at `outdir`, and reports an error
- * for each limit one exceeds, saying what a stack holds where `contents` knows it (buildSystemStacks records it).
- * Shared by the ECS target and bin/ecs.ts (`cdk synth` / `cdk deploy`).
+ * Measures the template of every stack, as synthesized into the cloud assembly (`read` gives the text of a file in
+ * it, assembly.ts's assemblyReader), and reports an error for each limit one exceeds, saying what a stack holds
+ * where `contents` knows it (buildSystemStacks records it). Shared by the ECS target and bin/ecs.ts (`cdk synth` /
+ * `cdk deploy`).
  */
 export function checkSynthesizedStacks(
   system: string,
   stacks: readonly SynthesizedStack[],
-  outdir: string,
+  read: (file: string) => string,
   d: EcsReporter,
   contents: ReadonlyMap<SynthesizedStack, StackContents> = new Map(),
 ): void {
   const measures = stacks.map((stack) => ({
-    ...measureTemplate(stack.stackName, fs.readFileSync(path.join(outdir, stack.templateFile), 'utf8')),
+    ...measureTemplate(stack.stackName, read(stack.templateFile)),
     contents: contents.get(stack),
   }));
   checkStackLimits(system, measures, d);

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { SystemSpec } from '../../model/spec';
 import type { PartOf, RenderContext, Target, TargetPart, TargetResult } from '../target';
-import { createEcsApp, readAssembly } from './assembly';
+import { assemblyReader, createEcsApp, readAssembly } from './assembly';
 import { addSystemStacks, checkSynthesized } from './cdk-app';
 import { partBuckets } from './stack-parts';
 
@@ -38,11 +38,12 @@ export function renderEcs(spec: SystemSpec, context: RenderContext, only?: Reado
     const added = addSystemStacks(app, spec, { projectRoot: root, only });
     if (!added.stacks) return { files: [], diagnostics: added.diagnostics };
     const main = added.stacks.main;
-    const diagnostics = [...added.diagnostics, ...checkSynthesized(added, app.synth(), (stack) => !only || stack !== main)];
+    const read = assemblyReader(tmp);
+    const diagnostics = [...added.diagnostics, ...checkSynthesized(added, app.synth(), (stack) => !only || stack !== main, read)];
     if (diagnostics.some((d) => d.severity === 'error')) return { files: [], diagnostics };
     const fromAssembly = path.posix.join('..', context.projectRootFromTargetDir);
     const relocate = (absolute: string) => path.posix.join(fromAssembly, path.relative(root, absolute).split(path.sep).join('/'));
-    const files = readAssembly(tmp, spec.name, relocate, root, tmp);
+    const files = readAssembly(tmp, spec.name, relocate, root, tmp, read);
     return { files, diagnostics };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

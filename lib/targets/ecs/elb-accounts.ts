@@ -1,0 +1,57 @@
+/**
+ * The account Elastic Load Balancing writes access logs from, by region (`none` where the service principal
+ * `logdelivery.elasticloadbalancing.amazonaws.com` writes instead, in every region opened since August 2022): the
+ * fact `elbv2Account` of every region aws-cdk-lib knows, as its region facts (`aws-cdk-lib/region-info`) have it.
+ * Kept here because those facts come only all at once: reading one loads every fact of every region, about 70 ms of
+ * a process, for these 47 values. test/ecs/elb-accounts.test.ts checks the table against the installed aws-cdk-lib;
+ * when it names a new region, the test prints the table to put here.
+ */
+export const ELB_ACCOUNTS: Readonly<Record<string, string>> = {
+  'af-south-1': '098369216593',
+  'ap-east-1': '754344448648',
+  'ap-east-2': 'none',
+  'ap-northeast-1': '582318560864',
+  'ap-northeast-2': '600734575887',
+  'ap-northeast-3': '383597477331',
+  'ap-south-1': '718504428378',
+  'ap-south-2': 'none',
+  'ap-southeast-1': '114774131450',
+  'ap-southeast-2': '783225319266',
+  'ap-southeast-3': '589379963580',
+  'ap-southeast-4': 'none',
+  'ap-southeast-5': 'none',
+  'ap-southeast-6': 'none',
+  'ap-southeast-7': 'none',
+  'ca-central-1': '985666609251',
+  'ca-west-1': 'none',
+  'cn-north-1': '638102146993',
+  'cn-northwest-1': '037604701340',
+  'eu-central-1': '054676820928',
+  'eu-central-2': 'none',
+  'eu-isoe-west-1': 'none',
+  'eu-north-1': '897822967062',
+  'eu-south-1': '635631232127',
+  'eu-south-2': 'none',
+  'eu-west-1': '156460612806',
+  'eu-west-2': '652711504416',
+  'eu-west-3': '009996457667',
+  'eusc-de-east-1': 'none',
+  'il-central-1': 'none',
+  'me-central-1': 'none',
+  'me-south-1': '076674570225',
+  'me-west-1': 'none',
+  'mx-central-1': 'none',
+  'sa-east-1': '507241528517',
+  'us-east-1': '127311923021',
+  'us-east-2': '033677994240',
+  'us-gov-east-1': '190560391635',
+  'us-gov-west-1': '048591011584',
+  'us-iso-east-1': '770363063475',
+  'us-iso-west-1': '121062877647',
+  'us-isob-east-1': '740734521339',
+  'us-isob-west-1': 'none',
+  'us-isof-east-1': '091100254016',
+  'us-isof-south-1': '412137745753',
+  'us-west-1': '027434742980',
+  'us-west-2': '797873946194',
+};
