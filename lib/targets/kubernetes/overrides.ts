@@ -1,4 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
+import { withObjectJson } from './object-json';
 
 /**
  * cdk8s-plus-27 writes opinions the model never expressed: resource requests and limits, runAsNonRoot,
@@ -119,7 +120,7 @@ export class OverridingChart extends Chart {
   }
 
   public override toJson(): any[] {
-    return super.toJson().map((json: JsonObject) => this.rewrite(json));
+    return this.renderedObjects().map((json: JsonObject) => this.rewrite(json));
   }
 
   /**
@@ -128,7 +129,7 @@ export class OverridingChart extends Chart {
    * which reads them anyway: one walk over each object instead of two.
    */
   manifestDocuments(): ManifestDocument[] {
-    return super.toJson().map((json: JsonObject) => {
+    return this.renderedObjects().map((json: JsonObject) => {
       const rewritten = this.transformed(json);
       return rewritten ? { json: rewritten, sortBelowRoot: true } : { json, sortBelowRoot: false };
     });
@@ -151,7 +152,12 @@ export class OverridingChart extends Chart {
 
   /** One object's Kubernetes JSON as `toJson` renders it (objects from `objectsInOrder`, in any order). */
   objectJson(obj: ApiObject): JsonObject {
-    return this.rewrite(obj.toJson());
+    return this.rewrite(withObjectJson(() => obj.toJson()));
+  }
+
+  /** The chart's objects as cdk8s's `Chart.toJson` renders them, each rendered in one walk (object-json.ts). */
+  private renderedObjects(): JsonObject[] {
+    return withObjectJson(() => super.toJson());
   }
 
   private rewrite(json: JsonObject): JsonObject {
