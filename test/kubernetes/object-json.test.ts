@@ -31,7 +31,12 @@ function chartWithEverything(app: App): Chart {
       template: { metadata: { labels: { app: 'raw' } }, spec: { containers: [{ name: 'c', image: 'busybox', args: Lazy.any({ produce: () => ['x', null, 'y'] }) as any }] } },
     },
   });
-  const patched = new ApiObject(chart, 'patched', { apiVersion: 'v1', kind: 'ConfigMap', data: { kept: 'yes', gone: undefined, nothing: null } });
+  const patched = new ApiObject(chart, 'patched', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { annotations: { z: '1', b: Lazy.any({ produce: () => '2' }) as any }, finalizers: [], ownerReferences: [], generateName: 'p-' },
+    data: { kept: 'yes', gone: undefined, nothing: null, emptyList: [], emptyMap: {} },
+  });
   patched.addJsonPatch(JsonPatch.add('/data/added', 'by a patch'));
   return chart;
 }
@@ -45,6 +50,9 @@ describe('withObjectJson', () => {
     expect(raw.spec.strategy.rollingUpdate).toEqual({ maxSurge: '25%', maxUnavailable: 1 });
     expect(raw.spec.template.spec.containers[0].args).toEqual(['x', undefined, 'y']);
     expect(Object.keys((ours as any[])[0].metadata.labels)).toEqual(['9', '10', 'a-first', 'z-last']);
+    const configMap = (ours as any[]).find((o) => o.metadata.name.includes('patched'));
+    expect(configMap.metadata).toEqual({ annotations: { b: '2', z: '1' }, generateName: 'p-', labels: expect.any(Object), name: expect.any(String) });
+    expect(configMap.data).toEqual({ added: 'by a patch', emptyList: [], emptyMap: {}, kept: 'yes' });
   });
 
   test('GIVEN CDK8S_DISABLE_SORT WHEN rendered THEN keys keep their order, as cdk8s keeps them', () => {
