@@ -86,6 +86,8 @@ function onlyBuiltInResolvers(app: App): boolean {
  */
 function resolved(value: any, sortKeys: boolean, dropEmpty: boolean): any {
   if (value == null) return undefined;
+  // no resolver applies to a string, number or boolean
+  if (typeof value !== 'object' && typeof value !== 'function') return value;
   // the built-in resolvers, in cdk8s's order
   if (value instanceof Lazy) return resolved(value.produce(), sortKeys, dropEmpty);
   if (typeof value.resolve === 'function') return resolved(value.resolve(), sortKeys, dropEmpty);
@@ -99,20 +101,29 @@ function resolved(value: any, sortKeys: boolean, dropEmpty: boolean): any {
   // eslint-disable-next-line eqeqeq -- cdk8s's test of a dictionary
   if (value.constructor == Object) {
     // resolved in the order of the keys, as cdk8s does (a Lazy may have effects), then sorted
-    const keys = Object.keys(value);
-    const values = keys.map((key) => resolved(value[key], sortKeys, dropEmpty));
-    const order = sortKeys ? keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0)) : keys.map((_, i) => i);
     const out: Record<string, unknown> = {};
     let kept = 0;
-    for (const i of order) {
-      if (values[i] != null) {
-        out[keys[i]] = values[i];
+    for (const key of Object.keys(value)) {
+      const item = resolved(value[key], sortKeys, dropEmpty);
+      if (item != null) {
+        out[key] = item;
         kept++;
       }
     }
-    return dropEmpty && kept === 0 ? undefined : out;
+    if (dropEmpty && kept === 0) return undefined;
+    if (!sortKeys) return out;
+    const keys = Object.keys(out);
+    if (inOrder(keys)) return out;
+    const sorted: Record<string, unknown> = {};
+    for (const key of keys.sort()) sorted[key] = out[key];
+    return sorted;
   }
   return sanitized(value, sortKeys, dropEmpty);
+}
+
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1] < keys[i])) return false;
+  return true;
 }
 
 /** cdk8s's `sanitizeValue`, for what its `resolve` leaves as it is. */
