@@ -76,8 +76,13 @@ export function withObjectJson<T>(render: () => T): T {
 }
 
 function onlyBuiltInResolvers(app: App): boolean {
-  const [lazy, implicit, union, ...more] = app.resolvers;
-  return more.length === 0 && lazy instanceof LazyResolver && implicit instanceof ImplicitTokenResolver && union instanceof NumberStringUnionResolver;
+  const resolvers = app.resolvers;
+  return (
+    resolvers.length === 3 &&
+    resolvers[0] instanceof LazyResolver &&
+    resolvers[1] instanceof ImplicitTokenResolver &&
+    resolvers[2] instanceof NumberStringUnionResolver
+  );
 }
 
 /**
