@@ -1,4 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
+import { objectsWithoutDependencies } from './chart-objects';
 import { withObjectJson } from './object-json';
 
 /**
@@ -155,9 +156,15 @@ export class OverridingChart extends Chart {
     return this.rewrite(withObjectJson(() => obj.toJson()));
   }
 
-  /** The chart's objects as cdk8s's `Chart.toJson` renders them, each rendered in one walk (object-json.ts). */
+  /**
+   * The chart's objects as cdk8s's `Chart.toJson` renders them, each rendered in one walk (object-json.ts), in
+   * cdk8s's order (chart-objects.ts where nothing depends on anything).
+   */
   private renderedObjects(): JsonObject[] {
-    return withObjectJson(() => super.toJson());
+    return withObjectJson(() => {
+      const objects = objectsWithoutDependencies(this);
+      return objects ? objects.map((obj) => obj.toJson()) : super.toJson();
+    });
   }
 
   private rewrite(json: JsonObject): JsonObject {
