@@ -62,4 +62,15 @@ describe('OverridingChart', () => {
     const map = new kplus.ConfigMap(chart, 'settings', { metadata: { name: 'settings' } });
     expect(() => applyOverride(ApiObject.of(map), () => undefined)).toThrow('is not in an OverridingChart');
   });
+  test('GIVEN objects in tree order or ordered by a dependency WHEN listed in order THEN the order is that of toJson', () => {
+    for (const depend of [false, true]) {
+      const { app } = deploymentApp();
+      const chart = app.charts[0] as OverridingChart;
+      const [deployment, configMap] = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+      if (depend) deployment.addDependency(configMap);
+      const rendered = chart.toJson().map((json: { kind: string }) => json.kind);
+      expect(chart.objectsInOrder().map((o) => o.kind)).toEqual(rendered);
+      expect(rendered).toEqual(depend ? ['ConfigMap', 'Deployment'] : ['Deployment', 'ConfigMap']);
+    }
+  });
 });

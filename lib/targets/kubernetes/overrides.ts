@@ -138,10 +138,12 @@ export class OverridingChart extends Chart {
 
   /**
    * The chart's objects in the order `toJson` renders them, unresolved: cdk8s's own order (`Chart.toJson`, which
-   * prepares the app and sorts the chart's objects by their dependencies), got by letting it render each object as
-   * itself.
+   * prepares the app and sorts the chart's objects by their dependencies), tree order where nothing depends on
+   * anything (chart-objects.ts), else got by letting cdk8s render each object as itself.
    */
   objectsInOrder(): ApiObject[] {
+    const inTreeOrder = objectsWithoutDependencies(this);
+    if (inTreeOrder) return inTreeOrder;
     const objects = this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
     for (const obj of objects) Object.defineProperty(obj, 'toJson', { value: () => obj, configurable: true, writable: true });
     try {
