@@ -57,9 +57,9 @@ function metadataJson(this: ApiObjectMetadataDefinition): any {
 }
 
 /**
- * Runs `render` with every ApiObject rendered by `objectJson`: cdk8s's `Chart.toJson` (which orders the objects
- * and calls each one's `toJson`, the generated classes' conversion to Kubernetes field names included) then
- * renders each in one walk.
+ * Runs `render` with every ApiObject rendered by `objectJson` and every metadata by `metadataJson`: cdk8s's
+ * `Chart.toJson` (which orders the objects and calls each one's `toJson`, the generated classes' conversion to
+ * Kubernetes field names included) then renders each in one walk. cdk8s's own functions are back once it returns.
  */
 export function withObjectJson<T>(render: () => T): T {
   const objects = ApiObject.prototype as { toJson: () => any };
