@@ -42,14 +42,18 @@ describe('OverridingChart', () => {
     fs.rmSync(app.outdir, { recursive: true, force: true });
   });
 
-  test('GIVEN overrides WHEN rendered THEN cdk8s resolves each object once', () => {
+  test('GIVEN overrides WHEN rendered THEN each object is resolved once', () => {
     const { app } = deploymentApp();
-    const spy = jest.spyOn(ApiObject.prototype, 'toJson');
+    // each object's props hold Lazy values that cdk8s-plus produces from these, once per rendering of the object
+    const deployments = jest.spyOn(kplus.Deployment.prototype, '_toKube');
+    const configMaps = jest.spyOn(kplus.ConfigMap.prototype as unknown as { synthesizeData: () => unknown }, 'synthesizeData');
     try {
       app.synthYaml();
-      expect(spy).toHaveBeenCalledTimes(2);
+      expect(deployments).toHaveBeenCalledTimes(1);
+      expect(configMaps).toHaveBeenCalledTimes(1);
     } finally {
-      spy.mockRestore();
+      deployments.mockRestore();
+      configMaps.mockRestore();
     }
   });
 
@@ -57,5 +61,16 @@ describe('OverridingChart', () => {
     const chart = new Chart(new App(), 'plain');
     const map = new kplus.ConfigMap(chart, 'settings', { metadata: { name: 'settings' } });
     expect(() => applyOverride(ApiObject.of(map), () => undefined)).toThrow('is not in an OverridingChart');
+  });
+  test('GIVEN objects in tree order or ordered by a dependency WHEN listed in order THEN the order is that of toJson', () => {
+    for (const depend of [false, true]) {
+      const { app } = deploymentApp();
+      const chart = app.charts[0] as OverridingChart;
+      const [deployment, configMap] = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+      if (depend) deployment.addDependency(configMap);
+      const rendered = chart.toJson().map((json: { kind: string }) => json.kind);
+      expect(chart.objectsInOrder().map((o) => o.kind)).toEqual(rendered);
+      expect(rendered).toEqual(depend ? ['ConfigMap', 'Deployment'] : ['Deployment', 'ConfigMap']);
+    }
   });
 });

@@ -71,7 +71,7 @@ function writeMapping(map: Record<string, unknown>, level: number, compact: bool
     if (key.length > SIMPLE_KEY_LENGTH) throw NOT_COVERED;
     out += scalarText(key, keyTexts);
     const text = writeValue(value, level + 1, false, sortBelow);
-    out += text === '' || text.charCodeAt(0) === 10 ? ':' : ': ';
+    out += startsBlock(value, text) ? ':' : ': ';
     out += text;
   }
   return out;
@@ -81,9 +81,10 @@ function writeMapping(map: Record<string, unknown>, level: number, compact: bool
 function writeSequence(items: readonly unknown[], level: number, compact: boolean, sort: boolean): string {
   let out = '';
   for (const item of items) {
+    // written compact, an item's text is on the line of its `- `
     const text = writeValue(item === undefined ? null : item, level + 1, true, sort);
     if (!compact || out !== '') out += newline(level);
-    out += text === '' || text.charCodeAt(0) === 10 ? '-' : '- ';
+    out += '- ';
     out += text;
   }
   return out;
@@ -109,6 +110,15 @@ function writeValue(value: unknown, level: number, compact: boolean, sort: boole
       }
   }
   throw NOT_COVERED;
+}
+
+/**
+ * Whether the text of `value`, written not compact, starts on a line of its own: a mapping or sequence with
+ * something in it. Known from the value, not read from the text, which is left unflattened until the document is
+ * whole (reading a character of a string built by `+=` copies it whole).
+ */
+function startsBlock(value: unknown, text: string): boolean {
+  return typeof value === 'object' && value !== null && text !== '{}' && text !== '[]';
 }
 
 function inOrder(keys: readonly string[]): boolean {

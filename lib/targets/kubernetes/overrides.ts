@@ -1,4 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
+import { objectsWithoutDependencies } from './chart-objects';
+import { withObjectJson } from './object-json';
 
 /**
  * cdk8s-plus-27 writes opinions the model never expressed: resource requests and limits, runAsNonRoot,
@@ -119,7 +121,7 @@ export class OverridingChart extends Chart {
   }
 
   public override toJson(): any[] {
-    return super.toJson().map((json: JsonObject) => this.rewrite(json));
+    return this.renderedObjects().map((json: JsonObject) => this.rewrite(json));
   }
 
   /**
@@ -128,7 +130,7 @@ export class OverridingChart extends Chart {
    * which reads them anyway: one walk over each object instead of two.
    */
   manifestDocuments(): ManifestDocument[] {
-    return super.toJson().map((json: JsonObject) => {
+    return this.renderedObjects().map((json: JsonObject) => {
       const rewritten = this.transformed(json);
       return rewritten ? { json: rewritten, sortBelowRoot: true } : { json, sortBelowRoot: false };
     });
@@ -136,10 +138,12 @@ export class OverridingChart extends Chart {
 
   /**
    * The chart's objects in the order `toJson` renders them, unresolved: cdk8s's own order (`Chart.toJson`, which
-   * prepares the app and sorts the chart's objects by their dependencies), got by letting it render each object as
-   * itself.
+   * prepares the app and sorts the chart's objects by their dependencies), tree order where nothing depends on
+   * anything (chart-objects.ts), else got by letting cdk8s render each object as itself.
    */
   objectsInOrder(): ApiObject[] {
+    const inTreeOrder = objectsWithoutDependencies(this);
+    if (inTreeOrder) return inTreeOrder;
     const objects = this.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
     for (const obj of objects) Object.defineProperty(obj, 'toJson', { value: () => obj, configurable: true, writable: true });
     try {
@@ -151,7 +155,18 @@ export class OverridingChart extends Chart {
 
   /** One object's Kubernetes JSON as `toJson` renders it (objects from `objectsInOrder`, in any order). */
   objectJson(obj: ApiObject): JsonObject {
-    return this.rewrite(obj.toJson());
+    return this.rewrite(withObjectJson(() => obj.toJson()));
+  }
+
+  /**
+   * The chart's objects as cdk8s's `Chart.toJson` renders them, each rendered in one walk (object-json.ts), in
+   * cdk8s's order (chart-objects.ts where nothing depends on anything).
+   */
+  private renderedObjects(): JsonObject[] {
+    return withObjectJson(() => {
+      const objects = objectsWithoutDependencies(this);
+      return objects ? objects.map((obj) => obj.toJson()) : super.toJson();
+    });
   }
 
   private rewrite(json: JsonObject): JsonObject {
