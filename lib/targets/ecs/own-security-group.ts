@@ -1,0 +1,33 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { Construct } from 'constructs';
+
+/**
+ * A workload's own security group: the `AWS::EC2::SecurityGroup` written with literal properties, under a construct
+ * that other constructs see as an `ec2.ISecurityGroup` (load balancers and file systems admit it through its
+ * `connections`). Rules from other groups are separate `AWS::EC2::SecurityGroupIngress`/`Egress` resources beside
+ * it, at the ids aws-cdk-lib's `ec2.SecurityGroup` gives them (`from <peer>:<port>`, `to <peer>:<port>`); the rules to
+ * addresses are the `egress` written into the group. Egress added later is dropped when the group allows all
+ * egress, as aws-cdk-lib drops it.
+ */
+
+/** The egress rule of a group that allows all egress, as aws-cdk-lib writes it. */
+const ALLOW_ALL_EGRESS: ec2.CfnSecurityGroup.EgressProperty = { cidrIp: '0.0.0.0/0', description: 'Allow all outbound traffic by default', ipProtocol: '-1' };
+
+export interface OwnSecurityGroupProps {
+  readonly vpc: ec2.IVpc;
+  readonly description: string;
+  /** The rules to addresses, when the group does not allow all egress. */
+  readonly egress?: ec2.CfnSecurityGroup.EgressProperty[];
+}
+
+export function ownSecurityGroup(scope: Construct, id: string, props: OwnSecurityGroupProps): ec2.ISecurityGroup {
+  const group = ec2.SecurityGroup.fromSecurityGroupId(scope, id, '', { allowAllOutbound: props.egress === undefined, mutable: true });
+  const resource = new ec2.CfnSecurityGroup(group, 'Resource', {
+    groupDescription: props.description,
+    securityGroupEgress: props.egress ?? [ALLOW_ALL_EGRESS],
+    vpcId: props.vpc.vpcId,
+  });
+  // the id is the resource's, which exists only once the construct it lives under does
+  (group as { securityGroupId: string }).securityGroupId = resource.attrGroupId;
+  return group;
+}
