@@ -4,10 +4,10 @@ import type { Construct } from 'constructs';
 /**
  * A workload's own security group: the `AWS::EC2::SecurityGroup` written with literal properties, under a construct
  * that other constructs see as an `ec2.ISecurityGroup` (load balancers and file systems admit it through its
- * `connections`). Rules from other groups are separate `AWS::EC2::SecurityGroupIngress`/`Egress` resources beside
- * it, at the ids aws-cdk-lib's `ec2.SecurityGroup` gives them (`from <peer>:<port>`, `to <peer>:<port>`); the rules to
- * addresses are the `egress` written into the group. Egress added later is dropped when the group allows all
- * egress, as aws-cdk-lib drops it.
+ * `connections`). The rules added through it are separate `AWS::EC2::SecurityGroupIngress`/`Egress` resources at the
+ * ids aws-cdk-lib's `ec2.SecurityGroup` gives the rules of a group peer (`from <peer>:<port>`, `to <peer>:<port>`);
+ * rules to addresses, which aws-cdk-lib writes into the group, are the `egress` given here. Egress added to a group
+ * that allows all egress is dropped, as aws-cdk-lib drops it.
  */
 
 /** The egress rule of a group that allows all egress, as aws-cdk-lib writes it. */
