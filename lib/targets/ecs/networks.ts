@@ -5,8 +5,8 @@ import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { networkModeOf } from './ec2-networking';
 import { allowsAllEgress, platformEgress, reportInternalEgress, restrictEgress } from './internal-egress';
-import { ownSecurityGroup } from './own-security-group';
 import { EC2_FIX } from './launch-type';
+import { ownSecurityGroup } from './own-security-group';
 import { workloadsOf } from './workloads';
 
 /**

@@ -16,7 +16,7 @@ const ALLOW_ALL_EGRESS: ec2.CfnSecurityGroup.EgressProperty = { cidrIp: '0.0.0.0
 export interface OwnSecurityGroupProps {
   readonly vpc: ec2.IVpc;
   readonly description: string;
-  /** The rules to addresses, when the group does not allow all egress. */
+  /** The rules to addresses (one or more), when the group does not allow all egress. */
   readonly egress?: ec2.CfnSecurityGroup.EgressProperty[];
 }
 
