@@ -6,7 +6,7 @@ import type { EcsReporter } from './codes';
 import { networkModeOf } from './ec2-networking';
 import { allowsAllEgress, platformEgress, reportInternalEgress, restrictEgress } from './internal-egress';
 import { EC2_FIX } from './launch-type';
-import { ownSecurityGroup } from './own-security-group';
+import { OwnSecurityGroup } from './own-security-group';
 import { workloadsOf } from './workloads';
 
 /**
@@ -69,7 +69,7 @@ export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
 export function workloadSecurityGroups(scope: Construct, vpc: ec2.IVpc, spec: SystemSpec, w: WorkloadSpec, networkGroups: ReadonlyMap<string, ec2.ISecurityGroup>): ec2.ISecurityGroup[] | undefined {
   if (networkModeOf(spec, w) !== 'awsvpc') return undefined;
   const allEgress = allowsAllEgress(spec, w);
-  const own = ownSecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, egress: allEgress ? undefined : platformEgress(w) });
+  const own = new OwnSecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, egress: allEgress ? undefined : platformEgress(w) });
   if (!allEgress) restrictEgress(own, w, networkGroups);
   return [own, ...w.networks.map((n) => networkGroups.get(n)!)];
 }
