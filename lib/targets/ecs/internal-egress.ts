@@ -21,10 +21,14 @@ export function allowsAllEgress(spec: SystemSpec, w: WorkloadSpec): boolean {
   return !isInternalOnly(spec, w);
 }
 
-/** Egress of an internal-only workload's own group: its networks, and HTTPS for the platform. */
-export function restrictEgress(own: ec2.SecurityGroup, w: WorkloadSpec, networkGroups: ReadonlyMap<string, ec2.ISecurityGroup>): void {
+/** The egress written into an internal-only workload's own group: HTTPS anywhere, for the platform. */
+export function platformEgress(w: WorkloadSpec): ec2.CfnSecurityGroup.EgressProperty[] {
+  return [{ cidrIp: '0.0.0.0/0', ipProtocol: 'tcp', fromPort: HTTPS, toPort: HTTPS, description: `${w.name}: HTTPS for image pulls, logs and secrets` }];
+}
+
+/** Egress of an internal-only workload's own group to its networks' groups (beside the group's platformEgress). */
+export function restrictEgress(own: ec2.ISecurityGroup, w: WorkloadSpec, networkGroups: ReadonlyMap<string, ec2.ISecurityGroup>): void {
   for (const n of w.networks) own.addEgressRule(networkGroups.get(n)!, ec2.Port.allTraffic(), `${w.name} reaches the members of ${n}`);
-  own.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(HTTPS), `${w.name}: HTTPS for image pulls, logs and secrets`);
 }
 
 /** One finding for the internal-only workloads: what remains open to them and why. */

@@ -4,8 +4,9 @@ import type { Construct } from 'constructs';
 import type { SystemSpec, WorkloadSpec } from '../../model/spec';
 import type { EcsReporter } from './codes';
 import { networkModeOf } from './ec2-networking';
-import { allowsAllEgress, reportInternalEgress, restrictEgress } from './internal-egress';
+import { allowsAllEgress, platformEgress, reportInternalEgress, restrictEgress } from './internal-egress';
 import { EC2_FIX } from './launch-type';
+import { OwnSecurityGroup } from './own-security-group';
 import { workloadsOf } from './workloads';
 
 /**
@@ -67,7 +68,8 @@ export function buildNetworkGroups(stack: Stack, vpc: ec2.IVpc, spec: SystemSpec
  */
 export function workloadSecurityGroups(scope: Construct, vpc: ec2.IVpc, spec: SystemSpec, w: WorkloadSpec, networkGroups: ReadonlyMap<string, ec2.ISecurityGroup>): ec2.ISecurityGroup[] | undefined {
   if (networkModeOf(spec, w) !== 'awsvpc') return undefined;
-  const own = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, allowAllOutbound: allowsAllEgress(spec, w) });
-  if (!allowsAllEgress(spec, w)) restrictEgress(own, w, networkGroups);
+  const allEgress = allowsAllEgress(spec, w);
+  const own = new OwnSecurityGroup(scope, 'SecurityGroup', { vpc, description: `${w.path}: the workload itself`, egress: allEgress ? undefined : platformEgress(w) });
+  if (!allEgress) restrictEgress(own, w, networkGroups);
   return [own, ...w.networks.map((n) => networkGroups.get(n)!)];
 }
