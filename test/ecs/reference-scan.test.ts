@@ -32,7 +32,7 @@ function templates(scan: boolean, env: NodeJS.ProcessEnv = {}): Record<string, u
     first.addMetadata('source', bucket.getAtt('DomainName'));
     first.addPropertyOverride('overridden', queue.getAtt('QueueName'));
     const second = new CfnResource(b, 'Second', { type: 'Custom::Second', properties: { again: bucket.ref, sibling: first.ref, more: [topic.ref, queue.ref] } });
-    second.addDependency(first);
+    second.addResourceDependency(first);
     new CfnResource(a, 'Own', { type: 'Custom::Own', properties: { same: bucket.ref } });
     if (scan) for (const s of [a, b]) scanReferencesIn(s);
     const assembly = app.synth();

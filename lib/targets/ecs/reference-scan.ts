@@ -11,7 +11,7 @@ import { CfnResource, type IResolvable, type IResolveContext, Reference, Stack, 
  * The templates are resolved whole, as before. aws-cdk-lib's debug mode (`CDK_DEBUG`), which records in that pass
  * where each property was assigned, gets the whole resource.
  */
-export function scanReferencesOnly(resource: CfnResource): void {
+function scanReferencesOnly(resource: CfnResource): void {
   const whole = resource._toCloudFormation.bind(resource);
   // protected in aws-cdk-lib: false for a resource that a condition or an override leaves out of the template
   const synthesized = () => (resource as unknown as { shouldSynthesize(): boolean }).shouldSynthesize();
