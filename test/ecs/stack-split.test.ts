@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Stage } from 'aws-cdk-lib';
 import { generateSystem } from '../../bench/generate';
 import { formatDiagnostic } from '../../lib/diagnostics/pipeline';
-import { Image, Job, Network, Port, Secret, Service, Sidecar, System, Volume } from '../../lib/model';
+import { Image, Job, Mount, Network, Port, Secret, Service, Sidecar, System, Volume } from '../../lib/model';
 import type { SystemSpec } from '../../lib/model/spec';
 import { loadExamples } from '../support/examples';
 import { renderTarget } from '../../lib/synth/render-target';
@@ -170,6 +170,26 @@ describe('ECS: systems too large for one CloudFormation stack', () => {
       const [, mine, theirs] = /^(\S+) and (\S+) are in different stacks/.exec(d.message)!;
       expect(plan.bucketOf.get(mine)).not.toBe(plan.bucketOf.get(theirs));
       expect(d.severity).toBe('info');
+    }
+  });
+
+  test('GIVEN workloads on internal networks only that mount a volume, in workload stacks of their own WHEN rendered THEN the file system admits each and each reaches it by rules in its own stack, and the shared stack refers to none of them', () => {
+    const sys = generateSystem(150);
+    const vault = new Network(sys, 'vault-net', { internal: true });
+    const data = new Volume(sys, 'vault-data', { size: '1Gi' });
+    const names = Array.from({ length: 6 }, (_, i) => `vault-${i}`);
+    for (const name of names) new Service(sys, name, { image: Image.of('vault:1'), networks: [vault], mounts: [Mount.volume(data, '/data')] });
+    const spec = sys.toSpec();
+    const result = render(spec);
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([]);
+    const templates = templatesOf(result.files);
+    const plan = planStacks(spec);
+    const shared = JSON.parse(templates.get('Bench150')!) as Template;
+    expect(imports(shared)).toEqual([]);
+    for (const name of names) {
+      const own = JSON.parse(templates.get(bucketStackName('Bench150', plan.bucketOf.get(name)!))!) as Template;
+      const rules = Object.entries(own.Resources).filter(([id]) => id.startsWith(`${name.replace('-', '')}SecurityGroup`) && id.includes('vaultdata'));
+      expect(rules.map(([, r]) => r.Type).sort()).toEqual(['AWS::EC2::SecurityGroupEgress', 'AWS::EC2::SecurityGroupIngress']);
     }
   });
 

@@ -64,8 +64,10 @@ export function volumeMount(mount: VolumeMountSpec, resources: VolumeResources):
 }
 
 /**
- * The file system admits a workload on the NFS port. Across stacks the rule goes to the workload's stack, which
- * depends on the shared one (aws-cdk-lib would put it beside the file system's group, a cycle).
+ * The file system admits a workload on the NFS port. Across stacks both rules go to the workload's stack, which
+ * depends on the shared one: the file system's ingress from the workload (aws-cdk-lib would put it beside the file
+ * system's group, a cycle), and the workload's own egress to the file system, which a workload that may not reach
+ * everything (internal networks only) needs.
  */
 function admit(fileSystem: efs.FileSystem, identity: ec2.IConnectable, description: string): void {
   const groups = identity.connections.securityGroups;
@@ -75,7 +77,7 @@ function admit(fileSystem: efs.FileSystem, identity: ec2.IConnectable, descripti
     return;
   }
   own[0].addIngressRule(groups[0], fileSystem.connections.defaultPort!, description, true);
-  groups[0].addEgressRule(own[0], fileSystem.connections.defaultPort!, description, true);
+  groups[0].addEgressRule(own[0], fileSystem.connections.defaultPort!, description);
 }
 
 /**
