@@ -40,8 +40,8 @@ export function incrementalBench(t: IncrementalBenchTools, root: string): string
   const loadBefore = os.loadavg()[0];
   // each pair is run back to back, rep by rep, and compared by the median of its run-by-run ratios: the load of
   // a shared machine changes between minutes more than between two runs
-  const pairs = (what: string, a: (rep: number) => Timed, b: (rep: number) => Timed, reps = t.reps) => {
-    const runs = Array.from({ length: reps }, (_, rep) => [a(rep).wall, b(rep).wall] as const);
+  const pairs = (what: string, a: (rep: number) => Timed, b: (rep: number) => Timed) => {
+    const runs = Array.from({ length: t.reps }, (_, rep) => [a(rep).wall, b(rep).wall] as const);
     t.log(`incremental: ${what}: ${runs.map(([x, y]) => `${x.toFixed(2)}/${y.toFixed(2)}`).join(', ')} s`);
     return { a: t.median(runs.map((r) => r[0])), b: t.median(runs.map((r) => r[1])), ratio: t.median(runs.map(([x, y]) => x / y)) };
   };
@@ -58,7 +58,7 @@ export function incrementalBench(t: IncrementalBenchTools, root: string): string
     () => synth({ LADING_CACHE: '0' }, ['--app', CHANGED]),
   );
   fs.writeFileSync(changing, original);
-  const large = largeSystem(t, pairs, threads);
+  const large = largeSystem(t, threads);
   const loadAfter = os.loadavg()[0];
   const x = (r: number) => `${r.toFixed(2)}x`;
   const unmet = large.filter((r) => r.parts.ratio > r.goal).map((r) => r.target);
@@ -77,7 +77,7 @@ export function incrementalBench(t: IncrementalBenchTools, root: string): string
     '',
     'Worker threads render apps, one render of one app on one target per job; each thread loads cdk8s and aws-cdk-lib again, so on the examples (about twenty services and jobs in all) they cost more than they save, and without `LADING_WORKERS` synth uses them only from 100 services and jobs per thread.',
     '',
-    `The generated 1,000-service system (bench/generate.ts), one target per process, cold (\`LADING_CACHE=0\`), against the hand-written baselines run on the same system description; each pair back to back, ${t.largeReps} pairs, medians of the run-by-run ratios. With more than one thread a large system is rendered in parts (lib/synth/parts.ts), joined byte for byte (test/ecs/parallel-stacks.test.ts, test/kubernetes/parallel-parts.test.ts): on ECS the workload stacks of a split system are shared among the threads, each part building the shared stack whole; on Kubernetes each part builds its share of the workloads. A part holds at least 1,000 services and jobs (\`LADING_PART_WORKLOADS\`): each part's thread loads aws-cdk-lib or cdk8s again, and each ECS part builds and synthesizes the shared stack again, so this system renders in one thread on both targets.`,
+    `The generated 1,000-service system (bench/generate.ts), one target per process, cold (\`LADING_CACHE=0\`), against the hand-written baselines run on the same system description; in each of ${t.largeReps} reps lading with its threads, lading in one thread (the two in turn first) and the baseline run back to back, each lading run compared with its rep's baseline run; medians of the run-by-run ratios. With more than one thread a large system is rendered in parts (lib/synth/parts.ts), joined byte for byte (test/ecs/parallel-stacks.test.ts, test/kubernetes/parallel-parts.test.ts): on ECS the workload stacks of a split system are shared among the threads, each part building the shared stack whole; on Kubernetes each part builds its share of the workloads. A part holds at least 1,000 services and jobs (\`LADING_PART_WORKLOADS\`): each part's thread loads aws-cdk-lib or cdk8s again, and each ECS part builds and synthesizes the shared stack again, so this system renders in one thread on both targets.`,
     '',
     '| target | lading s (default threads) | lading s (`LADING_WORKERS=1`) | baseline s | lading / baseline | one thread / baseline | issue 22 |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -93,8 +93,12 @@ interface Paired {
   readonly ratio: number;
 }
 
-/** lading on the 1,000-service system, with its threads and with one, each against the hand-written baseline. */
-function largeSystem(t: IncrementalBenchTools, pairs: (what: string, a: (rep: number) => Timed, b: (rep: number) => Timed, reps?: number) => Paired, threads: string) {
+/**
+ * lading on the 1,000-service system, with its threads and with one, each against the hand-written baseline: the
+ * three run back to back in each rep (the two lading runs in turn first), and each lading run is compared with the
+ * baseline run of its own rep, so the two variants meet the same load.
+ */
+function largeSystem(t: IncrementalBenchTools, threads: string) {
   const spec = path.join(t.scratch, 'incremental-spec-1000.json');
   t.script('bench/dump-spec.ts', ['1000', spec]);
   const targets = [
@@ -104,9 +108,17 @@ function largeSystem(t: IncrementalBenchTools, pairs: (what: string, a: (rep: nu
   return targets.map((g) => {
     const synth = (env: Record<string, string>) => t.lading(['synth', '--apps-dir', 'bench/apps', '--target', g.target, '--out', path.join(t.scratch, `incremental-${g.target}-1000`)], { LADING_CACHE: '0', LADING_BENCH_SERVICES: '1000', ...env });
     const baseline = () => t.script(g.baseline, [spec, g.out]);
-    const parts = pairs(`${g.target} 1000, ${threads} threads / baseline`, () => synth({}), baseline, t.largeReps);
-    const one = pairs(`${g.target} 1000, one thread / baseline`, () => synth({ LADING_WORKERS: '1' }), baseline, t.largeReps);
-    return { target: g.target, goal: g.goal, parts, one };
+    const runs = Array.from({ length: t.largeReps }, (_, rep) => {
+      const first = rep % 2 === 0 ? synth({}).wall : synth({ LADING_WORKERS: '1' }).wall;
+      const second = rep % 2 === 0 ? synth({ LADING_WORKERS: '1' }).wall : synth({}).wall;
+      const [withThreads, oneThread] = rep % 2 === 0 ? [first, second] : [second, first];
+      return { withThreads, oneThread, baseline: baseline().wall };
+    });
+    const paired = (what: string, pick: (r: (typeof runs)[number]) => number): Paired => {
+      t.log(`incremental: ${g.target} 1000, ${what} / baseline: ${runs.map((r) => `${pick(r).toFixed(2)}/${r.baseline.toFixed(2)}`).join(', ')} s`);
+      return { a: t.median(runs.map(pick)), b: t.median(runs.map((r) => r.baseline)), ratio: t.median(runs.map((r) => pick(r) / r.baseline)) };
+    };
+    return { target: g.target, goal: g.goal, parts: paired(`${threads} threads`, (r) => r.withThreads), one: paired('one thread', (r) => r.oneThread) };
   });
 }
 
